@@ -1,0 +1,3 @@
+/* gloss-json-reader.c: placeholder, being written */
+#include "config.h"
+#include "gloss-json-reader.h"

@@ -1,0 +1,3 @@
+/* gloss-json-writer.c: placeholder, being written */
+#include "config.h"
+#include "gloss-json-writer.h"

@@ -1,0 +1,39 @@
+/* gloss-json-writer.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Helpers that write JSON text into a GString in Gloss's one layout: two
+ * spaces per level, "key": value, one member or element per line, UTF-8
+ * written as is, only what JSON requires escaped.  The same input always
+ * gives the same bytes, which keeps git diffs of annotation files small. */
+
+/* Appends @str (UTF-8, @length bytes or -1 for NUL-terminated) as a quoted
+ * JSON string: \" \\ \b \f \n \r \t, other control characters as \u00XX. */
+void gloss_json_write_string (GString    *out,
+                              const char *str,
+                              gssize      length);
+
+/* Appends @level * 2 spaces. */
+void gloss_json_write_indent (GString    *out,
+                              guint       level);
+
+/* Appends @node (any json-glib value) as JSON text in the layout above, its
+ * opening line already placed at indentation @level (nested lines are
+ * indented from there); no trailing newline.  Empty objects and arrays are
+ * written {} and [].  Integers are written as integers; doubles with the
+ * shortest text that reads back the same ("%.17g" trimmed), never in the
+ * locale's format. */
+void gloss_json_write_node   (GString    *out,
+                              JsonNode   *node,
+                              guint       level);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+/* gloss-text-index.c: placeholder, being written */
+#include "config.h"
+#include "gloss-text-index.h"
