@@ -1,3 +1,254 @@
-/* gloss-json-writer.c: placeholder, being written */
+/* gloss-json-writer.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-json"
+
 #include "config.h"
+
+#include <math.h>
+#include <string.h>
+
 #include "gloss-json-writer.h"
+
+void
+gloss_json_write_string (GString    *out,
+                         const char *str,
+                         gssize      length)
+{
+  static const char hex[] = "0123456789abcdef";
+  const guchar *p;
+  const guchar *end;
+  const guchar *run;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (str != NULL || length == 0);
+
+  if (str == NULL)
+    str = "";
+  if (length < 0)
+    length = strlen (str);
+
+  p = (const guchar *) str;
+  end = p + length;
+  run = p;
+
+  g_string_append_c (out, '"');
+
+  /* Everything but the quote, the backslash and control characters is
+   * copied as it is, in runs, so that non-ASCII text stays readable in
+   * the file and in diffs. */
+  for (; p < end; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xF]);
+          break;
+        }
+    }
+
+  g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+void
+gloss_json_write_indent (GString *out,
+                         guint    level)
+{
+  g_return_if_fail (out != NULL);
+
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+/* Appends @value as the shortest text that reads back as the very same
+ * double.  An integral value keeps a “.0” so that it is read back as a
+ * double, not as an integer: saving a file must not change its types. */
+static void
+write_double (GString *out,
+              double   value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      /* JSON has no text for infinities or NaN, and the reader never makes
+       * one; null at least keeps the file well-formed. */
+      g_string_append (out, "null");
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (text, sizeof text, formats[i], value);
+      if (g_ascii_strtod (text, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, text);
+
+  if (strpbrk (text, ".e") == NULL)
+    g_string_append (out, ".0");
+}
+
+static void
+write_value (GString  *out,
+             JsonNode *node)
+{
+  GType type = json_node_get_value_type (node);
+
+  if (type == G_TYPE_INT64)
+    {
+      g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+    }
+  else if (type == G_TYPE_DOUBLE)
+    {
+      write_double (out, json_node_get_double (node));
+    }
+  else if (type == G_TYPE_BOOLEAN)
+    {
+      g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+    }
+  else if (type == G_TYPE_STRING)
+    {
+      const char *str = json_node_get_string (node);
+
+      if (str != NULL)
+        gloss_json_write_string (out, str, -1);
+      else
+        g_string_append (out, "null");
+    }
+  else
+    {
+      /* json-glib converts every value it stores to one of the four types
+       * above, so this is only reached through a bug elsewhere. */
+      g_critical ("Cannot write a JSON value of type %s", g_type_name (type));
+      g_string_append (out, "null");
+    }
+}
+
+void
+gloss_json_write_node (GString  *out,
+                       JsonNode *node,
+                       guint     level)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (node != NULL);
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        if (json_object_get_size (object) == 0)
+          {
+            g_string_append (out, "{}");
+            break;
+          }
+
+        g_string_append_c (out, '{');
+
+        /* The ordered iterator gives the members in the order they were
+         * added, which for a loaded file is the order of the file: saving
+         * then keeps members where the author put them. */
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            g_string_append (out, first ? "\n" : ",\n");
+            first = FALSE;
+            gloss_json_write_indent (out, level + 1);
+            gloss_json_write_string (out, name, -1);
+            g_string_append (out, ": ");
+            gloss_json_write_node (out, member, level + 1);
+          }
+
+        g_string_append_c (out, '\n');
+        gloss_json_write_indent (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        if (n == 0)
+          {
+            g_string_append (out, "[]");
+            break;
+          }
+
+        g_string_append_c (out, '[');
+
+        for (guint i = 0; i < n; i++)
+          {
+            g_string_append (out, i == 0 ? "\n" : ",\n");
+            gloss_json_write_indent (out, level + 1);
+            gloss_json_write_node (out, json_array_get_element (array, i), level + 1);
+          }
+
+        g_string_append_c (out, '\n');
+        gloss_json_write_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      write_value (out, node);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}

@@ -1,0 +1,322 @@
+/* gloss-cli-annotate.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli-common.h"
+#include "gloss-error.h"
+#include "gloss-search.h"
+
+typedef struct
+{
+  char *annotator;
+  char *name;
+  char *tag;
+  char *match;
+  char *note;
+  gint64 start;
+  gint64 end;
+  gboolean whole_word;
+  gboolean ignore_case;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_clear_pointer (&options->annotator, g_free);
+  g_clear_pointer (&options->name, g_free);
+  g_clear_pointer (&options->tag, g_free);
+  g_clear_pointer (&options->match, g_free);
+  g_clear_pointer (&options->note, g_free);
+}
+
+/* Checks the options that do not need the article; FALSE after printing
+ * the usage error. */
+static gboolean
+check_options (Options *o)
+{
+  gboolean by_range = o->start >= 0 || o->end >= 0;
+
+  if (o->annotator == NULL)
+    {
+      gloss_cli_usage_error ("annotate", _("--annotator is required"));
+      return FALSE;
+    }
+
+  {
+    g_autofree char *slug = gloss_slugify (o->annotator);
+
+    if (g_strcmp0 (slug, o->annotator) != 0)
+      {
+        gloss_cli_usage_error ("annotate",
+                               _("“%s” is not an annotator id: use lower-case letters, digits and “-” (for example “%s”)"),
+                               o->annotator, slug ? slug : "alice");
+        return FALSE;
+      }
+  }
+
+  if (o->tag == NULL)
+    {
+      gloss_cli_usage_error ("annotate", _("--tag is required"));
+      return FALSE;
+    }
+
+  if (by_range == (o->match != NULL))
+    {
+      gloss_cli_usage_error ("annotate", _("give either --start and --end, or --match"));
+      return FALSE;
+    }
+
+  if (by_range && (o->start < 0 || o->end < 0))
+    {
+      gloss_cli_usage_error ("annotate", _("--start and --end go together"));
+      return FALSE;
+    }
+
+  if (by_range && o->start >= o->end)
+    {
+      gloss_cli_usage_error ("annotate", _("--end must be greater than --start"));
+      return FALSE;
+    }
+
+  if (!by_range && (o->match[0] == '\0'))
+    {
+      gloss_cli_usage_error ("annotate", _("--match needs some text"));
+      return FALSE;
+    }
+
+  if ((o->whole_word || o->ignore_case) && by_range)
+    {
+      gloss_cli_usage_error ("annotate", _("--whole-word and --ignore-case go with --match"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GlossAnnotationFile *
+open_or_create (GlossSource   *source,
+                GlossCodebook *codebook,
+                Options       *o,
+                GError       **error)
+{
+  g_autoptr(GFile) path = gloss_annotation_file_path_for (gloss_source_get_file (source), o->annotator);
+  g_autoptr(GlossAnnotationFile) file = NULL;
+
+  if (g_file_query_exists (path, NULL))
+    {
+      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
+      if (file == NULL)
+        return NULL;
+
+      if (gloss_annotation_file_get_read_only (file))
+        {
+          g_autofree char *display = g_file_get_parse_name (path);
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                       _("“%s” was written by a newer Gloss; it is left as it is"), display);
+          return NULL;
+        }
+
+      gloss_annotation_file_set_codebook (file, codebook);
+      if (!gloss_annotation_file_attach_source (file, source, error))
+        return NULL;
+
+      if (o->name != NULL)
+        gloss_layer_set_annotator_name (gloss_annotation_file_get_layer (file), o->name);
+    }
+  else
+    {
+      file = gloss_annotation_file_new (source, o->annotator, o->name ? o->name : o->annotator);
+      gloss_annotation_file_set_codebook (file, codebook);
+    }
+
+  return g_steal_pointer (&file);
+}
+
+static int
+run (Options    *o,
+     const char *article_path)
+{
+  g_autoptr(GFile) article = g_file_new_for_commandline_arg (article_path);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  GlossLayer *layer;
+  guint added = 0;
+
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  if (source == NULL)
+    {
+      gloss_cli_print_error (error);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  codebook = gloss_codebook_new_for_article (article, &error);
+  if (codebook == NULL)
+    {
+      gloss_cli_print_error (error);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  if (gloss_codebook_lookup (codebook, o->tag) == NULL)
+    {
+      g_autoptr(GString) known = g_string_new (NULL);
+
+      for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "",
+                                gloss_tag_get_id (gloss_codebook_get_tag (codebook, i)));
+      gloss_cli_usage_error ("annotate", _("the codebook has no tag “%s”; it has: %s"),
+                             o->tag, known->str);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (o->match == NULL && o->end > gloss_source_get_length (source))
+    {
+      gloss_cli_usage_error ("annotate",
+                             _("--end %" G_GINT64_FORMAT " is past the end of the article (%u characters)"),
+                             o->end, gloss_source_get_length (source));
+      return GLOSS_CLI_USAGE;
+    }
+
+  file = open_or_create (source, codebook, o, &error);
+  if (file == NULL)
+    {
+      gloss_cli_print_error (error);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  if (o->match != NULL)
+    {
+      GlossFindFlags flags = GLOSS_FIND_NONE;
+
+      if (o->whole_word)
+        flags |= GLOSS_FIND_WHOLE_WORD;
+      if (o->ignore_case)
+        flags |= GLOSS_FIND_IGNORE_CASE;
+      ranges = gloss_source_find_all (source, o->match, flags);
+    }
+  else
+    {
+      GlossRange range = { o->start, o->end };
+
+      ranges = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+      g_array_append_val (ranges, range);
+    }
+
+  layer = gloss_annotation_file_get_layer (file);
+  gloss_layer_begin_group (layer);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossRange *r = &g_array_index (ranges, GlossRange, i);
+
+      if (gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note) != NULL)
+        added++;
+    }
+  gloss_layer_end_group (layer);
+
+  display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
+
+  if (gloss_history_is_dirty (gloss_layer_get_history (layer)) &&
+      !gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+    {
+      gloss_cli_print_error (error);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %u annotation to %s",
+                        "Added %u annotations to %s", added),
+           added, display);
+  g_print ("\n");
+
+  if (ranges->len == 0)
+    {
+      /* Translators: the text searched for, then the article's file name */
+      g_printerr (_("“%s” does not occur in %s"), o->match, article_path);
+      g_printerr ("\n");
+    }
+  else if (added < ranges->len)
+    {
+      guint skipped = ranges->len - added;
+
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u was already annotated with this tag",
+                               "%u were already annotated with this tag", skipped),
+                  skipped);
+      g_printerr ("\n");
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_annotate (int    argc,
+                    char **argv)
+{
+  Options o = { .start = -1, .end = -1 };
+  g_auto(GStrv) files = NULL;
+  GOptionEntry entries[] = {
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &o.annotator,
+      N_("The annotator whose file receives the annotations (required)"), N_("ID") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &o.name,
+      N_("The annotator’s full name, recorded in the file"), N_("NAME") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING, &o.tag,
+      N_("A tag id of the codebook (required)"), N_("TAG") },
+    { "start", 's', 0, G_OPTION_ARG_INT64, &o.start,
+      N_("First character of the passage (counted from 0)"), N_("N") },
+    { "end", 'e', 0, G_OPTION_ARG_INT64, &o.end,
+      N_("Character after the passage"), N_("N") },
+    { "match", 'm', 0, G_OPTION_ARG_STRING, &o.match,
+      N_("Annotate every occurrence of this text"), N_("TEXT") },
+    { "whole-word", 'w', 0, G_OPTION_ARG_NONE, &o.whole_word,
+      N_("With --match: only occurrences that are whole words"), NULL },
+    { "ignore-case", 'i', 0, G_OPTION_ARG_NONE, &o.ignore_case,
+      N_("With --match: ignore the case of letters"), NULL },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note,
+      N_("A note for every annotation added"), N_("TEXT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("ARTICLE") },
+    { NULL }
+  };
+  int status;
+
+  if (!gloss_cli_parse_options ("annotate", _("ARTICLE"),
+                                _("Adds annotations to an annotator’s file beside ARTICLE, creating the "
+                                  "file if needed, and saves it.\n"
+                                  "The passage is given by offsets (Unicode characters, end excluded) "
+                                  "or by text: --match tags every occurrence, as one step."),
+                                NULL, entries, &argc, &argv))
+    {
+      options_clear (&o);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (files == NULL || files[1] != NULL)
+    {
+      gloss_cli_usage_error ("annotate", _("give exactly one article"));
+      options_clear (&o);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (gloss_cli_is_annotation_file (files[0]))
+    {
+      gloss_cli_usage_error ("annotate", _("give the article, not its annotation file"));
+      options_clear (&o);
+      return GLOSS_CLI_USAGE;
+    }
+
+  status = check_options (&o) ? run (&o, files[0]) : GLOSS_CLI_USAGE;
+  options_clear (&o);
+  return status;
+}

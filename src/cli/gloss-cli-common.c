@@ -1,0 +1,225 @@
+/* gloss-cli-common.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli-common.h"
+#include "gloss-error.h"
+
+gboolean
+gloss_cli_parse_options (const char     *command,
+                         const char     *parameter,
+                         const char     *summary,
+                         const char     *description,
+                         GOptionEntry   *entries,
+                         int            *argc,
+                         char         ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *full = g_strdup_printf ("%s %s", command, parameter);
+
+  context = g_option_context_new (full);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      gloss_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+gloss_cli_usage_error (const char *command,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_printerr ("gloss-cli %s: %s\n", command, message);
+  /* Translators: %s is a command name such as "list" */
+  g_printerr (_("Try “gloss-cli %s --help” for more information."), command);
+  g_printerr ("\n");
+}
+
+gboolean gloss_cli_errors_to_stdout = FALSE;
+
+void
+gloss_cli_print_error (const GError *error)
+{
+  if (gloss_cli_errors_to_stdout)
+    g_print ("%s\n", error->message);
+  else
+    g_printerr ("%s\n", error->message);
+}
+
+static void
+print_problem (char *message)
+{
+  GError error = { GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, message };
+
+  gloss_cli_print_error (&error);
+  g_free (message);
+}
+
+gboolean
+gloss_cli_is_annotation_file (const char *path)
+{
+  return g_str_has_suffix (path, GLOSS_ANNOTATION_FILE_SUFFIX);
+}
+
+static gboolean
+annotator_matches (GlossAnnotationFile *file,
+                   const char          *annotator)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+
+  return annotator == NULL || g_strcmp0 (gloss_layer_get_annotator_id (layer), annotator) == 0;
+}
+
+static guint
+open_article (GFile          *article,
+              const char     *annotator,
+              GlossLoadFlags  flags,
+              GPtrArray      *files)
+{
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  guint problems = 0;
+
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  if (source == NULL)
+    {
+      gloss_cli_print_error (error);
+      return 1;
+    }
+
+  codebook = gloss_codebook_new_for_article (article, &error);
+  paths = codebook ? gloss_annotation_file_list_for (article, NULL, &error) : NULL;
+  if (paths == NULL)
+    {
+      gloss_cli_print_error (error);
+      return 1;
+    }
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      g_autoptr(GlossAnnotationFile) file = NULL;
+
+      file = gloss_annotation_file_load (g_ptr_array_index (paths, i), flags, NULL, &error);
+      if (file == NULL)
+        {
+          gloss_cli_print_error (error);
+          g_clear_error (&error);
+          problems++;
+          continue;
+        }
+
+      if (!annotator_matches (file, annotator))
+        continue;
+
+      gloss_annotation_file_set_codebook (file, codebook);
+      if (!gloss_annotation_file_attach_source (file, source, &error))
+        {
+          gloss_cli_print_error (error);
+          g_clear_error (&error);
+          problems++;
+          continue;
+        }
+
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+
+  return problems;
+}
+
+guint
+gloss_cli_open_inputs (const char     *path,
+                       const char     *annotator,
+                       GlossLoadFlags  flags,
+                       GPtrArray      *files)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GlossAnnotationFile) annotation_file = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileType type;
+
+  type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+  if (type == G_FILE_TYPE_UNKNOWN)
+    {
+      /* Translators: a file name */
+      print_problem (g_strdup_printf (_("“%s”: no such file"), path));
+      return 1;
+    }
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      print_problem (g_strdup_printf (_("“%s” is a folder; give an article or an annotation file"), path));
+      return 1;
+    }
+
+  if (!gloss_cli_is_annotation_file (path))
+    return open_article (file, annotator, flags, files);
+
+  annotation_file = gloss_annotation_file_open (file, flags, NULL, &error);
+  if (annotation_file == NULL)
+    {
+      gloss_cli_print_error (error);
+      return 1;
+    }
+
+  if (annotator_matches (annotation_file, annotator))
+    g_ptr_array_add (files, g_steal_pointer (&annotation_file));
+
+  return 0;
+}
+
+void
+gloss_cli_print_cell (GString    *out,
+                      const char *str)
+{
+  for (const char *p = str; *p; p++)
+    {
+      switch (*p)
+        {
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+}

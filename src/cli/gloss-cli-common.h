@@ -1,0 +1,66 @@
+/* gloss-cli-common.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-annotation-file.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses of every command. */
+enum
+{
+  GLOSS_CLI_OK      = 0,
+  GLOSS_CLI_PROBLEM = 1,   /* a file could not be read, or has problems */
+  GLOSS_CLI_USAGE   = 2,   /* the command line makes no sense */
+};
+
+typedef int (*GlossCliCommandFunc) (int    argc,
+                                    char **argv);
+
+int       gloss_cli_list     (int argc, char **argv);
+int       gloss_cli_validate (int argc, char **argv);
+int       gloss_cli_annotate (int argc, char **argv);
+
+/* Parses the options of one command; on a usage error prints it with a
+ * hint and returns FALSE.  @parameter and @summary describe the command. */
+gboolean  gloss_cli_parse_options     (const char      *command,
+                                       const char      *parameter,
+                                       const char      *summary,
+                                       const char      *description,
+                                       GOptionEntry    *entries,
+                                       int             *argc,
+                                       char          ***argv);
+void      gloss_cli_usage_error       (const char      *command,
+                                       const char      *format,
+                                       ...) G_GNUC_PRINTF (2, 3);
+/* Where print_error writes; validate reports on stdout. */
+extern gboolean gloss_cli_errors_to_stdout;
+
+/* Prints the error's message (which names the file) on stderr. */
+void      gloss_cli_print_error       (const GError    *error);
+
+/* TRUE when @path names an annotation file rather than an article. */
+gboolean  gloss_cli_is_annotation_file (const char     *path);
+
+/* Opens the annotation files @path stands for (the file itself, or every
+ * annotation file of an article), keeping only @annotator's when it is
+ * not NULL, anchored in their article.  Adds them to @files and returns
+ * how many could not be opened (each reported on stderr). */
+guint     gloss_cli_open_inputs       (const char      *path,
+                                       const char      *annotator,
+                                       GlossLoadFlags   flags,
+                                       GPtrArray       *files);
+
+/* Writes @str on stdout as one table cell: tabs and line breaks shown as
+ * \t, \n and \r so that every annotation stays on one line. */
+void      gloss_cli_print_cell        (GString         *out,
+                                       const char      *str);
+
+G_END_DECLS

@@ -1,0 +1,147 @@
+/* gloss-cli-list.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "gloss-cli-common.h"
+
+static void
+add_rows_text (GString             *out,
+               GlossAnnotationFile *file)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GListModel *model = G_LIST_MODEL (layer);
+  const char *annotator = gloss_layer_get_annotator_id (layer);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "%s\t%s\t%s\t%u\t%u\t%s\t",
+                              annotator,
+                              gloss_annotation_get_id (a),
+                              gloss_annotation_get_tag (a),
+                              gloss_annotation_get_start (a),
+                              gloss_annotation_get_end (a),
+                              gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
+      gloss_cli_print_cell (out, gloss_annotation_get_quote (a));
+      g_string_append_c (out, '\n');
+
+      /* Keep memory flat on files of many annotations. */
+      if (out->len > 1 << 20)
+        {
+          fwrite (out->str, 1, out->len, stdout);
+          g_string_truncate (out, 0);
+        }
+    }
+}
+
+static void
+add_rows_json (JsonBuilder         *builder,
+               GlossAnnotationFile *file)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GListModel *model = G_LIST_MODEL (layer);
+  const char *annotator = gloss_layer_get_annotator_id (layer);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "annotator");
+      json_builder_add_string_value (builder, annotator);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_annotation_get_id (a));
+      json_builder_set_member_name (builder, "tag");
+      json_builder_add_string_value (builder, gloss_annotation_get_tag (a));
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, gloss_annotation_get_start (a));
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, gloss_annotation_get_end (a));
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder,
+                                     gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
+      json_builder_set_member_name (builder, "quote");
+      json_builder_add_string_value (builder, gloss_annotation_get_quote (a));
+      json_builder_end_object (builder);
+    }
+}
+
+int
+gloss_cli_list (int    argc,
+                char **argv)
+{
+  g_autofree char *annotator = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING, &annotator,
+      N_("Only the annotations of this annotator"), N_("ID") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array of objects instead of a table"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL }
+  };
+  g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_object_unref);
+  guint problems = 0;
+
+  if (!gloss_cli_parse_options ("list", _("FILE…"),
+                                _("Lists every annotation, where it is in the article now.\n"
+                                  "FILE is an article (all its annotation files) or an annotation file."),
+                                _("Columns: annotator, id, tag, start, end, status (anchored, moved or "
+                                  "orphaned), quote.\nOffsets count Unicode characters, end excluded."),
+                                entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (files == NULL)
+    {
+      gloss_cli_usage_error ("list", _("no file given"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  for (guint i = 0; files[i]; i++)
+    problems += gloss_cli_open_inputs (files[i], annotator, GLOSS_LOAD_ALLOW_NEWER, opened);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *text = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < opened->len; i++)
+        add_rows_json (builder, g_ptr_array_index (opened, i));
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json_generator_set_indent (generator, 2);
+      text = json_generator_to_data (generator, NULL);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      g_autoptr(GString) out = g_string_new ("annotator\tid\ttag\tstart\tend\tstatus\tquote\n");
+
+      for (guint i = 0; i < opened->len; i++)
+        add_rows_text (out, g_ptr_array_index (opened, i));
+      fwrite (out->str, 1, out->len, stdout);
+    }
+
+  return problems ? GLOSS_CLI_PROBLEM : GLOSS_CLI_OK;
+}

@@ -1,0 +1,92 @@
+/* gloss-cli.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "gloss-cli-common.h"
+
+typedef struct
+{
+  const char *name;
+  GlossCliCommandFunc func;
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "list", gloss_cli_list, N_("List the annotations of articles or annotation files") },
+  { "validate", gloss_cli_validate, N_("Check annotation files against their articles") },
+  { "annotate", gloss_cli_annotate, N_("Add annotations to an annotator’s file") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_string_append_printf (out, "%s\n  gloss-cli %s\n\n",
+                          _("Usage:"), _("COMMAND [OPTION…] FILE…"));
+  g_string_append_printf (out, "%s\n\n", _("Read and write Gloss annotation files without a window."));
+  g_string_append_printf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (out, "\n%s\n", _("Run “gloss-cli COMMAND --help” for the options of a command."));
+
+  fputs (out->str, stream);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+  /* Lets the tests find the translations in the build tree. */
+  localedir = g_getenv ("GLOSS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("gloss-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 ||
+      strcmp (argv[1], "help") == 0)
+    {
+      print_usage (stdout);
+      return GLOSS_CLI_OK;
+    }
+
+  if (strcmp (argv[1], "--version") == 0)
+    {
+      g_print ("gloss-cli %s\n", PACKAGE_VERSION);
+      return GLOSS_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (strcmp (argv[1], commands[i].name) == 0)
+        return commands[i].func (argc - 1, argv + 1);
+    }
+
+  /* Translators: %s is what the user typed as a command */
+  g_printerr (_("gloss-cli: unknown command “%s”"), argv[1]);
+  g_printerr ("\n\n");
+  print_usage (stderr);
+  return GLOSS_CLI_USAGE;
+}

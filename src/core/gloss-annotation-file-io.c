@@ -1,0 +1,835 @@
+/* gloss-annotation-file-io.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-annotation-file"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation-file-private.h"
+#include "gloss-annotation-private.h"
+#include "gloss-error.h"
+#include "gloss-json-reader.h"
+#include "gloss-json-writer.h"
+
+/* Reading goes through the streaming reader, one member at a time, so that
+ * a file of 100,000 annotations loads in a fraction of a second and a
+ * malformed one is refused at the first fault, with its line. */
+
+typedef struct
+{
+  GlossJsonReader *reader;
+  const char *display;
+  GlossLoadFlags flags;
+  GlossFileContent *content;
+  GHashTable *ids;
+} Parser;
+
+void
+_gloss_source_info_clear (GlossSourceInfo *info)
+{
+  g_clear_pointer (&info->path, g_free);
+  g_clear_pointer (&info->sha256, g_free);
+  g_clear_pointer (&info->text_sha256, g_free);
+  g_clear_pointer (&info->encoding, g_free);
+  g_clear_pointer (&info->media_type, g_free);
+  g_clear_pointer (&info->extractor, g_free);
+  g_clear_pointer (&info->extra, json_object_unref);
+  info->length = 0;
+}
+
+void
+_gloss_file_content_clear (GlossFileContent *content)
+{
+  _gloss_source_info_clear (&content->source);
+  g_clear_pointer (&content->annotator_id, g_free);
+  g_clear_pointer (&content->annotator_name, g_free);
+  g_clear_pointer (&content->annotator_extra, json_object_unref);
+  g_clear_pointer (&content->extra, json_object_unref);
+  g_clear_pointer (&content->tags, g_ptr_array_unref);
+  g_clear_pointer (&content->annotations, g_ptr_array_unref);
+}
+
+static gboolean G_GNUC_PRINTF (3, 4)
+fail (Parser     *parser,
+      GError    **error,
+      const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+               /* Translators: file name, line number, then what is wrong */
+               _("“%s”, line %u: %s"),
+               parser->display, gloss_json_reader_get_line (parser->reader), message);
+  return FALSE;
+}
+
+static gboolean
+next (Parser  *parser,
+      GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (gloss_json_reader_next (parser->reader, &local_error))
+    return TRUE;
+
+  g_set_error (error, GLOSS_ERROR, local_error->code,
+               "“%s”: %s", parser->display, local_error->message);
+  return FALSE;
+}
+
+static GlossJsonToken
+token (Parser *parser)
+{
+  return gloss_json_reader_get_token (parser->reader);
+}
+
+static gboolean
+take_extra (Parser      *parser,
+            JsonObject **extra,
+            const char  *name,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = g_strdup (name);
+  JsonNode *node;
+
+  if (!next (parser, error))
+    return FALSE;
+
+  node = gloss_json_reader_read_node (parser->reader, &local_error);
+  if (node == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, local_error->code,
+                   "“%s”: %s", parser->display, local_error->message);
+      return FALSE;
+    }
+
+  if (*extra == NULL)
+    *extra = json_object_new ();
+  json_object_set_member (*extra, key, node);
+  return TRUE;
+}
+
+static gboolean
+read_string (Parser      *parser,
+             const char  *what,
+             const char  *name,
+             char       **out,
+             GError     **error)
+{
+  if (!next (parser, error))
+    return FALSE;
+
+  if (token (parser) != GLOSS_JSON_TOKEN_STRING)
+    return fail (parser, error,
+                 /* Translators: a field name, then where it is ("the source") */
+                 _("“%s” of %s must be a string"), name, what);
+
+  g_free (*out);
+  *out = gloss_json_reader_dup_string (parser->reader);
+  return TRUE;
+}
+
+static gboolean
+read_uint (Parser      *parser,
+           const char  *what,
+           const char  *name,
+           gint64       max,
+           gint64      *out,
+           GError     **error)
+{
+  gint64 value;
+
+  if (!next (parser, error))
+    return FALSE;
+
+  if (token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
+      !gloss_json_reader_get_int64 (parser->reader, &value) ||
+      value < 0 || value > max)
+    return fail (parser, error,
+                 _("“%s” of %s must be a whole number from 0 to %" G_GINT64_FORMAT),
+                 name, what, max);
+
+  *out = value;
+  return TRUE;
+}
+
+/* Reads the members of an object whose BEGIN_OBJECT is current, handing
+ * each key to @member; refuses keys given twice. */
+typedef gboolean (*MemberFunc) (Parser     *parser,
+                                const char *key,
+                                gpointer    data,
+                                GError    **error);
+
+static gboolean
+read_object (Parser      *parser,
+             const char  *what,
+             MemberFunc   member,
+             gpointer     data,
+             GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (token (parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+    return fail (parser, error, _("%s must be an object"), what);
+
+  for (;;)
+    {
+      char *key;
+
+      if (!next (parser, error))
+        return FALSE;
+      if (token (parser) == GLOSS_JSON_TOKEN_END_OBJECT)
+        return TRUE;
+
+      key = gloss_json_reader_dup_string (parser->reader);
+      if (!g_hash_table_add (seen, key))
+        return fail (parser, error, _("“%s” is given twice in %s"), key, what);
+      if (!member (parser, key, data, error))
+        return FALSE;
+    }
+}
+
+static gboolean
+source_member (Parser     *parser,
+               const char *key,
+               gpointer    data,
+               GError    **error)
+{
+  GlossSourceInfo *info = data;
+  const char *what = _("the source");
+
+  if (strcmp (key, "path") == 0)
+    return read_string (parser, what, key, &info->path, error);
+  if (strcmp (key, "sha256") == 0)
+    return read_string (parser, what, key, &info->sha256, error);
+  if (strcmp (key, "text_sha256") == 0)
+    return read_string (parser, what, key, &info->text_sha256, error);
+  if (strcmp (key, "encoding") == 0)
+    return read_string (parser, what, key, &info->encoding, error);
+  if (strcmp (key, "media_type") == 0)
+    return read_string (parser, what, key, &info->media_type, error);
+  if (strcmp (key, "extractor") == 0)
+    return read_string (parser, what, key, &info->extractor, error);
+  if (strcmp (key, "length") == 0)
+    return read_uint (parser, what, key, G_MAXUINT32, &info->length, error);
+
+  return take_extra (parser, &info->extra, key, error);
+}
+
+static gboolean
+annotator_member (Parser     *parser,
+                  const char *key,
+                  gpointer    data,
+                  GError    **error)
+{
+  GlossFileContent *content = data;
+  const char *what = _("the annotator");
+
+  if (strcmp (key, "id") == 0)
+    return read_string (parser, what, key, &content->annotator_id, error);
+  if (strcmp (key, "name") == 0)
+    return read_string (parser, what, key, &content->annotator_name, error);
+
+  return take_extra (parser, &content->annotator_extra, key, error);
+}
+
+typedef struct
+{
+  char *id;
+  char *label;
+  char *color;
+  char *description;
+  gint64 order;
+  JsonObject *extra;
+} TagFields;
+
+static gboolean
+tag_member (Parser     *parser,
+            const char *key,
+            gpointer    data,
+            GError    **error)
+{
+  TagFields *fields = data;
+  const char *what = _("a tag");
+
+  if (strcmp (key, "id") == 0)
+    return read_string (parser, what, key, &fields->id, error);
+  if (strcmp (key, "label") == 0)
+    return read_string (parser, what, key, &fields->label, error);
+  if (strcmp (key, "color") == 0)
+    return read_string (parser, what, key, &fields->color, error);
+  if (strcmp (key, "description") == 0)
+    return read_string (parser, what, key, &fields->description, error);
+  if (strcmp (key, "order") == 0)
+    return read_uint (parser, what, key, G_MAXUINT32, &fields->order, error);
+
+  return take_extra (parser, &fields->extra, key, error);
+}
+
+static void
+tag_fields_clear (TagFields *fields)
+{
+  g_clear_pointer (&fields->id, g_free);
+  g_clear_pointer (&fields->label, g_free);
+  g_clear_pointer (&fields->color, g_free);
+  g_clear_pointer (&fields->description, g_free);
+  g_clear_pointer (&fields->extra, json_object_unref);
+}
+
+static gboolean
+read_tag (Parser  *parser,
+          GError **error)
+{
+  TagFields fields = { 0 };
+  GlossTag *tag;
+  gboolean ok;
+
+  ok = read_object (parser, _("a tag"), tag_member, &fields, error);
+  if (ok && fields.id == NULL)
+    ok = fail (parser, error, _("a tag has no “id”"));
+  if (ok && !gloss_tag_id_is_valid (fields.id))
+    ok = fail (parser, error, _("“%s” is not a valid tag id"), fields.id);
+  if (ok && fields.color != NULL && !gloss_tag_color_is_valid (fields.color))
+    ok = fail (parser, error, _("the colour “%s” of tag “%s” is not of the form #rrggbb"),
+               fields.color, fields.id);
+
+  if (ok)
+    {
+      tag = gloss_tag_new (fields.id, fields.label, fields.color ? fields.color : "#77767b",
+                           fields.description);
+      gloss_tag_set_order (tag, fields.order);
+      gloss_tag_set_extra (tag, fields.extra);
+      g_ptr_array_add (parser->content->tags, tag);
+    }
+
+  tag_fields_clear (&fields);
+  return ok;
+}
+
+typedef struct
+{
+  char *id;
+  char *tag;
+  char *quote;
+  char *prefix;
+  char *suffix;
+  char *note;
+  char *created;
+  char *modified;
+  char *status;
+  gint64 start;
+  gint64 end;
+  gboolean has_start;
+  gboolean has_end;
+  JsonObject *extra;
+} AnnotationFields;
+
+static void
+annotation_fields_clear (AnnotationFields *fields)
+{
+  g_clear_pointer (&fields->id, g_free);
+  g_clear_pointer (&fields->tag, g_free);
+  g_clear_pointer (&fields->quote, g_free);
+  g_clear_pointer (&fields->prefix, g_free);
+  g_clear_pointer (&fields->suffix, g_free);
+  g_clear_pointer (&fields->note, g_free);
+  g_clear_pointer (&fields->created, g_free);
+  g_clear_pointer (&fields->modified, g_free);
+  g_clear_pointer (&fields->status, g_free);
+  g_clear_pointer (&fields->extra, json_object_unref);
+}
+
+static gboolean
+annotation_member (Parser     *parser,
+                   const char *key,
+                   gpointer    data,
+                   GError    **error)
+{
+  AnnotationFields *f = data;
+  const char *what = _("an annotation");
+
+  switch (key[0])
+    {
+    case 'i':
+      if (strcmp (key, "id") == 0)
+        return read_string (parser, what, key, &f->id, error);
+      break;
+
+    case 't':
+      if (strcmp (key, "tag") == 0)
+        return read_string (parser, what, key, &f->tag, error);
+      break;
+
+    case 's':
+      if (strcmp (key, "start") == 0)
+        return (f->has_start = read_uint (parser, what, key, G_MAXUINT32, &f->start, error));
+      if (strcmp (key, "suffix") == 0)
+        return read_string (parser, what, key, &f->suffix, error);
+      if (strcmp (key, "status") == 0)
+        return read_string (parser, what, key, &f->status, error);
+      break;
+
+    case 'e':
+      if (strcmp (key, "end") == 0)
+        return (f->has_end = read_uint (parser, what, key, G_MAXUINT32, &f->end, error));
+      break;
+
+    case 'q':
+      if (strcmp (key, "quote") == 0)
+        return read_string (parser, what, key, &f->quote, error);
+      break;
+
+    case 'p':
+      if (strcmp (key, "prefix") == 0)
+        return read_string (parser, what, key, &f->prefix, error);
+      break;
+
+    case 'n':
+      if (strcmp (key, "note") == 0)
+        return read_string (parser, what, key, &f->note, error);
+      break;
+
+    case 'c':
+      if (strcmp (key, "created") == 0)
+        return read_string (parser, what, key, &f->created, error);
+      break;
+
+    case 'm':
+      if (strcmp (key, "modified") == 0)
+        return read_string (parser, what, key, &f->modified, error);
+      break;
+
+    default:
+      break;
+    }
+
+  return take_extra (parser, &f->extra, key, error);
+}
+
+static gboolean
+check_annotation (Parser           *parser,
+                  AnnotationFields *f,
+                  guint             index,
+                  GError          **error)
+{
+  const char *missing = NULL;
+  guint n = index + 1;
+
+  if (f->id == NULL)
+    missing = "id";
+  else if (f->tag == NULL)
+    missing = "tag";
+  else if (!f->has_start)
+    missing = "start";
+  else if (!f->has_end)
+    missing = "end";
+  else if (f->quote == NULL)
+    missing = "quote";
+
+  if (missing != NULL)
+    return fail (parser, error,
+                 /* Translators: annotation number, then a field name */
+                 _("annotation %u has no “%s”"), n, missing);
+
+  if (f->id[0] == '\0')
+    return fail (parser, error, _("annotation %u has an empty id"), n);
+  if (!gloss_tag_id_is_valid (f->tag))
+    return fail (parser, error, _("annotation %u has “%s” as its tag, which is not a valid tag id"),
+                 n, f->tag);
+  if (f->start >= f->end)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      fail (parser, &local_error,
+            _("annotation %u starts at %" G_GINT64_FORMAT " and ends at %" G_GINT64_FORMAT
+              ": the end must come after the start"),
+            n, f->start, f->end);
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE, local_error->message);
+      return FALSE;
+    }
+  if ((gint64)g_utf8_strlen (f->quote, -1) != f->end - f->start)
+    return fail (parser, error,
+                 _("annotation %u spans %" G_GINT64_FORMAT " characters but its quote has %ld"),
+                 n, f->end - f->start, g_utf8_strlen (f->quote, -1));
+  if (f->created != NULL && !gloss_timestamp_is_valid (f->created))
+    return fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
+                 n, f->created);
+  if (f->modified != NULL && !gloss_timestamp_is_valid (f->modified))
+    return fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
+                 n, f->modified);
+  if (f->status != NULL && !gloss_anchor_status_from_string (f->status, NULL))
+    return fail (parser, error, _("annotation %u: “%s” is not a known status"), n, f->status);
+
+  if (!g_hash_table_add (parser->ids, g_strdup (f->id)))
+    {
+      g_autofree char *message = g_strdup_printf (_("annotation %u has the id “%s” of an earlier one"),
+                                                  n, f->id);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
+                   _("“%s”, line %u: %s"),
+                   parser->display, gloss_json_reader_get_line (parser->reader), message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_annotation (Parser  *parser,
+                 GError **error)
+{
+  AnnotationFields f = { 0 };
+  GlossAnnotation *annotation;
+  GlossAnchorStatus status = GLOSS_ANCHOR_ANCHORED;
+  gboolean ok;
+
+  ok = read_object (parser, _("an annotation"), annotation_member, &f, error) &&
+       check_annotation (parser, &f, parser->content->annotations->len, error);
+
+  if (ok)
+    {
+      annotation = gloss_annotation_new_full (f.id, f.tag, f.start, f.end, f.quote,
+                                              f.prefix, f.suffix, f.note,
+                                              f.created, f.modified);
+      if (f.status != NULL)
+        gloss_anchor_status_from_string (f.status, &status);
+      _gloss_annotation_set_status (annotation, status);
+      gloss_annotation_set_extra (annotation, f.extra);
+      g_ptr_array_add (parser->content->annotations, annotation);
+    }
+
+  annotation_fields_clear (&f);
+  return ok;
+}
+
+static gboolean
+read_array (Parser   *parser,
+            const char *what,
+            gboolean (*element) (Parser *, GError **),
+            GError  **error)
+{
+  if (!next (parser, error))
+    return FALSE;
+  if (token (parser) != GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+    return fail (parser, error, _("“%s” must be a list"), what);
+
+  for (;;)
+    {
+      if (!next (parser, error))
+        return FALSE;
+      if (token (parser) == GLOSS_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (!element (parser, error))
+        return FALSE;
+    }
+}
+
+static gboolean
+top_member (Parser     *parser,
+            const char *key,
+            gpointer    data,
+            GError    **error)
+{
+  GlossFileContent *content = parser->content;
+
+  if (strcmp (key, "gloss") == 0)
+    {
+      gint64 version = 0;
+
+      if (!next (parser, error))
+        return FALSE;
+      if (token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
+          !gloss_json_reader_get_int64 (parser->reader, &version) || version < 1)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
+                       _("“%s” is not a Gloss annotation file: “gloss” must be a format version number"),
+                       parser->display);
+          return FALSE;
+        }
+
+      content->format_version = MIN (version, G_MAXUINT);
+      if (version > GLOSS_FORMAT_VERSION && !(parser->flags & GLOSS_LOAD_ALLOW_NEWER))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_VERSION,
+                       _("“%s” was written by a newer Gloss (format %" G_GINT64_FORMAT
+                         "); this version reads format %d"),
+                       parser->display, version, GLOSS_FORMAT_VERSION);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (strcmp (key, "source") == 0)
+    return next (parser, error) &&
+           read_object (parser, _("the source"), source_member, &content->source, error);
+
+  if (strcmp (key, "annotator") == 0)
+    return next (parser, error) &&
+           read_object (parser, _("the annotator"), annotator_member, content, error);
+
+  if (strcmp (key, "tags") == 0)
+    return read_array (parser, "tags", read_tag, error);
+
+  if (strcmp (key, "annotations") == 0)
+    return read_array (parser, "annotations", read_annotation, error);
+
+  return take_extra (parser, &content->extra, key, error);
+}
+
+static gboolean
+is_sha256 (const char *s)
+{
+  guint i;
+
+  for (i = 0; s[i] != '\0'; i++)
+    if (!g_ascii_isdigit (s[i]) && !(s[i] >= 'a' && s[i] <= 'f'))
+      return FALSE;
+
+  return i == 64;
+}
+
+static gboolean
+check_content (Parser  *parser,
+               GError **error)
+{
+  GlossFileContent *content = parser->content;
+  const char *missing = NULL;
+
+  if (content->format_version == 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
+                   _("“%s” is not a Gloss annotation file (it has no “gloss” format version)"),
+                   parser->display);
+      return FALSE;
+    }
+
+  if (content->source.path == NULL)
+    missing = "source.path";
+  else if (content->source.text_sha256 == NULL)
+    missing = "source.text_sha256";
+  else if (content->annotator_id == NULL)
+    missing = "annotator.id";
+
+  if (missing != NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s” has no “%s”"), parser->display, missing);
+      return FALSE;
+    }
+
+  if (!is_sha256 (content->source.text_sha256) ||
+      (content->source.sha256 != NULL && !is_sha256 (content->source.sha256)))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: the source’s hashes must be SHA-256 digests in lower-case hexadecimal"),
+                   parser->display);
+      return FALSE;
+    }
+
+  if (!gloss_source_path_is_safe (content->source.path))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
+                   _("“%s” names its article “%s”; Gloss only opens an article in the same folder, by its file name"),
+                   parser->display, content->source.path);
+      return FALSE;
+    }
+
+  {
+    g_autofree char *slug = gloss_slugify (content->annotator_id);
+
+    if (g_strcmp0 (slug, content->annotator_id) != 0 || strchr (content->annotator_id, '_'))
+      {
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                     _("“%s”: “%s” is not a valid annotator id (use lower-case letters, digits and “-”)"),
+                     parser->display, content->annotator_id);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
+gboolean
+_gloss_file_content_parse (GlossFileContent  *content,
+                           const char        *display,
+                           const char        *data,
+                           gsize              length,
+                           GlossLoadFlags     flags,
+                           GError           **error)
+{
+  g_autoptr(GlossJsonReader) reader = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  Parser parser;
+
+  reader = gloss_json_reader_new (data, length, GLOSS_ANNOTATION_FILE_MAX_DEPTH);
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  parser = (Parser) { reader, display, flags, content, ids };
+
+  content->tags = g_ptr_array_new_with_free_func (g_object_unref);
+  content->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!next (&parser, error))
+    return FALSE;
+
+  if (token (&parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
+                   _("“%s” is not a Gloss annotation file (it is JSON, but not an object)"),
+                   display);
+      return FALSE;
+    }
+
+  if (!read_object (&parser, _("the file"), top_member, NULL, error))
+    return FALSE;
+
+  /* The reader checks that nothing but white space follows. */
+  if (!next (&parser, error))
+    return FALSE;
+
+  return check_content (&parser, error);
+}
+
+static void
+write_extra (GString    *out,
+             JsonObject *extra,
+             guint       level)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (extra == NULL)
+    return;
+
+  members = json_object_get_members (extra);
+  for (GList *l = members; l; l = l->next)
+    {
+      g_string_append (out, ",\n");
+      gloss_json_write_indent (out, level);
+      gloss_json_write_string (out, l->data, -1);
+      g_string_append (out, ": ");
+      gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
+    }
+}
+
+static void
+write_member_string (GString    *out,
+                     guint       level,
+                     const char *key,
+                     const char *value,
+                     gboolean    first)
+{
+  if (!first)
+    g_string_append (out, ",\n");
+  gloss_json_write_indent (out, level);
+  g_string_append_c (out, '"');
+  g_string_append (out, key);
+  g_string_append (out, "\": ");
+  gloss_json_write_string (out, value ? value : "", -1);
+}
+
+static void
+write_member_uint (GString    *out,
+                   guint       level,
+                   const char *key,
+                   guint64     value)
+{
+  g_string_append (out, ",\n");
+  gloss_json_write_indent (out, level);
+  g_string_append_printf (out, "\"%s\": %" G_GUINT64_FORMAT, key, value);
+}
+
+static void
+write_annotation (GString         *out,
+                  GlossAnnotation *a)
+{
+  GlossAnchorStatus status = gloss_annotation_get_status (a);
+
+  g_string_append (out, "    {\n");
+  write_member_string (out, 3, "id", gloss_annotation_get_id (a), TRUE);
+  write_member_string (out, 3, "tag", gloss_annotation_get_tag (a), FALSE);
+  write_member_uint (out, 3, "start", gloss_annotation_get_start (a));
+  write_member_uint (out, 3, "end", gloss_annotation_get_end (a));
+  write_member_string (out, 3, "quote", gloss_annotation_get_quote (a), FALSE);
+  write_member_string (out, 3, "prefix", gloss_annotation_get_prefix (a), FALSE);
+  write_member_string (out, 3, "suffix", gloss_annotation_get_suffix (a), FALSE);
+  write_member_string (out, 3, "note", gloss_annotation_get_note (a), FALSE);
+  if (*gloss_annotation_get_created (a) != '\0')
+    write_member_string (out, 3, "created", gloss_annotation_get_created (a), FALSE);
+  if (*gloss_annotation_get_modified (a) != '\0')
+    write_member_string (out, 3, "modified", gloss_annotation_get_modified (a), FALSE);
+  if (status != GLOSS_ANCHOR_ANCHORED)
+    write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
+  write_extra (out, gloss_annotation_get_extra (a), 3);
+  g_string_append (out, "\n    }");
+}
+
+void
+_gloss_file_content_write (GString         *out,
+                           GlossSourceInfo *source,
+                           const char      *annotator_id,
+                           const char      *annotator_name,
+                           JsonObject      *annotator_extra,
+                           GPtrArray       *tags,
+                           GListModel      *annotations,
+                           JsonObject      *extra)
+{
+  guint n = g_list_model_get_n_items (annotations);
+
+  g_string_append_printf (out, "{\n  \"gloss\": %d,\n  \"source\": {\n", GLOSS_FORMAT_VERSION);
+  write_member_string (out, 2, "path", source->path, TRUE);
+  write_member_string (out, 2, "sha256", source->sha256, FALSE);
+  write_member_string (out, 2, "text_sha256", source->text_sha256, FALSE);
+  write_member_string (out, 2, "encoding", source->encoding, FALSE);
+  write_member_string (out, 2, "media_type", source->media_type, FALSE);
+  write_member_uint (out, 2, "length", source->length);
+  if (source->extractor != NULL)
+    write_member_string (out, 2, "extractor", source->extractor, FALSE);
+  write_extra (out, source->extra, 2);
+
+  g_string_append (out, "\n  },\n  \"annotator\": {\n");
+  write_member_string (out, 2, "id", annotator_id, TRUE);
+  write_member_string (out, 2, "name", annotator_name, FALSE);
+  write_extra (out, annotator_extra, 2);
+
+  g_string_append (out, "\n  },\n  \"tags\": [");
+  for (guint i = 0; i < tags->len; i++)
+    {
+      GlossTag *tag = g_ptr_array_index (tags, i);
+
+      g_string_append (out, i == 0 ? "\n    {\n" : ",\n    {\n");
+      write_member_string (out, 3, "id", gloss_tag_get_id (tag), TRUE);
+      write_member_string (out, 3, "label", gloss_tag_get_raw_label (tag), FALSE);
+      write_member_string (out, 3, "color", gloss_tag_get_color (tag), FALSE);
+      write_member_string (out, 3, "description", gloss_tag_get_raw_description (tag), FALSE);
+      write_member_uint (out, 3, "order", gloss_tag_get_order (tag));
+      write_extra (out, gloss_tag_get_extra (tag), 3);
+      g_string_append (out, "\n    }");
+    }
+  g_string_append (out, tags->len ? "\n  ],\n" : "],\n");
+
+  g_string_append (out, "  \"annotations\": [");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
+
+      g_string_append (out, i == 0 ? "\n" : ",\n");
+      write_annotation (out, a);
+    }
+  g_string_append (out, n ? "\n  ]" : "]");
+
+  write_extra (out, extra, 1);
+  g_string_append (out, "\n}\n");
+}

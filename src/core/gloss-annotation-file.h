@@ -1,0 +1,136 @@
+/* gloss-annotation-file.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-codebook.h"
+#include "gloss-layer.h"
+#include "gloss-source.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_FORMAT_VERSION 1
+#define GLOSS_ANNOTATION_FILE_SUFFIX ".gloss.json"
+/* The largest annotation file Gloss reads (256 MiB). */
+#define GLOSS_ANNOTATION_FILE_MAX_SIZE (256 * 1024 * 1024)
+/* The deepest nesting an annotation file may have. */
+#define GLOSS_ANNOTATION_FILE_MAX_DEPTH 64
+
+typedef enum
+{
+  GLOSS_LOAD_NONE        = 0,
+  /* A file from a newer Gloss opens read-only instead of failing. */
+  GLOSS_LOAD_ALLOW_NEWER = 1 << 0,
+} GlossLoadFlags;
+
+typedef enum
+{
+  GLOSS_SAVE_NONE      = 0,
+  /* Write even though the file changed on disk since it was loaded. */
+  GLOSS_SAVE_OVERWRITE = 1 << 0,
+} GlossSaveFlags;
+
+#define GLOSS_TYPE_ANNOTATION_FILE (gloss_annotation_file_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossAnnotationFile, gloss_annotation_file, GLOSS, ANNOTATION_FILE, GObject)
+
+/* A new, empty annotation file of @annotator_id for @source, at the usual
+ * place beside the article (nothing is written until it is saved). */
+GlossAnnotationFile *gloss_annotation_file_new           (GlossSource          *source,
+                                                          const char           *annotator_id,
+                                                          const char           *annotator_name);
+/* Reads an annotation file.  The annotations are not yet checked against
+ * the article: call attach_source (or use open). */
+GlossAnnotationFile *gloss_annotation_file_load          (GFile                *file,
+                                                          GlossLoadFlags        flags,
+                                                          GCancellable         *cancellable,
+                                                          GError              **error);
+/* The same from bytes in memory; @file names the file in messages. */
+GlossAnnotationFile *gloss_annotation_file_load_from_data (GFile               *file,
+                                                          const char           *data,
+                                                          gsize                 length,
+                                                          GlossLoadFlags        flags,
+                                                          GError              **error);
+/* Loads @file, reads its article and anchors the annotations in it. */
+GlossAnnotationFile *gloss_annotation_file_open          (GFile                *file,
+                                                          GlossLoadFlags        flags,
+                                                          GCancellable         *cancellable,
+                                                          GError              **error);
+
+/* Checks every annotation against @source (see the README, "Anchoring")
+ * and makes @source the file's article.  Fails, and makes the file
+ * read-only, when the article is the one the file was written for but an
+ * offset lies outside it. */
+gboolean     gloss_annotation_file_attach_source (GlossAnnotationFile  *self,
+                                                  GlossSource          *source,
+                                                  GError              **error);
+
+GFile       *gloss_annotation_file_get_file         (GlossAnnotationFile *self);
+GlossLayer  *gloss_annotation_file_get_layer        (GlossAnnotationFile *self);
+/* NULL until a source is attached. */
+GlossSource *gloss_annotation_file_get_source       (GlossAnnotationFile *self);
+/* source.path as the file names it: a file name in the same folder. */
+const char  *gloss_annotation_file_get_source_path  (GlossAnnotationFile *self);
+GFile       *gloss_annotation_file_get_article_file (GlossAnnotationFile *self);
+/* The text hash the file was written for. */
+const char  *gloss_annotation_file_get_text_sha256  (GlossAnnotationFile *self);
+guint        gloss_annotation_file_get_format_version (GlossAnnotationFile *self);
+gboolean     gloss_annotation_file_get_read_only    (GlossAnnotationFile *self);
+/* Things found while anchoring that a user should hear of (quotes that
+ * did not match their offsets), one sentence each; never NULL. */
+GPtrArray   *gloss_annotation_file_get_problems     (GlossAnnotationFile *self);
+
+/* The codebook whose entries are written in "tags"; tags used by the
+ * annotations but absent from it keep the file's own entries. */
+GlossCodebook *gloss_annotation_file_get_codebook   (GlossAnnotationFile *self);
+void         gloss_annotation_file_set_codebook     (GlossAnnotationFile *self,
+                                                     GlossCodebook       *codebook);
+/* A tag by id: from the codebook, else as the file describes it, else
+ * NULL. */
+GlossTag    *gloss_annotation_file_lookup_tag       (GlossAnnotationFile *self,
+                                                     const char          *id);
+
+/* The file's content as it would be written. */
+char        *gloss_annotation_file_serialize        (GlossAnnotationFile *self,
+                                                     gsize               *length);
+/* Writes the file atomically.  Fails with GLOSS_ERROR_READ_ONLY for a
+ * read-only file and GLOSS_ERROR_CHANGED_ON_DISK when someone else wrote
+ * the file since it was loaded or saved (unless OVERWRITE is given). */
+gboolean     gloss_annotation_file_save             (GlossAnnotationFile *self,
+                                                     GlossSaveFlags       flags,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* Writes the content to @destination (a copy; the file itself does not
+ * change).  Refuses to replace an existing file. */
+gboolean     gloss_annotation_file_save_copy        (GlossAnnotationFile *self,
+                                                     GFile               *destination,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* TRUE when the file on disk is not what was last loaded or saved. */
+gboolean     gloss_annotation_file_changed_on_disk  (GlossAnnotationFile *self,
+                                                     GCancellable        *cancellable);
+
+/* <article>.<annotator id>.gloss.json beside @article. */
+GFile       *gloss_annotation_file_path_for         (GFile               *article,
+                                                     const char          *annotator_id);
+/* Every annotation file of @article (GFile), sorted by name. */
+GPtrArray   *gloss_annotation_file_list_for         (GFile               *article,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* The annotator id in an annotation file's name for @article_name, or
+ * NULL when @name is not one. */
+char        *gloss_annotation_file_name_annotator   (const char          *name,
+                                                     const char          *article_name);
+gboolean     gloss_annotation_file_name_is_valid    (const char          *name);
+/* TRUE when @path is a bare file name: no folder part, not "." or "..". */
+gboolean     gloss_source_path_is_safe              (const char          *path);
+/* The annotator id Gloss uses by default: the login name as a slug. */
+char        *gloss_default_annotator_id             (void);
+
+G_END_DECLS

@@ -1,0 +1,38 @@
+/* gloss-annotation-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-annotation.h"
+
+G_BEGIN_DECLS
+
+/* Changes that move an annotation within a layer's order go through the
+ * layer (and its history); only the core calls these. */
+void _gloss_annotation_set_tag      (GlossAnnotation  *self,
+                                     const char       *tag);
+void _gloss_annotation_set_range    (GlossAnnotation  *self,
+                                     guint             start,
+                                     guint             end);
+void _gloss_annotation_set_text     (GlossAnnotation  *self,
+                                     const char       *quote,
+                                     const char       *prefix,
+                                     const char       *suffix);
+void _gloss_annotation_set_note     (GlossAnnotation  *self,
+                                     const char       *note);
+void _gloss_annotation_set_modified (GlossAnnotation  *self,
+                                     const char       *modified);
+void _gloss_annotation_set_status   (GlossAnnotation  *self,
+                                     GlossAnchorStatus status);
+/* Takes the quote and context of [start, end) from @source. */
+void _gloss_annotation_take_text_from_source (GlossAnnotation *self,
+                                              GlossSource     *source);
+/* Copies every field but the id from @from (for undo and redo). */
+void _gloss_annotation_assign       (GlossAnnotation  *self,
+                                     GlossAnnotation  *from);
+
+G_END_DECLS

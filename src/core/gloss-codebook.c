@@ -1,0 +1,513 @@
+/* gloss-codebook.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-codebook"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-codebook.h"
+#include "gloss-error.h"
+#include "gloss-json-reader.h"
+#include "gloss-json-writer.h"
+
+/* Codebook files are small; anything bigger is not one. */
+#define MAX_CODEBOOK_SIZE (4 * 1024 * 1024)
+#define MAX_DEPTH 64
+
+struct _GlossCodebook
+{
+  GObject parent_instance;
+
+  GPtrArray *tags;
+  GFile *file;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GlossCodebook, gloss_codebook, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+/* Mid-tone colours that stay legible as translucent highlights on light
+ * and dark backgrounds alike. */
+static const char * const palette[] = {
+  "#3584e4", "#e66100", "#9141ac", "#2ec27e", "#c01c28",
+  "#986a44", "#1a5fb4", "#f5c211", "#e01b24", "#26a269",
+  "#813d9c", "#63452c",
+};
+
+static GType
+gloss_codebook_get_item_type (GListModel *model)
+{
+  return GLOSS_TYPE_TAG;
+}
+
+static guint
+gloss_codebook_get_n_items (GListModel *model)
+{
+  return GLOSS_CODEBOOK (model)->tags->len;
+}
+
+static gpointer
+gloss_codebook_get_item (GListModel *model,
+                         guint       position)
+{
+  GlossCodebook *self = GLOSS_CODEBOOK (model);
+
+  if (position >= self->tags->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->tags, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gloss_codebook_get_item_type;
+  iface->get_n_items = gloss_codebook_get_n_items;
+  iface->get_item = gloss_codebook_get_item;
+}
+
+static void
+gloss_codebook_finalize (GObject *object)
+{
+  GlossCodebook *self = (GlossCodebook *)object;
+
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (gloss_codebook_parent_class)->finalize (object);
+}
+
+static void
+gloss_codebook_class_init (GlossCodebookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gloss_codebook_finalize;
+}
+
+static void
+gloss_codebook_init (GlossCodebook *self)
+{
+  self->tags = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GlossCodebook *
+gloss_codebook_new (void)
+{
+  return g_object_new (GLOSS_TYPE_CODEBOOK, NULL);
+}
+
+GlossCodebook *
+gloss_codebook_new_default (void)
+{
+  GlossCodebook *self = gloss_codebook_new ();
+  g_autoptr(GlossTag) company = NULL;
+  g_autoptr(GlossTag) controversy = NULL;
+  g_autoptr(GlossTag) claim = NULL;
+
+  company = gloss_tag_new_builtin ("company", N_("Company"), "#3584e4",
+                                   N_("A company, group or firm named in the text"));
+  controversy = gloss_tag_new_builtin ("controversy", N_("Controversy"), "#e66100",
+                                       N_("A dispute, accusation or contested decision"));
+  claim = gloss_tag_new_builtin ("claim", N_("Claim"), "#9141ac",
+                                 N_("A statement of fact or figure that can be checked"));
+  gloss_codebook_add (self, company);
+  gloss_codebook_add (self, controversy);
+  gloss_codebook_add (self, claim);
+
+  return self;
+}
+
+static void
+renumber (GlossCodebook *self)
+{
+  for (guint i = 0; i < self->tags->len; i++)
+    gloss_tag_set_order (g_ptr_array_index (self->tags, i), i + 1);
+}
+
+static gboolean
+read_string_member (JsonObject  *object,
+                    const char  *name,
+                    gboolean     required,
+                    const char **out,
+                    GFile       *file,
+                    guint        index,
+                    GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  *out = NULL;
+  if (node == NULL)
+    {
+      if (!required)
+        return TRUE;
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   /* Translators: a codebook file; the tag number; a field name */
+                   _("“%s”: tag %u has no “%s”"), display, index + 1, name);
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: “%s” of tag %u must be a string"), display, name, index + 1);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+static GlossTag *
+tag_from_json (JsonNode  *node,
+               GFile     *file,
+               guint      index,
+               GError   **error)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+  static const char * const known_keys[] = { "id", "label", "color", "description", "order", NULL };
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *object;
+  const char *id, *label, *color, *description;
+  GlossTag *tag;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: tag %u is not an object"), display, index + 1);
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if (!read_string_member (object, "id", TRUE, &id, file, index, error) ||
+      !read_string_member (object, "label", FALSE, &label, file, index, error) ||
+      !read_string_member (object, "color", TRUE, &color, file, index, error) ||
+      !read_string_member (object, "description", FALSE, &description, file, index, error))
+    return NULL;
+
+  if (!gloss_tag_id_is_valid (id))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: “%s” is not a valid tag id (use lower-case letters, digits, “-” and “_”)"),
+                   display, id);
+      return NULL;
+    }
+
+  if (!gloss_tag_color_is_valid (color))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: the colour “%s” of tag “%s” is not of the form #rrggbb"),
+                   display, color, id);
+      return NULL;
+    }
+
+  tag = gloss_tag_new (id, label, color, description);
+
+  /* Keep what this version does not know, to write it back. */
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_strv_contains (known_keys, name))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+    }
+  gloss_tag_set_extra (tag, extra);
+
+  return tag;
+}
+
+GlossCodebook *
+gloss_codebook_new_from_file (GFile   *file,
+                              GError **error)
+{
+  g_autoptr(GlossCodebook) self = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  JsonObject *object;
+  JsonNode *tags;
+  JsonArray *array;
+  gsize length;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  display = g_file_get_parse_name (file);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   /* Translators: a file name, then the system's reason */
+                   _("Could not read the codebook “%s”: %s"), display, local_error->message);
+      return NULL;
+    }
+
+  if (length > MAX_CODEBOOK_SIZE)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   _("“%s” is too large to be a codebook"), display);
+      return NULL;
+    }
+
+  root = gloss_json_parse (contents, length, MAX_DEPTH, &local_error);
+  if (root == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, local_error->code, "“%s”: %s", display, local_error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      (tags = json_object_get_member (object = json_node_get_object (root), "tags")) == NULL ||
+      !JSON_NODE_HOLDS_ARRAY (tags))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
+                   _("“%s” is not a Gloss codebook: it needs a “tags” list"), display);
+      return NULL;
+    }
+
+  self = gloss_codebook_new ();
+  self->file = g_object_ref (file);
+  array = json_node_get_array (tags);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GlossTag) tag = tag_from_json (json_array_get_element (array, i), file, i, error);
+
+      if (tag == NULL)
+        return NULL;
+
+      if (!gloss_codebook_add (self, tag))
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
+                       _("“%s”: the tag “%s” is listed twice"), display, gloss_tag_get_id (tag));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+GlossCodebook *
+gloss_codebook_new_for_article (GFile   *article,
+                                GError **error)
+{
+  g_autoptr(GFile) dir = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+
+  for (dir = g_file_get_parent (article); dir != NULL;)
+    {
+      g_autoptr(GFile) candidate = g_file_get_child (dir, GLOSS_CODEBOOK_FILE_NAME);
+      GFile *parent;
+
+      if (g_file_query_exists (candidate, NULL))
+        return gloss_codebook_new_from_file (candidate, error);
+
+      parent = g_file_get_parent (dir);
+      g_object_unref (dir);
+      dir = parent;
+    }
+
+  return gloss_codebook_new_default ();
+}
+
+GFile *
+gloss_codebook_get_file (GlossCodebook *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+  return self->file;
+}
+
+GlossTag *
+gloss_codebook_lookup (GlossCodebook *self,
+                       const char    *id)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      GlossTag *tag = g_ptr_array_index (self->tags, i);
+
+      if (strcmp (gloss_tag_get_id (tag), id) == 0)
+        return tag;
+    }
+
+  return NULL;
+}
+
+GlossTag *
+gloss_codebook_get_tag (GlossCodebook *self,
+                        guint          position)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+
+  if (position >= self->tags->len)
+    return NULL;
+
+  return g_ptr_array_index (self->tags, position);
+}
+
+gboolean
+gloss_codebook_add (GlossCodebook *self,
+                    GlossTag      *tag)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_TAG (tag), FALSE);
+
+  if (gloss_codebook_lookup (self, gloss_tag_get_id (tag)) != NULL)
+    return FALSE;
+
+  g_ptr_array_add (self->tags, g_object_ref (tag));
+  gloss_tag_set_order (tag, self->tags->len);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->tags->len - 1, 0, 1);
+
+  return TRUE;
+}
+
+gboolean
+gloss_codebook_remove (GlossCodebook *self,
+                       const char    *id)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      if (strcmp (gloss_tag_get_id (g_ptr_array_index (self->tags, i)), id) == 0)
+        {
+          g_ptr_array_remove_index (self->tags, i);
+          renumber (self);
+          g_list_model_items_changed (G_LIST_MODEL (self), i, 1, 0);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+gloss_codebook_move (GlossCodebook *self,
+                     const char    *id,
+                     guint          position)
+{
+  GlossTag *tag;
+  guint from;
+
+  g_return_if_fail (GLOSS_IS_CODEBOOK (self));
+
+  tag = gloss_codebook_lookup (self, id);
+  g_return_if_fail (tag != NULL);
+
+  from = gloss_tag_get_order (tag) - 1;
+  position = MIN (position, self->tags->len - 1);
+  if (from == position)
+    return;
+
+  g_ptr_array_steal_index (self->tags, from);
+  g_ptr_array_insert (self->tags, position, tag);
+  renumber (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, position),
+                              ABS ((int)from - (int)position) + 1,
+                              ABS ((int)from - (int)position) + 1);
+}
+
+char *
+gloss_codebook_to_json (GlossCodebook *self)
+{
+  GString *out = g_string_new ("{\n  \"gloss_codebook\": 1,\n  \"tags\": [");
+
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      GlossTag *tag = g_ptr_array_index (self->tags, i);
+      JsonObject *extra = gloss_tag_get_extra (tag);
+
+      g_string_append (out, i == 0 ? "\n    {\n" : ",\n    {\n");
+      g_string_append (out, "      \"id\": ");
+      gloss_json_write_string (out, gloss_tag_get_id (tag), -1);
+      g_string_append (out, ",\n      \"label\": ");
+      gloss_json_write_string (out, gloss_tag_get_raw_label (tag), -1);
+      g_string_append (out, ",\n      \"color\": ");
+      gloss_json_write_string (out, gloss_tag_get_color (tag), -1);
+      g_string_append (out, ",\n      \"description\": ");
+      gloss_json_write_string (out, gloss_tag_get_raw_description (tag), -1);
+
+      if (extra != NULL)
+        {
+          g_autoptr(GList) members = json_object_get_members (extra);
+
+          for (GList *l = members; l; l = l->next)
+            {
+              g_string_append (out, ",\n      ");
+              gloss_json_write_string (out, l->data, -1);
+              g_string_append (out, ": ");
+              gloss_json_write_node (out, json_object_get_member (extra, l->data), 3);
+            }
+        }
+      g_string_append (out, "\n    }");
+    }
+
+  g_string_append (out, self->tags->len ? "\n  ]\n}\n" : "]\n}\n");
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+gloss_codebook_save (GlossCodebook  *self,
+                     GFile          *file,
+                     GError        **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  json = gloss_codebook_to_json (self);
+  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
+                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save the codebook “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  g_set_object (&self->file, file);
+  return TRUE;
+}
+
+const char *
+gloss_codebook_suggest_color (GlossCodebook *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < self->tags->len && !used; j++)
+        used = g_ascii_strcasecmp (gloss_tag_get_color (g_ptr_array_index (self->tags, j)),
+                                   palette[i]) == 0;
+      if (!used)
+        return palette[i];
+    }
+
+  return palette[self->tags->len % G_N_ELEMENTS (palette)];
+}

@@ -1,0 +1,105 @@
+/* gloss-layer.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-annotation.h"
+#include "gloss-history.h"
+#include "gloss-source.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_LAYER (gloss_layer_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossLayer, gloss_layer, GLOSS, LAYER, GObject)
+
+/* One annotator's annotations of one article: a GListModel of
+ * GlossAnnotation kept sorted by (start, end, tag, id).  Every change made
+ * through the layer is recorded in its history and can be undone. */
+GlossLayer      *gloss_layer_new                (const char      *annotator_id,
+                                                 const char      *annotator_name);
+
+const char      *gloss_layer_get_annotator_id   (GlossLayer      *self);
+const char      *gloss_layer_get_annotator_name (GlossLayer      *self);
+void             gloss_layer_set_annotator_name (GlossLayer      *self,
+                                                 const char      *name);
+GlossHistory    *gloss_layer_get_history        (GlossLayer      *self);
+/* The article the layer annotates, used to take quotes and context when
+ * a range changes; may be NULL. */
+GlossSource     *gloss_layer_get_source         (GlossLayer      *self);
+void             gloss_layer_set_source         (GlossLayer      *self,
+                                                 GlossSource     *source);
+
+/* Adds @annotation; FALSE (and nothing changes) when the layer already
+ * holds one with the same tag and span, or the same id. */
+gboolean         gloss_layer_add                (GlossLayer      *self,
+                                                 GlossAnnotation *annotation);
+/* Creates an annotation of the source's text and adds it; NULL when an
+ * identical annotation exists. */
+GlossAnnotation *gloss_layer_annotate           (GlossLayer      *self,
+                                                 const char      *tag,
+                                                 guint            start,
+                                                 guint            end,
+                                                 const char      *note);
+gboolean         gloss_layer_remove             (GlossLayer      *self,
+                                                 GlossAnnotation *annotation);
+/* FALSE when another annotation has that tag and span already. */
+gboolean         gloss_layer_set_tag            (GlossLayer      *self,
+                                                 GlossAnnotation *annotation,
+                                                 const char      *tag);
+void             gloss_layer_set_note           (GlossLayer      *self,
+                                                 GlossAnnotation *annotation,
+                                                 const char      *note);
+/* Moves @annotation to [start, end) of the source (re-attaching an
+ * orphan): takes the new quote and context, marks it anchored. */
+gboolean         gloss_layer_set_range          (GlossLayer      *self,
+                                                 GlossAnnotation *annotation,
+                                                 guint            start,
+                                                 guint            end);
+
+void             gloss_layer_begin_group        (GlossLayer      *self);
+void             gloss_layer_end_group          (GlossLayer      *self);
+gboolean         gloss_layer_undo               (GlossLayer      *self);
+gboolean         gloss_layer_redo               (GlossLayer      *self);
+
+GlossAnnotation *gloss_layer_lookup             (GlossLayer      *self,
+                                                 const char      *id);
+/* The annotation with that tag and span, or NULL. */
+GlossAnnotation *gloss_layer_find               (GlossLayer      *self,
+                                                 const char      *tag,
+                                                 guint            start,
+                                                 guint            end);
+/* The position of @annotation in the model, or -1. */
+int              gloss_layer_index_of           (GlossLayer      *self,
+                                                 GlossAnnotation *annotation);
+/* Annotations with start <= offset < end, in layer order; O(log n + k). */
+GPtrArray       *gloss_layer_get_at             (GlossLayer      *self,
+                                                 guint            offset);
+/* Annotations that share at least one character with [start, end), in
+ * layer order; an empty range asks for the annotations at @start. */
+GPtrArray       *gloss_layer_get_overlapping    (GlossLayer      *self,
+                                                 guint            start,
+                                                 guint            end);
+/* How many annotations have @tag. */
+guint            gloss_layer_count_tag          (GlossLayer      *self,
+                                                 const char      *tag);
+/* How many annotations have @status. */
+guint            gloss_layer_count_status       (GlossLayer      *self,
+                                                 GlossAnchorStatus status);
+
+/* Replaces every annotation at once (loading a file): no history, one
+ * items-changed.  Takes the annotations of @annotations. */
+void             gloss_layer_replace_all        (GlossLayer      *self,
+                                                 GPtrArray       *annotations);
+/* Puts @annotation back in order after the core changed its span or tag
+ * outside the history (re-anchoring). */
+void             gloss_layer_reposition         (GlossLayer      *self,
+                                                 GlossAnnotation *annotation);
+
+G_END_DECLS
