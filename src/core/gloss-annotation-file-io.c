@@ -136,7 +136,7 @@ read_string (Parser      *parser,
   if (token (parser) != GLOSS_JSON_TOKEN_STRING)
     return fail (parser, error,
                  /* Translators: a field name, then where it is ("the source") */
-                 _("“%s” of %s must be a string"), name, what);
+                 _("“%s” of %s must be a string"), name, _(what));
 
   g_free (*out);
   *out = gloss_json_reader_dup_string (parser->reader);
@@ -161,90 +161,104 @@ read_uint (Parser      *parser,
       value < 0 || value > max)
     return fail (parser, error,
                  _("“%s” of %s must be a whole number from 0 to %" G_GINT64_FORMAT),
-                 name, what, max);
+                 name, _(what), max);
 
   *out = value;
   return TRUE;
 }
 
-/* Reads the members of an object whose BEGIN_OBJECT is current, handing
- * each key to @member; refuses keys given twice. */
+/* Reads the members of an object whose BEGIN_OBJECT is current.  Keys
+ * listed in @fields go to @member with their index; others are kept whole
+ * in @extra.  A key given twice is refused.  @what is untranslated, since
+ * it is only needed for a message. */
 typedef gboolean (*MemberFunc) (Parser     *parser,
-                                const char *key,
+                                guint       field,
                                 gpointer    data,
                                 GError    **error);
 
 static gboolean
-read_object (Parser      *parser,
-             const char  *what,
-             MemberFunc   member,
-             gpointer     data,
-             GError     **error)
+read_object (Parser             *parser,
+             const char         *what,
+             const char * const *fields,
+             MemberFunc          member,
+             gpointer            data,
+             JsonObject        **extra,
+             GError            **error)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint64 seen = 0;
 
   if (token (parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
-    return fail (parser, error, _("%s must be an object"), what);
+    return fail (parser, error, _("%s must be an object"), _(what));
 
   for (;;)
     {
-      char *key;
+      const char *key;
+      guint field;
 
       if (!next (parser, error))
         return FALSE;
       if (token (parser) == GLOSS_JSON_TOKEN_END_OBJECT)
         return TRUE;
 
-      key = gloss_json_reader_dup_string (parser->reader);
-      if (!g_hash_table_add (seen, key))
-        return fail (parser, error, _("“%s” is given twice in %s"), key, what);
-      if (!member (parser, key, data, error))
-        return FALSE;
+      key = gloss_json_reader_get_string (parser->reader, NULL);
+      for (field = 0; fields[field] != NULL; field++)
+        if (strcmp (fields[field], key) == 0)
+          break;
+
+      if (fields[field] != NULL)
+        {
+          if (seen & (G_GUINT64_CONSTANT (1) << field))
+            return fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
+          seen |= G_GUINT64_CONSTANT (1) << field;
+          if (!member (parser, field, data, error))
+            return FALSE;
+        }
+      else
+        {
+          if (*extra != NULL && json_object_has_member (*extra, key))
+            return fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
+          if (!take_extra (parser, extra, key, error))
+            return FALSE;
+        }
     }
 }
 
+enum { SOURCE_PATH, SOURCE_SHA256, SOURCE_TEXT_SHA256, SOURCE_ENCODING,
+       SOURCE_MEDIA_TYPE, SOURCE_EXTRACTOR, SOURCE_LENGTH };
+
+static const char * const source_fields[] = {
+  "path", "sha256", "text_sha256", "encoding", "media_type", "extractor", "length", NULL
+};
+
 static gboolean
-source_member (Parser     *parser,
-               const char *key,
-               gpointer    data,
-               GError    **error)
+source_member (Parser  *parser,
+               guint    field,
+               gpointer data,
+               GError **error)
 {
   GlossSourceInfo *info = data;
-  const char *what = _("the source");
+  const char *what = N_("the source");
+  char **strings[] = { &info->path, &info->sha256, &info->text_sha256, &info->encoding,
+                       &info->media_type, &info->extractor };
 
-  if (strcmp (key, "path") == 0)
-    return read_string (parser, what, key, &info->path, error);
-  if (strcmp (key, "sha256") == 0)
-    return read_string (parser, what, key, &info->sha256, error);
-  if (strcmp (key, "text_sha256") == 0)
-    return read_string (parser, what, key, &info->text_sha256, error);
-  if (strcmp (key, "encoding") == 0)
-    return read_string (parser, what, key, &info->encoding, error);
-  if (strcmp (key, "media_type") == 0)
-    return read_string (parser, what, key, &info->media_type, error);
-  if (strcmp (key, "extractor") == 0)
-    return read_string (parser, what, key, &info->extractor, error);
-  if (strcmp (key, "length") == 0)
-    return read_uint (parser, what, key, G_MAXUINT32, &info->length, error);
+  if (field == SOURCE_LENGTH)
+    return read_uint (parser, what, source_fields[field], G_MAXUINT32, &info->length, error);
 
-  return take_extra (parser, &info->extra, key, error);
+  return read_string (parser, what, source_fields[field], strings[field], error);
 }
 
+static const char * const annotator_fields[] = { "id", "name", NULL };
+
 static gboolean
-annotator_member (Parser     *parser,
-                  const char *key,
-                  gpointer    data,
-                  GError    **error)
+annotator_member (Parser  *parser,
+                  guint    field,
+                  gpointer data,
+                  GError **error)
 {
   GlossFileContent *content = data;
-  const char *what = _("the annotator");
+  char **strings[] = { &content->annotator_id, &content->annotator_name };
 
-  if (strcmp (key, "id") == 0)
-    return read_string (parser, what, key, &content->annotator_id, error);
-  if (strcmp (key, "name") == 0)
-    return read_string (parser, what, key, &content->annotator_name, error);
-
-  return take_extra (parser, &content->annotator_extra, key, error);
+  return read_string (parser, N_("the annotator"), annotator_fields[field], strings[field], error);
 }
 
 typedef struct
@@ -257,27 +271,24 @@ typedef struct
   JsonObject *extra;
 } TagFields;
 
+enum { TAG_ID, TAG_LABEL, TAG_COLOR, TAG_DESCRIPTION, TAG_ORDER };
+
+static const char * const tag_fields[] = { "id", "label", "color", "description", "order", NULL };
+
 static gboolean
-tag_member (Parser     *parser,
-            const char *key,
-            gpointer    data,
-            GError    **error)
+tag_member (Parser  *parser,
+            guint    field,
+            gpointer data,
+            GError **error)
 {
   TagFields *fields = data;
-  const char *what = _("a tag");
+  const char *what = N_("a tag");
+  char **strings[] = { &fields->id, &fields->label, &fields->color, &fields->description };
 
-  if (strcmp (key, "id") == 0)
-    return read_string (parser, what, key, &fields->id, error);
-  if (strcmp (key, "label") == 0)
-    return read_string (parser, what, key, &fields->label, error);
-  if (strcmp (key, "color") == 0)
-    return read_string (parser, what, key, &fields->color, error);
-  if (strcmp (key, "description") == 0)
-    return read_string (parser, what, key, &fields->description, error);
-  if (strcmp (key, "order") == 0)
-    return read_uint (parser, what, key, G_MAXUINT32, &fields->order, error);
+  if (field == TAG_ORDER)
+    return read_uint (parser, what, tag_fields[field], G_MAXUINT32, &fields->order, error);
 
-  return take_extra (parser, &fields->extra, key, error);
+  return read_string (parser, what, tag_fields[field], strings[field], error);
 }
 
 static void
@@ -298,7 +309,7 @@ read_tag (Parser  *parser,
   GlossTag *tag;
   gboolean ok;
 
-  ok = read_object (parser, _("a tag"), tag_member, &fields, error);
+  ok = read_object (parser, N_("a tag"), tag_fields, tag_member, &fields, &fields.extra, error);
   if (ok && fields.id == NULL)
     ok = fail (parser, error, _("a tag has no “id”"));
   if (ok && !gloss_tag_id_is_valid (fields.id))
@@ -353,71 +364,32 @@ annotation_fields_clear (AnnotationFields *fields)
   g_clear_pointer (&fields->extra, json_object_unref);
 }
 
+enum { ANN_ID, ANN_TAG, ANN_START, ANN_END, ANN_QUOTE, ANN_PREFIX, ANN_SUFFIX,
+       ANN_NOTE, ANN_CREATED, ANN_MODIFIED, ANN_STATUS };
+
+static const char * const annotation_fields[] = {
+  "id", "tag", "start", "end", "quote", "prefix", "suffix", "note", "created", "modified",
+  "status", NULL
+};
+
 static gboolean
-annotation_member (Parser     *parser,
-                   const char *key,
-                   gpointer    data,
-                   GError    **error)
+annotation_member (Parser  *parser,
+                   guint    field,
+                   gpointer data,
+                   GError **error)
 {
   AnnotationFields *f = data;
-  const char *what = _("an annotation");
+  const char *what = N_("an annotation");
+  const char *name = annotation_fields[field];
+  char **strings[] = { &f->id, &f->tag, NULL, NULL, &f->quote, &f->prefix, &f->suffix,
+                       &f->note, &f->created, &f->modified, &f->status };
 
-  switch (key[0])
-    {
-    case 'i':
-      if (strcmp (key, "id") == 0)
-        return read_string (parser, what, key, &f->id, error);
-      break;
+  if (field == ANN_START)
+    return (f->has_start = read_uint (parser, what, name, G_MAXUINT32, &f->start, error));
+  if (field == ANN_END)
+    return (f->has_end = read_uint (parser, what, name, G_MAXUINT32, &f->end, error));
 
-    case 't':
-      if (strcmp (key, "tag") == 0)
-        return read_string (parser, what, key, &f->tag, error);
-      break;
-
-    case 's':
-      if (strcmp (key, "start") == 0)
-        return (f->has_start = read_uint (parser, what, key, G_MAXUINT32, &f->start, error));
-      if (strcmp (key, "suffix") == 0)
-        return read_string (parser, what, key, &f->suffix, error);
-      if (strcmp (key, "status") == 0)
-        return read_string (parser, what, key, &f->status, error);
-      break;
-
-    case 'e':
-      if (strcmp (key, "end") == 0)
-        return (f->has_end = read_uint (parser, what, key, G_MAXUINT32, &f->end, error));
-      break;
-
-    case 'q':
-      if (strcmp (key, "quote") == 0)
-        return read_string (parser, what, key, &f->quote, error);
-      break;
-
-    case 'p':
-      if (strcmp (key, "prefix") == 0)
-        return read_string (parser, what, key, &f->prefix, error);
-      break;
-
-    case 'n':
-      if (strcmp (key, "note") == 0)
-        return read_string (parser, what, key, &f->note, error);
-      break;
-
-    case 'c':
-      if (strcmp (key, "created") == 0)
-        return read_string (parser, what, key, &f->created, error);
-      break;
-
-    case 'm':
-      if (strcmp (key, "modified") == 0)
-        return read_string (parser, what, key, &f->modified, error);
-      break;
-
-    default:
-      break;
-    }
-
-  return take_extra (parser, &f->extra, key, error);
+  return read_string (parser, what, name, strings[field], error);
 }
 
 static gboolean
@@ -474,7 +446,7 @@ check_annotation (Parser           *parser,
   if (f->status != NULL && !gloss_anchor_status_from_string (f->status, NULL))
     return fail (parser, error, _("annotation %u: “%s” is not a known status"), n, f->status);
 
-  if (!g_hash_table_add (parser->ids, g_strdup (f->id)))
+  if (g_hash_table_contains (parser->ids, f->id))
     {
       g_autofree char *message = g_strdup_printf (_("annotation %u has the id “%s” of an earlier one"),
                                                   n, f->id);
@@ -497,19 +469,27 @@ read_annotation (Parser  *parser,
   GlossAnchorStatus status = GLOSS_ANCHOR_ANCHORED;
   gboolean ok;
 
-  ok = read_object (parser, _("an annotation"), annotation_member, &f, error) &&
+  ok = read_object (parser, N_("an annotation"), annotation_fields, annotation_member, &f,
+                    &f.extra, error) &&
        check_annotation (parser, &f, parser->content->annotations->len, error);
 
   if (ok)
     {
-      annotation = gloss_annotation_new_full (f.id, f.tag, f.start, f.end, f.quote,
-                                              f.prefix, f.suffix, f.note,
-                                              f.created, f.modified);
+      annotation = _gloss_annotation_new_take (g_steal_pointer (&f.id),
+                                               g_steal_pointer (&f.tag),
+                                               f.start, f.end,
+                                               g_steal_pointer (&f.quote),
+                                               g_steal_pointer (&f.prefix),
+                                               g_steal_pointer (&f.suffix),
+                                               g_steal_pointer (&f.note),
+                                               g_steal_pointer (&f.created),
+                                               g_steal_pointer (&f.modified));
       if (f.status != NULL)
         gloss_anchor_status_from_string (f.status, &status);
       _gloss_annotation_set_status (annotation, status);
       gloss_annotation_set_extra (annotation, f.extra);
       g_ptr_array_add (parser->content->annotations, annotation);
+      g_hash_table_add (parser->ids, (gpointer)gloss_annotation_get_id (annotation));
     }
 
   annotation_fields_clear (&f);
@@ -538,15 +518,19 @@ read_array (Parser   *parser,
     }
 }
 
+enum { TOP_GLOSS, TOP_SOURCE, TOP_ANNOTATOR, TOP_TAGS, TOP_ANNOTATIONS };
+
+static const char * const top_fields[] = { "gloss", "source", "annotator", "tags", "annotations", NULL };
+
 static gboolean
-top_member (Parser     *parser,
-            const char *key,
-            gpointer    data,
-            GError    **error)
+top_member (Parser  *parser,
+            guint    field,
+            gpointer data,
+            GError **error)
 {
   GlossFileContent *content = parser->content;
 
-  if (strcmp (key, "gloss") == 0)
+  if (field == TOP_GLOSS)
     {
       gint64 version = 0;
 
@@ -573,21 +557,20 @@ top_member (Parser     *parser,
       return TRUE;
     }
 
-  if (strcmp (key, "source") == 0)
+  if (field == TOP_SOURCE)
     return next (parser, error) &&
-           read_object (parser, _("the source"), source_member, &content->source, error);
+           read_object (parser, N_("the source"), source_fields, source_member,
+                        &content->source, &content->source.extra, error);
 
-  if (strcmp (key, "annotator") == 0)
+  if (field == TOP_ANNOTATOR)
     return next (parser, error) &&
-           read_object (parser, _("the annotator"), annotator_member, content, error);
+           read_object (parser, N_("the annotator"), annotator_fields, annotator_member,
+                        content, &content->annotator_extra, error);
 
-  if (strcmp (key, "tags") == 0)
+  if (field == TOP_TAGS)
     return read_array (parser, "tags", read_tag, error);
 
-  if (strcmp (key, "annotations") == 0)
-    return read_array (parser, "annotations", read_annotation, error);
-
-  return take_extra (parser, &content->extra, key, error);
+  return read_array (parser, "annotations", read_annotation, error);
 }
 
 static gboolean
@@ -676,7 +659,8 @@ _gloss_file_content_parse (GlossFileContent  *content,
   Parser parser;
 
   reader = gloss_json_reader_new (data, length, GLOSS_ANNOTATION_FILE_MAX_DEPTH);
-  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Borrows the ids of the annotations read so far. */
+  ids = g_hash_table_new (g_str_hash, g_str_equal);
   parser = (Parser) { reader, display, flags, content, ids };
 
   content->tags = g_ptr_array_new_with_free_func (g_object_unref);
@@ -693,7 +677,7 @@ _gloss_file_content_parse (GlossFileContent  *content,
       return FALSE;
     }
 
-  if (!read_object (&parser, _("the file"), top_member, NULL, error))
+  if (!read_object (&parser, N_("the file"), top_fields, top_member, NULL, &content->extra, error))
     return FALSE;
 
   /* The reader checks that nothing but white space follows. */
@@ -716,10 +700,10 @@ write_extra (GString    *out,
   members = json_object_get_members (extra);
   for (GList *l = members; l; l = l->next)
     {
-      g_string_append (out, ",\n");
+      gloss_json_append_literal (out, ",\n");
       gloss_json_write_indent (out, level);
       gloss_json_write_string (out, l->data, -1);
-      g_string_append (out, ": ");
+      gloss_json_append_literal (out, ": ");
       gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
     }
 }
@@ -732,11 +716,11 @@ write_member_string (GString    *out,
                      gboolean    first)
 {
   if (!first)
-    g_string_append (out, ",\n");
+    gloss_json_append_literal (out, ",\n");
   gloss_json_write_indent (out, level);
   g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append (out, "\": ");
+  gloss_json_append (out, key, strlen (key));
+  gloss_json_append_literal (out, "\": ");
   gloss_json_write_string (out, value ? value : "", -1);
 }
 
@@ -746,9 +730,21 @@ write_member_uint (GString    *out,
                    const char *key,
                    guint64     value)
 {
-  g_string_append (out, ",\n");
+  char digits[24];
+  guint n = 0;
+
+  gloss_json_append_literal (out, ",\n");
   gloss_json_write_indent (out, level);
-  g_string_append_printf (out, "\"%s\": %" G_GUINT64_FORMAT, key, value);
+  g_string_append_c (out, '"');
+  gloss_json_append (out, key, strlen (key));
+  gloss_json_append_literal (out, "\": ");
+
+  /* printf is a measurable part of writing 200,000 offsets. */
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 static void
@@ -757,7 +753,7 @@ write_annotation (GString         *out,
 {
   GlossAnchorStatus status = gloss_annotation_get_status (a);
 
-  g_string_append (out, "    {\n");
+  gloss_json_append_literal (out, "    {\n");
   write_member_string (out, 3, "id", gloss_annotation_get_id (a), TRUE);
   write_member_string (out, 3, "tag", gloss_annotation_get_tag (a), FALSE);
   write_member_uint (out, 3, "start", gloss_annotation_get_start (a));
@@ -773,7 +769,7 @@ write_annotation (GString         *out,
   if (status != GLOSS_ANCHOR_ANCHORED)
     write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
   write_extra (out, gloss_annotation_get_extra (a), 3);
-  g_string_append (out, "\n    }");
+  gloss_json_append_literal (out, "\n    }");
 }
 
 void
@@ -799,37 +795,41 @@ _gloss_file_content_write (GString         *out,
     write_member_string (out, 2, "extractor", source->extractor, FALSE);
   write_extra (out, source->extra, 2);
 
-  g_string_append (out, "\n  },\n  \"annotator\": {\n");
+  gloss_json_append_literal (out, "\n  },\n  \"annotator\": {\n");
   write_member_string (out, 2, "id", annotator_id, TRUE);
   write_member_string (out, 2, "name", annotator_name, FALSE);
   write_extra (out, annotator_extra, 2);
 
-  g_string_append (out, "\n  },\n  \"tags\": [");
+  gloss_json_append_literal (out, "\n  },\n  \"tags\": [");
   for (guint i = 0; i < tags->len; i++)
     {
       GlossTag *tag = g_ptr_array_index (tags, i);
 
-      g_string_append (out, i == 0 ? "\n    {\n" : ",\n    {\n");
+      if (i > 0)
+        gloss_json_append_literal (out, ",");
+      gloss_json_append_literal (out, "\n    {\n");
       write_member_string (out, 3, "id", gloss_tag_get_id (tag), TRUE);
       write_member_string (out, 3, "label", gloss_tag_get_raw_label (tag), FALSE);
       write_member_string (out, 3, "color", gloss_tag_get_color (tag), FALSE);
       write_member_string (out, 3, "description", gloss_tag_get_raw_description (tag), FALSE);
       write_member_uint (out, 3, "order", gloss_tag_get_order (tag));
       write_extra (out, gloss_tag_get_extra (tag), 3);
-      g_string_append (out, "\n    }");
+      gloss_json_append_literal (out, "\n    }");
     }
   g_string_append (out, tags->len ? "\n  ],\n" : "],\n");
 
-  g_string_append (out, "  \"annotations\": [");
+  gloss_json_append_literal (out, "  \"annotations\": [");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
 
-      g_string_append (out, i == 0 ? "\n" : ",\n");
+      if (i > 0)
+        gloss_json_append_literal (out, ",");
+      gloss_json_append_literal (out, "\n");
       write_annotation (out, a);
     }
   g_string_append (out, n ? "\n  ]" : "]");
 
   write_extra (out, extra, 1);
-  g_string_append (out, "\n}\n");
+  gloss_json_append_literal (out, "\n}\n");
 }

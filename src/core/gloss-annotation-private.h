@@ -11,6 +11,19 @@
 
 G_BEGIN_DECLS
 
+/* Like gloss_annotation_new_full, but takes the strings (any may be
+ * NULL but @id and @tag), sparing a copy of each when reading large files. */
+GlossAnnotation *_gloss_annotation_new_take (char  *id,
+                                             char  *tag,
+                                             guint  start,
+                                             guint  end,
+                                             char  *quote,
+                                             char  *prefix,
+                                             char  *suffix,
+                                             char  *note,
+                                             char  *created,
+                                             char  *modified);
+
 /* Changes that move an annotation within a layer's order go through the
  * layer (and its history); only the core calls these. */
 void _gloss_annotation_set_tag      (GlossAnnotation  *self,

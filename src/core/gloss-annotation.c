@@ -109,19 +109,59 @@ gloss_timestamp_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static int
+digits (const char *s,
+        guint       n)
+{
+  int value = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit (s[i]))
+        return -1;
+      value = value * 10 + (s[i] - '0');
+    }
+
+  return value;
+}
+
+/* The form Gloss writes, "2026-11-28T09:30:00Z", checked without the cost
+ * of a GDateTime: files hold two timestamps per annotation. */
+static gboolean
+is_plain_utc (const char *s)
+{
+  int year, month, day, hour, minute, second;
+
+  if (strlen (s) != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+      s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+    return FALSE;
+
+  year = digits (s, 4);
+  month = digits (s + 5, 2);
+  day = digits (s + 8, 2);
+  hour = digits (s + 11, 2);
+  minute = digits (s + 14, 2);
+  second = digits (s + 17, 2);
+
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= g_date_get_days_in_month (month, year) &&
+         hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60;
+}
+
 gboolean
 gloss_timestamp_is_valid (const char *str)
 {
   g_autoptr(GDateTime) dt = NULL;
-  gsize len;
 
   if (str == NULL)
     return FALSE;
 
-  /* Gloss writes UTC with a "Z"; accept any valid ISO 8601 date-time with
-   * an explicit zone, since other tools write offsets or fractions. */
-  len = strlen (str);
-  if (len < 20)
+  if (is_plain_utc (str))
+    return TRUE;
+
+  /* Other tools write offsets or fractions of seconds: accept any valid
+   * ISO 8601 date and time with an explicit zone. */
+  if (strlen (str) < 20)
     return FALSE;
 
   dt = g_date_time_new_from_iso8601 (str, NULL);
@@ -271,6 +311,45 @@ gloss_annotation_new_full (const char *id,
   self->note = g_strdup (note ? note : "");
   self->created = g_strdup (created ? created : "");
   self->modified = g_strdup (modified ? modified : self->created);
+
+  return self;
+}
+
+static char *
+take_or_empty (char *str)
+{
+  return str != NULL ? str : g_strdup ("");
+}
+
+GlossAnnotation *
+_gloss_annotation_new_take (char  *id,
+                            char  *tag,
+                            guint  start,
+                            guint  end,
+                            char  *quote,
+                            char  *prefix,
+                            char  *suffix,
+                            char  *note,
+                            char  *created,
+                            char  *modified)
+{
+  GlossAnnotation *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  self = g_object_new (GLOSS_TYPE_ANNOTATION, NULL);
+  self->id = id;
+  self->tag = tag;
+  self->start = start;
+  self->end = end;
+  self->quote = take_or_empty (quote);
+  self->prefix = take_or_empty (prefix);
+  self->suffix = take_or_empty (suffix);
+  self->note = take_or_empty (note);
+  self->created = take_or_empty (created);
+  self->modified = modified != NULL ? modified : g_strdup (self->created);
 
   return self;
 }

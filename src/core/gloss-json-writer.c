@@ -48,48 +48,48 @@ gloss_json_write_string (GString    *out,
       if (c >= 0x20 && c != '"' && c != '\\')
         continue;
 
-      g_string_append_len (out, (const char *) run, p - run);
+      gloss_json_append (out, (const char *) run, p - run);
       run = p + 1;
 
       switch (c)
         {
         case '"':
-          g_string_append (out, "\\\"");
+          gloss_json_append_literal (out, "\\\"");
           break;
 
         case '\\':
-          g_string_append (out, "\\\\");
+          gloss_json_append_literal (out, "\\\\");
           break;
 
         case '\b':
-          g_string_append (out, "\\b");
+          gloss_json_append_literal (out, "\\b");
           break;
 
         case '\f':
-          g_string_append (out, "\\f");
+          gloss_json_append_literal (out, "\\f");
           break;
 
         case '\n':
-          g_string_append (out, "\\n");
+          gloss_json_append_literal (out, "\\n");
           break;
 
         case '\r':
-          g_string_append (out, "\\r");
+          gloss_json_append_literal (out, "\\r");
           break;
 
         case '\t':
-          g_string_append (out, "\\t");
+          gloss_json_append_literal (out, "\\t");
           break;
 
         default:
-          g_string_append (out, "\\u00");
+          gloss_json_append_literal (out, "\\u00");
           g_string_append_c (out, hex[c >> 4]);
           g_string_append_c (out, hex[c & 0xF]);
           break;
         }
     }
 
-  g_string_append_len (out, (const char *) run, p - run);
+  gloss_json_append (out, (const char *) run, p - run);
   g_string_append_c (out, '"');
 }
 
@@ -97,10 +97,13 @@ void
 gloss_json_write_indent (GString *out,
                          guint    level)
 {
+  static const char spaces[] = "                                ";
+
   g_return_if_fail (out != NULL);
 
-  for (guint i = 0; i < level; i++)
-    g_string_append (out, "  ");
+  for (; level > 16; level -= 16)
+    gloss_json_append (out, spaces, 32);
+  gloss_json_append (out, spaces, 2 * level);
 }
 
 /* Appends @value as the shortest text that reads back as the very same

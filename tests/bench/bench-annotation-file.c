@@ -1,0 +1,311 @@
+/* bench-annotation-file.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Times the annotation file on a large case: a 5 MB article with 100,000
+ * annotations.  Each phase runs in a child process of its own so that its
+ * peak memory (the child's maximum resident set) is its own.
+ *
+ *   bench-annotation-file [--keep DIR] [--cli PATH]
+ */
+
+#define G_LOG_DOMAIN "bench"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-error.h"
+
+extern char **environ;
+
+#define ARTICLE_BYTES (5 * 1000 * 1000)
+#define N_ANNOTATIONS 100000
+
+static const char * const words[] = {
+  "le", "contrat", "d’hébergement", "numérique", "agence", "régionale", "santé",
+  "Cirrane", "Altaïde", "données", "souveraineté", "marché", "public", "été",
+  "attribué", "concurrents", "écart", "coût", "élus", "procédure", "contestée",
+  "the", "bridge", "council", "tender", "savings", "million", "claim", "firm",
+  "à", "de", "la", "et", "les", "une", "selon", "affirme", "déclaré", "œuvre",
+};
+
+static void
+write_article (const char *path)
+{
+  g_autoptr(GString) text = g_string_sized_new (ARTICLE_BYTES + 1024);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GError) error = NULL;
+  guint in_sentence = 0, in_paragraph = 0;
+
+  while (text->len < ARTICLE_BYTES)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+
+      if (in_sentence == 0)
+        {
+          g_autofree char *upper = g_utf8_strup (word, 1);
+          g_string_append (text, word);
+          (void)upper;
+        }
+      else
+        {
+          g_string_append_c (text, ' ');
+          g_string_append (text, word);
+        }
+
+      if (++in_sentence == 14)
+        {
+          g_string_append (text, ". ");
+          in_sentence = 0;
+          if (++in_paragraph == 6)
+            {
+              g_string_append (text, "\n\n");
+              in_paragraph = 0;
+            }
+        }
+    }
+
+  if (!g_file_set_contents (path, text->str, text->len, &error))
+    g_error ("%s", error->message);
+}
+
+static int
+phase_generate (const char *dir)
+{
+  g_autofree char *article_path = g_build_filename (dir, "big.txt", NULL);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GError) error = NULL;
+  static const char * const tags[] = { "company", "controversy", "claim" };
+  GlossLayer *layer;
+  guint length, added = 0;
+
+  write_article (article_path);
+  article = g_file_new_for_path (article_path);
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  g_assert_no_error (error);
+
+  file = gloss_annotation_file_new (source, "bench", "Bench Mark");
+  layer = gloss_annotation_file_get_layer (file);
+  length = gloss_source_get_length (source);
+
+  while (added < N_ANNOTATIONS)
+    {
+      guint start = g_rand_int_range (rand, 0, length - 200);
+      guint span = g_rand_int_range (rand, 3, 120);
+      const char *tag = tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))];
+      const char *note = g_rand_int_range (rand, 0, 10) == 0 ? "À vérifier.\nSource : dossier." : NULL;
+
+      if (gloss_layer_annotate (layer, tag, start, start + span, note) != NULL)
+        added++;
+    }
+
+  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static int
+phase_load (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) af = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0 = now ();
+
+  af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_print ("%.3f\n", now () - t0);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (af))), ==, N_ANNOTATIONS);
+  g_assert_cmpuint (gloss_layer_count_status (gloss_annotation_file_get_layer (af), GLOSS_ANCHOR_ANCHORED), ==, N_ANNOTATIONS);
+  return 0;
+}
+
+static int
+phase_save (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) af = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0;
+
+  af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  t0 = now ();
+  if (!gloss_annotation_file_save (af, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+  g_print ("%.3f\n", now () - t0);
+  return 0;
+}
+
+typedef struct
+{
+  double seconds;
+  double peak_mb;
+  char *output;
+} Result;
+
+/* Runs @argv with stdout to a pipe, and returns the wall time, the
+ * child's peak memory and what it printed. */
+static Result
+run_child (char **argv,
+           gboolean keep_output)
+{
+  posix_spawn_file_actions_t actions;
+  struct rusage usage;
+  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-out-XXXXXX", NULL);
+  Result result = { 0 };
+  double t0;
+  pid_t pid;
+  int status, fd;
+
+  fd = g_mkstemp (out_path);
+  g_assert (fd >= 0);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fd, 1);
+
+  t0 = now ();
+  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
+    g_error ("could not run %s", argv[0]);
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s failed", argv[0]);
+  result.seconds = now () - t0;
+  result.peak_mb = usage.ru_maxrss / 1024.0;
+
+  posix_spawn_file_actions_destroy (&actions);
+  close (fd);
+  if (keep_output)
+    g_file_get_contents (out_path, &result.output, NULL, NULL);
+  g_unlink (out_path);
+  return result;
+}
+
+static gboolean
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      target)
+{
+  gboolean ok = target <= 0 || value <= target;
+
+  if (target > 0)
+    g_print ("%-34s %8.3f %s   (target <= %.1f %s)%s\n", what, value, unit, target, unit,
+             ok ? "" : "   MISSED");
+  else
+    g_print ("%-34s %8.3f %s\n", what, value, unit);
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *json_path = NULL;
+  const char *cli = NULL;
+  const char *keep = NULL;
+  gboolean ok = TRUE;
+  Result r;
+
+  if (argc == 3 && strcmp (argv[1], "generate") == 0)
+    return phase_generate (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "load") == 0)
+    return phase_load (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "save") == 0)
+    return phase_save (argv[2]);
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (strcmp (argv[i], "--cli") == 0)
+        cli = argv[i + 1];
+      else if (strcmp (argv[i], "--keep") == 0)
+        keep = argv[i + 1];
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("gloss-bench-XXXXXX", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  json_path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+
+  {
+    char *args[] = { self, (char *)"generate", dir, NULL };
+    r = run_child (args, FALSE);
+  }
+  {
+    g_autoptr(GFile) f = g_file_new_for_path (json_path);
+    g_autoptr(GFileInfo) info = g_file_query_info (f, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+
+    g_print ("Article: 5 MB, %d annotations; annotation file %.1f MB (generated in %.1f s)\n\n",
+             N_ANNOTATIONS, g_file_info_get_size (info) / 1e6, r.seconds);
+  }
+
+  {
+    char *args[] = { self, (char *)"load", dir, NULL };
+    r = run_child (args, TRUE);
+    ok &= report ("load + anchor check", g_ascii_strtod (r.output, NULL), "s", 1.0);
+    ok &= report ("  peak memory (load process)", r.peak_mb, "MB", 300);
+    g_free (r.output);
+  }
+  {
+    char *args[] = { self, (char *)"save", dir, NULL };
+    r = run_child (args, TRUE);
+    ok &= report ("save", g_ascii_strtod (r.output, NULL), "s", 0.5);
+    ok &= report ("  peak memory (load + save process)", r.peak_mb, "MB", 300);
+    g_free (r.output);
+  }
+  if (cli != NULL)
+    {
+      char *args[] = { (char *)cli, (char *)"list", json_path, NULL };
+      r = run_child (args, FALSE);
+      report ("gloss-cli list (whole command)", r.seconds, "s", 0);
+      ok &= report ("  peak memory (gloss-cli list)", r.peak_mb, "MB", 300);
+    }
+  if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_autofree char *code = g_strdup_printf ("import json,time\nt=time.monotonic()\n"
+                                               "json.load(open(%s, encoding='utf-8'))\n"
+                                               "print('%%.3f' %% (time.monotonic()-t))\n",
+                                               "__import__('sys').argv[1]");
+      char *args[] = { (char *)"/usr/bin/python3", (char *)"-c", code, json_path, NULL };
+      r = run_child (args, TRUE);
+      report ("Python json.load, same file", g_ascii_strtod (r.output, NULL), "s", 0);
+      report ("  peak memory (Python)", r.peak_mb, "MB", 0);
+      g_free (r.output);
+    }
+
+  if (keep == NULL)
+    {
+      g_autofree char *a = g_build_filename (dir, "big.txt", NULL);
+      g_unlink (a);
+      g_unlink (json_path);
+      g_rmdir (dir);
+    }
+
+  g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
+  return ok ? 0 : 1;
+}
