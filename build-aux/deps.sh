@@ -7,7 +7,7 @@ GLOSS_BUILD_PACKAGES=(
   desktop-file-utils appstream
 )
 GLOSS_TEST_PACKAGES=(
-  xvfb xauth dbus python3 python3-jsonschema
+  xvfb xauth dbus python3 python3-jsonschema locales valgrind
 )
 
 gloss_install_packages ()
@@ -28,4 +28,24 @@ gloss_install_packages ()
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -q >&2 || return 1
   apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 || return 1
+}
+
+# The French tests need a French locale; Debian generates only the ones
+# listed in /etc/locale.gen.
+gloss_ensure_french_locale ()
+{
+  if locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+    return 0
+  fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The French tests need the fr_FR.UTF-8 locale; they are skipped without it." >&2
+    echo "  sudo sed -i 's/^# *fr_FR.UTF-8/fr_FR.UTF-8/' /etc/locale.gen && sudo locale-gen" >&2
+    return 0
+  fi
+  if [ -f /etc/locale.gen ] && grep -q '^# *fr_FR.UTF-8 UTF-8' /etc/locale.gen; then
+    sed -i 's/^# *fr_FR.UTF-8 UTF-8/fr_FR.UTF-8 UTF-8/' /etc/locale.gen
+  else
+    echo 'fr_FR.UTF-8 UTF-8' >> /etc/locale.gen
+  fi
+  locale-gen >&2
 }

@@ -245,7 +245,11 @@ test_annotation_context (void)
   g_autoptr(GlossAnnotation) last = NULL;
   g_autoptr(GlossAnnotation) split = NULL;
   g_autoptr(GlossAnnotation) exact = NULL;
+  g_autoptr(GlossAnnotation) after_one = NULL;
+  g_autoptr(GlossAnnotation) before_end = NULL;
+  g_autoptr(GlossAnnotation) at_end = NULL;
   g_autofree char *head = NULL;
+  g_autofree char *shifted = NULL;
   guint length;
 
   /* "x", 11 x (popper, e, accent) = 34 code points, then the quote "QUOTE"
@@ -296,6 +300,20 @@ test_annotation_context (void)
   head[strlen (head) - strlen (E_ACUTE)] = '\0';
   g_assert_cmpstr (gloss_annotation_get_prefix (exact), ==, head);
   g_assert_cmpstr (gloss_annotation_get_quote (exact), ==, E_ACUTE);
+
+  /* One more than 32 before: the first character drops out. */
+  after_one = gloss_annotation_new_for_source (source, "claim", 33, 34, NULL);
+  shifted = g_strconcat (head + 1, "e", NULL);
+  g_assert_cmpstr (gloss_annotation_get_prefix (after_one), ==, shifted);
+  g_assert_cmpuint (g_utf8_strlen (gloss_annotation_get_prefix (after_one), -1), ==, 32);
+
+  /* 33 after, then exactly 32 after. */
+  before_end = gloss_annotation_new_for_source (source, "claim", 39, 40, NULL);
+  g_assert_cmpuint (g_utf8_strlen (gloss_annotation_get_suffix (before_end), -1), ==, 32);
+  g_assert_false (g_str_has_suffix (gloss_annotation_get_suffix (before_end), "z"));
+  at_end = gloss_annotation_new_for_source (source, "claim", 40, 41, NULL);
+  g_assert_cmpuint (g_utf8_strlen (gloss_annotation_get_suffix (at_end), -1), ==, 32);
+  g_assert_true (g_str_has_suffix (gloss_annotation_get_suffix (at_end), POPPER "z"));
 }
 
 static void
@@ -407,6 +425,31 @@ test_annotation_timestamp (void)
       if (gloss_timestamp_is_valid (invalid[i]))
         g_error ("“%s” was accepted as a timestamp", invalid[i]);
     }
+
+  /* Gloss's own form, fields a little out of range as often as not:
+   * the same verdict as GLib's ISO 8601 reader. */
+  for (guint i = 0; i < 3000; i++)
+    {
+      static const guint years[] = { 0, 1, 1900, 2000, 2023, 2024, 2100, 9999 };
+      g_autofree char *stamp = NULL;
+      g_autoptr(GDateTime) parsed = NULL;
+
+      stamp = g_strdup_printf ("%04u-%02d-%02dT%02d:%02d:%02dZ",
+                               years[g_test_rand_int_range (0, G_N_ELEMENTS (years))],
+                               g_test_rand_int_range (0, 14),
+                               g_test_rand_int_range (0, 33),
+                               g_test_rand_int_range (0, 26),
+                               g_test_rand_int_range (0, 62),
+                               g_test_rand_int_range (0, 62));
+      parsed = g_date_time_new_from_iso8601 (stamp, NULL);
+      if (gloss_timestamp_is_valid (stamp) != (parsed != NULL))
+        g_error ("“%s”: valid %d, GLib reads it: %d", stamp,
+                 gloss_timestamp_is_valid (stamp), parsed != NULL);
+    }
+  g_assert_true (gloss_timestamp_is_valid ("2024-02-29T00:00:00Z"));
+  g_assert_false (gloss_timestamp_is_valid ("2023-02-29T00:00:00Z"));
+  g_assert_false (gloss_timestamp_is_valid ("2026-03-01T09:30:0aZ"));
+  g_assert_false (gloss_timestamp_is_valid ("2026-03-01T09:30:00z0"));
 }
 
 static void
@@ -1071,7 +1114,8 @@ check_queries (GlossLayer *layer,
           end = start;
           break;
         case 1:
-          end = MIN (start + g_test_rand_int_range (1, 10), length + 3);
+          end = start + g_test_rand_int_range (1, 10);
+          end = MIN (end, length + 3);
           break;
         default:
           end = g_test_rand_int_range (start, length + 4);
@@ -1162,7 +1206,8 @@ add_random (GlossLayer *layer,
       else
         {
           start = g_test_rand_int_range (0, length);
-          end = MIN (start + g_test_rand_int_range (1, 40), length);
+          end = start + g_test_rand_int_range (1, 40);
+          end = MIN (end, length);
         }
 
       a = make_annotation (id, tag, start, end);
@@ -1209,9 +1254,9 @@ test_layer_queries_random (void)
     {
       GlossAnnotation *a = nth (layer, g_test_rand_int_range (0, n_items (layer)));
       guint start = g_test_rand_int_range (0, length);
-      guint end = MIN (start + g_test_rand_int_range (1, 300), length);
+      guint end = start + g_test_rand_int_range (1, 300);
 
-      gloss_layer_set_range (layer, a, start, end);
+      gloss_layer_set_range (layer, a, start, MIN (end, length));
     }
   gloss_layer_end_group (layer);
   check_queries (layer, length);
@@ -1726,6 +1771,17 @@ test_history_clean_dropped (void)
   GlossHistory *history = gloss_layer_get_history (layer);
 
   gloss_layer_set_source (layer, source);
+
+  /* One step back and a different step forward: as many steps as were
+   * saved, but not the same ones. */
+  g_assert_nonnull (gloss_layer_annotate (layer, "z", 9, 10, NULL));
+  gloss_history_set_clean (history);
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_nonnull (gloss_layer_annotate (layer, "y", 9, 10, NULL));
+  g_assert_true (gloss_history_is_dirty (history));
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_true (gloss_history_is_dirty (history));
+
   g_assert_nonnull (gloss_layer_annotate (layer, "a", 0, 1, NULL));
   g_assert_nonnull (gloss_layer_annotate (layer, "a", 1, 2, NULL));
   gloss_history_set_clean (history);
@@ -1830,7 +1886,10 @@ test_history_replace_all (void)
   g_assert_cmpuint (n_items (layer), ==, 1);
 
   /* Loading into a layer with nothing unsaved leaves it clean. */
+  g_ptr_array_set_size (loaded, 0);
+  g_ptr_array_add (loaded, make_annotation ("q", "claim", 1, 3));
   gloss_layer_replace_all (clean_layer, loaded);
+  g_assert_cmpuint (n_items (clean_layer), ==, 1);
   g_assert_false (gloss_history_is_dirty (clean_history));
   g_assert_false (gloss_history_can_undo (clean_history));
 }

@@ -15,6 +15,9 @@
 #include "gloss-error.h"
 #include "gloss-search.h"
 
+/* What --start and --end hold when they are not given. */
+#define UNSET G_MININT64
+
 typedef struct
 {
   char *annotator;
@@ -43,7 +46,7 @@ options_clear (Options *options)
 static gboolean
 check_options (Options *o)
 {
-  gboolean by_range = o->start >= 0 || o->end >= 0;
+  gboolean by_range = o->start != UNSET || o->end != UNSET;
 
   if (o->annotator == NULL)
     {
@@ -75,9 +78,15 @@ check_options (Options *o)
       return FALSE;
     }
 
-  if (by_range && (o->start < 0 || o->end < 0))
+  if (by_range && (o->start == UNSET || o->end == UNSET))
     {
       gloss_cli_usage_error ("annotate", _("--start and --end go together"));
+      return FALSE;
+    }
+
+  if (by_range && o->start < 0)
+    {
+      gloss_cli_usage_error ("annotate", _("--start counts characters from 0; it cannot be negative"));
       return FALSE;
     }
 
@@ -159,14 +168,14 @@ run (Options    *o,
   source = gloss_source_new_from_file (article, 0, NULL, &error);
   if (source == NULL)
     {
-      gloss_cli_print_error (error);
+      gloss_cli_print_error (article_path, error);
       return GLOSS_CLI_PROBLEM;
     }
 
   codebook = gloss_codebook_new_for_article (article, &error);
   if (codebook == NULL)
     {
-      gloss_cli_print_error (error);
+      gloss_cli_print_error (article_path, error);
       return GLOSS_CLI_PROBLEM;
     }
 
@@ -193,7 +202,7 @@ run (Options    *o,
   file = open_or_create (source, codebook, o, &error);
   if (file == NULL)
     {
-      gloss_cli_print_error (error);
+      gloss_cli_print_error (article_path, error);
       return GLOSS_CLI_PROBLEM;
     }
 
@@ -228,17 +237,22 @@ run (Options    *o,
 
   display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
 
-  if (gloss_history_is_dirty (gloss_layer_get_history (layer)) &&
-      !gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+  /* Nothing added, nothing written: not even the re-anchored state of an
+   * article that changed, which is the window's or validate's business. */
+  if (added > 0 && !gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
     {
-      gloss_cli_print_error (error);
+      gloss_cli_print_error (article_path, error);
       return GLOSS_CLI_PROBLEM;
     }
 
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Added %u annotation to %s",
-                        "Added %u annotations to %s", added),
-           added, display);
+  if (added == 0 && !g_file_query_exists (gloss_annotation_file_get_file (file), NULL))
+    /* Translators: the annotation file's name */
+    g_print (_("Added no annotation; %s was not created"), display);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Added %u annotation to %s",
+                          "Added %u annotations to %s", added),
+             added, display);
   g_print ("\n");
 
   if (ranges->len == 0)
@@ -265,7 +279,7 @@ int
 gloss_cli_annotate (int    argc,
                     char **argv)
 {
-  Options o = { .start = -1, .end = -1 };
+  Options o = { .start = UNSET, .end = UNSET };
   g_auto(GStrv) files = NULL;
   GOptionEntry entries[] = {
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &o.annotator,
@@ -291,7 +305,7 @@ gloss_cli_annotate (int    argc,
   };
   int status;
 
-  if (!gloss_cli_parse_options ("annotate", _("ARTICLE"),
+  if (!gloss_cli_parse_options ("annotate",
                                 _("Adds annotations to an annotator’s file beside ARTICLE, creating the "
                                   "file if needed, and saves it.\n"
                                   "The passage is given by offsets (Unicode characters, end excluded) "

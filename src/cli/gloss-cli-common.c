@@ -16,7 +16,6 @@
 
 gboolean
 gloss_cli_parse_options (const char     *command,
-                         const char     *parameter,
                          const char     *summary,
                          const char     *description,
                          GOptionEntry   *entries,
@@ -25,9 +24,12 @@ gloss_cli_parse_options (const char     *command,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *full = g_strdup_printf ("%s %s", command, parameter);
+  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", command);
 
-  context = g_option_context_new (full);
+  /* --help prints "Usage: PRGNAME [OPTION…] REST", REST coming from the
+   * G_OPTION_REMAINING entry: the command belongs in the program name. */
+  g_set_prgname (prgname);
+  context = g_option_context_new (NULL);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   if (description != NULL)
@@ -64,21 +66,34 @@ gloss_cli_usage_error (const char *command,
 gboolean gloss_cli_errors_to_stdout = FALSE;
 
 void
-gloss_cli_print_error (const GError *error)
+gloss_cli_print_error (const char   *path,
+                       const GError *error)
 {
+  /* validate's report has one "FILE: problem" line per problem, even
+   * where the message names the file again. */
   if (gloss_cli_errors_to_stdout)
-    g_print ("%s\n", error->message);
+    g_print ("%s: %s\n", path, error->message);
   else
     g_printerr ("%s\n", error->message);
 }
 
 static void
-print_problem (char *message)
+print_problem (const char *path,
+               char       *message)
 {
   GError error = { GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND, message };
 
-  gloss_cli_print_error (&error);
+  gloss_cli_print_error (path, &error);
   g_free (message);
+}
+
+static void
+print_file_error (GFile        *file,
+                  const GError *error)
+{
+  g_autofree char *path = g_file_get_parse_name (file);
+
+  gloss_cli_print_error (path, error);
 }
 
 gboolean
@@ -111,7 +126,7 @@ open_article (GFile          *article,
   source = gloss_source_new_from_file (article, 0, NULL, &error);
   if (source == NULL)
     {
-      gloss_cli_print_error (error);
+      print_file_error (article, error);
       return 1;
     }
 
@@ -119,18 +134,31 @@ open_article (GFile          *article,
   paths = codebook ? gloss_annotation_file_list_for (article, NULL, &error) : NULL;
   if (paths == NULL)
     {
-      gloss_cli_print_error (error);
+      print_file_error (article, error);
       return 1;
     }
 
   for (guint i = 0; i < paths->len; i++)
     {
+      GFile *path = g_ptr_array_index (paths, i);
       g_autoptr(GlossAnnotationFile) file = NULL;
 
-      file = gloss_annotation_file_load (g_ptr_array_index (paths, i), flags, NULL, &error);
+      /* Filter by the name first, so that another annotator's broken file
+       * does not spoil a listing of this one's. */
+      if (annotator != NULL)
+        {
+          g_autofree char *name = g_file_get_basename (path);
+          g_autofree char *article_name = g_file_get_basename (article);
+          g_autofree char *id = gloss_annotation_file_name_annotator (name, article_name);
+
+          if (g_strcmp0 (id, annotator) != 0)
+            continue;
+        }
+
+      file = gloss_annotation_file_load (path, flags, NULL, &error);
       if (file == NULL)
         {
-          gloss_cli_print_error (error);
+          print_file_error (path, error);
           g_clear_error (&error);
           problems++;
           continue;
@@ -142,7 +170,7 @@ open_article (GFile          *article,
       gloss_annotation_file_set_codebook (file, codebook);
       if (!gloss_annotation_file_attach_source (file, source, &error))
         {
-          gloss_cli_print_error (error);
+          print_file_error (path, error);
           g_clear_error (&error);
           problems++;
           continue;
@@ -169,12 +197,12 @@ gloss_cli_open_inputs (const char     *path,
   if (type == G_FILE_TYPE_UNKNOWN)
     {
       /* Translators: a file name */
-      print_problem (g_strdup_printf (_("“%s”: no such file"), path));
+      print_problem (path, g_strdup_printf (_("“%s”: no such file"), path));
       return 1;
     }
   if (type == G_FILE_TYPE_DIRECTORY)
     {
-      print_problem (g_strdup_printf (_("“%s” is a folder; give an article or an annotation file"), path));
+      print_problem (path, g_strdup_printf (_("“%s” is a folder; give an article or an annotation file"), path));
       return 1;
     }
 
@@ -184,7 +212,7 @@ gloss_cli_open_inputs (const char     *path,
   annotation_file = gloss_annotation_file_open (file, flags, NULL, &error);
   if (annotation_file == NULL)
     {
-      gloss_cli_print_error (error);
+      gloss_cli_print_error (path, error);
       return 1;
     }
 

@@ -29,9 +29,9 @@ int       gloss_cli_validate (int argc, char **argv);
 int       gloss_cli_annotate (int argc, char **argv);
 
 /* Parses the options of one command; on a usage error prints it with a
- * hint and returns FALSE.  @parameter and @summary describe the command. */
+ * hint and returns FALSE.  @summary and @description describe the command;
+ * the G_OPTION_REMAINING entry of @entries names its operands. */
 gboolean  gloss_cli_parse_options     (const char      *command,
-                                       const char      *parameter,
                                        const char      *summary,
                                        const char      *description,
                                        GOptionEntry    *entries,
@@ -43,8 +43,10 @@ void      gloss_cli_usage_error       (const char      *command,
 /* Where print_error writes; validate reports on stdout. */
 extern gboolean gloss_cli_errors_to_stdout;
 
-/* Prints the error's message (which names the file) on stderr. */
-void      gloss_cli_print_error       (const GError    *error);
+/* Prints the error's message (which names the file) on stderr; for
+ * validate, as a "PATH: message" line on stdout. */
+void      gloss_cli_print_error       (const char      *path,
+                                       const GError    *error);
 
 /* TRUE when @path names an annotation file rather than an article. */
 gboolean  gloss_cli_is_annotation_file (const char     *path);

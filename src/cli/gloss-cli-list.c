@@ -98,7 +98,7 @@ gloss_cli_list (int    argc,
   g_autoptr(GPtrArray) opened = g_ptr_array_new_with_free_func (g_object_unref);
   guint problems = 0;
 
-  if (!gloss_cli_parse_options ("list", _("FILE…"),
+  if (!gloss_cli_parse_options ("list",
                                 _("Lists every annotation, where it is in the article now.\n"
                                   "FILE is an article (all its annotation files) or an annotation file."),
                                 _("Columns: annotator, id, tag, start, end, status (anchored, moved or "

@@ -97,7 +97,7 @@ gloss_cli_validate (int    argc,
   };
   guint problems = 0;
 
-  if (!gloss_cli_parse_options ("validate", _("FILE…"),
+  if (!gloss_cli_parse_options ("validate",
                                 _("Checks annotation files: well-formed JSON of the Gloss format, every "
                                   "field present and of the right type, ids unique, offsets inside the "
                                   "article, every quote found in the article, every tag known.\n"

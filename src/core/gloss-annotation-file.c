@@ -36,11 +36,9 @@ struct _GlossAnnotationFile
   gboolean read_only;
   GPtrArray *problems;
 
-  /* The file on disk as last loaded or saved, if there was one.  The etag
-   * (modification time) makes the common check cheap. */
+  /* The file on disk as last loaded or saved, if there was one. */
   gboolean on_disk;
   guint64 disk_fingerprint;
-  char *disk_etag;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationFile, gloss_annotation_file, G_TYPE_OBJECT)
@@ -70,7 +68,6 @@ gloss_annotation_file_finalize (GObject *object)
   g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->file_tags, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->disk_etag, g_free);
 
   G_OBJECT_CLASS (gloss_annotation_file_parent_class)->finalize (object);
 }
@@ -288,8 +285,6 @@ gloss_annotation_file_load (GFile          *file,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *etag = NULL;
-  GlossAnnotationFile *self;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -320,18 +315,14 @@ gloss_annotation_file_load (GFile          *file,
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, &local_error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not read “%s”: %s"), display, local_error->message);
       return NULL;
     }
 
-  self = gloss_annotation_file_load_from_data (file, contents, length, flags, error);
-  if (self != NULL)
-    self->disk_etag = g_steal_pointer (&etag);
-
-  return self;
+  return gloss_annotation_file_load_from_data (file, contents, length, flags, error);
 }
 
 GlossAnnotationFile *
@@ -621,6 +612,45 @@ compare_tags (gconstpointer a,
   return strcmp (gloss_tag_get_id (ta), gloss_tag_get_id (tb));
 }
 
+static void
+copy_members (JsonObject *to,
+              JsonObject *from)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (from == NULL)
+    return;
+
+  members = json_object_get_members (from);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from, l->data)));
+}
+
+/* The codebook's entry for a tag, given the keys that another tool added
+ * to the file's own entry for it, so that saving does not lose them; the
+ * codebook's own keys win. */
+static GlossTag *
+codebook_tag_for_file (GlossTag *tag,
+                       GlossTag *file_tag)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  GlossTag *copy;
+
+  if (file_tag == NULL || file_tag == tag || gloss_tag_get_extra (file_tag) == NULL)
+    return g_object_ref (tag);
+
+  copy = gloss_tag_new (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                        gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  gloss_tag_set_order (copy, gloss_tag_get_order (tag));
+
+  extra = json_object_new ();
+  copy_members (extra, gloss_tag_get_extra (file_tag));
+  copy_members (extra, gloss_tag_get_extra (tag));
+  gloss_tag_set_extra (copy, extra);
+
+  return copy;
+}
+
 /* The tag entries to write: one per tag the annotations use. */
 static GPtrArray *
 used_tags (GlossAnnotationFile *self)
@@ -655,7 +685,7 @@ used_tags (GlossAnnotationFile *self)
       if (tag == NULL)
         tag = gloss_tag_new (id, id, "#77767b", NULL);
       else
-        g_object_ref (tag);
+        tag = codebook_tag_for_file (tag, g_hash_table_lookup (self->file_tags, id));
 
       /* Tags the codebook lacks come after its own, in a stable order. */
       if (self->codebook != NULL && gloss_codebook_lookup (self->codebook, id) == NULL &&
@@ -703,7 +733,7 @@ check_disk (GlossAnnotationFile *self,
   g_autofree char *contents = NULL;
   gsize length;
 
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   if (info == NULL)
     return FALSE;
@@ -711,12 +741,9 @@ check_disk (GlossAnnotationFile *self,
   if (!self->on_disk)
     return TRUE;
 
-  if (self->disk_etag != NULL &&
-      g_strcmp0 (g_file_info_get_etag (info), self->disk_etag) == 0)
-    return FALSE;
-
-  /* Touched: compare the content, since a checkout that rewrites the same
-   * bytes is no change. */
+  /* Always the content: the modification time cannot tell, since a write
+   * within the same clock tick (a few milliseconds) leaves it as it was,
+   * and a checkout that rewrites the same bytes changes it for nothing. */
   if (!g_file_load_contents (self->file, cancellable, &contents, &length, NULL, NULL))
     return TRUE;
 
@@ -737,35 +764,71 @@ write_file (GFile         *file,
             const char    *data,
             gsize          length,
             gboolean       must_not_exist,
-            char         **new_etag,
             GCancellable  *cancellable,
             GError       **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_file_get_parse_name (file);
+  guint32 keep_mode = 0;
   gsize written;
 
   /* g_file_replace writes a temporary file beside the target and renames
    * it over the target only once everything is written and closed, so a
    * failure at any point leaves the old file whole. */
   if (must_not_exist)
-    stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
+    {
+      stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
+    }
   else
-    stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
+    {
+      g_autoptr(GFileInfo) old = g_file_query_info (file,
+                                                    G_FILE_ATTRIBUTE_UNIX_NLINK ","
+                                                    G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                    cancellable, NULL);
+      GFileCreateFlags flags = G_FILE_CREATE_NONE;
+
+      /* For a file with several hard links, g_file_replace writes in
+       * place to keep the links, and an interrupted save would damage it.
+       * Losing the extra link is the lesser harm: replace the file whole
+       * and give the new one the old one's permissions. */
+      if (old != NULL && g_file_info_get_attribute_uint32 (old, G_FILE_ATTRIBUTE_UNIX_NLINK) > 1)
+        {
+          flags = G_FILE_CREATE_REPLACE_DESTINATION;
+          keep_mode = g_file_info_get_attribute_uint32 (old, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
+        }
+
+      stream = g_file_replace (file, NULL, FALSE, flags, cancellable, &local_error);
+    }
 
   if (stream == NULL ||
       !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, &written,
                                   cancellable, &local_error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
     {
+      if (stream != NULL)
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+          /* A stream that is closed normally, or merely let go, renames
+           * what was written so far over the target; a cancelled close
+           * drops the temporary file instead.  A copy that could not be
+           * written whole is removed. */
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+          if (must_not_exist)
+            g_file_delete (file, NULL, NULL);
+        }
+
       g_set_error (error, local_error->domain, local_error->code,
                    _("Could not save “%s”: %s"), display, local_error->message);
       return FALSE;
     }
 
-  if (new_etag != NULL)
-    *new_etag = g_file_output_stream_get_etag (stream);
+  if (keep_mode != 0)
+    g_file_set_attribute_uint32 (file, G_FILE_ATTRIBUTE_UNIX_MODE, keep_mode,
+                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
 
   return TRUE;
 }
@@ -778,7 +841,6 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
 {
   g_autofree char *display = NULL;
   g_autofree char *data = NULL;
-  g_autofree char *etag = NULL;
   gsize length;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), FALSE);
@@ -801,13 +863,11 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
     }
 
   data = gloss_annotation_file_serialize (self, &length);
-  if (!write_file (self->file, data, length, FALSE, &etag, cancellable, error))
+  if (!write_file (self->file, data, length, FALSE, cancellable, error))
     return FALSE;
 
   self->on_disk = TRUE;
   self->disk_fingerprint = fingerprint (data, length);
-  g_free (self->disk_etag);
-  self->disk_etag = g_steal_pointer (&etag);
   gloss_history_set_clean (gloss_layer_get_history (self->layer));
 
   return TRUE;
@@ -826,7 +886,7 @@ gloss_annotation_file_save_copy (GlossAnnotationFile  *self,
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   data = gloss_annotation_file_serialize (self, &length);
-  return write_file (destination, data, length, TRUE, NULL, cancellable, error);
+  return write_file (destination, data, length, TRUE, cancellable, error);
 }
 
 GFile *

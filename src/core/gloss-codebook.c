@@ -27,6 +27,8 @@ struct _GlossCodebook
 
   GPtrArray *tags;
   GFile *file;
+  /* Keys of the file's top-level object Gloss does not know, written back. */
+  JsonObject *extra;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -81,6 +83,7 @@ gloss_codebook_finalize (GObject *object)
 
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (gloss_codebook_parent_class)->finalize (object);
 }
@@ -239,6 +242,7 @@ gloss_codebook_new_from_file (GFile   *file,
   g_autofree char *contents = NULL;
   g_autofree char *display = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GList) members = NULL;
   JsonObject *object;
   JsonNode *tags;
   JsonArray *array;
@@ -282,6 +286,18 @@ gloss_codebook_new_from_file (GFile   *file,
   self = gloss_codebook_new ();
   self->file = g_object_ref (file);
   array = json_node_get_array (tags);
+
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (strcmp (name, "gloss_codebook") == 0 || strcmp (name, "tags") == 0)
+        continue;
+      if (self->extra == NULL)
+        self->extra = json_object_new ();
+      json_object_set_member (self->extra, name, json_node_copy (json_object_get_member (object, name)));
+    }
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -413,7 +429,10 @@ gloss_codebook_move (GlossCodebook *self,
   tag = gloss_codebook_lookup (self, id);
   g_return_if_fail (tag != NULL);
 
-  from = gloss_tag_get_order (tag) - 1;
+  /* The tag's order may not be its place here: the same tag object can sit
+   * in another codebook, and the order is a writable property. */
+  if (!g_ptr_array_find (self->tags, tag, &from))
+    g_assert_not_reached ();
   position = MIN (position, self->tags->len - 1);
   if (from == position)
     return;
@@ -463,7 +482,22 @@ gloss_codebook_to_json (GlossCodebook *self)
       g_string_append (out, "\n    }");
     }
 
-  g_string_append (out, self->tags->len ? "\n  ]\n}\n" : "]\n}\n");
+  g_string_append (out, self->tags->len ? "\n  ]" : "]");
+
+  if (self->extra != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (self->extra);
+
+      for (GList *l = members; l; l = l->next)
+        {
+          g_string_append (out, ",\n  ");
+          gloss_json_write_string (out, l->data, -1);
+          g_string_append (out, ": ");
+          gloss_json_write_node (out, json_object_get_member (self->extra, l->data), 1);
+        }
+    }
+
+  g_string_append (out, "\n}\n");
   return g_string_free (out, FALSE);
 }
 

@@ -220,10 +220,21 @@ gloss_history_push (GlossHistory    *self,
 void
 gloss_history_begin_group (GlossHistory *self)
 {
+  State old;
+
   g_return_if_fail (GLOSS_IS_HISTORY (self));
 
-  if (self->group_depth++ == 0)
-    self->open_group = step_new ();
+  if (self->group_depth > 0)
+    {
+      self->group_depth++;
+      return;
+    }
+
+  /* Nothing can be undone or redone while a step is open. */
+  old = get_state (self);
+  self->group_depth = 1;
+  self->open_group = step_new ();
+  notify_changes (self, old);
 }
 
 void
@@ -235,15 +246,17 @@ gloss_history_end_group (GlossHistory *self)
   g_return_if_fail (GLOSS_IS_HISTORY (self));
   g_return_if_fail (self->group_depth > 0);
 
-  if (--self->group_depth > 0)
-    return;
-
-  step = g_steal_pointer (&self->open_group);
-  if (step->len == 0)
-    return;
+  if (self->group_depth > 1)
+    {
+      self->group_depth--;
+      return;
+    }
 
   old = get_state (self);
-  add_step (self, g_steal_pointer (&step));
+  self->group_depth = 0;
+  step = g_steal_pointer (&self->open_group);
+  if (step->len > 0)
+    add_step (self, g_steal_pointer (&step));
   notify_changes (self, old);
 }
 

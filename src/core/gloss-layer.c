@@ -171,6 +171,32 @@ remove_sorted (GlossLayer      *self,
   g_object_unref (removed);
 }
 
+/* Puts back @annotation, taken out of @old_pos, at @new_pos.  When it moves,
+ * the model signals a removal and then an insertion, and each signal must
+ * find the model in the state it describes: without the annotation during
+ * the first, with it in its new place during the second. */
+static void
+move_to (GlossLayer      *self,
+         GlossAnnotation *annotation,
+         guint            old_pos,
+         guint            new_pos)
+{
+  self->tree_valid = FALSE;
+
+  if (old_pos == new_pos)
+    {
+      g_ptr_array_insert (self->items, new_pos, annotation);
+      emit_items_changed (self, old_pos, 1, 1);
+    }
+  else
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
+      g_ptr_array_insert (self->items, new_pos, annotation);
+      self->tree_valid = FALSE;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
+    }
+}
+
 /* Gives @annotation the values of @values in place, keeping the array sorted and
  * signalling the least the list model needs. */
 static void
@@ -186,18 +212,7 @@ assign_in_place (GlossLayer      *self,
   g_ptr_array_steal_index (self->items, old_pos);
   _gloss_annotation_assign (annotation, values);
   new_pos = lower_bound (self, annotation);
-  g_ptr_array_insert (self->items, new_pos, annotation);
-  self->tree_valid = FALSE;
-
-  if (old_pos == new_pos)
-    {
-      emit_items_changed (self, old_pos, 1, 1);
-    }
-  else
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
-    }
+  move_to (self, annotation, old_pos, new_pos);
 }
 
 static void
@@ -825,16 +840,5 @@ gloss_layer_reposition (GlossLayer      *self,
 
   g_ptr_array_steal_index (self->items, old_pos);
   new_pos = lower_bound (self, annotation);
-  g_ptr_array_insert (self->items, new_pos, annotation);
-  self->tree_valid = FALSE;
-
-  if (old_pos == new_pos)
-    {
-      emit_items_changed (self, old_pos, 1, 1);
-    }
-  else
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
-      g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
-    }
+  move_to (self, annotation, old_pos, new_pos);
 }

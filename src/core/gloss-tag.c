@@ -359,27 +359,22 @@ gloss_slugify (const char *text)
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  /* Decompose so that "é" becomes "e" plus a combining accent, dropped
-   * below with everything else that is not a letter or digit. */
-  ascii = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
-  if (ascii == NULL)
+  if (!g_utf8_validate (text, -1, NULL))
     return NULL;
 
-  slug = g_string_new (NULL);
-  for (const char *p = ascii; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
+  /* Transliterate rather than drop: "Łódź" gives "lodz", "Straße"
+   * gives "strasse", "Élodie" gives "elodie". */
+  ascii = g_str_to_ascii (text, "C");
 
-      if (c < 128 && g_ascii_isalnum (c))
+  slug = g_string_new (NULL);
+  for (const char *p = ascii; *p; p++)
+    {
+      if (g_ascii_isalnum (*p))
         {
           if (dash && slug->len > 0)
             g_string_append_c (slug, '-');
-          g_string_append_c (slug, g_ascii_tolower (c));
+          g_string_append_c (slug, g_ascii_tolower (*p));
           dash = FALSE;
-        }
-      else if (g_unichar_ismark (c))
-        {
-          continue;
         }
       else
         {
@@ -387,16 +382,16 @@ gloss_slugify (const char *text)
         }
     }
 
+  if (slug->len > 64)
+    g_string_truncate (slug, 64);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+
   if (slug->len == 0)
     {
       g_string_free (slug, TRUE);
       return NULL;
     }
-
-  if (slug->len > 64)
-    g_string_truncate (slug, 64);
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
 
   return g_string_free (slug, FALSE);
 }

@@ -1,0 +1,51 @@
+/* gloss-source-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-source.h"
+#include "gloss-text-index.h"
+
+G_BEGIN_DECLS
+
+/* gloss-source.c holds the type, its accessors and the constructors for text
+ * that is already decoded; gloss-source-decode.c makes sources of files and
+ * raw bytes (reading within the size limit, telling text from other files,
+ * decoding); gloss-source-structure.c finds the title and the paragraphs of
+ * plain text. */
+
+/* The single place where a source comes together.  Takes @name, @text,
+ * @sha256, @text_sha256, @blocks and @metadata; any of the last four may be
+ * NULL to have it worked out; @text must be valid UTF-8 of @n_bytes bytes
+ * with a NUL after them. */
+GlossSource *_gloss_source_new_take              (GFile           *file,
+                                                  char            *name,
+                                                  char            *text,
+                                                  gsize            n_bytes,
+                                                  const char      *encoding,
+                                                  const char      *media_type,
+                                                  const char      *extractor,
+                                                  char            *sha256,
+                                                  char            *text_sha256,
+                                                  GArray          *blocks,
+                                                  GHashTable      *metadata);
+
+/* The name a source made from @file goes by: its base name for display. */
+char        *_gloss_source_dup_display_basename  (GFile           *file);
+
+/* The first line of @text with anything but white space in it, trimmed and
+ * cut short; NULL when there is none. */
+char        *_gloss_source_find_title            (const char      *text,
+                                                  gsize            n_bytes);
+
+/* The paragraphs of plain text, as an array of GlossBlock ranges in code
+ * points (@index being that of @text). */
+GArray      *_gloss_source_find_paragraphs       (const char      *text,
+                                                  gsize            n_bytes,
+                                                  GlossTextIndex  *index);
+
+G_END_DECLS
