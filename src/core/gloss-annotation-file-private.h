@@ -25,7 +25,7 @@ typedef struct
   JsonObject *extra;
 } GlossSourceInfo;
 
-/* The parts of a file that gloss-annotation-file-io.c reads and writes. */
+/* The parts of a file that gloss-annotation-file-read.c reads. */
 typedef struct
 {
   guint format_version;
@@ -38,10 +38,41 @@ typedef struct
   GPtrArray *annotations;  /* GlossAnnotation, in file order */
 } GlossFileContent;
 
+/* The object's fields, shared by gloss-annotation-file.c (loading and
+ * anchoring) and gloss-annotation-file-save.c (writing). */
+struct _GlossAnnotationFile
+{
+  GObject parent_instance;
+
+  GFile *file;
+  GlossLayer *layer;
+  GlossSource *source;
+  GlossCodebook *codebook;
+
+  /* What the file said, kept to be written back. */
+  GlossSourceInfo info;
+  JsonObject *annotator_extra;
+  JsonObject *extra;
+  GHashTable *file_tags;   /* id → GlossTag */
+  guint format_version;
+
+  gboolean read_only;
+  GPtrArray *problems;
+
+  /* The file on disk as last loaded or saved, if there was one: a
+   * fingerprint of its bytes tells whether someone else wrote it since. */
+  gboolean on_disk;
+  guint64 disk_fingerprint;
+};
+
+guint64  _gloss_annotation_file_fingerprint (const char *data,
+                                             gsize       length);
+
 void     _gloss_source_info_clear   (GlossSourceInfo   *info);
 void     _gloss_file_content_clear  (GlossFileContent  *content);
 
-/* Parses an annotation file; @display names it in messages. */
+/* Parses an annotation file; @display names it in messages.
+ * (gloss-annotation-file-read.c) */
 gboolean _gloss_file_content_parse  (GlossFileContent  *content,
                                      const char        *display,
                                      const char        *data,
@@ -49,7 +80,7 @@ gboolean _gloss_file_content_parse  (GlossFileContent  *content,
                                      GlossLoadFlags     flags,
                                      GError           **error);
 
-/* Appends the file's JSON text to @out; @tags are the GlossTag entries to
+/* Appends the file's JSON text to @out (gloss-annotation-file-save.c); @tags are the GlossTag entries to
  * write, in order. */
 void     _gloss_file_content_write  (GString           *out,
                                      GlossSourceInfo   *source,

@@ -12,29 +12,8 @@
 #include <string.h>
 
 #include "gloss-annotation-private.h"
-#include "gloss-layer.h"
+#include "gloss-layer-private.h"
 
-/* The annotations are one array sorted by (start, end, tag, id), which is
- * also the list model's order.  Range queries use a segment tree of the
- * largest end over that array: everything with start < query end lies in a
- * prefix found by binary search, and the tree skips every part of that
- * prefix whose ends all stop before the query start.  The tree is rebuilt
- * lazily, in O(n), on the first query after a change. */
-struct _GlossLayer
-{
-  GObject parent_instance;
-
-  char *annotator_id;
-  char *annotator_name;
-  GPtrArray *items;
-  GHashTable *by_id;
-  GlossHistory *history;
-  GlossSource *source;
-
-  guint *max_end;
-  guint tree_size;
-  gboolean tree_valid;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -85,13 +64,6 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = gloss_layer_get_item;
 }
 
-static inline GlossAnnotation *
-item_at (GlossLayer *self,
-         guint       i)
-{
-  return g_ptr_array_index (self->items, i);
-}
-
 static void
 emit_items_changed (GlossLayer *self,
                     guint       position,
@@ -116,27 +88,7 @@ lower_bound (GlossLayer      *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (gloss_annotation_compare (item_at (self, mid), annotation) < 0)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
-}
-
-/* The first index whose start is >= @offset. */
-static guint
-lower_bound_start (GlossLayer *self,
-                   guint       offset)
-{
-  guint lo = 0, hi = self->items->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (gloss_annotation_get_start (item_at (self, mid)) < offset)
+      if (gloss_annotation_compare (_gloss_layer_item_at (self, mid), annotation) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -163,7 +115,7 @@ remove_sorted (GlossLayer      *self,
   guint pos = lower_bound (self, annotation);
   GlossAnnotation *removed;
 
-  g_assert (pos < self->items->len && item_at (self, pos) == annotation);
+  g_assert (pos < self->items->len && _gloss_layer_item_at (self, pos) == annotation);
 
   g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
   removed = g_ptr_array_steal_index (self->items, pos);
@@ -207,7 +159,7 @@ assign_in_place (GlossLayer      *self,
   guint old_pos = lower_bound (self, annotation);
   guint new_pos;
 
-  g_assert (old_pos < self->items->len && item_at (self, old_pos) == annotation);
+  g_assert (old_pos < self->items->len && _gloss_layer_item_at (self, old_pos) == annotation);
 
   g_ptr_array_steal_index (self->items, old_pos);
   _gloss_annotation_assign (annotation, values);
@@ -439,48 +391,6 @@ gloss_layer_set_source (GlossLayer  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
 }
 
-GlossAnnotation *
-gloss_layer_lookup (GlossLayer *self,
-                    const char *id)
-{
-  g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  return g_hash_table_lookup (self->by_id, id);
-}
-
-GlossAnnotation *
-gloss_layer_find (GlossLayer *self,
-                  const char *tag,
-                  guint       start,
-                  guint       end)
-{
-  guint i;
-
-  g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
-  g_return_val_if_fail (tag != NULL, NULL);
-
-  /* Annotations of one span sit together, ordered by tag. */
-  for (i = lower_bound_start (self, start); i < self->items->len; i++)
-    {
-      GlossAnnotation *item = item_at (self, i);
-      guint item_end = gloss_annotation_get_end (item);
-      int cmp;
-
-      if (gloss_annotation_get_start (item) != start || item_end > end)
-        break;
-      if (item_end < end)
-        continue;
-      cmp = strcmp (gloss_annotation_get_tag (item), tag);
-      if (cmp == 0)
-        return item;
-      if (cmp > 0)
-        break;
-    }
-
-  return NULL;
-}
-
 int
 gloss_layer_index_of (GlossLayer      *self,
                       GlossAnnotation *annotation)
@@ -491,7 +401,7 @@ gloss_layer_index_of (GlossLayer      *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), -1);
 
   pos = lower_bound (self, annotation);
-  if (pos < self->items->len && item_at (self, pos) == annotation)
+  if (pos < self->items->len && _gloss_layer_item_at (self, pos) == annotation)
     return pos;
 
   return -1;
@@ -670,121 +580,6 @@ gloss_layer_redo (GlossLayer *self)
   return gloss_history_redo (self->history);
 }
 
-static void
-ensure_tree (GlossLayer *self)
-{
-  guint n = self->items->len;
-  guint size = 1;
-
-  if (self->tree_valid)
-    return;
-
-  while (size < n)
-    size <<= 1;
-
-  if (size != self->tree_size || self->max_end == NULL)
-    {
-      g_free (self->max_end);
-      self->max_end = g_new (guint, 2 * size);
-      self->tree_size = size;
-    }
-
-  for (guint i = 0; i < size; i++)
-    self->max_end[size + i] = i < n ? gloss_annotation_get_end (item_at (self, i)) : 0;
-  for (guint i = size - 1; i >= 1; i--)
-    self->max_end[i] = MAX (self->max_end[2 * i], self->max_end[2 * i + 1]);
-
-  self->tree_valid = TRUE;
-}
-
-/* Adds, in order, the items below @node with index < @limit and
- * end > @after.  Each visited subtree holds at least one match or is cut
- * at once, so the walk costs O(log n) per match. */
-static void
-collect (GlossLayer *self,
-         guint       node,
-         guint       node_lo,
-         guint       node_len,
-         guint       limit,
-         guint       after,
-         GPtrArray  *out)
-{
-  if (node_lo >= limit || self->max_end[node] <= after)
-    return;
-
-  if (node_len == 1)
-    {
-      g_ptr_array_add (out, g_object_ref (item_at (self, node_lo)));
-      return;
-    }
-
-  collect (self, 2 * node, node_lo, node_len / 2, limit, after, out);
-  collect (self, 2 * node + 1, node_lo + node_len / 2, node_len / 2, limit, after, out);
-}
-
-GPtrArray *
-gloss_layer_get_overlapping (GlossLayer *self,
-                             guint       start,
-                             guint       end)
-{
-  GPtrArray *out;
-  guint limit;
-
-  g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
-  g_return_val_if_fail (start <= end, NULL);
-
-  out = g_ptr_array_new_with_free_func (g_object_unref);
-  if (self->items->len == 0)
-    return out;
-
-  if (start == end)
-    end = start + 1;
-
-  ensure_tree (self);
-  limit = lower_bound_start (self, end);
-  collect (self, 1, 0, self->tree_size, limit, start, out);
-
-  return out;
-}
-
-GPtrArray *
-gloss_layer_get_at (GlossLayer *self,
-                    guint       offset)
-{
-  return gloss_layer_get_overlapping (self, offset, offset);
-}
-
-guint
-gloss_layer_count_tag (GlossLayer *self,
-                       const char *tag)
-{
-  guint count = 0;
-
-  g_return_val_if_fail (GLOSS_IS_LAYER (self), 0);
-  g_return_val_if_fail (tag != NULL, 0);
-
-  for (guint i = 0; i < self->items->len; i++)
-    if (strcmp (gloss_annotation_get_tag (item_at (self, i)), tag) == 0)
-      count++;
-
-  return count;
-}
-
-guint
-gloss_layer_count_status (GlossLayer        *self,
-                          GlossAnchorStatus  status)
-{
-  guint count = 0;
-
-  g_return_val_if_fail (GLOSS_IS_LAYER (self), 0);
-
-  for (guint i = 0; i < self->items->len; i++)
-    if (gloss_annotation_get_status (item_at (self, i)) == status)
-      count++;
-
-  return count;
-}
-
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
@@ -830,7 +625,7 @@ gloss_layer_reposition (GlossLayer      *self,
   /* The key changed, so binary search cannot find the old place. */
   for (guint i = 0; i < self->items->len; i++)
     {
-      if (item_at (self, i) == annotation)
+      if (_gloss_layer_item_at (self, i) == annotation)
         {
           old_pos = i;
           break;

@@ -1,4 +1,4 @@
-/* gloss-annotation-file-io.c
+/* gloss-annotation-file-read.c
  *
  * Copyright 2026 The Gloss authors
  *
@@ -16,9 +16,8 @@
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-json-reader.h"
-#include "gloss-json-writer.h"
 
-/* Reading goes through the streaming reader, one member at a time, so that
+/* Reading the file format.  Reading goes through the streaming reader, one member at a time, so that
  * a file of 100,000 annotations loads in a fraction of a second and a
  * malformed one is refused at the first fault, with its line. */
 
@@ -685,151 +684,4 @@ _gloss_file_content_parse (GlossFileContent  *content,
     return FALSE;
 
   return check_content (&parser, error);
-}
-
-static void
-write_extra (GString    *out,
-             JsonObject *extra,
-             guint       level)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
-    return;
-
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
-    {
-      gloss_json_append_literal (out, ",\n");
-      gloss_json_write_indent (out, level);
-      gloss_json_write_string (out, l->data, -1);
-      gloss_json_append_literal (out, ": ");
-      gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
-    }
-}
-
-static void
-write_member_string (GString    *out,
-                     guint       level,
-                     const char *key,
-                     const char *value,
-                     gboolean    first)
-{
-  if (!first)
-    gloss_json_append_literal (out, ",\n");
-  gloss_json_write_indent (out, level);
-  g_string_append_c (out, '"');
-  gloss_json_append (out, key, strlen (key));
-  gloss_json_append_literal (out, "\": ");
-  gloss_json_write_string (out, value ? value : "", -1);
-}
-
-static void
-write_member_uint (GString    *out,
-                   guint       level,
-                   const char *key,
-                   guint64     value)
-{
-  char digits[24];
-  guint n = 0;
-
-  gloss_json_append_literal (out, ",\n");
-  gloss_json_write_indent (out, level);
-  g_string_append_c (out, '"');
-  gloss_json_append (out, key, strlen (key));
-  gloss_json_append_literal (out, "\": ");
-
-  /* printf is a measurable part of writing 200,000 offsets. */
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
-static void
-write_annotation (GString         *out,
-                  GlossAnnotation *a)
-{
-  GlossAnchorStatus status = gloss_annotation_get_status (a);
-
-  gloss_json_append_literal (out, "    {\n");
-  write_member_string (out, 3, "id", gloss_annotation_get_id (a), TRUE);
-  write_member_string (out, 3, "tag", gloss_annotation_get_tag (a), FALSE);
-  write_member_uint (out, 3, "start", gloss_annotation_get_start (a));
-  write_member_uint (out, 3, "end", gloss_annotation_get_end (a));
-  write_member_string (out, 3, "quote", gloss_annotation_get_quote (a), FALSE);
-  write_member_string (out, 3, "prefix", gloss_annotation_get_prefix (a), FALSE);
-  write_member_string (out, 3, "suffix", gloss_annotation_get_suffix (a), FALSE);
-  write_member_string (out, 3, "note", gloss_annotation_get_note (a), FALSE);
-  if (*gloss_annotation_get_created (a) != '\0')
-    write_member_string (out, 3, "created", gloss_annotation_get_created (a), FALSE);
-  if (*gloss_annotation_get_modified (a) != '\0')
-    write_member_string (out, 3, "modified", gloss_annotation_get_modified (a), FALSE);
-  if (status != GLOSS_ANCHOR_ANCHORED)
-    write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
-  write_extra (out, gloss_annotation_get_extra (a), 3);
-  gloss_json_append_literal (out, "\n    }");
-}
-
-void
-_gloss_file_content_write (GString         *out,
-                           GlossSourceInfo *source,
-                           const char      *annotator_id,
-                           const char      *annotator_name,
-                           JsonObject      *annotator_extra,
-                           GPtrArray       *tags,
-                           GListModel      *annotations,
-                           JsonObject      *extra)
-{
-  guint n = g_list_model_get_n_items (annotations);
-
-  g_string_append_printf (out, "{\n  \"gloss\": %d,\n  \"source\": {\n", GLOSS_FORMAT_VERSION);
-  write_member_string (out, 2, "path", source->path, TRUE);
-  write_member_string (out, 2, "sha256", source->sha256, FALSE);
-  write_member_string (out, 2, "text_sha256", source->text_sha256, FALSE);
-  write_member_string (out, 2, "encoding", source->encoding, FALSE);
-  write_member_string (out, 2, "media_type", source->media_type, FALSE);
-  write_member_uint (out, 2, "length", source->length);
-  if (source->extractor != NULL)
-    write_member_string (out, 2, "extractor", source->extractor, FALSE);
-  write_extra (out, source->extra, 2);
-
-  gloss_json_append_literal (out, "\n  },\n  \"annotator\": {\n");
-  write_member_string (out, 2, "id", annotator_id, TRUE);
-  write_member_string (out, 2, "name", annotator_name, FALSE);
-  write_extra (out, annotator_extra, 2);
-
-  gloss_json_append_literal (out, "\n  },\n  \"tags\": [");
-  for (guint i = 0; i < tags->len; i++)
-    {
-      GlossTag *tag = g_ptr_array_index (tags, i);
-
-      if (i > 0)
-        gloss_json_append_literal (out, ",");
-      gloss_json_append_literal (out, "\n    {\n");
-      write_member_string (out, 3, "id", gloss_tag_get_id (tag), TRUE);
-      write_member_string (out, 3, "label", gloss_tag_get_raw_label (tag), FALSE);
-      write_member_string (out, 3, "color", gloss_tag_get_color (tag), FALSE);
-      write_member_string (out, 3, "description", gloss_tag_get_raw_description (tag), FALSE);
-      write_member_uint (out, 3, "order", gloss_tag_get_order (tag));
-      write_extra (out, gloss_tag_get_extra (tag), 3);
-      gloss_json_append_literal (out, "\n    }");
-    }
-  g_string_append (out, tags->len ? "\n  ],\n" : "],\n");
-
-  gloss_json_append_literal (out, "  \"annotations\": [");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
-
-      if (i > 0)
-        gloss_json_append_literal (out, ",");
-      gloss_json_append_literal (out, "\n");
-      write_annotation (out, a);
-    }
-  g_string_append (out, n ? "\n  ]" : "]");
-
-  write_extra (out, extra, 1);
-  gloss_json_append_literal (out, "\n}\n");
 }

@@ -1,0 +1,47 @@
+/* gloss-layer-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-layer.h"
+
+G_BEGIN_DECLS
+
+/* The annotations are one array sorted by (start, end, tag, id), which is
+ * also the list model's order.  Range queries use a segment tree of the
+ * largest end over that array: everything with start < query end lies in a
+ * prefix found by binary search, and the tree skips every part of that
+ * prefix whose ends all stop before the query start.  The tree is rebuilt
+ * lazily, in O(n), on the first query after a change. */
+struct _GlossLayer
+{
+  GObject parent_instance;
+
+  char *annotator_id;
+  char *annotator_name;
+  GPtrArray *items;
+  GHashTable *by_id;
+  GlossHistory *history;
+  GlossSource *source;
+
+  guint *max_end;
+  guint tree_size;
+  gboolean tree_valid;
+};
+
+static inline GlossAnnotation *
+_gloss_layer_item_at (GlossLayer *self,
+                      guint       i)
+{
+  return g_ptr_array_index (self->items, i);
+}
+
+/* The first index whose start is >= @offset. */
+guint _gloss_layer_lower_bound_start (GlossLayer *self,
+                                      guint       offset);
+
+G_END_DECLS
