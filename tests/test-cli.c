@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <string.h>
 
 /* Runs the built gloss-cli, as a user would, in a fresh folder per test. */
@@ -31,6 +32,9 @@ typedef struct
   char *article;   /* dir/a.txt, holding ARTICLE */
   char *bob;       /* dir/a.txt.bob.gloss.json, not written by setup */
   char *eve;       /* dir/a.txt.eve.gloss.json, likewise */
+
+  /* The tool's LC_ALL; NULL for C.UTF-8. */
+  const char *locale;
 
   /* What the last run of the tool gave. */
   int status;
@@ -147,7 +151,8 @@ fixture_tear_down (Fixture       *f,
 }
 
 /* Runs gloss-cli with the arguments up to NULL, in the fixture's folder
- * and the C locale; keeps its output in @f and returns its exit status. */
+ * and its locale (C unless the test sets one); keeps its output in @f and
+ * returns its exit status. */
 G_GNUC_NULL_TERMINATED static int
 run (Fixture    *f,
      const char *first,
@@ -171,7 +176,7 @@ run (Fixture    *f,
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", f->locale ? f->locale : "C.UTF-8", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
   g_subprocess_launcher_set_cwd (launcher, f->dir);
 
@@ -1169,6 +1174,81 @@ test_list_annotator_ignores_others (Fixture       *f,
   assert_run (f, 1, NULL, NULL);
 }
 
+#define FRENCH "fr_FR.UTF-8"
+
+/* French puts a no-break space before a colon and inside guillemets. */
+#define NBSP "\xc2\xa0"
+
+#define TRY_FR(command) \
+  "Essayez «" NBSP "gloss-cli " command " --help" NBSP "» pour plus d’informations.\n"
+
+/* Whether the C library has the French locale, without which the tool
+ * cannot speak French whatever its translations. */
+static gboolean
+have_french_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean found = setlocale (LC_ALL, FRENCH) != NULL;
+
+  setlocale (LC_ALL, saved);
+  return found;
+}
+
+/* In a French locale the tool speaks French, from the catalogue that
+ * GLOSS_LOCALEDIR points at: French takes the singular for 0 and 1. */
+static void
+test_french (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *one = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *three = NULL;
+
+  if (!have_french_locale ())
+    {
+      g_test_skip ("The " FRENCH " locale is not installed");
+      return;
+    }
+
+  f->locale = FRENCH;
+  one = g_strdup_printf ("1 annotation ajoutée à %s\n", f->bob);
+  none = g_strdup_printf ("0 annotation ajoutée à %s\n", f->bob);
+  three = g_strdup_printf ("3 annotations ajoutées à %s\n", f->bob);
+
+  run (f, "--help", NULL);
+  assert_run (f, 0, NULL, "");
+  g_assert_true (g_str_has_prefix (f->out,
+                                   "Utilisation" NBSP ":\n"
+                                   "  gloss-cli COMMANDE [OPTION…] FICHIER…\n"));
+  assert_contains (f->out,
+                   "\nCommandes" NBSP ":\n"
+                   "  list       Lister les annotations d’articles ou de fichiers d’annotations\n"
+                   "  validate   Vérifier des fichiers d’annotations par rapport à leurs articles\n"
+                   "  annotate   Ajouter des annotations au fichier d’un annotateur\n");
+
+  run (f, "list", NULL);
+  assert_run (f, 2, "", "gloss-cli list: aucun fichier indiqué\n" TRY_FR ("list"));
+
+  run (f, "annotate", "--annotator", "bob", "--tag", "company", "--start", "0", "--end", "9",
+       f->bob, NULL);
+  assert_run (f, 2, "",
+              "gloss-cli annotate: indiquez l’article, pas son fichier d’annotations\n"
+              TRY_FR ("annotate"));
+  assert_nothing_written (f);
+
+  run (f, "annotate", "--annotator", "bob", "--tag", "company", "--start", "0", "--end", "9",
+       f->article, NULL);
+  assert_run (f, 0, one, "");
+
+  run (f, "annotate", "--annotator", "bob", "--tag", "company", "--start", "0", "--end", "9",
+       f->article, NULL);
+  assert_run (f, 0, none, "1 passage portait déjà cette étiquette\n");
+
+  /* "the", "with" and "Zenith". */
+  run (f, "annotate", "--annotator", "bob", "--tag", "claim", "--match", "th", f->article, NULL);
+  assert_run (f, 0, three, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1206,6 +1286,7 @@ main (int    argc,
   ADD ("/cli/annotate/no-match", test_annotate_no_match);
   ADD ("/cli/annotate/negative-start", test_annotate_negative_start);
   ADD ("/cli/list/annotator-ignores-others", test_list_annotator_ignores_others);
+  ADD ("/cli/french", test_french);
 
 #undef ADD
 

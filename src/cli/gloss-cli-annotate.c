@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "gloss-cli-common.h"
 #include "gloss-error.h"
@@ -194,8 +195,8 @@ run (Options    *o,
   if (o->match == NULL && o->end > gloss_source_get_length (source))
     {
       gloss_cli_usage_error ("annotate",
-                             _("--end %" G_GINT64_FORMAT " is past the end of the article (%u characters)"),
-                             o->end, gloss_source_get_length (source));
+                             _("--end %" PRId64 " is past the end of the article (%u characters)"),
+                             (int64_t)o->end, gloss_source_get_length (source));
       return GLOSS_CLI_USAGE;
     }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "gloss-annotation-file-private.h"
@@ -85,7 +86,8 @@ next (Parser  *parser,
     return TRUE;
 
   g_set_error (error, GLOSS_ERROR, local_error->code,
-               "“%s”: %s", parser->display, local_error->message);
+               /* Translators: a file name, then what is wrong with it */
+               _("“%s”: %s"), parser->display, local_error->message);
   return FALSE;
 }
 
@@ -112,7 +114,8 @@ take_extra (Parser      *parser,
   if (node == NULL)
     {
       g_set_error (error, GLOSS_ERROR, local_error->code,
-                   "“%s”: %s", parser->display, local_error->message);
+                   /* Translators: a file name, then what is wrong with it */
+                   _("“%s”: %s"), parser->display, local_error->message);
       return FALSE;
     }
 
@@ -159,8 +162,8 @@ read_uint (Parser      *parser,
       !gloss_json_reader_get_int64 (parser->reader, &value) ||
       value < 0 || value > max)
     return fail (parser, error,
-                 _("“%s” of %s must be a whole number from 0 to %" G_GINT64_FORMAT),
-                 name, _(what), max);
+                 _("“%s” of %s must be a whole number from 0 to %" PRId64),
+                 name, _(what), (int64_t)max);
 
   *out = value;
   return TRUE;
@@ -426,16 +429,16 @@ check_annotation (Parser           *parser,
       g_autoptr(GError) local_error = NULL;
 
       fail (parser, &local_error,
-            _("annotation %u starts at %" G_GINT64_FORMAT " and ends at %" G_GINT64_FORMAT
+            _("annotation %u starts at %" PRId64 " and ends at %" PRId64
               ": the end must come after the start"),
-            n, f->start, f->end);
+            n, (int64_t)f->start, (int64_t)f->end);
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE, local_error->message);
       return FALSE;
     }
   if ((gint64)g_utf8_strlen (f->quote, -1) != f->end - f->start)
     return fail (parser, error,
-                 _("annotation %u spans %" G_GINT64_FORMAT " characters but its quote has %ld"),
-                 n, f->end - f->start, g_utf8_strlen (f->quote, -1));
+                 _("annotation %u spans %" PRId64 " characters but its quote has %ld"),
+                 n, (int64_t)(f->end - f->start), g_utf8_strlen (f->quote, -1));
   if (f->created != NULL && !gloss_timestamp_is_valid (f->created))
     return fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
                  n, f->created);
@@ -548,9 +551,9 @@ top_member (Parser  *parser,
       if (version > GLOSS_FORMAT_VERSION && !(parser->flags & GLOSS_LOAD_ALLOW_NEWER))
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NEWER_VERSION,
-                       _("“%s” was written by a newer Gloss (format %" G_GINT64_FORMAT
+                       _("“%s” was written by a newer Gloss (format %" PRId64
                          "); this version reads format %d"),
-                       parser->display, version, GLOSS_FORMAT_VERSION);
+                       parser->display, (int64_t)version, GLOSS_FORMAT_VERSION);
           return FALSE;
         }
       return TRUE;

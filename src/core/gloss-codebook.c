@@ -270,7 +270,9 @@ gloss_codebook_new_from_file (GFile   *file,
   root = gloss_json_parse (contents, length, MAX_DEPTH, &local_error);
   if (root == NULL)
     {
-      g_set_error (error, GLOSS_ERROR, local_error->code, "“%s”: %s", display, local_error->message);
+      /* Translators: a file name, then what is wrong with it */
+      g_set_error (error, GLOSS_ERROR, local_error->code, _("“%s”: %s"), display,
+                   local_error->message);
       return NULL;
     }
 

@@ -84,7 +84,10 @@ describe_at (GlossJsonReader *reader,
   guint n;
 
   if (*p >= 0x20 && *p < 0x7F)
-    return g_strdup_printf ("“%c”", *p);
+    {
+      /* Translators: a character of the file, in quotes */
+      return g_strdup_printf (_("“%c”"), *p);
+    }
 
   if (*p < 0x80)
     {
@@ -95,7 +98,10 @@ describe_at (GlossJsonReader *reader,
 
   n = _gloss_json_utf8_sequence_length (p, reader->end);
   if (n > 0)
-    return g_strdup_printf ("“%.*s”", (int) n, (const char *) p);
+    {
+      /* Translators: a character of the file, in quotes */
+      return g_strdup_printf (_("“%.*s”"), (int) n, (const char *) p);
+    }
 
   /* Translators: %02X is the hexadecimal value of a byte that is not
    * valid UTF-8 text. */

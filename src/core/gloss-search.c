@@ -131,3 +131,43 @@ gloss_source_find_all (GlossSource    *source,
 
   return ranges;
 }
+
+static gunichar
+char_at (GlossSource *source,
+         guint        offset)
+{
+  return g_utf8_get_char (gloss_source_get_text (source) + gloss_source_offset_to_byte (source, offset));
+}
+
+gboolean
+gloss_source_snap_to_words (GlossSource *source,
+                            guint       *start,
+                            guint       *end)
+{
+  guint length, s, e;
+
+  g_return_val_if_fail (GLOSS_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  length = gloss_source_get_length (source);
+  s = MIN (*start, length);
+  e = MIN (*end, length);
+
+  while (s < e && g_unichar_isspace (char_at (source, s)))
+    s++;
+  while (e > s && g_unichar_isspace (char_at (source, e - 1)))
+    e--;
+  if (s >= e)
+    return FALSE;
+
+  while (s > 0 && gloss_unichar_is_word (char_at (source, s - 1)) &&
+         gloss_unichar_is_word (char_at (source, s)))
+    s--;
+  while (e < length && gloss_unichar_is_word (char_at (source, e - 1)) &&
+         gloss_unichar_is_word (char_at (source, e)))
+    e++;
+
+  *start = s;
+  *end = e;
+  return TRUE;
+}

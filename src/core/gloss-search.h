@@ -34,6 +34,14 @@ GArray   *gloss_source_find_all    (GlossSource    *source,
                                     const char     *needle,
                                     GlossFindFlags  flags);
 
+/* Adjusts [*start, *end) the way a careful annotator would: drops white
+ * space at both ends, then widens each end that falls inside a word to
+ * that word's boundary.  Returns FALSE when nothing but white space is
+ * left. */
+gboolean  gloss_source_snap_to_words (GlossSource    *source,
+                                      guint          *start,
+                                      guint          *end);
+
 /* TRUE when @c belongs to a word (letters, digits, marks, connectors). */
 gboolean  gloss_unichar_is_word    (gunichar        c);
 

@@ -1,0 +1,243 @@
+/* gloss-application.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-application.h"
+#include "gloss-tag.h"
+#include "gloss-window.h"
+
+struct _GlossApplication
+{
+  GtkApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, GTK_TYPE_APPLICATION)
+
+/* In gloss-resources.c, generated. */
+void gloss_register_resource (void);
+
+void
+_gloss_ensure_resources (void)
+{
+  static gsize registered;
+
+  /* The resources live in a static library, where nothing would pull in
+   * a constructor: they are registered by hand, once. */
+  if (g_once_init_enter (&registered))
+    {
+      gloss_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static GlossWindow *
+new_window (GlossApplication *self)
+{
+  return gloss_window_new (self);
+}
+
+static void
+gloss_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (new_window (GLOSS_APPLICATION (app)));
+
+  gtk_window_present (window);
+}
+
+static void
+gloss_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    gloss_application_open_file (GLOSS_APPLICATION (app), files[i]);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closing each window saves its annotations first. */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+new_window_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (new_window (user_data)));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *authors[] = { _("The Gloss authors"), NULL };
+
+  gtk_show_about_dialog (parent,
+                         "program-name", "Gloss",
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Annotate articles with exact offsets, for research"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", authors,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "website", "https://github.com/glossannotator/gloss",
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "new-window", new_window_activated },
+  { "about", about_activated },
+};
+
+static void
+gloss_application_startup (GApplication *app)
+{
+  GlossApplication *self = GLOSS_APPLICATION (app);
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.new-window", { "<Control>n", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-next", { "<Control>g", "F3", NULL } },
+    { "win.find-previous", { "<Control><Shift>g", "<Shift>F3", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
+    { "win.zoom-out", { "<Control>minus", NULL } },
+    { "win.zoom-reset", { "<Control>0", NULL } },
+    { "win.tag-popover", { "<Control>t", "Menu", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+  };
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+
+  /* No libadwaita: the stylesheet is loaded here. */
+  gtk_css_provider_load_from_resource (css, "/io/github/glossannotator/Gloss/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+gloss_application_dispose (GObject *object)
+{
+  GlossApplication *self = (GlossApplication *)object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gloss_application_parent_class)->dispose (object);
+}
+
+static void
+gloss_application_class_init (GlossApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  _gloss_ensure_resources ();
+
+  object_class->dispose = gloss_application_dispose;
+  app_class->activate = gloss_application_activate;
+  app_class->open = gloss_application_open;
+  app_class->startup = gloss_application_startup;
+}
+
+static void
+gloss_application_init (GlossApplication *self)
+{
+}
+
+GlossApplication *
+gloss_application_new (void)
+{
+  return g_object_new (GLOSS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/glossannotator/Gloss",
+                       NULL);
+}
+
+GSettings *
+gloss_application_get_settings (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+char *
+gloss_application_dup_annotator_name (GlossApplication *self)
+{
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  return g_settings_get_string (self->settings, "annotator-name");
+}
+
+char *
+gloss_application_dup_annotator_id (GlossApplication *self)
+{
+  g_autofree char *name = NULL;
+  char *id = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+
+  name = gloss_application_dup_annotator_name (self);
+  if (name != NULL && *name != '\0')
+    id = gloss_slugify (name);
+
+  return id != NULL ? id : gloss_default_annotator_id ();
+}
+
+GtkWindow *
+gloss_application_open_file (GlossApplication *self,
+                             GFile            *file)
+{
+  GlossWindow *window;
+
+  g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  window = new_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  gloss_window_open (window, file);
+
+  return GTK_WINDOW (window);
+}

@@ -1,0 +1,92 @@
+/* gloss-text-view.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-codebook.h"
+#include "gloss-layer.h"
+#include "gloss-source.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_TEXT_VIEW (gloss_text_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossTextView, gloss_text_view, GLOSS, TEXT_VIEW, GtkTextView)
+
+/* The article as a read-only text with the annotations of a layer as
+ * highlights: one GtkTextTag per codebook tag ("gloss-tag:ID"), applied
+ * where at least one annotation with that tag lies, and kept in step with
+ * the layer's changes.  Every annotation also gets its own coloured bar
+ * under its text, stacked where annotations overlap, so nested passages
+ * stay visible.  Teammates' layers are drawn as dashed underlines. */
+GtkWidget       *gloss_text_view_new                   (void);
+
+void             gloss_text_view_set_document          (GlossTextView   *self,
+                                                        GlossSource     *source,
+                                                        GlossLayer      *layer,
+                                                        GlossCodebook   *codebook);
+GlossSource     *gloss_text_view_get_source            (GlossTextView   *self);
+GlossLayer      *gloss_text_view_get_layer             (GlossTextView   *self);
+/* Replaces the layer (after a reload) keeping the text. */
+void             gloss_text_view_set_layer             (GlossTextView   *self,
+                                                        GlossLayer      *layer);
+/* The codebook changed (colours, tags): rebuilds the highlight tags. */
+void             gloss_text_view_refresh_tags          (GlossTextView   *self);
+
+GlossAnnotation *gloss_text_view_get_selected          (GlossTextView   *self);
+/* Selects @annotation (NULL for none) and scrolls to it when @scroll. */
+void             gloss_text_view_select                (GlossTextView   *self,
+                                                        GlossAnnotation *annotation,
+                                                        gboolean         scroll);
+/* The annotations at a character offset, as a click would find them:
+ * innermost first. */
+GPtrArray       *gloss_text_view_annotations_at        (GlossTextView   *self,
+                                                        guint            offset);
+/* Cycles through the annotations at @offset the way repeated clicks do:
+ * the innermost first, then the next one out, and round again. */
+void             gloss_text_view_click_offset          (GlossTextView   *self,
+                                                        guint            offset);
+
+/* The selection as character offsets; FALSE when nothing is selected. */
+gboolean         gloss_text_view_get_selection_range   (GlossTextView   *self,
+                                                        guint           *start,
+                                                        guint           *end);
+void             gloss_text_view_select_range          (GlossTextView   *self,
+                                                        guint            start,
+                                                        guint            end);
+
+/* Teammates' layers drawn beside the own one (read-only). */
+void             gloss_text_view_add_teammate_layer    (GlossTextView   *self,
+                                                        GlossLayer      *layer);
+void             gloss_text_view_remove_teammate_layer (GlossTextView   *self,
+                                                        GlossLayer      *layer);
+
+/* Search matches, highlighted with the "gloss-search" tag; @ranges holds
+ * GlossRange items and may be NULL to clear. */
+void             gloss_text_view_set_search_matches    (GlossTextView   *self,
+                                                        GArray          *ranges);
+
+/* Shows @popover (made for the purpose; the view takes it) pointing at
+ * the selection, or at the selected annotation, or at the cursor. */
+void             gloss_text_view_popup                 (GlossTextView   *self,
+                                                        GtkWidget       *popover);
+
+void             gloss_text_view_popdown               (GlossTextView   *self);
+
+/* Text size steps: 0 is the normal size. */
+int              gloss_text_view_get_zoom              (GlossTextView   *self);
+void             gloss_text_view_set_zoom              (GlossTextView   *self,
+                                                        int              zoom);
+void             gloss_text_view_set_font              (GlossTextView   *self,
+                                                        const char      *font);
+
+/* The name of the highlight tag of a codebook tag id. */
+char            *gloss_text_view_tag_name              (const char      *tag_id);
+
+G_END_DECLS

@@ -1,0 +1,843 @@
+/* gloss-window-actions.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-search.h"
+#include "gloss-window-private.h"
+
+static GlossLayer *
+own_layer (GlossWindow *self)
+{
+  return self->document ? gloss_document_get_layer (self->document) : NULL;
+}
+
+static gboolean
+can_edit (GlossWindow *self)
+{
+  return self->document != NULL &&
+         gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_READ_ONLY;
+}
+
+/* The selected annotation when it belongs to the user's own layer. */
+static GlossAnnotation *
+own_selected (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_text_view_get_selected (self->text_view);
+
+  if (selected == NULL || own_layer (self) == NULL ||
+      gloss_layer_index_of (own_layer (self), selected) < 0)
+    return NULL;
+
+  return selected;
+}
+
+void
+_gloss_window_update_actions (GlossWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean open = self->document != NULL;
+  gboolean editable = can_edit (self);
+  GlossHistory *history = open ? gloss_layer_get_history (own_layer (self)) : NULL;
+  GlossAnnotation *selected = own_selected (self);
+  GlossSaveState state = open ? gloss_document_get_save_state (self->document) : GLOSS_SAVE_STATE_SAVED;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", editable && gloss_history_can_undo (history));
+  gtk_widget_action_set_enabled (widget, "win.redo", editable && gloss_history_can_redo (history));
+  gtk_widget_action_set_enabled (widget, "win.tag", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-key", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-popover", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-all", editable);
+  gtk_widget_action_set_enabled (widget, "win.delete-annotation", editable && selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.attach-annotation",
+                                 editable && selected != NULL &&
+                                 gloss_annotation_get_status (selected) != GLOSS_ANCHOR_ANCHORED);
+  gtk_widget_action_set_enabled (widget, "win.next-annotation", open);
+  gtk_widget_action_set_enabled (widget, "win.previous-annotation", open);
+  gtk_widget_action_set_enabled (widget, "win.find", open);
+  gtk_widget_action_set_enabled (widget, "win.find-next", open);
+  gtk_widget_action_set_enabled (widget, "win.find-previous", open);
+  gtk_widget_action_set_enabled (widget, "win.save",
+                                 state == GLOSS_SAVE_STATE_FAILED || state == GLOSS_SAVE_STATE_UNSAVED);
+  gtk_widget_action_set_enabled (widget, "win.reload", state == GLOSS_SAVE_STATE_CONFLICT);
+  gtk_widget_action_set_enabled (widget, "win.keep-copy", state == GLOSS_SAVE_STATE_CONFLICT);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", open);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", open);
+  gtk_widget_action_set_enabled (widget, "win.zoom-reset", open);
+}
+
+static void
+open_response (GtkNativeDialog *dialog,
+               int              response,
+               GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) folder = g_file_get_parent (file);
+
+      if (self->settings != NULL && folder != NULL)
+        g_settings_set_string (self->settings, "recent-folder", g_file_peek_path (folder));
+
+      /* An empty window takes the file; one already in use opens another. */
+      if (self->document == NULL)
+        gloss_window_open (self, file);
+      else
+        gloss_application_open_file (GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                     file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+new_filter (const char         *name,
+            const char * const *patterns,
+            const char * const *types)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns != NULL && patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  for (guint i = 0; types != NULL && types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
+
+  return filter;
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  static const char * const article_patterns[] = { "*.txt", "*.text", "*.md", NULL };
+  static const char * const article_types[] = { "text/plain", NULL };
+  static const char * const annotation_patterns[] = { "*" GLOSS_ANNOTATION_FILE_SUFFIX, NULL };
+  static const char * const all_patterns[] = { "*", NULL };
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) articles = NULL;
+  g_autoptr(GtkFileFilter) annotations = NULL;
+  g_autoptr(GtkFileFilter) all = NULL;
+
+  dialog = gtk_file_chooser_native_new (_("Open an Article or an Annotation File"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  articles = new_filter (_("Articles"), article_patterns, article_types);
+  annotations = new_filter (_("Annotation files"), annotation_patterns, NULL);
+  all = new_filter (_("All files"), all_patterns, NULL);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), articles);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), annotations);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), all);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *folder = g_settings_get_string (self->settings, "recent-folder");
+
+      if (folder != NULL && *folder != '\0' && g_file_test (folder, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) dir = g_file_new_for_path (folder);
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
+        }
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (open_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+static void
+show_error (GlossWindow  *self,
+            const GError *error)
+{
+  _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !gloss_document_save (self->document, &error) &&
+      gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_CONFLICT)
+    show_error (self, error);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_document_reload (self->document, &error))
+    show_error (self, error);
+  else
+    _gloss_window_hide_banner (self);
+}
+
+static void
+keep_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) copy = gloss_document_keep_as_copy (self->document, &error);
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (copy == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  name = g_file_get_basename (copy);
+  message = g_strdup_printf (_("Your version was kept as “%s”, listed under Layers. "
+                               "The file from disk is now loaded as your own."), name);
+  _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (own_layer (self) != NULL)
+    gloss_layer_undo (own_layer (self));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (own_layer (self) != NULL)
+    gloss_layer_redo (own_layer (self));
+}
+
+/* Tags the selected text, or re-tags the selected annotation when no
+ * text is selected. */
+static void
+tag_with (GlossWindow *self,
+          const char  *tag)
+{
+  GlossLayer *layer = own_layer (self);
+  GlossSource *source = gloss_document_get_source (self->document);
+  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *annotation;
+  guint start, end;
+
+  if (!gloss_text_view_get_selection_range (self->text_view, &start, &end))
+    {
+      if (selected == NULL || !gloss_layer_set_tag (layer, selected, tag))
+        gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if ((self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words")) &&
+      !gloss_source_snap_to_words (source, &start, &end))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  annotation = gloss_layer_find (layer, tag, start, end);
+  if (annotation == NULL)
+    annotation = gloss_layer_annotate (layer, tag, start, end, NULL);
+
+  /* The new annotation is selected and the text selection collapses, so
+   * that another key changes its tag instead of tagging the text twice. */
+  gloss_text_view_select_range (self->text_view, end, end);
+  gloss_text_view_select (self->text_view, annotation, FALSE);
+}
+
+static void
+tag_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char *tag = g_variant_get_string (parameter, NULL);
+  gloss_text_view_popdown (self->text_view);
+
+  if (!gloss_tag_id_is_valid (tag))
+    return;
+
+  tag_with (self, tag);
+}
+
+static void
+tag_key_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  int key = g_variant_get_int32 (parameter);
+  GlossTag *tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
+
+  if (tag == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  tag_with (self, gloss_tag_get_id (tag));
+}
+
+static void
+tag_popover_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossCodebook *codebook = gloss_document_get_codebook (self->document);
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  guint start, end;
+
+  if (!gloss_text_view_get_selection_range (self->text_view, &start, &end) && own_selected (self) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      g_object_ref_sink (popover);
+      g_object_unref (popover);
+      return;
+    }
+
+  gtk_widget_add_css_class (popover, "menu");
+  gtk_widget_add_css_class (box, "gloss-tag-list");
+  for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
+      GtkWidget *button = gtk_button_new ();
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *swatch = gtk_label_new (NULL);
+      GtkWidget *label = gtk_label_new (gloss_tag_get_label (tag));
+      g_autofree char *key = i < 9 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
+      GtkWidget *key_label = gtk_label_new (key);
+      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", gloss_tag_get_color (tag));
+
+      gtk_label_set_markup (GTK_LABEL (swatch), markup);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_add_css_class (key_label, "dim-label");
+      gtk_box_append (GTK_BOX (row), swatch);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), key_label);
+      gtk_button_set_child (GTK_BUTTON (button), row);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_tag_get_id (tag));
+      gtk_widget_set_tooltip_text (button, gloss_tag_get_description (tag));
+      gtk_box_append (GTK_BOX (box), button);
+    }
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gloss_text_view_popup (self->text_view, popover);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *selected = own_selected (self);
+
+  if (selected != NULL)
+    gloss_layer_remove (own_layer (self), selected);
+}
+
+static void
+deselect_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gloss_text_view_select (self->text_view, NULL, FALSE);
+}
+
+static void
+attach_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossAnnotation *selected = own_selected (self);
+  guint start, end;
+
+  if (selected == NULL || !gloss_text_view_get_selection_range (self->text_view, &start, &end))
+    {
+      _gloss_window_show_banner (self, _("Select the passage the annotation belongs to, then choose Attach Here."),
+                                 NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  if (!gloss_layer_set_range (own_layer (self), selected, start, end))
+    gtk_widget_error_bell (widget);
+  gloss_text_view_select_range (self->text_view, end, end);
+  _gloss_window_update_actions (self);
+}
+
+/* Steps to the next (@step 1) or previous (-1) annotation of the own
+ * layer from the selected one, or from the cursor. */
+static void
+step_annotation (GlossWindow *self,
+                 int          step)
+{
+  GListModel *model = G_LIST_MODEL (own_layer (self));
+  guint n = g_list_model_get_n_items (model);
+  GlossAnnotation *selected = own_selected (self);
+  g_autoptr(GlossAnnotation) target = NULL;
+  int index;
+
+  if (n == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  if (selected != NULL)
+    {
+      index = gloss_layer_index_of (own_layer (self), selected) + step;
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+      GtkTextIter cursor;
+      guint offset;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&cursor);
+      for (index = 0; index < (int)n; index++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, index);
+
+          if (gloss_annotation_get_start (a) >= offset)
+            break;
+        }
+      if (step < 0)
+        index--;
+    }
+
+  if (index < 0 || index >= (int)n)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  target = g_list_model_get_item (model, index);
+  gloss_text_view_select (self->text_view, target, TRUE);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  step_annotation (GLOSS_WINDOW (widget), 1);
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  step_annotation (GLOSS_WINDOW (widget), -1);
+}
+
+static GlossFindFlags
+search_flags (GlossWindow *self)
+{
+  GlossFindFlags flags = GLOSS_FIND_NONE;
+
+  if (!gtk_toggle_button_get_active (self->match_case_button))
+    flags |= GLOSS_FIND_IGNORE_CASE;
+  if (gtk_toggle_button_get_active (self->whole_word_button))
+    flags |= GLOSS_FIND_WHOLE_WORD;
+
+  return flags;
+}
+
+void
+_gloss_window_update_search (GlossWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *label = NULL;
+
+  g_array_set_size (self->search_matches, 0);
+  self->search_index = 0;
+
+  if (self->document != NULL && *text != '\0')
+    {
+      g_autoptr(GArray) found = gloss_source_find_all (gloss_document_get_source (self->document),
+                                                       text, search_flags (self));
+
+      g_array_append_vals (self->search_matches, found->data, found->len);
+    }
+
+  gloss_text_view_set_search_matches (self->text_view, self->search_matches);
+
+  if (*text == '\0')
+    label = g_strdup ("");
+  else
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+                                          self->search_matches->len),
+                             self->search_matches->len);
+  gtk_label_set_label (self->match_label, label);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  guint start, end;
+
+  /* Searching for the selected text is the usual start of "tag all". */
+  if (gloss_text_view_get_selection_range (self->text_view, &start, &end) && end - start < 200)
+    {
+      g_autofree char *text = gloss_source_dup_slice (gloss_document_get_source (self->document),
+                                                      start, end);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+    }
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _gloss_window_update_search (self);
+}
+
+static void
+find_step (GlossWindow *self,
+           int          step)
+{
+  GlossRange *match;
+  guint n = self->search_matches->len;
+
+  if (n == 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+
+  self->search_index = (self->search_index + n + step) % n;
+  match = &g_array_index (self->search_matches, GlossRange, self->search_index);
+
+  /* The match becomes the selection, ready to be tagged with a key. */
+  gloss_text_view_select (self->text_view, NULL, FALSE);
+  gloss_text_view_select_range (self->text_view, match->start, match->end);
+  {
+    GtkTextIter iter;
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
+                                        &iter, match->start);
+    gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &iter, 0.1, TRUE, 0.0, 0.3);
+  }
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  /* The first "next" goes to the first match. */
+  find_step (self, gtk_text_buffer_get_has_selection (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view))) ? 1 : 0);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  find_step (GLOSS_WINDOW (widget), -1);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char *tag = g_variant_get_string (parameter, NULL);
+  GlossLayer *layer = own_layer (self);
+  g_autoptr(GArray) ranges = NULL;
+  g_autofree char *message = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint start, end, added = 0;
+
+  if (!gloss_tag_id_is_valid (tag))
+    return;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar) && *text != '\0')
+    {
+      ranges = g_array_copy (self->search_matches);
+    }
+  else if (gloss_text_view_get_selection_range (self->text_view, &start, &end))
+    {
+      g_autofree char *selected = gloss_source_dup_slice (gloss_document_get_source (self->document),
+                                                          start, end);
+
+      ranges = gloss_source_find_all (gloss_document_get_source (self->document), selected,
+                                      search_flags (self));
+    }
+  else
+    {
+      _gloss_window_show_banner (self, _("Select a passage or search for a text first: "
+                                         "“Tag All” tags every occurrence of it."),
+                                 NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  gloss_layer_begin_group (layer);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossRange *r = &g_array_index (ranges, GlossRange, i);
+
+      if (gloss_layer_annotate (layer, tag, r->start, r->end, NULL) != NULL)
+        added++;
+    }
+  gloss_layer_end_group (layer);
+
+  if (added == ranges->len)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Tagged %u passage.",
+                                            "Tagged %u passages.", added), added);
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Tagged %u passage; the others already had this tag.",
+                                            "Tagged %u passages; the others already had this tag.",
+                                            added), added);
+  _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  gtk_widget_set_visible (self->side_box, !gtk_widget_get_visible (self->side_box));
+}
+
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  int zoom = gloss_text_view_get_zoom (self->text_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    zoom++;
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    zoom--;
+  else
+    zoom = 0;
+
+  gloss_text_view_set_zoom (self->text_view, zoom);
+}
+
+char *
+_gloss_window_layer_action_name (GlossWindow *self,
+                                 GFile       *file)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return NULL;
+
+  article = g_file_get_basename (gloss_source_get_file (gloss_document_get_source (self->document)));
+  name = g_file_get_basename (file);
+  return gloss_annotation_file_name_annotator (name, article);
+}
+
+static void
+on_layer_toggled (GSimpleAction *action,
+                  GVariant      *state,
+                  GlossWindow   *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (action), "file");
+  const char *path = g_file_peek_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_get_boolean (state))
+    {
+      GlossAnnotationFile *teammate = gloss_document_load_teammate (self->document, file, &error);
+      GlossLayer *layer;
+
+      if (teammate == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+
+      layer = gloss_annotation_file_get_layer (teammate);
+      g_hash_table_replace (self->shown_teammates, g_strdup (path), g_object_ref (layer));
+      gloss_text_view_add_teammate_layer (self->text_view, layer);
+    }
+  else
+    {
+      GlossLayer *layer = g_hash_table_lookup (self->shown_teammates, path);
+
+      if (layer != NULL)
+        gloss_text_view_remove_teammate_layer (self->text_view, layer);
+      g_hash_table_remove (self->shown_teammates, path);
+    }
+
+  g_simple_action_set_state (action, state);
+}
+
+void
+_gloss_window_update_menus (GlossWindow *self)
+{
+  GListModel *files;
+  GlossCodebook *codebook;
+  g_auto(GStrv) old = NULL;
+
+  g_menu_remove_all (self->tag_all_menu);
+  g_menu_remove_all (self->layers_menu);
+
+  if (self->document == NULL)
+    return;
+
+  codebook = gloss_document_get_codebook (self->document);
+  for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
+      g_autofree char *detailed = g_strdup_printf ("win.tag-all::%s", gloss_tag_get_id (tag));
+
+      g_menu_append (self->tag_all_menu, gloss_tag_get_label (tag), detailed);
+    }
+
+  /* One stateful action per teammate file, kept when it still exists. */
+  old = g_action_group_list_actions (G_ACTION_GROUP (self->layer_actions));
+  files = gloss_document_get_teammate_files (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *id = _gloss_window_layer_action_name (self, file);
+      g_autofree char *detailed = NULL;
+      GSimpleAction *action;
+
+      if (id == NULL)
+        continue;
+
+      action = G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id));
+      if (action == NULL)
+        {
+          action = g_simple_action_new_stateful (id, NULL, g_variant_new_boolean (FALSE));
+          g_object_set_data_full (G_OBJECT (action), "file", g_object_ref (file), g_object_unref);
+          g_signal_connect (action, "change-state", G_CALLBACK (on_layer_toggled), self);
+          g_action_map_add_action (G_ACTION_MAP (self->layer_actions), G_ACTION (action));
+          g_object_unref (action);
+        }
+
+      detailed = g_strdup_printf ("layer.%s", id);
+      g_menu_append (self->layers_menu, id, detailed);
+    }
+}
+
+void
+_gloss_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-copy", NULL, keep_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.tag", "s", tag_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-key", "i", tag_key_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-popover", NULL, tag_popover_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all", "s", tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-annotation", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.deselect", NULL, deselect_action);
+  gtk_widget_class_install_action (widget_class, "win.attach-annotation", NULL, attach_action);
+  gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
+}
+
+static void
+add_key (GtkShortcutController *controller,
+         guint                  keyval,
+         const char            *action,
+         GVariant              *argument)
+{
+  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
+                                            gtk_named_action_new (action));
+
+  if (argument != NULL)
+    gtk_shortcut_set_arguments (shortcut, argument);
+  gtk_shortcut_controller_add_shortcut (controller, shortcut);
+}
+
+void
+_gloss_window_init_actions (GlossWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  /* Single keys act only while the text has the focus, and before the
+   * text view sees them, so that typing in the search entry or a note
+   * stays typing. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (int i = 1; i <= 9; i++)
+    {
+      add_key (shortcuts, GDK_KEY_0 + i, "win.tag-key", g_variant_new_int32 (i));
+      add_key (shortcuts, GDK_KEY_KP_0 + i, "win.tag-key", g_variant_new_int32 (i));
+    }
+  add_key (shortcuts, GDK_KEY_Delete, "win.delete-annotation", NULL);
+  add_key (shortcuts, GDK_KEY_KP_Delete, "win.delete-annotation", NULL);
+  add_key (shortcuts, GDK_KEY_n, "win.next-annotation", NULL);
+  add_key (shortcuts, GDK_KEY_p, "win.previous-annotation", NULL);
+  add_key (shortcuts, GDK_KEY_Escape, "win.deselect", NULL);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+
+  g_signal_connect_swapped (self->text_view, "notify::selected",
+                            G_CALLBACK (_gloss_window_update_actions), self);
+  g_signal_connect_swapped (self->match_case_button, "toggled",
+                            G_CALLBACK (_gloss_window_update_search), self);
+  g_signal_connect_swapped (self->whole_word_button, "toggled",
+                            G_CALLBACK (_gloss_window_update_search), self);
+  _gloss_window_update_actions (self);
+}

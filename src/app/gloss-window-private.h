@@ -1,0 +1,71 @@
+/* gloss-window-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gloss-window.c (the window and its document) and
+ * gloss-window-actions.c (what the user can do in it). */
+struct _GlossWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  GlossDocument *document;
+  GSettings *settings;
+  GSimpleActionGroup *layer_actions;
+  GHashTable *shown_teammates;   /* path → GlossLayer */
+  GArray *search_matches;        /* GlossRange */
+  guint search_index;
+  gulong history_handler[2];
+
+  /* Template children */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkRevealer *banner_revealer;
+  GtkLabel *banner_label;
+  GtkButton *banner_primary;
+  GtkButton *banner_secondary;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkToggleButton *match_case_button;
+  GtkToggleButton *whole_word_button;
+  GtkLabel *match_label;
+  GMenu *tag_all_menu;
+  GMenu *layers_menu;
+  GtkStack *stack;
+  GtkListBox *recent_list;
+  GtkPaned *paned;
+  GtkScrolledWindow *scroller;
+  GlossTextView *text_view;
+  GtkWidget *side_box;
+};
+
+void _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
+void _gloss_window_init_actions       (GlossWindow    *self);
+/* Enables and disables the actions to match the window's state. */
+void _gloss_window_update_actions     (GlossWindow    *self);
+/* Rebuilds the menus that list the codebook's tags and the layers. */
+void _gloss_window_update_menus       (GlossWindow    *self);
+void _gloss_window_show_banner        (GlossWindow    *self,
+                                       const char     *message,
+                                       const char     *primary_label,
+                                       const char     *primary_action,
+                                       const char     *secondary_label,
+                                       const char     *secondary_action);
+void _gloss_window_hide_banner        (GlossWindow    *self);
+/* The action (in the "layer" group) that shows a teammate's file: the
+ * annotator id of its name; NULL when it is not an annotation file of the
+ * article. */
+char *_gloss_window_layer_action_name (GlossWindow    *self,
+                                       GFile          *file);
+/* Runs the search of the search bar again and highlights its matches. */
+void _gloss_window_update_search      (GlossWindow    *self);
+
+G_END_DECLS

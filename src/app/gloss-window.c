@@ -1,0 +1,534 @@
+/* gloss-window.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-error.h"
+#include "gloss-search.h"
+#include "gloss-window-private.h"
+
+G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
+
+#define MAX_RECENT 8
+
+static const char *
+save_state_text (GlossDocument *document)
+{
+  switch (gloss_document_get_save_state (document))
+    {
+    case GLOSS_SAVE_STATE_SAVED:
+      return _("Saved");
+    case GLOSS_SAVE_STATE_UNSAVED:
+      return _("Not saved yet");
+    case GLOSS_SAVE_STATE_SAVING:
+      return _("Saving…");
+    case GLOSS_SAVE_STATE_FAILED:
+      return _("Not saved: see the message above");
+    case GLOSS_SAVE_STATE_CONFLICT:
+      return _("Changed on disk");
+    case GLOSS_SAVE_STATE_READ_ONLY:
+      return _("Read-only");
+    default:
+      return "";
+    }
+}
+
+static void
+update_header (GlossWindow *self)
+{
+  g_autofree char *subtitle = NULL;
+  GlossLayer *layer;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_label (self->title_label, "Gloss");
+      gtk_label_set_label (self->subtitle_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), FALSE);
+      gtk_window_set_title (GTK_WINDOW (self), "Gloss");
+      return;
+    }
+
+  layer = gloss_document_get_layer (self->document);
+  gtk_label_set_label (self->title_label,
+                       gloss_source_get_title (gloss_document_get_source (self->document)));
+  gtk_window_set_title (GTK_WINDOW (self),
+                        gloss_source_get_title (gloss_document_get_source (self->document)));
+  /* Translators: the annotator's name, then whether the work is saved */
+  subtitle = g_strdup_printf (_("%s · %s"),
+                              gloss_layer_get_annotator_name (layer),
+                              save_state_text (self->document));
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+}
+
+void
+_gloss_window_show_banner (GlossWindow *self,
+                           const char  *message,
+                           const char  *primary_label,
+                           const char  *primary_action,
+                           const char  *secondary_label,
+                           const char  *secondary_action)
+{
+  gtk_label_set_label (self->banner_label, message);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_primary), primary_label != NULL);
+  if (primary_label != NULL)
+    {
+      gtk_button_set_label (self->banner_primary, primary_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_primary), primary_action);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_secondary), secondary_label != NULL);
+  if (secondary_label != NULL)
+    {
+      gtk_button_set_label (self->banner_secondary, secondary_label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_secondary), secondary_action);
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+void
+_gloss_window_hide_banner (GlossWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+  gtk_label_set_label (self->banner_label, "");
+}
+
+const char *
+gloss_window_get_banner_text (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
+static void
+show_state_banner (GlossWindow *self)
+{
+  GlossSaveState state = gloss_document_get_save_state (self->document);
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+
+  path = g_file_get_parse_name (gloss_annotation_file_get_file (gloss_document_get_own_file (self->document)));
+
+  switch (state)
+    {
+    case GLOSS_SAVE_STATE_CONFLICT:
+      message = g_strdup_printf (_("“%s” was changed on disk by someone else. Nothing has been overwritten: "
+                                   "load their version, or keep yours as a separate copy."), path);
+      _gloss_window_show_banner (self, message,
+                                 _("_Reload"), "win.reload",
+                                 _("_Keep Mine as a Copy"), "win.keep-copy");
+      break;
+
+    case GLOSS_SAVE_STATE_FAILED:
+      message = g_strdup_printf (_("Your annotations could not be saved: %s"),
+                                 gloss_document_get_save_error (self->document));
+      _gloss_window_show_banner (self, message, _("_Try Again"), "win.save", NULL, NULL);
+      break;
+
+    case GLOSS_SAVE_STATE_READ_ONLY:
+      message = g_strdup_printf (_("“%s” was written by a newer version of Gloss. It is open read-only "
+                                   "and will not be changed."), path);
+      _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+      break;
+
+    case GLOSS_SAVE_STATE_SAVED:
+    case GLOSS_SAVE_STATE_UNSAVED:
+    case GLOSS_SAVE_STATE_SAVING:
+    default:
+      /* A banner about saving goes once saving works again. */
+      if (gtk_widget_get_visible (GTK_WIDGET (self->banner_primary)) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (self->banner_primary)),
+                     "win.save") == 0)
+        _gloss_window_hide_banner (self);
+      break;
+    }
+}
+
+static void
+on_save_state (GlossWindow *self)
+{
+  update_header (self);
+  show_state_banner (self);
+  _gloss_window_update_actions (self);
+}
+
+static void
+on_history_changed (GlossWindow *self)
+{
+  _gloss_window_update_actions (self);
+}
+
+static void
+connect_history (GlossWindow *self)
+{
+  GlossHistory *history = gloss_layer_get_history (gloss_document_get_layer (self->document));
+
+  self->history_handler[0] = g_signal_connect_swapped (history, "notify::can-undo",
+                                                       G_CALLBACK (on_history_changed), self);
+  self->history_handler[1] = g_signal_connect_swapped (history, "notify::can-redo",
+                                                       G_CALLBACK (on_history_changed), self);
+}
+
+static void
+disconnect_history (GlossWindow *self)
+{
+  GlossHistory *history;
+
+  if (self->document == NULL || self->history_handler[0] == 0)
+    return;
+
+  history = gloss_layer_get_history (gloss_document_get_layer (self->document));
+  g_clear_signal_handler (&self->history_handler[0], history);
+  g_clear_signal_handler (&self->history_handler[1], history);
+}
+
+static void
+on_layer_replaced (GlossWindow *self)
+{
+  /* The document reloaded the own file: show the new layer. */
+  disconnect_history (self);
+  connect_history (self);
+  gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
+  update_header (self);
+  _gloss_window_update_actions (self);
+}
+
+static void
+set_document (GlossWindow   *self,
+              GlossDocument *document)
+{
+  disconnect_history (self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_hash_table_remove_all (self->shown_teammates);
+  g_set_object (&self->document, document);
+
+  gloss_text_view_set_document (self->text_view,
+                                gloss_document_get_source (document),
+                                gloss_document_get_layer (document),
+                                gloss_document_get_codebook (document));
+
+  g_signal_connect_swapped (document, "notify::save-state", G_CALLBACK (on_save_state), self);
+  g_signal_connect_swapped (document, "notify::layer", G_CALLBACK (on_layer_replaced), self);
+  g_signal_connect_swapped (gloss_document_get_teammate_files (document), "items-changed",
+                            G_CALLBACK (_gloss_window_update_menus), self);
+  connect_history (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  _gloss_window_hide_banner (self);
+  update_header (self);
+  show_state_banner (self);
+  _gloss_window_update_menus (self);
+  _gloss_window_update_actions (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+gboolean
+gloss_window_open (GlossWindow *self,
+                   GFile       *file)
+{
+  GlossApplication *app;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  app = GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  id = gloss_application_dup_annotator_id (app);
+  name = gloss_application_dup_annotator_name (app);
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup (id);
+    }
+
+  basename = g_file_get_basename (file);
+  if (g_str_has_suffix (basename, GLOSS_ANNOTATION_FILE_SUFFIX))
+    document = gloss_document_new_for_annotation_file (file, id, name, NULL, &error);
+  else
+    document = gloss_document_new_for_article (file, id, name, NULL, &error);
+
+  if (document == NULL)
+    {
+      /* The messages of the core name the file and the problem. */
+      _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
+      return FALSE;
+    }
+
+  set_document (self, document);
+  add_to_recent (file);
+
+  if (gloss_document_get_review_file (document) != NULL)
+    {
+      g_autofree char *review = g_file_get_parse_name (gloss_document_get_review_file (document));
+      g_autofree char *message = NULL;
+
+      g_autofree char *action = _gloss_window_layer_action_name (self, gloss_document_get_review_file (document));
+
+      if (action != NULL)
+        g_action_group_change_action_state (G_ACTION_GROUP (self->layer_actions), action,
+                                            g_variant_new_boolean (TRUE));
+      message = g_strdup_printf (_("Reviewing “%s”: it is shown read-only beside your own annotations, "
+                                   "and is never changed."), review);
+      _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+    }
+
+  return TRUE;
+}
+
+GlossDocument *
+gloss_window_get_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GlossTextView *
+gloss_window_get_text_view (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+  return self->text_view;
+}
+
+static void
+on_recent_activated (GtkListBox    *box,
+                     GtkListBoxRow *row,
+                     GlossWindow   *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+
+  gloss_window_open (self, file);
+}
+
+static gboolean
+is_gloss_file (const char *uri)
+{
+  return g_str_has_suffix (uri, ".txt") || g_str_has_suffix (uri, ".text") ||
+         g_str_has_suffix (uri, ".md") || g_str_has_suffix (uri, GLOSS_ANNOTATION_FILE_SUFFIX);
+}
+
+static void
+fill_recent (GlossWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  guint shown = 0;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autoptr(GFile) file = NULL;
+      g_autofree char *path = NULL;
+      GtkWidget *row, *label;
+
+      if (!is_gloss_file (uri) || !gtk_recent_info_exists (info))
+        continue;
+
+      file = g_file_new_for_uri (uri);
+      path = g_file_get_parse_name (file);
+      label = gtk_label_new (gtk_recent_info_get_display_name (info));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_tooltip_text (label, path);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GlossWindow   *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      /* The first file goes in this window if it is empty. */
+      if (l == files && self->document == NULL)
+        gloss_window_open (self, l->data);
+      else
+        gloss_application_open_file (GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                     l->data);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  /* Whatever waits for the autosave is written now.  A conflict or a
+   * failure keeps the banner up, and the window stays open. */
+  if (self->document != NULL && !gloss_document_save (self->document, &error))
+    {
+      show_state_banner (self);
+      if (gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_CONFLICT)
+        _gloss_window_show_banner (self, error->message, _("_Try Again"), "win.save", NULL, NULL);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *)object;
+
+  disconnect_history (self);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (gloss_document_get_teammate_files (self->document), self);
+    }
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->layer_actions);
+  g_clear_pointer (&self->shown_teammates, g_hash_table_unref);
+  g_clear_pointer (&self->search_matches, g_array_unref);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_class_init (GlossWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  window_class->close_request = gloss_window_close_request;
+
+  _gloss_ensure_resources ();
+  g_type_ensure (GLOSS_TYPE_TEXT_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossannotator/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_primary);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_secondary);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_case_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, whole_word_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, tag_all_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, layers_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
+
+  _gloss_window_class_init_actions (widget_class);
+}
+
+static void
+gloss_window_init (GlossWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->shown_teammates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->search_matches = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  self->layer_actions = g_simple_action_group_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  _gloss_window_init_actions (self);
+  fill_recent (self);
+  update_header (self);
+}
+
+GlossWindow *
+gloss_window_new (GlossApplication *application)
+{
+  GlossWindow *self;
+  GSettings *settings;
+
+  self = g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+
+  settings = gloss_application_get_settings (application);
+  if (settings != NULL)
+    {
+      self->settings = g_object_ref (settings);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (settings, "window-width"),
+                                   g_settings_get_int (settings, "window-height"));
+      if (g_settings_get_boolean (settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_settings_bind (settings, "sidebar-visible", self->side_box, "visible", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "zoom", self->text_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+    }
+
+  return self;
+}

@@ -1,0 +1,233 @@
+/* gloss-document-teammates.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-document"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-document-private.h"
+
+
+/* Where @file belongs in the teammate list, which is sorted by name:
+ * TRUE and its position when it is listed, else FALSE and the position
+ * it would take. */
+static gboolean
+find_teammate (GlossDocument *self,
+               GFile         *file,
+               guint         *position)
+{
+  GListModel *model = G_LIST_MODEL (self->teammate_files);
+  g_autofree char *name = g_file_get_basename (file);
+  guint lo = 0, hi = g_list_model_get_n_items (model);
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      g_autoptr(GFile) item = g_list_model_get_item (model, mid);
+      g_autofree char *item_name = g_file_get_basename (item);
+      int cmp = strcmp (item_name, name);
+
+      if (cmp == 0)
+        {
+          *position = mid;
+          return TRUE;
+        }
+
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  *position = lo;
+  return FALSE;
+}
+
+/* Whether @file belongs in the teammate list when it exists. */
+static gboolean
+is_teammate_file (GlossDocument *self,
+                  GFile         *file)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *article_name = NULL;
+  g_autofree char *annotator = NULL;
+
+  if (g_file_equal (file, gloss_annotation_file_get_file (self->own_file)))
+    return FALSE;
+
+  /* The file the document was opened on may have any name. */
+  if (self->review_file != NULL && g_file_equal (file, self->review_file))
+    return TRUE;
+
+  parent = g_file_get_parent (file);
+  if (parent == NULL || !g_file_equal (parent, self->folder))
+    return FALSE;
+
+  name = g_file_get_basename (file);
+  article_name = g_file_get_basename (self->article);
+  annotator = gloss_annotation_file_name_annotator (name, article_name);
+
+  return annotator != NULL;
+}
+
+void
+_gloss_document_sync_teammate (GlossDocument *self,
+                               GFile         *file)
+{
+  gboolean listed, exists;
+  guint position;
+
+  if (!is_teammate_file (self, file))
+    return;
+
+  listed = find_teammate (self, file, &position);
+  exists = g_file_query_exists (file, NULL);
+
+  if (exists && !listed)
+    g_list_store_insert (self->teammate_files, position, file);
+  else if (!exists && listed)
+    g_list_store_remove (self->teammate_files, position);
+}
+
+static void
+folder_changed_cb (GFileMonitor      *monitor,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   gpointer           user_data)
+{
+  GlossDocument *self = user_data;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* Each event names at most two files; looking at them on disk, not
+       * trusting the event, keeps the list right whatever order events
+       * come in. */
+      _gloss_document_sync_teammate (self, file);
+      if (other_file != NULL)
+        _gloss_document_sync_teammate (self, other_file);
+      break;
+
+    default:
+      break;
+    }
+}
+
+void
+_gloss_document_init_teammates (GlossDocument *self)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *own = gloss_annotation_file_get_file (self->own_file);
+
+  files = gloss_annotation_file_list_for (self->article, NULL, &error);
+  if (files == NULL)
+    {
+      /* A folder that can be read but not listed still lets the user
+       * annotate the article; there are simply no teammates to show. */
+      g_debug ("Cannot list the annotation files beside the article: %s", error->message);
+      g_clear_error (&error);
+    }
+  else
+    {
+      for (guint i = files->len; i > 0; i--)
+        if (g_file_equal (g_ptr_array_index (files, i - 1), own))
+          g_ptr_array_remove_index (files, i - 1);
+
+      g_list_store_splice (self->teammate_files, 0, 0, files->pdata, files->len);
+    }
+
+  self->folder_monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->folder_monitor == NULL)
+    {
+      g_debug ("Not watching the article’s folder: %s", error->message);
+      return;
+    }
+
+  g_signal_connect (self->folder_monitor, "changed", G_CALLBACK (folder_changed_cb), self);
+}
+
+void
+_gloss_document_stop_teammates (GlossDocument *self)
+{
+  if (self->folder_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->folder_monitor, folder_changed_cb, self);
+      g_file_monitor_cancel (self->folder_monitor);
+      g_clear_object (&self->folder_monitor);
+    }
+
+  g_clear_pointer (&self->teammates, g_hash_table_unref);
+  g_clear_object (&self->teammate_files);
+}
+
+gboolean
+_gloss_document_attach (GlossDocument        *self,
+                        GlossAnnotationFile  *file,
+                        GError              **error)
+{
+  gloss_annotation_file_set_codebook (file, self->codebook);
+
+  return gloss_annotation_file_attach_source (file, self->source, error);
+}
+
+void
+_gloss_document_cache_teammate (GlossDocument       *self,
+                                GlossAnnotationFile *file)
+{
+  g_hash_table_replace (self->teammates,
+                        g_object_ref (gloss_annotation_file_get_file (file)),
+                        g_object_ref (file));
+}
+
+GListModel *
+gloss_document_get_teammate_files (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->teammate_files);
+}
+
+GlossAnnotationFile *
+gloss_document_load_teammate (GlossDocument  *self,
+                              GFile          *file,
+                              GError        **error)
+{
+  GlossAnnotationFile *teammate;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  teammate = g_hash_table_lookup (self->teammates, file);
+  if (teammate != NULL)
+    return teammate;
+
+  teammate = gloss_annotation_file_load (file, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
+  if (teammate == NULL)
+    return NULL;
+
+  if (!_gloss_document_attach (self, teammate, error))
+    {
+      g_object_unref (teammate);
+      return NULL;
+    }
+
+  /* The table keeps the only reference: the caller borrows it. */
+  _gloss_document_cache_teammate (self, teammate);
+  g_object_unref (teammate);
+
+  return teammate;
+}

@@ -1,0 +1,1022 @@
+/* gloss-document.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-document-private.h"
+#include "gloss-error.h"
+
+/* However often changes come, the first of them is saved within this many
+ * autosave delays, so that continuous editing is saved too. */
+#define AUTOSAVE_MAX_POSTPONE 4
+
+/* How long after an event on the own file it is read again, when the
+ * monitor gives no hint that the writer is done before. */
+#define DISK_CHECK_DELAY 250
+
+/* The longest annotator id a file name may carry. */
+#define ANNOTATOR_ID_MAX_LENGTH 64
+
+G_DEFINE_FINAL_TYPE (GlossDocument, gloss_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_SOURCE,
+  PROP_CODEBOOK,
+  PROP_OWN_FILE,
+  PROP_LAYER,
+  PROP_REVIEW_FILE,
+  PROP_TEAMMATE_FILES,
+  PROP_SAVE_STATE,
+  PROP_SAVE_ERROR,
+  N_PROPS
+};
+
+enum {
+  CHANGED_ON_DISK,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GType
+gloss_save_state_get_type (void)
+{
+  static gsize type_id;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { GLOSS_SAVE_STATE_SAVED, "GLOSS_SAVE_STATE_SAVED", "saved" },
+        { GLOSS_SAVE_STATE_UNSAVED, "GLOSS_SAVE_STATE_UNSAVED", "unsaved" },
+        { GLOSS_SAVE_STATE_SAVING, "GLOSS_SAVE_STATE_SAVING", "saving" },
+        { GLOSS_SAVE_STATE_FAILED, "GLOSS_SAVE_STATE_FAILED", "failed" },
+        { GLOSS_SAVE_STATE_CONFLICT, "GLOSS_SAVE_STATE_CONFLICT", "conflict" },
+        { GLOSS_SAVE_STATE_READ_ONLY, "GLOSS_SAVE_STATE_READ_ONLY", "read-only" },
+        { 0, NULL, NULL }
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("GlossSaveState"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+static void unwatch_layer (GlossDocument *self);
+static void stop_watching_disk (GlossDocument *self);
+
+static void
+gloss_document_dispose (GObject *object)
+{
+  GlossDocument *self = (GlossDocument *)object;
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  stop_watching_disk (self);
+  _gloss_document_stop_teammates (self);
+  unwatch_layer (self);
+
+  g_clear_object (&self->own_file);
+  g_clear_object (&self->codebook);
+  g_clear_object (&self->source);
+  g_clear_object (&self->review_file);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->article);
+
+  G_OBJECT_CLASS (gloss_document_parent_class)->dispose (object);
+}
+
+static void
+gloss_document_finalize (GObject *object)
+{
+  GlossDocument *self = (GlossDocument *)object;
+
+  g_clear_pointer (&self->save_error, g_free);
+
+  G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
+}
+
+static void
+gloss_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
+      break;
+
+    case PROP_CODEBOOK:
+      g_value_set_object (value, self->codebook);
+      break;
+
+    case PROP_OWN_FILE:
+      g_value_set_object (value, self->own_file);
+      break;
+
+    case PROP_LAYER:
+      g_value_set_object (value, self->layer);
+      break;
+
+    case PROP_REVIEW_FILE:
+      g_value_set_object (value, self->review_file);
+      break;
+
+    case PROP_TEAMMATE_FILES:
+      g_value_set_object (value, self->teammate_files);
+      break;
+
+    case PROP_SAVE_STATE:
+      g_value_set_enum (value, self->save_state);
+      break;
+
+    case PROP_SAVE_ERROR:
+      g_value_set_string (value, self->save_error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_document_class_init (GlossDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = gloss_document_dispose;
+  object_class->finalize = gloss_document_finalize;
+  object_class->get_property = gloss_document_get_property;
+
+  properties[PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, GLOSS_TYPE_SOURCE, flags);
+  properties[PROP_CODEBOOK] =
+    g_param_spec_object ("codebook", NULL, NULL, GLOSS_TYPE_CODEBOOK, flags);
+  /* Replaced, with the layer, when the own file is loaded again. */
+  properties[PROP_OWN_FILE] =
+    g_param_spec_object ("own-file", NULL, NULL, GLOSS_TYPE_ANNOTATION_FILE, flags);
+  properties[PROP_LAYER] =
+    g_param_spec_object ("layer", NULL, NULL, GLOSS_TYPE_LAYER, flags);
+  properties[PROP_REVIEW_FILE] =
+    g_param_spec_object ("review-file", NULL, NULL, G_TYPE_FILE, flags);
+  properties[PROP_TEAMMATE_FILES] =
+    g_param_spec_object ("teammate-files", NULL, NULL, G_TYPE_LIST_MODEL, flags);
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_enum ("save-state", NULL, NULL, GLOSS_TYPE_SAVE_STATE,
+                       GLOSS_SAVE_STATE_SAVED, flags);
+  properties[PROP_SAVE_ERROR] =
+    g_param_spec_string ("save-error", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Someone else wrote the own file: the document is now in CONFLICT
+   * until reload or keep_as_copy. */
+  signals[CHANGED_ON_DISK] =
+    g_signal_new ("changed-on-disk",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+gloss_document_init (GlossDocument *self)
+{
+  self->save_state = GLOSS_SAVE_STATE_SAVED;
+  self->autosave_delay = GLOSS_DOCUMENT_AUTOSAVE_DELAY;
+  self->teammate_files = g_list_store_new (G_TYPE_FILE);
+  self->teammates = g_hash_table_new_full (g_file_hash, (GEqualFunc)g_file_equal,
+                                           g_object_unref, g_object_unref);
+}
+
+static void
+set_save_state (GlossDocument  *self,
+                GlossSaveState  state)
+{
+  if (self->save_state == state)
+    return;
+
+  self->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+}
+
+static void
+set_save_error (GlossDocument *self,
+                const char    *message)
+{
+  if (g_strcmp0 (self->save_error, message) == 0)
+    return;
+
+  g_free (self->save_error);
+  self->save_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+}
+
+/* Autosave */
+
+static gboolean write_own_file (GlossDocument  *self,
+                                GError        **error);
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  GlossDocument *self = user_data;
+
+  self->autosave_source = 0;
+
+  /* A failure is in save-state and save-error; the next change retries. */
+  write_own_file (self, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* (Re)starts the autosave countdown: a change postpones the save by the
+ * delay, but never past AUTOSAVE_MAX_POSTPONE delays after the first
+ * unsaved change. */
+static void
+schedule_autosave (GlossDocument *self)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 deadline, wait;
+
+  if (self->unsaved_since == 0)
+    self->unsaved_since = now;
+
+  deadline = self->unsaved_since + (gint64)self->autosave_delay * AUTOSAVE_MAX_POSTPONE * 1000;
+  wait = MIN ((gint64)self->autosave_delay, (deadline - now) / 1000);
+  wait = MAX (wait, 0);
+
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->autosave_source = g_timeout_add ((guint)wait, autosave_cb, self);
+  g_source_set_name_by_id (self->autosave_source, "[gloss] autosave");
+}
+
+static void
+cancel_autosave (GlossDocument *self)
+{
+  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  self->unsaved_since = 0;
+}
+
+/* Called on every change of the own layer. */
+static void
+layer_changed (GlossDocument *self)
+{
+  switch (self->save_state)
+    {
+    case GLOSS_SAVE_STATE_READ_ONLY:
+    case GLOSS_SAVE_STATE_CONFLICT:
+      /* Nothing may be written: the window resolves the conflict first. */
+      return;
+
+    case GLOSS_SAVE_STATE_SAVING:
+      /* The save itself cleans the history. */
+      return;
+
+    case GLOSS_SAVE_STATE_SAVED:
+    case GLOSS_SAVE_STATE_UNSAVED:
+    case GLOSS_SAVE_STATE_FAILED:
+    default:
+      break;
+    }
+
+  if (!gloss_history_is_dirty (self->history))
+    {
+      /* Undone back to what was last loaded or saved: nothing is left to
+       * write, and an earlier failure no longer matters. */
+      cancel_autosave (self);
+      set_save_error (self, NULL);
+      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      return;
+    }
+
+  set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
+  schedule_autosave (self);
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  layer_changed (user_data);
+}
+
+static void
+dirty_changed_cb (GObject    *object,
+                  GParamSpec *pspec,
+                  gpointer    user_data)
+{
+  layer_changed (user_data);
+}
+
+static void
+annotator_name_changed_cb (GObject    *object,
+                           GParamSpec *pspec,
+                           gpointer    user_data)
+{
+  GlossDocument *self = user_data;
+
+  /* The name is written in the file but is no step of the history. */
+  gloss_history_mark_dirty (self->history);
+  layer_changed (self);
+}
+
+static void
+unwatch_layer (GlossDocument *self)
+{
+  if (self->layer != NULL)
+    {
+      g_clear_signal_handler (&self->items_changed_handler, self->layer);
+      g_clear_signal_handler (&self->annotator_name_handler, self->layer);
+    }
+  if (self->history != NULL)
+    g_clear_signal_handler (&self->dirty_handler, self->history);
+
+  g_clear_object (&self->history);
+  g_clear_object (&self->layer);
+}
+
+/* Makes @own_file (attached already) the own file, and takes it. */
+static void
+take_own_file (GlossDocument       *self,
+               GlossAnnotationFile *own_file)
+{
+  unwatch_layer (self);
+  g_clear_object (&self->own_file);
+
+  self->own_file = own_file;
+  self->layer = g_object_ref (gloss_annotation_file_get_layer (own_file));
+  self->history = g_object_ref (gloss_layer_get_history (self->layer));
+
+  self->items_changed_handler =
+    g_signal_connect (self->layer, "items-changed", G_CALLBACK (items_changed_cb), self);
+  self->annotator_name_handler =
+    g_signal_connect (self->layer, "notify::annotator-name",
+                      G_CALLBACK (annotator_name_changed_cb), self);
+  self->dirty_handler =
+    g_signal_connect (self->history, "notify::dirty", G_CALLBACK (dirty_changed_cb), self);
+}
+
+/* The state of an own file just loaded: what anchoring changed waits for
+ * the autosave. */
+static void
+settle_state (GlossDocument *self)
+{
+  cancel_autosave (self);
+
+  if (gloss_annotation_file_get_read_only (self->own_file))
+    {
+      set_save_state (self, GLOSS_SAVE_STATE_READ_ONLY);
+    }
+  else if (gloss_history_is_dirty (self->history))
+    {
+      set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
+      schedule_autosave (self);
+    }
+  else
+    {
+      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+    }
+}
+
+static void
+enter_conflict (GlossDocument *self)
+{
+  cancel_autosave (self);
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+
+  if (self->save_state == GLOSS_SAVE_STATE_CONFLICT)
+    return;
+
+  set_save_state (self, GLOSS_SAVE_STATE_CONFLICT);
+  g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
+}
+
+/* Writes the own file now.  This runs in the main thread: an annotation
+ * file of a few thousand annotations is written in milliseconds.  Should
+ * very large files make the window stutter, the write moves to a GTask
+ * thread, with SAVING covering the time it takes. */
+static gboolean
+write_own_file (GlossDocument  *self,
+                GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  cancel_autosave (self);
+  set_save_state (self, GLOSS_SAVE_STATE_SAVING);
+
+  if (gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, &local_error))
+    {
+      set_save_error (self, NULL);
+      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      return TRUE;
+    }
+
+  if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
+    {
+      enter_conflict (self);
+    }
+  else
+    {
+      g_debug ("Autosave failed: %s", local_error->message);
+      set_save_error (self, local_error->message);
+      set_save_state (self, GLOSS_SAVE_STATE_FAILED);
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+void
+gloss_document_set_autosave_delay (GlossDocument *self,
+                                   guint          milliseconds)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  if (self->autosave_delay == milliseconds)
+    return;
+
+  self->autosave_delay = milliseconds;
+  if (self->autosave_source != 0)
+    schedule_autosave (self);
+}
+
+guint
+gloss_document_get_autosave_delay (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
+
+  return self->autosave_delay;
+}
+
+gboolean
+gloss_document_save (GlossDocument  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!gloss_history_is_dirty (self->history))
+    return TRUE;
+
+  switch (self->save_state)
+    {
+    case GLOSS_SAVE_STATE_SAVING:
+      /* Asked from a handler of the save under way, which covers it. */
+      return TRUE;
+
+    case GLOSS_SAVE_STATE_READ_ONLY:
+      /* Refused, with the file's own message. */
+      return gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, error);
+
+    case GLOSS_SAVE_STATE_CONFLICT:
+      {
+        GFile *file = gloss_annotation_file_get_file (self->own_file);
+        g_autofree char *display = g_file_get_parse_name (file);
+
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
+                     _("“%s” changed on disk since it was opened; reload it or keep this version as a copy"),
+                     display);
+        return FALSE;
+      }
+
+    case GLOSS_SAVE_STATE_SAVED:
+    case GLOSS_SAVE_STATE_UNSAVED:
+    case GLOSS_SAVE_STATE_FAILED:
+    default:
+      return write_own_file (self, error);
+    }
+}
+
+/* Watching the own file on disk */
+
+static gboolean
+disk_check_cb (gpointer user_data)
+{
+  GlossDocument *self = user_data;
+
+  self->disk_check_source = 0;
+  gloss_document_check_disk (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+own_file_changed_cb (GFileMonitor      *monitor,
+                     GFile             *file,
+                     GFile             *other_file,
+                     GFileMonitorEvent  event,
+                     gpointer           user_data)
+{
+  GlossDocument *self = user_data;
+
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+      g_clear_handle_id (&self->disk_check_source, g_source_remove);
+      gloss_document_check_disk (self);
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* A write comes as several events: read the file once they stop,
+       * or when the writer says it is done. */
+      if (self->disk_check_source == 0)
+        {
+          self->disk_check_source = g_timeout_add (DISK_CHECK_DELAY, disk_check_cb, self);
+          g_source_set_name_by_id (self->disk_check_source, "[gloss] check own file");
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+static void
+watch_disk (GlossDocument *self)
+{
+  g_autoptr(GError) error = NULL;
+  GFile *file = gloss_annotation_file_get_file (self->own_file);
+
+  self->own_monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->own_monitor == NULL)
+    {
+      /* Saving still refuses to overwrite another writer's changes. */
+      g_debug ("Not watching the own annotation file: %s", error->message);
+      return;
+    }
+
+  g_signal_connect (self->own_monitor, "changed", G_CALLBACK (own_file_changed_cb), self);
+}
+
+static void
+stop_watching_disk (GlossDocument *self)
+{
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+
+  if (self->own_monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->own_monitor, own_file_changed_cb, self);
+      g_file_monitor_cancel (self->own_monitor);
+      g_clear_object (&self->own_monitor);
+    }
+}
+
+gboolean
+gloss_document_check_disk (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+
+  switch (self->save_state)
+    {
+    case GLOSS_SAVE_STATE_CONFLICT:
+      return TRUE;
+
+    case GLOSS_SAVE_STATE_READ_ONLY:
+      /* Never written, so never in conflict. */
+      return FALSE;
+
+    case GLOSS_SAVE_STATE_SAVED:
+    case GLOSS_SAVE_STATE_UNSAVED:
+    case GLOSS_SAVE_STATE_SAVING:
+    case GLOSS_SAVE_STATE_FAILED:
+    default:
+      break;
+    }
+
+  /* The file remembers the bytes it last read or wrote: the document's
+   * own saves never count as a change. */
+  if (!gloss_annotation_file_changed_on_disk (self->own_file, NULL))
+    return FALSE;
+
+  enter_conflict (self);
+  return TRUE;
+}
+
+/* Opening */
+
+static GlossDocument *
+document_open (GFile                *article,
+               const char           *annotator_id,
+               const char           *annotator_name,
+               GlossAnnotationFile  *own_file,
+               GCancellable         *cancellable,
+               GError              **error)
+{
+  g_autoptr(GlossDocument) self = NULL;
+  g_autoptr(GlossAnnotationFile) own = NULL;
+
+  self = g_object_new (GLOSS_TYPE_DOCUMENT, NULL);
+  self->article = g_object_ref (article);
+  self->folder = g_file_get_parent (article);
+
+  self->source = gloss_source_new_from_file (article, 0, cancellable, error);
+  if (self->source == NULL)
+    return NULL;
+
+  self->codebook = gloss_codebook_new_for_article (article, error);
+  if (self->codebook == NULL)
+    return NULL;
+
+  if (own_file != NULL)
+    {
+      own = g_object_ref (own_file);
+    }
+  else
+    {
+      g_autoptr(GFile) path = gloss_annotation_file_path_for (article, annotator_id);
+
+      /* A file that exists but cannot be read fails the opening: it is
+       * never replaced by an empty one. */
+      if (g_file_query_exists (path, cancellable))
+        {
+          own = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, error);
+          if (own == NULL)
+            return NULL;
+        }
+    }
+
+  if (own != NULL)
+    {
+      if (!_gloss_document_attach (self, own, error))
+        return NULL;
+    }
+  else
+    {
+      /* Written when the layer first changes. */
+      own = gloss_annotation_file_new (self->source, annotator_id, annotator_name);
+      gloss_annotation_file_set_codebook (own, self->codebook);
+    }
+
+  take_own_file (self, g_steal_pointer (&own));
+  settle_state (self);
+  watch_disk (self);
+  _gloss_document_init_teammates (self);
+
+  return g_steal_pointer (&self);
+}
+
+GlossDocument *
+gloss_document_new_for_article (GFile         *article,
+                                const char    *annotator_id,
+                                const char    *annotator_name,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+  g_return_val_if_fail (annotator_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return document_open (article, annotator_id, annotator_name, NULL, cancellable, error);
+}
+
+GlossDocument *
+gloss_document_new_for_annotation_file (GFile         *annotation_file,
+                                        const char    *annotator_id,
+                                        const char    *annotator_name,
+                                        GCancellable  *cancellable,
+                                        GError       **error)
+{
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GlossDocument) self = NULL;
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean own;
+
+  g_return_val_if_fail (G_IS_FILE (annotation_file), NULL);
+  g_return_val_if_fail (annotator_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = gloss_annotation_file_load (annotation_file, GLOSS_LOAD_ALLOW_NEWER, cancellable, error);
+  if (file == NULL)
+    return NULL;
+
+  own = g_strcmp0 (gloss_layer_get_annotator_id (gloss_annotation_file_get_layer (file)),
+                   annotator_id) == 0;
+  article = gloss_annotation_file_get_article_file (file);
+
+  self = document_open (article, annotator_id, annotator_name, own ? file : NULL,
+                        cancellable, &local_error);
+  if (self == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+          !g_file_query_exists (article, NULL))
+        {
+          g_autofree char *display = g_file_get_parse_name (annotation_file);
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                       _("The article “%s” of “%s” is missing: it must be in the same folder"),
+                       gloss_annotation_file_get_source_path (file), display);
+        }
+      else
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+        }
+      return NULL;
+    }
+
+  if (!own)
+    {
+      /* A teammate's file, shown beside the own layer and never written. */
+      if (!_gloss_document_attach (self, file, error))
+        return NULL;
+
+      self->review_file = g_object_ref (annotation_file);
+      _gloss_document_cache_teammate (self, file);
+      _gloss_document_sync_teammate (self, annotation_file);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* Resolving a conflict */
+
+gboolean
+gloss_document_reload (GlossDocument  *self,
+                       GError        **error)
+{
+  g_autoptr(GlossAnnotationFile) fresh = NULL;
+  GFile *file;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  file = gloss_annotation_file_get_file (self->own_file);
+
+  if (g_file_query_exists (file, NULL))
+    {
+      fresh = gloss_annotation_file_load (file, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
+      if (fresh == NULL || !_gloss_document_attach (self, fresh, error))
+        return FALSE;
+    }
+  else
+    {
+      /* Nothing on disk: the disk's version is an empty layer. */
+      fresh = gloss_annotation_file_new (self->source,
+                                         gloss_layer_get_annotator_id (self->layer),
+                                         gloss_layer_get_annotator_name (self->layer));
+      gloss_annotation_file_set_codebook (fresh, self->codebook);
+    }
+
+  /* Listeners of any of these notifications find the others done. */
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  take_own_file (self, g_steal_pointer (&fresh));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWN_FILE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+  set_save_error (self, NULL);
+  settle_state (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/* "<id>-copy-YYYYMMDD-HHMMSS", and "-2", "-3"... after it for @attempt
+ * 2, 3...; short enough to be an annotator id in a file name. */
+static char *
+copy_annotator_id (const char *annotator_id,
+                   GDateTime  *now,
+                   guint       attempt)
+{
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *suffix = NULL;
+  g_autofree char *base = NULL;
+  gsize room;
+
+  if (attempt > 1)
+    suffix = g_strdup_printf ("-copy-%s-%u", stamp, attempt);
+  else
+    suffix = g_strconcat ("-copy-", stamp, NULL);
+
+  room = ANNOTATOR_ID_MAX_LENGTH - MIN (strlen (suffix), ANNOTATOR_ID_MAX_LENGTH);
+  base = g_strndup (annotator_id, room);
+  /* Cutting the id may leave a '-' that would double the suffix's. */
+  while (*base != '\0' && base[strlen (base) - 1] == '-')
+    base[strlen (base) - 1] = '\0';
+
+  return g_strconcat (base, suffix, NULL);
+}
+
+static GlossTag *
+copy_tag (GlossTag *tag)
+{
+  GlossTag *copy;
+
+  if (gloss_tag_get_builtin (tag))
+    copy = gloss_tag_new_builtin (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                                  gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  else
+    copy = gloss_tag_new (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                          gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  gloss_tag_set_extra (copy, gloss_tag_get_extra (tag));
+
+  return copy;
+}
+
+/* The codebook a copy of the own file is written with: the article's,
+ * then the tags only the own file describes, so that the copy keeps their
+ * labels and colours. */
+static GlossCodebook *
+codebook_for_copy (GlossDocument *self)
+{
+  GlossCodebook *codebook = gloss_codebook_new ();
+  GListModel *tags = G_LIST_MODEL (self->codebook);
+  GListModel *annotations = G_LIST_MODEL (self->layer);
+  guint n;
+
+  n = g_list_model_get_n_items (tags);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossTag) tag = g_list_model_get_item (tags, i);
+      g_autoptr(GlossTag) copy = copy_tag (tag);
+
+      gloss_codebook_add (codebook, copy);
+    }
+
+  n = g_list_model_get_n_items (annotations);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *id = gloss_annotation_get_tag (annotation);
+      GlossTag *tag;
+
+      if (gloss_codebook_lookup (codebook, id) != NULL)
+        continue;
+
+      tag = gloss_annotation_file_lookup_tag (self->own_file, id);
+      if (tag != NULL)
+        {
+          g_autoptr(GlossTag) copy = copy_tag (tag);
+
+          gloss_codebook_add (codebook, copy);
+        }
+    }
+
+  return codebook;
+}
+
+/* A new annotation file of annotator @copy_id holding what the own layer
+ * holds now. */
+static GlossAnnotationFile *
+copy_own_file (GlossDocument *self,
+               const char    *copy_id,
+               const char    *copy_name)
+{
+  g_autoptr(GlossCodebook) codebook = codebook_for_copy (self);
+  g_autoptr(GPtrArray) annotations = NULL;
+  GListModel *model = G_LIST_MODEL (self->layer);
+  GlossAnnotationFile *copy;
+  guint n = g_list_model_get_n_items (model);
+
+  annotations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
+    }
+
+  copy = gloss_annotation_file_new (self->source, copy_id, copy_name);
+  gloss_annotation_file_set_codebook (copy, codebook);
+  gloss_layer_replace_all (gloss_annotation_file_get_layer (copy), annotations);
+
+  return copy;
+}
+
+GFile *
+gloss_document_keep_as_copy (GlossDocument  *self,
+                             GError        **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GlossAnnotationFile) copy = NULL;
+  g_autofree char *copy_name = NULL;
+  const char *annotator_id;
+  const char *annotator_name;
+  GFile *destination;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  now = g_date_time_new_now_utc ();
+  annotator_id = gloss_layer_get_annotator_id (self->layer);
+  annotator_name = gloss_layer_get_annotator_name (self->layer);
+  if (annotator_name == NULL || *annotator_name == '\0')
+    annotator_name = annotator_id;
+
+  /* Translators: the name of the annotator of a copy kept after a
+   * conflict; %s is the annotator's own name. */
+  copy_name = g_strdup_printf (_("%s (copy)"), annotator_name);
+
+  for (guint attempt = 1;; attempt++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *copy_id = copy_annotator_id (annotator_id, now, attempt);
+
+      g_clear_object (&copy);
+      copy = copy_own_file (self, copy_id, copy_name);
+      destination = gloss_annotation_file_get_file (copy);
+
+      if (gloss_annotation_file_save_copy (copy, destination, NULL, &local_error))
+        break;
+
+      /* Two copies kept within the same second. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) || attempt >= 100)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  _gloss_document_sync_teammate (self, destination);
+
+  /* The copy stays on disk even when the own file cannot be read back. */
+  if (!gloss_document_reload (self, error))
+    return NULL;
+
+  return g_object_ref (destination);
+}
+
+/* Accessors */
+
+GlossSource *
+gloss_document_get_source (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->source;
+}
+
+GlossCodebook *
+gloss_document_get_codebook (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->codebook;
+}
+
+GlossAnnotationFile *
+gloss_document_get_own_file (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->own_file;
+}
+
+GlossLayer *
+gloss_document_get_layer (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->layer;
+}
+
+GFile *
+gloss_document_get_review_file (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->review_file;
+}
+
+GlossSaveState
+gloss_document_get_save_state (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), GLOSS_SAVE_STATE_SAVED);
+
+  return self->save_state;
+}
+
+const char *
+gloss_document_get_save_error (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  return self->save_error;
+}

@@ -1,0 +1,102 @@
+/* gloss-document.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-codebook.h"
+#include "gloss-layer.h"
+#include "gloss-source.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  GLOSS_SAVE_STATE_SAVED,      /* everything is on disk (or there is nothing to save) */
+  GLOSS_SAVE_STATE_UNSAVED,    /* changes wait for the autosave */
+  GLOSS_SAVE_STATE_SAVING,
+  GLOSS_SAVE_STATE_FAILED,     /* the last save failed: see save-error */
+  GLOSS_SAVE_STATE_CONFLICT,   /* the file changed on disk: see reload / keep_as_copy */
+  GLOSS_SAVE_STATE_READ_ONLY,  /* the user's own file cannot be written (newer format) */
+} GlossSaveState;
+
+#define GLOSS_TYPE_SAVE_STATE (gloss_save_state_get_type ())
+GType gloss_save_state_get_type (void) G_GNUC_CONST;
+
+/* The default delay between a change and its autosave, in milliseconds. */
+#define GLOSS_DOCUMENT_AUTOSAVE_DELAY 1500
+
+#define GLOSS_TYPE_DOCUMENT (gloss_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossDocument, gloss_document, GLOSS, DOCUMENT, GObject)
+
+/* Everything a window shows for one article: the article, its codebook,
+ * the user's own layer (saved automatically a moment after each change)
+ * and the annotation files of teammates beside it. */
+
+/* Opens @article for @annotator_id: loads the user's own annotation file
+ * when it exists; otherwise the own layer starts empty and its file is
+ * written at the first change.  Lists the other annotation files. */
+GlossDocument       *gloss_document_new_for_article   (GFile           *article,
+                                                       const char      *annotator_id,
+                                                       const char      *annotator_name,
+                                                       GCancellable    *cancellable,
+                                                       GError         **error);
+/* Opens the article of @annotation_file.  When the file is the user's own
+ * it is the own layer; otherwise the own layer is found as for the
+ * article and @annotation_file is shown as a teammate's layer (see
+ * get_review_file), never written. */
+GlossDocument       *gloss_document_new_for_annotation_file (GFile         *annotation_file,
+                                                       const char      *annotator_id,
+                                                       const char      *annotator_name,
+                                                       GCancellable    *cancellable,
+                                                       GError         **error);
+
+GlossSource         *gloss_document_get_source        (GlossDocument   *self);
+GlossCodebook       *gloss_document_get_codebook      (GlossDocument   *self);
+GlossAnnotationFile *gloss_document_get_own_file      (GlossDocument   *self);
+/* The own layer (gloss_annotation_file_get_layer of the own file). */
+GlossLayer          *gloss_document_get_layer         (GlossDocument   *self);
+/* The teammate file the document was opened on, or NULL. */
+GFile               *gloss_document_get_review_file   (GlossDocument   *self);
+
+/* Every annotation file beside the article but the user's own, as a list
+ * of GFile sorted by name; updated when files appear or vanish. */
+GListModel          *gloss_document_get_teammate_files (GlossDocument  *self);
+/* Loads (once, then cached) a teammate's file and anchors it in the
+ * article.  The result is never written. */
+GlossAnnotationFile *gloss_document_load_teammate     (GlossDocument   *self,
+                                                       GFile           *file,
+                                                       GError         **error);
+
+GlossSaveState       gloss_document_get_save_state    (GlossDocument   *self);
+/* The message of the last failed save, or NULL. */
+const char          *gloss_document_get_save_error    (GlossDocument   *self);
+void                 gloss_document_set_autosave_delay (GlossDocument  *self,
+                                                       guint            milliseconds);
+guint                gloss_document_get_autosave_delay (GlossDocument  *self);
+/* Saves now if anything is unsaved (and nothing is in conflict). */
+gboolean             gloss_document_save              (GlossDocument   *self,
+                                                       GError         **error);
+
+/* Checks the own file on disk now (the document also watches it); emits
+ * changed-on-disk and goes to CONFLICT when someone else wrote it. */
+gboolean             gloss_document_check_disk        (GlossDocument   *self);
+/* Resolves a conflict by dropping this window's version and loading the
+ * file from disk. */
+gboolean             gloss_document_reload            (GlossDocument   *self,
+                                                       GError         **error);
+/* Resolves a conflict by writing this window's version as a copy beside
+ * the article (a new annotation file whose annotator id ends in "-copy"
+ * and a time stamp, so it shows as a layer of its own), then loading the
+ * file from disk as the own layer.  Returns the copy. */
+GFile               *gloss_document_keep_as_copy      (GlossDocument   *self,
+                                                       GError         **error);
+
+G_END_DECLS
