@@ -939,6 +939,210 @@ test_codebook_suggest_color (void)
   g_assert_cmpstr (gloss_codebook_suggest_color (codebook), ==, "#e66100");
 }
 
+static void
+test_codebook_copy (void)
+{
+  g_autofree char *dir = make_test_dir ("copy");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GlossCodebook) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_copy = NULL;
+  GlossTag *tag;
+
+  file = write_file (dir, GLOSS_CODEBOOK_FILE_NAME,
+                     "{\"gloss_codebook\": 1, \"project\": {\"name\": \"harbour\"},\n"
+                     " \"tags\": [\n"
+                     "  {\"id\": \"person\", \"label\": \"Person\", \"color\": \"#2ec27e\",\n"
+                     "   \"description\": \"Someone named\", \"icon\": {\"name\": \"avatar\"}},\n"
+                     "  {\"id\": \"place\", \"color\": \"#986a44\"}]}\n");
+  codebook = gloss_codebook_new_from_file (file, &error);
+  g_assert_no_error (error);
+
+  copy = gloss_codebook_copy (codebook);
+  g_assert_true (gloss_codebook_get_file (copy) == file);
+  assert_same_tags (codebook, copy);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (gloss_codebook_get_tag (copy, i) != gloss_codebook_get_tag (codebook, i));
+
+  /* Unknown keys, of the file and of its tags, are copied too. */
+  json = gloss_codebook_to_json (codebook);
+  json_copy = gloss_codebook_to_json (copy);
+  g_assert_cmpstr (json_copy, ==, json);
+  g_assert_true (gloss_tag_get_extra (gloss_codebook_lookup (copy, "person")) !=
+                 gloss_tag_get_extra (gloss_codebook_lookup (codebook, "person")));
+
+  /* Changing the copy leaves the original as it was. */
+  tag = gloss_codebook_lookup (copy, "person");
+  gloss_tag_set_label (tag, "Somebody");
+  gloss_tag_set_color (tag, "#c01c28");
+  gloss_codebook_move (copy, "place", 0);
+  g_assert_true (gloss_codebook_remove (copy, "person"));
+  tag = gloss_codebook_lookup (codebook, "person");
+  g_assert_cmpstr (gloss_tag_get_label (tag), ==, "Person");
+  g_assert_cmpstr (gloss_tag_get_color (tag), ==, "#2ec27e");
+  g_assert_cmpuint (gloss_tag_get_order (tag), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (codebook)), ==, 2);
+
+  g_clear_object (&copy);
+
+  /* The default: built-in tags stay built-in, and there is no file. */
+  g_clear_object (&codebook);
+  codebook = gloss_codebook_new_default ();
+  copy = gloss_codebook_copy (codebook);
+  g_assert_null (gloss_codebook_get_file (copy));
+  assert_same_tags (codebook, copy);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (gloss_tag_get_builtin (gloss_codebook_get_tag (copy, i)));
+
+  remove_tree (dir);
+}
+
+typedef struct
+{
+  guint label;
+  guint color;
+  guint description;
+  guint order;
+} TagNotifies;
+
+static void
+tag_notify (GlossTag    *tag,
+            GParamSpec  *pspec,
+            TagNotifies *counts)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (strcmp (name, "label") == 0)
+    counts->label++;
+  else if (strcmp (name, "color") == 0)
+    counts->color++;
+  else if (strcmp (name, "description") == 0)
+    counts->description++;
+  else if (strcmp (name, "order") == 0)
+    counts->order++;
+}
+
+static void
+test_codebook_assign (void)
+{
+  g_autofree char *dir = make_test_dir ("assign");
+  g_autoptr(GFile) file = g_file_new_build_filename (dir, GLOSS_CODEBOOK_FILE_NAME, NULL);
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new_default ();
+  g_autoptr(GlossCodebook) edited = NULL;
+  g_autoptr(GlossTag) person = gloss_tag_new ("person", "Person", "#2ec27e", NULL);
+  g_autoptr(GlossTag) place = gloss_tag_new ("place", "Place", "#986a44", NULL);
+  g_autoptr(GlossTag) event = NULL;
+  g_autoptr(GlossTag) company = NULL;
+  g_autoptr(GlossTag) claim = NULL;
+  TagNotifies company_counts = { 0 }, claim_counts = { 0 }, place_counts = { 0 };
+  Recorder rec;
+  char *ids;
+
+  g_assert_true (gloss_codebook_add (codebook, person));
+  g_assert_true (gloss_codebook_add (codebook, place));
+  company = g_object_ref (gloss_codebook_lookup (codebook, "company"));
+  claim = g_object_ref (gloss_codebook_lookup (codebook, "claim"));
+  g_signal_connect (company, "notify", G_CALLBACK (tag_notify), &company_counts);
+  g_signal_connect (claim, "notify", G_CALLBACK (tag_notify), &claim_counts);
+  g_signal_connect (place, "notify", G_CALLBACK (tag_notify), &place_counts);
+  recorder_init (&rec, codebook);
+
+  /* The same tags: nothing happens. */
+  edited = gloss_codebook_copy (codebook);
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "");
+  g_assert_cmpuint (company_counts.label + company_counts.color + company_counts.order, ==, 0);
+
+  /* Only values change: the tags notify, the list does not. */
+  gloss_tag_set_label (gloss_codebook_lookup (edited, "company"), "Firm");
+  gloss_tag_set_color (gloss_codebook_lookup (edited, "claim"), "#1A5FB4");
+  gloss_tag_set_description (gloss_codebook_lookup (edited, "place"), "Where it happens");
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "");
+  g_assert_true (gloss_codebook_lookup (codebook, "company") == company);
+  g_assert_cmpstr (gloss_tag_get_label (company), ==, "Firm");
+  g_assert_false (gloss_tag_get_builtin (company));
+  g_assert_cmpuint (company_counts.label, ==, 1);
+  g_assert_cmpuint (company_counts.color, ==, 0);
+  g_assert_cmpstr (gloss_tag_get_color (claim), ==, "#1a5fb4");
+  g_assert_cmpuint (claim_counts.color, ==, 1);
+  /* A built-in tag whose label stays keeps its translated label. */
+  g_assert_true (gloss_tag_get_builtin (claim));
+  g_assert_cmpuint (claim_counts.label, ==, 0);
+  g_assert_cmpstr (gloss_tag_get_description (place), ==, "Where it happens");
+  g_assert_cmpuint (place_counts.description, ==, 1);
+
+  /* A tag added at the end. */
+  event = gloss_tag_new ("event", "Event", "#f5c211", NULL);
+  g_assert_true (gloss_codebook_add (edited, event));
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "5,0,1");
+  g_assert_true (gloss_codebook_lookup (codebook, "event") != event);
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "event")), ==, "Event");
+
+  /* A tag removed in the middle. */
+  g_assert_true (gloss_codebook_remove (edited, "person"));
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "3,1,0");
+  g_assert_null (gloss_codebook_lookup (codebook, "person"));
+  g_assert_cmpuint (place_counts.order, ==, 1);
+
+  /* Moves, a removal and an addition at once: one signal over the span
+   * between the tags that keep their place. */
+  place_counts.order = 0;
+  gloss_codebook_move (edited, "claim", 0);
+  g_assert_true (gloss_codebook_remove (edited, "controversy"));
+  g_assert_true (gloss_codebook_add (edited, person));
+  gloss_codebook_move (edited, "person", 2);
+  gloss_codebook_move (edited, "event", 4);
+  ids = tag_ids (edited);
+  g_assert_cmpstr (ids, ==, "claim company person place event");
+  g_free (ids);
+  g_assert_true (gloss_codebook_save (edited, file, NULL));
+
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "0,4,4");
+  ids = tag_ids (codebook);
+  g_assert_cmpstr (ids, ==, "claim company person place event");
+  g_free (ids);
+  g_assert_true (gloss_codebook_get_tag (codebook, 0) == claim);
+  g_assert_true (gloss_codebook_get_tag (codebook, 1) == company);
+  g_assert_true (gloss_codebook_get_tag (codebook, 3) == place);
+  /* The tag object of the other codebook is not shared. */
+  g_assert_true (gloss_codebook_get_tag (codebook, 2) != person);
+  g_assert_cmpuint (gloss_tag_get_order (claim), ==, 1);
+  g_assert_cmpuint (claim_counts.order, ==, 1);
+  g_assert_cmpuint (place_counts.order, ==, 0);
+  /* It takes the file of the codebook it copies. */
+  g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), file));
+  g_assert_true (gloss_codebook_lookup (edited, "claim") != claim);
+  assert_same_tags (codebook, edited);
+
+  /* Emptied, then filled again. */
+  g_clear_object (&edited);
+  edited = gloss_codebook_new ();
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "0,5,0");
+  g_assert_null (gloss_codebook_get_file (codebook));
+  g_clear_object (&edited);
+  edited = gloss_codebook_new_default ();
+  gloss_codebook_assign (codebook, edited);
+  recorder_expect (&rec, "0,0,3");
+  assert_same_tags (codebook, edited);
+
+  /* With itself: nothing. */
+  gloss_codebook_assign (codebook, codebook);
+  recorder_expect (&rec, "");
+
+  g_signal_handlers_disconnect_by_data (company, &company_counts);
+  g_signal_handlers_disconnect_by_data (claim, &claim_counts);
+  g_signal_handlers_disconnect_by_data (place, &place_counts);
+  recorder_clear (&rec);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -966,6 +1170,8 @@ main (int   argc,
   g_test_add_func ("/codebook/move-remove", test_codebook_move_remove);
   g_test_add_func ("/codebook/shared-tag", test_codebook_shared_tag);
   g_test_add_func ("/codebook/suggest-color", test_codebook_suggest_color);
+  g_test_add_func ("/codebook/copy", test_codebook_copy);
+  g_test_add_func ("/codebook/assign", test_codebook_assign);
 
   ret = g_test_run ();
 

@@ -963,6 +963,13 @@ gloss_text_view_remove_teammate_layer (GlossTextView *self,
     gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+guint
+gloss_text_view_get_n_teammate_layers (GlossTextView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), 0);
+  return self->teammates->len;
+}
+
 void
 gloss_text_view_set_search_matches (GlossTextView *self,
                                     GArray        *ranges)

@@ -66,6 +66,7 @@ void             gloss_text_view_add_teammate_layer    (GlossTextView   *self,
                                                         GlossLayer      *layer);
 void             gloss_text_view_remove_teammate_layer (GlossTextView   *self,
                                                         GlossLayer      *layer);
+guint            gloss_text_view_get_n_teammate_layers (GlossTextView   *self);
 
 /* Search matches, highlighted with the "gloss-search" tag; @ranges holds
  * GlossRange items and may be NULL to clear. */

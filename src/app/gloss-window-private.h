@@ -23,6 +23,7 @@ struct _GlossWindow
   GHashTable *shown_teammates;   /* path → GlossLayer */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
+  GlossHistory *history;         /* the one history_handler is connected to */
   gulong history_handler[2];
 
   /* Template children */

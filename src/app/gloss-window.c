@@ -174,25 +174,22 @@ on_history_changed (GlossWindow *self)
 static void
 connect_history (GlossWindow *self)
 {
-  GlossHistory *history = gloss_layer_get_history (gloss_document_get_layer (self->document));
-
-  self->history_handler[0] = g_signal_connect_swapped (history, "notify::can-undo",
+  self->history = g_object_ref (gloss_layer_get_history (gloss_document_get_layer (self->document)));
+  self->history_handler[0] = g_signal_connect_swapped (self->history, "notify::can-undo",
                                                        G_CALLBACK (on_history_changed), self);
-  self->history_handler[1] = g_signal_connect_swapped (history, "notify::can-redo",
+  self->history_handler[1] = g_signal_connect_swapped (self->history, "notify::can-redo",
                                                        G_CALLBACK (on_history_changed), self);
 }
 
 static void
 disconnect_history (GlossWindow *self)
 {
-  GlossHistory *history;
-
-  if (self->document == NULL || self->history_handler[0] == 0)
+  if (self->history == NULL)
     return;
 
-  history = gloss_layer_get_history (gloss_document_get_layer (self->document));
-  g_clear_signal_handler (&self->history_handler[0], history);
-  g_clear_signal_handler (&self->history_handler[1], history);
+  g_clear_signal_handler (&self->history_handler[0], self->history);
+  g_clear_signal_handler (&self->history_handler[1], self->history);
+  g_clear_object (&self->history);
 }
 
 static void

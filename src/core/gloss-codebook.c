@@ -343,6 +343,143 @@ gloss_codebook_new_for_article (GFile   *article,
   return gloss_codebook_new_default ();
 }
 
+static JsonObject *
+copy_object (JsonObject *object)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  if (object == NULL)
+    return NULL;
+
+  node = json_node_init_object (json_node_alloc (), object);
+  copy = json_node_copy (node);
+
+  return json_node_dup_object (copy);
+}
+
+static GlossTag *
+copy_tag (GlossTag *tag)
+{
+  g_autoptr(JsonObject) extra = copy_object (gloss_tag_get_extra (tag));
+  GlossTag *copy;
+
+  /* A built-in tag stays one, so that it is still shown translated. */
+  if (gloss_tag_get_builtin (tag))
+    copy = gloss_tag_new_builtin (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                                  gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  else
+    copy = gloss_tag_new (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                          gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  gloss_tag_set_extra (copy, extra);
+
+  return copy;
+}
+
+GlossCodebook *
+gloss_codebook_copy (GlossCodebook *self)
+{
+  GlossCodebook *copy;
+
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+
+  copy = gloss_codebook_new ();
+  g_set_object (&copy->file, self->file);
+  copy->extra = copy_object (self->extra);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      GlossTag *tag = copy_tag (g_ptr_array_index (self->tags, i));
+
+      g_ptr_array_add (copy->tags, tag);
+      gloss_tag_set_order (tag, copy->tags->len);
+    }
+
+  return copy;
+}
+
+/* Gives @tag the label, colour, description and extra keys of @from;
+ * each setter notifies only when its value changes. */
+static void
+update_tag (GlossTag *tag,
+            GlossTag *from)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  const char *label = gloss_tag_get_raw_label (from);
+
+  /* Compared as stored: a built-in label is the English source string
+   * until someone types another. */
+  if (strcmp (gloss_tag_get_raw_label (tag), label) != 0 ||
+      gloss_tag_get_builtin (tag) != gloss_tag_get_builtin (from))
+    gloss_tag_set_label (tag, label);
+
+  gloss_tag_set_color (tag, gloss_tag_get_color (from));
+
+  if (strcmp (gloss_tag_get_raw_description (tag), gloss_tag_get_raw_description (from)) != 0)
+    gloss_tag_set_description (tag, gloss_tag_get_raw_description (from));
+
+  extra = copy_object (gloss_tag_get_extra (from));
+  gloss_tag_set_extra (tag, extra);
+}
+
+void
+gloss_codebook_assign (GlossCodebook *self,
+                       GlossCodebook *from)
+{
+  g_autoptr(GPtrArray) old_tags = NULL;
+  GPtrArray *tags;
+  guint old_len, new_len;
+  guint prefix = 0, suffix = 0;
+
+  g_return_if_fail (GLOSS_IS_CODEBOOK (self));
+  g_return_if_fail (GLOSS_IS_CODEBOOK (from));
+
+  if (self == from)
+    return;
+
+  tags = g_ptr_array_new_full (from->tags->len, g_object_unref);
+  for (guint i = 0; i < from->tags->len; i++)
+    {
+      GlossTag *source = g_ptr_array_index (from->tags, i);
+      GlossTag *kept = gloss_codebook_lookup (self, gloss_tag_get_id (source));
+
+      if (kept != NULL)
+        {
+          update_tag (kept, source);
+          g_ptr_array_add (tags, g_object_ref (kept));
+        }
+      else
+        {
+          g_ptr_array_add (tags, copy_tag (source));
+        }
+    }
+
+  /* Only the span between the tags that keep their place changes. */
+  old_len = self->tags->len;
+  new_len = tags->len;
+  while (prefix < old_len && prefix < new_len &&
+         g_ptr_array_index (self->tags, prefix) == g_ptr_array_index (tags, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_ptr_array_index (self->tags, old_len - 1 - suffix) ==
+         g_ptr_array_index (tags, new_len - 1 - suffix))
+    suffix++;
+
+  /* The removed tags live until the signal is out. */
+  old_tags = self->tags;
+  self->tags = tags;
+  renumber (self);
+
+  g_set_object (&self->file, from->file);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = copy_object (from->extra);
+
+  if (prefix + suffix < old_len || prefix + suffix < new_len)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                                old_len - prefix - suffix,
+                                new_len - prefix - suffix);
+}
+
 GFile *
 gloss_codebook_get_file (GlossCodebook *self)
 {

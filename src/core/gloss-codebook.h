@@ -33,6 +33,17 @@ GlossCodebook *gloss_codebook_new_from_file   (GFile          *file,
 GlossCodebook *gloss_codebook_new_for_article (GFile          *article,
                                                GError        **error);
 
+/* A new codebook with copies of @self's tags (never the same objects),
+ * its file and the keys it keeps for writing back. */
+GlossCodebook *gloss_codebook_copy            (GlossCodebook  *self);
+/* Makes @self hold the tags of @from, in its order, and take its file.
+ * The tags of ids both have stay the same objects, updated in place (so
+ * whoever watches them is notified); tags only @from has are added as
+ * copies; the others are removed.  One items-changed covers the span that
+ * changed, none is emitted when the list is the same. */
+void           gloss_codebook_assign          (GlossCodebook  *self,
+                                               GlossCodebook  *from);
+
 /* The file the codebook came from, or NULL for the default. */
 GFile         *gloss_codebook_get_file        (GlossCodebook  *self);
 GlossTag      *gloss_codebook_lookup          (GlossCodebook  *self,

@@ -12,7 +12,8 @@
 G_BEGIN_DECLS
 
 /* The object's fields, shared by gloss-document.c (the own file, its
- * autosave and its conflicts) and gloss-document-teammates.c (the other
+ * autosave and its conflicts), gloss-document-copy.c (keeping the
+ * window's version as a copy) and gloss-document-teammates.c (the other
  * annotation files of the article). */
 struct _GlossDocument
 {
@@ -53,19 +54,19 @@ struct _GlossDocument
 
 /* Fills the teammate list and starts watching the folder.
  * (gloss-document-teammates.c) */
-void     _gloss_document_init_teammates  (GlossDocument  *self);
-void     _gloss_document_stop_teammates  (GlossDocument  *self);
+void     _gloss_document_init_teammates  (GlossDocument        *self);
+void     _gloss_document_stop_teammates  (GlossDocument        *self);
 /* Adds @file to the teammate list or removes it, after what is on disk,
  * when it is an annotation file of the article and not the own. */
-void     _gloss_document_sync_teammate   (GlossDocument  *self,
-                                          GFile          *file);
+void     _gloss_document_sync_teammate   (GlossDocument        *self,
+                                          GFile                *file);
 /* Gives @file, loaded but not anchored, the document's codebook and
  * article. */
-gboolean _gloss_document_attach          (GlossDocument  *self,
-                                          GlossAnnotationFile *file,
-                                          GError        **error);
+gboolean _gloss_document_attach          (GlossDocument        *self,
+                                          GlossAnnotationFile  *file,
+                                          GError              **error);
 /* Puts @file, attached already, in the teammate cache. */
-void     _gloss_document_cache_teammate  (GlossDocument  *self,
-                                          GlossAnnotationFile *file);
+void     _gloss_document_cache_teammate  (GlossDocument        *self,
+                                          GlossAnnotationFile  *file);
 
 G_END_DECLS

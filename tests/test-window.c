@@ -1,0 +1,622 @@
+/* test-window.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drives a real Gloss window under a display, through the actions its
+ * keys, buttons and menus trigger. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-application.h"
+#include "gloss-window.h"
+
+#define ARTICLE \
+  "Acme Corp won the contract.\n" \
+  "\n" \
+  "Rivals said Acme Corp paid too little, and Zenith Ltd appealed.\n" \
+  "The council claims savings of 4 million.\n"
+
+static GlossApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *article;
+  GlossWindow *window;
+} Fixture;
+
+/* Runs the main loop until @done returns TRUE, failing after 5 s. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+no_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  wait_until (no_pending, NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static GlossWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open (window, file));
+  gloss_document_set_autosave_delay (gloss_window_get_document (window), 50);
+  settle ();
+
+  return window;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("gloss-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->article = g_build_filename (f->dir, "a.txt", NULL);
+  write_file (f->article, ARTICLE);
+  f->window = open_window (f->article);
+}
+
+static void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f->window);
+  remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->article);
+}
+
+static GlossLayer *
+layer_of (GlossWindow *window)
+{
+  return gloss_document_get_layer (gloss_window_get_document (window));
+}
+
+static GtkTextBuffer *
+buffer_of (GlossWindow *window)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (window)));
+}
+
+/* TRUE when the highlight tag of @tag_id covers exactly [start, end) in
+ * the text (and not the characters just outside). */
+static gboolean
+highlight_covers (GlossWindow *window,
+                  const char  *tag_id,
+                  guint        start,
+                  guint        end)
+{
+  GtkTextBuffer *buffer = buffer_of (window);
+  g_autofree char *name = gloss_text_view_tag_name (tag_id);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
+  GtkTextIter iter;
+
+  if (tag == NULL)
+    return FALSE;
+
+  for (guint i = start; i < end; i++)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, i);
+      if (!gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+
+  if (start > 0)
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, start - 1);
+      if (gtk_text_iter_has_tag (&iter, tag))
+        return FALSE;
+    }
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, end);
+  return !gtk_text_iter_has_tag (&iter, tag);
+}
+
+static void
+activate (GlossWindow *window,
+          const char  *action,
+          GVariant    *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  settle ();
+}
+
+/* Selects [start, end) and presses the key of codebook tag @key. */
+static void
+tag_range (GlossWindow *window,
+           guint        start,
+           guint        end,
+           int          key)
+{
+  gloss_text_view_select_range (gloss_window_get_text_view (window), start, end);
+  activate (window, "win.tag-key", g_variant_new_int32 (key));
+}
+
+static GlossAnnotation *
+only_annotation (GlossWindow *window)
+{
+  GListModel *model = G_LIST_MODEL (layer_of (window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  return g_object_ref (g_list_model_get_item (model, 0));
+}
+
+static void
+test_opens_with_focus (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (gloss_window_get_text_view (f->window));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  /* The text has the keyboard focus, ready for Shift+arrows. */
+  g_assert_true (gtk_widget_has_focus (text_view));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
+
+  gtk_text_buffer_get_bounds (buffer_of (f->window), &start, &end);
+  text = gtk_text_buffer_get_text (buffer_of (f->window), &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, ARTICLE);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Acme Corp won the contract.");
+
+  /* Nothing is written before the first annotation. */
+  g_assert_false (g_file_test (gloss_annotation_file_get_file (gloss_document_get_own_file (gloss_window_get_document (f->window)))
+                               ? g_file_peek_path (gloss_annotation_file_get_file (gloss_document_get_own_file (gloss_window_get_document (f->window))))
+                               : "", G_FILE_TEST_EXISTS));
+}
+
+static void
+test_tag_selection (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) a = NULL;
+
+  /* "cme Co" snaps to the words "Acme Corp". */
+  tag_range (f->window, 1, 7, 1);
+
+  a = only_annotation (f->window);
+  g_assert_cmpstr (gloss_annotation_get_tag (a), ==, "company");
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 0);
+  g_assert_cmpuint (gloss_annotation_get_end (a), ==, 9);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Acme Corp");
+  g_assert_true (highlight_covers (f->window, "company", 0, 9));
+
+  /* The new annotation is selected: another key changes its tag. */
+  g_assert_true (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)) == a);
+  activate (f->window, "win.tag-key", g_variant_new_int32 (3));
+  g_assert_cmpstr (gloss_annotation_get_tag (a), ==, "claim");
+  g_assert_true (highlight_covers (f->window, "claim", 0, 9));
+  g_assert_false (highlight_covers (f->window, "company", 0, 9));
+
+  /* Undo goes back to company, then to nothing; redo comes back. */
+  activate (f->window, "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_tag (a), ==, "company");
+  activate (f->window, "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (f->window))), ==, 0);
+  g_assert_false (highlight_covers (f->window, "company", 0, 9));
+  activate (f->window, "win.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (f->window))), ==, 1);
+  g_assert_true (highlight_covers (f->window, "company", 0, 9));
+}
+
+static void
+test_no_snap (Fixture       *f,
+              gconstpointer  data)
+{
+  GSettings *settings = gloss_application_get_settings (app);
+  g_autoptr(GlossAnnotation) a = NULL;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  tag_range (f->window, 1, 7, 2);
+  g_settings_reset (settings, "snap-to-words");
+
+  a = only_annotation (f->window);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "cme Co");
+  g_assert_true (highlight_covers (f->window, "controversy", 1, 7));
+}
+
+static void
+test_overlapping (Fixture       *f,
+                  gconstpointer  data)
+{
+  GlossTextView *view = gloss_window_get_text_view (f->window);
+  GlossAnnotation *inner, *outer;
+
+  /* "Acme Corp" (company) inside "Rivals said Acme Corp paid too little" (claim). */
+  tag_range (f->window, 29, 66, 3);
+  outer = gloss_text_view_get_selected (view);
+  tag_range (f->window, 41, 50, 1);
+  inner = gloss_text_view_get_selected (view);
+  g_assert_true (inner != outer);
+  g_assert_true (highlight_covers (f->window, "company", 41, 50));
+  g_assert_true (highlight_covers (f->window, "claim", 29, 66));
+
+  /* Clicks on the nested word cycle: innermost first, then outward. */
+  activate (f->window, "win.deselect", NULL);
+  gloss_text_view_click_offset (view, 45);
+  g_assert_true (gloss_text_view_get_selected (view) == inner);
+  gloss_text_view_click_offset (view, 45);
+  g_assert_true (gloss_text_view_get_selected (view) == outer);
+  gloss_text_view_click_offset (view, 45);
+  g_assert_true (gloss_text_view_get_selected (view) == inner);
+
+  /* Deleting the inner one leaves the outer highlight whole. */
+  activate (f->window, "win.delete-annotation", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (f->window))), ==, 1);
+  g_assert_true (highlight_covers (f->window, "claim", 29, 66));
+  g_assert_false (highlight_covers (f->window, "company", 41, 50));
+
+  /* n and p step through the annotations from the cursor. */
+  activate (f->window, "win.deselect", NULL);
+  gloss_text_view_select_range (view, 0, 0);
+  activate (f->window, "win.next-annotation", NULL);
+  g_assert_true (gloss_text_view_get_selected (view) == outer);
+  activate (f->window, "win.previous-annotation", NULL);
+  g_assert_true (gloss_text_view_get_selected (view) == outer);
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return gloss_document_get_save_state (data) == GLOSS_SAVE_STATE_SAVED &&
+         !gloss_history_is_dirty (gloss_layer_get_history (gloss_document_get_layer (data)));
+}
+
+static void
+test_tag_all_and_autosave (Fixture       *f,
+                           gconstpointer  data)
+{
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GtkWidget *search_entry;
+  GlossWindow *second;
+  GListModel *model;
+
+  /* Select "Acme Corp", find it, tag every match in one step. */
+  gloss_text_view_select_range (gloss_window_get_text_view (f->window), 0, 9);
+  activate (f->window, "win.find", NULL);
+  search_entry = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_TEXT (search_entry));
+  activate (f->window, "win.tag-all", g_variant_new_string ("company"));
+
+  model = G_LIST_MODEL (layer_of (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (highlight_covers (f->window, "company", 0, 9));
+  g_assert_true (highlight_covers (f->window, "company", 41, 50));
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "2"));
+
+  /* One step undoes both. */
+  activate (f->window, "win.undo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  activate (f->window, "win.redo", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* The autosave writes the file; another window finds the same. */
+  wait_until (is_saved, document);
+  second = open_window (f->article);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (second))), ==, 2);
+  g_assert_true (highlight_covers (second, "company", 0, 9));
+  g_assert_true (highlight_covers (second, "company", 41, 50));
+  close_window (second);
+}
+
+static gboolean
+has_banner (gpointer data)
+{
+  return gloss_window_get_banner_text (data) != NULL;
+}
+
+static void
+test_changed_on_disk (Fixture       *f,
+                      gconstpointer  data)
+{
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GFile *own = gloss_annotation_file_get_file (gloss_document_get_own_file (document));
+  g_autofree char *theirs = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tag_range (f->window, 0, 9, 1);
+  wait_until (is_saved, document);
+
+  /* A teammate's version, pulled with git, lands on the file. */
+  g_file_load_contents (own, NULL, &contents, NULL, NULL, &error);
+  g_assert_no_error (error);
+  theirs = g_strdup (contents);
+  {
+    char *tag = strstr (theirs, "\"tag\": \"company\"");
+    g_assert_nonnull (tag);
+    /* Same length, so the rest of the file stays as it was. */
+    memcpy (tag, "\"tag\": \"claim\"  ", strlen ("\"tag\": \"company\""));
+  }
+  write_file (g_file_peek_path (own), theirs);
+
+  wait_until (has_banner, f->window);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_CONFLICT);
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "changed on disk"));
+
+  /* This window's further work is not written over theirs. */
+  tag_range (f->window, 72, 82, 2);
+  g_usleep (200000);
+  settle ();
+  g_free (contents);
+  g_file_load_contents (own, NULL, &contents, NULL, NULL, &error);
+  g_assert_cmpstr (contents, ==, theirs);
+
+  /* Keep mine as a copy: the copy has this window's two annotations, and
+   * the own layer is now theirs. */
+  activate (f->window, "win.keep-copy", NULL);
+  g_assert_cmpint (gloss_document_get_save_state (document), !=, GLOSS_SAVE_STATE_CONFLICT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (f->window))), ==, 1);
+  g_assert_true (highlight_covers (f->window, "claim", 0, 9));
+  {
+    g_autoptr(GPtrArray) files = gloss_annotation_file_list_for (gloss_source_get_file (gloss_document_get_source (document)), NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (files->len, ==, 2);
+  }
+}
+
+static void
+test_teammate_layer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (f->article);
+  g_autoptr(GlossSource) source = gloss_source_new_from_file (article, 0, NULL, NULL);
+  g_autoptr(GlossAnnotationFile) theirs = gloss_annotation_file_new (source, "ben", "Ben");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossWindow *review;
+
+  gloss_layer_annotate (gloss_annotation_file_get_layer (theirs), "claim", 93, 133, "Check this");
+  g_assert_true (gloss_annotation_file_save (theirs, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (g_file_peek_path (gloss_annotation_file_get_file (theirs)), &before, NULL, NULL);
+
+  /* The window lists the teammate's file and shows it on demand. */
+  close_window (f->window);
+  f->window = open_window (f->article);
+  g_assert_cmpuint (gloss_text_view_get_n_teammate_layers (gloss_window_get_text_view (f->window)), ==, 0);
+  activate (f->window, "layer.ben", NULL);
+  g_assert_cmpuint (gloss_text_view_get_n_teammate_layers (gloss_window_get_text_view (f->window)), ==, 1);
+  activate (f->window, "layer.ben", NULL);
+  g_assert_cmpuint (gloss_text_view_get_n_teammate_layers (gloss_window_get_text_view (f->window)), ==, 0);
+  /* There is no layer for an annotator without a file. */
+  g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "layer.nobody", NULL));
+
+  /* Opening Ben's file directly reviews it: the own layer stays empty. */
+  review = open_window (g_file_peek_path (gloss_annotation_file_get_file (theirs)));
+  g_assert_nonnull (gloss_document_get_review_file (gloss_window_get_document (review)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (review))), ==, 0);
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (review), "read-only"));
+  close_window (review);
+
+  g_file_get_contents (g_file_peek_path (gloss_annotation_file_get_file (theirs)), &after, NULL, NULL);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_orphan_reattach (Fixture       *f,
+                      gconstpointer  data)
+{
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GlossTextView *view;
+  g_autoptr(GlossAnnotation) a = NULL;
+
+  /* Tag "Zenith Ltd", then the article loses it. */
+  tag_range (f->window, 72, 82, 1);
+  wait_until (is_saved, document);
+  close_window (f->window);
+  write_file (f->article, "Acme Corp won the contract.\n\nRivals appealed.\n");
+  f->window = open_window (f->article);
+  view = gloss_window_get_text_view (f->window);
+
+  a = only_annotation (f->window);
+  g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ORPHANED);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Zenith Ltd");
+
+  /* Select it, select its new passage, Attach Here. */
+  gloss_text_view_select (view, a, TRUE);
+  gloss_text_view_select_range (view, 29, 35);
+  activate (f->window, "win.attach-annotation", NULL);
+  g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ANCHORED);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Rivals");
+  g_assert_true (highlight_covers (f->window, "company", 29, 35));
+}
+
+static void
+test_broken_file (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.txt.test-person.gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (f->article);
+  GlossWindow *window;
+
+  close_window (f->window);
+  f->window = NULL;
+  write_file (path, "{ not json");
+
+  window = gloss_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_false (gloss_window_open (window, file));
+  settle ();
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "a.txt.test-person.gloss.json"));
+
+  /* The broken file is left exactly as it was. */
+  {
+    g_autofree char *contents = NULL;
+    g_file_get_contents (path, &contents, NULL, NULL);
+    g_assert_cmpstr (contents, ==, "{ not json");
+  }
+  close_window (window);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *)data >= 2;
+}
+
+/* Renders the window and checks that the highlight colours show. */
+static void
+test_render_highlights (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (gloss_window_get_text_view (f->window));
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  int width, height, stride;
+  guint blueish = 0, orangeish = 0;
+
+  tag_range (f->window, 0, 9, 1);     /* company, blue */
+  tag_range (f->window, 93, 133, 2);  /* controversy, orange */
+  activate (f->window, "win.deselect", NULL);
+
+  /* Let the window draw the text once, as it would on screen. */
+  {
+    guint frames = 0;
+    guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+    gtk_widget_queue_draw (widget);
+    wait_until (two_frames, &frames);
+    gtk_widget_remove_tick_callback (widget, id);
+  }
+
+  paintable = gtk_widget_paintable_new (widget);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
+
+  stride = width * 4;
+  pixels = g_malloc (stride * height);
+  gdk_texture_download (texture, pixels, stride);
+
+  /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines.  A
+   * translucent #3584e4 over white is a light blue, #e66100 a light
+   * orange. */
+  for (int i = 0; i < width * height; i++)
+    {
+      guchar b = pixels[4 * i], g = pixels[4 * i + 1], r = pixels[4 * i + 2];
+
+      if (b > 200 && b - r > 40 && g > r)
+        blueish++;
+      if (r > 220 && r - b > 60 && g > b)
+        orangeish++;
+    }
+
+  g_assert_cmpuint (blueish, >, 200);
+  g_assert_cmpuint (orangeish, >, 200);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window/opens-with-focus", test_opens_with_focus);
+  ADD ("/window/tag-selection", test_tag_selection);
+  ADD ("/window/no-snap", test_no_snap);
+  ADD ("/window/overlapping", test_overlapping);
+  ADD ("/window/tag-all-and-autosave", test_tag_all_and_autosave);
+  ADD ("/window/changed-on-disk", test_changed_on_disk);
+  ADD ("/window/teammate-layer", test_teammate_layer);
+  ADD ("/window/orphan-reattach", test_orphan_reattach);
+  ADD ("/window/broken-file", test_broken_file);
+  ADD ("/window/render-highlights", test_render_highlights);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
