@@ -1894,6 +1894,160 @@ test_history_replace_all (void)
   g_assert_false (gloss_history_can_undo (clean_history));
 }
 
+/* Every change of the layer, however it comes, moves the serial on;
+ * what does not change the layer leaves it. */
+static void
+test_history_serial (void)
+{
+  g_autoptr(GlossSource) source = make_source ("abcdefghij");
+  g_autoptr(GlossLayer) layer = gloss_layer_new ("camille", NULL);
+  g_autoptr(GPtrArray) loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossHistory *history = gloss_layer_get_history (layer);
+  GlossAnnotation *a;
+  guint64 serial, before;
+
+  gloss_layer_set_source (layer, source);
+  serial = gloss_history_get_serial (history);
+
+#define ASSERT_MOVED() \
+  G_STMT_START { \
+    g_assert_cmpuint (gloss_history_get_serial (history), !=, serial); \
+    serial = gloss_history_get_serial (history); \
+  } G_STMT_END
+#define ASSERT_KEPT() \
+  g_assert_cmpuint (gloss_history_get_serial (history), ==, serial)
+
+  a = gloss_layer_annotate (layer, "a", 0, 1, NULL);
+  ASSERT_MOVED ();
+  gloss_layer_set_note (layer, a, "note");
+  ASSERT_MOVED ();
+  g_assert_true (gloss_layer_set_tag (layer, a, "b"));
+  ASSERT_MOVED ();
+  g_assert_true (gloss_layer_set_range (layer, a, 2, 4));
+  ASSERT_MOVED ();
+  g_assert_true (gloss_layer_undo (layer));
+  ASSERT_MOVED ();
+  g_assert_true (gloss_layer_redo (layer));
+  ASSERT_MOVED ();
+
+  /* Undo and redo that have nothing to do change nothing. */
+  g_assert_false (gloss_layer_redo (layer));
+  ASSERT_KEPT ();
+
+  /* Each change inside a group counts, before the group closes. */
+  gloss_layer_begin_group (layer);
+  ASSERT_KEPT ();
+  g_assert_nonnull (gloss_layer_annotate (layer, "a", 5, 6, NULL));
+  ASSERT_MOVED ();
+  g_assert_nonnull (gloss_layer_annotate (layer, "a", 6, 7, NULL));
+  ASSERT_MOVED ();
+  gloss_layer_end_group (layer);
+  ASSERT_KEPT ();
+
+  g_assert_true (gloss_layer_remove (layer, a));
+  ASSERT_MOVED ();
+
+  /* Saving and the like leave the layer as it is. */
+  gloss_history_set_clean (history);
+  ASSERT_KEPT ();
+  g_assert_false (gloss_history_can_redo (history));
+  g_assert_false (gloss_history_is_applying (history));
+  ASSERT_KEPT ();
+
+  gloss_history_mark_dirty (history);
+  ASSERT_MOVED ();
+  gloss_history_clear (history);
+  ASSERT_MOVED ();
+  g_ptr_array_add (loaded, make_annotation ("p", "claim", 4, 6));
+  gloss_layer_replace_all (layer, loaded);
+  ASSERT_MOVED ();
+
+  /* Two layers count on their own. */
+  before = gloss_history_get_serial (history);
+  {
+    g_autoptr(GlossLayer) other = gloss_layer_new ("malik", NULL);
+
+    gloss_layer_set_source (other, source);
+    g_assert_nonnull (gloss_layer_annotate (other, "a", 0, 1, NULL));
+  }
+  g_assert_cmpuint (gloss_history_get_serial (history), ==, before);
+
+#undef ASSERT_MOVED
+#undef ASSERT_KEPT
+}
+
+static void
+test_history_clean_if_serial (void)
+{
+  g_autoptr(GlossSource) source = make_source ("abcdefghij");
+  g_autoptr(GlossLayer) layer = gloss_layer_new ("camille", NULL);
+  GlossHistory *history = gloss_layer_get_history (layer);
+  GlossAnnotation *a;
+  guint64 serial;
+  Watch w;
+
+  gloss_layer_set_source (layer, source);
+  watch_init (&w, history);
+
+  /* Unchanged since the save started: clean. */
+  a = gloss_layer_annotate (layer, "a", 0, 1, NULL);
+  watch_expect (&w, 1, 0, 1);
+  serial = gloss_history_get_serial (history);
+  gloss_history_set_clean_if_serial (history, serial);
+  watch_expect (&w, 0, 0, 1);
+  g_assert_false (gloss_history_is_dirty (history));
+  /* The save point is where the layer was: undo leaves it. */
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_true (gloss_history_is_dirty (history));
+  g_assert_true (gloss_layer_redo (layer));
+  g_assert_false (gloss_history_is_dirty (history));
+  watch_expect (&w, 2, 2, 2);
+
+  /* Changed while it ran: still dirty, with no notification. */
+  gloss_layer_set_note (layer, a, "one");
+  watch_expect (&w, 0, 0, 1);
+  serial = gloss_history_get_serial (history);
+  gloss_layer_set_note (layer, a, "two");
+  gloss_history_set_clean_if_serial (history, serial);
+  watch_expect (&w, 0, 0, 0);
+  g_assert_true (gloss_history_is_dirty (history));
+
+  /* Undone, while it ran, back to the last save: the file holds the
+   * state in between now, so the layer must be saved again, and no undo
+   * or redo reaches the file's state. */
+  gloss_history_set_clean (history);
+  watch_expect (&w, 0, 0, 1);
+  gloss_layer_set_note (layer, a, "three");
+  watch_expect (&w, 0, 0, 1);
+  serial = gloss_history_get_serial (history);
+  g_assert_true (gloss_layer_undo (layer));
+  watch_expect (&w, 0, 1, 1);
+  g_assert_false (gloss_history_is_dirty (history));
+  gloss_history_set_clean_if_serial (history, serial);
+  watch_expect (&w, 0, 0, 1);
+  g_assert_true (gloss_history_is_dirty (history));
+  g_assert_true (gloss_layer_redo (layer));
+  g_assert_true (gloss_history_is_dirty (history));
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_true (gloss_history_is_dirty (history));
+  watch_expect (&w, 0, 2, 0);
+
+  /* A later save that nothing overtook cleans it. */
+  gloss_history_set_clean_if_serial (history, gloss_history_get_serial (history));
+  watch_expect (&w, 0, 0, 1);
+  g_assert_false (gloss_history_is_dirty (history));
+
+  /* A name changed (mark_dirty) while it ran is not on disk either. */
+  serial = gloss_history_get_serial (history);
+  gloss_history_mark_dirty (history);
+  watch_expect (&w, 0, 0, 1);
+  gloss_history_set_clean_if_serial (history, serial);
+  watch_expect (&w, 0, 0, 0);
+  g_assert_true (gloss_history_is_dirty (history));
+
+  g_signal_handlers_disconnect_by_data (history, &w);
+}
+
 typedef struct
 {
   GlossHistory *history;
@@ -2000,6 +2154,8 @@ main (int   argc,
   g_test_add_func ("/history/mark-dirty", test_history_mark_dirty);
   g_test_add_func ("/history/replace-all", test_history_replace_all);
   g_test_add_func ("/history/standalone", test_history_standalone);
+  g_test_add_func ("/history/serial", test_history_serial);
+  g_test_add_func ("/history/clean-if-serial", test_history_clean_if_serial);
 
   return g_test_run ();
 }

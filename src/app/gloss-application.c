@@ -145,6 +145,10 @@ gloss_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
 
+  /* The recent files list records which application used a file. */
+  if (g_get_application_name () == NULL || g_strcmp0 (g_get_application_name (), g_get_prgname ()) == 0)
+    g_set_application_name ("Gloss");
+
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

@@ -63,6 +63,9 @@ struct _GlossAnnotationFile
    * fingerprint of its bytes tells whether someone else wrote it since. */
   gboolean on_disk;
   guint64 disk_fingerprint;
+
+  /* A save_bytes_async runs: until its finish, no other save may start. */
+  gboolean save_in_flight;
 };
 
 guint64  _gloss_annotation_file_fingerprint (const char *data,
@@ -79,16 +82,5 @@ gboolean _gloss_file_content_parse  (GlossFileContent  *content,
                                      gsize              length,
                                      GlossLoadFlags     flags,
                                      GError           **error);
-
-/* Appends the file's JSON text to @out (gloss-annotation-file-save.c); @tags are the GlossTag entries to
- * write, in order. */
-void     _gloss_file_content_write  (GString           *out,
-                                     GlossSourceInfo   *source,
-                                     const char        *annotator_id,
-                                     const char        *annotator_name,
-                                     JsonObject        *annotator_extra,
-                                     GPtrArray         *tags,
-                                     GListModel        *annotations,
-                                     JsonObject        *extra);
 
 G_END_DECLS

@@ -106,6 +106,30 @@ gboolean     gloss_annotation_file_save             (GlossAnnotationFile *self,
                                                      GlossSaveFlags       flags,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
+/* Writes @data, the file's content as serialized when the layer's
+ * history had @serial, in a worker thread: first checks that no one else
+ * wrote the file (unless OVERWRITE is given), then replaces it atomically,
+ * as gloss_annotation_file_save does.  A read-only file fails at once
+ * with GLOSS_ERROR_READ_ONLY.  Cancelling stops a write under way and
+ * leaves the old file whole; a write already done is reported as done.
+ *
+ * One save at a time per file: neither this nor gloss_annotation_file_save
+ * may start until the previous one is finished (the caller must call
+ * save_bytes_finish).  GlossDocument sees to that for its own file. */
+void         gloss_annotation_file_save_bytes_async (GlossAnnotationFile *self,
+                                                     GBytes              *data,
+                                                     guint64              serial,
+                                                     GlossSaveFlags       flags,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* Runs in the main thread: on success the file remembers the bytes as its
+ * own, and the layer is clean if its history still has the serial the
+ * bytes were made at (gloss_history_set_clean_if_serial). */
+gboolean     gloss_annotation_file_save_bytes_finish (GlossAnnotationFile *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error);
+
 /* Writes the content to @destination (a copy; the file itself does not
  * change).  Refuses to replace an existing file. */
 gboolean     gloss_annotation_file_save_copy        (GlossAnnotationFile *self,
@@ -115,6 +139,31 @@ gboolean     gloss_annotation_file_save_copy        (GlossAnnotationFile *self,
 /* TRUE when the file on disk is not what was last loaded or saved. */
 gboolean     gloss_annotation_file_changed_on_disk  (GlossAnnotationFile *self,
                                                      GCancellable        *cancellable);
+
+/* Serializes a file a slice at a time, so that the main loop can run in
+ * between: the bytes are those gloss_annotation_file_serialize gives when
+ * the writer is made, unless the layer changes meanwhile, which makes the
+ * writer stale.  The header and the end (everything but the annotations)
+ * are written when the writer is made, so that later changes of the
+ * codebook or the annotator's name do not reach them. */
+typedef struct _GlossFileWriter GlossFileWriter;
+
+GlossFileWriter *gloss_annotation_file_writer_new (GlossAnnotationFile *self);
+/* Appends up to @max_annotations annotations; TRUE when all are written
+ * (or the writer is stale: nothing more is written then). */
+gboolean     gloss_file_writer_step                 (GlossFileWriter     *writer,
+                                                     guint                max_annotations);
+/* TRUE when the layer changed since the writer was made: its result
+ * would mix two states, so start again with a new writer. */
+gboolean     gloss_file_writer_is_stale             (GlossFileWriter     *writer);
+/* The layer's history serial when the writer was made. */
+guint64      gloss_file_writer_get_serial           (GlossFileWriter     *writer);
+/* The content, once step returned TRUE; NULL when the writer is stale.
+ * Call it once. */
+GBytes      *gloss_file_writer_finish               (GlossFileWriter     *writer);
+void         gloss_file_writer_free                 (GlossFileWriter     *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossFileWriter, gloss_file_writer_free)
 
 /* <article>.<annotator id>.gloss.json beside @article. */
 GFile       *gloss_annotation_file_path_for         (GFile               *article,

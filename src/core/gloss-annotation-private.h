@@ -11,6 +11,28 @@
 
 G_BEGIN_DECLS
 
+/* The fields are visible to the core so that the layer's hot loops (sorting,
+ * range queries over 100,000 annotations) read them without a checked call
+ * per field. */
+struct _GlossAnnotation
+{
+  GObject parent_instance;
+
+  char *id;
+  char *tag;
+  char *quote;
+  char *prefix;
+  char *suffix;
+  char *note;
+  char *created;
+  char *modified;
+  JsonObject *extra;
+  guint start;
+  guint end;
+  GlossAnchorStatus status;
+};
+
+
 /* Like gloss_annotation_new_full, but takes the strings (any may be
  * NULL but @id and @tag), sparing a copy of each when reading large files. */
 GlossAnnotation *_gloss_annotation_new_take (char  *id,

@@ -13,24 +13,6 @@
 
 #include "gloss-annotation-private.h"
 
-struct _GlossAnnotation
-{
-  GObject parent_instance;
-
-  char *id;
-  char *tag;
-  char *quote;
-  char *prefix;
-  char *suffix;
-  char *note;
-  char *created;
-  char *modified;
-  JsonObject *extra;
-  guint start;
-  guint end;
-  GlossAnchorStatus status;
-};
-
 G_DEFINE_FINAL_TYPE (GlossAnnotation, gloss_annotation, G_TYPE_OBJECT)
 
 enum {

@@ -343,19 +343,49 @@ gloss_codebook_new_for_article (GFile   *article,
   return gloss_codebook_new_default ();
 }
 
+static JsonObject *copy_object (JsonObject *object);
+
+/* json_node_copy() shares the objects and arrays it holds; this copies
+ * them too, so that a copied codebook never changes with the original. */
+static JsonNode *
+copy_node (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(JsonObject) object = copy_object (json_node_get_object (node));
+
+      return json_node_init_object (json_node_alloc (), object);
+    }
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+      g_autoptr(JsonArray) copy = json_array_sized_new (json_array_get_length (array));
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, copy_node (json_array_get_element (array, i)));
+
+      return json_node_init_array (json_node_alloc (), copy);
+    }
+
+  return json_node_copy (node);
+}
+
 static JsonObject *
 copy_object (JsonObject *object)
 {
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(JsonNode) copy = NULL;
+  g_autoptr(GList) members = NULL;
+  JsonObject *copy;
 
   if (object == NULL)
     return NULL;
 
-  node = json_node_init_object (json_node_alloc (), object);
-  copy = json_node_copy (node);
+  copy = json_object_new ();
+  members = json_object_get_members (object);
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (copy, l->data, copy_node (json_object_get_member (object, l->data)));
 
-  return json_node_dup_object (copy);
+  return copy;
 }
 
 static GlossTag *

@@ -27,6 +27,8 @@ struct _GlossHistory
   gint64 clean_position;
   gboolean forced_dirty;
   gboolean applying;
+  /* Counts the changes of the layer (see get_serial). */
+  guint64 serial;
 
   GlossHistoryApplyFunc apply;
   gpointer user_data;
@@ -198,6 +200,7 @@ gloss_history_push (GlossHistory    *self,
   if (self->applying)
     return;
 
+  self->serial++;
   change.annotation = g_object_ref (annotation);
   change.before = before ? g_object_ref (before) : NULL;
   change.after = after ? g_object_ref (after) : NULL;
@@ -313,6 +316,7 @@ gloss_history_undo (GlossHistory *self)
     return FALSE;
 
   old = get_state (self);
+  self->serial++;
   self->position--;
   apply_step (self, g_ptr_array_index (self->steps, self->position), TRUE);
   notify_changes (self, old);
@@ -330,6 +334,7 @@ gloss_history_redo (GlossHistory *self)
     return FALSE;
 
   old = get_state (self);
+  self->serial++;
   apply_step (self, g_ptr_array_index (self->steps, self->position), FALSE);
   self->position++;
   notify_changes (self, old);
@@ -364,6 +369,7 @@ gloss_history_mark_dirty (GlossHistory *self)
   g_return_if_fail (GLOSS_IS_HISTORY (self));
 
   old = get_state (self);
+  self->serial++;
   self->forced_dirty = TRUE;
   notify_changes (self, old);
 }
@@ -377,10 +383,38 @@ gloss_history_clear (GlossHistory *self)
   g_return_if_fail (self->group_depth == 0);
 
   old = get_state (self);
+  self->serial++;
   g_ptr_array_set_size (self->steps, 0);
   self->position = 0;
   self->clean_position = 0;
   /* Forgetting the steps does not save them: unsaved work stays unsaved. */
   self->forced_dirty = old.dirty;
+  notify_changes (self, old);
+}
+
+guint64
+gloss_history_get_serial (GlossHistory *self)
+{
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), 0);
+  return self->serial;
+}
+
+void
+gloss_history_set_clean_if_serial (GlossHistory *self,
+                                   guint64       serial)
+{
+  State old;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+
+  if (serial == self->serial)
+    {
+      gloss_history_set_clean (self);
+      return;
+    }
+
+  /* The file now holds an older state: no position matches it. */
+  old = get_state (self);
+  self->clean_position = -1;
   notify_changes (self, old);
 }

@@ -68,4 +68,15 @@ void          gloss_history_set_clean    (GlossHistory          *self);
 void          gloss_history_mark_dirty   (GlossHistory          *self);
 void          gloss_history_clear        (GlossHistory          *self);
 
+/* A number that changes whenever the layer may have changed: on every
+ * push, undo, redo, clear and mark_dirty.  A save that takes a while
+ * reads it when it starts, to tell afterwards whether what it wrote is
+ * still what the layer holds. */
+guint64       gloss_history_get_serial   (GlossHistory          *self);
+/* set_clean, when the serial is still @serial.  Otherwise the file on
+ * disk holds a state the layer has left since, so the layer is dirty,
+ * even if an undo brought it back to what was saved before. */
+void          gloss_history_set_clean_if_serial (GlossHistory   *self,
+                                                 guint64         serial);
+
 G_END_DECLS

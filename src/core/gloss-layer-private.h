@@ -40,6 +40,15 @@ _gloss_layer_item_at (GlossLayer *self,
   return g_ptr_array_index (self->items, i);
 }
 
+/* Keep the range-query tree in step with one item inserted at, or removed
+ * from, @position of the items (already done in the array): the tree's
+ * leaves shift in one contiguous move instead of being read back from
+ * 100,000 scattered annotations. */
+void  _gloss_layer_tree_insert        (GlossLayer *self,
+                                       guint       position);
+void  _gloss_layer_tree_remove        (GlossLayer *self,
+                                       guint       position);
+
 /* The first index whose start is >= @offset. */
 guint _gloss_layer_lower_bound_start (GlossLayer *self,
                                       guint       offset);

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "gloss-annotation-private.h"
 #include "gloss-layer-private.h"
 
 /* Looking annotations up: by id, by span, by position. */
@@ -26,7 +27,7 @@ _gloss_layer_lower_bound_start (GlossLayer *self,
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (gloss_annotation_get_start (_gloss_layer_item_at (self, mid)) < offset)
+      if (_gloss_layer_item_at (self, mid)->start < offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -97,11 +98,63 @@ ensure_tree (GlossLayer *self)
     }
 
   for (guint i = 0; i < size; i++)
-    self->max_end[size + i] = i < n ? gloss_annotation_get_end (_gloss_layer_item_at (self, i)) : 0;
+    self->max_end[size + i] = i < n ? _gloss_layer_item_at (self, i)->end : 0;
   for (guint i = size - 1; i >= 1; i--)
     self->max_end[i] = MAX (self->max_end[2 * i], self->max_end[2 * i + 1]);
 
   self->tree_valid = TRUE;
+}
+
+/* Recomputes the inner nodes above leaves [from, to). */
+static void
+update_parents (GlossLayer *self,
+                guint       from,
+                guint       to)
+{
+  guint lo = (self->tree_size + from) / 2;
+  guint hi = (self->tree_size + MAX (to, from + 1) - 1) / 2;
+
+  for (; lo >= 1; lo /= 2, hi /= 2)
+    for (guint i = lo; i <= hi; i++)
+      self->max_end[i] = MAX (self->max_end[2 * i], self->max_end[2 * i + 1]);
+}
+
+void
+_gloss_layer_tree_insert (GlossLayer *self,
+                          guint       position)
+{
+  guint n = self->items->len;
+  guint *leaves = self->max_end + self->tree_size;
+
+  if (!self->tree_valid)
+    return;
+
+  /* The array has already grown: n counts the new item. */
+  if (n > self->tree_size)
+    {
+      self->tree_valid = FALSE;
+      return;
+    }
+
+  memmove (leaves + position + 1, leaves + position, (n - 1 - position) * sizeof (guint));
+  leaves[position] = _gloss_layer_item_at (self, position)->end;
+  update_parents (self, position, n);
+}
+
+void
+_gloss_layer_tree_remove (GlossLayer *self,
+                          guint       position)
+{
+  guint n = self->items->len;
+  guint *leaves = self->max_end + self->tree_size;
+
+  if (!self->tree_valid)
+    return;
+
+  /* The array has already shrunk: leaf n was the last item. */
+  memmove (leaves + position, leaves + position + 1, (n - position) * sizeof (guint));
+  leaves[n] = 0;
+  update_parents (self, position, n + 1);
 }
 
 /* Adds, in order, the items below @node with index < @limit and

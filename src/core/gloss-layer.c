@@ -70,7 +70,6 @@ emit_items_changed (GlossLayer *self,
                     guint       removed,
                     guint       added)
 {
-  self->tree_valid = FALSE;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -104,6 +103,7 @@ insert_sorted (GlossLayer      *self,
   guint pos = lower_bound (self, annotation);
 
   g_ptr_array_insert (self->items, pos, g_object_ref (annotation));
+  _gloss_layer_tree_insert (self, pos);
   g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
   emit_items_changed (self, pos, 0, 1);
 }
@@ -119,6 +119,7 @@ remove_sorted (GlossLayer      *self,
 
   g_hash_table_remove (self->by_id, gloss_annotation_get_id (annotation));
   removed = g_ptr_array_steal_index (self->items, pos);
+  _gloss_layer_tree_remove (self, pos);
   emit_items_changed (self, pos, 1, 0);
   g_object_unref (removed);
 }
@@ -133,18 +134,17 @@ move_to (GlossLayer      *self,
          guint            old_pos,
          guint            new_pos)
 {
-  self->tree_valid = FALSE;
-
   if (old_pos == new_pos)
     {
       g_ptr_array_insert (self->items, new_pos, annotation);
+      _gloss_layer_tree_insert (self, new_pos);
       emit_items_changed (self, old_pos, 1, 1);
     }
   else
     {
       g_list_model_items_changed (G_LIST_MODEL (self), old_pos, 1, 0);
       g_ptr_array_insert (self->items, new_pos, annotation);
-      self->tree_valid = FALSE;
+      _gloss_layer_tree_insert (self, new_pos);
       g_list_model_items_changed (G_LIST_MODEL (self), new_pos, 0, 1);
     }
 }
@@ -162,6 +162,7 @@ assign_in_place (GlossLayer      *self,
   g_assert (old_pos < self->items->len && _gloss_layer_item_at (self, old_pos) == annotation);
 
   g_ptr_array_steal_index (self->items, old_pos);
+  _gloss_layer_tree_remove (self, old_pos);
   _gloss_annotation_assign (annotation, values);
   new_pos = lower_bound (self, annotation);
   move_to (self, annotation, old_pos, new_pos);
@@ -608,6 +609,7 @@ gloss_layer_replace_all (GlossLayer *self,
       g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
     }
   g_ptr_array_sort (self->items, compare_items);
+  self->tree_valid = FALSE;
 
   gloss_history_clear (self->history);
   emit_items_changed (self, 0, old_len, self->items->len);
@@ -634,6 +636,7 @@ gloss_layer_reposition (GlossLayer      *self,
   g_return_if_fail (old_pos != G_MAXUINT);
 
   g_ptr_array_steal_index (self->items, old_pos);
+  _gloss_layer_tree_remove (self, old_pos);
   new_pos = lower_bound (self, annotation);
   move_to (self, annotation, old_pos, new_pos);
 }

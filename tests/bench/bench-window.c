@@ -1,0 +1,269 @@
+/* bench-window.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Times the window on a large case: a 5 MB article with an annotation file
+ * of 100,000 annotations, made by bench-annotation-file.
+ *
+ *   bench-window BENCH-ANNOTATION-FILE
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "gloss-application.h"
+#include "gloss-window.h"
+
+extern char **environ;
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static gboolean
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      target)
+{
+  gboolean ok = target <= 0 || value <= target;
+
+  if (target > 0)
+    g_print ("%-40s %9.3f %s   (target <= %g %s)%s\n", what, value, unit, target, unit,
+             ok ? "" : "   MISSED");
+  else
+    g_print ("%-40s %9.3f %s\n", what, value, unit);
+  return ok;
+}
+
+typedef struct
+{
+  guint frames;
+  double last;
+  double worst;
+  gboolean measuring;
+  GArray *intervals;
+  double frame_start;
+  double frame_work;     /* the last frame's layout and paint, in seconds */
+} Frames;
+
+static void
+on_layout (GdkFrameClock *clock,
+           Frames        *f)
+{
+  f->frame_start = now ();
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Frames        *f)
+{
+  if (f->frame_start > 0)
+    f->frame_work = now () - f->frame_start;
+  f->frame_start = 0;
+}
+
+static gboolean
+on_tick (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  Frames *f = data;
+  double t = now ();
+
+  if (f->measuring && f->last > 0)
+    {
+      double interval = t - f->last;
+
+      if (interval > 0.05)
+        g_printerr ("slow frame %u: %.0f ms\n", f->intervals->len, interval * 1000);
+      f->worst = MAX (f->worst, interval);
+      g_array_append_val (f->intervals, interval);
+    }
+  f->last = t;
+  f->frames++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @frames more frames have been drawn. */
+static void
+wait_frames (Frames *f,
+             guint   frames)
+{
+  guint target = f->frames + frames;
+  double deadline = now () + 30;
+
+  while (f->frames < target && now () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+generate (const char *generator,
+          const char *dir)
+{
+  char *args[] = { (char *)generator, (char *)"generate", (char *)dir, NULL };
+  pid_t pid;
+  int status;
+
+  if (posix_spawn (&pid, generator, NULL, NULL, args, environ) != 0 ||
+      waitpid (pid, &status, 0) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("could not generate the test files with %s", generator);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *article_path = NULL;
+  g_autofree char *annotations_path = NULL;
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossApplication) app = NULL;
+  GlossWindow *window;
+  GlossTextView *view;
+  GlossLayer *layer;
+  GtkAdjustment *vadjustment;
+  Frames frames = { 0 };
+  struct rusage usage;
+  gboolean ok = TRUE;
+  double t0, t1, worst_add = 0, worst_remove = 0;
+  guint tick;
+
+  gtk_init ();
+  frames.intervals = g_array_new (FALSE, FALSE, sizeof (double));
+  if (argc != 2)
+    {
+      g_printerr ("Usage: bench-window BENCH-ANNOTATION-FILE\n");
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("gloss-bench-window-XXXXXX", NULL);
+  generate (argv[1], dir);
+  article_path = g_build_filename (dir, "big.txt", NULL);
+  annotations_path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  article = g_file_new_for_path (article_path);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Bench");
+
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick, &frames, NULL);
+  wait_frames (&frames, 2);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+
+  /* Open: from the call until the first frame with the text drawn. */
+  t0 = now ();
+  if (!gloss_window_open (window, article))
+    g_error ("could not open %s", article_path);
+  view = gloss_window_get_text_view (window);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), on_tick, &frames, NULL);
+  wait_frames (&frames, 2);
+  t1 = now ();
+  layer = gloss_document_get_layer (gloss_window_get_document (window));
+  g_print ("Article: %u characters, %u annotations\n\n",
+           gloss_source_get_length (gloss_document_get_source (gloss_window_get_document (window))),
+           g_list_model_get_n_items (G_LIST_MODEL (layer)));
+  ok &= report ("open: text and highlights on screen", t1 - t0, "s", 1.5);
+
+  /* Adding and removing annotations near the top: the work of the call
+   * itself (the layer and every view of it) plus the layout and painting
+   * of the frame that shows the change; the wait for the display's next
+   * frame is not counted. */
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+
+    g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &frames);
+    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(GlossAnnotation) a = NULL;
+      double t, op;
+
+      t = now ();
+      a = g_object_ref (gloss_layer_annotate (layer, "claim", 100 + 7 * i, 130 + 7 * i, NULL));
+      op = now () - t;
+      wait_frames (&frames, 2);
+      worst_add = MAX (worst_add, op + frames.frame_work);
+
+      t = now ();
+      gloss_layer_remove (layer, a);
+      op = now () - t;
+      wait_frames (&frames, 2);
+      worst_remove = MAX (worst_remove, op + frames.frame_work);
+      if (g_getenv ("BENCH_VERBOSE")) g_printerr ("remove: op %.2f ms frame %.2f ms\n", op * 1000, frames.frame_work * 1000);
+    }
+  ok &= report ("add an annotation (worst of 20, ms)", worst_add * 1000, "ms", 16);
+  ok &= report ("remove an annotation (worst of 20, ms)", worst_remove * 1000, "ms", 16);
+
+  /* Scroll from the top to the end a page at a time. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  frames.measuring = TRUE;
+  frames.worst = 0;
+  frames.last = 0;
+  t0 = now ();
+  {
+    guint steps = 0;
+
+    while (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment) <
+           gtk_adjustment_get_upper (vadjustment) - 1 && steps < 100000)
+      {
+        gtk_adjustment_set_value (vadjustment,
+                                  gtk_adjustment_get_value (vadjustment) +
+                                  gtk_adjustment_get_page_size (vadjustment));
+        wait_frames (&frames, 1);
+        steps++;
+      }
+    g_print ("scrolled %u pages in %.1f s\n", steps, now () - t0);
+  }
+  frames.measuring = FALSE;
+  {
+    guint n = frames.intervals->len, slow = 0;
+
+    g_array_sort (frames.intervals, compare_doubles);
+    for (guint i = 0; i < n; i++)
+      if (g_array_index (frames.intervals, double, i) > 0.050)
+        slow++;
+    if (n > 0)
+      g_print ("scrolling frames: %u, median %.1f ms, 99th percentile %.1f ms, %u over 50 ms\n",
+               n, g_array_index (frames.intervals, double, n / 2) * 1000,
+               g_array_index (frames.intervals, double, n * 99 / 100) * 1000, slow);
+  }
+  ok &= report ("scrolling: slowest frame (ms)", frames.worst * 1000, "ms", 50);
+
+  getrusage (RUSAGE_SELF, &usage);
+  ok &= report ("peak memory", usage.ru_maxrss / 1024.0, "MB", 600);
+
+  gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (annotations_path);
+  g_unlink (article_path);
+  g_rmdir (dir);
+
+  g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,576 @@
+/* test-dialogs.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Drives the codebook dialog, the preferences window and the name dialog
+ * under a display, setting their widgets as a user would. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-codebook-dialog.h"
+#include "gloss-codebook-row.h"
+#include "gloss-document.h"
+#include "gloss-name-dialog.h"
+#include "gloss-preferences-window.h"
+
+#define ARTICLE "Acme Corp won the contract, and Zenith Ltd appealed.\n"
+
+static char *tmp_dir;
+static GSettings *settings;
+
+typedef struct
+{
+  char *dir;
+  GFile *article;
+  GlossDocument *document;
+  GtkWidget *parent;
+  GtkWidget *dialog;
+} Fixture;
+
+static void
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  if (dir != NULL)
+    {
+      const char *name;
+
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
+              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            delete_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+
+  g_rmdir (path);
+}
+
+/* Lets the dialogs draw and the file monitors report. */
+static void
+settle (void)
+{
+  gint64 until = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < until)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLayer *layer;
+
+  fixture->dir = g_build_filename (tmp_dir, "articles", NULL);
+  delete_tree (fixture->dir);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+
+  path = g_build_filename (fixture->dir, "contract.txt", NULL);
+  g_file_set_contents (path, ARTICLE, -1, &error);
+  g_assert_no_error (error);
+  fixture->article = g_file_new_for_path (path);
+
+  fixture->document = gloss_document_new_for_article (fixture->article, "tester", "Tester",
+                                                      NULL, &error);
+  g_assert_no_error (error);
+  /* The user's own layer uses "company". */
+  gloss_document_set_autosave_delay (fixture->document, 60 * 1000);
+  layer = gloss_document_get_layer (fixture->document);
+  g_assert_nonnull (gloss_layer_annotate (layer, "company", 0, 9, NULL));
+
+  fixture->parent = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (fixture->parent), 300, 200);
+  gtk_window_present (GTK_WINDOW (fixture->parent));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->dialog));
+  g_assert_null (fixture->dialog);
+  gtk_window_destroy (GTK_WINDOW (fixture->parent));
+  settle ();
+
+  g_clear_object (&fixture->document);
+  g_clear_object (&fixture->article);
+  delete_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Opens a dialog on the fixture and keeps a pointer to it that turns NULL
+ * when it is destroyed. */
+static void
+show_dialog (Fixture   *fixture,
+             GtkWidget *dialog)
+{
+  fixture->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&fixture->dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  settle ();
+}
+
+static gpointer
+child (GtkWidget  *widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return object;
+}
+
+static GlossCodebookRow *
+row_at (GtkWidget *dialog,
+        int        index)
+{
+  GtkListBox *list = child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "tag_list");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, index);
+
+  g_assert_true (GLOSS_IS_CODEBOOK_ROW (row));
+  return GLOSS_CODEBOOK_ROW (row);
+}
+
+static gpointer
+row_child (GtkWidget  *dialog,
+           int         index,
+           const char *name)
+{
+  return child (GTK_WIDGET (row_at (dialog, index)), GLOSS_TYPE_CODEBOOK_ROW, name);
+}
+
+static guint
+n_rows (GtkWidget *dialog)
+{
+  GtkListBox *list = child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "tag_list");
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+click (gpointer button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static char *
+tag_ids (GlossCodebook *codebook)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+    g_string_append_printf (ids, "%s%s", i ? " " : "",
+                            gloss_tag_get_id (gloss_codebook_get_tag (codebook, i)));
+
+  return g_string_free (ids, FALSE);
+}
+
+static void
+assert_ids (GlossCodebook *codebook,
+            const char    *expected)
+{
+  g_autofree char *ids = tag_ids (codebook);
+
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+assert_labelled (gpointer widget)
+{
+  if (!gtk_test_accessible_has_property (widget, GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      !gtk_test_accessible_has_relation (widget, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    g_error ("a %s has no accessible label", G_OBJECT_TYPE_NAME (widget));
+}
+
+static GFile *
+codebook_file (Fixture *fixture)
+{
+  return g_file_new_build_filename (fixture->dir, GLOSS_CODEBOOK_FILE_NAME, NULL);
+}
+
+static void
+test_codebook_save (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossCodebook *codebook = gloss_document_get_codebook (fixture->document);
+  GlossTag *company = gloss_codebook_lookup (codebook, "company");
+  GlossTag *controversy = gloss_codebook_lookup (codebook, "controversy");
+  GlossTag *claim = gloss_codebook_lookup (codebook, "claim");
+  g_autoptr(GFile) file = codebook_file (fixture);
+  g_autoptr(GlossCodebook) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *json_reloaded = NULL;
+  const char *names[] = { "color_button", "label_entry", "description_entry",
+                          "up_button", "down_button", "remove_button" };
+  GdkRGBA teal = { 0.2, 0.4, 0.6, 1.0 };
+  GtkWidget *dialog;
+  GtkWidget *button;
+
+  show_dialog (fixture, gloss_codebook_dialog_new (GTK_WINDOW (fixture->parent), fixture->document));
+  dialog = fixture->dialog;
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->parent));
+  g_assert_cmpuint (n_rows (dialog), ==, 3);
+
+  /* Every control of every row says what it is for. */
+  for (guint i = 0; i < 3; i++)
+    for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+      assert_labelled (row_child (dialog, i, names[j]));
+  assert_labelled (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_entry"));
+  assert_labelled (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_color_button"));
+
+  /* The rows show the tags, their keys and ids. */
+  g_assert_cmpstr (gtk_editable_get_text (row_child (dialog, 0, "label_entry")), ==, "Company");
+  g_assert_cmpstr (gtk_label_get_label (row_child (dialog, 0, "id_label")), ==, "company");
+  g_assert_cmpstr (gtk_label_get_label (row_child (dialog, 2, "key_label")), ==, "3");
+  g_assert_false (gtk_widget_is_sensitive (row_child (dialog, 0, "up_button")));
+  g_assert_false (gtk_widget_is_sensitive (row_child (dialog, 2, "down_button")));
+
+  /* "company" is in use: it cannot be deleted, and the button says why. */
+  button = row_child (dialog, 0, "remove_button");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (button), "cannot be deleted"));
+  g_assert_true (gtk_widget_is_sensitive (row_child (dialog, 1, "remove_button")));
+
+  /* A colour, a label and a description, as a user sets them. */
+  gtk_color_chooser_set_rgba (row_child (dialog, 1, "color_button"), &teal);
+  gtk_editable_set_text (row_child (dialog, 2, "label_entry"), "Checkable claim");
+  gtk_editable_set_text (row_child (dialog, 2, "description_entry"), "A figure to check");
+  /* Nothing reaches the document before Save. */
+  g_assert_cmpstr (gloss_tag_get_color (controversy), ==, "#e66100");
+  g_assert_cmpstr (gloss_tag_get_label (claim), ==, "Claim");
+
+  /* Company moves down; the focus follows it. */
+  click (row_child (dialog, 0, "down_button"));
+  assert_ids (gloss_codebook_dialog_get_codebook (GLOSS_CODEBOOK_DIALOG (dialog)),
+              "controversy company claim");
+  g_assert_cmpstr (gtk_label_get_label (row_child (dialog, 1, "id_label")), ==, "company");
+  g_assert_cmpstr (gtk_label_get_label (row_child (dialog, 1, "key_label")), ==, "2");
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (dialog)) == row_child (dialog, 1, "down_button"));
+  assert_ids (codebook, "company controversy claim");
+
+  /* An empty label is refused. */
+  button = child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_button");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_editable_set_text (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_entry"), "   ");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  /* A new tag whose slug is taken gets "-2". */
+  gtk_editable_set_text (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_entry"), "Company");
+  g_assert_cmpstr (gtk_label_get_label (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_id_label")),
+                   ==, "company-2");
+  click (button);
+  g_assert_cmpuint (n_rows (dialog), ==, 4);
+  g_assert_cmpstr (gtk_editable_get_text (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_entry")), ==, "");
+  g_assert_true (gtk_widget_is_sensitive (row_child (dialog, 3, "remove_button")));
+  g_assert_true (gtk_widget_is_sensitive (row_child (dialog, 2, "down_button")));
+  settle ();
+
+  click (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "save_button"));
+  settle ();
+  g_assert_null (fixture->dialog);
+
+  /* The same tag objects, changed in place, in the new order. */
+  assert_ids (codebook, "controversy company claim company-2");
+  g_assert_true (gloss_codebook_get_tag (codebook, 0) == controversy);
+  g_assert_true (gloss_codebook_get_tag (codebook, 1) == company);
+  g_assert_true (gloss_codebook_get_tag (codebook, 2) == claim);
+  g_assert_cmpstr (gloss_tag_get_color (controversy), ==, "#336699");
+  g_assert_cmpstr (gloss_tag_get_label (claim), ==, "Checkable claim");
+  g_assert_cmpstr (gloss_tag_get_description (claim), ==, "A figure to check");
+  g_assert_cmpuint (gloss_tag_get_order (company), ==, 2);
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_get_tag (codebook, 3)), ==, "Company");
+  g_assert_cmpstr (gloss_tag_get_color (gloss_codebook_get_tag (codebook, 3)), ==, "#2ec27e");
+
+  /* Written beside the article, and read back the same. */
+  g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), file));
+  reloaded = gloss_codebook_new_from_file (file, &error);
+  g_assert_no_error (error);
+  json = gloss_codebook_to_json (codebook);
+  json_reloaded = gloss_codebook_to_json (reloaded);
+  g_assert_cmpstr (json_reloaded, ==, json);
+}
+
+static void
+test_codebook_cancel (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GlossCodebook *codebook = gloss_document_get_codebook (fixture->document);
+  g_autoptr(GFile) file = codebook_file (fixture);
+  g_autofree char *json = gloss_codebook_to_json (codebook);
+  g_autofree char *json_after = NULL;
+  GtkWidget *dialog;
+
+  show_dialog (fixture, gloss_codebook_dialog_new (GTK_WINDOW (fixture->parent), fixture->document));
+  dialog = fixture->dialog;
+
+  gtk_editable_set_text (row_child (dialog, 0, "label_entry"), "Firm");
+  click (row_child (dialog, 2, "up_button"));
+  click (row_child (dialog, 2, "remove_button"));
+  gtk_editable_set_text (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_entry"), "Person");
+  click (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "add_button"));
+  assert_ids (gloss_codebook_dialog_get_codebook (GLOSS_CODEBOOK_DIALOG (dialog)),
+              "company claim person");
+
+  click (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "cancel_button"));
+  settle ();
+  g_assert_null (fixture->dialog);
+
+  json_after = gloss_codebook_to_json (codebook);
+  g_assert_cmpstr (json_after, ==, json);
+  g_assert_false (g_file_query_exists (file, NULL));
+
+  /* Escape closes it the same way. */
+  show_dialog (fixture, gloss_codebook_dialog_new (GTK_WINDOW (fixture->parent), fixture->document));
+  gtk_editable_set_text (row_child (fixture->dialog, 0, "label_entry"), "Firm");
+  gtk_widget_activate_action (fixture->dialog, "window.close", NULL);
+  settle ();
+  g_assert_null (fixture->dialog);
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "company")), ==, "Company");
+}
+
+static void
+test_codebook_save_error (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GlossCodebook *codebook = gloss_document_get_codebook (fixture->document);
+  g_autoptr(GFile) file = codebook_file (fixture);
+  GtkWidget *dialog;
+  GtkLabel *error_label;
+
+  /* A folder where the file should go: it cannot be written. */
+  g_assert_cmpint (g_mkdir (g_file_peek_path (file), 0700), ==, 0);
+
+  show_dialog (fixture, gloss_codebook_dialog_new (GTK_WINDOW (fixture->parent), fixture->document));
+  dialog = fixture->dialog;
+  gtk_editable_set_text (row_child (dialog, 0, "label_entry"), "Firm");
+  click (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "save_button"));
+  settle ();
+
+  /* The dialog stays, says why, and the document has not changed. */
+  g_assert_nonnull (fixture->dialog);
+  g_assert_true (gtk_revealer_get_reveal_child (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG,
+                                                       "error_revealer")));
+  error_label = child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "error_label");
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), GLOSS_CODEBOOK_FILE_NAME));
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "company")), ==, "Company");
+  g_assert_null (gloss_codebook_get_file (codebook));
+
+  /* Once the way is clear, Save works. */
+  g_assert_cmpint (g_rmdir (g_file_peek_path (file)), ==, 0);
+  click (child (dialog, GLOSS_TYPE_CODEBOOK_DIALOG, "save_button"));
+  settle ();
+  g_assert_null (fixture->dialog);
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "company")), ==, "Firm");
+  g_assert_true (g_file_query_exists (file, NULL));
+}
+
+static void
+reset_settings (void)
+{
+  g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "snap-to-words");
+  g_settings_reset (settings, "font");
+}
+
+static void
+test_preferences (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *login_id = gloss_default_annotator_id ();
+  g_autofree char *name = NULL;
+  g_autofree char *font = NULL;
+  GtkWidget *window;
+  GtkEditable *entry;
+  GtkLabel *file_label;
+  GtkSwitch *snap;
+  GtkWidget *reset;
+
+  reset_settings ();
+  show_dialog (fixture, gloss_preferences_window_new (GTK_WINDOW (fixture->parent), settings));
+  window = fixture->dialog;
+  g_assert_false (gtk_window_get_modal (GTK_WINDOW (window)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (fixture->parent));
+
+  entry = child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "name_entry");
+  file_label = child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "file_label");
+  snap = child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "snap_switch");
+  reset = child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "font_reset_button");
+  assert_labelled (entry);
+  assert_labelled (snap);
+  assert_labelled (reset);
+  assert_labelled (child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "font_button"));
+
+  /* No name yet: the login name names the files. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_nonnull (strstr (gtk_label_get_label (file_label), login_id));
+
+  /* Typing a name stores it at once and shows the id it gives. */
+  gtk_editable_set_text (entry, "Élodie Martin");
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "Élodie Martin");
+  g_assert_nonnull (strstr (gtk_label_get_label (file_label), "…elodie-martin.gloss.json"));
+
+  /* And the other way round. */
+  g_settings_set_string (settings, "annotator-name", "Ben Okafor");
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Ben Okafor");
+  g_assert_nonnull (strstr (gtk_label_get_label (file_label), "…ben-okafor.gloss.json"));
+
+  /* The switch, and its row. */
+  g_assert_true (gtk_switch_get_active (snap));
+  gtk_switch_set_active (snap, FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "snap-to-words"));
+  gtk_widget_activate (child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "snap_row"));
+  g_assert_true (g_settings_get_boolean (settings, "snap-to-words"));
+  g_assert_true (gtk_switch_get_active (snap));
+
+  /* The font: the default until one is chosen, then a way back. */
+  g_assert_false (gtk_widget_is_sensitive (reset));
+  gtk_font_chooser_set_font (child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "font_button"), "Serif 14");
+  font = g_settings_get_string (settings, "font");
+  g_assert_cmpstr (font, ==, "Serif 14");
+  g_assert_true (gtk_widget_is_sensitive (reset));
+  click (reset);
+  g_clear_pointer (&font, g_free);
+  font = g_settings_get_string (settings, "font");
+  g_assert_cmpstr (font, ==, "");
+  g_assert_false (gtk_widget_is_sensitive (reset));
+
+  gtk_widget_activate_action (window, "window.close", NULL);
+  settle ();
+  g_assert_null (fixture->dialog);
+  reset_settings ();
+}
+
+static void
+count_done (GtkWidget *dialog,
+            guint     *count)
+{
+  (*count)++;
+}
+
+static void
+test_name_dialog (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *real_name = g_get_real_name ();
+  g_autofree char *name = NULL;
+  guint done = 0;
+  GtkWidget *dialog;
+  GtkEditable *entry;
+  GtkLabel *preview;
+  GtkWidget *button;
+
+  reset_settings ();
+  show_dialog (fixture, gloss_name_dialog_new (GTK_WINDOW (fixture->parent), settings));
+  dialog = fixture->dialog;
+  g_signal_connect (dialog, "done", G_CALLBACK (count_done), &done);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  entry = child (dialog, GLOSS_TYPE_NAME_DIALOG, "name_entry");
+  preview = child (dialog, GLOSS_TYPE_NAME_DIALOG, "preview_label");
+  button = child (dialog, GLOSS_TYPE_NAME_DIALOG, "continue_button");
+  assert_labelled (entry);
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == button);
+
+  /* Prefilled with the full name the system knows, if any. */
+  if (real_name == NULL || *real_name == '\0' || strcmp (real_name, "Unknown") == 0)
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  else
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, real_name);
+
+  gtk_editable_set_text (entry, "");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_editable_set_text (entry, "?!");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_editable_set_text (entry, "  Camille Roussel ");
+  g_assert_nonnull (strstr (gtk_label_get_label (preview), "…camille-roussel.gloss.json"));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  /* Nothing is stored before Continue. */
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "");
+
+  click (button);
+  settle ();
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (done, ==, 1);
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "Camille Roussel");
+
+  /* Closed without a name: nothing stored, done all the same. */
+  reset_settings ();
+  done = 0;
+  show_dialog (fixture, gloss_name_dialog_new (GTK_WINDOW (fixture->parent), settings));
+  g_signal_connect (fixture->dialog, "done", G_CALLBACK (count_done), &done);
+  gtk_editable_set_text (child (fixture->dialog, GLOSS_TYPE_NAME_DIALOG, "name_entry"), "Malik");
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  settle ();
+  g_assert_null (fixture->dialog);
+  g_assert_cmpuint (done, ==, 1);
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "annotator-name");
+  g_assert_cmpstr (name, ==, "");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("gloss-test-dialogs-XXXXXX", &error);
+  g_assert_no_error (error);
+  settings = g_settings_new (APP_ID);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/dialogs/codebook/save", test_codebook_save);
+  ADD ("/dialogs/codebook/cancel", test_codebook_cancel);
+  ADD ("/dialogs/codebook/save-error", test_codebook_save_error);
+  ADD ("/dialogs/preferences", test_preferences);
+  ADD ("/dialogs/name", test_name_dialog);
+
+#undef ADD
+
+  status = g_test_run ();
+
+  g_clear_object (&settings);
+  delete_tree (tmp_dir);
+  g_free (tmp_dir);
+
+  return status;
+}
