@@ -193,6 +193,84 @@ save_ok (GlossAnnotationFile *self)
   g_assert_no_error (error);
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+/* Runs the main loop until an asynchronous call stored its result. */
+static void
+wait_for_result (GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The content of @self as a writer gives it, and the serial it has. */
+static GBytes *
+serialize_bytes (GlossAnnotationFile *self,
+                 guint64             *serial)
+{
+  g_autoptr(GlossFileWriter) writer = gloss_annotation_file_writer_new (self);
+  GBytes *bytes;
+
+  while (!gloss_file_writer_step (writer, 100))
+    ;
+  bytes = gloss_file_writer_finish (writer);
+  g_assert_nonnull (bytes);
+  *serial = gloss_file_writer_get_serial (writer);
+
+  return bytes;
+}
+
+static gboolean
+save_bytes (GlossAnnotationFile  *self,
+            GBytes               *bytes,
+            guint64               serial,
+            GlossSaveFlags        flags,
+            GCancellable         *cancellable,
+            GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gloss_annotation_file_save_bytes_async (self, bytes, serial, flags, cancellable,
+                                          store_result, &result);
+  /* Never reported before the main loop runs. */
+  g_assert_null (result);
+  wait_for_result (&result);
+
+  return gloss_annotation_file_save_bytes_finish (self, result, error);
+}
+
+/* Serializes @self now and saves the bytes asynchronously. */
+static gboolean
+save_async (GlossAnnotationFile  *self,
+            GlossSaveFlags        flags,
+            GError              **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 serial;
+
+  bytes = serialize_bytes (self, &serial);
+  return save_bytes (self, bytes, serial, flags, NULL, error);
+}
+
+static void
+assert_file_bytes_are (GFile  *file,
+                       GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  assert_file_bytes (file, data, length);
+}
+
 static gboolean
 is_dirty (GlossAnnotationFile *self)
 {
@@ -1656,10 +1734,12 @@ test_save_read_only_folder_writable_file (void)
 
 /* A save that fails part way, here because the file size limit is hit (as
  * a full disk would), leaves the old file whole; a copy that fails part
- * way is not left behind. */
+ * way is not left behind.  With @in_thread, the save is
+ * gloss_annotation_file_save_bytes_async. */
 static void
 run_interrupted_scenario (const char *name,
-                          gboolean    hard_linked)
+                          gboolean    hard_linked,
+                          gboolean    in_thread)
 {
   g_autofree char *folder = NULL;
   g_autoptr(GlossAnnotationFile) self = NULL;
@@ -1692,11 +1772,15 @@ run_interrupted_scenario (const char *name,
       limit.rlim_cur = limit.rlim_max = 8192;
       g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
 
-      g_assert_false (gloss_annotation_file_save (opened, GLOSS_SAVE_NONE, NULL, &error));
+      if (in_thread)
+        g_assert_false (save_async (opened, GLOSS_SAVE_NONE, &error));
+      else
+        g_assert_false (gloss_annotation_file_save (opened, GLOSS_SAVE_NONE, NULL, &error));
       g_assert_nonnull (error);
       g_test_message ("save: %s", error->message);
       assert_names_file (error, file);
       g_clear_error (&error);
+      g_assert_true (is_dirty (opened));
 
       g_assert_false (gloss_annotation_file_save_copy (opened, copy, NULL, &error));
       g_assert_nonnull (error);
@@ -1736,13 +1820,462 @@ run_interrupted_scenario (const char *name,
 static void
 test_save_interrupted (void)
 {
-  run_interrupted_scenario ("interrupted", FALSE);
+  run_interrupted_scenario ("interrupted", FALSE, FALSE);
 }
 
 static void
 test_save_interrupted_hard_link (void)
 {
-  run_interrupted_scenario ("interrupted-hard-link", TRUE);
+  run_interrupted_scenario ("interrupted-hard-link", TRUE, FALSE);
+}
+
+static void
+test_save_async_interrupted (void)
+{
+  run_interrupted_scenario ("async-interrupted", FALSE, TRUE);
+}
+
+static void
+test_save_async_interrupted_hard_link (void)
+{
+  run_interrupted_scenario ("async-interrupted-hard-link", TRUE, TRUE);
+}
+
+/* Writing a slice at a time */
+
+/* The content as a writer gives it in steps of @step annotations. */
+static GBytes *
+write_in_steps (GlossAnnotationFile *self,
+                guint                step)
+{
+  g_autoptr(GlossFileWriter) writer = gloss_annotation_file_writer_new (self);
+  guint n = n_annotations (self);
+  guint steps = 1;
+
+  g_assert_nonnull (writer);
+  while (!gloss_file_writer_step (writer, step))
+    {
+      g_assert_false (gloss_file_writer_is_stale (writer));
+      steps++;
+    }
+  g_assert_false (gloss_file_writer_is_stale (writer));
+
+  /* Each annotation is read twice, a step at a time: once for its tag,
+   * once to write it. */
+  if (step < n)
+    g_assert_cmpuint (steps, >=, 2 * (n / step));
+
+  return gloss_file_writer_finish (writer);
+}
+
+/* Whatever the size of the steps, a writer gives what serialize gives. */
+static void
+assert_writer_matches (GlossAnnotationFile *self)
+{
+  static const guint step_sizes[] = { 1, 7, 1000, G_MAXUINT };
+  g_autofree char *expected = NULL;
+  gsize length;
+
+  expected = gloss_annotation_file_serialize (self, &length);
+
+  for (guint i = 0; i < G_N_ELEMENTS (step_sizes); i++)
+    {
+      g_autoptr(GBytes) bytes = write_in_steps (self, step_sizes[i]);
+
+      g_assert_nonnull (bytes);
+      g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, length);
+    }
+}
+
+/* An article of @n words "w0 w1 w2 …", and a file annotating each word,
+ * with tags of the codebook and tags no one describes, and notes that
+ * need escaping. */
+static GlossAnnotationFile *
+many_annotations (const char *folder,
+                  guint       n)
+{
+  static const char * const tags[] = { "company", "claim", "mystery", "controversy", "other" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossSource) source = NULL;
+  GlossAnnotationFile *self;
+  GlossLayer *layer;
+  guint offset = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "w%u ", i);
+  source = write_article (folder, "many.txt", text->str);
+
+  self = gloss_annotation_file_new (source, "carol", "Carol \"C\" N\xc3\xb8");
+  layer = gloss_annotation_file_get_layer (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *word = g_strdup_printf ("w%u", i);
+      g_autofree char *note = i % 3 ? NULL : g_strdup_printf ("note %u:\n\t\"quoted\" \\ caf\xc3\xa9", i);
+      guint length = strlen (word);
+
+      g_assert_nonnull (gloss_layer_annotate (layer, tags[i % G_N_ELEMENTS (tags)],
+                                              offset, offset + length, note));
+      offset += length + 1;
+    }
+
+  return self;
+}
+
+static void
+test_writer_same_bytes (void)
+{
+  static const char text[] = "Hello world\x01\n";
+  g_autofree char *folder = make_folder ("writer-same-bytes");
+  g_autofree char *sha = text_sha256 (text);
+  g_autofree char *keys = fill_template (unknown_keys_template, sha);
+  g_autoptr(GlossSource) keys_source = write_article (folder, "keys.txt", text);
+  g_autoptr(GFile) keys_file = put_file (folder, "keys.txt.alice.gloss.json", keys, -1);
+  g_autoptr(GlossSource) short_source = write_article (folder, "short.txt", "hello world");
+  g_autofree char *orphans =
+    short_file ("{\"id\": \"a1\", \"tag\": \"claim\", \"start\": 0, \"end\": 5, \"quote\": \"zebra\"}, "
+                "{\"id\": \"a2\", \"tag\": \"mystery\", \"start\": 6, \"end\": 11, \"quote\": \"world\"}");
+  g_autoptr(GFile) orphans_file = put_file (folder, "short.txt.alice.gloss.json", orphans, -1);
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new ();
+  g_autoptr(GlossTag) company = gloss_tag_new ("company", "Company", "#1C71D8", "A firm");
+  g_autoptr(GlossTag) topic = gloss_tag_new ("topic", "Topic", "#00aa00", NULL);
+  g_autoptr(GlossAnnotationFile) empty = NULL;
+  g_autoptr(GlossAnnotationFile) empty_with_codebook = NULL;
+  g_autoptr(GlossAnnotationFile) with_keys = NULL;
+  g_autoptr(GlossAnnotationFile) with_orphans = NULL;
+  g_autoptr(GlossAnnotationFile) many = NULL;
+  g_autoptr(GlossAnnotationFile) many_loaded = NULL;
+
+  g_assert_true (gloss_codebook_add (codebook, company));
+  g_assert_true (gloss_codebook_add (codebook, topic));
+
+  /* Empty layers, with and without a codebook. */
+  empty = gloss_annotation_file_new (keys_source, "bob", "Bob");
+  assert_writer_matches (empty);
+  empty_with_codebook = gloss_annotation_file_new (keys_source, "dan", NULL);
+  gloss_annotation_file_set_codebook (empty_with_codebook, codebook);
+  assert_writer_matches (empty_with_codebook);
+
+  /* Keys Gloss does not know, at every level; then the codebook's entry
+   * for the file's tag, merged with the file's own keys. */
+  with_keys = load_ok (keys_file);
+  attach_ok (with_keys, keys_source);
+  assert_writer_matches (with_keys);
+  gloss_annotation_file_set_codebook (with_keys, codebook);
+  annotate_text (with_keys, "company", "world", "world", NULL);
+  assert_writer_matches (with_keys);
+
+  /* An orphan, with its status, and a tag no one describes. */
+  with_orphans = load_ok (orphans_file);
+  attach_ok (with_orphans, short_source);
+  g_assert_cmpint (gloss_annotation_get_status (lookup (with_orphans, "a1")), ==, GLOSS_ANCHOR_ORPHANED);
+  assert_writer_matches (with_orphans);
+
+  /* Enough annotations for the large steps to take several. */
+  many = many_annotations (folder, 2500);
+  assert_writer_matches (many);
+  save_ok (many);
+  many_loaded = load_ok (gloss_annotation_file_get_file (many));
+  gloss_annotation_file_set_codebook (many_loaded, codebook);
+  assert_writer_matches (many_loaded);
+}
+
+/* What a writer gives is the file as it was when the writer was made. */
+static void
+test_writer_snapshot (void)
+{
+  g_autofree char *folder = make_folder ("writer-snapshot");
+  g_autoptr(GlossAnnotationFile) self = many_annotations (folder, 300);
+  g_autoptr(GlossCodebook) codebook = gloss_codebook_new ();
+  g_autoptr(GlossCodebook) other_codebook = gloss_codebook_new ();
+  g_autoptr(GlossTag) company = gloss_tag_new ("company", "Company", "#1C71D8", NULL);
+  g_autoptr(GlossFileWriter) writer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length;
+  GlossLayer *layer = gloss_annotation_file_get_layer (self);
+
+  g_assert_true (gloss_codebook_add (codebook, company));
+  gloss_annotation_file_set_codebook (self, codebook);
+  before = gloss_annotation_file_serialize (self, &before_length);
+
+  writer = gloss_annotation_file_writer_new (self);
+  g_assert_false (gloss_file_writer_step (writer, 250));
+
+  /* Neither is a change of the layer, and neither reaches the writer. */
+  gloss_layer_set_annotator_name (layer, "Someone Else");
+  gloss_tag_set_label (company, "Firm");
+  g_assert_false (gloss_file_writer_is_stale (writer));
+  while (!gloss_file_writer_step (writer, 250))
+    ;
+  gloss_annotation_file_set_codebook (self, other_codebook);
+  bytes = gloss_file_writer_finish (writer);
+  g_assert_nonnull (bytes);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), before, before_length);
+
+  after = gloss_annotation_file_serialize (self, NULL);
+  g_assert_cmpstr (after, !=, before);
+  g_assert_null (strstr (after, "Firm"));
+  g_assert_nonnull (strstr (after, "Someone Else"));
+}
+
+static void
+test_writer_stale (void)
+{
+  g_autofree char *folder = make_folder ("writer-stale");
+  g_autoptr(GlossAnnotationFile) self = many_annotations (folder, 50);
+  g_autoptr(GlossFileWriter) writer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected = NULL;
+  GlossLayer *layer = gloss_annotation_file_get_layer (self);
+  GlossHistory *history = gloss_layer_get_history (layer);
+  GlossAnnotation *first = nth_annotation (self, 0);
+  gsize length;
+
+  /* A change in the middle: the writer says so, and gives nothing. */
+  writer = gloss_annotation_file_writer_new (self);
+  g_assert_cmpuint (gloss_file_writer_get_serial (writer), ==, gloss_history_get_serial (history));
+  g_assert_false (gloss_file_writer_step (writer, 7));
+  g_assert_false (gloss_file_writer_is_stale (writer));
+  gloss_layer_set_note (layer, first, "changed");
+  g_assert_true (gloss_file_writer_is_stale (writer));
+  g_assert_true (gloss_file_writer_step (writer, 7));
+  g_assert_null (gloss_file_writer_finish (writer));
+  g_clear_pointer (&writer, gloss_file_writer_free);
+
+  /* Undo, redo and mark_dirty are changes too; set_clean is not. */
+  writer = gloss_annotation_file_writer_new (self);
+  gloss_history_set_clean (history);
+  g_assert_false (gloss_file_writer_is_stale (writer));
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_true (gloss_file_writer_is_stale (writer));
+  g_clear_pointer (&writer, gloss_file_writer_free);
+
+  writer = gloss_annotation_file_writer_new (self);
+  g_assert_true (gloss_layer_redo (layer));
+  g_assert_true (gloss_file_writer_is_stale (writer));
+  g_clear_pointer (&writer, gloss_file_writer_free);
+
+  writer = gloss_annotation_file_writer_new (self);
+  g_assert_false (gloss_file_writer_step (writer, 60));
+  gloss_history_mark_dirty (history);
+  g_assert_true (gloss_file_writer_is_stale (writer));
+  g_clear_pointer (&writer, gloss_file_writer_free);
+
+  /* Started again, it gives the new content. */
+  writer = gloss_annotation_file_writer_new (self);
+  while (!gloss_file_writer_step (writer, 7))
+    ;
+  bytes = gloss_file_writer_finish (writer);
+  expected = gloss_annotation_file_serialize (self, &length);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), expected, length);
+  g_assert_nonnull (strstr (expected, "\"note\": \"changed\""));
+}
+
+/* Saving in a thread */
+
+static void
+test_save_async (void)
+{
+  g_autofree char *folder = make_folder ("save-async");
+  g_autoptr(GlossAnnotationFile) self = saved_file (folder, "a.txt");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = gloss_annotation_file_get_file (self);
+  guint64 serial;
+
+  annotate_text (self, "controversy", "Critics", "disputed", "in a thread");
+  bytes = serialize_bytes (self, &serial);
+  g_assert_true (is_dirty (self));
+
+  g_assert_true (save_bytes (self, bytes, serial, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_bytes_are (file, bytes);
+  g_assert_false (is_dirty (self));
+
+  /* The file knows its new bytes: no conflict with itself. */
+  g_assert_false (gloss_annotation_file_changed_on_disk (self, NULL));
+  gloss_layer_set_note (gloss_annotation_file_get_layer (self), nth_annotation (self, 0), "then at once");
+  save_ok (self);
+  assert_file_has (file, "\"note\": \"then at once\"");
+  g_assert_true (save_async (self, GLOSS_SAVE_NONE, &error));
+  g_assert_no_error (error);
+}
+
+/* The layer changed while the bytes were written: they are on disk, and
+ * the layer is still dirty. */
+static void
+test_save_async_changed_meanwhile (void)
+{
+  g_autofree char *folder = make_folder ("save-async-meanwhile");
+  g_autoptr(GlossAnnotationFile) self = saved_file (folder, "a.txt");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *serialized = NULL;
+  GFile *file = gloss_annotation_file_get_file (self);
+  GlossLayer *layer = gloss_annotation_file_get_layer (self);
+  guint64 serial;
+  gsize length;
+
+  annotate_text (self, "controversy", "Critics", "disputed", NULL);
+  bytes = serialize_bytes (self, &serial);
+  gloss_layer_set_note (layer, nth_annotation (self, 0), "later");
+
+  g_assert_true (save_bytes (self, bytes, serial, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_bytes_are (file, bytes);
+  g_assert_true (is_dirty (self));
+  g_assert_false (gloss_annotation_file_changed_on_disk (self, NULL));
+
+  save_ok (self);
+  serialized = gloss_annotation_file_serialize (self, &length);
+  assert_file_bytes (file, serialized, length);
+  g_assert_false (is_dirty (self));
+
+  /* Undone back to the saved state while the save ran: the file holds
+   * the state in between, so the layer must be saved again. */
+  gloss_layer_set_note (layer, nth_annotation (self, 0), "in between");
+  undone = serialize_bytes (self, &serial);
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_false (is_dirty (self));
+  g_assert_true (save_bytes (self, undone, serial, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+  assert_file_has (file, "\"note\": \"in between\"");
+  g_assert_true (is_dirty (self));
+  save_ok (self);
+  assert_file_bytes (file, serialized, length);
+}
+
+static void
+test_save_async_changed_on_disk (void)
+{
+  static const char other[] = "{\"written\": \"by someone else\"}\n";
+  g_autofree char *folder = make_folder ("save-async-changed-on-disk");
+  g_autoptr(GlossAnnotationFile) self = saved_file (folder, "a.txt");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *serialized = NULL;
+  gsize length;
+  GFile *file = gloss_annotation_file_get_file (self);
+
+  rewrite_file (file, other, -1);
+  annotate_text (self, "controversy", "Critics", "disputed", NULL);
+
+  g_assert_false (save_async (self, GLOSS_SAVE_NONE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  assert_names_file (error, file);
+  g_clear_error (&error);
+  assert_file_bytes (file, other, strlen (other));
+  g_assert_true (is_dirty (self));
+
+  g_assert_true (save_async (self, GLOSS_SAVE_OVERWRITE, &error));
+  g_assert_no_error (error);
+  serialized = gloss_annotation_file_serialize (self, &length);
+  assert_file_bytes (file, serialized, length);
+  g_assert_false (is_dirty (self));
+}
+
+static void
+test_save_async_read_only (void)
+{
+  g_autofree char *folder = make_folder ("save-async-read-only");
+  g_autoptr(GlossSource) article = write_article (folder, "short.txt", "hello world");
+  g_autofree char *contents =
+    short_file ("{\"id\": \"a1\", \"tag\": \"claim\", \"start\": 20, \"end\": 25, \"quote\": \"world\"}");
+  g_autoptr(GFile) file = put_file (folder, "short.txt.alice.gloss.json", contents, -1);
+  g_autoptr(GlossAnnotationFile) self = load_ok (file);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (gloss_annotation_file_attach_source (self, article, &error));
+  g_clear_error (&error);
+  g_assert_true (gloss_annotation_file_get_read_only (self));
+
+  g_assert_false (save_async (self, GLOSS_SAVE_NONE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+  assert_names_file (error, file);
+  g_clear_error (&error);
+  g_assert_false (save_async (self, GLOSS_SAVE_OVERWRITE, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY);
+  assert_file_bytes (file, contents, strlen (contents));
+}
+
+/* Cancelled before it could write: the old file is whole, and the file
+ * can be saved again. */
+static void
+test_save_async_cancelled (void)
+{
+  g_autofree char *folder = make_folder ("save-async-cancelled");
+  g_autoptr(GlossAnnotationFile) self = saved_file (folder, "a.txt");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  gsize before_length;
+  GFile *file = gloss_annotation_file_get_file (self);
+  guint64 serial;
+
+  before = read_all (file, &before_length);
+  annotate_text (self, "controversy", "Critics", "disputed", NULL);
+  bytes = serialize_bytes (self, &serial);
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (save_bytes (self, bytes, serial, GLOSS_SAVE_NONE, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  assert_file_bytes (file, before, before_length);
+  g_assert_true (is_dirty (self));
+  g_assert_false (gloss_annotation_file_changed_on_disk (self, NULL));
+
+  save_ok (self);
+  assert_file_bytes_are (file, bytes);
+}
+
+static gboolean
+changed_on_disk_async (GlossAnnotationFile  *self,
+                       GCancellable         *cancellable,
+                       GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  gloss_annotation_file_changed_on_disk_async (self, cancellable, store_result, &result);
+  wait_for_result (&result);
+
+  return gloss_annotation_file_changed_on_disk_finish (self, result, error);
+}
+
+static void
+test_changed_on_disk_async (void)
+{
+  g_autofree char *folder = make_folder ("changed-on-disk-async");
+  g_autoptr(GlossAnnotationFile) self = saved_file (folder, "a.txt");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GFile *file = gloss_annotation_file_get_file (self);
+
+  g_assert_false (changed_on_disk_async (self, NULL, &error));
+  g_assert_no_error (error);
+
+  /* The same bytes again are no change. */
+  contents = read_all (file, &length);
+  rewrite_file (file, contents, length);
+  g_assert_false (changed_on_disk_async (self, NULL, &error));
+  g_assert_no_error (error);
+
+  rewrite_file (file, "{}\n", -1);
+  g_assert_true (changed_on_disk_async (self, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Cancelled, it says nothing. */
+  g_cancellable_cancel (cancellable);
+  g_assert_false (changed_on_disk_async (self, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_false (changed_on_disk_async (self, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* Anchoring in a changed article */
@@ -2355,6 +2888,18 @@ main (int   argc,
                    test_save_read_only_folder_writable_file);
   g_test_add_func ("/annotation-file/save/interrupted", test_save_interrupted);
   g_test_add_func ("/annotation-file/save/interrupted-hard-link", test_save_interrupted_hard_link);
+  g_test_add_func ("/annotation-file/writer/same-bytes", test_writer_same_bytes);
+  g_test_add_func ("/annotation-file/writer/snapshot", test_writer_snapshot);
+  g_test_add_func ("/annotation-file/writer/stale", test_writer_stale);
+  g_test_add_func ("/annotation-file/save-async/writes", test_save_async);
+  g_test_add_func ("/annotation-file/save-async/changed-meanwhile", test_save_async_changed_meanwhile);
+  g_test_add_func ("/annotation-file/save-async/changed-on-disk", test_save_async_changed_on_disk);
+  g_test_add_func ("/annotation-file/save-async/read-only", test_save_async_read_only);
+  g_test_add_func ("/annotation-file/save-async/cancelled", test_save_async_cancelled);
+  g_test_add_func ("/annotation-file/save-async/interrupted", test_save_async_interrupted);
+  g_test_add_func ("/annotation-file/save-async/interrupted-hard-link",
+                   test_save_async_interrupted_hard_link);
+  g_test_add_func ("/annotation-file/save-async/changed-on-disk-async", test_changed_on_disk_async);
   g_test_add_func ("/annotation-file/anchor/inserted", test_reanchor_inserted);
   g_test_add_func ("/annotation-file/anchor/deleted", test_reanchor_deleted);
   g_test_add_func ("/annotation-file/anchor/duplicated", test_reanchor_duplicated);

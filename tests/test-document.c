@@ -813,6 +813,431 @@ test_autosave_no_self_conflict (void)
   close_document (&reopened);
 }
 
+/* Autosaving a large file */
+
+/* An article of @n words and the own file of "me", written as the window
+ * would, with one annotation on each word and a note on every fifth. */
+static GFile *
+write_large_own_file (const char *folder,
+                      guint       n)
+{
+  static const char * const tags[] = { "company", "claim", "controversy", "mystery" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLayer *layer;
+  guint offset = 0;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "word%u ", i);
+  article = put_file (folder, "article.txt", text->str);
+
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  g_assert_no_error (error);
+  codebook = gloss_codebook_new_for_article (article, &error);
+  g_assert_no_error (error);
+
+  file = gloss_annotation_file_new (source, "me", "Me");
+  gloss_annotation_file_set_codebook (file, codebook);
+  layer = gloss_annotation_file_get_layer (file);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *note = i % 5 ? NULL : g_strdup_printf ("note %u: \"quoted\"\n", i);
+      g_autofree char *word = g_strdup_printf ("word%u", i);
+      guint length = strlen (word);
+
+      g_assert_nonnull (gloss_layer_annotate (layer, tags[i % G_N_ELEMENTS (tags)],
+                                              offset, offset + length, note));
+      offset += length + 1;
+    }
+  gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&article);
+}
+
+/* The file on disk is exactly what the own file serializes to now. */
+static void
+assert_saved_exactly (GlossDocument *document)
+{
+  GlossAnnotationFile *own_file = gloss_document_get_own_file (document);
+  g_autofree char *serialized = NULL;
+  gsize length;
+
+  serialized = gloss_annotation_file_serialize (own_file, &length);
+  assert_bytes (gloss_annotation_file_get_file (own_file), serialized, length);
+}
+
+/* Measures how long the main loop goes without running a 1 ms timeout. */
+typedef struct
+{
+  guint source;
+  gint64 last;
+  gint64 longest;
+  guint ticks;
+} Ticker;
+
+static gboolean
+tick_cb (gpointer data)
+{
+  Ticker *ticker = data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticker->longest = MAX (ticker->longest, now - ticker->last);
+  ticker->last = now;
+  ticker->ticks++;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ticker_start (Ticker *ticker)
+{
+  memset (ticker, 0, sizeof *ticker);
+  ticker->last = g_get_monotonic_time ();
+  ticker->source = g_timeout_add (1, tick_cb, ticker);
+}
+
+static void
+ticker_stop (Ticker *ticker)
+{
+  tick_cb (ticker);
+  g_clear_handle_id (&ticker->source, g_source_remove);
+}
+
+/* An autosave of a large file never holds the main loop for long: it
+ * serializes in slices and writes in a thread.  The limit is 30 ms, or a
+ * third of what the same save takes in the main thread on a machine so
+ * slow (valgrind) that that is more. */
+static void
+test_autosave_large_no_stall (void)
+{
+  g_autofree char *folder = new_folder ("large-no-stall");
+  g_autoptr(GFile) article = write_large_own_file (folder, 20000);
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationFile *own_file;
+  Recorder recorder;
+  Ticker ticker;
+  gint64 start, in_main_thread, limit;
+
+  document = open_article (article);
+  own_file = gloss_document_get_own_file (document);
+  g_assert_cmpuint (n_annotations (gloss_document_get_layer (document)), ==, 20000);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  recorder_init (&recorder, document);
+
+  copy = g_file_new_build_filename (folder, "copy.gloss.json", NULL);
+  start = g_get_monotonic_time ();
+  gloss_annotation_file_save_copy (own_file, copy, NULL, &error);
+  g_assert_no_error (error);
+  in_main_thread = g_get_monotonic_time () - start;
+  limit = MAX (30000, in_main_thread / 3);
+
+  ticker_start (&ticker);
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "claim", 0, 5, "new"));
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVED);
+  /* And the file monitor's look at our own write. */
+  spin (300);
+  ticker_stop (&ticker);
+
+  g_test_message ("longest time without a 1 ms timeout: %.1f ms (%u runs); "
+                  "the same save in the main thread: %.1f ms",
+                  ticker.longest / 1000.0, ticker.ticks, in_main_thread / 1000.0);
+  g_assert_cmpint (ticker.longest, <, limit);
+
+  assert_states (&recorder,
+                 GLOSS_SAVE_STATE_UNSAVED, GLOSS_SAVE_STATE_SAVING, GLOSS_SAVE_STATE_SAVED, -1);
+  assert_saved_exactly (document);
+  g_assert_cmpuint (recorder.changed_on_disk, ==, 0);
+
+  recorder_clear (&recorder);
+  close_document (&document);
+}
+
+/* Acts once an autosave has serialized the layer and its bytes are being
+ * written: the serializer's idle source outranks a low-priority one, which
+ * runs when the serializer is done. */
+typedef struct
+{
+  GlossDocument *document;
+  GFile *own;
+  guint source;
+  gboolean done;
+  gboolean in_flight;
+  /* What to do then. */
+  void (*action) (gpointer data);
+} DuringWrite;
+
+static gboolean
+during_write_cb (gpointer data)
+{
+  DuringWrite *during = data;
+
+  during->source = 0;
+  during->in_flight = gloss_document_get_save_state (during->document) == GLOSS_SAVE_STATE_SAVING;
+  /* Once: the action may save again. */
+  during->done = TRUE;
+  during->action (during);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+saving_cb (GObject    *object,
+           GParamSpec *pspec,
+           gpointer    data)
+{
+  DuringWrite *during = data;
+
+  if (gloss_document_get_save_state (GLOSS_DOCUMENT (object)) == GLOSS_SAVE_STATE_SAVING &&
+      !during->done && during->source == 0)
+    during->source = g_idle_add_full (G_PRIORITY_LOW, during_write_cb, during, NULL);
+}
+
+static gboolean
+during_write_done (gpointer data)
+{
+  return ((DuringWrite *)data)->done;
+}
+
+static void
+run_during_write (DuringWrite   *during,
+                  GlossDocument *document,
+                  void         (*action) (gpointer data))
+{
+  during->document = document;
+  during->action = action;
+  g_signal_connect (document, "notify::save-state", G_CALLBACK (saving_cb), during);
+
+  if (!wait_for (during_write_done, during))
+    g_error ("no autosave got to writing");
+  /* Acting after the write would test nothing. */
+  g_assert_true (during->in_flight);
+}
+
+static void
+edit_cb (gpointer data)
+{
+  DuringWrite *during = data;
+
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (during->document),
+                                          "claim", 0, 5, "while writing"));
+}
+
+/* A change made while the bytes are being written is saved by the next
+ * autosave. */
+static void
+test_autosave_change_during_write (void)
+{
+  g_autofree char *folder = new_folder ("change-during-write");
+  g_autoptr(GFile) article = write_large_own_file (folder, 5000);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reopened = NULL;
+  DuringWrite during = { 0 };
+  Recorder recorder;
+
+  document = open_article (article);
+  recorder_init (&recorder, document);
+
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "controversy", 0, 5, NULL));
+  run_during_write (&during, document, edit_cb);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVING);
+
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVED);
+  assert_states (&recorder,
+                 GLOSS_SAVE_STATE_UNSAVED, GLOSS_SAVE_STATE_SAVING,
+                 GLOSS_SAVE_STATE_UNSAVED, GLOSS_SAVE_STATE_SAVING, GLOSS_SAVE_STATE_SAVED, -1);
+  assert_saved_exactly (document);
+
+  reopened = open_article (article);
+  g_assert_cmpuint (n_annotations (gloss_document_get_layer (reopened)), ==, 5002);
+  g_assert_cmpuint (gloss_layer_count_tag (gloss_document_get_layer (reopened), "controversy"), ==, 1251);
+
+  spin (300);
+  g_assert_cmpuint (recorder.changed_on_disk, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (document, &during);
+  recorder_clear (&recorder);
+  close_document (&document);
+  close_document (&reopened);
+}
+
+/* A change made while the layer is being serialized starts the
+ * serializer again: one save writes it. */
+static void
+test_autosave_change_during_serialize (void)
+{
+  g_autofree char *folder = new_folder ("change-during-serialize");
+  g_autoptr(GFile) article = write_large_own_file (folder, 20000);
+  g_autoptr(GlossDocument) document = NULL;
+  GlossLayer *layer;
+  Recorder recorder;
+
+  document = open_article (article);
+  recorder_init (&recorder, document);
+  layer = gloss_document_get_layer (document);
+
+  g_assert_nonnull (gloss_layer_annotate (layer, "controversy", 0, 5, NULL));
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVING);
+  /* A slice or two. */
+  spin (2);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVING);
+  g_assert_nonnull (gloss_layer_annotate (layer, "claim", 0, 5, NULL));
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVING);
+
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVED);
+  assert_states (&recorder,
+                 GLOSS_SAVE_STATE_UNSAVED, GLOSS_SAVE_STATE_SAVING, GLOSS_SAVE_STATE_SAVED, -1);
+  assert_saved_exactly (document);
+
+  /* Undone while serializing, back to what is on disk: nothing to write. */
+  g_assert_true (gloss_layer_undo (layer));
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVING);
+  g_assert_true (gloss_layer_redo (layer));
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  spin (4 * DELAY);
+  g_assert_cmpuint (recorder.saves, ==, 2);
+  assert_saved_exactly (document);
+
+  recorder_clear (&recorder);
+  close_document (&document);
+}
+
+/* Saving now (as the window does when it closes) while an autosave is
+ * serializing: the file holds every change at once. */
+static void
+test_autosave_save_while_serializing (void)
+{
+  g_autofree char *folder = new_folder ("save-while-serializing");
+  g_autoptr(GFile) article = write_large_own_file (folder, 5000);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLayer *layer;
+  Recorder recorder;
+
+  document = open_article (article);
+  recorder_init (&recorder, document);
+  layer = gloss_document_get_layer (document);
+
+  g_assert_nonnull (gloss_layer_annotate (layer, "controversy", 0, 5, NULL));
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVING);
+  g_assert_nonnull (gloss_layer_annotate (layer, "claim", 0, 5, NULL));
+
+  g_assert_true (gloss_document_save (document, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  assert_saved_exactly (document);
+
+  spin (4 * DELAY);
+  assert_states (&recorder,
+                 GLOSS_SAVE_STATE_UNSAVED, GLOSS_SAVE_STATE_SAVING, GLOSS_SAVE_STATE_SAVED, -1);
+  g_assert_cmpuint (recorder.changed_on_disk, ==, 0);
+
+  recorder_clear (&recorder);
+  close_document (&document);
+}
+
+static void
+edit_and_save_cb (gpointer data)
+{
+  DuringWrite *during = data;
+  g_autoptr(GError) error = NULL;
+
+  edit_cb (data);
+  g_assert_true (gloss_document_save (during->document, &error));
+  g_assert_no_error (error);
+
+  /* Waited for the write, then wrote the change. */
+  g_assert_cmpint (gloss_document_get_save_state (during->document), ==, GLOSS_SAVE_STATE_SAVED);
+  assert_saved_exactly (during->document);
+}
+
+/* The same while the bytes are being written. */
+static void
+test_autosave_save_while_writing (void)
+{
+  g_autofree char *folder = new_folder ("save-while-writing");
+  g_autoptr(GFile) article = write_large_own_file (folder, 5000);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossDocument) reopened = NULL;
+  DuringWrite during = { 0 };
+  Recorder recorder;
+
+  document = open_article (article);
+  recorder_init (&recorder, document);
+
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "controversy", 0, 5, NULL));
+  run_during_write (&during, document, edit_and_save_cb);
+  assert_saved_exactly (document);
+
+  reopened = open_article (article);
+  g_assert_cmpuint (n_annotations (gloss_document_get_layer (reopened)), ==, 5002);
+
+  spin (4 * DELAY);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_cmpuint (recorder.changed_on_disk, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (document, &during);
+  recorder_clear (&recorder);
+  close_document (&document);
+  close_document (&reopened);
+}
+
+static void
+close_cb (gpointer data)
+{
+  DuringWrite *during = data;
+
+  g_signal_handlers_disconnect_by_data (during->document, during);
+  close_document (&during->document);
+}
+
+/* Closing the document without saving, whatever the autosave is doing,
+ * writes no partial file. */
+static void
+test_autosave_dispose (void)
+{
+  g_autofree char *folder = new_folder ("autosave-dispose");
+  g_autoptr(GFile) article = write_large_own_file (folder, 5000);
+  g_autoptr(GFile) own = own_path (article);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossAnnotationFile) own_file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *new_bytes = NULL;
+  DuringWrite during = { 0 };
+  gsize before_length, after_length, new_length;
+
+  before = read_bytes (own, &before_length);
+
+  /* While serializing: nothing is written. */
+  document = open_article (article);
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "claim", 0, 5, NULL));
+  wait_for_state (document, GLOSS_SAVE_STATE_SAVING);
+  close_document (&document);
+  spin (4 * DELAY);
+  assert_bytes (own, before, before_length);
+
+  /* While writing: the old file or the new one, whole. */
+  document = open_article (article);
+  own_file = g_object_ref (gloss_document_get_own_file (document));
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "claim", 0, 5, NULL));
+  new_bytes = gloss_annotation_file_serialize (own_file, &new_length);
+  /* close_cb drops the document's last reference. */
+  run_during_write (&during, g_steal_pointer (&document), close_cb);
+  g_assert_null (during.document);
+  spin (4 * DELAY);
+
+  after = read_bytes (own, &after_length);
+  if (after_length != before_length || memcmp (after, before, before_length) != 0)
+    g_assert_cmpmem (after, after_length, new_bytes, new_length);
+}
+
 /* Teammates */
 
 typedef struct
@@ -1364,6 +1789,12 @@ main (int   argc,
   g_test_add_func ("/document/autosave/undo-to-clean", test_autosave_undo_to_clean);
   g_test_add_func ("/document/autosave/failed", test_autosave_failed);
   g_test_add_func ("/document/autosave/no-self-conflict", test_autosave_no_self_conflict);
+  g_test_add_func ("/document/autosave/large/no-stall", test_autosave_large_no_stall);
+  g_test_add_func ("/document/autosave/large/change-during-write", test_autosave_change_during_write);
+  g_test_add_func ("/document/autosave/large/change-during-serialize", test_autosave_change_during_serialize);
+  g_test_add_func ("/document/autosave/large/save-while-serializing", test_autosave_save_while_serializing);
+  g_test_add_func ("/document/autosave/large/save-while-writing", test_autosave_save_while_writing);
+  g_test_add_func ("/document/autosave/large/dispose", test_autosave_dispose);
   g_test_add_func ("/document/teammates/list", test_teammates_list);
   g_test_add_func ("/document/teammates/load", test_teammates_load);
   g_test_add_func ("/document/teammates/load-broken", test_teammates_load_broken);

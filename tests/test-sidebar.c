@@ -703,21 +703,14 @@ test_note (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_get_note (f->quick), ==, "Small word");
   g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps + 1);
 
-  /* Undo puts the old note back in the editor. */
-  g_assert_true (gloss_layer_undo (f->layer));
-  shown = dup_note_text (f);
-  g_assert_cmpstr (shown, ==, "");
-
   /* Showing another annotation commits at once. */
-  steps = gloss_history_get_n_steps (history);
-  type_note (f, "Brown");
+  type_note (f, " Brown");
   gloss_inspector_set_annotation (f->inspector, f->brown);
-  g_assert_cmpstr (gloss_annotation_get_note (f->quick), ==, "Brown");
-  g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps + 1);
+  g_assert_cmpstr (gloss_annotation_get_note (f->quick), ==, "Small word Brown");
+  g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps + 2);
 
-  /* Typing the note that is there already changes nothing. */
+  /* Typing back the note that is there already changes nothing. */
   gloss_inspector_set_annotation (f->inspector, f->acme);
-  steps = gloss_history_get_n_steps (history);
   type_note (f, "x");
   spin (20);
   {
@@ -732,7 +725,23 @@ test_note (Fixture       *f,
   }
   spin (1000);
   g_assert_cmpstr (gloss_annotation_get_note (f->acme), ==, "Check the spelling");
-  g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps);
+  g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps + 2);
+
+  /* Undo changes the note from outside: the editor follows. */
+  gloss_inspector_set_annotation (f->inspector, f->quick);
+  g_assert_true (gloss_layer_undo (f->layer));
+  g_assert_cmpstr (gloss_annotation_get_note (f->quick), ==, "Small word");
+  shown = dup_note_text (f);
+  g_assert_cmpstr (shown, ==, "Small word");
+
+  /* Unless the user is typing there: the typing wins. */
+  type_note (f, "!");
+  g_assert_true (gloss_layer_redo (f->layer));
+  g_clear_pointer (&shown, g_free);
+  shown = dup_note_text (f);
+  g_assert_cmpstr (shown, ==, "Small word!");
+  spin (1000);
+  g_assert_cmpstr (gloss_annotation_get_note (f->quick), ==, "Small word!");
 }
 
 static void
@@ -758,7 +767,8 @@ test_retag (Fixture       *f,
   gloss_inspector_set_annotation (f->inspector, f->fox);
   gtk_drop_down_set_selected (dropdown, tag_choice_position (f, "company"));
   g_assert_cmpstr (gloss_annotation_get_tag (f->fox), ==, "controversy");
-  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, tag_choice_position (f, "controversy"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==,
+                    tag_choice_position (f, "controversy"));
 
   /* Undo re-tags from outside; the drop-down follows. */
   gloss_inspector_set_annotation (f->inspector, f->quick);
@@ -778,7 +788,8 @@ test_teammate (Fixture       *f,
   GlossAnnotation *theirs;
   g_autofree char *counts = NULL;
 
-  teammate = gloss_annotation_file_new (gloss_document_get_source (f->document), "ann", "Ann Other");
+  teammate = gloss_annotation_file_new (gloss_document_get_source (f->document),
+                                        "ann", "Ann Other");
   gloss_annotation_file_set_codebook (teammate, gloss_document_get_codebook (f->document));
   layer = gloss_annotation_file_get_layer (teammate);
   theirs = annotate (layer, "controversy", "disputed", NULL);
@@ -840,7 +851,6 @@ test_large (Fixture       *f,
   g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
   GlossSource *source = gloss_document_get_source (f->document);
   guint length = gloss_source_get_length (source);
-  gint64 started;
 
   for (guint i = 0; i < 100000; i++)
     {
@@ -857,11 +867,12 @@ test_large (Fixture       *f,
   gloss_layer_replace_all (f->layer, many);
   wait_for_length (f, "annotation-list", 100000);
 
-  /* A keystroke returns at once; the filtering goes on in steps. */
+  /* A keystroke checks a slice of the layer; the filtering goes on in
+   * steps while the window stays responsive. */
   set_filter_text (f, "needle");
-  started = g_get_monotonic_time ();
   g_signal_emit_by_name (get_named (f->sidebar, "filter-entry"), "search-changed");
-  g_assert_cmpint (g_get_monotonic_time () - started, <, G_USEC_PER_SEC);
+  g_assert_cmpuint (gtk_filter_list_model_get_pending (list_filter_model (f, "annotation-list")),
+                    >, 0);
   wait_for_length (f, "annotation-list", (100000 + 6) / 7);
 
   settle ();
@@ -879,17 +890,28 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
 
-  g_test_add ("/sidebar/lists", Fixture, NULL, fixture_set_up, test_lists, fixture_tear_down);
-  g_test_add ("/sidebar/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
-  g_test_add ("/sidebar/selection", Fixture, NULL, fixture_set_up, test_selection, fixture_tear_down);
-  g_test_add ("/sidebar/counts", Fixture, NULL, fixture_set_up, test_counts, fixture_tear_down);
-  g_test_add ("/sidebar/unknown-tag", Fixture, NULL, fixture_set_up, test_unknown_tag, fixture_tear_down);
-  g_test_add ("/sidebar/teammate", Fixture, NULL, fixture_set_up, test_teammate, fixture_tear_down);
-  g_test_add ("/sidebar/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/sidebar/large", Fixture, NULL, fixture_set_up, test_large, fixture_tear_down);
-  g_test_add ("/inspector/show", Fixture, NULL, fixture_set_up, test_inspector, fixture_tear_down);
-  g_test_add ("/inspector/note", Fixture, NULL, fixture_set_up, test_note, fixture_tear_down);
-  g_test_add ("/inspector/retag", Fixture, NULL, fixture_set_up, test_retag, fixture_tear_down);
+  g_test_add ("/sidebar/lists", Fixture, NULL,
+              fixture_set_up, test_lists, fixture_tear_down);
+  g_test_add ("/sidebar/filters", Fixture, NULL,
+              fixture_set_up, test_filters, fixture_tear_down);
+  g_test_add ("/sidebar/selection", Fixture, NULL,
+              fixture_set_up, test_selection, fixture_tear_down);
+  g_test_add ("/sidebar/counts", Fixture, NULL,
+              fixture_set_up, test_counts, fixture_tear_down);
+  g_test_add ("/sidebar/unknown-tag", Fixture, NULL,
+              fixture_set_up, test_unknown_tag, fixture_tear_down);
+  g_test_add ("/sidebar/teammate", Fixture, NULL,
+              fixture_set_up, test_teammate, fixture_tear_down);
+  g_test_add ("/sidebar/empty", Fixture, NULL,
+              fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/sidebar/large", Fixture, NULL,
+              fixture_set_up, test_large, fixture_tear_down);
+  g_test_add ("/inspector/show", Fixture, NULL,
+              fixture_set_up, test_inspector, fixture_tear_down);
+  g_test_add ("/inspector/note", Fixture, NULL,
+              fixture_set_up, test_note, fixture_tear_down);
+  g_test_add ("/inspector/retag", Fixture, NULL,
+              fixture_set_up, test_retag, fixture_tear_down);
 
   return g_test_run ();
 }

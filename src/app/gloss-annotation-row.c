@@ -22,6 +22,8 @@
 /* The swatch of a tag the row cannot find. */
 #define UNKNOWN_TAG_COLOR "#9a9996"
 
+#define RESOURCE_PATH "/io/github/glossannotator/Gloss/"
+
 struct _GlossAnnotationRow
 {
   GtkWidget parent_instance;
@@ -350,7 +352,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   _gloss_ensure_resources ();
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/glossannotator/Gloss/gloss-annotation-row.ui");
+                                               RESOURCE_PATH "gloss-annotation-row.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, swatch);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, tag_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, status_label);

@@ -140,6 +140,7 @@ gloss_application_startup (GApplication *app)
     { "win.zoom-out", { "<Control>minus", NULL } },
     { "win.zoom-reset", { "<Control>0", NULL } },
     { "win.tag-popover", { "<Control>t", "Menu", NULL } },
+    { "win.edit-note", { "<Control>e", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
   };
 

@@ -23,6 +23,8 @@
 /* The colour of a tag that neither the codebook nor the file describes. */
 #define UNKNOWN_TAG_COLOR "#9a9996"
 
+#define RESOURCE_PATH "/io/github/glossannotator/Gloss/"
+
 struct _GlossInspector
 {
   GtkWidget parent_instance;
@@ -197,7 +199,10 @@ update_tag_choice (GlossInspector *self)
 
   if (self->codebook == NULL || gloss_codebook_lookup (self->codebook, id) == NULL)
     {
-      GlossTag *described = self->file != NULL ? gloss_annotation_file_lookup_tag (self->file, id) : NULL;
+      GlossTag *described = NULL;
+
+      if (self->file != NULL)
+        described = gloss_annotation_file_lookup_tag (self->file, id);
 
       if (current == NULL ||
           strcmp (gloss_tag_get_id (current), id) != 0 ||
@@ -334,8 +339,9 @@ update_status (GlossInspector *self)
     case GLOSS_ANCHOR_MOVED:
       gtk_label_set_label (self->status_label, _("Moved"));
       gtk_label_set_label (self->status_explanation,
-                           _("The article changed since this annotation was made, and its passage "
-                             "was found at a new place. Check that it still marks the right words."));
+                           _("The article changed since this annotation was made, and its "
+                             "passage was found at a new place. Check that it still marks the "
+                             "right words."));
       break;
 
     case GLOSS_ANCHOR_ORPHANED:
@@ -579,8 +585,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
 
   _gloss_ensure_resources ();
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/glossannotator/Gloss/gloss-inspector.ui");
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "gloss-inspector.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, content_box);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, tag_dropdown);

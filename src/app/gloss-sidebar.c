@@ -15,60 +15,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-application.h"
-#include "gloss-sidebar.h"
-
-/* The colour of a tag nobody describes. */
-#define UNKNOWN_TAG_COLOR "#9a9996"
-
-struct _GlossSidebar
-{
-  GtkWidget parent_instance;
-
-  GlossDocument *document;
-  gulong layer_handler;
-  GlossCodebook *codebook;
-  gulong codebook_handler;
-  GlossLayer *own_layer;
-  gulong own_items_handler;
-  GPtrArray *teammates;          /* GlossAnnotationFile, in the switcher's order */
-  GlossAnnotationFile *shown_file;
-  GlossLayer *shown_layer;
-  gulong shown_items_handler;
-  GlossAnnotation *selected;
-
-  GPtrArray *tag_ids;            /* the tag drop-down's tags after "All tags" */
-  char *tag_filter;              /* NULL for every tag */
-  char *query;                   /* the text filter in lower case; "" for none */
-  gunichar *needle;              /* the same as characters */
-  glong needle_length;
-
-  guint refresh_id;
-  /* Above zero while the code changes the lists and drop-downs, whose
-   * signals then do not speak for the user. */
-  guint updating;
-  /* "selected" was set before its row was in the list (filtering runs in
-   * steps): scroll to the row when it comes. */
-  gboolean scroll_pending;
-
-  /* Template children */
-  GtkDropDown *layer_dropdown;
-  GtkStringList *layer_names;
-  GtkSearchEntry *search_entry;
-  GtkDropDown *tag_dropdown;
-  GtkStringList *tag_names;
-  GtkFlowBox *counts_box;
-  GtkStack *stack;
-  GtkListView *list_view;
-  GtkSingleSelection *selection;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter *filter;
-  GtkLabel *empty_label;
-  GtkExpander *attention_expander;
-  GtkListView *attention_list;
-  GtkSingleSelection *attention_selection;
-  GtkFilterListModel *attention_model;
-  GtkCustomFilter *attention_filter;
-};
+#include "gloss-sidebar-private.h"
 
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
 
@@ -85,69 +32,6 @@ static GlossAnnotationFile *
 get_own_file (GlossSidebar *self)
 {
   return self->document != NULL ? gloss_document_get_own_file (self->document) : NULL;
-}
-
-static gboolean
-has_filter (GlossSidebar *self)
-{
-  return self->tag_filter != NULL || self->needle_length > 0;
-}
-
-/* Filters */
-
-/* Whether @haystack holds the lower-case characters of @needle, in any
- * case.  Compares character by character so that filtering a large layer
- * allocates nothing. */
-static gboolean
-contains_folded (const char     *haystack,
-                 const gunichar *needle,
-                 glong           needle_length)
-{
-  for (const char *p = haystack; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      const char *q = p;
-      glong i;
-
-      for (i = 0; i < needle_length && *q != '\0'; i++, q = g_utf8_next_char (q))
-        if (g_unichar_tolower (g_utf8_get_char (q)) != needle[i])
-          break;
-
-      if (i == needle_length)
-        return TRUE;
-      /* The rest of the text is shorter than the needle. */
-      if (*q == '\0')
-        return FALSE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-list_filter_func (gpointer item,
-                  gpointer user_data)
-{
-  GlossSidebar *self = user_data;
-  GlossAnnotation *annotation = item;
-
-  if (gloss_annotation_get_status (annotation) != GLOSS_ANCHOR_ANCHORED)
-    return FALSE;
-
-  if (self->tag_filter != NULL &&
-      strcmp (gloss_annotation_get_tag (annotation), self->tag_filter) != 0)
-    return FALSE;
-
-  if (self->needle_length == 0)
-    return TRUE;
-
-  return contains_folded (gloss_annotation_get_quote (annotation), self->needle, self->needle_length) ||
-         contains_folded (gloss_annotation_get_note (annotation), self->needle, self->needle_length);
-}
-
-static gboolean
-attention_filter_func (gpointer item,
-                       gpointer user_data)
-{
-  return gloss_annotation_get_status (item) != GLOSS_ANCHOR_ANCHORED;
 }
 
 /* Selection */
@@ -199,7 +83,8 @@ select_rows (GlossSidebar *self,
     {
       position = find_position (G_LIST_MODEL (self->selection), self->selected);
       if (position == GTK_INVALID_LIST_POSITION)
-        attention_position = find_position (G_LIST_MODEL (self->attention_selection), self->selected);
+        attention_position = find_position (G_LIST_MODEL (self->attention_selection),
+                                            self->selected);
     }
 
   self->updating++;
@@ -269,8 +154,8 @@ selection_changed_cb (GtkSelectionModel *model,
   take_selected (self, item);
 }
 
-static void
-update_empty_state (GlossSidebar *self)
+void
+_gloss_sidebar_update_empty_state (GlossSidebar *self)
 {
   gboolean empty;
 
@@ -280,7 +165,7 @@ update_empty_state (GlossSidebar *self)
 
   if (empty)
     {
-      if (has_filter (self))
+      if (_gloss_sidebar_has_filter (self))
         gtk_label_set_label (self->empty_label, _("No annotations match the filter"));
       else if (self->shown_file == get_own_file (self))
         gtk_label_set_label (self->empty_label,
@@ -334,13 +219,14 @@ list_items_changed_cb (GListModel   *model,
           if (self->scroll_pending)
             {
               self->scroll_pending = FALSE;
-              scroll_to (selection == self->selection ? self->list_view : self->attention_list, found);
+              scroll_to (selection == self->selection ? self->list_view : self->attention_list,
+                         found);
             }
         }
     }
 
   if (selection == self->selection)
-    update_empty_state (self);
+    _gloss_sidebar_update_empty_state (self);
   else
     update_attention (self);
 }
@@ -348,116 +234,7 @@ list_items_changed_cb (GListModel   *model,
 static void
 pending_changed_cb (GlossSidebar *self)
 {
-  update_empty_state (self);
-}
-
-/* Counts */
-
-static void
-add_count (GlossSidebar *self,
-           const char   *label,
-           const char   *color,
-           guint         count)
-{
-  g_autofree char *text = NULL;
-  g_autofree char *markup = NULL;
-  g_autofree char *accessible = NULL;
-  GtkWidget *widget;
-
-  /* Translators: a tag's label and how many annotations have it, as in
-   * "Company 12" */
-  text = g_strdup_printf (_("%s %u"), label, count);
-  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
-                                    color != NULL ? color : UNKNOWN_TAG_COLOR, text);
-  /* Translators: what a screen reader says of a tag's count */
-  accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s: %u annotation", "%s: %u annotations", count),
-                                label, count);
-
-  widget = gtk_label_new (NULL);
-  gtk_label_set_markup (GTK_LABEL (widget), markup);
-  gtk_widget_add_css_class (widget, "caption");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  gtk_flow_box_insert (self->counts_box, widget, -1);
-  gtk_widget_set_focusable (gtk_widget_get_parent (widget), FALSE);
-}
-
-static int
-compare_ids (gconstpointer a,
-             gconstpointer b)
-{
-  return strcmp (*(const char * const *)a, *(const char * const *)b);
-}
-
-/* Counts the shown layer's annotations by tag, in one pass: tags of the
- * codebook in its order, then the others by id. */
-static void
-update_counts (GlossSidebar *self)
-{
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GPtrArray) others = NULL;
-  GListModel *layer = G_LIST_MODEL (self->shown_layer);
-  GHashTableIter iter;
-  gpointer key;
-  GtkWidget *child;
-  guint n;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->counts_box))) != NULL)
-    gtk_flow_box_remove (self->counts_box, child);
-
-  n = layer != NULL ? g_list_model_get_n_items (layer) : 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->counts_box), n > 0);
-  if (n == 0)
-    return;
-
-  /* The keys are the annotations' own strings, which nothing changes
-   * while this runs. */
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (layer, i);
-      const char *tag = gloss_annotation_get_tag (annotation);
-
-      g_hash_table_insert (counts, (gpointer)tag,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, tag)) + 1));
-    }
-
-  if (self->codebook != NULL)
-    {
-      guint n_tags = g_list_model_get_n_items (G_LIST_MODEL (self->codebook));
-
-      for (guint i = 0; i < n_tags; i++)
-        {
-          GlossTag *tag = gloss_codebook_get_tag (self->codebook, i);
-          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, gloss_tag_get_id (tag)));
-
-          if (count == 0)
-            continue;
-          /* The shown file may describe a tag of the codebook its own way. */
-          tag = gloss_sidebar_lookup_tag (self, gloss_tag_get_id (tag));
-          add_count (self, gloss_tag_get_label (tag), gloss_tag_get_color (tag), count);
-          g_hash_table_remove (counts, gloss_tag_get_id (tag));
-        }
-    }
-
-  others = g_ptr_array_new ();
-  g_hash_table_iter_init (&iter, counts);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (others, key);
-  g_ptr_array_sort (others, compare_ids);
-  for (guint i = 0; i < others->len; i++)
-    {
-      const char *id = g_ptr_array_index (others, i);
-      GlossTag *tag = gloss_sidebar_lookup_tag (self, id);
-      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, id));
-
-      add_count (self,
-                 tag != NULL ? gloss_tag_get_label (tag) : id,
-                 tag != NULL ? gloss_tag_get_color (tag) : NULL,
-                 count);
-    }
+  _gloss_sidebar_update_empty_state (self);
 }
 
 static gboolean
@@ -467,12 +244,14 @@ refresh_cb (gpointer user_data)
 
   self->refresh_id = 0;
 
-  update_counts (self);
+  _gloss_sidebar_update_counts (self);
 
   /* The selected annotation was deleted. */
   if (self->selected != NULL &&
-      !(self->shown_layer != NULL && gloss_layer_index_of (self->shown_layer, self->selected) >= 0) &&
-      !(self->own_layer != NULL && gloss_layer_index_of (self->own_layer, self->selected) >= 0))
+      !(self->shown_layer != NULL &&
+        gloss_layer_index_of (self->shown_layer, self->selected) >= 0) &&
+      !(self->own_layer != NULL &&
+        gloss_layer_index_of (self->own_layer, self->selected) >= 0))
     gloss_sidebar_set_selected (self, NULL);
 
   return G_SOURCE_REMOVE;
@@ -494,6 +273,21 @@ layer_items_changed_cb (GListModel   *layer,
                         guint         added,
                         GlossSidebar *self)
 {
+  schedule_refresh (self);
+}
+
+static void
+shown_items_changed_cb (GListModel   *layer,
+                        guint         position,
+                        guint         removed,
+                        guint         added,
+                        GlossSidebar *self)
+{
+  if (position + removed <= self->shown_tags->len)
+    _gloss_sidebar_counts_splice (self, position, removed, added);
+  else
+    _gloss_sidebar_counts_reset (self);
+
   schedule_refresh (self);
 }
 
@@ -530,7 +324,9 @@ show_file (GlossSidebar        *self,
 
   if (self->shown_layer != NULL)
     self->shown_items_handler = g_signal_connect (self->shown_layer, "items-changed",
-                                                  G_CALLBACK (layer_items_changed_cb), self);
+                                                  G_CALLBACK (shown_items_changed_cb), self);
+
+  _gloss_sidebar_counts_reset (self);
 
   self->updating++;
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->shown_layer));
@@ -538,7 +334,7 @@ show_file (GlossSidebar        *self,
 
   sync_layer_dropdown (self);
   select_rows (self, TRUE);
-  update_empty_state (self);
+  _gloss_sidebar_update_empty_state (self);
   schedule_refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOWN_LAYER]);
@@ -595,79 +391,6 @@ layer_selected_cb (GlossSidebar *self)
     show_file (self, g_ptr_array_index (self->teammates, position - 1));
 }
 
-/* The text and tag filters */
-
-static void
-set_tag_filter (GlossSidebar *self,
-                const char   *tag_id)
-{
-  GtkFilterChange change;
-
-  if (g_strcmp0 (self->tag_filter, tag_id) == 0)
-    return;
-
-  if (self->tag_filter == NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (tag_id == NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->tag_filter);
-  self->tag_filter = g_strdup (tag_id);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_empty_state (self);
-}
-
-static void
-tag_selected_cb (GlossSidebar *self)
-{
-  guint position;
-
-  if (self->updating > 0)
-    return;
-
-  position = gtk_drop_down_get_selected (self->tag_dropdown);
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->tag_ids->len)
-    set_tag_filter (self, NULL);
-  else
-    set_tag_filter (self, g_ptr_array_index (self->tag_ids, position - 1));
-}
-
-/* Fills the tag drop-down with the codebook's tags, keeping the chosen
- * one if it is still there. */
-static void
-update_tag_choices (GlossSidebar *self)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-  guint n_tags, chosen = 0;
-
-  g_ptr_array_set_size (self->tag_ids, 0);
-
-  n_tags = self->codebook != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->codebook)) : 0;
-  for (guint i = 0; i < n_tags; i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (self->codebook, i);
-
-      g_ptr_array_add (self->tag_ids, g_strdup (gloss_tag_get_id (tag)));
-      g_ptr_array_add (labels, (gpointer)gloss_tag_get_label (tag));
-      if (g_strcmp0 (gloss_tag_get_id (tag), self->tag_filter) == 0)
-        chosen = i + 1;
-    }
-  g_ptr_array_add (labels, NULL);
-
-  self->updating++;
-  gtk_string_list_splice (self->tag_names, 1,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->tag_names)) - 1,
-                          (const char * const *)labels->pdata);
-  gtk_drop_down_set_selected (self->tag_dropdown, chosen);
-  self->updating--;
-
-  if (chosen == 0)
-    set_tag_filter (self, NULL);
-}
-
 static void
 codebook_changed_cb (GListModel   *codebook,
                      guint         position,
@@ -675,52 +398,8 @@ codebook_changed_cb (GListModel   *codebook,
                      guint         added,
                      GlossSidebar *self)
 {
-  update_tag_choices (self);
+  _gloss_sidebar_update_tag_choices (self);
   schedule_refresh (self);
-}
-
-static void
-search_changed_cb (GlossSidebar *self)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
-  g_autofree gunichar *needle = NULL;
-  g_autofree char *query = NULL;
-  GtkFilterChange change;
-  glong length = 0;
-
-  needle = g_utf8_to_ucs4_fast (text, -1, &length);
-  for (glong i = 0; i < length; i++)
-    needle[i] = g_unichar_tolower (needle[i]);
-  query = g_ucs4_to_utf8 (needle, length, NULL, NULL, NULL);
-  if (query == NULL)
-    query = g_strdup ("");
-
-  if (g_strcmp0 (query, self->query) == 0)
-    return;
-
-  /* Narrowing or widening the search spares re-checking the rows that
-   * cannot change. */
-  if (*self->query == '\0' || strstr (query, self->query) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (*query == '\0' || strstr (self->query, query) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
-
-  g_free (self->query);
-  self->query = g_steal_pointer (&query);
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
-  self->needle_length = length;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-  update_empty_state (self);
-}
-
-static void
-stop_search_cb (GlossSidebar *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
 }
 
 /* GObject */
@@ -781,6 +460,8 @@ gloss_sidebar_finalize (GObject *object)
 
   g_clear_pointer (&self->teammates, g_ptr_array_unref);
   g_clear_pointer (&self->tag_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->tag_counts, g_hash_table_unref);
   g_free (self->tag_filter);
   g_free (self->query);
   g_free (self->needle);
@@ -884,10 +565,11 @@ gloss_sidebar_init (GlossSidebar *self)
 
   self->teammates = g_ptr_array_new_with_free_func (g_object_unref);
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
+  self->shown_tags = g_ptr_array_new ();
+  self->tag_counts = g_hash_table_new (NULL, NULL);
   self->query = g_strdup ("");
 
-  gtk_custom_filter_set_filter_func (self->filter, list_filter_func, self, NULL);
-  gtk_custom_filter_set_filter_func (self->attention_filter, attention_filter_func, self, NULL);
+  _gloss_sidebar_init_filters (self);
 
   g_signal_connect (self->selection, "selection-changed",
                     G_CALLBACK (selection_changed_cb), self);
@@ -903,14 +585,8 @@ gloss_sidebar_init (GlossSidebar *self)
                             G_CALLBACK (pending_changed_cb), self);
   g_signal_connect_swapped (self->layer_dropdown, "notify::selected",
                             G_CALLBACK (layer_selected_cb), self);
-  g_signal_connect_swapped (self->tag_dropdown, "notify::selected",
-                            G_CALLBACK (tag_selected_cb), self);
-  g_signal_connect_swapped (self->search_entry, "search-changed",
-                            G_CALLBACK (search_changed_cb), self);
-  g_signal_connect_swapped (self->search_entry, "stop-search",
-                            G_CALLBACK (stop_search_cb), self);
 
-  update_empty_state (self);
+  _gloss_sidebar_update_empty_state (self);
 }
 
 GtkWidget *
@@ -943,7 +619,8 @@ gloss_sidebar_set_document (GlossSidebar  *self,
   self->updating--;
 
   g_set_object (&self->document, document);
-  g_set_object (&self->codebook, (document != NULL ? gloss_document_get_codebook (document) : NULL));
+  g_set_object (&self->codebook,
+                (document != NULL ? gloss_document_get_codebook (document) : NULL));
 
   if (document != NULL)
     self->layer_handler = g_signal_connect_swapped (document, "notify::layer",
@@ -953,11 +630,11 @@ gloss_sidebar_set_document (GlossSidebar  *self,
                                                G_CALLBACK (codebook_changed_cb), self);
 
   gloss_sidebar_set_selected (self, NULL);
-  update_tag_choices (self);
+  _gloss_sidebar_update_tag_choices (self);
   set_own_layer (self, document != NULL ? gloss_document_get_layer (document) : NULL);
   show_file (self, get_own_file (self));
   sync_layer_dropdown (self);
-  update_empty_state (self);
+  _gloss_sidebar_update_empty_state (self);
 }
 
 GlossDocument *

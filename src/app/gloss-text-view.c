@@ -37,6 +37,7 @@ struct _GlossTextView
   GlossSource *source;
   GlossLayer *layer;
   GlossCodebook *codebook;
+  GlossAnnotationFile *file;
   gulong items_changed_id;
   /* The spans of the layer's items in the model's order, so that the
    * ranges of removed items are known when the model says they went. */
@@ -92,9 +93,14 @@ static const char *
 color_of (GlossTextView *self,
           const char    *tag_id)
 {
-  GlossTag *tag = self->codebook ? gloss_codebook_lookup (self->codebook, tag_id) : NULL;
+  GlossTag *tag = NULL;
 
-  /* Tags missing from the codebook are still shown, in grey. */
+  if (self->file != NULL)
+    tag = gloss_annotation_file_lookup_tag (self->file, tag_id);
+  else if (self->codebook != NULL)
+    tag = gloss_codebook_lookup (self->codebook, tag_id);
+
+  /* Tags neither in the codebook nor described by the file show in grey. */
   return tag ? gloss_tag_get_color (tag) : "#77767b";
 }
 
@@ -650,6 +656,7 @@ gloss_text_view_dispose (GObject *object)
   disconnect_layer (self);
   g_clear_object (&self->source);
   g_clear_object (&self->codebook);
+  g_clear_object (&self->file);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->teammates, g_ptr_array_unref);
 
@@ -850,6 +857,17 @@ gloss_text_view_set_layer (GlossTextView *self,
   reset_mirror (self);
   rebuild_all (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+gloss_text_view_set_annotation_file (GlossTextView       *self,
+                                     GlossAnnotationFile *file)
+{
+  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
+  g_return_if_fail (!file || GLOSS_IS_ANNOTATION_FILE (file));
+
+  if (g_set_object (&self->file, file))
+    gloss_text_view_refresh_tags (self);
 }
 
 void

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-annotation-file.h"
 #include "gloss-codebook.h"
 #include "gloss-layer.h"
 #include "gloss-source.h"
@@ -36,6 +37,10 @@ GlossLayer      *gloss_text_view_get_layer             (GlossTextView   *self);
 /* Replaces the layer (after a reload) keeping the text. */
 void             gloss_text_view_set_layer             (GlossTextView   *self,
                                                         GlossLayer      *layer);
+/* Where tags missing from the codebook are looked up (the file's own
+ * description of its tags), so they show in the file's colour. */
+void             gloss_text_view_set_annotation_file   (GlossTextView   *self,
+                                                        GlossAnnotationFile *file);
 /* The codebook changed (colours, tags): rebuilds the highlight tags. */
 void             gloss_text_view_refresh_tags          (GlossTextView   *self);
 

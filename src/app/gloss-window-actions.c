@@ -57,6 +57,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-popover", editable);
   gtk_widget_action_set_enabled (widget, "win.tag-all", editable);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", editable && selected != NULL);
+  gtk_widget_action_set_enabled (widget, "win.edit-note", editable && selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
                                  editable && selected != NULL &&
                                  gloss_annotation_get_status (selected) != GLOSS_ANCHOR_ANCHORED);
@@ -651,6 +652,24 @@ toggle_sidebar_action (GtkWidget  *widget,
 }
 
 static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (own_selected (self) == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  gtk_widget_set_visible (self->side_box, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), TRUE);
+  gloss_inspector_focus_note (self->inspector);
+}
+
+static void
 zoom_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
@@ -706,13 +725,17 @@ on_layer_toggled (GSimpleAction *action,
       layer = gloss_annotation_file_get_layer (teammate);
       g_hash_table_replace (self->shown_teammates, g_strdup (path), g_object_ref (layer));
       gloss_text_view_add_teammate_layer (self->text_view, layer);
+      gloss_sidebar_add_layer (self->sidebar, teammate, gloss_layer_get_annotator_name (layer));
     }
   else
     {
       GlossLayer *layer = g_hash_table_lookup (self->shown_teammates, path);
+      GlossAnnotationFile *teammate = gloss_document_load_teammate (self->document, file, NULL);
 
       if (layer != NULL)
         gloss_text_view_remove_teammate_layer (self->text_view, layer);
+      if (teammate != NULL)
+        gloss_sidebar_remove_layer (self->sidebar, teammate);
       g_hash_table_remove (self->shown_teammates, path);
     }
 
@@ -792,6 +815,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

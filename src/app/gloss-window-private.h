@@ -7,6 +7,8 @@
 
 #pragma once
 
+#include "gloss-inspector.h"
+#include "gloss-sidebar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -46,6 +48,9 @@ struct _GlossWindow
   GtkScrolledWindow *scroller;
   GlossTextView *text_view;
   GtkWidget *side_box;
+
+  GlossSidebar *sidebar;
+  GlossInspector *inspector;
 };
 
 void _gloss_window_class_init_actions (GtkWidgetClass *widget_class);

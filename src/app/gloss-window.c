@@ -192,6 +192,53 @@ disconnect_history (GlossWindow *self)
   g_clear_object (&self->history);
 }
 
+/* The inspector edits the selected annotation in the file whose layer holds
+ * it: the user's own, or (read-only) a teammate's shown in the sidebar. */
+static void
+update_inspector (GlossWindow     *self,
+                  GlossAnnotation *selected)
+{
+  GlossAnnotationFile *file = NULL;
+  gboolean editable = FALSE;
+
+  if (selected != NULL && self->document != NULL)
+    {
+      if (gloss_layer_index_of (gloss_document_get_layer (self->document), selected) >= 0)
+        {
+          file = gloss_document_get_own_file (self->document);
+          editable = gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_READ_ONLY;
+        }
+      else
+        {
+          file = gloss_sidebar_get_shown_file (self->sidebar);
+        }
+    }
+
+  /* The annotation first: a note typed for the previous one is committed
+   * to the previous one's file. */
+  gloss_inspector_set_annotation (self->inspector, selected);
+  gloss_inspector_set_file (self->inspector, file);
+  gloss_inspector_set_editable (self->inspector, editable);
+}
+
+static void
+on_view_selected (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_text_view_get_selected (self->text_view);
+
+  gloss_sidebar_set_selected (self->sidebar, selected);
+  update_inspector (self, selected);
+}
+
+static void
+on_sidebar_selected (GlossWindow *self)
+{
+  GlossAnnotation *selected = gloss_sidebar_get_selected (self->sidebar);
+
+  if (selected != gloss_text_view_get_selected (self->text_view))
+    gloss_text_view_select (self->text_view, selected, TRUE);
+}
+
 static void
 on_layer_replaced (GlossWindow *self)
 {
@@ -199,6 +246,7 @@ on_layer_replaced (GlossWindow *self)
   disconnect_history (self);
   connect_history (self);
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
+  gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
   update_header (self);
   _gloss_window_update_actions (self);
 }
@@ -213,10 +261,12 @@ set_document (GlossWindow   *self,
   g_hash_table_remove_all (self->shown_teammates);
   g_set_object (&self->document, document);
 
+  gloss_sidebar_set_document (self->sidebar, document);
   gloss_text_view_set_document (self->text_view,
                                 gloss_document_get_source (document),
                                 gloss_document_get_layer (document),
                                 gloss_document_get_codebook (document));
+  gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
 
   g_signal_connect_swapped (document, "notify::save-state", G_CALLBACK (on_save_state), self);
   g_signal_connect_swapped (document, "notify::layer", G_CALLBACK (on_layer_replaced), self);
@@ -501,6 +551,15 @@ gloss_window_init (GlossWindow *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
+  self->sidebar = GLOSS_SIDEBAR (gloss_sidebar_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
+  gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->sidebar));
+  gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
+  gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
+  g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
+  g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
+
   _gloss_window_init_actions (self);
   fill_recent (self);
   update_header (self);
@@ -525,6 +584,7 @@ gloss_window_new (GlossApplication *application)
         gtk_window_maximize (GTK_WINDOW (self));
       g_settings_bind (settings, "sidebar-visible", self->side_box, "visible", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "zoom", self->text_view, "zoom", G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "inspector-visible", self->inspector, "visible", G_SETTINGS_BIND_DEFAULT);
     }
 
   return self;

@@ -14,8 +14,6 @@
 
 #include "gloss-annotation-file-private.h"
 #include "gloss-error.h"
-#include "gloss-json-writer.h"
-
 
 /* A fingerprint of the file's bytes, to tell whether someone else wrote
  * the file.  Nothing here needs a cryptographic hash, and SHA-256 would
@@ -45,301 +43,65 @@ _gloss_annotation_file_fingerprint (const char *data,
   return h;
 }
 
-static void
-write_extra (GString    *out,
-             JsonObject *extra,
-             guint       level)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (extra == NULL)
-    return;
-
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
-    {
-      gloss_json_append_literal (out, ",\n");
-      gloss_json_write_indent (out, level);
-      gloss_json_write_string (out, l->data, -1);
-      gloss_json_append_literal (out, ": ");
-      gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
-    }
-}
-
-static void
-write_member_string (GString    *out,
-                     guint       level,
-                     const char *key,
-                     const char *value,
-                     gboolean    first)
-{
-  if (!first)
-    gloss_json_append_literal (out, ",\n");
-  gloss_json_write_indent (out, level);
-  g_string_append_c (out, '"');
-  gloss_json_append (out, key, strlen (key));
-  gloss_json_append_literal (out, "\": ");
-  gloss_json_write_string (out, value ? value : "", -1);
-}
-
-static void
-write_member_uint (GString    *out,
-                   guint       level,
-                   const char *key,
-                   guint64     value)
-{
-  char digits[24];
-  guint n = 0;
-
-  gloss_json_append_literal (out, ",\n");
-  gloss_json_write_indent (out, level);
-  g_string_append_c (out, '"');
-  gloss_json_append (out, key, strlen (key));
-  gloss_json_append_literal (out, "\": ");
-
-  /* printf is a measurable part of writing 200,000 offsets. */
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
-static void
-write_annotation (GString         *out,
-                  GlossAnnotation *a)
-{
-  GlossAnchorStatus status = gloss_annotation_get_status (a);
-
-  gloss_json_append_literal (out, "    {\n");
-  write_member_string (out, 3, "id", gloss_annotation_get_id (a), TRUE);
-  write_member_string (out, 3, "tag", gloss_annotation_get_tag (a), FALSE);
-  write_member_uint (out, 3, "start", gloss_annotation_get_start (a));
-  write_member_uint (out, 3, "end", gloss_annotation_get_end (a));
-  write_member_string (out, 3, "quote", gloss_annotation_get_quote (a), FALSE);
-  write_member_string (out, 3, "prefix", gloss_annotation_get_prefix (a), FALSE);
-  write_member_string (out, 3, "suffix", gloss_annotation_get_suffix (a), FALSE);
-  write_member_string (out, 3, "note", gloss_annotation_get_note (a), FALSE);
-  if (*gloss_annotation_get_created (a) != '\0')
-    write_member_string (out, 3, "created", gloss_annotation_get_created (a), FALSE);
-  if (*gloss_annotation_get_modified (a) != '\0')
-    write_member_string (out, 3, "modified", gloss_annotation_get_modified (a), FALSE);
-  if (status != GLOSS_ANCHOR_ANCHORED)
-    write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
-  write_extra (out, gloss_annotation_get_extra (a), 3);
-  gloss_json_append_literal (out, "\n    }");
-}
-
-void
-_gloss_file_content_write (GString         *out,
-                           GlossSourceInfo *source,
-                           const char      *annotator_id,
-                           const char      *annotator_name,
-                           JsonObject      *annotator_extra,
-                           GPtrArray       *tags,
-                           GListModel      *annotations,
-                           JsonObject      *extra)
-{
-  guint n = g_list_model_get_n_items (annotations);
-
-  g_string_append_printf (out, "{\n  \"gloss\": %d,\n  \"source\": {\n", GLOSS_FORMAT_VERSION);
-  write_member_string (out, 2, "path", source->path, TRUE);
-  write_member_string (out, 2, "sha256", source->sha256, FALSE);
-  write_member_string (out, 2, "text_sha256", source->text_sha256, FALSE);
-  write_member_string (out, 2, "encoding", source->encoding, FALSE);
-  write_member_string (out, 2, "media_type", source->media_type, FALSE);
-  write_member_uint (out, 2, "length", source->length);
-  if (source->extractor != NULL)
-    write_member_string (out, 2, "extractor", source->extractor, FALSE);
-  write_extra (out, source->extra, 2);
-
-  gloss_json_append_literal (out, "\n  },\n  \"annotator\": {\n");
-  write_member_string (out, 2, "id", annotator_id, TRUE);
-  write_member_string (out, 2, "name", annotator_name, FALSE);
-  write_extra (out, annotator_extra, 2);
-
-  gloss_json_append_literal (out, "\n  },\n  \"tags\": [");
-  for (guint i = 0; i < tags->len; i++)
-    {
-      GlossTag *tag = g_ptr_array_index (tags, i);
-
-      if (i > 0)
-        gloss_json_append_literal (out, ",");
-      gloss_json_append_literal (out, "\n    {\n");
-      write_member_string (out, 3, "id", gloss_tag_get_id (tag), TRUE);
-      write_member_string (out, 3, "label", gloss_tag_get_raw_label (tag), FALSE);
-      write_member_string (out, 3, "color", gloss_tag_get_color (tag), FALSE);
-      write_member_string (out, 3, "description", gloss_tag_get_raw_description (tag), FALSE);
-      write_member_uint (out, 3, "order", gloss_tag_get_order (tag));
-      write_extra (out, gloss_tag_get_extra (tag), 3);
-      gloss_json_append_literal (out, "\n    }");
-    }
-  g_string_append (out, tags->len ? "\n  ],\n" : "],\n");
-
-  gloss_json_append_literal (out, "  \"annotations\": [");
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (annotations, i);
-
-      if (i > 0)
-        gloss_json_append_literal (out, ",");
-      gloss_json_append_literal (out, "\n");
-      write_annotation (out, a);
-    }
-  g_string_append (out, n ? "\n  ]" : "]");
-
-  write_extra (out, extra, 1);
-  gloss_json_append_literal (out, "\n}\n");
-}
-
-static int
-compare_tags (gconstpointer a,
-              gconstpointer b)
-{
-  GlossTag *ta = *(GlossTag **)a;
-  GlossTag *tb = *(GlossTag **)b;
-
-  if (gloss_tag_get_order (ta) != gloss_tag_get_order (tb))
-    return gloss_tag_get_order (ta) < gloss_tag_get_order (tb) ? -1 : 1;
-  return strcmp (gloss_tag_get_id (ta), gloss_tag_get_id (tb));
-}
-
-static void
-copy_members (JsonObject *to,
-              JsonObject *from)
-{
-  g_autoptr(GList) members = NULL;
-
-  if (from == NULL)
-    return;
-
-  members = json_object_get_members (from);
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from, l->data)));
-}
-
-/* The codebook's entry for a tag, given the keys that another tool added
- * to the file's own entry for it, so that saving does not lose them; the
- * codebook's own keys win. */
-static GlossTag *
-codebook_tag_for_file (GlossTag *tag,
-                       GlossTag *file_tag)
-{
-  g_autoptr(JsonObject) extra = NULL;
-  GlossTag *copy;
-
-  if (file_tag == NULL || file_tag == tag || gloss_tag_get_extra (file_tag) == NULL)
-    return g_object_ref (tag);
-
-  copy = gloss_tag_new (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
-                        gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
-  gloss_tag_set_order (copy, gloss_tag_get_order (tag));
-
-  extra = json_object_new ();
-  copy_members (extra, gloss_tag_get_extra (file_tag));
-  copy_members (extra, gloss_tag_get_extra (tag));
-  gloss_tag_set_extra (copy, extra);
-
-  return copy;
-}
-
-/* The tag entries to write: one per tag the annotations use. */
-static GPtrArray *
-used_tags (GlossAnnotationFile *self)
-{
-  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-  GListModel *model = G_LIST_MODEL (self->layer);
-  GPtrArray *tags = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
-  guint first_free_order = self->codebook ? g_list_model_get_n_items (G_LIST_MODEL (self->codebook)) + 1 : 1;
-  const char *last = NULL;
-
-  /* A file uses a handful of tags: a short list beats a hash table, and
-   * neighbours often share their tag. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-      const char *id = gloss_annotation_get_tag (a);
-      gboolean known = last != NULL && strcmp (id, last) == 0;
-
-      for (guint j = 0; j < ids->len && !known; j++)
-        known = strcmp (id, g_ptr_array_index (ids, j)) == 0;
-      last = id;
-      if (!known)
-        g_ptr_array_add (ids, (gpointer)id);
-    }
-
-  for (guint i = 0; i < ids->len; i++)
-    {
-      const char *id = g_ptr_array_index (ids, i);
-      GlossTag *tag = gloss_annotation_file_lookup_tag (self, id);
-
-      if (tag == NULL)
-        tag = gloss_tag_new (id, id, "#77767b", NULL);
-      else
-        tag = codebook_tag_for_file (tag, g_hash_table_lookup (self->file_tags, id));
-
-      /* Tags the codebook lacks come after its own, in a stable order. */
-      if (self->codebook != NULL && gloss_codebook_lookup (self->codebook, id) == NULL &&
-          gloss_tag_get_order (tag) < first_free_order)
-        gloss_tag_set_order (tag, first_free_order);
-
-      g_ptr_array_add (tags, tag);
-    }
-
-  g_ptr_array_sort (tags, compare_tags);
-  return tags;
-}
-
-char *
-gloss_annotation_file_serialize (GlossAnnotationFile *self,
-                                 gsize               *length)
-{
-  g_autoptr(GPtrArray) tags = NULL;
-  GString *out;
-
-  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), NULL);
-
-  /* About 400 bytes an annotation: grow once, not a hundred times. */
-  out = g_string_sized_new (1024 + 450 * (gsize)g_list_model_get_n_items (G_LIST_MODEL (self->layer)));
-  tags = used_tags (self);
-  _gloss_file_content_write (out, &self->info,
-                             gloss_layer_get_annotator_id (self->layer),
-                             gloss_layer_get_annotator_name (self->layer),
-                             self->annotator_extra, tags,
-                             G_LIST_MODEL (self->layer), self->extra);
-
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/* Whether the file on disk is other than what this object last read or
- * wrote; a file that vanished counts as unchanged, since writing it back
- * loses nothing. */
+/* Whether @file on disk is other than the bytes whose fingerprint is
+ * @fingerprint (when @on_disk: there were such bytes); a file that
+ * vanished counts as unchanged, since writing it back loses nothing.
+ * Reads only its arguments, so that a worker thread can run it. */
 static gboolean
-check_disk (GlossAnnotationFile *self,
-            GCancellable        *cancellable)
+disk_differs (GFile        *file,
+              gboolean      on_disk,
+              guint64       fingerprint,
+              GCancellable *cancellable)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
-  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, NULL);
   if (info == NULL)
     return FALSE;
 
-  if (!self->on_disk)
+  if (!on_disk)
     return TRUE;
 
   /* Always the content: the modification time cannot tell, since a write
    * within the same clock tick (a few milliseconds) leaves it as it was,
    * and a checkout that rewrites the same bytes changes it for nothing. */
-  if (!g_file_load_contents (self->file, cancellable, &contents, &length, NULL, NULL))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
     return TRUE;
 
-  return _gloss_annotation_file_fingerprint (contents, length) != self->disk_fingerprint;
+  return _gloss_annotation_file_fingerprint (contents, length) != fingerprint;
+}
+
+/* Whether the file on disk is other than what this object last read or
+ * wrote. */
+static gboolean
+check_disk (GlossAnnotationFile *self,
+            GCancellable        *cancellable)
+{
+  return disk_differs (self->file, self->on_disk, self->disk_fingerprint, cancellable);
+}
+
+static void
+set_read_only_error (GError **error,
+                     GFile   *file)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+               _("“%s” is open read-only and is never overwritten"), display);
+}
+
+static void
+set_changed_on_disk_error (GError **error,
+                           GFile   *file)
+{
+  g_autofree char *display = g_file_get_parse_name (file);
+
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
+               _("“%s” changed on disk since it was opened; reload it or keep this version as a copy"),
+               display);
 }
 
 gboolean
@@ -349,6 +111,78 @@ gloss_annotation_file_changed_on_disk (GlossAnnotationFile *self,
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), FALSE);
 
   return check_disk (self, cancellable);
+}
+
+/* What a disk check in a worker thread reads: copies of the object's
+ * fields, never the object itself. */
+typedef struct
+{
+  GFile *file;
+  gboolean on_disk;
+  guint64 disk_fingerprint;
+} DiskCheckData;
+
+static void
+disk_check_data_free (gpointer user_data)
+{
+  DiskCheckData *data = user_data;
+
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+disk_check_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DiskCheckData *data = task_data;
+  gboolean changed;
+
+  changed = disk_differs (data->file, data->on_disk, data->disk_fingerprint, cancellable);
+
+  /* A read cut short says nothing about the file. */
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, changed);
+}
+
+void
+gloss_annotation_file_changed_on_disk_async (GlossAnnotationFile *self,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DiskCheckData *data;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_FILE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_annotation_file_changed_on_disk_async);
+  g_task_set_name (task, "[gloss] check annotation file");
+
+  data = g_new0 (DiskCheckData, 1);
+  data->file = g_object_ref (self->file);
+  data->on_disk = self->on_disk;
+  data->disk_fingerprint = self->disk_fingerprint;
+  g_task_set_task_data (task, data, disk_check_data_free);
+
+  g_task_run_in_thread (task, disk_check_thread);
+}
+
+gboolean
+gloss_annotation_file_changed_on_disk_finish (GlossAnnotationFile  *self,
+                                              GAsyncResult         *result,
+                                              GError              **error)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_annotation_file_changed_on_disk_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static gboolean
@@ -431,26 +265,21 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
                             GCancellable         *cancellable,
                             GError              **error)
 {
-  g_autofree char *display = NULL;
   g_autofree char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), FALSE);
-
-  display = g_file_get_parse_name (self->file);
+  g_return_val_if_fail (!self->save_in_flight, FALSE);
 
   if (self->read_only)
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
-                   _("“%s” is open read-only and is never overwritten"), display);
+      set_read_only_error (error, self->file);
       return FALSE;
     }
 
   if (!(flags & GLOSS_SAVE_OVERWRITE) && check_disk (self, cancellable))
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
-                   _("“%s” changed on disk since it was opened; reload it or keep this version as a copy"),
-                   display);
+      set_changed_on_disk_error (error, self->file);
       return FALSE;
     }
 
@@ -461,6 +290,144 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
   self->on_disk = TRUE;
   self->disk_fingerprint = _gloss_annotation_file_fingerprint (data, length);
   gloss_history_set_clean (gloss_layer_get_history (self->layer));
+
+  return TRUE;
+}
+
+/* What a save in a worker thread reads and writes: copies of the
+ * object's fields, never the object itself. */
+typedef struct
+{
+  GFile *file;
+  GBytes *data;
+  guint64 serial;
+  gboolean check_disk;
+  gboolean on_disk;
+  guint64 disk_fingerprint;
+  /* Set by the thread once the bytes are written. */
+  guint64 written_fingerprint;
+} SaveBytesData;
+
+static void
+save_bytes_data_free (gpointer user_data)
+{
+  SaveBytesData *data = user_data;
+
+  g_clear_object (&data->file);
+  g_clear_pointer (&data->data, g_bytes_unref);
+  g_free (data);
+}
+
+static void
+save_bytes_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SaveBytesData *data = task_data;
+  GError *error = NULL;
+  const char *bytes;
+  gsize length;
+
+  if (data->check_disk &&
+      disk_differs (data->file, data->on_disk, data->disk_fingerprint, cancellable))
+    {
+      /* A read cut short says nothing about the file. */
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      set_changed_on_disk_error (&error, data->file);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  bytes = g_bytes_get_data (data->data, &length);
+  if (!write_file (data->file, bytes, length, FALSE, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->written_fingerprint = _gloss_annotation_file_fingerprint (bytes, length);
+  /* Tens of megabytes for a large file: better freed here than in the
+   * main thread. */
+  g_clear_pointer (&data->data, g_bytes_unref);
+
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+gloss_annotation_file_save_bytes_async (GlossAnnotationFile *self,
+                                        GBytes              *data,
+                                        guint64              serial,
+                                        GlossSaveFlags       flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveBytesData *task_data;
+
+  g_return_if_fail (GLOSS_IS_ANNOTATION_FILE (self));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (!self->save_in_flight);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_annotation_file_save_bytes_async);
+  g_task_set_name (task, "[gloss] save annotation file");
+
+  if (self->read_only)
+    {
+      GError *error = NULL;
+
+      set_read_only_error (&error, self->file);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  task_data = g_new0 (SaveBytesData, 1);
+  task_data->file = g_object_ref (self->file);
+  task_data->data = g_bytes_ref (data);
+  task_data->serial = serial;
+  task_data->check_disk = !(flags & GLOSS_SAVE_OVERWRITE);
+  task_data->on_disk = self->on_disk;
+  task_data->disk_fingerprint = self->disk_fingerprint;
+  g_task_set_task_data (task, task_data, save_bytes_data_free);
+
+  /* Once the new file has replaced the old one, the save is done, even if
+   * it is cancelled before the result comes back: the file must then
+   * remember the new bytes, or its next save would take its own write for
+   * someone else's. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  self->save_in_flight = TRUE;
+  g_task_run_in_thread (task, save_bytes_thread);
+}
+
+gboolean
+gloss_annotation_file_save_bytes_finish (GlossAnnotationFile  *self,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  SaveBytesData *data;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_annotation_file_save_bytes_async,
+                        FALSE);
+
+  /* Only a save that went to a thread has data, and was in flight. */
+  data = g_task_get_task_data (G_TASK (result));
+  if (data != NULL)
+    self->save_in_flight = FALSE;
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  self->on_disk = TRUE;
+  self->disk_fingerprint = data->written_fingerprint;
+  gloss_history_set_clean_if_serial (gloss_layer_get_history (self->layer), data->serial);
 
   return TRUE;
 }

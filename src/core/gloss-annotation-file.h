@@ -139,6 +139,17 @@ gboolean     gloss_annotation_file_save_copy        (GlossAnnotationFile *self,
 /* TRUE when the file on disk is not what was last loaded or saved. */
 gboolean     gloss_annotation_file_changed_on_disk  (GlossAnnotationFile *self,
                                                      GCancellable        *cancellable);
+/* The same, reading the file in a worker thread (a large file takes tens
+ * of milliseconds): compares it with what was last loaded or saved when
+ * the check starts.  finish returns FALSE with an error only when
+ * cancelled. */
+void         gloss_annotation_file_changed_on_disk_async  (GlossAnnotationFile *self,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean     gloss_annotation_file_changed_on_disk_finish (GlossAnnotationFile *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
 
 /* Serializes a file a slice at a time, so that the main loop can run in
  * between: the bytes are those gloss_annotation_file_serialize gives when

@@ -11,10 +11,24 @@
 
 G_BEGIN_DECLS
 
-/* The object's fields, shared by gloss-document.c (the own file, its
- * autosave and its conflicts), gloss-document-copy.c (keeping the
- * window's version as a copy) and gloss-document-teammates.c (the other
- * annotation files of the article). */
+/* An operation of the document on its own file that ends in a callback:
+ * a write or a disk check.  When the document no longer cares (it is
+ * disposed, or the own file is replaced) it abandons the job: @document
+ * becomes NULL, and the callback only frees the job. */
+typedef struct
+{
+  GlossDocument *document;
+  GCancellable *cancellable;
+  /* Where the callback runs, to wait for it. */
+  GMainContext *context;
+  /* The document's save_generation when the job started. */
+  guint save_generation;
+} GlossDocumentJob;
+
+/* The object's fields, shared by gloss-document.c (the own file and its
+ * conflicts), gloss-document-save.c (its autosave), gloss-document-copy.c
+ * (keeping the window's version as a copy) and gloss-document-teammates.c
+ * (the other annotation files of the article). */
 struct _GlossDocument
 {
   GObject parent_instance;
@@ -40,9 +54,22 @@ struct _GlossDocument
   /* g_get_monotonic_time () of the first change that waits for a save,
    * or 0 when none waits. */
   gint64 unsaved_since;
+  /* An autosave serializes the layer in idle slices, then writes the
+   * bytes in a worker thread: at most one of the two runs at a time. */
+  GlossFileWriter *writer;
+  guint serialize_source;
+  GlossDocumentJob *write_job;
+  /* gloss_document_save writes in the main thread. */
+  gboolean writing_now;
+  /* Counts the own file's saves, so that a disk check can tell whether
+   * one came in between. */
+  guint save_generation;
 
   GFileMonitor *own_monitor;
   guint disk_check_source;
+  GlossDocumentJob *disk_check_job;
+  /* A disk check was asked for while a write or another check ran. */
+  gboolean disk_check_again;
 
   /* The teammate file the document was opened on, or NULL. */
   GFile *review_file;
@@ -51,6 +78,34 @@ struct _GlossDocument
   GHashTable *teammates;
   GFileMonitor *folder_monitor;
 };
+
+GlossDocumentJob *_gloss_document_job_new     (GlossDocument        *self);
+void     _gloss_document_job_free        (GlossDocumentJob     *job);
+/* Lets go of *@job, which may be NULL, and cancels it. */
+void     _gloss_document_job_abandon     (GlossDocumentJob    **job);
+
+void     _gloss_document_set_save_state  (GlossDocument        *self,
+                                          GlossSaveState        state);
+void     _gloss_document_set_save_error  (GlossDocument        *self,
+                                          const char           *message);
+/* Someone else wrote the own file: stops the autosave, goes to CONFLICT
+ * and emits changed-on-disk (once). */
+void     _gloss_document_enter_conflict  (GlossDocument        *self);
+/* Runs the disk check that was put off while a write was in flight. */
+void     _gloss_document_resume_disk_checks (GlossDocument     *self);
+
+/* (gloss-document-save.c) Called on every change of the own layer. */
+void     _gloss_document_layer_changed   (GlossDocument        *self);
+/* (Re)starts the autosave countdown. */
+void     _gloss_document_schedule_autosave (GlossDocument      *self);
+/* Stops the countdown and a serializer under way; a write in flight goes
+ * on. */
+void     _gloss_document_cancel_autosave (GlossDocument        *self);
+/* Stops a serializer under way and waits, running the main context, for
+ * a write in flight to end. */
+void     _gloss_document_wait_for_write  (GlossDocument        *self);
+/* Stops everything, abandoning a write in flight (disposing). */
+void     _gloss_document_stop_saving     (GlossDocument        *self);
 
 /* Fills the teammate list and starts watching the folder.
  * (gloss-document-teammates.c) */

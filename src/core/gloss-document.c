@@ -15,10 +15,6 @@
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 
-/* However often changes come, the first of them is saved within this many
- * autosave delays, so that continuous editing is saved too. */
-#define AUTOSAVE_MAX_POSTPONE 4
-
 /* How long after an event on the own file it is read again, when the
  * monitor gives no hint that the writer is done before. */
 #define DISK_CHECK_DELAY 250
@@ -78,7 +74,7 @@ gloss_document_dispose (GObject *object)
 {
   GlossDocument *self = (GlossDocument *)object;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
+  _gloss_document_stop_saving (self);
   stop_watching_disk (self);
   _gloss_document_stop_teammates (self);
   unwatch_layer (self);
@@ -201,9 +197,9 @@ gloss_document_init (GlossDocument *self)
                                            g_object_unref, g_object_unref);
 }
 
-static void
-set_save_state (GlossDocument  *self,
-                GlossSaveState  state)
+void
+_gloss_document_set_save_state (GlossDocument  *self,
+                                GlossSaveState  state)
 {
   if (self->save_state == state)
     return;
@@ -212,9 +208,9 @@ set_save_state (GlossDocument  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
 }
 
-static void
-set_save_error (GlossDocument *self,
-                const char    *message)
+void
+_gloss_document_set_save_error (GlossDocument *self,
+                                const char    *message)
 {
   if (g_strcmp0 (self->save_error, message) == 0)
     return;
@@ -224,87 +220,41 @@ set_save_error (GlossDocument *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
 }
 
-/* Autosave */
+/* Jobs */
 
-static gboolean write_own_file (GlossDocument  *self,
-                                GError        **error);
-
-static gboolean
-autosave_cb (gpointer user_data)
+GlossDocumentJob *
+_gloss_document_job_new (GlossDocument *self)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentJob *job = g_new0 (GlossDocumentJob, 1);
 
-  self->autosave_source = 0;
+  job->document = self;
+  job->cancellable = g_cancellable_new ();
+  job->context = g_main_context_ref_thread_default ();
+  job->save_generation = self->save_generation;
 
-  /* A failure is in save-state and save-error; the next change retries. */
-  write_own_file (self, NULL);
-
-  return G_SOURCE_REMOVE;
+  return job;
 }
 
-/* (Re)starts the autosave countdown: a change postpones the save by the
- * delay, but never past AUTOSAVE_MAX_POSTPONE delays after the first
- * unsaved change. */
-static void
-schedule_autosave (GlossDocument *self)
+void
+_gloss_document_job_free (GlossDocumentJob *job)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 deadline, wait;
-
-  if (self->unsaved_since == 0)
-    self->unsaved_since = now;
-
-  deadline = self->unsaved_since + (gint64)self->autosave_delay * AUTOSAVE_MAX_POSTPONE * 1000;
-  wait = MIN ((gint64)self->autosave_delay, (deadline - now) / 1000);
-  wait = MAX (wait, 0);
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add ((guint)wait, autosave_cb, self);
-  g_source_set_name_by_id (self->autosave_source, "[gloss] autosave");
+  g_clear_object (&job->cancellable);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
 }
 
-static void
-cancel_autosave (GlossDocument *self)
+void
+_gloss_document_job_abandon (GlossDocumentJob **job)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->unsaved_since = 0;
+  if (*job == NULL)
+    return;
+
+  (*job)->document = NULL;
+  g_cancellable_cancel ((*job)->cancellable);
+  *job = NULL;
 }
 
-/* Called on every change of the own layer. */
-static void
-layer_changed (GlossDocument *self)
-{
-  switch (self->save_state)
-    {
-    case GLOSS_SAVE_STATE_READ_ONLY:
-    case GLOSS_SAVE_STATE_CONFLICT:
-      /* Nothing may be written: the window resolves the conflict first. */
-      return;
-
-    case GLOSS_SAVE_STATE_SAVING:
-      /* The save itself cleans the history. */
-      return;
-
-    case GLOSS_SAVE_STATE_SAVED:
-    case GLOSS_SAVE_STATE_UNSAVED:
-    case GLOSS_SAVE_STATE_FAILED:
-    default:
-      break;
-    }
-
-  if (!gloss_history_is_dirty (self->history))
-    {
-      /* Undone back to what was last loaded or saved: nothing is left to
-       * write, and an earlier failure no longer matters. */
-      cancel_autosave (self);
-      set_save_error (self, NULL);
-      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
-      return;
-    }
-
-  set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
-  schedule_autosave (self);
-}
+/* The own layer */
 
 static void
 items_changed_cb (GListModel *model,
@@ -313,7 +263,7 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   gpointer    user_data)
 {
-  layer_changed (user_data);
+  _gloss_document_layer_changed (user_data);
 }
 
 static void
@@ -321,7 +271,7 @@ dirty_changed_cb (GObject    *object,
                   GParamSpec *pspec,
                   gpointer    user_data)
 {
-  layer_changed (user_data);
+  _gloss_document_layer_changed (user_data);
 }
 
 static void
@@ -333,7 +283,7 @@ annotator_name_changed_cb (GObject    *object,
 
   /* The name is written in the file but is no step of the history. */
   gloss_history_mark_dirty (self->history);
-  layer_changed (self);
+  _gloss_document_layer_changed (self);
 }
 
 static void
@@ -377,133 +327,114 @@ take_own_file (GlossDocument       *self,
 static void
 settle_state (GlossDocument *self)
 {
-  cancel_autosave (self);
+  _gloss_document_cancel_autosave (self);
 
   if (gloss_annotation_file_get_read_only (self->own_file))
     {
-      set_save_state (self, GLOSS_SAVE_STATE_READ_ONLY);
+      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_READ_ONLY);
     }
   else if (gloss_history_is_dirty (self->history))
     {
-      set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
-      schedule_autosave (self);
+      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
+      _gloss_document_schedule_autosave (self);
     }
   else
     {
-      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVED);
     }
 }
 
-static void
-enter_conflict (GlossDocument *self)
+void
+_gloss_document_enter_conflict (GlossDocument *self)
 {
-  cancel_autosave (self);
+  _gloss_document_cancel_autosave (self);
   g_clear_handle_id (&self->disk_check_source, g_source_remove);
 
   if (self->save_state == GLOSS_SAVE_STATE_CONFLICT)
     return;
 
-  set_save_state (self, GLOSS_SAVE_STATE_CONFLICT);
+  _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_CONFLICT);
   g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
 }
 
-/* Writes the own file now.  This runs in the main thread: an annotation
- * file of a few thousand annotations is written in milliseconds.  Should
- * very large files make the window stutter, the write moves to a GTask
- * thread, with SAVING covering the time it takes. */
-static gboolean
-write_own_file (GlossDocument  *self,
-                GError        **error)
+/* Watching the own file on disk */
+
+static void start_disk_check (GlossDocument *self);
+
+static void
+disk_check_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
-  g_autoptr(GError) local_error = NULL;
+  GlossDocumentJob *job = user_data;
+  g_autoptr(GlossDocument) self = job->document ? g_object_ref (job->document) : NULL;
+  guint generation = job->save_generation;
+  g_autoptr(GError) error = NULL;
+  gboolean changed;
 
-  cancel_autosave (self);
-  set_save_state (self, GLOSS_SAVE_STATE_SAVING);
+  changed = gloss_annotation_file_changed_on_disk_finish (GLOSS_ANNOTATION_FILE (source), result, &error);
+  _gloss_document_job_free (job);
 
-  if (gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, &local_error))
+  /* Abandoned: the document went away, or replaced its own file. */
+  if (self == NULL)
+    return;
+
+  self->disk_check_job = NULL;
+
+  if (changed)
     {
-      set_save_error (self, NULL);
-      set_save_state (self, GLOSS_SAVE_STATE_SAVED);
-      return TRUE;
+      /* A save of ours came in between, or is under way: what the check
+       * read may be our own new bytes.  Look again once it is done. */
+      if (generation != self->save_generation || self->write_job != NULL)
+        self->disk_check_again = TRUE;
+      else
+        _gloss_document_enter_conflict (self);
     }
 
-  if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
+  _gloss_document_resume_disk_checks (self);
+}
+
+/* Checks the own file on disk in a worker thread: reading a large file
+ * takes tens of milliseconds. */
+static void
+start_disk_check (GlossDocument *self)
+{
+  if (self->save_state == GLOSS_SAVE_STATE_CONFLICT ||
+      self->save_state == GLOSS_SAVE_STATE_READ_ONLY)
     {
-      enter_conflict (self);
-    }
-  else
-    {
-      g_debug ("Autosave failed: %s", local_error->message);
-      set_save_error (self, local_error->message);
-      set_save_state (self, GLOSS_SAVE_STATE_FAILED);
+      self->disk_check_again = FALSE;
+      return;
     }
 
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  /* One check at a time, and none while a write is in flight: the file
+   * on disk may be the new one before the file object knows its bytes.
+   * The write checked for other writers before it began. */
+  if (self->disk_check_job != NULL || self->write_job != NULL)
+    {
+      self->disk_check_again = TRUE;
+      return;
+    }
+
+  self->disk_check_again = FALSE;
+  self->disk_check_job = _gloss_document_job_new (self);
+  gloss_annotation_file_changed_on_disk_async (self->own_file, self->disk_check_job->cancellable,
+                                               disk_check_done_cb, self->disk_check_job);
 }
 
 void
-gloss_document_set_autosave_delay (GlossDocument *self,
-                                   guint          milliseconds)
+_gloss_document_resume_disk_checks (GlossDocument *self)
 {
-  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
-
-  if (self->autosave_delay == milliseconds)
-    return;
-
-  self->autosave_delay = milliseconds;
-  if (self->autosave_source != 0)
-    schedule_autosave (self);
+  if (self->disk_check_again)
+    start_disk_check (self);
 }
 
-guint
-gloss_document_get_autosave_delay (GlossDocument *self)
+static void
+stop_disk_checks (GlossDocument *self)
 {
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), 0);
-
-  return self->autosave_delay;
+  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  _gloss_document_job_abandon (&self->disk_check_job);
+  self->disk_check_again = FALSE;
 }
-
-gboolean
-gloss_document_save (GlossDocument  *self,
-                     GError        **error)
-{
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!gloss_history_is_dirty (self->history))
-    return TRUE;
-
-  switch (self->save_state)
-    {
-    case GLOSS_SAVE_STATE_SAVING:
-      /* Asked from a handler of the save under way, which covers it. */
-      return TRUE;
-
-    case GLOSS_SAVE_STATE_READ_ONLY:
-      /* Refused, with the file's own message. */
-      return gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, error);
-
-    case GLOSS_SAVE_STATE_CONFLICT:
-      {
-        GFile *file = gloss_annotation_file_get_file (self->own_file);
-        g_autofree char *display = g_file_get_parse_name (file);
-
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
-                     _("“%s” changed on disk since it was opened; reload it or keep this version as a copy"),
-                     display);
-        return FALSE;
-      }
-
-    case GLOSS_SAVE_STATE_SAVED:
-    case GLOSS_SAVE_STATE_UNSAVED:
-    case GLOSS_SAVE_STATE_FAILED:
-    default:
-      return write_own_file (self, error);
-    }
-}
-
-/* Watching the own file on disk */
 
 static gboolean
 disk_check_cb (gpointer user_data)
@@ -511,7 +442,7 @@ disk_check_cb (gpointer user_data)
   GlossDocument *self = user_data;
 
   self->disk_check_source = 0;
-  gloss_document_check_disk (self);
+  start_disk_check (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -529,7 +460,7 @@ own_file_changed_cb (GFileMonitor      *monitor,
     {
     case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
       g_clear_handle_id (&self->disk_check_source, g_source_remove);
-      gloss_document_check_disk (self);
+      start_disk_check (self);
       break;
 
     case G_FILE_MONITOR_EVENT_CHANGED:
@@ -572,7 +503,7 @@ watch_disk (GlossDocument *self)
 static void
 stop_watching_disk (GlossDocument *self)
 {
-  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  stop_disk_checks (self);
 
   if (self->own_monitor != NULL)
     {
@@ -606,12 +537,20 @@ gloss_document_check_disk (GlossDocument *self)
       break;
     }
 
+  /* While a write is in flight, the file on disk may be the new one
+   * before the file object knows its bytes: look once it is done. */
+  if (self->write_job != NULL)
+    {
+      self->disk_check_again = TRUE;
+      return FALSE;
+    }
+
   /* The file remembers the bytes it last read or wrote: the document's
    * own saves never count as a change. */
   if (!gloss_annotation_file_changed_on_disk (self->own_file, NULL))
     return FALSE;
 
-  enter_conflict (self);
+  _gloss_document_enter_conflict (self);
   return TRUE;
 }
 
@@ -763,6 +702,9 @@ gloss_document_reload (GlossDocument  *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* What is on disk once a write of ours in flight is done. */
+  _gloss_document_wait_for_write (self);
+
   file = gloss_annotation_file_get_file (self->own_file);
 
   if (g_file_query_exists (file, NULL))
@@ -783,11 +725,11 @@ gloss_document_reload (GlossDocument  *self,
   /* Listeners of any of these notifications find the others done. */
   g_object_freeze_notify (G_OBJECT (self));
 
-  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  stop_disk_checks (self);
   take_own_file (self, g_steal_pointer (&fresh));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWN_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
-  set_save_error (self, NULL);
+  _gloss_document_set_save_error (self, NULL);
   settle_state (self);
 
   g_object_thaw_notify (G_OBJECT (self));

@@ -1,0 +1,92 @@
+/* gloss-sidebar-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-sidebar.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gloss-sidebar.c (the layers, the lists and their selection),
+ * gloss-sidebar-filter.c (the text and tag filters) and
+ * gloss-sidebar-counts.c (the counts per tag). */
+struct _GlossSidebar
+{
+  GtkWidget parent_instance;
+
+  GlossDocument *document;
+  gulong layer_handler;
+  GlossCodebook *codebook;
+  gulong codebook_handler;
+  GlossLayer *own_layer;
+  gulong own_items_handler;
+  GPtrArray *teammates;          /* GlossAnnotationFile, in the switcher's order */
+  GlossAnnotationFile *shown_file;
+  GlossLayer *shown_layer;
+  gulong shown_items_handler;
+  GlossAnnotation *selected;
+
+  GPtrArray *shown_tags;         /* interned strings, see gloss-sidebar-counts.c */
+  GHashTable *tag_counts;        /* interned tag → count in the shown layer */
+
+  GPtrArray *tag_ids;            /* the tag drop-down's tags after "All tags" */
+  char *tag_filter;              /* NULL for every tag */
+  char *query;                   /* the text filter in lower case; "" for none */
+  gunichar *needle;              /* the same as characters */
+  glong needle_length;
+
+  guint refresh_id;
+  /* Above zero while the code changes the lists and drop-downs, whose
+   * signals then do not speak for the user. */
+  guint updating;
+  /* "selected" was set before its row was in the list (filtering runs in
+   * steps): scroll to the row when it comes. */
+  gboolean scroll_pending;
+
+  /* Template children */
+  GtkDropDown *layer_dropdown;
+  GtkStringList *layer_names;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *tag_dropdown;
+  GtkStringList *tag_names;
+  GtkFlowBox *counts_box;
+  GtkStack *stack;
+  GtkListView *list_view;
+  GtkSingleSelection *selection;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter *filter;
+  GtkLabel *empty_label;
+  GtkExpander *attention_expander;
+  GtkListView *attention_list;
+  GtkSingleSelection *attention_selection;
+  GtkFilterListModel *attention_model;
+  GtkCustomFilter *attention_filter;
+};
+
+/* gloss-sidebar-filter.c */
+void     _gloss_sidebar_init_filters       (GlossSidebar *self);
+gboolean _gloss_sidebar_has_filter         (GlossSidebar *self);
+/* Fills the tag drop-down with the codebook's tags, keeping the chosen
+ * one if it is still there. */
+void     _gloss_sidebar_update_tag_choices (GlossSidebar *self);
+
+/* gloss-sidebar-counts.c */
+/* Counts the shown layer's annotations again. */
+void     _gloss_sidebar_counts_reset       (GlossSidebar *self);
+/* Follows a change of the shown layer (its items-changed). */
+void     _gloss_sidebar_counts_splice      (GlossSidebar *self,
+                                            guint         position,
+                                            guint         removed,
+                                            guint         added);
+/* Shows the counts as labels. */
+void     _gloss_sidebar_update_counts      (GlossSidebar *self);
+
+/* gloss-sidebar.c */
+/* Shows the list, or a message when nothing matches. */
+void     _gloss_sidebar_update_empty_state (GlossSidebar *self);
+
+G_END_DECLS

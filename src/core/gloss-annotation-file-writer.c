@@ -1,0 +1,555 @@
+/* gloss-annotation-file-writer.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-annotation-file"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-annotation-file-private.h"
+#include "gloss-annotation-private.h"
+#include "gloss-json-writer.h"
+#include "gloss-layer-private.h"
+
+/* The text of an annotation file, written by a GlossFileWriter a slice at
+ * a time: gloss_annotation_file_serialize runs one in a single go.
+ *
+ * The file lists the tags its annotations use before the annotations, so
+ * a writer reads the annotations twice: once for their tags, then to
+ * write them.  Everything else it writes comes from the file, the
+ * codebook and the annotator's name as they are when the writer is made:
+ * the parts before and after the annotations are written then, and so is
+ * the entry of every tag the codebook or the file describes.  Only the
+ * annotations are read later, and the history's serial tells whether they
+ * changed in between. */
+
+/* The colour of a tag that neither the codebook nor the file describes. */
+#define UNKNOWN_TAG_COLOR "#77767b"
+
+static void
+write_extra (GString    *out,
+             JsonObject *extra,
+             guint       level)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (extra == NULL)
+    return;
+
+  members = json_object_get_members (extra);
+  for (GList *l = members; l; l = l->next)
+    {
+      gloss_json_append_literal (out, ",\n");
+      gloss_json_write_indent (out, level);
+      gloss_json_write_string (out, l->data, -1);
+      gloss_json_append_literal (out, ": ");
+      gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
+    }
+}
+
+static void
+write_member_string (GString    *out,
+                     guint       level,
+                     const char *key,
+                     const char *value,
+                     gboolean    first)
+{
+  if (!first)
+    gloss_json_append_literal (out, ",\n");
+  gloss_json_write_indent (out, level);
+  g_string_append_c (out, '"');
+  gloss_json_append (out, key, strlen (key));
+  gloss_json_append_literal (out, "\": ");
+  gloss_json_write_string (out, value ? value : "", -1);
+}
+
+static void
+write_member_uint (GString    *out,
+                   guint       level,
+                   const char *key,
+                   guint64     value)
+{
+  char digits[24];
+  guint n = 0;
+
+  gloss_json_append_literal (out, ",\n");
+  gloss_json_write_indent (out, level);
+  g_string_append_c (out, '"');
+  gloss_json_append (out, key, strlen (key));
+  gloss_json_append_literal (out, "\": ");
+
+  /* printf is a measurable part of writing 200,000 offsets. */
+  do
+    digits[n++] = '0' + value % 10;
+  while ((value /= 10) > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
+}
+
+static void
+write_annotation (GString         *out,
+                  GlossAnnotation *a)
+{
+  GlossAnchorStatus status = gloss_annotation_get_status (a);
+
+  gloss_json_append_literal (out, "    {\n");
+  write_member_string (out, 3, "id", gloss_annotation_get_id (a), TRUE);
+  write_member_string (out, 3, "tag", gloss_annotation_get_tag (a), FALSE);
+  write_member_uint (out, 3, "start", gloss_annotation_get_start (a));
+  write_member_uint (out, 3, "end", gloss_annotation_get_end (a));
+  write_member_string (out, 3, "quote", gloss_annotation_get_quote (a), FALSE);
+  write_member_string (out, 3, "prefix", gloss_annotation_get_prefix (a), FALSE);
+  write_member_string (out, 3, "suffix", gloss_annotation_get_suffix (a), FALSE);
+  write_member_string (out, 3, "note", gloss_annotation_get_note (a), FALSE);
+  if (*gloss_annotation_get_created (a) != '\0')
+    write_member_string (out, 3, "created", gloss_annotation_get_created (a), FALSE);
+  if (*gloss_annotation_get_modified (a) != '\0')
+    write_member_string (out, 3, "modified", gloss_annotation_get_modified (a), FALSE);
+  if (status != GLOSS_ANCHOR_ANCHORED)
+    write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
+  write_extra (out, gloss_annotation_get_extra (a), 3);
+  gloss_json_append_literal (out, "\n    }");
+}
+
+static void
+copy_members (JsonObject *to,
+              JsonObject *from)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (from == NULL)
+    return;
+
+  members = json_object_get_members (from);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (to, l->data, json_node_copy (json_object_get_member (from, l->data)));
+}
+
+/* The codebook's entry for a tag, given the keys that another tool added
+ * to the file's own entry for it, so that saving does not lose them; the
+ * codebook's own keys win. */
+static GlossTag *
+codebook_tag_for_file (GlossTag *tag,
+                       GlossTag *file_tag)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  GlossTag *copy;
+
+  if (file_tag == NULL || file_tag == tag || gloss_tag_get_extra (file_tag) == NULL)
+    return g_object_ref (tag);
+
+  copy = gloss_tag_new (gloss_tag_get_id (tag), gloss_tag_get_raw_label (tag),
+                        gloss_tag_get_color (tag), gloss_tag_get_raw_description (tag));
+  gloss_tag_set_order (copy, gloss_tag_get_order (tag));
+
+  extra = json_object_new ();
+  copy_members (extra, gloss_tag_get_extra (file_tag));
+  copy_members (extra, gloss_tag_get_extra (tag));
+  gloss_tag_set_extra (copy, extra);
+
+  return copy;
+}
+
+/* One entry of "tags": its text, and the order it sorts by. */
+typedef struct
+{
+  char *id;
+  guint order;
+  GString *text;
+} TagEntry;
+
+static void
+tag_entry_free (gpointer data)
+{
+  TagEntry *entry = data;
+
+  g_free (entry->id);
+  g_string_free (entry->text, TRUE);
+  g_free (entry);
+}
+
+static TagEntry *
+tag_entry_new (GlossTag *tag,
+               guint     order)
+{
+  TagEntry *entry = g_new0 (TagEntry, 1);
+  GString *out = g_string_new (NULL);
+
+  gloss_json_append_literal (out, "\n    {\n");
+  write_member_string (out, 3, "id", gloss_tag_get_id (tag), TRUE);
+  write_member_string (out, 3, "label", gloss_tag_get_raw_label (tag), FALSE);
+  write_member_string (out, 3, "color", gloss_tag_get_color (tag), FALSE);
+  write_member_string (out, 3, "description", gloss_tag_get_raw_description (tag), FALSE);
+  write_member_uint (out, 3, "order", order);
+  write_extra (out, gloss_tag_get_extra (tag), 3);
+  gloss_json_append_literal (out, "\n    }");
+
+  entry->id = g_strdup (gloss_tag_get_id (tag));
+  entry->order = order;
+  entry->text = out;
+
+  return entry;
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const TagEntry *ea = *(TagEntry **)a;
+  const TagEntry *eb = *(TagEntry **)b;
+
+  if (ea->order != eb->order)
+    return ea->order < eb->order ? -1 : 1;
+  return strcmp (ea->id, eb->id);
+}
+
+struct _GlossFileWriter
+{
+  GlossLayer *layer;
+  GlossHistory *history;
+  guint64 serial;
+  guint n_annotations;
+
+  /* Prepared when the writer is made. */
+  GString *intro;         /* from the opening brace to "tags": [ */
+  GString *tail;          /* after the last annotation */
+  GHashTable *entries;    /* tag id → TagEntry, for every tag described */
+  gboolean has_codebook;
+  guint first_free_order;
+
+  /* The ids the annotations use, collected by the first reading. */
+  GPtrArray *used;
+  gboolean scanned;
+  /* The next annotation to read, in the first reading, then the second. */
+  guint next;
+  GString *out;           /* NULL once finished */
+};
+
+/* Where a tag the codebook lacks goes: after the codebook's own. */
+static guint
+entry_order (GlossFileWriter *writer,
+             GlossTag        *tag,
+             gboolean         in_codebook)
+{
+  guint order = gloss_tag_get_order (tag);
+
+  if (writer->has_codebook && !in_codebook)
+    order = MAX (order, writer->first_free_order);
+
+  return order;
+}
+
+static void
+add_entry (GlossFileWriter     *writer,
+           GlossAnnotationFile *self,
+           const char          *id)
+{
+  g_autoptr(GlossTag) tag = NULL;
+  gboolean in_codebook;
+  TagEntry *entry;
+
+  if (g_hash_table_contains (writer->entries, id))
+    return;
+
+  in_codebook = self->codebook != NULL && gloss_codebook_lookup (self->codebook, id) != NULL;
+  tag = codebook_tag_for_file (gloss_annotation_file_lookup_tag (self, id),
+                               g_hash_table_lookup (self->file_tags, id));
+  entry = tag_entry_new (tag, entry_order (writer, tag, in_codebook));
+  g_hash_table_insert (writer->entries, entry->id, entry);
+}
+
+/* The entry of every tag the codebook or the file describes, as they are
+ * now: a file uses a handful of tags, so this costs little, and an
+ * autosave that runs while the codebook is edited still writes the
+ * codebook as it was when the save started. */
+static void
+prepare_entries (GlossFileWriter     *writer,
+                 GlossAnnotationFile *self)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  writer->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, tag_entry_free);
+  writer->has_codebook = self->codebook != NULL;
+  writer->first_free_order = 1;
+
+  if (self->codebook != NULL)
+    {
+      GListModel *codebook = G_LIST_MODEL (self->codebook);
+      guint n = g_list_model_get_n_items (codebook);
+
+      writer->first_free_order = n + 1;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossTag) tag = g_list_model_get_item (codebook, i);
+
+          add_entry (writer, self, gloss_tag_get_id (tag));
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->file_tags);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    add_entry (writer, self, id);
+}
+
+/* Everything before the tags. */
+static void
+write_intro (GString             *out,
+             GlossAnnotationFile *self)
+{
+  GlossSourceInfo *source = &self->info;
+
+  g_string_append_printf (out, "{\n  \"gloss\": %d,\n  \"source\": {\n", GLOSS_FORMAT_VERSION);
+  write_member_string (out, 2, "path", source->path, TRUE);
+  write_member_string (out, 2, "sha256", source->sha256, FALSE);
+  write_member_string (out, 2, "text_sha256", source->text_sha256, FALSE);
+  write_member_string (out, 2, "encoding", source->encoding, FALSE);
+  write_member_string (out, 2, "media_type", source->media_type, FALSE);
+  write_member_uint (out, 2, "length", source->length);
+  if (source->extractor != NULL)
+    write_member_string (out, 2, "extractor", source->extractor, FALSE);
+  write_extra (out, source->extra, 2);
+
+  gloss_json_append_literal (out, "\n  },\n  \"annotator\": {\n");
+  write_member_string (out, 2, "id", gloss_layer_get_annotator_id (self->layer), TRUE);
+  write_member_string (out, 2, "name", gloss_layer_get_annotator_name (self->layer), FALSE);
+  write_extra (out, self->annotator_extra, 2);
+
+  gloss_json_append_literal (out, "\n  },\n  \"tags\": [");
+}
+
+/* Everything after the last of @n_annotations annotations. */
+static void
+write_tail (GString    *out,
+            guint       n_annotations,
+            JsonObject *extra)
+{
+  g_string_append (out, n_annotations ? "\n  ]" : "]");
+  write_extra (out, extra, 1);
+  gloss_json_append_literal (out, "\n}\n");
+}
+
+/* The first reading: the tag ids of annotations @from up to @to. */
+static void
+collect_tags (GlossFileWriter *writer,
+              guint            from,
+              guint            to)
+{
+  const char *last = NULL;
+
+  /* A short list beats a hash table here, and neighbours often share
+   * their tag.  The fields are read straight, as the layer's own loops
+   * do: this is a tenth of the whole work. */
+  for (guint i = from; i < to; i++)
+    {
+      const char *id = _gloss_layer_item_at (writer->layer, i)->tag;
+      gboolean known = last != NULL && strcmp (id, last) == 0;
+
+      for (guint j = 0; j < writer->used->len && !known; j++)
+        known = strcmp (id, g_ptr_array_index (writer->used, j)) == 0;
+      last = id;
+      if (!known)
+        g_ptr_array_add (writer->used, g_strdup (id));
+    }
+}
+
+/* Everything before the first annotation, once the tags are known. */
+static void
+write_head (GlossFileWriter *writer)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  GString *out = writer->out;
+
+  for (guint i = 0; i < writer->used->len; i++)
+    {
+      const char *id = g_ptr_array_index (writer->used, i);
+      TagEntry *entry = g_hash_table_lookup (writer->entries, id);
+
+      /* Neither the codebook nor the file describes it. */
+      if (entry == NULL)
+        {
+          g_autoptr(GlossTag) tag = gloss_tag_new (id, id, UNKNOWN_TAG_COLOR, NULL);
+
+          entry = tag_entry_new (tag, entry_order (writer, tag, FALSE));
+          g_hash_table_insert (writer->entries, entry->id, entry);
+        }
+
+      g_ptr_array_add (tags, entry);
+    }
+  g_ptr_array_sort (tags, compare_entries);
+
+  gloss_json_append (out, writer->intro->str, writer->intro->len);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      TagEntry *entry = g_ptr_array_index (tags, i);
+
+      if (i > 0)
+        gloss_json_append_literal (out, ",");
+      gloss_json_append (out, entry->text->str, entry->text->len);
+    }
+  g_string_append (out, tags->len ? "\n  ],\n" : "],\n");
+
+  gloss_json_append_literal (out, "  \"annotations\": [");
+}
+
+/* The second reading: annotations @from up to @to, each after the
+ * separator it needs. */
+static void
+write_annotations (GlossFileWriter *writer,
+                   guint            from,
+                   guint            to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      if (i > 0)
+        gloss_json_append_literal (writer->out, ",\n");
+      else
+        gloss_json_append_literal (writer->out, "\n");
+      write_annotation (writer->out, _gloss_layer_item_at (writer->layer, i));
+    }
+}
+
+GlossFileWriter *
+gloss_annotation_file_writer_new (GlossAnnotationFile *self)
+{
+  GlossFileWriter *writer;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), NULL);
+
+  writer = g_new0 (GlossFileWriter, 1);
+  writer->layer = g_object_ref (self->layer);
+  writer->history = g_object_ref (gloss_layer_get_history (self->layer));
+  writer->serial = gloss_history_get_serial (writer->history);
+  writer->n_annotations = g_list_model_get_n_items (G_LIST_MODEL (self->layer));
+
+  writer->intro = g_string_new (NULL);
+  write_intro (writer->intro, self);
+  writer->tail = g_string_new (NULL);
+  write_tail (writer->tail, writer->n_annotations, self->extra);
+  prepare_entries (writer, self);
+  writer->used = g_ptr_array_new_with_free_func (g_free);
+
+  /* About 400 bytes an annotation: grow once, not a hundred times.  The
+   * memory is only mapped here, and filled slice by slice. */
+  writer->out = g_string_sized_new (1024 + 450 * (gsize)writer->n_annotations);
+
+  return writer;
+}
+
+gboolean
+gloss_file_writer_is_stale (GlossFileWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, TRUE);
+
+  return gloss_history_get_serial (writer->history) != writer->serial;
+}
+
+guint64
+gloss_file_writer_get_serial (GlossFileWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, 0);
+
+  return writer->serial;
+}
+
+gboolean
+gloss_file_writer_step (GlossFileWriter *writer,
+                        guint            max_annotations)
+{
+  guint end;
+
+  g_return_val_if_fail (writer != NULL, TRUE);
+  g_return_val_if_fail (writer->out != NULL, TRUE);
+
+  /* The annotations may have moved or gone: do not touch them. */
+  if (gloss_file_writer_is_stale (writer))
+    return TRUE;
+
+  end = writer->next + MIN (max_annotations, writer->n_annotations - writer->next);
+
+  if (!writer->scanned)
+    {
+      collect_tags (writer, writer->next, end);
+      writer->next = end;
+      if (writer->next < writer->n_annotations)
+        return FALSE;
+
+      write_head (writer);
+      writer->scanned = TRUE;
+      writer->next = 0;
+      return writer->n_annotations == 0;
+    }
+
+  write_annotations (writer, writer->next, end);
+  writer->next = end;
+
+  return writer->next == writer->n_annotations;
+}
+
+/* The whole text, taken from the writer. */
+static GString *
+writer_complete (GlossFileWriter *writer)
+{
+  GString *out = g_steal_pointer (&writer->out);
+
+  g_assert (writer->scanned && writer->next == writer->n_annotations);
+  gloss_json_append (out, writer->tail->str, writer->tail->len);
+
+  return out;
+}
+
+GBytes *
+gloss_file_writer_finish (GlossFileWriter *writer)
+{
+  g_return_val_if_fail (writer != NULL, NULL);
+  g_return_val_if_fail (writer->out != NULL, NULL);
+
+  if (gloss_file_writer_is_stale (writer))
+    return NULL;
+
+  g_return_val_if_fail (writer->scanned && writer->next == writer->n_annotations, NULL);
+
+  return g_string_free_to_bytes (writer_complete (writer));
+}
+
+void
+gloss_file_writer_free (GlossFileWriter *writer)
+{
+  if (writer == NULL)
+    return;
+
+  g_clear_object (&writer->layer);
+  g_clear_object (&writer->history);
+  g_string_free (writer->intro, TRUE);
+  g_string_free (writer->tail, TRUE);
+  g_hash_table_unref (writer->entries);
+  g_ptr_array_unref (writer->used);
+  if (writer->out != NULL)
+    g_string_free (writer->out, TRUE);
+  g_free (writer);
+}
+
+char *
+gloss_annotation_file_serialize (GlossAnnotationFile *self,
+                                 gsize               *length)
+{
+  g_autoptr(GlossFileWriter) writer = NULL;
+  GString *out;
+
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), NULL);
+
+  /* All in one go: nothing can change the layer in between. */
+  writer = gloss_annotation_file_writer_new (self);
+  while (!gloss_file_writer_step (writer, G_MAXUINT))
+    ;
+  out = writer_complete (writer);
+
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
