@@ -8,10 +8,23 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 grep -v '^#' "$srcdir/po/POTFILES.in" | grep -v '^$' > "$tmp/files"
+grep '\.c$' "$tmp/files" > "$tmp/c-files"
+grep -v '\.c$' "$tmp/files" > "$tmp/other-files"
+# C sources with GLib's keywords; .ui, .desktop.in, metainfo and schema
+# files by their own rules, which xgettext picks from the file name.
 (cd "$srcdir" && xgettext --from-code=UTF-8 --add-comments --language=C \
    --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
    --keyword=g_dcgettext:2 --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 \
-   --files-from="$tmp/files" --output="$tmp/gloss.pot" 2>"$tmp/xgettext.log")
+   --files-from="$tmp/c-files" --output="$tmp/c.pot" 2>"$tmp/xgettext.log" &&
+ if [ -s "$tmp/other-files" ]; then
+   xgettext --from-code=UTF-8 --add-comments --files-from="$tmp/other-files" \
+     --output="$tmp/other.pot" 2>>"$tmp/xgettext.log"
+ fi &&
+ if [ -f "$tmp/other.pot" ]; then
+   msgcat --use-first "$tmp/c.pot" "$tmp/other.pot" --output-file="$tmp/gloss.pot"
+ else
+   cp "$tmp/c.pot" "$tmp/gloss.pot"
+ fi)
 status=$?
 
 langs=$(grep -v '^#' "$srcdir/po/LINGUAS")

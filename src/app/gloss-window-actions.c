@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-codebook-dialog.h"
+#include "gloss-preferences-window.h"
 #include "gloss-search.h"
 #include "gloss-window-private.h"
 
@@ -70,6 +72,7 @@ _gloss_window_update_actions (GlossWindow *self)
                                  state == GLOSS_SAVE_STATE_FAILED || state == GLOSS_SAVE_STATE_UNSAVED);
   gtk_widget_action_set_enabled (widget, "win.reload", state == GLOSS_SAVE_STATE_CONFLICT);
   gtk_widget_action_set_enabled (widget, "win.keep-copy", state == GLOSS_SAVE_STATE_CONFLICT);
+  gtk_widget_action_set_enabled (widget, "win.codebook", editable);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", open);
@@ -651,6 +654,44 @@ toggle_sidebar_action (GtkWidget  *widget,
   gtk_widget_set_visible (self->side_box, !gtk_widget_get_visible (self->side_box));
 }
 
+/* After the codebook changed: new colours and labels everywhere, and the
+ * own file rewritten so that its description of its tags follows. */
+static void
+on_codebook_dialog_closed (GlossWindow *self)
+{
+  GlossLayer *layer = own_layer (self);
+
+  gloss_text_view_refresh_tags (self->text_view);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sidebar));
+  _gloss_window_update_menus (self);
+  if (layer != NULL && can_edit (self) && g_list_model_get_n_items (G_LIST_MODEL (layer)) > 0)
+    gloss_history_mark_dirty (gloss_layer_get_history (layer));
+}
+
+static void
+codebook_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkWidget *dialog = gloss_codebook_dialog_new (GTK_WINDOW (self), self->document);
+
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_codebook_dialog_closed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->settings != NULL)
+    gtk_window_present (GTK_WINDOW (gloss_preferences_window_new (GTK_WINDOW (self), self->settings)));
+}
+
 static void
 edit_note_action (GtkWidget  *widget,
                   const char *action_name,
@@ -816,6 +857,8 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
+  gtk_widget_class_install_action (widget_class, "win.codebook", NULL, codebook_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);

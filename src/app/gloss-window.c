@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
+#include "gloss-name-dialog.h"
 #include "gloss-search.h"
 #include "gloss-window-private.h"
 
@@ -291,9 +292,61 @@ add_to_recent (GFile *file)
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
 }
 
+static void
+on_font_changed (GlossWindow *self)
+{
+  g_autofree char *font = g_settings_get_string (self->settings, "font");
+
+  gloss_text_view_set_font (self->text_view, font);
+}
+
+static gboolean open_now (GlossWindow *self,
+                          GFile       *file);
+
+static void
+on_name_done (GlossWindow *self,
+              GlossNameDialog *dialog)
+{
+  GFile *pending = g_object_get_data (G_OBJECT (dialog), "gloss-pending-file");
+
+  if (pending != NULL)
+    open_now (self, pending);
+}
+
 gboolean
 gloss_window_open (GlossWindow *self,
                    GFile       *file)
+{
+  static gboolean asked;
+
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  /* On first use, the name that names the user's files is asked before
+   * any is written; the file opens once the question is answered. */
+  if (!asked && self->settings != NULL)
+    {
+      g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
+
+      asked = TRUE;
+      if (name == NULL || *name == '\0')
+        {
+          GtkWidget *dialog = gloss_name_dialog_new (GTK_WINDOW (self), self->settings);
+
+          g_object_set_data_full (G_OBJECT (dialog), "gloss-pending-file",
+                                  g_object_ref (file), g_object_unref);
+          g_signal_connect_object (dialog, "done", G_CALLBACK (on_name_done), self, G_CONNECT_SWAPPED);
+          gtk_window_present (GTK_WINDOW (dialog));
+          return TRUE;
+        }
+    }
+
+  return open_now (self, file);
+}
+
+static gboolean
+open_now (GlossWindow *self,
+          GFile       *file)
 {
   GlossApplication *app;
   g_autoptr(GlossDocument) document = NULL;
@@ -301,9 +354,6 @@ gloss_window_open (GlossWindow *self,
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   g_autofree char *basename = NULL;
-
-  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   app = GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
   id = gloss_application_dup_annotator_id (app);
@@ -585,6 +635,9 @@ gloss_window_new (GlossApplication *application)
       g_settings_bind (settings, "sidebar-visible", self->side_box, "visible", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "zoom", self->text_view, "zoom", G_SETTINGS_BIND_DEFAULT);
       g_settings_bind (settings, "inspector-visible", self->inspector, "visible", G_SETTINGS_BIND_DEFAULT);
+      g_signal_connect_object (settings, "changed::font", G_CALLBACK (on_font_changed), self,
+                               G_CONNECT_SWAPPED);
+      on_font_changed (self);
     }
 
   return self;

@@ -20,7 +20,7 @@ typedef enum
 {
   GLOSS_SAVE_STATE_SAVED,      /* everything is on disk (or there is nothing to save) */
   GLOSS_SAVE_STATE_UNSAVED,    /* changes wait for the autosave */
-  GLOSS_SAVE_STATE_SAVING,
+  GLOSS_SAVE_STATE_SAVING,     /* an autosave serializes the layer, then writes it in a thread */
   GLOSS_SAVE_STATE_FAILED,     /* the last save failed: see save-error */
   GLOSS_SAVE_STATE_CONFLICT,   /* the file changed on disk: see reload / keep_as_copy */
   GLOSS_SAVE_STATE_READ_ONLY,  /* the user's own file cannot be written (newer format) */
@@ -81,12 +81,18 @@ const char          *gloss_document_get_save_error    (GlossDocument   *self);
 void                 gloss_document_set_autosave_delay (GlossDocument  *self,
                                                        guint            milliseconds);
 guint                gloss_document_get_autosave_delay (GlossDocument  *self);
-/* Saves now if anything is unsaved (and nothing is in conflict). */
+/* Saves now, in the calling thread, if anything is unsaved (and nothing
+ * is in conflict): for closing the window.  An autosave under way gives
+ * way: its serializer stops, and a write already in a worker thread is
+ * waited for (running the main context) before what it did not cover is
+ * written. */
 gboolean             gloss_document_save              (GlossDocument   *self,
                                                        GError         **error);
 
-/* Checks the own file on disk now (the document also watches it); emits
- * changed-on-disk and goes to CONFLICT when someone else wrote it. */
+/* Checks the own file on disk now (the document also watches it, reading
+ * the file in a worker thread); emits changed-on-disk and goes to CONFLICT
+ * when someone else wrote it.  While an autosave writes the file, the
+ * check waits for the write to end and returns FALSE. */
 gboolean             gloss_document_check_disk        (GlossDocument   *self);
 /* Resolves a conflict by dropping this window's version and loading the
  * file from disk. */
