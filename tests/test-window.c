@@ -318,6 +318,44 @@ test_overlapping (Fixture       *f,
 }
 
 static gboolean
+note_committed (gpointer data)
+{
+  return g_strcmp0 (gloss_annotation_get_note (data), "Check the amount.\nSource: the tender.") == 0;
+}
+
+static void
+test_note (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GlossAnnotation) a = NULL;
+  GtkWidget *editor;
+  GtkTextBuffer *buffer;
+  GlossHistory *history = gloss_layer_get_history (layer_of (f->window));
+  guint steps;
+
+  tag_range (f->window, 0, 9, 1);
+  a = only_annotation (f->window);
+  steps = gloss_history_get_n_steps (history);
+
+  /* Ctrl+E puts the focus in the inspector's note editor. */
+  activate (f->window, "win.edit-note", NULL);
+  editor = gtk_window_get_focus (GTK_WINDOW (f->window));
+  g_assert_true (GTK_IS_TEXT_VIEW (editor));
+  g_assert_true (GTK_WIDGET (gloss_window_get_text_view (f->window)) != editor);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (editor));
+  gtk_text_buffer_insert_at_cursor (buffer, "Check the amount.\n", -1);
+  gtk_text_buffer_insert_at_cursor (buffer, "Source: the tender.", -1);
+
+  /* A pause in typing saves the note as one step. */
+  wait_until (note_committed, a);
+  g_assert_cmpuint (gloss_history_get_n_steps (history), ==, steps + 1);
+  g_assert_true (gloss_annotation_has_note (a));
+
+  activate (f->window, "win.undo", NULL);
+  g_assert_cmpstr (gloss_annotation_get_note (a), ==, "");
+}
+
+static gboolean
 is_saved (gpointer data)
 {
   return gloss_document_get_save_state (data) == GLOSS_SAVE_STATE_SAVED &&
@@ -607,6 +645,7 @@ main (int    argc,
   ADD ("/window/tag-selection", test_tag_selection);
   ADD ("/window/no-snap", test_no_snap);
   ADD ("/window/overlapping", test_overlapping);
+  ADD ("/window/note", test_note);
   ADD ("/window/tag-all-and-autosave", test_tag_all_and_autosave);
   ADD ("/window/changed-on-disk", test_changed_on_disk);
   ADD ("/window/teammate-layer", test_teammate_layer);
