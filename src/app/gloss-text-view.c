@@ -23,6 +23,11 @@
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
 #define MAX_DRAWN 4000
+/* Up to this many runs are highlighted at once; more are spread over idle
+ * slices of this length, after the first characters of the text. */
+#define HIGHLIGHT_AT_ONCE 2000
+#define HIGHLIGHT_SLICE_USEC 4000
+#define FIRST_SCREENS 20000
 
 typedef struct
 {
@@ -44,6 +49,11 @@ struct _GlossTextView
   GArray *mirror;
 
   GHashTable *highlight_tags;   /* tag id → GtkTextTag */
+  /* Highlights not yet applied, in text order (see rebuild_all). */
+  GArray *pending;
+  guint pending_index;
+  guint pending_idle;
+  guint applied_until;
   GtkTextTag *base_tag;
   GtkTextTag *search_tag;
   GlossAnnotation *selected;
@@ -172,22 +182,92 @@ typedef struct
 {
   guint start;
   guint end;
+  GtkTextTag *tag;
 } Run;
 
-/* Applies every highlight from scratch: the spans of one tag are merged
+static int
+compare_runs (gconstpointer a,
+              gconstpointer b)
+{
+  const Run *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static gboolean get_visible_offsets (GlossTextView *self,
+                                     guint         *start,
+                                     guint         *end);
+
+/* Applies pending runs, in text order, until @deadline (monotonic time;
+ * 0 for no limit).  Returns TRUE when some are left. */
+static gboolean
+apply_pending (GlossTextView *self,
+               gint64         deadline)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+
+  while (self->pending_index < self->pending->len)
+    {
+      Run *r = &g_array_index (self->pending, Run, self->pending_index++);
+      GtkTextIter s, e;
+
+      get_iters (self, r->start, r->end, &s, &e);
+      gtk_text_buffer_apply_tag (buffer, r->tag, &s, &e);
+      self->applied_until = r->start;
+
+      if (deadline != 0 && (self->pending_index & 63) == 0 && g_get_monotonic_time () > deadline)
+        return TRUE;
+    }
+
+  g_array_set_size (self->pending, 0);
+  self->pending_index = 0;
+  self->applied_until = G_MAXUINT;
+  return FALSE;
+}
+
+static gboolean
+apply_pending_slice (gpointer data)
+{
+  GlossTextView *self = data;
+
+  if (apply_pending (self, g_get_monotonic_time () + HIGHLIGHT_SLICE_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->pending_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A part of the text the highlighting has not reached yet comes on
+ * screen: highlight it first. */
+static void
+on_scrolled (GlossTextView *self)
+{
+  guint start, end;
+
+  if (self->pending_idle != 0 && get_visible_offsets (self, &start, &end) &&
+      end > self->applied_until)
+    refresh_range (self, MAX (start, self->applied_until), end);
+}
+
+/* Computes every highlight from scratch: the spans of one tag are merged
  * into runs first, so the buffer sees one range per run rather than one
- * per annotation. */
+ * per annotation.  A long layer is highlighted from the top of the text in
+ * idle slices, the first screenfuls at once, so that a large article shows
+ * without waiting for its last highlight. */
 static void
 rebuild_all (GlossTextView *self)
 {
-  g_autoptr(GHashTable) runs = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                      (GDestroyNotify)g_array_unref);
+  g_autoptr(GHashTable) last_run = g_hash_table_new (NULL, NULL);
   GtkTextBuffer *buffer = buffer_of (self);
   GListModel *model = G_LIST_MODEL (self->layer);
   guint n = g_list_model_get_n_items (model);
   GtkTextIter s, e;
   GHashTableIter iter;
-  gpointer key, value;
+  gpointer value;
+
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
+  g_array_set_size (self->pending, 0);
+  self->pending_index = 0;
 
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   g_hash_table_iter_init (&iter, self->highlight_tags);
@@ -197,45 +277,54 @@ rebuild_all (GlossTextView *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-      const char *tag = gloss_annotation_get_tag (a);
-      GArray *list = g_hash_table_lookup (runs, tag);
-      Run r = { gloss_annotation_get_start (a), gloss_annotation_get_end (a) };
+      GtkTextTag *tag = ensure_highlight_tag (self, gloss_annotation_get_tag (a));
+      guint start = gloss_annotation_get_start (a);
+      guint end = gloss_annotation_get_end (a);
+      gpointer last = NULL;
 
-      if (list == NULL)
+      /* The model is sorted by start, so a tag's run only grows at its
+       * end: extend the tag's last run or begin a new one. */
+      if (g_hash_table_lookup_extended (last_run, tag, NULL, &last))
         {
-          list = g_array_new (FALSE, FALSE, sizeof (Run));
-          /* The key lives as long as the tag's highlight tag. */
-          ensure_highlight_tag (self, tag);
-          g_hash_table_lookup_extended (self->highlight_tags, tag, &key, NULL);
-          g_hash_table_insert (runs, key, list);
+          Run *r = &g_array_index (self->pending, Run, GPOINTER_TO_UINT (last));
+
+          if (start <= r->end)
+            {
+              r->end = MAX (r->end, end);
+              continue;
+            }
         }
 
-      /* The model is sorted by start, so a run only ever grows at its end. */
-      if (list->len > 0 && r.start <= g_array_index (list, Run, list->len - 1).end)
-        {
-          Run *last = &g_array_index (list, Run, list->len - 1);
-          last->end = MAX (last->end, r.end);
-        }
-      else
-        {
-          g_array_append_val (list, r);
-        }
+      {
+        Run r = { start, end, tag };
+
+        g_array_append_val (self->pending, r);
+        g_hash_table_insert (last_run, tag, GUINT_TO_POINTER (self->pending->len - 1));
+      }
     }
 
-  g_hash_table_iter_init (&iter, runs);
-  while (g_hash_table_iter_next (&iter, &key, &value))
+  /* Runs were appended as they began, so they are already nearly in
+   * order; sorting makes the walk strictly forward. */
+  g_array_sort (self->pending, compare_runs);
+  self->applied_until = 0;
+
+  if (self->pending->len <= HIGHLIGHT_AT_ONCE)
     {
-      GtkTextTag *tag = g_hash_table_lookup (self->highlight_tags, key);
-      GArray *list = value;
-
-      for (guint i = 0; i < list->len; i++)
-        {
-          Run *r = &g_array_index (list, Run, i);
-
-          get_iters (self, r->start, r->end, &s, &e);
-          gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
-        }
+      apply_pending (self, 0);
+      return;
     }
+
+  /* The first screenfuls now, the rest in the background. */
+  while (self->pending_index < self->pending->len &&
+         g_array_index (self->pending, Run, self->pending_index).start < FIRST_SCREENS)
+    {
+      Run *r = &g_array_index (self->pending, Run, self->pending_index++);
+
+      get_iters (self, r->start, r->end, &s, &e);
+      gtk_text_buffer_apply_tag (buffer, r->tag, &s, &e);
+      self->applied_until = r->start;
+    }
+  self->pending_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_pending_slice, self, NULL);
 }
 
 static Span
@@ -270,7 +359,9 @@ on_items_changed (GListModel    *model,
 {
   g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (Span));
 
-  if (removed + added > BULK_CHANGE)
+  /* Highlights still waiting were computed before this change: compute
+   * them again. */
+  if (removed + added > BULK_CHANGE || self->pending_idle != 0)
     {
       reset_mirror (self);
       rebuild_all (self);
@@ -646,6 +737,16 @@ gloss_text_view_popdown (GlossTextView *self)
 }
 
 static void
+on_vadjustment_changed (GlossTextView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_scrolled), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
 gloss_text_view_dispose (GObject *object)
 {
   GlossTextView *self = (GlossTextView *)object;
@@ -653,6 +754,7 @@ gloss_text_view_dispose (GObject *object)
   if (self->popover != NULL)
     g_signal_handlers_disconnect_by_data (self->popover, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
+  g_clear_handle_id (&self->pending_idle, g_source_remove);
   disconnect_layer (self);
   g_clear_object (&self->source);
   g_clear_object (&self->codebook);
@@ -669,6 +771,7 @@ gloss_text_view_finalize (GObject *object)
   GlossTextView *self = (GlossTextView *)object;
 
   g_clear_pointer (&self->mirror, g_array_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->highlight_tags, g_hash_table_unref);
   g_clear_pointer (&self->font, g_free);
 
@@ -755,6 +858,8 @@ gloss_text_view_init (GlossTextView *self)
   GdkRGBA search = { 0.96, 0.76, 0.07, 0.55 };
 
   self->mirror = g_array_new (FALSE, FALSE, sizeof (Span));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (Run));
+  self->applied_until = G_MAXUINT;
   self->highlight_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->teammates = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -772,6 +877,8 @@ gloss_text_view_init (GlossTextView *self)
   self->base_tag = gtk_text_buffer_create_tag (buffer_of (self), "gloss-base", NULL);
   self->search_tag = gtk_text_buffer_create_tag (buffer_of (self), "gloss-search",
                                                  "background-rgba", &search, NULL);
+
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
