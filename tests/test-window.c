@@ -568,6 +568,63 @@ two_frames (gpointer data)
   return *(guint *)data >= 2;
 }
 
+static gboolean
+covers_last (gpointer data)
+{
+  return highlight_covers (data, "company", 59990, 59999);
+}
+
+/* A long layer is highlighted in the background, from the top; a change
+ * made meanwhile is not undone by highlights computed before it. */
+static void
+test_many_highlights (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) article = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLayer *layer;
+  g_autoptr(GlossAnnotation) removed = NULL;
+
+  /* 6,000 lines of ten characters, "Acme Corp\n": 6,000 annotations. */
+  for (guint i = 0; i < 6000; i++)
+    g_string_append (text, "Acme Corp\n");
+  write_file (f->article, text->str);
+  article = g_file_new_for_path (f->article);
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  g_assert_no_error (error);
+  file = gloss_annotation_file_new (source, "test-person", "Test Person");
+  for (guint i = 0; i < 6000; i++)
+    gloss_layer_annotate (gloss_annotation_file_get_layer (file), "company", 10 * i, 10 * i + 9, NULL);
+  g_assert_true (gloss_annotation_file_save (file, GLOSS_SAVE_OVERWRITE, NULL, &error));
+
+  close_window (f->window);
+  f->window = gloss_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gloss_window_open (f->window, article));
+
+  /* The top is highlighted at once. */
+  g_assert_true (highlight_covers (f->window, "company", 0, 9));
+
+  /* Remove one near the end before the background work reaches it. */
+  layer = layer_of (f->window);
+  removed = g_object_ref (gloss_layer_find (layer, "company", 59970, 59979));
+  gloss_layer_remove (layer, removed);
+
+  wait_until (covers_last, f->window);
+  g_assert_true (highlight_covers (f->window, "company", 30000, 30009));
+  {
+    GtkTextIter iter;
+    g_autofree char *name = gloss_text_view_tag_name ("company");
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (f->window)), name);
+
+    gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &iter, 59972);
+    g_assert_false (gtk_text_iter_has_tag (&iter, tag));
+  }
+}
+
 /* Renders the window and checks that the highlight colours show. */
 static void
 test_render_highlights (Fixture       *f,
@@ -652,6 +709,7 @@ main (int    argc,
   ADD ("/window/orphan-reattach", test_orphan_reattach);
   ADD ("/window/broken-file", test_broken_file);
   ADD ("/window/render-highlights", test_render_highlights);
+  ADD ("/window/many-highlights", test_many_highlights);
 
 #undef ADD
 

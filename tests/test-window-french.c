@@ -1,0 +1,555 @@
+/* test-window-french.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Runs a real Gloss window in French, with the catalogue of the build, and
+ * checks the words a person sees: the header, the main menu, the sidebar,
+ * the tags, the welcome page and the keyboard shortcuts. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "gloss-application.h"
+#include "gloss-codebook.h"
+#include "gloss-window.h"
+
+#define ARTICLE \
+  "Acme Corp won the contract.\n" \
+  "\n" \
+  "Rivals said Acme Corp paid too little, and Zenith Ltd appealed.\n" \
+  "The council claims savings of 4 million.\n"
+
+/* U+00A0 NO-BREAK SPACE, which French puts before “:” and inside « ». */
+#define NBSP "\xc2\xa0"
+
+static GlossApplication *app;
+static gboolean french;
+
+typedef struct
+{
+  char *dir;
+  char *article;
+  GlossWindow *window;
+} Fixture;
+
+/* Runs the main loop until @done returns TRUE, failing after 5 s. */
+static void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+no_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  wait_until (no_pending, NULL);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+/* Every test starts with this: without the French locale there is
+ * nothing to check. */
+static gboolean
+skip_without_french (void)
+{
+  if (french)
+    return FALSE;
+
+  g_test_skip ("the fr_FR.UTF-8 locale is missing: build-aux/test generates it");
+  return TRUE;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  if (!french)
+    return;
+
+  f->dir = g_dir_make_tmp ("gloss-window-french-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->article = g_build_filename (f->dir, "a.txt", NULL);
+  write_file (f->article, ARTICLE);
+
+  file = g_file_new_for_path (f->article);
+  f->window = gloss_window_new (app);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gloss_window_open (f->window, file));
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f->window);
+  if (f->dir != NULL)
+    remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->article);
+}
+
+/* Widgets */
+
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *data);
+
+/* The first widget under @root (itself included), depth first, that
+ * @match accepts. */
+static GtkWidget *
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget  *widget,
+                    const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_label_with_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
+is_named (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const char *unused)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+static gboolean
+is_menu_button_with_label (GtkWidget  *widget,
+                           const char *label)
+{
+  return GTK_IS_MENU_BUTTON (widget) &&
+         g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_button_with_label (GtkWidget  *widget,
+                      const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_popover (GtkWidget  *widget,
+            const char *unused)
+{
+  return GTK_IS_POPOVER (widget);
+}
+
+static gboolean
+is_shortcuts_group_titled (GtkWidget  *widget,
+                           const char *title)
+{
+  g_autofree char *value = NULL;
+
+  if (!GTK_IS_SHORTCUTS_GROUP (widget))
+    return FALSE;
+  g_object_get (widget, "title", &value, NULL);
+  return g_strcmp0 (value, title) == 0;
+}
+
+static gboolean
+is_shortcut_titled (GtkWidget  *widget,
+                    const char *title)
+{
+  g_autofree char *value = NULL;
+
+  if (!GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    return FALSE;
+  g_object_get (widget, "title", &value, NULL);
+  return g_strcmp0 (value, title) == 0;
+}
+
+/* Every text the labels under @root show, one per line. */
+static void
+collect_label_texts (GtkWidget *root,
+                     GString   *texts)
+{
+  if (GTK_IS_LABEL (root))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (root)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_label_texts (child, texts);
+}
+
+/* Every label of @model, its sections and submenus, one per line. */
+static void
+collect_menu_labels (GMenuModel *model,
+                     GString    *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+      g_autoptr(GMenuModel) submenu = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_string_append_printf (labels, "%s\n", label);
+
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL)
+        collect_menu_labels (section, labels);
+      submenu = g_menu_model_get_item_link (model, i, G_MENU_LINK_SUBMENU);
+      if (submenu != NULL)
+        collect_menu_labels (submenu, labels);
+    }
+}
+
+static gboolean
+has_line (GString    *lines,
+          const char *line)
+{
+  g_autofree char *needle = g_strdup_printf ("\n%s\n", line);
+  g_autofree char *haystack = g_strdup_printf ("\n%s", lines->str);
+
+  return strstr (haystack, needle) != NULL;
+}
+
+static GtkWidget *
+header_bar_of (GlossWindow *window)
+{
+  GtkWidget *titlebar = gtk_window_get_titlebar (GTK_WINDOW (window));
+
+  g_assert_true (GTK_IS_HEADER_BAR (titlebar));
+  return titlebar;
+}
+
+static const char *
+subtitle_of (GlossWindow *window)
+{
+  GtkWidget *subtitle = find_widget (header_bar_of (window), is_label_with_class, "subtitle");
+
+  g_assert_nonnull (subtitle);
+  g_assert_true (gtk_widget_get_visible (subtitle));
+  return gtk_label_get_text (GTK_LABEL (subtitle));
+}
+
+static gboolean
+is_saved (gpointer data)
+{
+  return gloss_document_get_save_state (data) == GLOSS_SAVE_STATE_SAVED;
+}
+
+/* Tests */
+
+static void
+test_header_subtitle (Fixture       *f,
+                      gconstpointer  data)
+{
+  GlossDocument *document;
+
+  if (skip_without_french ())
+    return;
+
+  document = gloss_window_get_document (f->window);
+
+  /* Nothing to save yet: the work counts as saved. */
+  g_assert_cmpstr (subtitle_of (f->window), ==, "Test Person · Enregistré");
+  /* The article's own title is never translated. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Acme Corp won the contract.");
+
+  /* A new annotation waits for the autosave, then is saved. */
+  gloss_document_set_autosave_delay (document, 60 * 1000);
+  gloss_text_view_select_range (gloss_window_get_text_view (f->window), 0, 9);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.tag-key",
+                                                     g_variant_new_int32 (1)));
+  settle ();
+  g_assert_cmpstr (subtitle_of (f->window), ==, "Test Person · Pas encore enregistré");
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.save", NULL));
+  wait_until (is_saved, document);
+  settle ();
+  g_assert_cmpstr (subtitle_of (f->window), ==, "Test Person · Enregistré");
+}
+
+static void
+test_primary_menu (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *button;
+  GMenuModel *model;
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  if (skip_without_french ())
+    return;
+
+  button = find_widget (header_bar_of (f->window), is_primary_menu_button, NULL);
+  g_assert_nonnull (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Menu principal");
+
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (model);
+  collect_menu_labels (model, labels);
+
+  g_assert_true (has_line (labels, "_Ouvrir…"));
+  g_assert_true (has_line (labels, "_Nouvelle fenêtre"));
+  g_assert_true (has_line (labels, "_Calques"));
+  g_assert_true (has_line (labels, "_Grille de codage…"));
+  g_assert_true (has_line (labels, "_Préférences"));
+  g_assert_true (has_line (labels, "_Raccourcis clavier"));
+  g_assert_true (has_line (labels, "À propos _de Gloss"));
+  g_assert_false (has_line (labels, "_Open…"));
+  g_assert_false (has_line (labels, "_Keyboard Shortcuts"));
+}
+
+static void
+test_sidebar_empty_state (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkWidget *empty;
+
+  if (skip_without_french ())
+    return;
+
+  empty = find_widget (GTK_WIDGET (f->window), is_named, "empty-label");
+  g_assert_nonnull (empty);
+  g_assert_true (GTK_IS_LABEL (empty));
+  /* The sidebar shows it: nobody has annotated the article yet. */
+  wait_until (is_mapped, empty);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (empty)), ==,
+                   "Aucune annotation pour l’instant" NBSP ": "
+                   "sélectionnez un passage et appuyez sur une touche de 1 à 9");
+}
+
+static void
+test_tag_labels (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GlossCodebook) codebook = NULL;
+  GlossCodebook *own;
+  GtkWidget *tag_all;
+  GtkWidget *text_view;
+  GtkWidget *popover;
+  g_autoptr(GString) labels = g_string_new (NULL);
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (skip_without_french ())
+    return;
+
+  /* The built-in tags speak the user's language; their ids do not. */
+  codebook = gloss_codebook_new_default ();
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "company")), ==, "Entreprise");
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "controversy")), ==, "Controverse");
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_lookup (codebook, "claim")), ==, "Affirmation");
+  g_assert_cmpstr (gloss_tag_get_description (gloss_codebook_lookup (codebook, "company")), ==,
+                   "Une entreprise, un groupe ou une société cités dans le texte");
+  g_assert_cmpstr (gloss_tag_get_id (gloss_codebook_lookup (codebook, "company")), ==, "company");
+
+  own = gloss_document_get_codebook (gloss_window_get_document (f->window));
+  g_assert_cmpstr (gloss_tag_get_label (gloss_codebook_get_tag (own, 0)), ==, "Entreprise");
+
+  /* The search bar's Tag All menu lists them. */
+  tag_all = find_widget (GTK_WIDGET (f->window), is_menu_button_with_label, "_Tout étiqueter");
+  g_assert_nonnull (tag_all);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (tag_all), ==,
+                   "Étiqueter tous les résultats en une seule opération");
+  collect_menu_labels (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (tag_all)), labels);
+  g_assert_true (has_line (labels, "Entreprise"));
+  g_assert_true (has_line (labels, "Controverse"));
+  g_assert_true (has_line (labels, "Affirmation"));
+  g_assert_false (has_line (labels, "Company"));
+
+  /* So does the popover that tags the selection. */
+  text_view = GTK_WIDGET (gloss_window_get_text_view (f->window));
+  gloss_text_view_select_range (GLOSS_TEXT_VIEW (text_view), 0, 9);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.tag-popover", NULL));
+  settle ();
+  popover = find_widget (text_view, is_popover, NULL);
+  g_assert_nonnull (popover);
+  collect_label_texts (popover, texts);
+  g_assert_true (has_line (texts, "Entreprise"));
+  g_assert_true (has_line (texts, "Controverse"));
+  g_assert_true (has_line (texts, "Affirmation"));
+  g_assert_false (has_line (texts, "Company"));
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  settle ();
+}
+
+static void
+test_welcome_page (Fixture       *f,
+                   gconstpointer  data)
+{
+  GlossWindow *window;
+  GtkWidget *title;
+  GtkWidget *open;
+
+  if (skip_without_french ())
+    return;
+
+  /* A window with no article shows the welcome page. */
+  window = gloss_window_new (app);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+
+  title = find_widget (GTK_WIDGET (window), is_label_with_text, "Ouvrez un article à annoter");
+  g_assert_nonnull (title);
+  wait_until (is_mapped, title);
+  g_assert_null (find_widget (GTK_WIDGET (window), is_label_with_text, "Open an article to annotate"));
+
+  open = find_widget (GTK_WIDGET (window), is_button_with_label, "_Ouvrir…");
+  g_assert_nonnull (open);
+  g_assert_true (gtk_widget_get_mapped (open));
+  g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text,
+                                 "Des articles en texte brut, ou les fichiers d’annotations placés "
+                                 "à côté. Vous pouvez aussi déposer un fichier ici."));
+
+  close_window (window);
+}
+
+static void
+test_help_overlay (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkShortcutsWindow *overlay;
+
+  if (skip_without_french ())
+    return;
+
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window));
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcuts_group_titled, "Annotation"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcuts_group_titled, "Recherche"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Raccourcis clavier"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Annuler"));
+  g_assert_null (find_widget (GTK_WIDGET (overlay), is_shortcuts_group_titled, "Finding"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  const char *localedir;
+  int status;
+
+  /* French before GTK starts, and GTK must not set the locale from the
+   * environment (the tests run with LC_ALL=C.UTF-8). */
+  g_unsetenv ("LANGUAGE");
+  french = setlocale (LC_ALL, "fr_FR.UTF-8") != NULL;
+  localedir = g_getenv ("GLOSS_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_disable_setlocale ();
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  if (french)
+    {
+      g_assert_true (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "fr_FR"));
+
+      app = gloss_application_new ();
+      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+      g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+    }
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/window-french/header-subtitle", test_header_subtitle);
+  ADD ("/window-french/primary-menu", test_primary_menu);
+  ADD ("/window-french/sidebar-empty-state", test_sidebar_empty_state);
+  ADD ("/window-french/tag-labels", test_tag_labels);
+  ADD ("/window-french/welcome-page", test_welcome_page);
+  ADD ("/window-french/help-overlay", test_help_overlay);
+
+#undef ADD
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
