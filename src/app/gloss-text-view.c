@@ -737,6 +737,78 @@ gloss_text_view_popdown (GlossTextView *self)
 }
 
 static void
+describe (GString         *out,
+          GlossTextView   *self,
+          GlossAnnotation *a,
+          const char      *annotator)
+{
+  GlossTag *tag = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (self->file != NULL)
+    tag = gloss_annotation_file_lookup_tag (self->file, gloss_annotation_get_tag (a));
+
+  if (out->len > 0)
+    g_string_append_c (out, '\n');
+  if (annotator != NULL)
+    {
+      escaped = g_markup_escape_text (annotator, -1);
+      g_string_append_printf (out, "<b>%s</b> · ", escaped);
+      g_clear_pointer (&escaped, g_free);
+    }
+  escaped = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), -1);
+  g_string_append (out, escaped);
+  if (gloss_annotation_has_note (a))
+    {
+      g_autofree char *note = g_markup_escape_text (gloss_annotation_get_note (a), -1);
+      g_string_append_printf (out, ": <i>%s</i>", note);
+    }
+}
+
+/* Hovering over a passage tells its tags and notes, and whose they are
+ * for teammates' layers. */
+static gboolean
+on_query_tooltip (GlossTextView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) own = NULL;
+  GtkTextIter iter;
+  guint offset;
+  int bx, by;
+
+  if (self->layer == NULL || keyboard)
+    return FALSE;
+
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return FALSE;
+  offset = gtk_text_iter_get_offset (&iter);
+
+  own = gloss_text_view_annotations_at (self, offset);
+  for (guint i = 0; i < own->len && i < 8; i++)
+    describe (text, self, g_ptr_array_index (own, i), NULL);
+
+  for (guint t = 0; t < self->teammates->len; t++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->teammates, t);
+      g_autoptr(GPtrArray) theirs = gloss_layer_get_at (layer, offset);
+
+      for (guint i = 0; i < theirs->len && i < 8; i++)
+        describe (text, self, g_ptr_array_index (theirs, i), gloss_layer_get_annotator_name (layer));
+    }
+
+  if (text->len == 0)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, text->str);
+  return TRUE;
+}
+
+static void
 on_vadjustment_changed (GlossTextView *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
@@ -879,6 +951,8 @@ gloss_text_view_init (GlossTextView *self)
                                                  "background-rgba", &search, NULL);
 
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
