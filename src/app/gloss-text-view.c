@@ -458,7 +458,12 @@ draw_bar (GlossTextView      *self,
           gpointer            data)
 {
   BarStyle *style = data;
-  float y = rect->y + rect->height - BAR_HEIGHT - style->lane * (BAR_HEIGHT + BAR_GAP);
+  /* The own layer's bars stack up from the bottom of the line; teammates'
+   * dashes go in the space under it, so neither covers the other or the
+   * text. */
+  float y = style->dashed
+            ? rect->y + rect->height + 1 + style->lane * (BAR_HEIGHT + BAR_GAP)
+            : rect->y + rect->height - BAR_HEIGHT - style->lane * (BAR_HEIGHT + BAR_GAP);
 
   if (!style->dashed)
     {
@@ -576,7 +581,7 @@ gloss_text_view_snapshot_layer (GtkTextView      *view,
       draw_layer_bars (self, snapshot, self->layer, start, end, 0, FALSE);
       for (guint i = 0; i < self->teammates->len; i++)
         draw_layer_bars (self, snapshot, g_ptr_array_index (self->teammates, i),
-                         start, end, 4 + 2 * i, TRUE);
+                         start, end, i, TRUE);
     }
   else if (self->selected != NULL)
     {
@@ -942,7 +947,7 @@ gloss_text_view_init (GlossTextView *self)
   gtk_text_view_set_right_margin (view, 48);
   gtk_text_view_set_top_margin (view, 32);
   gtk_text_view_set_bottom_margin (view, 48);
-  gtk_text_view_set_pixels_below_lines (view, 4);
+  gtk_text_view_set_pixels_below_lines (view, 8);
   gtk_text_view_set_pixels_inside_wrap (view, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-text");
 

@@ -1,0 +1,38 @@
+/* gloss-corpus.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-source.h"
+
+G_BEGIN_DECLS
+
+/* Finding and reading the articles of a folder, for the export and the
+ * import. */
+
+/* The articles under @folder, recursively: every file beside which lies
+ * at least one annotation file of it, as GFiles sorted by path.  Hidden
+ * files and folders (a name starting with '.') and symbolic links to
+ * folders are not followed. */
+GPtrArray   *gloss_corpus_list_articles (GFile         *folder,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+/* Reads the text of an article.  The export and the import read every
+ * article through this one function. */
+GlossSource *gloss_corpus_read_article  (GFile         *article,
+                                         GCancellable  *cancellable,
+                                         GError       **error);
+
+/* The article an annotation file belongs to, from its name alone
+ * ("a.txt.alice.gloss.json" gives "a.txt" in the same folder); NULL when
+ * the name is not that of an annotation file. */
+GFile       *gloss_corpus_article_of    (GFile         *annotation_file);
+
+G_END_DECLS
