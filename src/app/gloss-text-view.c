@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "gloss-search.h"
@@ -749,24 +750,37 @@ describe (GString         *out,
 {
   GlossTag *tag = NULL;
   g_autofree char *escaped = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *line = NULL;
 
   if (self->file != NULL)
     tag = gloss_annotation_file_lookup_tag (self->file, gloss_annotation_get_tag (a));
 
   if (out->len > 0)
     g_string_append_c (out, '\n');
-  if (annotator != NULL)
-    {
-      escaped = g_markup_escape_text (annotator, -1);
-      g_string_append_printf (out, "<b>%s</b> · ", escaped);
-      g_clear_pointer (&escaped, g_free);
-    }
-  escaped = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), -1);
-  g_string_append (out, escaped);
+
+  label = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), -1);
   if (gloss_annotation_has_note (a))
     {
       g_autofree char *note = g_markup_escape_text (gloss_annotation_get_note (a), -1);
-      g_string_append_printf (out, ": <i>%s</i>", note);
+
+      /* Translators: a tag, then the annotation's note (Pango markup) */
+      line = g_strdup_printf (_("%s: <i>%s</i>"), label, note);
+    }
+  else
+    {
+      line = g_strdup (label);
+    }
+
+  if (annotator != NULL)
+    {
+      escaped = g_markup_escape_text (annotator, -1);
+      /* Translators: a teammate's name, then what they tagged (Pango markup) */
+      g_string_append_printf (out, _("<b>%s</b> · %s"), escaped, line);
+    }
+  else
+    {
+      g_string_append (out, line);
     }
 }
 

@@ -86,6 +86,15 @@ gboolean     gloss_annotation_file_get_read_only    (GlossAnnotationFile *self);
  * did not match their offsets), one sentence each; never NULL. */
 GPtrArray   *gloss_annotation_file_get_problems     (GlossAnnotationFile *self);
 
+/* The keys of the file's top-level object that Gloss does not model
+ * (another tool's, or what an importer keeps, such as "x-brat"), written
+ * back when the file is saved; NULL when there are none. */
+JsonObject  *gloss_annotation_file_get_extra        (GlossAnnotationFile *self);
+/* Replaces those keys (@extra is referenced; NULL removes them).  Keys
+ * Gloss models are refused. */
+void         gloss_annotation_file_set_extra        (GlossAnnotationFile *self,
+                                                     JsonObject          *extra);
+
 /* The codebook whose entries are written in "tags"; tags used by the
  * annotations but absent from it keep the file's own entries. */
 GlossCodebook *gloss_annotation_file_get_codebook   (GlossAnnotationFile *self);

@@ -16,10 +16,20 @@ G_BEGIN_DECLS
 /* Finding and reading the articles of a folder, for the export and the
  * import. */
 
+/* An article and its annotation files. */
+typedef struct
+{
+  GFile     *article;
+  GPtrArray *annotation_files;   /* GFile, sorted by name */
+} GlossCorpusArticle;
+
+void         gloss_corpus_article_free  (GlossCorpusArticle *entry);
+
 /* The articles under @folder, recursively: every file beside which lies
- * at least one annotation file of it, as GFiles sorted by path.  Hidden
- * files and folders (a name starting with '.') and symbolic links to
- * folders are not followed. */
+ * at least one annotation file of it, as GlossCorpusArticles sorted by
+ * path.  Each folder is read once, however many articles it holds.
+ * Hidden files and folders (a name starting with '.') are skipped, and
+ * symbolic links to folders are not followed. */
 GPtrArray   *gloss_corpus_list_articles (GFile         *folder,
                                          GCancellable  *cancellable,
                                          GError       **error);
@@ -34,5 +44,7 @@ GlossSource *gloss_corpus_read_article  (GFile         *article,
  * ("a.txt.alice.gloss.json" gives "a.txt" in the same folder); NULL when
  * the name is not that of an annotation file. */
 GFile       *gloss_corpus_article_of    (GFile         *annotation_file);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCorpusArticle, gloss_corpus_article_free)
 
 G_END_DECLS

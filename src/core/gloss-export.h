@@ -101,19 +101,19 @@ gboolean       gloss_exporter_open_stream      (GlossExporter      *self,
                                                 GError            **error);
 
 /* Exports @article (a GFile of an article) with its annotation files, or
- * only @annotation_file when it is given.  @name is how the export names
- * the article (a relative path such as "news/a.txt": the CSV's document
- * column, the brat file names).  Annotation files that cannot be read are
- * left out and reported in @error, one line each, after the others have
- * been exported; FALSE then. */
+ * only those of @annotation_files (GFile) when it is not NULL.  @name is
+ * how the export names the article (a relative path such as "news/a.txt":
+ * the CSV's document column, the brat file names).  Annotation files that
+ * cannot be read are left out and reported in @error, one line each,
+ * after the others have been exported; FALSE then. */
 gboolean       gloss_exporter_add_article      (GlossExporter      *self,
                                                 GFile              *article,
                                                 const char         *name,
-                                                GFile              *annotation_file,
+                                                GPtrArray          *annotation_files,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 /* The same with an article and annotation files already open (the
- * window's).  The files must have @source attached. */
+ * window's), all anchored in @source; the annotator filter applies. */
 gboolean       gloss_exporter_add_files        (GlossExporter      *self,
                                                 GlossSource        *source,
                                                 const char         *name,

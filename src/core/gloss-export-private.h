@@ -1,0 +1,125 @@
+/* gloss-export-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-export.h"
+#include "gloss-json-writer.h"
+#include "gloss-utf16-private.h"
+
+G_BEGIN_DECLS
+
+/* What a format is given for each article: its text, and the annotation
+ * files to export (already filtered by annotator, each anchored in
+ * @source). */
+typedef struct
+{
+  GlossSource *source;
+  const char  *name;
+  GPtrArray   *files;
+} GlossExportArticle;
+
+/* A format's functions.  begin runs once the destination is open, add for
+ * each article, finish before the destination is closed; free_state frees
+ * what they keep in GlossExporter.state. */
+typedef struct
+{
+  gboolean (*begin)      (GlossExporter            *self,
+                          GError                  **error);
+  gboolean (*add)        (GlossExporter            *self,
+                          const GlossExportArticle *article,
+                          GError                  **error);
+  gboolean (*finish)     (GlossExporter            *self,
+                          GError                  **error);
+  void     (*free_state) (gpointer                  state);
+} GlossExportFormatClass;
+
+struct _GlossExporter
+{
+  GlossExportFormat format;
+  const GlossExportFormatClass *klass;
+
+  GHashTable *annotators;      /* id set, or NULL for all */
+  GHashTable *tags;            /* id set, or NULL for all */
+  gboolean spreadsheet_safe;
+  GlossOffsetUnit offset_unit;
+  GlossIobScheme scheme;
+
+  /* The destination: a stream for the one-file formats, a folder for the
+   * others.  Text is gathered in @buffer and written in large pieces. */
+  GOutputStream *stream;
+  gboolean owns_stream;
+  GFile *folder;
+  GString *buffer;
+  GCancellable *cancellable;
+
+  gpointer state;
+  gboolean opened;
+  gboolean finished;
+  gboolean failed;
+
+  guint n_articles;
+  guint n_annotations;
+  GPtrArray *warnings;
+};
+
+extern const GlossExportFormatClass _gloss_export_csv;
+extern const GlossExportFormatClass _gloss_export_jsonl;
+extern const GlossExportFormatClass _gloss_export_brat;
+extern const GlossExportFormatClass _gloss_export_w3c;
+extern const GlossExportFormatClass _gloss_export_doccano;
+extern const GlossExportFormatClass _gloss_export_conll;
+extern const GlossExportFormatClass _gloss_export_labelstudio;
+
+/* Writes the buffer to the stream once it holds more than a few hundred
+ * kilobytes (always when @force). */
+gboolean     _gloss_exporter_flush         (GlossExporter   *self,
+                                            gboolean         force,
+                                            GError         **error);
+/* Writes @data as @relative_path in the destination folder, creating the
+ * folders it needs and replacing the file atomically.  Refuses a path
+ * that would leave the folder. */
+gboolean     _gloss_exporter_write_file    (GlossExporter   *self,
+                                            const char      *relative_path,
+                                            const char      *data,
+                                            gsize            length,
+                                            GError         **error);
+/* TRUE when @annotation passes the tag filter. */
+gboolean     _gloss_exporter_keeps         (GlossExporter   *self,
+                                            GlossAnnotation *annotation);
+/* Adds a sentence to the warnings. */
+void         _gloss_exporter_warn          (GlossExporter   *self,
+                                            const char      *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
+/* Tells, once per article and annotator, how many orphaned annotations an
+ * offset format left out. */
+void         _gloss_exporter_warn_orphans  (GlossExporter   *self,
+                                            const char      *name,
+                                            const char      *annotator,
+                                            guint            n_orphans);
+
+/* The label a format writes for @annotation's tag: the one the annotation
+ * was imported with (its "x-label" key, "Organization" for the tag
+ * "organization") when that still matches the tag, else the tag id. */
+const char  *_gloss_export_label           (GlossAnnotation *annotation);
+
+/* The name of the annotation file's annotator. */
+const char  *_gloss_export_annotator       (GlossAnnotationFile *file);
+
+/* Appends ,"key": to @out (no comma when @first). */
+static inline void
+_gloss_export_key (GString    *out,
+                   const char *key,
+                   gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  gloss_json_write_string (out, key, -1);
+  g_string_append_c (out, ':');
+}
+
+G_END_DECLS

@@ -1,0 +1,660 @@
+/* gloss-export.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-corpus.h"
+#include "gloss-error.h"
+#include "gloss-export-private.h"
+
+/* The buffer is written out past this size, so that memory stays flat
+ * however many articles go through. */
+#define FLUSH_THRESHOLD (256 * 1024)
+
+typedef struct
+{
+  const char *name;
+  const GlossExportFormatClass *klass;
+} FormatEntry;
+
+static const FormatEntry formats[] = {
+  [GLOSS_EXPORT_CSV] = { "csv", &_gloss_export_csv },
+  [GLOSS_EXPORT_JSONL] = { "jsonl", &_gloss_export_jsonl },
+  [GLOSS_EXPORT_BRAT] = { "brat", &_gloss_export_brat },
+  [GLOSS_EXPORT_W3C] = { "w3c", &_gloss_export_w3c },
+  [GLOSS_EXPORT_DOCCANO] = { "doccano", &_gloss_export_doccano },
+  [GLOSS_EXPORT_CONLL] = { "conll", &_gloss_export_conll },
+  [GLOSS_EXPORT_LABELSTUDIO] = { "labelstudio", &_gloss_export_labelstudio },
+};
+
+gboolean
+gloss_export_format_from_string (const char        *name,
+                                 GlossExportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      if (g_ascii_strcasecmp (name, formats[i].name) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_export_format_to_string (GlossExportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+
+  return formats[format].name;
+}
+
+gboolean
+gloss_export_format_needs_folder (GlossExportFormat format)
+{
+  return format == GLOSS_EXPORT_BRAT;
+}
+
+gboolean
+gloss_export_format_allows_folder (GlossExportFormat format)
+{
+  return format == GLOSS_EXPORT_BRAT || format == GLOSS_EXPORT_W3C;
+}
+
+GlossExporter *
+gloss_exporter_new (GlossExportFormat format)
+{
+  GlossExporter *self;
+
+  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+
+  self = g_new0 (GlossExporter, 1);
+  self->format = format;
+  self->klass = formats[format].klass;
+  self->offset_unit = GLOSS_OFFSETS_UTF16;
+  self->scheme = GLOSS_SCHEME_IOB2;
+  self->buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+void
+gloss_exporter_free (GlossExporter *self)
+{
+  if (self == NULL)
+    return;
+
+  if (self->state != NULL && self->klass->free_state != NULL)
+    self->klass->free_state (self->state);
+
+  /* A file that was not finished is left as it was: closing a replace
+   * stream with a cancelled cancellable drops the new content. */
+  if (self->stream != NULL && self->owns_stream && !self->finished)
+    {
+      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+
+      g_cancellable_cancel (cancelled);
+      g_output_stream_close (self->stream, cancelled, NULL);
+    }
+
+  g_clear_object (&self->stream);
+  g_clear_object (&self->folder);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->annotators, g_hash_table_unref);
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_string_free (self->buffer, TRUE);
+  g_ptr_array_unref (self->warnings);
+  g_free (self);
+}
+
+GlossExportFormat
+gloss_exporter_get_format (GlossExporter *self)
+{
+  return self->format;
+}
+
+static GHashTable *
+make_set (const char * const *ids)
+{
+  GHashTable *set;
+
+  if (ids == NULL || ids[0] == NULL)
+    return NULL;
+
+  set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_hash_table_add (set, g_strdup (ids[i]));
+
+  return set;
+}
+
+void
+gloss_exporter_set_annotators (GlossExporter      *self,
+                               const char * const *annotators)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->annotators, g_hash_table_unref);
+  self->annotators = make_set (annotators);
+}
+
+void
+gloss_exporter_set_tags (GlossExporter      *self,
+                         const char * const *tags)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->tags, g_hash_table_unref);
+  self->tags = make_set (tags);
+}
+
+void
+gloss_exporter_set_spreadsheet_safe (GlossExporter *self,
+                                     gboolean       safe)
+{
+  g_return_if_fail (self != NULL);
+  self->spreadsheet_safe = !!safe;
+}
+
+void
+gloss_exporter_set_offset_unit (GlossExporter   *self,
+                                GlossOffsetUnit  unit)
+{
+  g_return_if_fail (self != NULL);
+  self->offset_unit = unit;
+}
+
+void
+gloss_exporter_set_scheme (GlossExporter  *self,
+                           GlossIobScheme  scheme)
+{
+  g_return_if_fail (self != NULL);
+  self->scheme = scheme;
+}
+
+static gboolean
+begin (GlossExporter  *self,
+       GError        **error)
+{
+  self->opened = TRUE;
+  if (self->klass->begin != NULL && !self->klass->begin (self, error))
+    {
+      self->failed = TRUE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_exporter_open_file (GlossExporter  *self,
+                          GFile          *destination,
+                          gboolean        as_folder,
+                          GCancellable   *cancellable,
+                          GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (!self->opened, FALSE);
+
+  g_set_object (&self->cancellable, cancellable);
+
+  if (gloss_export_format_needs_folder (self->format))
+    as_folder = TRUE;
+  if (as_folder && !gloss_export_format_allows_folder (self->format))
+    {
+      g_autofree char *display = g_file_get_parse_name (destination);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_USAGE,
+                   /* Translators: a folder name, then a format name such as "csv" */
+                   _("“%s” is a folder; the %s format writes one file"),
+                   display, formats[self->format].name);
+      return FALSE;
+    }
+
+  if (as_folder)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!g_file_make_directory_with_parents (destination, cancellable, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autofree char *display = g_file_get_parse_name (destination);
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                       /* Translators: a folder name, then why it failed */
+                       _("Could not create the folder “%s”: %s"), display, local_error->message);
+          return FALSE;
+        }
+      self->folder = g_object_ref (destination);
+    }
+  else
+    {
+      g_autoptr(GError) local_error = NULL;
+      GFileOutputStream *stream;
+
+      stream = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                               cancellable, &local_error);
+      if (stream == NULL)
+        {
+          g_autofree char *display = g_file_get_parse_name (destination);
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                       /* Translators: a file name, then why it failed */
+                       _("Could not write “%s”: %s"), display, local_error->message);
+          return FALSE;
+        }
+      self->stream = G_OUTPUT_STREAM (stream);
+      self->owns_stream = TRUE;
+    }
+
+  return begin (self, error);
+}
+
+gboolean
+gloss_exporter_open_stream (GlossExporter  *self,
+                            GOutputStream  *stream,
+                            GError        **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (!self->opened, FALSE);
+
+  if (gloss_export_format_needs_folder (self->format))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_USAGE,
+                   /* Translators: a format name such as "brat" */
+                   _("The %s format writes a folder; give one as the destination"),
+                   formats[self->format].name);
+      return FALSE;
+    }
+
+  self->stream = g_object_ref (stream);
+  self->owns_stream = FALSE;
+
+  return begin (self, error);
+}
+
+gboolean
+_gloss_exporter_flush (GlossExporter  *self,
+                       gboolean        force,
+                       GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->stream == NULL || self->buffer->len == 0)
+    return TRUE;
+  if (!force && self->buffer->len < FLUSH_THRESHOLD)
+    return TRUE;
+
+  if (!g_output_stream_write_all (self->stream, self->buffer->str, self->buffer->len,
+                                  NULL, self->cancellable, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   /* Translators: why writing failed */
+                   _("Could not write the export: %s"), local_error->message);
+      return FALSE;
+    }
+
+  g_string_truncate (self->buffer, 0);
+  return TRUE;
+}
+
+/* TRUE when @path is relative and never goes up. */
+static gboolean
+path_stays_inside (const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (path == NULL || path[0] == '\0' || g_path_is_absolute (path))
+    return FALSE;
+
+  parts = g_strsplit (path, "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strcmp (parts[i], "..") == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+_gloss_exporter_write_file (GlossExporter  *self,
+                            const char     *relative_path,
+                            const char     *data,
+                            gsize           length,
+                            GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_assert (self->folder != NULL);
+
+  if (!path_stays_inside (relative_path))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
+                   /* Translators: a file name */
+                   _("“%s” would be written outside the destination folder"), relative_path);
+      return FALSE;
+    }
+
+  file = g_file_resolve_relative_path (self->folder, relative_path);
+  parent = g_file_get_parent (file);
+  if (!g_file_make_directory_with_parents (parent, self->cancellable, &local_error) &&
+      !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    {
+      g_autofree char *display = g_file_get_parse_name (parent);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   _("Could not create the folder “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  g_clear_error (&local_error);
+
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                NULL, self->cancellable, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (file);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_gloss_exporter_keeps (GlossExporter   *self,
+                       GlossAnnotation *annotation)
+{
+  return self->tags == NULL ||
+         g_hash_table_contains (self->tags, gloss_annotation_get_tag (annotation));
+}
+
+void
+_gloss_exporter_warn (GlossExporter *self,
+                      const char    *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+void
+_gloss_exporter_warn_orphans (GlossExporter *self,
+                              const char    *name,
+                              const char    *annotator,
+                              guint          n_orphans)
+{
+  if (n_orphans == 0)
+    return;
+
+  _gloss_exporter_warn (self,
+                        /* Translators: an article's name, an annotator id, then a
+                         * number, then a format name such as "brat" */
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s (%s): %u orphaned annotation left out: its text is no longer in the article, and %s needs offsets",
+                                     "%s (%s): %u orphaned annotations left out: their text is no longer in the article, and %s needs offsets",
+                                     n_orphans),
+                        name, annotator, n_orphans, formats[self->format].name);
+}
+
+const char *
+_gloss_export_label (GlossAnnotation *annotation)
+{
+  JsonObject *extra = gloss_annotation_get_extra (annotation);
+  const char *tag = gloss_annotation_get_tag (annotation);
+  JsonNode *node;
+  const char *label;
+  g_autofree char *slug = NULL;
+
+  if (extra == NULL || (node = json_object_get_member (extra, "x-label")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return tag;
+
+  label = json_node_get_string (node);
+  slug = gloss_slugify (label);
+  if (slug != NULL)
+    g_strdelimit (slug, "_", '-');
+
+  /* A tag changed in Gloss since the import no longer has that label. */
+  return g_strcmp0 (slug, tag) == 0 || g_strcmp0 (label, tag) == 0 ? label : tag;
+}
+
+const char *
+_gloss_export_annotator (GlossAnnotationFile *file)
+{
+  return gloss_layer_get_annotator_id (gloss_annotation_file_get_layer (file));
+}
+
+gboolean
+gloss_exporter_add_files (GlossExporter  *self,
+                          GlossSource    *source,
+                          const char     *name,
+                          GPtrArray      *annotation_files,
+                          GError        **error)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GlossExportArticle article = { source, name, files };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (GLOSS_IS_SOURCE (source), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (annotation_files != NULL, FALSE);
+  g_return_val_if_fail (self->opened && !self->finished, FALSE);
+
+  if (self->failed)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                           _("The export stopped after an error writing its destination"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < annotation_files->len; i++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (annotation_files, i);
+
+      if (self->annotators == NULL ||
+          g_hash_table_contains (self->annotators, _gloss_export_annotator (file)))
+        g_ptr_array_add (files, file);
+    }
+
+  if (!self->klass->add (self, &article, error) || !_gloss_exporter_flush (self, FALSE, error))
+    {
+      self->failed = TRUE;
+      return FALSE;
+    }
+
+  self->n_articles++;
+  return TRUE;
+}
+
+static void
+add_problem (GString      *problems,
+             const GError *error)
+{
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  g_string_append (problems, error->message);
+}
+
+/* The annotation files of @article that the export wants, loaded and
+ * anchored in @source; those that fail go to @problems. */
+static GPtrArray *
+open_files (GlossExporter *self,
+            GFile         *article,
+            GlossSource   *source,
+            GPtrArray     *candidates,
+            GString       *problems)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *article_name = g_file_get_basename (article);
+
+  codebook = gloss_codebook_new_for_article (article, &error);
+  if (codebook == NULL)
+    {
+      add_problem (problems, error);
+      return g_steal_pointer (&files);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GFile *path = g_ptr_array_index (candidates, i);
+      g_autoptr(GlossAnnotationFile) file = NULL;
+
+      /* By the name first, so that another annotator's broken file does
+       * not spoil this one's export. */
+      if (self->annotators != NULL)
+        {
+          g_autofree char *base = g_file_get_basename (path);
+          g_autofree char *id = gloss_annotation_file_name_annotator (base, article_name);
+
+          if (id != NULL && !g_hash_table_contains (self->annotators, id))
+            continue;
+        }
+
+      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, self->cancellable, &error);
+      if (file != NULL)
+        {
+          gloss_annotation_file_set_codebook (file, codebook);
+          if (!gloss_annotation_file_attach_source (file, source, &error))
+            g_clear_object (&file);
+        }
+
+      if (file == NULL)
+        {
+          add_problem (problems, error);
+          g_clear_error (&error);
+          continue;
+        }
+
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+
+  return g_steal_pointer (&files);
+}
+
+gboolean
+gloss_exporter_add_article (GlossExporter  *self,
+                            GFile          *article,
+                            const char     *name,
+                            GPtrArray      *annotation_files,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (article), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  source = gloss_corpus_read_article (article, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+
+  if (annotation_files != NULL)
+    candidates = g_ptr_array_ref (annotation_files);
+  else
+    candidates = gloss_annotation_file_list_for (article, cancellable, error);
+  if (candidates == NULL)
+    return FALSE;
+
+  files = open_files (self, article, source, candidates, problems);
+  if (!gloss_exporter_add_files (self, source, name, files, error))
+    return FALSE;
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_exporter_finish (GlossExporter  *self,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self->opened && !self->finished, FALSE);
+
+  if (self->failed)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                           _("The export stopped after an error writing its destination"));
+      return FALSE;
+    }
+
+  if (self->klass->finish != NULL && !self->klass->finish (self, error))
+    return FALSE;
+  if (!_gloss_exporter_flush (self, TRUE, error))
+    return FALSE;
+
+  if (self->stream != NULL)
+    {
+      gboolean ok;
+
+      if (self->owns_stream)
+        ok = g_output_stream_close (self->stream, cancellable, &local_error);
+      else
+        ok = g_output_stream_flush (self->stream, cancellable, &local_error);
+
+      if (!ok)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                       _("Could not write the export: %s"), local_error->message);
+          return FALSE;
+        }
+    }
+
+  self->finished = TRUE;
+  return TRUE;
+}
+
+guint
+gloss_exporter_get_n_articles (GlossExporter *self)
+{
+  return self->n_articles;
+}
+
+guint
+gloss_exporter_get_n_annotations (GlossExporter *self)
+{
+  return self->n_annotations;
+}
+
+GPtrArray *
+gloss_exporter_get_warnings (GlossExporter *self)
+{
+  return self->warnings;
+}
