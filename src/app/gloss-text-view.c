@@ -328,6 +328,39 @@ rebuild_all (GlossTextView *self)
   self->pending_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, apply_pending_slice, self, NULL);
 }
 
+/* Highlights still waiting were computed before a change of [start, end),
+ * which refresh_range has just highlighted from the layer: keep them out
+ * of that range, so that a removed annotation does not come back. */
+static void
+clip_pending (GlossTextView *self,
+              guint          start,
+              guint          end)
+{
+  GtkTextBuffer *buffer = buffer_of (self);
+
+  if (self->pending_idle == 0)
+    return;
+
+  for (guint i = self->pending_index; i < self->pending->len; i++)
+    {
+      Run *r = &g_array_index (self->pending, Run, i);
+
+      if (r->start >= end || r->end <= start)
+        continue;
+
+      /* The part after the range cannot wait its turn (the array is in
+       * order of start): it is applied now, the part before stays. */
+      if (r->end > end)
+        {
+          GtkTextIter s, e;
+
+          get_iters (self, end, r->end, &s, &e);
+          gtk_text_buffer_apply_tag (buffer, r->tag, &s, &e);
+        }
+      r->end = MAX (r->start, MIN (r->end, start));
+    }
+}
+
 static Span
 span_of_item (GListModel *model,
               guint       position)
@@ -360,9 +393,7 @@ on_items_changed (GListModel    *model,
 {
   g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (Span));
 
-  /* Highlights still waiting were computed before this change: compute
-   * them again. */
-  if (removed + added > BULK_CHANGE || self->pending_idle != 0)
+  if (removed + added > BULK_CHANGE)
     {
       reset_mirror (self);
       rebuild_all (self);
@@ -383,7 +414,9 @@ on_items_changed (GListModel    *model,
   for (guint i = 0; i < dirty->len; i++)
     {
       Span *span = &g_array_index (dirty, Span, i);
+
       refresh_range (self, span->start, span->end);
+      clip_pending (self, span->start, span->end);
     }
 
   if (self->selected != NULL && gloss_layer_index_of (self->layer, self->selected) < 0)

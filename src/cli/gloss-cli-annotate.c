@@ -166,7 +166,7 @@ run (Options    *o,
   GlossLayer *layer;
   guint added = 0;
 
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_for_file (article, 0, NULL, &error);
   if (source == NULL)
     {
       gloss_cli_print_error (article_path, error);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "gloss-cli-common.h"
+#include "gloss-cli-formats.h"
 
 typedef struct
 {
@@ -27,6 +28,8 @@ static const Command commands[] = {
   { "list", gloss_cli_list, N_("List the annotations of articles or annotation files") },
   { "validate", gloss_cli_validate, N_("Check annotation files against their articles") },
   { "annotate", gloss_cli_annotate, N_("Add annotations to an annotator’s file") },
+  { "export", gloss_cli_export, N_("Write annotations for other tools (CSV, brat, W3C, …)") },
+  { "import", gloss_cli_import, N_("Read annotations made in other tools into Gloss files") },
 };
 
 static void

@@ -13,8 +13,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "gloss-annotation-file-private.h"
 
 static const char * const modelled[] = { "gloss", "source", "annotator", "tags", "annotations" };

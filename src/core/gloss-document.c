@@ -571,7 +571,7 @@ document_open (GFile                *article,
   self->article = g_object_ref (article);
   self->folder = g_file_get_parent (article);
 
-  self->source = gloss_source_new_from_file (article, 0, cancellable, error);
+  self->source = gloss_source_new_for_file (article, 0, cancellable, error);
   if (self->source == NULL)
     return NULL;
 

@@ -9,7 +9,7 @@
 
 #include "gloss-export.h"
 #include "gloss-json-writer.h"
-#include "gloss-utf16-private.h"
+#include "gloss-interchange-private.h"
 
 G_BEGIN_DECLS
 

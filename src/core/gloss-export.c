@@ -423,23 +423,17 @@ _gloss_exporter_warn_orphans (GlossExporter *self,
 const char *
 _gloss_export_label (GlossAnnotation *annotation)
 {
-  JsonObject *extra = gloss_annotation_get_extra (annotation);
   const char *tag = gloss_annotation_get_tag (annotation);
-  JsonNode *node;
-  const char *label;
+  const char *label = _gloss_extra_get_string (gloss_annotation_get_extra (annotation),
+                                               GLOSS_KEY_LABEL);
   g_autofree char *slug = NULL;
 
-  if (extra == NULL || (node = json_object_get_member (extra, "x-label")) == NULL ||
-      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  if (label == NULL || strcmp (label, tag) == 0)
     return tag;
 
-  label = json_node_get_string (node);
-  slug = gloss_slugify (label);
-  if (slug != NULL)
-    g_strdelimit (slug, "_", '-');
-
   /* A tag changed in Gloss since the import no longer has that label. */
-  return g_strcmp0 (slug, tag) == 0 || g_strcmp0 (label, tag) == 0 ? label : tag;
+  slug = _gloss_label_to_tag (label);
+  return g_strcmp0 (slug, tag) == 0 ? label : tag;
 }
 
 const char *
@@ -639,6 +633,12 @@ gloss_exporter_finish (GlossExporter  *self,
 
   self->finished = TRUE;
   return TRUE;
+}
+
+gboolean
+gloss_exporter_has_failed (GlossExporter *self)
+{
+  return self->failed;
 }
 
 guint

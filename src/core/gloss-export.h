@@ -125,6 +125,8 @@ gboolean       gloss_exporter_finish           (GlossExporter      *self,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 
+/* TRUE once writing the destination failed: nothing more can be added. */
+gboolean       gloss_exporter_has_failed        (GlossExporter     *self);
 guint          gloss_exporter_get_n_articles    (GlossExporter     *self);
 guint          gloss_exporter_get_n_annotations (GlossExporter     *self);
 /* Sentences about what the format could not hold (orphaned annotations in

@@ -525,3 +525,41 @@ gloss_source_new_from_bytes (GBytes      *bytes,
   return gloss_source_new_from_data (NULL, g_strdup (display_name), display_name,
                                      copy, n_bytes, error);
 }
+
+/* Entry points for reading HTML and XML articles, which share the reading
+ * and the decoding above. */
+
+char *
+_gloss_source_read_file (GFile         *file,
+                         const char    *label,
+                         gsize          max_size,
+                         gsize         *n_bytes,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  if (max_size == 0)
+    max_size = GLOSS_SOURCE_DEFAULT_MAX_SIZE;
+  max_size = MIN (max_size, (gsize) G_MAXSSIZE);
+
+  return read_contents (file, label, max_size, n_bytes, cancellable, error);
+}
+
+GlossSource *
+_gloss_source_new_from_contents (GFile   *file,
+                                 char    *data,
+                                 gsize    n_bytes,
+                                 GError **error)
+{
+  g_autofree char *label = g_file_get_parse_name (file);
+
+  return gloss_source_new_from_data (file, _gloss_source_dup_display_basename (file), label,
+                                     data, n_bytes, error);
+}
+
+char *
+_gloss_source_decode_windows_1252 (const char *data,
+                                   gsize       n_bytes,
+                                   gsize      *n_text)
+{
+  return decode_windows_1252 ((const guchar *) data, n_bytes, n_text);
+}

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gloss-source.h"
+#include "gloss-source-map.h"
 #include "gloss-text-index.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,35 @@ char        *_gloss_source_find_title            (const char      *text,
 GArray      *_gloss_source_find_paragraphs       (const char      *text,
                                                   gsize            n_bytes,
                                                   GlossTextIndex  *index);
+
+/* For the HTML and XML readers (gloss-source.c): a source made by
+ * gloss_source_new_extracted() takes its offset map, and warnings. */
+void         _gloss_source_set_map               (GlossSource     *self,
+                                                  GlossSourceMap  *map);
+void         _gloss_source_add_warning           (GlossSource     *self,
+                                                  char            *warning);
+
+/* For gloss-source-open.c and the readers (gloss-source-decode.c): reads
+ * all of @file within @max_size, with the errors of
+ * gloss_source_new_from_file(); the buffer has a NUL after its *@n_bytes
+ * bytes. */
+char        *_gloss_source_read_file             (GFile           *file,
+                                                  const char      *label,
+                                                  gsize            max_size,
+                                                  gsize           *n_bytes,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+/* A plain-text source of bytes read from @file, as
+ * gloss_source_new_from_file() makes it; takes @data, which has a NUL
+ * after its @n_bytes bytes. */
+GlossSource *_gloss_source_new_from_contents     (GFile           *file,
+                                                  char            *data,
+                                                  gsize            n_bytes,
+                                                  GError         **error);
+/* Windows-1252 as the WHATWG encoding standard decodes it, every byte
+ * decoding to a character; the result is NUL-terminated. */
+char        *_gloss_source_decode_windows_1252   (const char      *data,
+                                                  gsize            n_bytes,
+                                                  gsize           *n_text);
 
 G_END_DECLS

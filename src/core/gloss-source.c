@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-source-map.h"
 #include "gloss-source-private.h"
 
 struct _GlossSource
@@ -34,6 +35,11 @@ struct _GlossSource
 
   GArray         *blocks;
   GHashTable     *metadata;
+
+  /* From the HTML and XML readers: where the text came from, and what
+   * went wrong on the way without stopping them. */
+  GlossSourceMap *map;
+  GPtrArray      *warnings;
 };
 
 G_DEFINE_FINAL_TYPE (GlossSource, gloss_source, G_TYPE_OBJECT)
@@ -157,6 +163,8 @@ gloss_source_finalize (GObject *object)
   g_clear_pointer (&self->text_sha256, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
   g_clear_pointer (&self->metadata, g_hash_table_unref);
+  g_clear_pointer (&self->map, gloss_source_map_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_source_parent_class)->finalize (object);
 }
@@ -274,6 +282,7 @@ gloss_source_class_init (GlossSourceClass *klass)
 static void
 gloss_source_init (GlossSource *self)
 {
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
 }
 
 /**
@@ -595,4 +604,87 @@ gloss_source_slice_equals (GlossSource *self,
    * when the first n bytes match @str has at least n of them and str[n] is
    * safe to read. */
   return strncmp (self->text + start_byte, str, n) == 0 && str[n] == '\0';
+}
+
+void
+_gloss_source_set_map (GlossSource    *self,
+                       GlossSourceMap *map)
+{
+  g_return_if_fail (GLOSS_IS_SOURCE (self));
+
+  g_clear_pointer (&self->map, gloss_source_map_free);
+  self->map = map;
+}
+
+void
+_gloss_source_add_warning (GlossSource *self,
+                           char        *warning)
+{
+  g_return_if_fail (GLOSS_IS_SOURCE (self));
+  g_return_if_fail (warning != NULL);
+
+  g_ptr_array_add (self->warnings, warning);
+}
+
+/**
+ * gloss_source_get_warnings:
+ * @self: a #GlossSource
+ *
+ * What went wrong while the article was read without stopping it: a page
+ * that seems cut short, XML that is not well-formed, an encoding Gloss
+ * does not know.  Each is a sentence naming the file, for the user.
+ *
+ * Returns: (transfer none) (element-type utf8): the warnings; empty for
+ *   plain text and for most pages
+ */
+GPtrArray *
+gloss_source_get_warnings (GlossSource *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SOURCE (self), NULL);
+
+  return self->warnings;
+}
+
+/**
+ * gloss_source_locate:
+ * @self: a #GlossSource
+ * @offset: a code point of the text
+ * @xpath: (out) (optional) (transfer full): the element the character at
+ *   @offset comes from, such as "/html/body/article/p[3]"
+ * @element_offset: (out) (optional): where it is in that element's text
+ *   content, in code points
+ *
+ * Finds where a character of an article read from HTML or XML is in the
+ * original file, for an XPathSelector refined by a TextPositionSelector.
+ * The element is the innermost block (paragraph, heading, list item...)
+ * around the character; its text content is every text node in it, in
+ * document order, as libxml2 parsed the file.  An offset on text Gloss
+ * added (the blank line between blocks, a line break) or at the end of the
+ * text is located just after the element text before it, so that the end
+ * of a range, which is excluded, lands where the range's last character
+ * ends.
+ *
+ * Returns: %TRUE when the source has such a map (it came from HTML or XML
+ *   and has text); %FALSE for plain text
+ */
+gboolean
+gloss_source_locate (GlossSource  *self,
+                     guint         offset,
+                     char        **xpath,
+                     guint        *element_offset)
+{
+  const char *path = NULL;
+  guint in_element = 0;
+
+  g_return_val_if_fail (GLOSS_IS_SOURCE (self), FALSE);
+
+  if (self->map == NULL || !gloss_source_map_locate (self->map, offset, &path, &in_element))
+    return FALSE;
+
+  if (xpath != NULL)
+    *xpath = g_strdup (path);
+  if (element_offset != NULL)
+    *element_offset = in_element;
+
+  return TRUE;
 }

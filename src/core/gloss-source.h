@@ -68,6 +68,16 @@ GlossSource *gloss_source_new_extracted     (GFile         *file,
                                              GArray        *blocks,
                                              GHashTable    *metadata);
 
+/* Reads an article of any kind Gloss knows: HTML (.html, .htm, .xhtml, or
+ * a page that says it is HTML), XML (.xml, or a file that starts as XML:
+ * TEI, JATS or any other) or plain text (anything else, and always .txt).
+ * The errors are those of gloss_source_new_from_file() and of the HTML and
+ * XML readers. */
+GlossSource *gloss_source_new_for_file      (GFile         *file,
+                                             gsize          max_size,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
+
 /* May be NULL for a source made from bytes or text. */
 GFile       *gloss_source_get_file          (GlossSource   *self);
 /* The file's base name, or the display name. */
@@ -93,6 +103,17 @@ const GlossBlock *gloss_source_get_blocks   (GlossSource   *self,
 const char  *gloss_source_get_metadata      (GlossSource   *self,
                                              const char    *key);
 GHashTable  *gloss_source_get_metadata_table (GlossSource  *self);
+
+/* Problems met while reading that did not stop it, as sentences for the
+ * user (an array of strings, never NULL). */
+GPtrArray   *gloss_source_get_warnings      (GlossSource   *self);
+/* For HTML and XML: the element (an XPath) and the offset in its text
+ * content where the character at @offset comes from.  FALSE for plain
+ * text.  See the documentation in gloss-source.c. */
+gboolean     gloss_source_locate            (GlossSource   *self,
+                                             guint          offset,
+                                             char         **xpath,
+                                             guint         *element_offset);
 
 /* Offsets are code points, end excluded, clamped to the length. */
 gsize        gloss_source_offset_to_byte    (GlossSource   *self,

@@ -87,7 +87,12 @@ on_tick (GtkWidget     *widget,
       double interval = t - f->last;
 
       if (interval > 0.05)
-        g_printerr ("slow frame %u: %.0f ms\n", f->intervals->len, interval * 1000);
+        {
+          GtkAdjustment *adj = GTK_IS_SCROLLABLE (widget) ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget)) : NULL;
+
+          g_printerr ("slow frame %u: %.0f ms at %.0f of %.0f px\n", f->intervals->len, interval * 1000,
+                      adj ? gtk_adjustment_get_value (adj) : 0, adj ? gtk_adjustment_get_upper (adj) : 0);
+        }
       f->worst = MAX (f->worst, interval);
       g_array_append_val (f->intervals, interval);
     }
@@ -146,7 +151,7 @@ main (int    argc,
   Frames frames = { 0 };
   struct rusage usage;
   gboolean ok = TRUE;
-  double t0, t1, worst_add = 0, worst_remove = 0;
+  double t0, t1, worst_add = 0, worst_remove = 0, worst_add_call = 0, worst_remove_call = 0;
   guint tick;
 
   gtk_init ();
@@ -208,17 +213,20 @@ main (int    argc,
       a = g_object_ref (gloss_layer_annotate (layer, "claim", 100 + 7 * i, 130 + 7 * i, NULL));
       op = now () - t;
       wait_frames (&frames, 2);
+      worst_add_call = MAX (worst_add_call, op);
       worst_add = MAX (worst_add, op + frames.frame_work);
 
       t = now ();
       gloss_layer_remove (layer, a);
       op = now () - t;
       wait_frames (&frames, 2);
+      worst_remove_call = MAX (worst_remove_call, op);
       worst_remove = MAX (worst_remove, op + frames.frame_work);
-      if (g_getenv ("BENCH_VERBOSE")) g_printerr ("remove: op %.2f ms frame %.2f ms\n", op * 1000, frames.frame_work * 1000);
     }
-  ok &= report ("add an annotation (worst of 20, ms)", worst_add * 1000, "ms", 16);
-  ok &= report ("remove an annotation (worst of 20, ms)", worst_remove * 1000, "ms", 16);
+  report ("  add: the call alone (worst of 20)", worst_add_call * 1000, "ms", 0);
+  ok &= report ("add an annotation: call + its frame", worst_add * 1000, "ms", 16);
+  report ("  remove: the call alone (worst of 20)", worst_remove_call * 1000, "ms", 0);
+  ok &= report ("remove an annotation: call + its frame", worst_remove * 1000, "ms", 16);
 
   /* Scroll from the top to the end a page at a time. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));

@@ -1,0 +1,380 @@
+/* gloss-cli-export.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "gloss-cli-formats.h"
+#include "gloss-cli-progress.h"
+#include "gloss-corpus.h"
+#include "gloss-export.h"
+
+#define FORMATS "csv, jsonl, brat, w3c, doccano, conll, labelstudio"
+
+/* One article to export, with the annotation files an input named (NULL
+ * for all of them). */
+typedef struct
+{
+  GFile *article;
+  char *name;
+  GPtrArray *annotation_files;
+} Item;
+
+static void
+item_free (gpointer data)
+{
+  Item *item = data;
+
+  g_object_unref (item->article);
+  g_free (item->name);
+  g_clear_pointer (&item->annotation_files, g_ptr_array_unref);
+  g_free (item);
+}
+
+static void
+add_item (GPtrArray  *items,
+          GFile      *article,
+          const char *name,
+          GFile      *annotation_file)
+{
+  Item *item = g_new0 (Item, 1);
+
+  item->article = g_object_ref (article);
+  item->name = g_strdup (name);
+  if (annotation_file != NULL)
+    {
+      item->annotation_files = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (item->annotation_files, g_object_ref (annotation_file));
+    }
+  g_ptr_array_add (items, item);
+}
+
+/* Finds the articles @path stands for; returns how many problems it met
+ * (each printed). */
+static guint
+collect (const char *path,
+         GPtrArray  *items)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
+
+  if (type == G_FILE_TYPE_UNKNOWN)
+    {
+      /* Translators: a file name */
+      g_printerr (_("“%s”: no such file"), path);
+      g_printerr ("\n");
+      return 1;
+    }
+
+  if (type == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GPtrArray) articles = gloss_corpus_list_articles (file, NULL, &error);
+
+      if (articles == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      if (articles->len == 0)
+        {
+          /* Translators: a folder name */
+          g_printerr (_("“%s” holds no annotated article"), path);
+          g_printerr ("\n");
+        }
+
+      for (guint i = 0; i < articles->len; i++)
+        {
+          GlossCorpusArticle *entry = g_ptr_array_index (articles, i);
+          g_autofree char *name = g_file_get_relative_path (file, entry->article);
+          Item *item;
+
+          add_item (items, entry->article, name, NULL);
+          /* The walk read the folder: no need to read it again. */
+          item = g_ptr_array_index (items, items->len - 1);
+          item->annotation_files = g_ptr_array_ref (entry->annotation_files);
+        }
+      return 0;
+    }
+
+  if (gloss_cli_is_annotation_file (path))
+    {
+      g_autoptr(GFile) article = gloss_corpus_article_of (file);
+      g_autofree char *name = NULL;
+
+      if (article == NULL)
+        {
+          /* Translators: a file name */
+          g_printerr (_("“%s” is not named as an annotation file (ARTICLE.ANNOTATOR.gloss.json)"), path);
+          g_printerr ("\n");
+          return 1;
+        }
+      name = g_file_get_basename (article);
+      add_item (items, article, name, file);
+      return 0;
+    }
+
+  {
+    g_autofree char *name = g_file_get_basename (file);
+
+    add_item (items, file, name, NULL);
+  }
+  return 0;
+}
+
+typedef struct
+{
+  GlossExportFormat format;
+  char *format_name;
+  char *output;
+  char **annotators;
+  char **tags;
+  gboolean spreadsheet_safe;
+  char *offsets;
+  char *scheme;
+  char **inputs;
+} Options;
+
+static void
+options_clear (Options *o)
+{
+  g_clear_pointer (&o->format_name, g_free);
+  g_clear_pointer (&o->output, g_free);
+  g_clear_pointer (&o->annotators, g_strfreev);
+  g_clear_pointer (&o->tags, g_strfreev);
+  g_clear_pointer (&o->offsets, g_free);
+  g_clear_pointer (&o->scheme, g_free);
+  g_clear_pointer (&o->inputs, g_strfreev);
+}
+
+/* Checks the options; FALSE after printing the usage error. */
+static gboolean
+check_options (Options *o)
+{
+  if (o->format_name == NULL)
+    {
+      gloss_cli_usage_error ("export", _("--format is required (%s)"), FORMATS);
+      return FALSE;
+    }
+  if (!gloss_export_format_from_string (o->format_name, &o->format))
+    {
+      /* Translators: what the user gave, then the list of formats */
+      gloss_cli_usage_error ("export", _("unknown format “%s”; use one of %s"), o->format_name, FORMATS);
+      return FALSE;
+    }
+  if (o->inputs == NULL)
+    {
+      gloss_cli_usage_error ("export", _("no file given"));
+      return FALSE;
+    }
+  if (gloss_export_format_needs_folder (o->format) && o->output == NULL)
+    {
+      gloss_cli_usage_error ("export", _("the brat format writes a folder: give it with --output"));
+      return FALSE;
+    }
+  if (o->spreadsheet_safe && o->format != GLOSS_EXPORT_CSV)
+    {
+      gloss_cli_usage_error ("export", _("--spreadsheet-safe goes with --format csv"));
+      return FALSE;
+    }
+  if (o->offsets != NULL)
+    {
+      if (o->format != GLOSS_EXPORT_DOCCANO && o->format != GLOSS_EXPORT_LABELSTUDIO)
+        {
+          gloss_cli_usage_error ("export", _("--offsets goes with --format doccano or labelstudio"));
+          return FALSE;
+        }
+      if (strcmp (o->offsets, "utf16") != 0 && strcmp (o->offsets, "codepoints") != 0)
+        {
+          gloss_cli_usage_error ("export", _("--offsets is utf16 or codepoints"));
+          return FALSE;
+        }
+    }
+  if (o->scheme != NULL)
+    {
+      if (o->format != GLOSS_EXPORT_CONLL)
+        {
+          gloss_cli_usage_error ("export", _("--scheme goes with --format conll"));
+          return FALSE;
+        }
+      if (strcmp (o->scheme, "iob1") != 0 && strcmp (o->scheme, "iob2") != 0)
+        {
+          gloss_cli_usage_error ("export", _("--scheme is iob1 or iob2"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+open_destination (GlossExporter  *exporter,
+                  Options        *o,
+                  GError        **error)
+{
+  g_autoptr(GFile) destination = NULL;
+  gboolean as_folder;
+
+  if (o->output == NULL || strcmp (o->output, "-") == 0)
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      return gloss_exporter_open_stream (exporter, out, error);
+    }
+
+  destination = g_file_new_for_commandline_arg (o->output);
+  as_folder = gloss_export_format_needs_folder (o->format) ||
+              (gloss_export_format_allows_folder (o->format) &&
+               (g_str_has_suffix (o->output, "/") ||
+                g_file_query_file_type (destination, G_FILE_QUERY_INFO_NONE, NULL) ==
+                G_FILE_TYPE_DIRECTORY));
+
+  return gloss_exporter_open_file (exporter, destination, as_folder, NULL, error);
+}
+
+static int
+run (Options *o)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (o->format);
+  g_autoptr(GlossCliProgress) progress = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings;
+  guint failures = 0;
+
+  for (guint i = 0; o->inputs[i] != NULL; i++)
+    failures += collect (o->inputs[i], items);
+
+  gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
+  gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
+  gloss_exporter_set_spreadsheet_safe (exporter, o->spreadsheet_safe);
+  if (o->offsets != NULL)
+    gloss_exporter_set_offset_unit (exporter, strcmp (o->offsets, "codepoints") == 0 ?
+                                    GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16);
+  if (o->scheme != NULL)
+    gloss_exporter_set_scheme (exporter, strcmp (o->scheme, "iob1") == 0 ?
+                               GLOSS_SCHEME_IOB1 : GLOSS_SCHEME_IOB2);
+
+  if (!open_destination (exporter, o, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  progress = gloss_cli_progress_new (items->len);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+
+      gloss_cli_progress_update (progress, i);
+      if (!gloss_exporter_add_article (exporter, item->article, item->name,
+                                       item->annotation_files, NULL, &error))
+        {
+          gloss_cli_progress_clear (progress);
+          g_printerr ("%s\n", error->message);
+          g_clear_error (&error);
+          failures++;
+          if (gloss_exporter_has_failed (exporter))
+            break;
+        }
+    }
+  gloss_cli_progress_update (progress, items->len);
+  gloss_cli_progress_clear (progress);
+
+  if (!gloss_exporter_finish (exporter, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  warnings = gloss_exporter_get_warnings (exporter);
+  for (guint i = 0; i < warnings->len; i++)
+    g_printerr ("%s\n", (const char *)g_ptr_array_index (warnings, i));
+
+  {
+    guint n_annotations = gloss_exporter_get_n_annotations (exporter);
+    guint n_articles = gloss_exporter_get_n_articles (exporter);
+    g_autofree char *annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation",
+                                                                 "%u annotations", n_annotations),
+                                                    n_annotations);
+    g_autofree char *articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article",
+                                                              "%u articles", n_articles),
+                                                 n_articles);
+
+    if (o->output != NULL && strcmp (o->output, "-") != 0)
+      /* Translators: "5 annotations", "2 articles", then a file or folder name */
+      g_printerr (_("Exported %s from %s to %s"), annotations, articles, o->output);
+    else
+      /* Translators: "5 annotations", then "2 articles" */
+      g_printerr (_("Exported %s from %s"), annotations, articles);
+    g_printerr ("\n");
+  }
+
+  if (failures > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                               "%u input could not be exported",
+                               "%u inputs could not be exported", failures),
+                  failures);
+      g_printerr ("\n");
+      return GLOSS_CLI_PROBLEM;
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_export (int    argc,
+                  char **argv)
+{
+  Options o = { 0 };
+  GOptionEntry entries[] = {
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
+      N_("The format: csv, jsonl, brat, w3c, doccano, conll or labelstudio (required)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
+      N_("Where to write: a file (standard output by default), or a folder for brat, and for w3c "
+         "one file per article"), N_("PATH") },
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &o.annotators,
+      N_("Only this annotator’s annotations (may be repeated)"), N_("ID") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &o.tags,
+      N_("Only annotations with this tag (may be repeated)"), N_("TAG") },
+    { "spreadsheet-safe", 0, 0, G_OPTION_ARG_NONE, &o.spreadsheet_safe,
+      N_("CSV: put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
+      N_("doccano and Label Studio: count offsets in utf16 code units (the default) or codepoints"),
+      N_("UNIT") },
+    { "scheme", 0, 0, G_OPTION_ARG_STRING, &o.scheme,
+      N_("CoNLL: iob2 (the default) or iob1"), N_("SCHEME") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("INPUT…") },
+    { NULL }
+  };
+  int status;
+
+  if (!gloss_cli_parse_options ("export",
+                                _("Writes annotations for other tools.\n"
+                                  "INPUT is an article (all its annotation files), an annotation file, "
+                                  "or a folder, searched for annotated articles."),
+                                _("Offsets count Unicode characters (code points), end excluded, except "
+                                  "in doccano and Label Studio, which count UTF-16 code units.\n"
+                                  "A file that cannot be exported is reported and the others go on; "
+                                  "the exit status is 1 then."),
+                                entries, &argc, &argv))
+    {
+      options_clear (&o);
+      return GLOSS_CLI_USAGE;
+    }
+
+  status = check_options (&o) ? run (&o) : GLOSS_CLI_USAGE;
+  options_clear (&o);
+  return status;
+}

@@ -1,0 +1,668 @@
+/* gloss-export-brat.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* brat's standoff format, as brat lays out a collection annotated by
+ * several people: one subfolder per annotator, and in it for each article
+ * NAME.txt (the exact text, UTF-8) and NAME.ann:
+ *
+ *   T1<TAB>TYPE START END[;START END]...<TAB>TEXT
+ *   #1<TAB>AnnotatorNotes T1<TAB>NOTE
+ *
+ * Offsets are code points, end excluded, as in Gloss.  brat refuses a span
+ * that crosses a line break, so such a span is written as brat itself
+ * writes one: the pieces between the breaks as a discontinuous span, their
+ * texts joined by a space.  A brat note is one line: line breaks and tabs
+ * in a note become spaces.
+ *
+ * What the brat import kept (the T and # ids, the fragments of a
+ * discontinuous span, the lines Gloss does not model and the order of all
+ * lines) is given back, so that brat -> Gloss -> brat gives the same .ann.
+ * annotation.conf and visual.conf, made from the codebooks, go to the
+ * destination folder and to each annotator's. */
+
+#define G_LOG_DOMAIN "gloss-export"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-export-private.h"
+
+typedef struct
+{
+  guint start;
+  guint end;
+  gint64 order;      /* the fragment's place in the T line it came from */
+} Fragment;
+
+typedef struct
+{
+  char *id;          /* "T3"; NULL until numbered */
+  const char *label;
+  GArray *fragments;
+  const char *note;
+  char *note_id;
+  gboolean emitted;
+  gboolean note_emitted;
+} Group;
+
+typedef struct
+{
+  char *label;
+  char *color;
+} TypeInfo;
+
+typedef struct
+{
+  GPtrArray *types;          /* brat types, in the order met */
+  GHashTable *type_info;     /* type -> TypeInfo */
+  GHashTable *written;       /* relative paths written */
+  GHashTable *folders;       /* annotator folders written */
+} BratState;
+
+static void
+type_info_free (gpointer data)
+{
+  TypeInfo *info = data;
+
+  g_free (info->label);
+  g_free (info->color);
+  g_free (info);
+}
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_free (group->id);
+  g_free (group->note_id);
+  g_array_unref (group->fragments);
+  g_free (group);
+}
+
+static void
+brat_free_state (gpointer data)
+{
+  BratState *state = data;
+
+  g_ptr_array_unref (state->types);
+  g_hash_table_unref (state->type_info);
+  g_hash_table_unref (state->written);
+  g_hash_table_unref (state->folders);
+  g_free (state);
+}
+
+static gboolean
+brat_begin (GlossExporter  *self,
+            GError        **error)
+{
+  BratState *state = g_new0 (BratState, 1);
+
+  state->types = g_ptr_array_new_with_free_func (g_free);
+  state->type_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, type_info_free);
+  state->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->state = state;
+
+  return TRUE;
+}
+
+static void
+note_type (BratState  *state,
+           const char *type,
+           GlossTag   *tag)
+{
+  TypeInfo *info;
+
+  if (g_hash_table_contains (state->type_info, type))
+    return;
+
+  info = g_new0 (TypeInfo, 1);
+  info->label = g_strdup (tag ? gloss_tag_get_label (tag) : type);
+  info->color = g_strdup (tag ? gloss_tag_get_color (tag) : NULL);
+  g_hash_table_insert (state->type_info, g_strdup (type), info);
+  g_ptr_array_add (state->types, g_strdup (type));
+}
+
+/* The number in an id such as "T12" after @prefix, or 0. */
+static guint64
+id_number (const char *id,
+           char        prefix)
+{
+  char *end = NULL;
+  guint64 n;
+
+  if (id == NULL || id[0] != prefix || !g_ascii_isdigit (id[1]))
+    return 0;
+
+  n = g_ascii_strtoull (id + 1, &end, 10);
+  return *end == '\0' || *end == '\t' || *end == ' ' ? n : 0;
+}
+
+static gint64
+extra_int (JsonObject *extra,
+           const char *key)
+{
+  JsonNode *node;
+
+  if (extra == NULL || (node = json_object_get_member (extra, key)) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  return json_node_get_int (node);
+}
+
+/* Adds [start, end) of @a to @group, cut at line breaks. */
+static void
+add_fragments (Group           *group,
+               GlossSource     *source,
+               GlossAnnotation *a)
+{
+  const char *text = gloss_source_get_text (source);
+  guint start = gloss_annotation_get_start (a);
+  guint end = gloss_annotation_get_end (a);
+  gsize byte = gloss_source_offset_to_byte (source, start);
+  gsize end_byte = gloss_source_offset_to_byte (source, end);
+  gint64 order = extra_int (gloss_annotation_get_extra (a), GLOSS_KEY_BRAT_FRAGMENT);
+  guint offset = start, piece = start;
+
+  for (; byte < end_byte; byte++)
+    {
+      guchar c = (guchar)text[byte];
+
+      if ((c & 0xC0) == 0x80)
+        continue;
+
+      if (c == '\n' || c == '\r')
+        {
+          if (offset > piece)
+            {
+              Fragment f = { piece, offset, order };
+              g_array_append_val (group->fragments, f);
+            }
+          piece = offset + 1;
+        }
+      offset++;
+    }
+
+  if (end > piece)
+    {
+      Fragment f = { piece, end, order };
+      g_array_append_val (group->fragments, f);
+    }
+}
+
+static int
+compare_fragments (gconstpointer pa,
+                   gconstpointer pb)
+{
+  const Fragment *a = pa, *b = pb;
+
+  if (a->order != b->order)
+    return a->order < b->order ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* Gathers the kept annotations of @file into T groups; the number of
+ * orphans left out goes to @n_orphans. */
+static GPtrArray *
+make_groups (GlossExporter       *self,
+             GlossSource         *source,
+             GlossAnnotationFile *file,
+             guint               *n_orphans)
+{
+  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  BratState *state = self->state;
+
+  *n_orphans = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+      JsonObject *extra = gloss_annotation_get_extra (a);
+      const char *brat_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID);
+      const char *label = _gloss_export_label (a);
+      Group *group = NULL;
+
+      if (!_gloss_exporter_keeps (self, a))
+        continue;
+      if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
+        {
+          (*n_orphans)++;
+          continue;
+        }
+
+      if (brat_id != NULL)
+        group = g_hash_table_lookup (by_id, brat_id);
+      /* A fragment whose tag was changed in Gloss is an entity of its own. */
+      if (group != NULL && strcmp (group->label, label) != 0)
+        {
+          group = NULL;
+          brat_id = NULL;
+        }
+
+      if (group == NULL)
+        {
+          group = g_new0 (Group, 1);
+          group->label = label;
+          group->fragments = g_array_new (FALSE, FALSE, sizeof (Fragment));
+          if (brat_id != NULL && id_number (brat_id, 'T') > 0)
+            {
+              group->id = g_strdup (brat_id);
+              g_hash_table_insert (by_id, group->id, group);
+            }
+          g_ptr_array_add (groups, group);
+          note_type (state, label,
+                     gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a)));
+        }
+
+      add_fragments (group, source, a);
+      if (group->note == NULL && gloss_annotation_has_note (a))
+        {
+          const char *note_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_NOTE_ID);
+
+          group->note = gloss_annotation_get_note (a);
+          if (id_number (note_id, '#') > 0)
+            group->note_id = g_strdup (note_id);
+        }
+      self->n_annotations++;
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      g_array_sort (group->fragments, compare_fragments);
+    }
+
+  return g_steal_pointer (&groups);
+}
+
+static void
+append_t_line (GString     *out,
+               Group       *group,
+               GlossSource *source)
+{
+  g_string_append_printf (out, "%s\t%s ", group->id, group->label);
+  for (guint i = 0; i < group->fragments->len; i++)
+    {
+      Fragment *f = &g_array_index (group->fragments, Fragment, i);
+
+      g_string_append_printf (out, "%s%u %u", i ? ";" : "", f->start, f->end);
+    }
+  g_string_append_c (out, '\t');
+  for (guint i = 0; i < group->fragments->len; i++)
+    {
+      Fragment *f = &g_array_index (group->fragments, Fragment, i);
+      gsize from = gloss_source_offset_to_byte (source, f->start);
+      gsize to = gloss_source_offset_to_byte (source, f->end);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, gloss_source_get_text (source) + from, to - from);
+    }
+  g_string_append_c (out, '\n');
+  group->emitted = TRUE;
+}
+
+static void
+append_note_line (GString *out,
+                  Group   *group)
+{
+  g_string_append_printf (out, "%s\tAnnotatorNotes %s\t", group->note_id, group->id);
+  for (const char *p = group->note; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+    }
+  g_string_append_c (out, '\n');
+  group->note_emitted = TRUE;
+}
+
+/* TRUE when the kept line @line points at a T id that was in the file
+ * when it was imported (@known) but is written no more (@written). */
+static gboolean
+line_lost_its_span (const char *line,
+                    GHashTable *known,
+                    GHashTable *written)
+{
+  const char *rest = strchr (line, '\t');
+  g_auto(GStrv) words = NULL;
+  g_autofree char *fields = NULL;
+  const char *end;
+
+  if (rest == NULL)
+    return FALSE;
+
+  /* The references are in the second field; the third is free text. */
+  end = strchr (rest + 1, '\t');
+  fields = end ? g_strndup (rest + 1, end - rest - 1) : g_strdup (rest + 1);
+  words = g_strsplit (fields, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *word = strrchr (words[i], ':');
+
+      word = word ? word + 1 : words[i];
+      if (id_number (word, 'T') > 0 && g_hash_table_contains (known, word) &&
+          !g_hash_table_contains (written, word))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Writes the .ann of @file: the lines in the order the import kept, then
+ * what is new. */
+static char *
+make_ann (GlossExporter       *self,
+          GlossSource         *source,
+          GlossAnnotationFile *file,
+          GPtrArray           *groups,
+          const char          *name)
+{
+  JsonObject *brat = NULL;
+  JsonArray *order = NULL, *lines = NULL;
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_note = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) written = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) out = g_string_new (NULL);
+  guint64 next_t = 0, next_note = 0;
+  guint n_order = 0, n_dropped = 0;
+  JsonObject *extra = gloss_annotation_file_get_extra (file);
+  JsonNode *node;
+
+  if (extra != NULL && (node = json_object_get_member (extra, GLOSS_KEY_BRAT)) != NULL &&
+      JSON_NODE_HOLDS_OBJECT (node))
+    {
+      brat = json_node_get_object (node);
+      node = json_object_get_member (brat, "order");
+      order = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+      node = json_object_get_member (brat, "lines");
+      lines = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+    }
+  /* The kept lines point at spans the tag filter may leave out. */
+  if (self->tags != NULL)
+    order = NULL;
+  n_order = order ? json_array_get_length (order) : 0;
+
+  /* Ids already taken, so that new ones come after. */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      if (group->id != NULL)
+        {
+          next_t = MAX (next_t, id_number (group->id, 'T'));
+          g_hash_table_insert (by_id, group->id, group);
+        }
+      if (group->note_id != NULL)
+        {
+          next_note = MAX (next_note, id_number (group->note_id, '#'));
+          g_hash_table_insert (by_note, group->note_id, group);
+        }
+    }
+  for (guint i = 0; i < n_order; i++)
+    {
+      const char *id = json_array_get_string_element (order, i);
+
+      next_t = MAX (next_t, id_number (id, 'T'));
+      next_note = MAX (next_note, id_number (id, '#'));
+      if (id_number (id, 'T') > 0)
+        g_hash_table_add (known, (gpointer)id);
+    }
+  for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
+    {
+      const char *line = json_array_get_string_element (lines, i);
+
+      next_t = MAX (next_t, id_number (line, 'T'));
+      next_note = MAX (next_note, id_number (line, '#'));
+    }
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      if (group->id == NULL)
+        group->id = g_strdup_printf ("T%" G_GUINT64_FORMAT, ++next_t);
+      if (group->note != NULL && group->note_id == NULL)
+        group->note_id = g_strdup_printf ("#%" G_GUINT64_FORMAT, ++next_note);
+      g_hash_table_add (written, group->id);
+    }
+
+  for (guint i = 0; i < n_order; i++)
+    {
+      const char *id = json_array_get_string_element (order, i);
+      Group *group;
+
+      if (id == NULL)
+        continue;
+
+      if (id[0] == '@')
+        {
+          guint64 k = g_ascii_strtoull (id + 1, NULL, 10);
+          const char *line;
+
+          if (lines == NULL || k >= json_array_get_length (lines))
+            continue;
+          line = json_array_get_string_element (lines, k);
+          if (line == NULL)
+            continue;
+          if (line_lost_its_span (line, known, written))
+            {
+              n_dropped++;
+              continue;
+            }
+          g_string_append (out, line);
+          g_string_append_c (out, '\n');
+        }
+      else if ((group = g_hash_table_lookup (by_id, id)) != NULL && !group->emitted)
+        {
+          append_t_line (out, group, source);
+        }
+      else if ((group = g_hash_table_lookup (by_note, id)) != NULL && !group->note_emitted &&
+               group->note != NULL)
+        {
+          append_note_line (out, group);
+        }
+    }
+
+  /* What the import did not see: new annotations and new notes. */
+  for (guint i = 0; i < groups->len; i++)
+    {
+      Group *group = g_ptr_array_index (groups, i);
+
+      if (!group->emitted)
+        append_t_line (out, group, source);
+      if (group->note != NULL && !group->note_emitted)
+        append_note_line (out, group);
+    }
+
+  if (n_dropped > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u brat line left out: it points at an annotation deleted since the import",
+                                       "%s (%s): %u brat lines left out: they point at annotations deleted since the import",
+                                       n_dropped),
+                          name, _gloss_export_annotator (file), n_dropped);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* NAME.txt becomes NAME; any other name keeps its extension, so that
+ * a.txt and a.html never write the same files. */
+static char *
+stem_of (const char *name)
+{
+  if (g_str_has_suffix (name, ".txt"))
+    return g_strndup (name, strlen (name) - 4);
+  return g_strdup (name);
+}
+
+static gboolean
+write_once (GlossExporter  *self,
+            const char     *path,
+            const char     *data,
+            gsize           length,
+            GError        **error)
+{
+  BratState *state = self->state;
+
+  if (g_hash_table_contains (state->written, path))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
+                   /* Translators: a file name */
+                   _("Two articles would be written as “%s”; export them separately"), path);
+      return FALSE;
+    }
+
+  g_hash_table_add (state->written, g_strdup (path));
+  return _gloss_exporter_write_file (self, path, data, length, error);
+}
+
+static gboolean
+brat_add (GlossExporter            *self,
+          const GlossExportArticle *article,
+          GError                  **error)
+{
+  BratState *state = self->state;
+  g_autofree char *stem = stem_of (article->name);
+
+  for (guint f = 0; f < article->files->len; f++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
+      const char *annotator = _gloss_export_annotator (file);
+      GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
+      g_autoptr(GPtrArray) groups = NULL;
+      g_autofree char *ann = NULL;
+      g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", annotator, stem);
+      g_autofree char *ann_path = g_strdup_printf ("%s/%s.ann", annotator, stem);
+      guint n_orphans;
+
+      groups = make_groups (self, article->source, file, &n_orphans);
+      _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
+      ann = make_ann (self, article->source, file, groups, article->name);
+
+      if (!write_once (self, txt_path, gloss_source_get_text (article->source),
+                       gloss_source_get_n_bytes (article->source), error) ||
+          !write_once (self, ann_path, ann, strlen (ann), error))
+        return FALSE;
+
+      g_hash_table_add (state->folders, g_strdup (annotator));
+
+      /* The codebook's tags are entity types even when no one used them. */
+      for (guint i = 0; codebook != NULL && gloss_codebook_get_tag (codebook, i) != NULL; i++)
+        {
+          GlossTag *tag = gloss_codebook_get_tag (codebook, i);
+
+          note_type (state, gloss_tag_get_id (tag), tag);
+        }
+    }
+
+  return TRUE;
+}
+
+static char *
+make_annotation_conf (BratState *state)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "# Written by Gloss from the codebook: one entity type per tag.\n\n");
+  g_string_append (out, "[entities]\n\n");
+  for (guint i = 0; i < state->types->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (state->types, i));
+  /* Gloss has spans only; brat wants the other sections, empty. */
+  g_string_append (out, "\n[relations]\n\n[events]\n\n[attributes]\n");
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+make_visual_conf (BratState *state)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append (out, "# Written by Gloss from the codebook: labels and colours of the tags.\n\n");
+  g_string_append (out, "[labels]\n\n");
+  for (guint i = 0; i < state->types->len; i++)
+    {
+      const char *type = g_ptr_array_index (state->types, i);
+      TypeInfo *info = g_hash_table_lookup (state->type_info, type);
+      g_autofree char *label = g_strdup (info->label);
+
+      /* '|' separates the label's forms in visual.conf. */
+      g_strdelimit (label, "|\t\n\r", ' ');
+      g_string_append_printf (out, "%s | %s\n", type, label);
+    }
+  g_string_append (out, "\n[drawing]\n\n");
+  for (guint i = 0; i < state->types->len; i++)
+    {
+      const char *type = g_ptr_array_index (state->types, i);
+      TypeInfo *info = g_hash_table_lookup (state->type_info, type);
+
+      if (info->color != NULL)
+        g_string_append_printf (out, "%s\tbgColor:%s\n", type, info->color);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static gboolean
+brat_finish (GlossExporter  *self,
+             GError        **error)
+{
+  BratState *state = self->state;
+  g_autofree char *annotation_conf = make_annotation_conf (state);
+  g_autofree char *visual_conf = make_visual_conf (state);
+  g_autofree gpointer *folders = NULL;
+  guint n_folders;
+
+  if (!_gloss_exporter_write_file (self, "annotation.conf", annotation_conf,
+                                   strlen (annotation_conf), error) ||
+      !_gloss_exporter_write_file (self, "visual.conf", visual_conf, strlen (visual_conf), error))
+    return FALSE;
+
+  /* A copy in each annotator's folder, for whoever opens that one alone
+   * in brat. */
+  folders = g_hash_table_get_keys_as_array (state->folders, &n_folders);
+  qsort (folders, n_folders, sizeof (gpointer), compare_strings);
+  for (guint i = 0; i < n_folders; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("%s/annotation.conf", (const char *)folders[i]);
+      g_autofree char *v = g_strdup_printf ("%s/visual.conf", (const char *)folders[i]);
+
+      if (!_gloss_exporter_write_file (self, a, annotation_conf, strlen (annotation_conf), error) ||
+          !_gloss_exporter_write_file (self, v, visual_conf, strlen (visual_conf), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+const GlossExportFormatClass _gloss_export_brat = {
+  .begin = brat_begin,
+  .add = brat_add,
+  .finish = brat_finish,
+  .free_state = brat_free_state,
+};

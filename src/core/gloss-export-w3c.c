@@ -1,0 +1,367 @@
+/* gloss-export-w3c.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* W3C Web Annotation Data Model, in its JSON-LD form.  Each article is an
+ * AnnotationCollection whose first (and only) AnnotationPage holds the
+ * annotations of every annotator.  Each annotation has:
+ *
+ *   - an id, urn:uuid: and the Gloss id (a UUID made from it when the id
+ *     is not one), and "@context", so that it stands alone;
+ *   - motivation "tagging", or ["tagging", "commenting"] with a note;
+ *   - a TextualBody with purpose "tagging" whose value is the tag, and one
+ *     with purpose "commenting" for the note;
+ *   - a SpecificResource target: the article's file URI and two
+ *     selectors, a TextQuoteSelector (exact, prefix, suffix) and a
+ *     TextPositionSelector (start, end in code points, end excluded, as
+ *     the model counts characters); an orphaned annotation keeps only the
+ *     quote, since its offsets no longer point at it;
+ *   - creator (a Person with the annotator's name, and the id as
+ *     nickname), created, modified.
+ *
+ * To one file, the collections are the items of a JSON array (a JSON-LD
+ * document may be one); to a folder, each goes to NAME.jsonld. */
+
+#define G_LOG_DOMAIN "gloss-export"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-export-private.h"
+
+#define CONTEXT "http://www.w3.org/ns/anno.jsonld"
+
+typedef struct
+{
+  guint n_collections;
+} W3cState;
+
+static void
+w3c_free_state (gpointer state)
+{
+  g_free (state);
+}
+
+static gboolean
+w3c_begin (GlossExporter  *self,
+           GError        **error)
+{
+  self->state = g_new0 (W3cState, 1);
+  if (self->folder == NULL)
+    g_string_append (self->buffer, "[");
+  return TRUE;
+}
+
+/* A name-based UUID (version 5 layout, SHA-1 of @a and @b): the same
+ * annotation always gets the same id. */
+static char *
+derived_uuid (const char *a,
+              const char *b)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *)"gloss\n", -1);
+  g_checksum_update (checksum, (const guchar *)a, -1);
+  g_checksum_update (checksum, (const guchar *)"\n", -1);
+  g_checksum_update (checksum, (const guchar *)b, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+
+  digest[6] = (digest[6] & 0x0F) | 0x50;
+  digest[8] = (digest[8] & 0x3F) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+static void
+indent (GString *out,
+        guint    level)
+{
+  g_string_append_c (out, '\n');
+  gloss_json_write_indent (out, level);
+}
+
+/* Appends ,\n<indent>"key": (no comma when @first). */
+static void
+key (GString    *out,
+     guint       level,
+     const char *name,
+     gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  indent (out, level);
+  gloss_json_write_string (out, name, -1);
+  g_string_append (out, ": ");
+}
+
+static void
+member (GString    *out,
+        guint       level,
+        const char *name,
+        const char *value,
+        gboolean    first)
+{
+  key (out, level, name, first);
+  gloss_json_write_string (out, value, -1);
+}
+
+static void
+append_annotation (GString             *out,
+                   guint                level,
+                   GlossExporter       *self,
+                   const char          *source_uri,
+                   GlossAnnotationFile *file,
+                   GlossAnnotation     *a)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  const char *id = gloss_annotation_get_id (a);
+  gboolean note = gloss_annotation_has_note (a);
+  g_autofree char *uuid = NULL;
+
+  uuid = g_uuid_string_is_valid (id) ? g_ascii_strdown (id, -1)
+                                     : derived_uuid (gloss_layer_get_annotator_id (layer), id);
+
+  g_string_append_c (out, '{');
+  member (out, level + 1, "@context", CONTEXT, TRUE);
+  key (out, level + 1, "id", FALSE);
+  g_string_append_printf (out, "\"urn:uuid:%s\"", uuid);
+  member (out, level + 1, "type", "Annotation", FALSE);
+  if (note)
+    {
+      key (out, level + 1, "motivation", FALSE);
+      g_string_append (out, "[\"tagging\", \"commenting\"]");
+    }
+  else
+    {
+      member (out, level + 1, "motivation", "tagging", FALSE);
+    }
+
+  key (out, level + 1, "body", FALSE);
+  g_string_append_c (out, '[');
+  indent (out, level + 2);
+  g_string_append_c (out, '{');
+  member (out, level + 3, "type", "TextualBody", TRUE);
+  member (out, level + 3, "purpose", "tagging", FALSE);
+  member (out, level + 3, "value", _gloss_export_label (a), FALSE);
+  indent (out, level + 2);
+  g_string_append_c (out, '}');
+  if (note)
+    {
+      g_string_append_c (out, ',');
+      indent (out, level + 2);
+      g_string_append_c (out, '{');
+      member (out, level + 3, "type", "TextualBody", TRUE);
+      member (out, level + 3, "purpose", "commenting", FALSE);
+      member (out, level + 3, "value", gloss_annotation_get_note (a), FALSE);
+      member (out, level + 3, "format", "text/plain", FALSE);
+      indent (out, level + 2);
+      g_string_append_c (out, '}');
+    }
+  indent (out, level + 1);
+  g_string_append_c (out, ']');
+
+  key (out, level + 1, "target", FALSE);
+  g_string_append_c (out, '{');
+  member (out, level + 2, "type", "SpecificResource", TRUE);
+  member (out, level + 2, "source", source_uri, FALSE);
+  key (out, level + 2, "selector", FALSE);
+  g_string_append_c (out, '[');
+  indent (out, level + 3);
+  g_string_append_c (out, '{');
+  member (out, level + 4, "type", "TextQuoteSelector", TRUE);
+  member (out, level + 4, "exact", gloss_annotation_get_quote (a), FALSE);
+  member (out, level + 4, "prefix", gloss_annotation_get_prefix (a), FALSE);
+  member (out, level + 4, "suffix", gloss_annotation_get_suffix (a), FALSE);
+  indent (out, level + 3);
+  g_string_append_c (out, '}');
+  if (gloss_annotation_get_status (a) != GLOSS_ANCHOR_ORPHANED)
+    {
+      g_string_append_c (out, ',');
+      indent (out, level + 3);
+      g_string_append_c (out, '{');
+      member (out, level + 4, "type", "TextPositionSelector", TRUE);
+      key (out, level + 4, "start", FALSE);
+      g_string_append_printf (out, "%u", gloss_annotation_get_start (a));
+      key (out, level + 4, "end", FALSE);
+      g_string_append_printf (out, "%u", gloss_annotation_get_end (a));
+      indent (out, level + 3);
+      g_string_append_c (out, '}');
+    }
+  indent (out, level + 2);
+  g_string_append_c (out, ']');
+  indent (out, level + 1);
+  g_string_append_c (out, '}');
+
+  key (out, level + 1, "creator", FALSE);
+  g_string_append_c (out, '{');
+  member (out, level + 2, "type", "Person", TRUE);
+  member (out, level + 2, "name", gloss_layer_get_annotator_name (layer), FALSE);
+  member (out, level + 2, "nickname", gloss_layer_get_annotator_id (layer), FALSE);
+  indent (out, level + 1);
+  g_string_append_c (out, '}');
+
+  if (gloss_annotation_get_created (a) != NULL)
+    member (out, level + 1, "created", gloss_annotation_get_created (a), FALSE);
+  if (gloss_annotation_get_modified (a) != NULL)
+    member (out, level + 1, "modified", gloss_annotation_get_modified (a), FALSE);
+
+  indent (out, level);
+  g_string_append_c (out, '}');
+}
+
+static guint
+count_kept (GlossExporter            *self,
+            const GlossExportArticle *article)
+{
+  guint total = 0;
+
+  for (guint f = 0; f < article->files->len; f++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
+      GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+      guint n = g_list_model_get_n_items (model);
+
+      if (self->tags == NULL)
+        {
+          total += n;
+          continue;
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+          total += _gloss_exporter_keeps (self, a);
+        }
+    }
+
+  return total;
+}
+
+/* Appends the collection of @article to @out at @level; flushes as it
+ * goes when @out is the exporter's buffer. */
+static gboolean
+append_collection (GlossExporter            *self,
+                   GString                  *out,
+                   guint                     level,
+                   const GlossExportArticle *article,
+                   GError                  **error)
+{
+  GFile *file = gloss_source_get_file (article->source);
+  g_autofree char *source_uri = NULL;
+  g_autofree char *collection = NULL;
+  g_autofree char *page = NULL;
+  gboolean first = TRUE;
+
+  if (file != NULL)
+    source_uri = g_file_get_uri (file);
+  else
+    source_uri = g_strdup_printf ("urn:sha256:%s", gloss_source_get_sha256 (article->source));
+
+  collection = derived_uuid ("collection", source_uri);
+  page = derived_uuid ("page", source_uri);
+
+  g_string_append_c (out, '{');
+  member (out, level + 1, "@context", CONTEXT, TRUE);
+  key (out, level + 1, "id", FALSE);
+  g_string_append_printf (out, "\"urn:uuid:%s\"", collection);
+  member (out, level + 1, "type", "AnnotationCollection", FALSE);
+  member (out, level + 1, "label", gloss_source_get_title (article->source), FALSE);
+  key (out, level + 1, "total", FALSE);
+  g_string_append_printf (out, "%u", count_kept (self, article));
+  key (out, level + 1, "first", FALSE);
+  g_string_append_c (out, '{');
+  key (out, level + 2, "id", TRUE);
+  g_string_append_printf (out, "\"urn:uuid:%s\"", page);
+  member (out, level + 2, "type", "AnnotationPage", FALSE);
+  key (out, level + 2, "startIndex", FALSE);
+  g_string_append (out, "0");
+  key (out, level + 2, "items", FALSE);
+  g_string_append_c (out, '[');
+
+  for (guint f = 0; f < article->files->len; f++)
+    {
+      GlossAnnotationFile *afile = g_ptr_array_index (article->files, f);
+      GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (afile));
+      guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+          if (!_gloss_exporter_keeps (self, a))
+            continue;
+
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          indent (out, level + 3);
+          append_annotation (out, level + 3, self, source_uri, afile, a);
+          self->n_annotations++;
+
+          if (out == self->buffer && !_gloss_exporter_flush (self, FALSE, error))
+            return FALSE;
+        }
+    }
+
+  if (!first)
+    indent (out, level + 2);
+  g_string_append_c (out, ']');
+  indent (out, level + 1);
+  g_string_append_c (out, '}');
+  indent (out, level);
+  g_string_append_c (out, '}');
+
+  return TRUE;
+}
+
+static gboolean
+w3c_add (GlossExporter            *self,
+         const GlossExportArticle *article,
+         GError                  **error)
+{
+  W3cState *state = self->state;
+
+  if (self->folder != NULL)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autofree char *path = g_strconcat (article->name, ".jsonld", NULL);
+
+      if (!append_collection (self, out, 0, article, error))
+        return FALSE;
+      g_string_append_c (out, '\n');
+      return _gloss_exporter_write_file (self, path, out->str, out->len, error);
+    }
+
+  if (state->n_collections++ > 0)
+    g_string_append_c (self->buffer, ',');
+  indent (self->buffer, 1);
+  return append_collection (self, self->buffer, 1, article, error);
+}
+
+static gboolean
+w3c_finish (GlossExporter  *self,
+            GError        **error)
+{
+  W3cState *state = self->state;
+
+  if (self->folder == NULL)
+    g_string_append (self->buffer, state->n_collections > 0 ? "\n]\n" : "]\n");
+  return TRUE;
+}
+
+const GlossExportFormatClass _gloss_export_w3c = {
+  .begin = w3c_begin,
+  .add = w3c_add,
+  .finish = w3c_finish,
+  .free_state = w3c_free_state,
+};

@@ -1,0 +1,530 @@
+/* gloss-import-brat.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* brat's standoff format: NAME.ann beside NAME.txt.  Gloss models two kinds
+ * of lines:
+ *
+ *   T1<TAB>TYPE START END[;START END]...<TAB>TEXT   a span, maybe in pieces
+ *   #1<TAB>AnnotatorNotes T1<TAB>NOTE              a note on a span
+ *
+ * A span becomes one annotation per piece; the pieces of one span share a
+ * group key ("x-group": "brat:T1") and keep brat's id and their place in
+ * the line.  The text column must be the pieces' text joined by spaces,
+ * exactly, or the article is not imported.  Every other line (relations
+ * R, events E, attributes A and M, normalisations N, equivalences *, notes
+ * on them, and a span Gloss holds already) is kept, as it is, in the
+ * annotation file's "x-brat" key with the order of all lines, and counted
+ * in the report: exporting to brat gives the same .ann back.
+ *
+ * Line ends may be LF or CRLF; the lines are kept without their CR.  The
+ * colours and labels of visual.conf, in the .ann's folder or the nearest
+ * parent that has one, become those of the new tags. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation-private.h"
+#include "gloss-corpus.h"
+#include "gloss-import-private.h"
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
+/* A T line that Gloss models, on its way to annotations. */
+typedef struct
+{
+  char *id;
+  char *type;
+  guint line;
+  GArray *spans;
+  GPtrArray *annotations;   /* borrowed from the batch */
+  gboolean has_note;
+} Entity;
+
+static void
+entity_free (gpointer data)
+{
+  Entity *entity = data;
+
+  g_free (entity->id);
+  g_free (entity->type);
+  g_array_unref (entity->spans);
+  g_ptr_array_unref (entity->annotations);
+  g_free (entity);
+}
+
+/* Parses "START END[;START END]..." into @spans; FALSE when it is not
+ * that. */
+static gboolean
+parse_spans (const char *text,
+             GArray     *spans)
+{
+  g_auto(GStrv) pieces = g_strsplit (text, ";", -1);
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_auto(GStrv) numbers = g_strsplit (g_strstrip (pieces[i]), " ", -1);
+      guint64 start, end;
+      Span span;
+
+      if (g_strv_length (numbers) != 2 ||
+          !g_ascii_string_to_unsigned (numbers[0], 10, 0, G_MAXUINT, &start, NULL) ||
+          !g_ascii_string_to_unsigned (numbers[1], 10, 0, G_MAXUINT, &end, NULL))
+        return FALSE;
+
+      span.start = start;
+      span.end = end;
+      g_array_append_val (spans, span);
+    }
+
+  return spans->len > 0;
+}
+
+/* The text of @spans in @source, joined by spaces as brat writes it. */
+static char *
+spans_text (GlossSource *source,
+            GArray      *spans)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gsize from = gloss_source_offset_to_byte (source, span->start);
+      gsize to = gloss_source_offset_to_byte (source, span->end);
+
+      if (i > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, gloss_source_get_text (source) + from, to - from);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads visual.conf near @ann for the colours ([drawing] bgColor:#rrggbb)
+ * and labels ([labels] TYPE | LABEL) of the types. */
+static void
+read_visual_conf (GFile      *ann,
+                  GHashTable *colors,
+                  GHashTable *labels)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (ann);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *section = "";
+
+  /* brat looks in the document's folder, then its parents. */
+  for (guint depth = 0; dir != NULL && depth < 8; depth++)
+    {
+      g_autoptr(GFile) conf = g_file_get_child (dir, "visual.conf");
+      GFile *parent;
+
+      if (g_file_load_contents (conf, NULL, &contents, NULL, NULL, NULL))
+        break;
+      parent = g_file_get_parent (dir);
+      g_object_unref (dir);
+      dir = parent;
+    }
+  if (contents == NULL || !g_utf8_validate (contents, -1, NULL))
+    return;
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (line[0] == '#' || line[0] == '\0')
+        continue;
+      if (line[0] == '[')
+        {
+          section = line;
+          continue;
+        }
+
+      if (strcmp (section, "[labels]") == 0)
+        {
+          g_auto(GStrv) forms = g_strsplit (line, "|", -1);
+
+          if (forms[0] != NULL && forms[1] != NULL)
+            g_hash_table_replace (labels, g_strdup (g_strstrip (forms[0])),
+                                  g_strdup (g_strstrip (forms[1])));
+        }
+      else if (strcmp (section, "[drawing]") == 0)
+        {
+          char *color = strstr (line, "bgColor:#");
+          char *end = line;
+
+          while (*end != '\0' && *end != ' ' && *end != '\t')
+            end++;
+          if (color != NULL && end > line && strlen (color + 8) >= 7 &&
+              g_ascii_isxdigit (color[9]))
+            {
+              g_autofree char *type = g_strndup (line, end - line);
+              g_autofree char *hex = g_ascii_strdown (color + 8, 7);
+
+              if (gloss_tag_color_is_valid (hex))
+                g_hash_table_replace (colors, g_steal_pointer (&type), g_steal_pointer (&hex));
+            }
+        }
+    }
+}
+
+typedef struct
+{
+  GlossImporter *self;
+  GlossSource *source;
+  GlossImportBatch *batch;
+  const char *display;
+  GString *problems;
+  GHashTable *entities;     /* id -> Entity, the T lines Gloss models */
+  GPtrArray *entity_list;
+  JsonArray *order;
+  JsonArray *kept;
+  GHashTable *kept_kinds;   /* "R" -> count */
+} Reader;
+
+static void
+keep_line (Reader     *r,
+           const char *line,
+           const char *kind)
+{
+  g_autofree char *ref = g_strdup_printf ("@%u", json_array_get_length (r->kept));
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (r->kept_kinds, kind));
+
+  json_array_add_string_element (r->kept, line);
+  json_array_add_string_element (r->order, ref);
+  g_hash_table_insert (r->kept_kinds, (gpointer)kind, GUINT_TO_POINTER (count + 1));
+}
+
+/* The kind of a line for the report: its id's letters ("R", "E", "*"). */
+static const char *
+kind_of (const char *line)
+{
+  static const char * const kinds[] = { "T", "R", "E", "A", "M", "N", "#", "*" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (line[0] == kinds[i][0])
+      return kinds[i];
+
+  return "?";
+}
+
+/* Reads a T line.  A line with a problem is reported; a span Gloss
+ * cannot take as an annotation is left for the kept lines. */
+static void
+read_t_line (Reader     *r,
+             const char *line,
+             guint       number)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autofree char *text = NULL;
+  guint length = gloss_source_get_length (r->source);
+  const char *space;
+  g_autofree char *type = NULL;
+  Entity *entity;
+
+  if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
+      !parse_spans (space + 1, spans))
+    {
+      _gloss_import_problem (r->problems, r->display, number,
+                             _("“%s” is not a span line of brat (T1<tab>TYPE START END<tab>TEXT)"),
+                             fields[0]);
+      return;
+    }
+  type = g_strndup (fields[1], space - fields[1]);
+
+  if (g_hash_table_contains (r->entities, fields[0]))
+    {
+      _gloss_import_problem (r->problems, r->display, number,
+                             /* Translators: a brat id such as T3 */
+                             _("%s is defined twice"), fields[0]);
+      return;
+    }
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      if (span->start >= span->end || span->end > length)
+        {
+          _gloss_import_problem (r->problems, r->display, number,
+                                 /* Translators: a brat id, two offsets, then the article's length */
+                                 _("%s: the span %u–%u is empty or outside the article (%u characters)"),
+                                 fields[0], span->start, span->end, length);
+          return;
+        }
+    }
+
+  text = spans_text (r->source, spans);
+  if (fields[2] == NULL || strcmp (fields[2], text) != 0)
+    {
+      _gloss_import_problem (r->problems, r->display, number,
+                             /* Translators: a brat id, the text the line gives, then the article's */
+                             _("%s says “%s” but the article has “%s” there"),
+                             fields[0], fields[2] ? fields[2] : "", text);
+      return;
+    }
+
+  /* A span that Gloss holds already cannot be a second annotation: the
+   * line is kept as it is. */
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+
+      if (_gloss_import_batch_has (r->batch, type, span->start, span->end))
+        return;
+      for (guint j = 0; j < i; j++)
+        {
+          Span *other = &g_array_index (spans, Span, j);
+
+          if (other->start == span->start && other->end == span->end)
+            return;
+        }
+    }
+
+  entity = g_new0 (Entity, 1);
+  entity->id = g_strdup (fields[0]);
+  entity->type = g_steal_pointer (&type);
+  entity->line = number;
+  entity->spans = g_steal_pointer (&spans);
+  entity->annotations = g_ptr_array_new ();
+  g_hash_table_insert (r->entities, entity->id, entity);
+  g_ptr_array_add (r->entity_list, entity);
+
+  for (guint i = 0; i < entity->spans->len; i++)
+    {
+      Span *span = &g_array_index (entity->spans, Span, i);
+      GlossAnnotation *a;
+      JsonObject *extra;
+      g_autoptr(JsonObject) fresh = NULL;
+
+      a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
+                                   NULL, NULL, NULL, NULL);
+      g_assert (a != NULL);
+
+      extra = gloss_annotation_get_extra (a);
+      if (extra == NULL)
+        {
+          fresh = json_object_new ();
+          gloss_annotation_set_extra (a, fresh);
+          extra = fresh;
+        }
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, entity->id);
+      if (entity->spans->len > 1)
+        {
+          g_autofree char *group = g_strconcat ("brat:", entity->id, NULL);
+
+          json_object_set_string_member (extra, GLOSS_KEY_GROUP, group);
+          json_object_set_int_member (extra, GLOSS_KEY_BRAT_FRAGMENT, i);
+        }
+          g_ptr_array_add (entity->annotations, a);
+    }
+}
+
+/* Reads a # line; FALSE when it goes to the kept lines instead. */
+static gboolean
+read_note_line (Reader     *r,
+                const char *line)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_auto(GStrv) words = NULL;
+  Entity *entity;
+  const char *note;
+
+  if (g_strv_length (fields) < 2)
+    return FALSE;
+
+  words = g_strsplit (fields[1], " ", -1);
+  if (g_strv_length (words) != 2 || strcmp (words[0], "AnnotatorNotes") != 0)
+    return FALSE;
+
+  entity = g_hash_table_lookup (r->entities, words[1]);
+  note = fields[2] ? fields[2] : "";
+  if (entity == NULL || entity->has_note || note[0] == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < entity->annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      JsonObject *extra = gloss_annotation_get_extra (a);
+
+      _gloss_annotation_set_note (a, note);
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, fields[0]);
+    }
+  entity->has_note = TRUE;
+  json_array_add_string_element (r->order, fields[0]);
+  return TRUE;
+}
+
+static void
+note_kept_lines (Reader *r)
+{
+  static const char * const kinds[] = { "T", "R", "E", "A", "M", "N", "#", "*", "?" };
+  g_autoptr(GString) detail = g_string_new (NULL);
+  guint total = json_array_get_length (r->kept);
+
+  if (total == 0)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      guint count = GPOINTER_TO_UINT (g_hash_table_lookup (r->kept_kinds, kinds[i]));
+
+      if (count > 0)
+        g_string_append_printf (detail, "%s%s %u", detail->len ? ", " : "", kinds[i], count);
+    }
+
+  _gloss_importer_note (r->self,
+                        /* Translators: a file name, a number, then a list such as "R 2, E 1" */
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s: %u line Gloss does not model kept for the way back to brat (%s)",
+                                     "%s: %u lines Gloss does not model kept for the way back to brat (%s)",
+                                     total),
+                        r->display, total, detail->str);
+  r->self->n_kept += total;
+}
+
+gboolean
+_gloss_import_brat (GlossImporter *self,
+                    GFile         *input,
+                    GString       *problems)
+{
+  g_autofree char *display = g_file_get_parse_name (input);
+  g_autofree char *base = g_file_get_basename (input);
+  g_autofree char *txt_name = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (input);
+  g_autoptr(GFile) txt = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *annotator = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonObject) brat = json_object_new ();
+  GlossImportBatch *batch;
+  Reader r = { 0 };
+  gsize length, skip;
+  guint n_lines;
+  gboolean ok;
+
+  if (!g_str_has_suffix (base, ".ann"))
+    {
+      _gloss_import_problem (problems, display, 0, _("a brat file name ends with .ann"));
+      return FALSE;
+    }
+  base[strlen (base) - 4] = '\0';
+  txt_name = g_strconcat (base, ".txt", NULL);
+  txt = g_file_get_child (dir, txt_name);
+
+  source = gloss_corpus_read_article (txt, self->cancellable, &error);
+  if (source == NULL)
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      return FALSE;
+    }
+
+  if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      return FALSE;
+    }
+
+  annotator = _gloss_importer_annotator (self, NULL);
+  batch = _gloss_import_batch_new (source, annotator);
+  r.self = self;
+  r.source = source;
+  r.batch = batch;
+  r.display = display;
+  r.problems = problems;
+  r.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  r.entity_list = g_ptr_array_new_with_free_func (entity_free);
+  r.order = json_array_new ();
+  r.kept = json_array_new ();
+  r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+
+  lines = g_strsplit (data + skip, "\n", -1);
+  n_lines = g_strv_length (lines);
+  /* The last line ends with a line break: no empty line after it. */
+  if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
+    n_lines--;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      gsize len = strlen (lines[i]);
+
+      if (len > 0 && lines[i][len - 1] == '\r')
+        lines[i][len - 1] = '\0';
+    }
+
+  /* Spans first, so that a note may come before the span it is about. */
+  for (guint i = 0; i < n_lines; i++)
+    if (lines[i][0] == 'T')
+      read_t_line (&r, lines[i], i + 1);
+
+  /* Then every line in the file's order. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const char *line = lines[i];
+      const char *tab = strchr (line, '\t');
+      g_autofree char *id = tab ? g_strndup (line, tab - line) : g_strdup (line);
+      Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r.entities, id) : NULL;
+
+      if (entity != NULL && entity->line == i + 1)
+        json_array_add_string_element (r.order, entity->id);
+      else if (line[0] != '#' || !read_note_line (&r, line))
+        keep_line (&r, line, kind_of (line));
+    }
+
+  ok = problems->len == 0;
+  if (ok)
+    {
+      read_visual_conf (input, colors, labels);
+      for (guint i = 0; i < r.entity_list->len; i++)
+        {
+          Entity *entity = g_ptr_array_index (r.entity_list, i);
+          g_autofree char *tag = _gloss_label_to_tag (entity->type);
+          const char *color = g_hash_table_lookup (colors, entity->type);
+          const char *label = g_hash_table_lookup (labels, entity->type);
+
+          if (color != NULL)
+            g_hash_table_replace (batch->colors, g_strdup (tag), g_strdup (color));
+          /* The new tag's label; the annotation keeps the type itself. */
+          if (label != NULL)
+            g_hash_table_replace (batch->labels, g_strdup (tag), g_strdup (label));
+        }
+
+      json_object_set_array_member (brat, "order", json_array_ref (r.order));
+      json_object_set_array_member (brat, "lines", json_array_ref (r.kept));
+      batch->extra = json_object_new ();
+      json_object_set_object_member (batch->extra, GLOSS_KEY_BRAT, json_object_ref (brat));
+
+      if (!_gloss_importer_write_batch (self, batch, &error))
+        {
+          _gloss_import_problem (problems, display, 0, "%s", error->message);
+          ok = FALSE;
+        }
+      else
+        note_kept_lines (&r);
+    }
+
+  _gloss_import_batch_free (batch);
+  g_hash_table_unref (r.entities);
+  g_ptr_array_unref (r.entity_list);
+  json_array_unref (r.order);
+  json_array_unref (r.kept);
+  g_hash_table_unref (r.kept_kinds);
+
+  return ok;
+}

@@ -1,0 +1,211 @@
+/* gloss-import-json.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Reading the JSON of other tools: cutting a file into its records, so
+ * that each is parsed (and reported on, by line) on its own, and taking
+ * members of the types expected. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include "gloss-import-private.h"
+
+typedef struct
+{
+  const char *data;
+  gsize length;
+  gsize at;
+  guint line;
+} Scanner;
+
+static void
+skip_space (Scanner *s)
+{
+  while (s->at < s->length)
+    {
+      char c = s->data[s->at];
+
+      if (c == '\n')
+        s->line++;
+      else if (c != ' ' && c != '\t' && c != '\r')
+        break;
+      s->at++;
+    }
+}
+
+/* Moves past the value that starts at s->at: a bracketed one up to its
+ * closing bracket, a string up to its closing quote, anything else up to
+ * the next space, comma or bracket. */
+static void
+skip_value (Scanner *s)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  while (s->at < s->length)
+    {
+      char c = s->data[s->at];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            s->at++;
+          else if (c == '"')
+            {
+              in_string = FALSE;
+              if (depth == 0)
+                {
+                  s->at++;
+                  return;
+                }
+            }
+          else if (c == '\n')
+            s->line++;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return;
+          if (--depth == 0)
+            {
+              s->at++;
+              return;
+            }
+        }
+      else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n'))
+        return;
+      else if (c == '\n')
+        s->line++;
+
+      s->at++;
+    }
+}
+
+static void
+add_piece (GArray *pieces,
+           gsize   from,
+           gsize   to,
+           guint   line)
+{
+  GlossJsonPiece piece = { from, to - from, line };
+
+  g_array_append_val (pieces, piece);
+}
+
+GArray *
+_gloss_json_split (const char *data,
+                   gsize       length,
+                   gboolean    into_array)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (GlossJsonPiece));
+  Scanner s = { data, length, 0, 1 };
+
+  skip_space (&s);
+  if (into_array && s.at < length && data[s.at] == '[')
+    {
+      Scanner probe = s;
+
+      /* One array and nothing after it: its elements are the records. */
+      skip_value (&probe);
+      skip_space (&probe);
+      if (probe.at >= length)
+        {
+          s.at++;
+          for (;;)
+            {
+              gsize from;
+              guint line;
+
+              skip_space (&s);
+              if (s.at >= length || data[s.at] == ']')
+                break;
+
+              from = s.at;
+              line = s.line;
+              skip_value (&s);
+              if (s.at == from)
+                s.at++;
+              add_piece (pieces, from, s.at, line);
+
+              skip_space (&s);
+              if (s.at < length && data[s.at] == ',')
+                s.at++;
+            }
+          return pieces;
+        }
+    }
+
+  while (s.at < length)
+    {
+      gsize from = s.at;
+      guint line = s.line;
+
+      skip_value (&s);
+      /* A stray closing bracket or comma is a piece of its own, which
+       * fails to parse and is reported. */
+      if (s.at == from)
+        s.at++;
+      add_piece (pieces, from, s.at, line);
+      skip_space (&s);
+    }
+
+  return pieces;
+}
+
+const char *
+_gloss_json_get_string (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+JsonObject *
+_gloss_json_get_object (JsonObject *object,
+                        const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+JsonArray *
+_gloss_json_get_array (JsonObject *object,
+                       const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+_gloss_json_get_uint (JsonNode *node,
+                      guint    *value)
+{
+  gint64 n;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  n = json_node_get_int (node);
+  if (n < 0 || n > G_MAXUINT)
+    return FALSE;
+
+  *value = (guint)n;
+  return TRUE;
+}

@@ -1,0 +1,161 @@
+/* gloss-import-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-import.h"
+#include "gloss-interchange-private.h"
+#include "gloss-json-reader.h"
+
+G_BEGIN_DECLS
+
+/* The largest input file an import reads (256 MiB), and how deep its JSON
+ * may nest. */
+#define GLOSS_IMPORT_MAX_SIZE  (256 * 1024 * 1024)
+#define GLOSS_IMPORT_MAX_DEPTH 64
+
+/* The annotations of one annotator on one article, gathered before they
+ * are written as an annotation file. */
+typedef struct
+{
+  GlossSource *source;
+  char *annotator;
+  GPtrArray *annotations;   /* GlossAnnotation */
+  GHashTable *spans;        /* "tag start end" of each, to refuse twins */
+  GHashTable *labels;       /* tag -> the label it was imported with */
+  GHashTable *colors;       /* tag -> "#rrggbb" the other tool gave it */
+  JsonObject *extra;        /* the file's extra keys; NULL when none */
+} GlossImportBatch;
+
+GlossImportBatch *_gloss_import_batch_new  (GlossSource      *source,
+                                            const char       *annotator);
+void              _gloss_import_batch_free (GlossImportBatch *batch);
+/* TRUE when the batch holds an annotation of @label on [start, end). */
+gboolean          _gloss_import_batch_has  (GlossImportBatch *batch,
+                                            const char       *label,
+                                            guint             start,
+                                            guint             end);
+/* Adds an annotation of @label (made a tag id; the label is kept in
+ * "x-label" when it differs) on [start, end), which the caller checked;
+ * its quote and context come from the article.  @id, @created and
+ * @modified may be NULL (a new UUID, now).  Returns the annotation (owned
+ * by the batch), or NULL when the batch has that label on that span. */
+GlossAnnotation  *_gloss_import_batch_add  (GlossImportBatch *batch,
+                                            const char       *label,
+                                            guint             start,
+                                            guint             end,
+                                            const char       *note,
+                                            const char       *id,
+                                            const char       *created,
+                                            const char       *modified);
+
+struct _GlossImporter
+{
+  GlossImportFormat format;
+  char *annotator;
+  GFile *output_folder;
+  GFile *article;
+  char *default_tag;
+  GlossOffsetUnit offset_unit;
+  gboolean overwrite;
+  GCancellable *cancellable;
+
+  /* W3C: batches gathered across inputs, by "article path\nannotator". */
+  GHashTable *pending;
+  GPtrArray *pending_order;
+
+  guint n_articles;
+  guint n_annotations;
+  guint n_kept;
+  GPtrArray *notes;
+};
+
+/* Appends "FILE:LINE: message" (or "FILE: message" when @line is 0) to
+ * @problems, one line each. */
+void         _gloss_import_problem        (GString          *problems,
+                                           const char       *display,
+                                           guint             line,
+                                           const char       *format,
+                                           ...) G_GNUC_PRINTF (4, 5);
+void         _gloss_importer_note         (GlossImporter    *self,
+                                           const char       *format,
+                                           ...) G_GNUC_PRINTF (2, 3);
+
+/* The annotator id to write: the one set, else @suggested made a valid
+ * id, else the format's name. */
+char        *_gloss_importer_annotator    (GlossImporter    *self,
+                                           const char       *suggested);
+/* Writes @batch as an annotation file beside its article (refusing to
+ * replace one unless overwriting). */
+gboolean     _gloss_importer_write_batch  (GlossImporter    *self,
+                                           GlossImportBatch *batch,
+                                           GError          **error);
+/* Creates the text of record @index (from 1) of @input: NAME-0001.txt in
+ * the output folder, and reads it back as an article.  A file of that
+ * name with the same text is taken as it is; with another text, it is an
+ * error. */
+GlossSource *_gloss_importer_create_text  (GlossImporter    *self,
+                                           GFile            *input,
+                                           guint             index,
+                                           const char       *text,
+                                           gsize             length,
+                                           GError          **error);
+/* Reads a whole input file: valid UTF-8 within the size limit, a
+ * byte-order mark skipped. */
+gboolean     _gloss_import_read_input     (GFile            *input,
+                                           GCancellable     *cancellable,
+                                           char            **data,
+                                           gsize            *length,
+                                           gsize            *skip,
+                                           GError          **error);
+/* A time as Gloss writes it (ISO 8601, UTC, "Z") from any ISO 8601 time
+ * with a zone; NULL when @iso is not one. */
+char        *_gloss_import_timestamp      (const char       *iso);
+
+/* A JSON value of an input: where it starts and its line. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+  guint line;
+} GlossJsonPiece;
+
+/* Cuts @data into its top-level JSON values (JSON Lines, pretty-printed
+ * objects one after the other, or one value), and with @into_array the
+ * elements of a top-level array instead of the array.  Only brackets and
+ * strings are looked at: each piece is then parsed on its own, so a bad
+ * record spoils no other. */
+GArray      *_gloss_json_split            (const char       *data,
+                                           gsize             length,
+                                           gboolean          into_array);
+
+/* Members of a JSON object, or NULL when absent or of another type. */
+const char  *_gloss_json_get_string       (JsonObject       *object,
+                                           const char       *member);
+JsonObject  *_gloss_json_get_object       (JsonObject       *object,
+                                           const char       *member);
+JsonArray   *_gloss_json_get_array        (JsonObject       *object,
+                                           const char       *member);
+/* A non-negative integer member or element; FALSE when it is not one. */
+gboolean     _gloss_json_get_uint         (JsonNode         *node,
+                                           guint            *value);
+
+/* The formats. */
+gboolean     _gloss_import_brat           (GlossImporter    *self,
+                                           GFile            *input,
+                                           GString          *problems);
+gboolean     _gloss_import_doccano        (GlossImporter    *self,
+                                           GFile            *input,
+                                           GString          *problems);
+gboolean     _gloss_import_w3c            (GlossImporter    *self,
+                                           GFile            *input,
+                                           GString          *problems);
+gboolean     _gloss_import_labelstudio    (GlossImporter    *self,
+                                           GFile            *input,
+                                           GString          *problems);
+
+G_END_DECLS

@@ -1,0 +1,708 @@
+/* gloss-import.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-annotation-private.h"
+#include "gloss-corpus.h"
+#include "gloss-error.h"
+#include "gloss-import-private.h"
+
+static const char * const format_names[] = {
+  [GLOSS_IMPORT_BRAT] = "brat",
+  [GLOSS_IMPORT_DOCCANO] = "doccano",
+  [GLOSS_IMPORT_W3C] = "w3c",
+  [GLOSS_IMPORT_LABELSTUDIO] = "labelstudio",
+};
+
+gboolean
+gloss_import_format_from_string (const char        *name,
+                                 GlossImportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
+    {
+      if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+        {
+          *format = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+gloss_import_format_to_string (GlossImportFormat format)
+{
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+
+  return format_names[format];
+}
+
+gboolean
+gloss_import_format_accepts_name (GlossImportFormat  format,
+                                  const char        *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (name[0] == '.' || g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
+    return FALSE;
+
+  switch (format)
+    {
+    case GLOSS_IMPORT_BRAT:
+      return g_str_has_suffix (name, ".ann");
+    case GLOSS_IMPORT_DOCCANO:
+      return g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".json");
+    case GLOSS_IMPORT_W3C:
+      return g_str_has_suffix (name, ".jsonld") || g_str_has_suffix (name, ".json");
+    case GLOSS_IMPORT_LABELSTUDIO:
+      return g_str_has_suffix (name, ".json");
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+list_inputs (GlossImportFormat   format,
+             GFile              *folder,
+             GPtrArray          *out,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_object_unref);
+
+  enumerator = g_file_enumerate_children (folder,
+                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                          cancellable, error);
+  if (enumerator == NULL)
+    return FALSE;
+
+  for (;;)
+    {
+      GFileInfo *info;
+      const char *name;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, NULL, cancellable, error))
+        return FALSE;
+      if (info == NULL)
+        break;
+
+      name = g_file_info_get_name (info);
+      if (name[0] == '.')
+        continue;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        g_ptr_array_add (folders, g_file_get_child (folder, name));
+      else if (gloss_import_format_accepts_name (format, name))
+        g_ptr_array_add (out, g_file_get_child (folder, name));
+    }
+
+  for (guint i = 0; i < folders->len; i++)
+    if (!list_inputs (format, g_ptr_array_index (folders, i), out, cancellable, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  g_autofree char *pa = g_file_get_path (*(GFile **)a);
+  g_autofree char *pb = g_file_get_path (*(GFile **)b);
+
+  return g_strcmp0 (pa, pb);
+}
+
+GPtrArray *
+gloss_import_list_inputs (GlossImportFormat   format,
+                          GFile              *folder,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (!list_inputs (format, folder, out, cancellable, error))
+    return NULL;
+
+  g_ptr_array_sort (out, compare_paths);
+  return g_steal_pointer (&out);
+}
+
+/* Batches ------------------------------------------------------------ */
+
+GlossImportBatch *
+_gloss_import_batch_new (GlossSource *source,
+                         const char  *annotator)
+{
+  GlossImportBatch *batch = g_new0 (GlossImportBatch, 1);
+
+  batch->source = g_object_ref (source);
+  batch->annotator = g_strdup (annotator);
+  batch->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  return batch;
+}
+
+void
+_gloss_import_batch_free (GlossImportBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  g_object_unref (batch->source);
+  g_free (batch->annotator);
+  g_ptr_array_unref (batch->annotations);
+  g_hash_table_unref (batch->spans);
+  g_hash_table_unref (batch->labels);
+  g_hash_table_unref (batch->colors);
+  g_clear_pointer (&batch->extra, json_object_unref);
+  g_free (batch);
+}
+
+static char *
+span_key (const char *tag,
+          guint       start,
+          guint       end)
+{
+  return g_strdup_printf ("%s %u %u", tag, start, end);
+}
+
+gboolean
+_gloss_import_batch_has (GlossImportBatch *batch,
+                         const char       *label,
+                         guint             start,
+                         guint             end)
+{
+  g_autofree char *tag = _gloss_label_to_tag (label);
+  g_autofree char *key = span_key (tag, start, end);
+
+  return g_hash_table_contains (batch->spans, key);
+}
+
+GlossAnnotation *
+_gloss_import_batch_add (GlossImportBatch *batch,
+                         const char       *label,
+                         guint             start,
+                         guint             end,
+                         const char       *note,
+                         const char       *id,
+                         const char       *created,
+                         const char       *modified)
+{
+  g_autofree char *tag = _gloss_label_to_tag (label);
+  g_autofree char *key = span_key (tag, start, end);
+  g_autofree char *now = NULL;
+  g_autofree char *new_id = NULL;
+  GlossAnnotation *annotation;
+
+  g_return_val_if_fail (start < end, NULL);
+  g_return_val_if_fail (end <= gloss_source_get_length (batch->source), NULL);
+
+  if (g_hash_table_contains (batch->spans, key))
+    return NULL;
+  g_hash_table_add (batch->spans, g_steal_pointer (&key));
+
+  if (created == NULL || modified == NULL)
+    now = gloss_timestamp_now ();
+  /* Two annotations of a layer never share an id. */
+  if (id == NULL || !g_uuid_string_is_valid (id))
+    id = new_id = g_uuid_string_random ();
+  else
+    {
+      for (guint i = 0; i < batch->annotations->len; i++)
+        if (strcmp (gloss_annotation_get_id (g_ptr_array_index (batch->annotations, i)), id) == 0)
+          {
+            id = new_id = g_uuid_string_random ();
+            break;
+          }
+    }
+
+  annotation = gloss_annotation_new_full (id, tag, start, end, NULL, NULL, NULL,
+                                          note != NULL && note[0] != '\0' ? note : NULL,
+                                          created ? created : now,
+                                          modified ? modified : (created ? created : now));
+  _gloss_annotation_take_text_from_source (annotation, batch->source);
+
+  if (strcmp (label, tag) != 0)
+    {
+      g_autoptr(JsonObject) extra = json_object_new ();
+
+      json_object_set_string_member (extra, GLOSS_KEY_LABEL, label);
+      gloss_annotation_set_extra (annotation, extra);
+    }
+
+  if (!g_hash_table_contains (batch->labels, tag))
+    g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
+
+  g_ptr_array_add (batch->annotations, annotation);
+  return annotation;
+}
+
+/* The importer --------------------------------------------------------- */
+
+GlossImporter *
+gloss_importer_new (GlossImportFormat format)
+{
+  GlossImporter *self;
+
+  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+
+  self = g_new0 (GlossImporter, 1);
+  self->format = format;
+  self->offset_unit = GLOSS_OFFSETS_UTF16;
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_order = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_import_batch_free);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+
+  return self;
+}
+
+void
+gloss_importer_free (GlossImporter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->annotator);
+  g_clear_object (&self->output_folder);
+  g_clear_object (&self->article);
+  g_clear_object (&self->cancellable);
+  g_free (self->default_tag);
+  g_hash_table_unref (self->pending);
+  g_ptr_array_unref (self->pending_order);
+  g_ptr_array_unref (self->notes);
+  g_free (self);
+}
+
+void
+gloss_importer_set_annotator (GlossImporter *self,
+                              const char    *annotator_id)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator_id);
+}
+
+void
+gloss_importer_set_output_folder (GlossImporter *self,
+                                  GFile         *folder)
+{
+  g_return_if_fail (self != NULL);
+  g_set_object (&self->output_folder, folder);
+}
+
+void
+gloss_importer_set_article (GlossImporter *self,
+                            GFile         *article)
+{
+  g_return_if_fail (self != NULL);
+  g_set_object (&self->article, article);
+}
+
+void
+gloss_importer_set_default_tag (GlossImporter *self,
+                                const char    *tag)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->default_tag);
+  self->default_tag = g_strdup (tag);
+}
+
+void
+gloss_importer_set_offset_unit (GlossImporter   *self,
+                                GlossOffsetUnit  unit)
+{
+  g_return_if_fail (self != NULL);
+  self->offset_unit = unit;
+}
+
+void
+gloss_importer_set_overwrite (GlossImporter *self,
+                              gboolean       overwrite)
+{
+  g_return_if_fail (self != NULL);
+  self->overwrite = !!overwrite;
+}
+
+guint
+gloss_importer_get_n_articles (GlossImporter *self)
+{
+  return self->n_articles;
+}
+
+guint
+gloss_importer_get_n_annotations (GlossImporter *self)
+{
+  return self->n_annotations;
+}
+
+guint
+gloss_importer_get_n_kept (GlossImporter *self)
+{
+  return self->n_kept;
+}
+
+GPtrArray *
+gloss_importer_get_notes (GlossImporter *self)
+{
+  return self->notes;
+}
+
+void
+_gloss_import_problem (GString    *problems,
+                       const char *display,
+                       guint       line,
+                       const char *format,
+                       ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (problems->len > 0)
+    g_string_append_c (problems, '\n');
+  if (line > 0)
+    g_string_append_printf (problems, "%s:%u: %s", display, line, message);
+  else
+    g_string_append_printf (problems, "%s: %s", display, message);
+}
+
+void
+_gloss_importer_note (GlossImporter *self,
+                      const char    *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (self->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+char *
+_gloss_importer_annotator (GlossImporter *self,
+                           const char    *suggested)
+{
+  g_autofree char *slug = NULL;
+
+  if (self->annotator != NULL)
+    return g_strdup (self->annotator);
+
+  if (suggested != NULL)
+    slug = gloss_slugify (suggested);
+  if (slug != NULL && strlen (slug) <= 64)
+    return g_steal_pointer (&slug);
+
+  return g_strdup (format_names[self->format]);
+}
+
+static GlossCodebook *
+codebook_for (GlossImportBatch  *batch,
+              GFile             *article,
+              GError           **error)
+{
+  g_autoptr(GlossCodebook) base = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autofree gpointer *tags = NULL;
+  guint n_tags;
+
+  base = gloss_codebook_new_for_article (article, error);
+  if (base == NULL)
+    return NULL;
+  codebook = gloss_codebook_copy (base);
+
+  /* New tags in a stable order: sorted by id. */
+  tags = g_hash_table_get_keys_as_array (batch->labels, &n_tags);
+  for (guint i = 1; i < n_tags; i++)
+    for (guint j = i; j > 0 && strcmp (tags[j - 1], tags[j]) > 0; j--)
+      {
+        gpointer swap = tags[j - 1];
+
+        tags[j - 1] = tags[j];
+        tags[j] = swap;
+      }
+
+  for (guint i = 0; i < n_tags; i++)
+    {
+      const char *id = tags[i];
+      const char *color = g_hash_table_lookup (batch->colors, id);
+      g_autoptr(GlossTag) tag = NULL;
+
+      if (gloss_codebook_lookup (codebook, id) != NULL)
+        continue;
+      if (color == NULL || !gloss_tag_color_is_valid (color))
+        color = gloss_codebook_suggest_color (codebook);
+
+      tag = gloss_tag_new (id, g_hash_table_lookup (batch->labels, id), color, NULL);
+      gloss_codebook_add (codebook, tag);
+    }
+
+  return g_steal_pointer (&codebook);
+}
+
+gboolean
+_gloss_importer_write_batch (GlossImporter     *self,
+                             GlossImportBatch  *batch,
+                             GError           **error)
+{
+  GFile *article = gloss_source_get_file (batch->source);
+  g_autoptr(GFile) path = NULL;
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+
+  g_return_val_if_fail (article != NULL, FALSE);
+
+  path = gloss_annotation_file_path_for (article, batch->annotator);
+  if (!self->overwrite && g_file_query_exists (path, self->cancellable))
+    {
+      g_autofree char *display = g_file_get_parse_name (path);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   /* Translators: an annotation file's name */
+                   _("“%s” exists already and was left as it is; allow overwriting to replace it"),
+                   display);
+      return FALSE;
+    }
+
+  codebook = codebook_for (batch, article, error);
+  if (codebook == NULL)
+    return FALSE;
+
+  file = gloss_annotation_file_new (batch->source, batch->annotator, batch->annotator);
+  gloss_annotation_file_set_codebook (file, codebook);
+  gloss_layer_replace_all (gloss_annotation_file_get_layer (file), batch->annotations);
+  gloss_annotation_file_set_extra (file, batch->extra);
+
+  if (!gloss_annotation_file_save (file, self->overwrite ? GLOSS_SAVE_OVERWRITE : GLOSS_SAVE_NONE,
+                                   self->cancellable, error))
+    return FALSE;
+
+  self->n_articles++;
+  self->n_annotations += batch->annotations->len;
+  return TRUE;
+}
+
+GlossSource *
+_gloss_importer_create_text (GlossImporter  *self,
+                             GFile          *input,
+                             guint           index,
+                             const char     *text,
+                             gsize           length,
+                             GError        **error)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *base = g_file_get_basename (input);
+  g_autofree char *name = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *existing = NULL;
+  gsize existing_length;
+  char *dot;
+
+  folder = self->output_folder ? g_object_ref (self->output_folder) : g_file_get_parent (input);
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-%04u.txt", base, index);
+  file = g_file_get_child (folder, name);
+
+  if (g_file_load_contents (file, self->cancellable, &existing, &existing_length, NULL, NULL))
+    {
+      if (existing_length != length || memcmp (existing, text, length) != 0)
+        {
+          g_autofree char *display = g_file_get_parse_name (file);
+
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                       /* Translators: a text file's name */
+                       _("“%s” exists already with another text; import into another folder"),
+                       display);
+          return NULL;
+        }
+    }
+  else
+    {
+      if (!g_file_make_directory_with_parents (folder, self->cancellable, &local_error) &&
+          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                    self->cancellable, error))
+        return NULL;
+    }
+
+  return gloss_corpus_read_article (file, self->cancellable, error);
+}
+
+gboolean
+_gloss_import_read_input (GFile         *input,
+                          GCancellable  *cancellable,
+                          char         **data,
+                          gsize         *length,
+                          gsize         *skip,
+                          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *display = g_file_get_parse_name (input);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+
+  info = g_file_query_info (input, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   /* Translators: a file name, then why it failed */
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+  if (g_file_info_get_size (info) > GLOSS_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   /* Translators: a file name */
+                   _("“%s” is larger than 256 MiB, more than Gloss imports"), display);
+      return FALSE;
+    }
+
+  if (!g_file_load_contents (input, cancellable, &contents, &size, NULL, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
+                   _("Could not read “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (contents, size, NULL))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_TEXT,
+                   /* Translators: a file name */
+                   _("“%s” is not UTF-8 text"), display);
+      return FALSE;
+    }
+
+  *skip = size >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  *data = g_steal_pointer (&contents);
+  *length = size;
+  return TRUE;
+}
+
+char *
+_gloss_import_timestamp (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (iso == NULL)
+    return NULL;
+
+  time = g_date_time_new_from_iso8601 (iso, utc);
+  if (time == NULL)
+    return NULL;
+
+  in_utc = g_date_time_to_utc (time);
+  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+gloss_importer_import_file (GlossImporter  *self,
+                            GFile          *input,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (input), FALSE);
+
+  g_set_object (&self->cancellable, cancellable);
+
+  switch (self->format)
+    {
+    case GLOSS_IMPORT_BRAT:
+      ok = _gloss_import_brat (self, input, problems);
+      break;
+    case GLOSS_IMPORT_DOCCANO:
+      ok = _gloss_import_doccano (self, input, problems);
+      break;
+    case GLOSS_IMPORT_W3C:
+      ok = _gloss_import_w3c (self, input, problems);
+      break;
+    case GLOSS_IMPORT_LABELSTUDIO:
+      ok = _gloss_import_labelstudio (self, input, problems);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok || problems->len > 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+gloss_importer_finish (GlossImporter  *self,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  g_set_object (&self->cancellable, cancellable);
+
+  for (guint i = 0; i < self->pending_order->len; i++)
+    {
+      GlossImportBatch *batch = g_ptr_array_index (self->pending_order, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!_gloss_importer_write_batch (self, batch, &local_error))
+        {
+          if (problems->len > 0)
+            g_string_append_c (problems, '\n');
+          g_string_append (problems, local_error->message);
+        }
+    }
+
+  g_hash_table_remove_all (self->pending);
+  g_ptr_array_set_size (self->pending_order, 0);
+
+  if (problems->len > 0)
+    {
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, problems->str);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,111 @@
+/* gloss-import.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-export.h"
+
+G_BEGIN_DECLS
+
+/* The formats annotations made elsewhere are imported from.  See the
+ * README, "Export and import", for what each one gives. */
+typedef enum
+{
+  GLOSS_IMPORT_BRAT,         /* NAME.ann beside NAME.txt */
+  GLOSS_IMPORT_DOCCANO,      /* doccano's JSONL, either shape; creates the texts */
+  GLOSS_IMPORT_W3C,          /* W3C Web Annotation JSON-LD with text selectors */
+  GLOSS_IMPORT_LABELSTUDIO,  /* Label Studio's JSON task list; creates the texts */
+} GlossImportFormat;
+
+/* "brat", "doccano", "w3c", "labelstudio" */
+gboolean     gloss_import_format_from_string  (const char        *name,
+                                               GlossImportFormat *format);
+const char  *gloss_import_format_to_string    (GlossImportFormat  format);
+/* TRUE when a file called @name is an input of @format, for walking a
+ * folder (.ann for brat, .jsonl and .json for doccano, ...). */
+gboolean     gloss_import_format_accepts_name (GlossImportFormat  format,
+                                               const char        *name);
+
+/* The inputs of @format under @folder, recursively (hidden files and
+ * folders skipped, symbolic links to folders not followed), as GFiles
+ * sorted by path. */
+GPtrArray   *gloss_import_list_inputs         (GlossImportFormat  format,
+                                               GFile             *folder,
+                                               GCancellable      *cancellable,
+                                               GError           **error);
+
+/* Reads annotations made in another tool and writes them as Gloss
+ * annotation files beside the articles: the .txt beside a brat .ann, the
+ * texts it creates for doccano and Label Studio (named after the input
+ * and the record's number: data.jsonl gives data-0001.txt, ...), the
+ * article a W3C target names.
+ *
+ * Every span is checked against the text (brat's text column, Label
+ * Studio's value.text, the W3C quote): a mismatch is reported with the
+ * file and the line, and the article it belongs to is not imported;
+ * nothing is ever moved to where it might fit.  An annotation file that
+ * exists already is never replaced, unless overwriting is asked for.
+ *
+ *   importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+ *   for each input: gloss_importer_import_file (importer, input, NULL, &error);
+ *   gloss_importer_finish (importer, NULL, &error);
+ */
+typedef struct _GlossImporter GlossImporter;
+
+GlossImporter *gloss_importer_new               (GlossImportFormat  format);
+void           gloss_importer_free              (GlossImporter     *self);
+
+/* The annotator of the files written.  By default: the W3C creator's
+ * nickname (or name), the annotator a Gloss export named, else the
+ * format's name ("brat", "doccano", "w3c", "labelstudio"). */
+void           gloss_importer_set_annotator     (GlossImporter     *self,
+                                                 const char        *annotator_id);
+/* Where the texts of doccano and Label Studio records are created;
+ * beside the input by default. */
+void           gloss_importer_set_output_folder (GlossImporter     *self,
+                                                 GFile             *folder);
+/* W3C: the article every target points at, for targets whose source is
+ * not a local file (an http: IRI, say). */
+void           gloss_importer_set_article       (GlossImporter     *self,
+                                                 GFile             *article);
+/* W3C: the tag of annotations that have no tagging body; by default their
+ * motivation, else "annotation". */
+void           gloss_importer_set_default_tag   (GlossImporter     *self,
+                                                 const char        *tag);
+/* doccano and Label Studio offsets; UTF-16 by default. */
+void           gloss_importer_set_offset_unit   (GlossImporter     *self,
+                                                 GlossOffsetUnit    unit);
+/* Replace annotation files that exist already. */
+void           gloss_importer_set_overwrite     (GlossImporter     *self,
+                                                 gboolean           overwrite);
+
+/* Imports one input file.  Articles whose annotations are all sound are
+ * written; the problems of the others go to @error, one line each, with
+ * the file and line; FALSE then. */
+gboolean       gloss_importer_import_file       (GlossImporter     *self,
+                                                 GFile             *input,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
+/* Writes what is still pending (W3C annotations are gathered by article
+ * across inputs, then written). */
+gboolean       gloss_importer_finish            (GlossImporter     *self,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
+
+guint          gloss_importer_get_n_articles    (GlossImporter     *self);
+guint          gloss_importer_get_n_annotations (GlossImporter     *self);
+/* Lines, relations and other items Gloss does not model, kept in the
+ * annotation files for the way back. */
+guint          gloss_importer_get_n_kept        (GlossImporter     *self);
+/* Sentences for the report: what was kept and where, ...; never NULL. */
+GPtrArray     *gloss_importer_get_notes         (GlossImporter     *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImporter, gloss_importer_free)
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* gloss-xml-reader-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libxml/tree.h>
+
+#include "gloss-source-map.h"
+#include "gloss-xml-reader.h"
+
+G_BEGIN_DECLS
+
+/* gloss-xml-reader.c parses the file safely and makes the source;
+ * gloss-xml-formats.c knows TEI, JATS and what to do with other XML. */
+
+typedef enum
+{
+  GLOSS_XML_TEI,
+  GLOSS_XML_JATS,
+  GLOSS_XML_OTHER,
+} GlossXmlFormat;
+
+GlossXmlFormat _gloss_xml_format_of (xmlNode          *root);
+
+/* Fills @metadata and returns the text, which may be empty.  Sets
+ * *@entity to the name of the first entity reference met in the text,
+ * if any. */
+char          *_gloss_xml_extract   (xmlDoc           *doc,
+                                     GlossXmlFormat    format,
+                                     gsize             size_hint,
+                                     GHashTable       *metadata,
+                                     GArray          **blocks,
+                                     GlossSourceMap  **map,
+                                     char            **entity);
+
+G_END_DECLS
