@@ -843,7 +843,9 @@ test_empty (Fixture       *f,
   g_assert_cmpuint (list_length (f, "annotation-list"), ==, 0);
 }
 
-/* A large layer stays quick to filter: the list fills in steps. */
+/* A large layer is filtered at once: the filter costs a few tens of
+ * milliseconds for 100,000 annotations, and filtering in idle steps made
+ * one frame stall when the last step ended. */
 static void
 test_large (Fixture       *f,
             gconstpointer  data)
@@ -867,13 +869,12 @@ test_large (Fixture       *f,
   gloss_layer_replace_all (f->layer, many);
   wait_for_length (f, "annotation-list", 100000);
 
-  /* A keystroke checks a slice of the layer; the filtering goes on in
-   * steps while the window stays responsive. */
+  /* A keystroke filters the whole layer before it returns. */
   set_filter_text (f, "needle");
   g_signal_emit_by_name (get_named (f->sidebar, "filter-entry"), "search-changed");
   g_assert_cmpuint (gtk_filter_list_model_get_pending (list_filter_model (f, "annotation-list")),
-                    >, 0);
-  wait_for_length (f, "annotation-list", (100000 + 6) / 7);
+                    ==, 0);
+  g_assert_cmpuint (list_length (f, "annotation-list"), ==, (100000 + 6) / 7);
 
   settle ();
   {
