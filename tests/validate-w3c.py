@@ -45,6 +45,12 @@ except ImportError:
 
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"]+$")
 
+# Correct samples that the suite's own must schemas reject: its
+# definitions recognise the Choice set only, so the Composite, List and
+# Independents targets of these fail 3.2-targetObjectsRecognized.  The
+# self-test expects them to fail, and says so.
+SUITE_GAPS = {"anno11.json", "anno12.json", "anno13.json"}
+
 
 def load_json(path):
     with open(path, encoding="utf-8") as stream:
@@ -155,15 +161,18 @@ def validate_files(musts, paths):
 
 def self_test(musts, suite):
     ok = True
+    passed = failed = 0
     samples = os.path.join(suite, "tools", "samples")
     for name in sorted(os.listdir(os.path.join(samples, "correct"))):
         if not name.startswith("anno"):
             continue
         path = os.path.join(samples, "correct", name)
         problems = musts.problems(load_json(path))
-        if problems:
+        if bool(problems) != (name in SUITE_GAPS):
             ok = False
-            print(f"{path}: a correct sample fails: {problems[0]}", file=sys.stderr)
+            print(f"{path}: a correct sample {'fails: ' + problems[0] if problems else 'passes'}",
+                  file=sys.stderr)
+        passed += not problems
     for name in sorted(os.listdir(os.path.join(samples, "incorrect"))):
         path = os.path.join(samples, "incorrect", name)
         try:
@@ -173,6 +182,9 @@ def self_test(musts, suite):
         if not musts.problems(document):
             ok = False
             print(f"{path}: an incorrect sample passes", file=sys.stderr)
+        failed += 1
+    print(f"validate-w3c.py: {passed} correct samples pass, {failed} incorrect ones fail, "
+          f"{len(SUITE_GAPS)} correct ones fail in the suite itself")
     return ok
 
 

@@ -91,7 +91,8 @@ check_options (Options *o)
       gloss_cli_usage_error ("import", _("--article and --tag go with --format w3c"));
       return FALSE;
     }
-  if (o->output != NULL && o->format != GLOSS_IMPORT_DOCCANO && o->format != GLOSS_IMPORT_LABELSTUDIO)
+  if (o->output != NULL && o->format != GLOSS_IMPORT_DOCCANO &&
+      o->format != GLOSS_IMPORT_LABELSTUDIO)
     {
       gloss_cli_usage_error ("import", _("--output goes with --format doccano or labelstudio, which create texts"));
       return FALSE;

@@ -9,7 +9,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-annotation-file.h"

@@ -213,13 +213,26 @@ compare_fragments (gconstpointer pa,
   return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* TRUE when @quote is nothing but line breaks, which brat cannot hold. */
+static gboolean
+only_line_breaks (const char *quote)
+{
+  for (const char *p = quote; *p != '\0'; p++)
+    if (*p != '\n' && *p != '\r')
+      return FALSE;
+
+  return TRUE;
+}
+
 /* Gathers the kept annotations of @file into T groups; the number of
- * orphans left out goes to @n_orphans. */
+ * orphans left out goes to @n_orphans, that of annotations of line breaks
+ * alone to @n_blank. */
 static GPtrArray *
 make_groups (GlossExporter       *self,
              GlossSource         *source,
              GlossAnnotationFile *file,
-             guint               *n_orphans)
+             guint               *n_orphans,
+             guint               *n_blank)
 {
   GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
   guint n = g_list_model_get_n_items (model);
@@ -228,12 +241,13 @@ make_groups (GlossExporter       *self,
   BratState *state = self->state;
 
   *n_orphans = 0;
+  *n_blank = 0;
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
       JsonObject *extra = gloss_annotation_get_extra (a);
       const char *brat_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID);
-      const char *label = _gloss_export_label (a);
+      const char *label = _gloss_export_label_word (a);
       Group *group = NULL;
 
       if (!_gloss_exporter_keeps (self, a))
@@ -241,6 +255,11 @@ make_groups (GlossExporter       *self,
       if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
         {
           (*n_orphans)++;
+          continue;
+        }
+      if (only_line_breaks (gloss_annotation_get_quote (a)))
+        {
+          (*n_blank)++;
           continue;
         }
 
@@ -551,10 +570,18 @@ brat_add (GlossExporter            *self,
       g_autofree char *ann = NULL;
       g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", annotator, stem);
       g_autofree char *ann_path = g_strdup_printf ("%s/%s.ann", annotator, stem);
-      guint n_orphans;
+      guint n_orphans, n_blank;
 
-      groups = make_groups (self, article->source, file, &n_orphans);
+      groups = make_groups (self, article->source, file, &n_orphans, &n_blank);
       _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
+      if (n_blank > 0)
+        _gloss_exporter_warn (self,
+                              /* Translators: an article's name, an annotator id, then a number */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s (%s): %u annotation of line breaks alone left out: brat cannot hold it",
+                                           "%s (%s): %u annotations of line breaks alone left out: brat cannot hold them",
+                                           n_blank),
+                              article->name, annotator, n_blank);
       ann = make_ann (self, article->source, file, groups, article->name);
 
       if (!write_once (self, txt_path, gloss_source_get_text (article->source),
@@ -596,7 +623,8 @@ make_visual_conf (BratState *state)
 {
   GString *out = g_string_new (NULL);
 
-  g_string_append (out, "# Written by Gloss from the codebook: labels and colours of the tags.\n\n");
+  g_string_append (out, "# Written by Gloss from the codebook: labels and colours of the tags.\n"
+                        "\n");
   g_string_append (out, "[labels]\n\n");
   for (guint i = 0; i < state->types->len; i++)
     {

@@ -73,12 +73,12 @@ append_tag (GString        *out,
       return;
     }
 
-  label = _gloss_export_label (current);
+  label = _gloss_export_label_word (current);
   if (scheme == GLOSS_SCHEME_IOB2)
     begin = current != previous;
   else
     begin = previous != NULL && previous != current &&
-            strcmp (_gloss_export_label (previous), label) == 0;
+            strcmp (_gloss_export_label_word (previous), label) == 0;
 
   g_string_append (out, begin ? "B-" : "I-");
   g_string_append (out, label);
@@ -143,7 +143,8 @@ append_file (GlossExporter            *self,
         {
           GlossAnnotation *a = g_ptr_array_index (left_out, i);
 
-          g_string_append_printf (out, "# gloss: left out %s %u %u \"", _gloss_export_label (a),
+          g_string_append_printf (out, "# gloss: left out %s %u %u \"",
+                                  _gloss_export_label_word (a),
                                   gloss_annotation_get_start (a), gloss_annotation_get_end (a));
           append_one_line (out, gloss_annotation_get_quote (a));
           g_string_append (out, "\"\n");
@@ -171,7 +172,8 @@ append_file (GlossExporter            *self,
       n_cut += cut;
     }
   if (n_cut > 0)
-    g_string_append_printf (out, "# gloss: %u annotation%s cut a token; the whole token is tagged\n",
+    g_string_append_printf (out,
+                            "# gloss: %u annotation%s cut a token; the whole token is tagged\n",
                             n_cut, n_cut == 1 ? "" : "s");
   g_string_append_c (out, '\n');
 
@@ -182,7 +184,8 @@ append_file (GlossExporter            *self,
       gsize from = gloss_source_offset_to_byte (source, token->start);
       gsize to = gloss_source_offset_to_byte (source, token->end);
 
-      while (k < kept->len && gloss_annotation_get_end (g_ptr_array_index (kept, k)) <= token->start)
+      while (k < kept->len &&
+             gloss_annotation_get_end (g_ptr_array_index (kept, k)) <= token->start)
         k++;
       if (k < kept->len && gloss_annotation_get_start (g_ptr_array_index (kept, k)) < token->end)
         current = g_ptr_array_index (kept, k);

@@ -90,7 +90,8 @@ append_row (GlossExporter            *self,
   append_field (out, gloss_annotation_get_tag (a), safe);
   g_string_append_c (out, ',');
   append_field (out, tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), safe);
-  g_string_append_printf (out, ",%u,%u,", gloss_annotation_get_start (a), gloss_annotation_get_end (a));
+  g_string_append_printf (out, ",%u,%u,",
+                          gloss_annotation_get_start (a), gloss_annotation_get_end (a));
   append_field (out, gloss_annotation_get_quote (a), safe);
   g_string_append_c (out, ',');
   append_field (out, gloss_annotation_get_prefix (a), safe);

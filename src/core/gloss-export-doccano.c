@@ -42,7 +42,8 @@ doccano_add (GlossExporter            *self,
       guint n_orphans = 0;
 
       g_string_append (out, "{\"text\":");
-      gloss_json_write_string (out, gloss_source_get_text (source), gloss_source_get_n_bytes (source));
+      gloss_json_write_string (out, gloss_source_get_text (source),
+                               gloss_source_get_n_bytes (source));
       g_string_append (out, ",\"label\":[");
 
       for (guint i = 0; i < n; i++)

@@ -49,7 +49,8 @@ append_line (GString             *out,
   member_string (out, "annotator_name", gloss_layer_get_annotator_name (layer), FALSE);
   member_string (out, "annotation_id", gloss_annotation_get_id (a), FALSE);
   member_string (out, "tag", gloss_annotation_get_tag (a), FALSE);
-  member_string (out, "tag_label", tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), FALSE);
+  member_string (out, "tag_label",
+                 tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), FALSE);
   g_string_append_printf (out, ",\"start\":%u,\"end\":%u",
                           gloss_annotation_get_start (a), gloss_annotation_get_end (a));
   member_string (out, "text", gloss_annotation_get_quote (a), FALSE);
@@ -58,7 +59,8 @@ append_line (GString             *out,
   member_string (out, "note", gloss_annotation_get_note (a), FALSE);
   member_string (out, "created", gloss_annotation_get_created (a), FALSE);
   member_string (out, "modified", gloss_annotation_get_modified (a), FALSE);
-  member_string (out, "status", gloss_anchor_status_to_string (gloss_annotation_get_status (a)), FALSE);
+  member_string (out, "status",
+                 gloss_anchor_status_to_string (gloss_annotation_get_status (a)), FALSE);
   g_string_append (out, "}\n");
 }
 

@@ -155,9 +155,11 @@ labelstudio_add (GlossExporter            *self,
   g_string_append (out, "],\n  \"meta\":{\"annotators\":[");
   for (guint f = 0; f < article->files->len; f++)
     {
+      GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
+
       if (f > 0)
         g_string_append_c (out, ',');
-      gloss_json_write_string (out, _gloss_export_annotator (g_ptr_array_index (article->files, f)), -1);
+      gloss_json_write_string (out, _gloss_export_annotator (file), -1);
     }
   g_string_append (out, "]}}");
 

@@ -107,6 +107,10 @@ void         _gloss_exporter_warn_orphans  (GlossExporter   *self,
  * "organization") when that still matches the tag, else the tag id. */
 const char  *_gloss_export_label           (GlossAnnotation *annotation);
 
+/* The same for formats whose labels are words of a line (brat types, CoNLL
+ * tags): an imported label with white space in it gives way to the tag. */
+const char  *_gloss_export_label_word      (GlossAnnotation *annotation);
+
 /* The name of the annotation file's annotator. */
 const char  *_gloss_export_annotator       (GlossAnnotationFile *file);
 

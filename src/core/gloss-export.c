@@ -437,6 +437,18 @@ _gloss_export_label (GlossAnnotation *annotation)
 }
 
 const char *
+_gloss_export_label_word (GlossAnnotation *annotation)
+{
+  const char *label = _gloss_export_label (annotation);
+
+  for (const char *p = label; *p != '\0'; p++)
+    if (g_ascii_isspace (*p) || (guchar)*p < 0x20)
+      return gloss_annotation_get_tag (annotation);
+
+  return label;
+}
+
+const char *
 _gloss_export_annotator (GlossAnnotationFile *file)
 {
   return gloss_layer_get_annotator_id (gloss_annotation_file_get_layer (file));
@@ -473,6 +485,10 @@ gloss_exporter_add_files (GlossExporter  *self,
           g_hash_table_contains (self->annotators, _gloss_export_annotator (file)))
         g_ptr_array_add (files, file);
     }
+
+  /* Nothing of this article is wanted: it is not written at all. */
+  if (files->len == 0)
+    return TRUE;
 
   if (!self->klass->add (self, &article, error) || !_gloss_exporter_flush (self, FALSE, error))
     {

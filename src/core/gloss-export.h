@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The formats annotations are exported to, for the researcher's own tools.
- * See the README, "Export and import", for what each one holds. */
+ * Each format's file (gloss-export-csv.c, ...) opens with what it writes. */
 typedef enum
 {
   GLOSS_EXPORT_CSV,          /* RFC 4180, one row per annotation */

@@ -456,8 +456,6 @@ static void
 scan_visible (Scan    *scan,
               xmlNode *element)
 {
-  g_autofree char *class = NULL;
-
   if (is_named (element, "p"))
     {
       add_paragraph (scan, element->parent, count_text (element));
@@ -472,16 +470,19 @@ scan_visible (Scan    *scan,
       offer (scan, META_DATE, 3, gloss_markup_dup_attribute (element, "datetime"));
     }
 
-  class = gloss_markup_dup_attribute (element, "class");
-  if (class != NULL && contains_nocase (class, "byline"))
+  /* A byline, or a link to the author's page. */
+  for (const xmlAttr *attribute = element->properties;
+       attribute != NULL;
+       attribute = attribute->next)
     {
-      offer (scan, META_AUTHOR, 3, gloss_markup_dup_text (element, METADATA_MAX_BYTES, FALSE));
-    }
-  else if (scan->found[META_AUTHOR].value == NULL)
-    {
-      g_autofree char *rel = gloss_markup_dup_attribute (element, "rel");
+      g_autofree char *owned = NULL;
+      const char *name = (const char *) attribute->name;
 
-      if (rel != NULL && has_token_nocase (rel, "author"))
+      if (strcmp (name, "class") == 0 &&
+          contains_nocase (attribute_value (attribute, &owned), "byline"))
+        offer (scan, META_AUTHOR, 3, gloss_markup_dup_text (element, METADATA_MAX_BYTES, FALSE));
+      else if (strcmp (name, "rel") == 0 && scan->found[META_AUTHOR].value == NULL &&
+               has_token_nocase (attribute_value (attribute, &owned), "author"))
         offer (scan, META_AUTHOR, 4, gloss_markup_dup_text (element, METADATA_MAX_BYTES, FALSE));
     }
 }

@@ -329,8 +329,9 @@ gloss_html_reader_detect_encoding (const char  *data,
   if (encoding == NULL && (declared = prescan (data, n_bytes)) != NULL)
     {
       encoding = canonical_encoding (declared);
+      /* It goes into a message: valid UTF-8, and not a page long. */
       if (encoding == NULL && unknown != NULL)
-        *unknown = g_strdup (declared);
+        *unknown = g_utf8_make_valid (declared, MIN (strlen (declared), 64));
     }
 
   if (encoding == NULL)

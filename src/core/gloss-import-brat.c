@@ -260,7 +260,8 @@ read_t_line (Reader     *r,
       if (span->start >= span->end || span->end > length)
         {
           _gloss_import_problem (r->problems, r->display, number,
-                                 /* Translators: a brat id, two offsets, then the article's length */
+                                 /* Translators: a brat id, two offsets, then the
+                                  * article's length */
                                  _("%s: the span %u–%u is empty or outside the article (%u characters)"),
                                  fields[0], span->start, span->end, length);
           return;
@@ -271,7 +272,8 @@ read_t_line (Reader     *r,
   if (fields[2] == NULL || strcmp (fields[2], text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
-                             /* Translators: a brat id, the text the line gives, then the article's */
+                             /* Translators: a brat id, the text the line gives, then
+                              * the article's */
                              _("%s says “%s” but the article has “%s” there"),
                              fields[0], fields[2] ? fields[2] : "", text);
       return;
@@ -308,19 +310,12 @@ read_t_line (Reader     *r,
       Span *span = &g_array_index (entity->spans, Span, i);
       GlossAnnotation *a;
       JsonObject *extra;
-      g_autoptr(JsonObject) fresh = NULL;
 
       a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
                                    NULL, NULL, NULL, NULL);
       g_assert (a != NULL);
 
-      extra = gloss_annotation_get_extra (a);
-      if (extra == NULL)
-        {
-          fresh = json_object_new ();
-          gloss_annotation_set_extra (a, fresh);
-          extra = fresh;
-        }
+      extra = _gloss_import_extra (a);
       json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, entity->id);
       if (entity->spans->len > 1)
         {
@@ -329,7 +324,7 @@ read_t_line (Reader     *r,
           json_object_set_string_member (extra, GLOSS_KEY_GROUP, group);
           json_object_set_int_member (extra, GLOSS_KEY_BRAT_FRAGMENT, i);
         }
-          g_ptr_array_add (entity->annotations, a);
+      g_ptr_array_add (entity->annotations, a);
     }
 }
 

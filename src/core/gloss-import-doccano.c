@@ -249,15 +249,8 @@ import_record (GlossImporter *self,
         }
       if (e->id != NULL)
         {
-          JsonObject *extra = gloss_annotation_get_extra (a);
-          g_autoptr(JsonObject) fresh = NULL;
+          JsonObject *extra = _gloss_import_extra (a);
 
-          if (extra == NULL)
-            {
-              fresh = json_object_new ();
-              gloss_annotation_set_extra (a, fresh);
-              extra = fresh;
-            }
           json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_copy (e->id));
         }
     }

@@ -282,8 +282,10 @@ import_task (GlossImporter *self,
       JsonArray *kept = g_ptr_array_index (all_kept, i);
       JsonObject *entry = json_array_get_object_element (entries, i);
       g_autofree char *annotator = annotator_for (self, task, i);
-      g_autofree char *created = _gloss_import_timestamp (_gloss_json_get_string (entry, "created_at"));
-      g_autofree char *modified = _gloss_import_timestamp (_gloss_json_get_string (entry, "updated_at"));
+      const char *created_at = _gloss_json_get_string (entry, "created_at");
+      const char *updated_at = _gloss_json_get_string (entry, "updated_at");
+      g_autofree char *created = _gloss_import_timestamp (created_at);
+      g_autofree char *modified = _gloss_import_timestamp (updated_at);
       g_autoptr(JsonObject) keep = json_object_new ();
       GlossImportBatch *batch = _gloss_import_batch_new (source, annotator);
 
@@ -298,19 +300,14 @@ import_task (GlossImporter *self,
 
               if (label == NULL)
                 continue;
+              /* A region id that is a UUID (a Gloss export's) stays the id. */
               a = _gloss_import_batch_add (batch, label, region->start, region->end, region->note,
-                                           NULL, created, modified ? modified : created);
+                                           l == 0 ? region->id : NULL, created,
+                                           modified ? modified : created);
               if (a != NULL && region->id != NULL)
                 {
-                  JsonObject *extra = gloss_annotation_get_extra (a);
-                  g_autoptr(JsonObject) fresh = NULL;
+                  JsonObject *extra = _gloss_import_extra (a);
 
-                  if (extra == NULL)
-                    {
-                      fresh = json_object_new ();
-                      gloss_annotation_set_extra (a, fresh);
-                      extra = fresh;
-                    }
                   json_object_set_string_member (extra, GLOSS_KEY_LABELSTUDIO_ID, region->id);
                 }
             }
@@ -339,13 +336,15 @@ import_task (GlossImporter *self,
 
               if (strcmp (key, "data") != 0 && strcmp (key, "annotations") != 0 &&
                   strcmp (key, "completions") != 0)
-                json_object_set_member (keep, key, json_node_copy (json_object_get_member (task, key)));
+                json_object_set_member (keep, key,
+                                        json_node_copy (json_object_get_member (task, key)));
             }
         }
       if (json_object_get_size (keep) > 0)
         {
           batch->extra = json_object_new ();
-          json_object_set_object_member (batch->extra, GLOSS_KEY_LABELSTUDIO, json_object_ref (keep));
+          json_object_set_object_member (batch->extra, GLOSS_KEY_LABELSTUDIO,
+                                         json_object_ref (keep));
         }
 
       if (!_gloss_importer_write_batch (self, batch, &error))

@@ -24,6 +24,7 @@ typedef struct
 {
   GlossSource *source;
   char *annotator;
+  char *annotator_name;     /* as the other tool gave it; NULL for the id */
   GPtrArray *annotations;   /* GlossAnnotation */
   GHashTable *spans;        /* "tag start end" of each, to refuse twins */
   GHashTable *labels;       /* tag -> the label it was imported with */
@@ -52,6 +53,9 @@ GlossAnnotation  *_gloss_import_batch_add  (GlossImportBatch *batch,
                                             const char       *id,
                                             const char       *created,
                                             const char       *modified);
+
+/* The extra keys of @annotation, made empty when it had none, to add to. */
+JsonObject       *_gloss_import_extra      (GlossAnnotation  *annotation);
 
 struct _GlossImporter
 {
@@ -143,6 +147,20 @@ JsonArray   *_gloss_json_get_array        (JsonObject       *object,
 /* A non-negative integer member or element; FALSE when it is not one. */
 gboolean     _gloss_json_get_uint         (JsonNode         *node,
                                            guint            *value);
+
+/* W3C: the checks of the model's MUSTs (gloss-import-w3c-check.c). */
+gboolean     _gloss_w3c_is_iri            (const char       *s);
+gboolean     _gloss_w3c_is_string         (JsonNode         *node);
+/* TRUE when @node is @value, or an array holding it. */
+gboolean     _gloss_w3c_has_string        (JsonNode         *node,
+                                           const char       *value);
+/* The single string of @node: a string, or an array of exactly one. */
+const char  *_gloss_w3c_single_string     (JsonNode         *node);
+/* Why @annotation breaks a MUST of the model, reasons separated by "; ",
+ * or "" when it breaks none; @has_context tells whether an enclosing
+ * object gave the anno.jsonld context. */
+char        *_gloss_w3c_check_annotation  (JsonObject       *annotation,
+                                           gboolean          has_context);
 
 /* The formats. */
 gboolean     _gloss_import_brat           (GlossImporter    *self,

@@ -50,6 +50,7 @@ typedef struct
 {
   GlossSource *source;
   char *annotator;
+  char *annotator_name;
   char *tag;
   guint start;
   guint end;
@@ -68,6 +69,7 @@ item_free (gpointer data)
 
   g_object_unref (item->source);
   g_free (item->annotator);
+  g_free (item->annotator_name);
   g_free (item->tag);
   g_free (item->note);
   g_free (item->id);
@@ -93,7 +95,8 @@ typedef struct
 } Reader;
 
 /* The line where @id first appears in the file, or 0: JSON nodes carry no
- * position, and the id is what names an annotation. */
+ * position, and the id is what names an annotation.  Only for problems:
+ * it reads the file from its start. */
 static guint
 line_of (Reader     *r,
          const char *id)
@@ -113,241 +116,6 @@ line_of (Reader     *r,
   for (const char *p = r->data; p < at; p++)
     line += *p == '\n';
   return line;
-}
-
-static gboolean
-is_iri (const char *s)
-{
-  const char *p = s;
-
-  if (s == NULL || !g_ascii_isalpha (*p))
-    return FALSE;
-  while (g_ascii_isalnum (*p) || *p == '+' || *p == '-' || *p == '.')
-    p++;
-  if (*p != ':' || p[1] == '\0')
-    return FALSE;
-
-  for (; *p != '\0'; p++)
-    if (g_ascii_isspace (*p) || *p == '<' || *p == '>' || *p == '"')
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-/* TRUE when @node is @value, or an array holding it. */
-static gboolean
-node_has_string (JsonNode   *node,
-                 const char *value)
-{
-  if (node_is_string (node))
-    return strcmp (json_node_get_string (node), value) == 0;
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (node_has_string (json_array_get_element (array, i), value))
-          return TRUE;
-    }
-
-  return FALSE;
-}
-
-/* The single string of @node: a string, or an array of exactly one. */
-static const char *
-single_string (JsonNode *node)
-{
-  if (node_is_string (node))
-    return json_node_get_string (node);
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) == 1)
-    {
-      JsonNode *only = json_array_get_element (json_node_get_array (node), 0);
-
-      return node_is_string (only) ? json_node_get_string (only) : NULL;
-    }
-
-  return NULL;
-}
-
-static void
-check_iri_member (GString    *why,
-                  JsonObject *object,
-                  const char *member,
-                  gboolean    many)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gboolean ok = TRUE;
-
-  if (node == NULL)
-    return;
-
-  if (node_is_string (node))
-    ok = is_iri (json_node_get_string (node));
-  else if (many && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        ok &= node_is_string (json_array_get_element (array, i)) &&
-              is_iri (json_array_get_string_element (array, i));
-    }
-  else
-    ok = FALSE;
-
-  if (!ok)
-    /* Translators: a member name of the annotation, such as "rights" */
-    g_string_append_printf (why, _("“%s” is not an IRI; "), member);
-}
-
-static void
-check_date_member (GString    *why,
-                   JsonObject *object,
-                   const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  g_autofree char *time = NULL;
-
-  if (node == NULL)
-    return;
-
-  time = node_is_string (node) ? _gloss_import_timestamp (json_node_get_string (node)) : NULL;
-  if (time == NULL)
-    /* Translators: a member name of the annotation, such as "created" */
-    g_string_append_printf (why, _("“%s” is not one date and time (xsd:dateTime); "), member);
-}
-
-static void
-check_agent_member (GString    *why,
-                    JsonObject *object,
-                    const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-  gboolean ok = TRUE;
-
-  if (node == NULL)
-    return;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          ok &= JSON_NODE_HOLDS_OBJECT (element) ||
-                (node_is_string (element) && is_iri (json_node_get_string (element)));
-        }
-    }
-  else
-    ok = JSON_NODE_HOLDS_OBJECT (node) || (node_is_string (node) && is_iri (json_node_get_string (node)));
-
-  if (!ok)
-    /* Translators: a member name of the annotation, such as "creator" */
-    g_string_append_printf (why, _("“%s” is neither an IRI nor an agent; "), member);
-}
-
-/* Checks the selectors under @node (a target, a selector, a list). */
-static void
-check_selectors (GString  *why,
-                 JsonNode *node,
-                 guint     depth)
-{
-  JsonObject *object;
-  const char *type;
-
-  if (node == NULL || depth > 16)
-    return;
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        check_selectors (why, json_array_get_element (array, i), depth + 1);
-      return;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return;
-
-  object = json_node_get_object (node);
-  type = _gloss_json_get_string (object, "type");
-  if (g_strcmp0 (type, "FragmentSelector") == 0 || g_strcmp0 (type, "CssSelector") == 0 ||
-      g_strcmp0 (type, "XPathSelector") == 0)
-    {
-      if (!node_is_string (json_object_get_member (object, "value")))
-        /* Translators: a selector type such as FragmentSelector */
-        g_string_append_printf (why, _("a %s has no single value; "), type);
-    }
-  else if (g_strcmp0 (type, "TextQuoteSelector") == 0)
-    {
-      if (!node_is_string (json_object_get_member (object, "exact")))
-        g_string_append (why, _("a TextQuoteSelector has no single “exact”; "));
-    }
-  else if (g_strcmp0 (type, "TextPositionSelector") == 0)
-    {
-      guint n;
-
-      if (!_gloss_json_get_uint (json_object_get_member (object, "start"), &n) ||
-          !_gloss_json_get_uint (json_object_get_member (object, "end"), &n))
-        g_string_append (why, _("a TextPositionSelector has no whole “start” and “end”; "));
-    }
-
-  check_selectors (why, json_object_get_member (object, "selector"), depth + 1);
-  check_selectors (why, json_object_get_member (object, "refinedBy"), depth + 1);
-}
-
-/* What makes @annotation break a MUST of the model, or "" when nothing. */
-static char *
-check_annotation (JsonObject *annotation,
-                  gboolean    has_context)
-{
-  GString *why = g_string_new (NULL);
-  JsonNode *id = json_object_get_member (annotation, "id");
-  JsonNode *context = json_object_get_member (annotation, "@context");
-
-  if ((context != NULL && !node_has_string (context, ANNO_CONTEXT)) ||
-      (context == NULL && !has_context))
-    g_string_append (why, _("its @context does not include http://www.w3.org/ns/anno.jsonld; "));
-  if (!node_has_string (json_object_get_member (annotation, "type"), "Annotation"))
-    g_string_append (why, _("its type is not Annotation; "));
-  if (id == NULL)
-    g_string_append (why, _("it has no id; "));
-  else if (!is_iri (single_string (id)))
-    g_string_append (why, _("its id is not one IRI; "));
-  if (!json_object_has_member (annotation, "target"))
-    g_string_append (why, _("it has no target; "));
-  if (json_object_has_member (annotation, "body") && json_object_has_member (annotation, "bodyValue"))
-    g_string_append (why, _("it has both body and bodyValue; "));
-  if (json_object_has_member (annotation, "bodyValue") &&
-      !node_is_string (json_object_get_member (annotation, "bodyValue")))
-    g_string_append (why, _("its bodyValue is not one string; "));
-
-  check_date_member (why, annotation, "created");
-  check_date_member (why, annotation, "modified");
-  check_date_member (why, annotation, "generated");
-  check_agent_member (why, annotation, "creator");
-  check_agent_member (why, annotation, "generator");
-  check_iri_member (why, annotation, "rights", TRUE);
-  check_iri_member (why, annotation, "via", TRUE);
-  check_iri_member (why, annotation, "canonical", FALSE);
-  check_selectors (why, json_object_get_member (annotation, "target"), 0);
-  check_selectors (why, json_object_get_member (annotation, "body"), 0);
-
-  /* Drop the last "; ". */
-  if (why->len >= 2)
-    g_string_truncate (why, why->len - 2);
-  return g_string_free (why, FALSE);
 }
 
 /* The text selectors under @node: @position and @quote (the first of
@@ -414,7 +182,7 @@ source_for (Reader      *r,
     file = g_object_ref (r->self->article);
   else if (iri != NULL && g_str_has_prefix (iri, "file:"))
     file = g_file_new_for_uri (iri);
-  else if (iri != NULL && !is_iri (iri))
+  else if (iri != NULL && !_gloss_w3c_is_iri (iri))
     {
       g_autoptr(GFile) dir = g_file_get_parent (r->input);
 
@@ -450,7 +218,7 @@ anchor (Reader      *r,
         JsonObject  *position,
         JsonObject  *quote,
         const char  *name,
-        guint        line,
+        const char  *id,
         guint       *start,
         guint       *end)
 {
@@ -469,7 +237,7 @@ anchor (Reader      *r,
 
       if (*start >= *end || *end > length)
         {
-          _gloss_import_problem (r->problems, r->display, line,
+          _gloss_import_problem (r->problems, r->display, line_of (r, id),
                                  /* Translators: an annotation's id, two offsets, then a length */
                                  _("annotation %s: the position %u–%u is empty or outside the article (%u characters)"),
                                  name, *start, *end, length);
@@ -479,8 +247,9 @@ anchor (Reader      *r,
         {
           g_autofree char *actual = gloss_source_dup_slice (source, *start, *end);
 
-          _gloss_import_problem (r->problems, r->display, line,
-                                 /* Translators: an annotation's id, its quote, then the article's text */
+          _gloss_import_problem (r->problems, r->display, line_of (r, id),
+                                 /* Translators: an annotation's id, its quote, then the
+                                  * article's text */
                                  _("annotation %s quotes “%s” but the article has “%s” at its position"),
                                  name, exact, actual);
           return FALSE;
@@ -513,7 +282,7 @@ anchor (Reader      *r,
 
   if (found->len == 0)
     {
-      _gloss_import_problem (r->problems, r->display, line,
+      _gloss_import_problem (r->problems, r->display, line_of (r, id),
                              /* Translators: an annotation's id, then its quote */
                              _("annotation %s quotes “%s”, which is nowhere in the article"),
                              name, exact);
@@ -524,9 +293,12 @@ anchor (Reader      *r,
   return TRUE;
 }
 
+/* The annotator id for @annotation's creator, and the creator's name in
+ * @name (NULL when none). */
 static char *
-annotator_of (GlossImporter *self,
-              JsonObject    *annotation)
+annotator_of (GlossImporter  *self,
+              JsonObject     *annotation,
+              char          **full_name)
 {
   JsonNode *creator = json_object_get_member (annotation, "creator");
   JsonObject *agent = NULL;
@@ -541,6 +313,8 @@ annotator_of (GlossImporter *self,
   name = _gloss_json_get_string (agent, "nickname");
   if (name == NULL)
     name = _gloss_json_get_string (agent, "name");
+  /* An annotator chosen for the import is not the creator. */
+  *full_name = self->annotator ? NULL : g_strdup (_gloss_json_get_string (agent, "name"));
 
   return _gloss_importer_annotator (self, name);
 }
@@ -553,7 +327,8 @@ read_bodies (JsonObject *annotation,
              JsonArray  *others)
 {
   JsonNode *body = json_object_get_member (annotation, "body");
-  const char *motivation = single_string (json_object_get_member (annotation, "motivation"));
+  const char *motivation =
+    _gloss_w3c_single_string (json_object_get_member (annotation, "motivation"));
   const char *body_value = _gloss_json_get_string (annotation, "bodyValue");
   g_autoptr(JsonArray) list = json_array_new ();
 
@@ -581,7 +356,8 @@ read_bodies (JsonObject *annotation,
       JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
       const char *type = _gloss_json_get_string (object, "type");
       const char *value = _gloss_json_get_string (object, "value");
-      const char *purpose = single_string (object ? json_object_get_member (object, "purpose") : NULL);
+      const char *purpose =
+        _gloss_w3c_single_string (object ? json_object_get_member (object, "purpose") : NULL);
 
       if (purpose == NULL)
         purpose = motivation;
@@ -610,10 +386,9 @@ read_annotation (Reader     *r,
                  gboolean    has_context,
                  guint       index)
 {
-  const char *w3c_id = single_string (json_object_get_member (annotation, "id"));
+  const char *w3c_id = _gloss_w3c_single_string (json_object_get_member (annotation, "id"));
   g_autofree char *name = w3c_id ? g_strdup (w3c_id) : g_strdup_printf ("#%u", index + 1);
-  guint line = line_of (r, w3c_id);
-  g_autofree char *why = check_annotation (annotation, has_context);
+  g_autofree char *why = _gloss_w3c_check_annotation (annotation, has_context);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) note = g_string_new (NULL);
   g_autoptr(JsonArray) others = json_array_new ();
@@ -628,7 +403,7 @@ read_annotation (Reader     *r,
 
   if (why[0] != '\0')
     {
-      _gloss_import_problem (r->problems, r->display, line,
+      _gloss_import_problem (r->problems, r->display, line_of (r, w3c_id),
                              /* Translators: an annotation's id, then the reasons */
                              _("annotation %s is not a valid W3C annotation: %s"), name, why);
       return;
@@ -666,15 +441,15 @@ read_annotation (Reader     *r,
   source = source_for (r, _gloss_json_get_string (target, "source"), name, &error);
   if (source == NULL)
     {
-      _gloss_import_problem (r->problems, r->display, line, "%s", error->message);
+      _gloss_import_problem (r->problems, r->display, line_of (r, w3c_id), "%s", error->message);
       return;
     }
-  if (!anchor (r, source, position, quote, name, line, &start, &end))
+  if (!anchor (r, source, position, quote, name, w3c_id, &start, &end))
     return;
   r->n_fragments += refined;
 
   read_bodies (annotation, tags, note, others);
-  motivation = single_string (json_object_get_member (annotation, "motivation"));
+  motivation = _gloss_w3c_single_string (json_object_get_member (annotation, "motivation"));
   if (tags->len == 0)
     g_ptr_array_add (tags, g_strdup (r->self->default_tag ? r->self->default_tag :
                                      motivation ? motivation : "annotation"));
@@ -684,7 +459,7 @@ read_annotation (Reader     *r,
       Item *item = g_new0 (Item, 1);
 
       item->source = g_object_ref (source);
-      item->annotator = annotator_of (r->self, annotation);
+      item->annotator = annotator_of (r->self, annotation, &item->annotator_name);
       item->tag = g_strdup (g_ptr_array_index (tags, i));
       item->start = start;
       item->end = end;
@@ -738,10 +513,10 @@ collect (Reader   *r,
   object = json_node_get_object (node);
   context = json_object_get_member (object, "@context");
   type = json_object_get_member (object, "type");
-  if (context != NULL && node_has_string (context, ANNO_CONTEXT))
+  if (context != NULL && _gloss_w3c_has_string (context, ANNO_CONTEXT))
     has_context = TRUE;
 
-  if (node_has_string (type, "AnnotationCollection"))
+  if (_gloss_w3c_has_string (type, "AnnotationCollection"))
     {
       JsonNode *first = json_object_get_member (object, "first");
 
@@ -754,7 +529,7 @@ collect (Reader   *r,
       return;
     }
 
-  if (node_has_string (type, "AnnotationPage"))
+  if (_gloss_w3c_has_string (type, "AnnotationPage"))
     {
       JsonNode *items = json_object_get_member (object, "items");
 
@@ -777,6 +552,7 @@ batch_for (GlossImporter *self,
   if (batch == NULL)
     {
       batch = _gloss_import_batch_new (item->source, item->annotator);
+      batch->annotator_name = g_strdup (item->annotator_name);
       g_hash_table_insert (self->pending, g_steal_pointer (&key), batch);
       g_ptr_array_add (self->pending_order, batch);
     }
@@ -797,7 +573,6 @@ commit (Reader *r)
       GlossImportBatch *batch = batch_for (r->self, item);
       GlossAnnotation *a;
       JsonObject *extra;
-      g_autoptr(JsonObject) fresh = NULL;
 
       a = _gloss_import_batch_add (batch, item->tag, item->start, item->end, item->note,
                                    item->id, item->created, item->modified);
@@ -805,13 +580,7 @@ commit (Reader *r)
       if (a == NULL || (item->w3c_id == NULL && item->bodies == NULL))
         continue;
 
-      extra = gloss_annotation_get_extra (a);
-      if (extra == NULL)
-        {
-          fresh = json_object_new ();
-          gloss_annotation_set_extra (a, fresh);
-          extra = fresh;
-        }
+      extra = _gloss_import_extra (a);
       if (item->w3c_id != NULL)
         json_object_set_string_member (extra, GLOSS_KEY_W3C_ID, item->w3c_id);
       if (item->bodies != NULL)

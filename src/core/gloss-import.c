@@ -171,6 +171,7 @@ _gloss_import_batch_free (GlossImportBatch *batch)
 
   g_object_unref (batch->source);
   g_free (batch->annotator);
+  g_free (batch->annotator_name);
   g_ptr_array_unref (batch->annotations);
   g_hash_table_unref (batch->spans);
   g_hash_table_unref (batch->labels);
@@ -256,6 +257,20 @@ _gloss_import_batch_add (GlossImportBatch *batch,
 
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
+}
+
+JsonObject *
+_gloss_import_extra (GlossAnnotation *annotation)
+{
+  g_autoptr(JsonObject) fresh = NULL;
+
+  if (gloss_annotation_get_extra (annotation) == NULL)
+    {
+      fresh = json_object_new ();
+      gloss_annotation_set_extra (annotation, fresh);
+    }
+
+  return gloss_annotation_get_extra (annotation);
 }
 
 /* The importer --------------------------------------------------------- */
@@ -493,7 +508,9 @@ _gloss_importer_write_batch (GlossImporter     *self,
   if (codebook == NULL)
     return FALSE;
 
-  file = gloss_annotation_file_new (batch->source, batch->annotator, batch->annotator);
+  file = gloss_annotation_file_new (batch->source, batch->annotator,
+                                    batch->annotator_name ? batch->annotator_name
+                                                          : batch->annotator);
   gloss_annotation_file_set_codebook (file, codebook);
   gloss_layer_replace_all (gloss_annotation_file_get_layer (file), batch->annotations);
   gloss_annotation_file_set_extra (file, batch->extra);

@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* The formats annotations made elsewhere are imported from.  See the
- * README, "Export and import", for what each one gives. */
+/* The formats annotations made elsewhere are imported from.  Each
+ * format's file (gloss-import-brat.c, ...) opens with what it reads. */
 typedef enum
 {
   GLOSS_IMPORT_BRAT,         /* NAME.ann beside NAME.txt */

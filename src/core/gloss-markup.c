@@ -86,7 +86,7 @@ collect_error (void        *data,
 
   /* Should libxml2's own depth limit ever come first. */
   if (error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
-      strstr (error->message, "depth") != NULL)
+      strstr (error->message, "Excessive depth") != NULL)
     guard->too_deep = TRUE;
 }
 
@@ -303,8 +303,9 @@ gloss_markup_guard_end (GlossMarkupGuard *guard)
 {
   xmlSAXHandlerPtr sax;
 
-  g_return_if_fail (guard != NULL && guard->ctxt != NULL);
-  g_return_if_fail (active_guard == guard);
+  /* Returning early would leave every later parse waiting on the lock. */
+  g_assert (guard != NULL && guard->ctxt != NULL);
+  g_assert (active_guard == guard);
 
   sax = guard->ctxt->sax;
   sax->startElement = guard->start_element;

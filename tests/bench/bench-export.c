@@ -1,0 +1,412 @@
+/* bench-export.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Times the export:
+ *
+ *   - 100,000 annotations of one 5 MB article to each format (target:
+ *     1 s each, the export alone, the file already open);
+ *   - folders of 100 and of 1,000 articles with 3 annotators each to CSV
+ *     with gloss-cli, the whole command (target: 5 s for 1,000), and its
+ *     peak memory, which must not grow with the number of articles.
+ *
+ * Each measure runs in a child process so that its peak memory (the
+ * child's maximum resident set) is its own.
+ *
+ *   bench-export --cli PATH [--keep DIR]
+ */
+
+#define G_LOG_DOMAIN "bench"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-export.h"
+
+extern char **environ;
+
+#define BIG_BYTES (5 * 1000 * 1000)
+#define BIG_ANNOTATIONS 100000
+#define ANNOTATORS 3
+#define PER_ANNOTATOR 12
+
+static const char * const vocabulary[] = {
+  "la", "mairie", "a", "signé", "un", "contrat", "avec", "l’entreprise", "Ostral", "pour",
+  "rénover", "le", "pont", "selon", "élus", "d’opposition", "coût", "dépassé", "😀",
+  "council", "tender", "bridge", "savings", "claimed", "firm", "Ænor", "Quay", "north",
+};
+
+static const char * const tags[] = { "company", "controversy", "claim" };
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / (double)G_USEC_PER_SEC;
+}
+
+/* The processor time this process used, user and system: on a busy
+ * machine it tells the export's own cost apart from the wait. */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+/* About @bytes of sentences, paragraphs now and then, some lines ending
+ * in CRLF. */
+static char *
+make_text (GRand *rand,
+           gsize  bytes)
+{
+  GString *text = g_string_sized_new (bytes + 256);
+  guint words = 0;
+
+  while (text->len < bytes)
+    {
+      const char *word = vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))];
+
+      if (words > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
+      words++;
+
+      if (g_rand_int_range (rand, 0, 12) == 0)
+        {
+          g_string_append_c (text, '.');
+          if (g_rand_int_range (rand, 0, 5) == 0)
+            g_string_append (text, g_rand_boolean (rand) ? "\n\n" : "\r\n");
+          else
+            g_string_append_c (text, ' ');
+          words = 0;
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+write_or_die (const char *path,
+              const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_set_contents (path, text, -1, &error))
+    g_error ("%s", error->message);
+}
+
+/* Adds @count annotations to a new file of @annotator and saves it. */
+static void
+annotate_randomly (GRand      *rand,
+                   const char *article_path,
+                   const char *annotator,
+                   guint       count)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint length;
+
+  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  if (source == NULL)
+    g_error ("%s", error->message);
+
+  file = gloss_annotation_file_new (source, annotator, annotator);
+  length = gloss_source_get_length (source);
+
+  while (annotations->len < count)
+    {
+      guint start = g_rand_int_range (rand, 0, length - 100);
+      guint end = start + g_rand_int_range (rand, 1, 90);
+      guint tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tags));
+      const char *note = g_rand_int_range (rand, 0, 8) == 0 ? "To check,\nsee \"file 3\"." : NULL;
+      gint64 key = ((gint64)start << 32 | end) * 4 + tag;
+
+      /* The layer never holds one tag twice on one span. */
+      if (g_hash_table_contains (taken, &key))
+        continue;
+      g_hash_table_add (taken, g_memdup2 (&key, sizeof key));
+      g_ptr_array_add (annotations, gloss_annotation_new_for_source (source, tags[tag], start, end, note));
+    }
+  gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
+
+  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+}
+
+static int
+phase_generate_big (const char *dir)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
+  g_autofree char *text = make_text (rand, BIG_BYTES);
+
+  write_or_die (path, text);
+  annotate_randomly (rand, path, "bench", BIG_ANNOTATIONS);
+  return 0;
+}
+
+static int
+phase_generate_corpus (const char *dir,
+                       guint       n_articles)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n_articles);
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/part-%02u", dir, i / 100);
+      g_autofree char *name = g_strdup_printf ("article-%04u.txt", i);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+      g_autofree char *text = make_text (rand, 3000);
+
+      g_mkdir_with_parents (sub, 0755);
+      write_or_die (path, text);
+      for (guint a = 0; a < ANNOTATORS; a++)
+        {
+          g_autofree char *annotator = g_strdup_printf ("annotator-%u", a + 1);
+
+          annotate_randomly (rand, path, annotator, PER_ANNOTATOR);
+        }
+    }
+
+  return 0;
+}
+
+/* Exports the big file to @format and prints the seconds it took. */
+static int
+phase_export_big (const char *dir,
+                  const char *format_name)
+{
+  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  g_autofree char *out_path = g_strdup_printf ("%s/out.%s", dir, format_name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) out = g_file_new_for_path (out_path);
+  g_autoptr(GlossAnnotationFile) afile = NULL;
+  g_autoptr(GlossExporter) exporter = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GlossExportFormat format;
+  double t0, cpu0;
+
+  if (!gloss_export_format_from_string (format_name, &format))
+    g_error ("unknown format %s", format_name);
+
+  afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  if (afile == NULL)
+    g_error ("%s", error->message);
+  g_ptr_array_add (files, afile);
+
+  t0 = now ();
+  cpu0 = cpu_seconds ();
+  exporter = gloss_exporter_new (format);
+  if (!gloss_exporter_open_file (exporter, out, gloss_export_format_needs_folder (format), NULL, &error) ||
+      !gloss_exporter_add_files (exporter, gloss_annotation_file_get_source (afile), "big.txt", files,
+                                 &error) ||
+      !gloss_exporter_finish (exporter, NULL, &error))
+    g_error ("%s", error->message);
+
+  g_print ("%.3f %.3f %u\n", now () - t0, cpu_seconds () - cpu0,
+           gloss_exporter_get_n_annotations (exporter));
+  return 0;
+}
+
+typedef struct
+{
+  double seconds;
+  double peak_mb;
+  char *output;
+} Child;
+
+/* Runs @argv with its standard output to a file; its wall time, peak
+ * memory and what it printed. */
+static Child
+run_child (char **argv)
+{
+  posix_spawn_file_actions_t actions;
+  struct rusage usage;
+  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-export-XXXXXX", NULL);
+  Child child = { 0 };
+  double t0;
+  pid_t pid;
+  int status, fd;
+
+  fd = g_mkstemp (out_path);
+  g_assert (fd >= 0);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fd, STDOUT_FILENO);
+
+  t0 = now ();
+  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
+    g_error ("could not run %s", argv[0]);
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s failed", argv[0], argv[1]);
+  child.seconds = now () - t0;
+  child.peak_mb = usage.ru_maxrss / 1024.0;
+
+  posix_spawn_file_actions_destroy (&actions);
+  close (fd);
+  g_file_get_contents (out_path, &child.output, NULL, NULL);
+  g_unlink (out_path);
+  return child;
+}
+
+static gboolean
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      target)
+{
+  gboolean ok = target <= 0 || value <= target;
+
+  if (target > 0)
+    g_print ("%-44s %8.3f %s   (target <= %.2f %s)%s\n", what, value, unit, target, unit,
+             ok ? "" : "   MISSED");
+  else
+    g_print ("%-44s %8.3f %s\n", what, value, unit);
+  return ok;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Exports a corpus of @n articles with gloss-cli; returns its peak. */
+static double
+bench_corpus (const char *self,
+              const char *cli,
+              const char *dir,
+              guint       n,
+              double      target,
+              gboolean   *ok)
+{
+  g_autofree char *corpus = g_strdup_printf ("%s/corpus-%u", dir, n);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *csv = g_strdup_printf ("%s/corpus-%u.csv", dir, n);
+  g_autofree char *what = NULL;
+  Child child;
+
+  {
+    char *args[] = { (char *)self, (char *)"generate-corpus", corpus, count, NULL };
+
+    child = run_child (args);
+    g_free (child.output);
+  }
+
+  {
+    char *args[] = { (char *)cli, (char *)"export", (char *)"--format", (char *)"csv",
+                     (char *)"--output", csv, corpus, NULL };
+
+    child = run_child (args);
+    g_free (child.output);
+  }
+
+  what = g_strdup_printf ("gloss-cli export csv, %u articles x %d", n, ANNOTATORS);
+  *ok &= report (what, child.seconds, "s", target);
+  report ("  peak memory", child.peak_mb, "MB", 0);
+  return child.peak_mb;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  static const char * const formats[] = {
+    "csv", "jsonl", "brat", "w3c", "doccano", "conll", "labelstudio",
+  };
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  const char *cli = NULL;
+  const char *keep = NULL;
+  gboolean ok = TRUE;
+  double peak_100, peak_1000;
+
+  if (argc == 3 && strcmp (argv[1], "generate-big") == 0)
+    return phase_generate_big (argv[2]);
+  if (argc == 4 && strcmp (argv[1], "generate-corpus") == 0)
+    return phase_generate_corpus (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10));
+  if (argc == 4 && strcmp (argv[1], "export-big") == 0)
+    return phase_export_big (argv[2], argv[3]);
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (strcmp (argv[i], "--cli") == 0)
+        cli = argv[i + 1];
+      else if (strcmp (argv[i], "--keep") == 0)
+        keep = argv[i + 1];
+    }
+  if (cli == NULL)
+    {
+      g_printerr ("usage: bench-export --cli PATH [--keep DIR]\n");
+      return 2;
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("gloss-bench-export-XXXXXX", NULL);
+  g_mkdir_with_parents (dir, 0755);
+
+  {
+    char *args[] = { self, (char *)"generate-big", dir, NULL };
+    Child child = run_child (args);
+
+    g_print ("One 5 MB article with %d annotations (generated in %.1f s)\n\n",
+             BIG_ANNOTATIONS, child.seconds);
+    g_free (child.output);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      char *args[] = { self, (char *)"export-big", dir, (char *)formats[i], NULL };
+      Child child = run_child (args);
+      g_autofree char *what = g_strdup_printf ("export %s, 100,000 annotations", formats[i]);
+      char *cpu = NULL;
+      double wall = g_ascii_strtod (child.output, &cpu);
+
+      ok &= report (what, wall, "s", 1.0);
+      report ("  processor time (user + system)", g_ascii_strtod (cpu, NULL), "s", 0);
+      report ("  peak memory (load + export)", child.peak_mb, "MB", 0);
+      g_free (child.output);
+    }
+  g_print ("\n");
+
+  peak_100 = bench_corpus (self, cli, dir, 100, 0, &ok);
+  peak_1000 = bench_corpus (self, cli, dir, 1000, 5.0, &ok);
+  /* Flat: ten times the articles may not cost a quarter more memory. */
+  ok &= report ("peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
+
+  if (keep == NULL)
+    remove_tree (dir);
+
+  g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
+  return ok ? 0 : 1;
+}

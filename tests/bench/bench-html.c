@@ -1,0 +1,340 @@
+/* bench-html.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Times the HTML reader on a 5 MB page: a long article among navigation,
+ * scripts, a cookie banner, advertisements and footers.  The extraction
+ * runs in a child process of its own, and so does a baseline that starts
+ * the same way and reads nothing, so that the peak memory of the
+ * extraction (the child's maximum resident set, less the baseline's) is
+ * its own.
+ *
+ *   bench-html [--keep DIR] [--cli PATH]
+ */
+
+#define G_LOG_DOMAIN "bench"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "gloss-source.h"
+
+extern char **environ;
+
+#define PAGE_BYTES (5 * 1000 * 1000)
+
+/* Targets from the issue: 0.5 s, and ten times the file size. */
+#define TARGET_SECONDS 0.5
+#define TARGET_MEMORY_FACTOR 10
+
+static const char * const words[] = {
+  "le", "port", "quai", "ponton", "marée", "navire", "ferry", "région", "État", "budget",
+  "travaux", "pêcheurs", "criée", "rade", "chantier", "été", "hiver", "élus", "débat",
+  "calendrier", "module", "ancrage", "béton", "société", "appel", "offres", "décision",
+  "à", "de", "la", "et", "les", "une", "pour", "avec", "sans", "selon", "après", "déjà",
+};
+
+static void
+append_sentence (GString *page,
+                 GRand   *rand)
+{
+  guint n = g_rand_int_range (rand, 8, 22);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))];
+      guint markup = g_rand_int_range (rand, 0, 40);
+
+      if (i > 0)
+        g_string_append_c (page, ' ');
+      if (markup == 0)
+        g_string_append_printf (page, "<em>%s</em>", word);
+      else if (markup == 1)
+        g_string_append_printf (page, "<a href=\"/articles/%u\">%s</a>",
+                                g_rand_int (rand) % 100000, word);
+      else if (markup == 2)
+        g_string_append_printf (page, "%s&nbsp;&#8217;", word);
+      else
+        g_string_append (page, word);
+
+      /* Source lines of about 100 characters, as editors wrap them. */
+      if (i == n / 2)
+        g_string_append (page, "\n        ");
+    }
+  g_string_append (page, ". ");
+}
+
+static void
+append_furniture (GString *page,
+                  guint    n)
+{
+  g_string_append (page, "      <div class=\"advert-slot\"><p>Publicité : abonnez-vous dès 1 €"
+                         " par mois et soutenez le journalisme local.</p></div>\n");
+  g_string_append_printf (page, "      <script>window.slots = window.slots || []; "
+                                "window.slots.push({ id: %u, size: [300, 250], lazy: true });"
+                                "</script>\n", n);
+}
+
+static void
+write_page (const char *path)
+{
+  g_autoptr(GString) page = g_string_sized_new (PAGE_BYTES + 64 * 1024);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  g_string_append (page, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+                         "  <meta charset=\"utf-8\">\n"
+                         "  <title>Dossier : les ports de l'Ouest</title>\n"
+                         "  <meta property=\"og:title\" content=\"Dossier : les ports de l'Ouest\">\n"
+                         "  <meta name=\"author\" content=\"La rédaction\">\n"
+                         "  <script>var config = { premium: false, rubrique: \"dossier\" };</script>\n"
+                         "  <style>body { font-family: serif; } .advert-slot { height: 250px; }</style>\n"
+                         "</head>\n<body>\n"
+                         "  <div class=\"cookie-banner\" role=\"dialog\"><p>Ce site utilise des "
+                         "cookies.</p><button>Accepter</button></div>\n"
+                         "  <header><nav><ul>\n");
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (page, "    <li><a href=\"/rubrique/%u\">Rubrique %u</a></li>\n", i, i);
+  g_string_append (page, "  </ul></nav></header>\n  <main>\n    <article>\n"
+                         "      <h1>Les ports de l'Ouest face aux nouveaux navires</h1>\n");
+
+  while (page->len < PAGE_BYTES - 20 * 1024)
+    {
+      n++;
+      if (n % 9 == 0)
+        g_string_append_printf (page, "      <h2>Partie %u</h2>\n", n / 9);
+
+      if (n % 23 == 0)
+        {
+          g_string_append (page, "      <ul>\n");
+          for (guint i = 0; i < 4; i++)
+            {
+              g_string_append (page, "        <li>");
+              append_sentence (page, rand);
+              g_string_append (page, "</li>\n");
+            }
+          g_string_append (page, "      </ul>\n");
+        }
+      else if (n % 31 == 0)
+        {
+          g_string_append (page, "      <blockquote><p>");
+          append_sentence (page, rand);
+          g_string_append (page, "</p></blockquote>\n");
+        }
+      else
+        {
+          guint sentences = g_rand_int_range (rand, 3, 8);
+
+          g_string_append (page, "      <p>");
+          for (guint i = 0; i < sentences; i++)
+            append_sentence (page, rand);
+          g_string_append (page, "</p>\n");
+        }
+
+      if (n % 12 == 0)
+        append_furniture (page, n);
+    }
+
+  g_string_append (page, "    </article>\n    <aside><h3>À lire aussi</h3><ul>\n");
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (page, "      <li><a href=\"/a/%u\">Autre article %u</a></li>\n", i, i);
+  g_string_append (page, "    </ul></aside>\n  </main>\n  <footer><p>© 2026 La Gazette</p></footer>\n"
+                         "  <script src=\"/analytics.js\"></script>\n</body>\n</html>\n");
+
+  if (!g_file_set_contents (path, page->str, page->len, &error))
+    g_error ("%s", error->message);
+}
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+/* What every child does first, so that the baseline pays it too. */
+static void
+start_up (void)
+{
+  xmlInitParser ();
+  g_type_ensure (GLOSS_TYPE_SOURCE);
+}
+
+static int
+phase_baseline (void)
+{
+  start_up ();
+  g_print ("0\n");
+  return 0;
+}
+
+static int
+phase_extract (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  double t0;
+
+  start_up ();
+
+  t0 = now ();
+  source = gloss_source_new_for_file (file, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_print ("%.3f %u %u\n", now () - t0, gloss_source_get_length (source),
+           gloss_source_get_blocks (source, NULL) != NULL);
+
+  return 0;
+}
+
+typedef struct
+{
+  double seconds;
+  double peak_mb;
+  char *output;
+} Result;
+
+/* Runs @argv with its output in a file; the wall time, the child's peak
+ * resident memory, and what it printed. */
+static Result
+run_child (char **argv)
+{
+  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-html-XXXXXX", NULL);
+  posix_spawn_file_actions_t actions;
+  struct rusage usage;
+  Result result = { 0 };
+  double t0;
+  pid_t pid;
+  int status;
+  int fd;
+
+  fd = g_mkstemp (out_path);
+  g_assert (fd >= 0);
+  posix_spawn_file_actions_init (&actions);
+  posix_spawn_file_actions_adddup2 (&actions, fd, 1);
+
+  t0 = now ();
+  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
+    g_error ("could not run %s", argv[0]);
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("%s %s failed", argv[0], argv[1]);
+  result.seconds = now () - t0;
+  result.peak_mb = usage.ru_maxrss / 1024.0;
+
+  posix_spawn_file_actions_destroy (&actions);
+  close (fd);
+  g_file_get_contents (out_path, &result.output, NULL, NULL);
+  g_unlink (out_path);
+
+  return result;
+}
+
+static gboolean
+report (const char *what,
+        double      value,
+        const char *unit,
+        double      target)
+{
+  gboolean ok = target <= 0 || value <= target;
+
+  if (target > 0)
+    g_print ("%-38s %8.3f %s   (target <= %.1f %s)%s\n", what, value, unit, target, unit,
+             ok ? "" : "   MISSED");
+  else
+    g_print ("%-38s %8.3f %s\n", what, value, unit);
+
+  return ok;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *self = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *page_path = NULL;
+  const char *cli = NULL;
+  const char *keep = NULL;
+  double file_mb;
+  double baseline_mb;
+  gboolean ok = TRUE;
+  GStatBuf buf;
+  Result r;
+
+  if (argc == 2 && strcmp (argv[1], "baseline") == 0)
+    return phase_baseline ();
+  if (argc == 3 && strcmp (argv[1], "extract") == 0)
+    return phase_extract (argv[2]);
+
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (strcmp (argv[i], "--cli") == 0)
+        cli = argv[i + 1];
+      else if (strcmp (argv[i], "--keep") == 0)
+        keep = argv[i + 1];
+    }
+
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  dir = keep != NULL ? g_strdup (keep) : g_dir_make_tmp ("gloss-bench-html-XXXXXX", NULL);
+  g_mkdir_with_parents (dir, 0755);
+  page_path = g_build_filename (dir, "page.html", NULL);
+
+  write_page (page_path);
+  g_assert_cmpint (g_stat (page_path, &buf), ==, 0);
+  file_mb = buf.st_size / (1024.0 * 1024.0);
+
+  {
+    char *args[] = { self, (char *) "baseline", NULL };
+
+    r = run_child (args);
+    baseline_mb = r.peak_mb;
+    g_free (r.output);
+  }
+
+  g_print ("Page: %.2f MB (%ld bytes); baseline process %.1f MB\n\n",
+           buf.st_size / 1e6, (long) buf.st_size, baseline_mb);
+
+  {
+    char *args[] = { self, (char *) "extract", page_path, NULL };
+    g_auto(GStrv) fields = NULL;
+
+    r = run_child (args);
+    fields = g_strsplit (r.output, " ", -1);
+    ok &= report ("HTML extraction", g_ascii_strtod (fields[0], NULL), "s", TARGET_SECONDS);
+    ok &= report ("  peak memory over the baseline", r.peak_mb - baseline_mb, "MB",
+                  TARGET_MEMORY_FACTOR * file_mb);
+    report ("  peak memory / file size", (r.peak_mb - baseline_mb) / file_mb, "x", 0);
+    g_print ("  extracted text: %s characters\n", fields[1]);
+    g_free (r.output);
+  }
+
+  if (cli != NULL)
+    {
+      char *args[] = { (char *) cli, (char *) "text", page_path, NULL };
+
+      r = run_child (args);
+      report ("gloss-cli text (whole command)", r.seconds, "s", 0);
+      report ("  peak memory (gloss-cli text)", r.peak_mb, "MB", 0);
+      g_free (r.output);
+    }
+
+  if (keep == NULL)
+    {
+      g_unlink (page_path);
+      g_rmdir (dir);
+    }
+
+  g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
+  return ok ? 0 : 1;
+}

@@ -1,0 +1,41 @@
+/* fuzz-html.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "fuzz-common.h"
+#include "gloss-html-reader.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  fuzz_init ();
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const uint8_t *data,
+                        size_t         size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+
+  source = gloss_html_reader_read (NULL, "fuzz.html", (const char *) data, size, 0, &error);
+
+  /* Either a source or an error, never both nor neither. */
+  if ((source == NULL) == (error == NULL))
+    abort ();
+
+  if (source != NULL)
+    fuzz_check_source (source);
+
+  return 0;
+}
