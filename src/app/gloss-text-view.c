@@ -450,13 +450,28 @@ foreach_line_rect (GlossTextView *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextIter iter, stop;
+  GdkRectangle first, last;
 
-  get_iters (self, start, end, &iter, &stop);
+  gtk_text_buffer_get_iter_at_offset (buffer_of (self), &iter, start);
+  stop = iter;
+  gtk_text_iter_forward_chars (&stop, end - start);
+
+  /* Most passages sit on one display line: two lookups draw them. */
+  gtk_text_view_get_iter_location (view, &iter, &first);
+  gtk_text_view_get_iter_location (view, &stop, &last);
+  if (first.y == last.y)
+    {
+      GdkRectangle rect = { first.x, first.y, last.x - first.x, first.height };
+
+      if (rect.width > 0)
+        func (self, snapshot, &rect, data);
+      return;
+    }
 
   while (gtk_text_iter_compare (&iter, &stop) < 0)
     {
       GtkTextIter line_end = iter;
-      GdkRectangle first, last, rect;
+      GdkRectangle rect;
 
       if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
           gtk_text_iter_compare (&line_end, &stop) > 0)

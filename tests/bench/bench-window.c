@@ -154,6 +154,7 @@ main (int    argc,
   double t0, t1, worst_add = 0, worst_remove = 0, worst_add_call = 0, worst_remove_call = 0;
   guint tick;
 
+  g_set_prgname ("gloss-bench");
   gtk_init ();
   frames.intervals = g_array_new (FALSE, FALSE, sizeof (double));
   if (argc != 2)
