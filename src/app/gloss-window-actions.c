@@ -125,8 +125,10 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  static const char * const article_patterns[] = { "*.txt", "*.text", "*.md", NULL };
-  static const char * const article_types[] = { "text/plain", NULL };
+  static const char * const article_patterns[] = { "*.txt", "*.text", "*.md", "*.html", "*.htm",
+                                                   "*.xhtml", "*.xml", NULL };
+  static const char * const article_types[] = { "text/plain", "text/html", "application/xhtml+xml",
+                                                "application/xml", "text/xml", NULL };
   static const char * const annotation_patterns[] = { "*" GLOSS_ANNOTATION_FILE_SUFFIX, NULL };
   static const char * const all_patterns[] = { "*", NULL };
   GtkFileChooserNative *dialog;

@@ -426,8 +426,14 @@ on_recent_activated (GtkListBox    *box,
 static gboolean
 is_gloss_file (const char *uri)
 {
-  return g_str_has_suffix (uri, ".txt") || g_str_has_suffix (uri, ".text") ||
-         g_str_has_suffix (uri, ".md") || g_str_has_suffix (uri, GLOSS_ANNOTATION_FILE_SUFFIX);
+  static const char * const suffixes[] = { ".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml",
+                                           GLOSS_ANNOTATION_FILE_SUFFIX, NULL };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (uri, suffixes[i]))
+      return TRUE;
+
+  return FALSE;
 }
 
 static void
