@@ -55,6 +55,8 @@ struct _GlossWindow
 
 void _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
 void _gloss_window_init_actions       (GlossWindow    *self);
+/* Installs the actions of gloss-window-search.c. */
+void _gloss_window_class_init_search  (GtkWidgetClass *widget_class);
 /* Enables and disables the actions to match the window's state. */
 void _gloss_window_update_actions     (GlossWindow    *self);
 /* Rebuilds the menus that list the codebook's tags and the layers. */

@@ -1,0 +1,121 @@
+/* gloss-text-view-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+
+#pragma once
+
+#include "gloss-text-view.h"
+
+G_BEGIN_DECLS
+
+/* Shared by gloss-text-view.c (the widget and its API),
+ * gloss-text-view-highlights.c and gloss-text-view-draw.c. */
+
+/* Past this many annotations changed at once, rebuilding every highlight
+ * costs less than mending each changed range. */
+#define BULK_CHANGE 512
+/* Backgrounds are translucent so that text stays legible and overlapping
+ * spans of different tags both show. */
+#define HIGHLIGHT_ALPHA 0.30
+#define BAR_HEIGHT 2
+#define BAR_GAP 1
+#define MAX_DRAWN 4000
+/* Up to this many runs are highlighted at once; more are spread over idle
+ * slices of this length, after the first characters of the text. */
+#define HIGHLIGHT_AT_ONCE 2000
+#define HIGHLIGHT_SLICE_USEC 4000
+#define FIRST_SCREENS 20000
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
+/* A run of text one highlight tag covers, waiting to be applied. */
+typedef struct
+{
+  guint start;
+  guint end;
+  GtkTextTag *tag;
+} Run;
+
+struct _GlossTextView
+{
+  GtkTextView parent_instance;
+
+  GlossSource *source;
+  GlossLayer *layer;
+  GlossCodebook *codebook;
+  GlossAnnotationFile *file;
+  gulong items_changed_id;
+  /* The spans of the layer's items in the model's order, so that the
+   * ranges of removed items are known when the model says they went. */
+  GArray *mirror;
+
+  GHashTable *highlight_tags;   /* tag id → GtkTextTag */
+  /* Highlights not yet applied, in text order (see rebuild_all). */
+  GArray *pending;
+  guint pending_index;
+  guint pending_idle;
+  guint applied_until;
+  GtkTextTag *base_tag;
+  GtkTextTag *search_tag;
+  GlossAnnotation *selected;
+  GPtrArray *teammates;
+  GtkWidget *popover;
+  int zoom;
+  char *font;
+};
+
+static inline GtkTextBuffer *
+_gloss_text_view_buffer (GlossTextView *self)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+}
+
+static inline void
+_gloss_text_view_get_iters (GlossTextView *self,
+           guint          start,
+           guint          end,
+           GtkTextIter   *start_iter,
+           GtkTextIter   *end_iter)
+{
+  GtkTextBuffer *buffer = _gloss_text_view_buffer (self);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, start_iter, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, end_iter, end);
+}
+
+const char *_gloss_text_view_color_of              (GlossTextView *self,
+                                                    const char    *tag_id);
+void        _gloss_text_view_parse_color           (const char    *spec,
+                                                    double         alpha,
+                                                    GdkRGBA       *rgba);
+GtkTextTag *_gloss_text_view_ensure_highlight_tag  (GlossTextView *self,
+                                                    const char    *tag_id);
+void        _gloss_text_view_rebuild_highlights    (GlossTextView *self);
+void        _gloss_text_view_reset_mirror          (GlossTextView *self);
+void        _gloss_text_view_on_items_changed      (GListModel    *model,
+                                                    guint          position,
+                                                    guint          removed,
+                                                    guint          added,
+                                                    GlossTextView *self);
+void        _gloss_text_view_on_scrolled           (GlossTextView *self);
+gboolean    _gloss_text_view_get_visible_offsets   (GlossTextView *self,
+                                                    guint         *start,
+                                                    guint         *end);
+void        _gloss_text_view_snapshot_layer        (GtkTextView      *view,
+                                                    GtkTextViewLayer  layer,
+                                                    GtkSnapshot      *snapshot);
+gboolean    _gloss_text_view_query_tooltip         (GlossTextView *self,
+                                                    int            x,
+                                                    int            y,
+                                                    gboolean       keyboard,
+                                                    GtkTooltip    *tooltip);
+
+G_END_DECLS
