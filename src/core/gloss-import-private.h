@@ -108,6 +108,22 @@ GlossSource *_gloss_importer_create_text  (GlossImporter    *self,
                                            const char       *text,
                                            gsize             length,
                                            GError          **error);
+/* Imports one JSON record (a doccano line, a Label Studio task). */
+typedef gboolean (*GlossImportRecordFunc) (GlossImporter *self,
+                                           GFile         *input,
+                                           const char    *display,
+                                           guint          index,
+                                           guint          line,
+                                           JsonObject    *record,
+                                           GString       *problems);
+/* Reads @input, a JSON array or JSON Lines, and hands each record to
+ * @func; a record that is not an object is a problem worded
+ * @not_object.  Returns FALSE when anything went wrong. */
+gboolean     _gloss_import_each_record    (GlossImporter         *self,
+                                           GFile                 *input,
+                                           GString               *problems,
+                                           const char            *not_object,
+                                           GlossImportRecordFunc  func);
 /* Reads a whole input file: valid UTF-8 within the size limit, a
  * byte-order mark skipped. */
 gboolean     _gloss_import_read_input     (GFile            *input,

@@ -723,3 +723,51 @@ gloss_importer_finish (GlossImporter  *self,
 
   return TRUE;
 }
+
+gboolean
+_gloss_import_each_record (GlossImporter         *self,
+                           GFile                 *input,
+                           GString               *problems,
+                           const char            *not_object,
+                           GlossImportRecordFunc  func)
+{
+  g_autofree char *display = g_file_get_parse_name (input);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  gsize length, skip;
+  gboolean ok = TRUE;
+
+  if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      return FALSE;
+    }
+
+  pieces = _gloss_json_split (data + skip, length - skip, TRUE);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      GlossJsonPiece *piece = &g_array_index (pieces, GlossJsonPiece, i);
+      g_autoptr(JsonNode) node = NULL;
+
+      node = gloss_json_parse (data + skip + piece->offset, piece->length,
+                               GLOSS_IMPORT_MAX_DEPTH, &error);
+      if (node == NULL)
+        {
+          _gloss_import_problem (problems, display, piece->line, "%s", error->message);
+          g_clear_error (&error);
+          ok = FALSE;
+          continue;
+        }
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          _gloss_import_problem (problems, display, piece->line, "%s", not_object);
+          ok = FALSE;
+          continue;
+        }
+
+      ok &= func (self, input, display, i + 1, piece->line, json_node_get_object (node), problems);
+    }
+
+  return ok;
+}
