@@ -484,8 +484,9 @@ test_welcome_page (Fixture       *f,
   g_assert_nonnull (open);
   g_assert_true (gtk_widget_get_mapped (open));
   g_assert_nonnull (find_widget (GTK_WIDGET (window), is_label_with_text,
-                                 "Des articles en texte brut, ou les fichiers d’annotations placés "
-                                 "à côté. Vous pouvez aussi déposer un fichier ici."));
+                                 "Des articles en texte brut, des pages web ou du XML, ou les "
+                                 "fichiers d’annotations placés à côté. Vous pouvez aussi déposer "
+                                 "un fichier ici."));
 
   close_window (window);
 }
