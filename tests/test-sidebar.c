@@ -491,6 +491,18 @@ test_lists (Fixture       *f,
                                         offset_of ("jumps") + 5));
   wait_for_length (f, "annotation-list", 6);
   wait_for_length (f, "attention-list", 1);
+
+  /* Once nothing needs attention the list is empty and hidden; undoing an
+   * attachment brings the annotation back to it. */
+  g_assert_true (gloss_layer_set_range (f->layer, f->moved, offset_of ("jumps"),
+                                        offset_of ("jumps") + 4));
+  wait_for_length (f, "attention-list", 0);
+  settle ();
+  g_assert_false (gtk_widget_get_visible (get_named (f->sidebar, "attention")));
+  g_assert_true (gloss_layer_undo (f->layer));
+  wait_for_length (f, "attention-list", 1);
+  g_assert_true (item_at (attention, 0) == f->moved);
+  g_assert_true (gtk_widget_get_visible (get_named (f->sidebar, "attention")));
 }
 
 static void

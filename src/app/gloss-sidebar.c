@@ -237,6 +237,24 @@ pending_changed_cb (GlossSidebar *self)
   _gloss_sidebar_update_empty_state (self);
 }
 
+/* The attention list follows the own layer only while some annotation of
+ * it is moved or orphaned: a GtkFilterListModel re-indexes all its rows at
+ * each change of a long layer, a cost not worth paying for an empty list. */
+static void
+attach_attention (GlossSidebar *self,
+                  gboolean      attach)
+{
+  GListModel *model = attach && self->own_layer != NULL ? G_LIST_MODEL (self->own_layer) : NULL;
+
+  if (gtk_filter_list_model_get_model (self->attention_model) == model)
+    return;
+
+  self->updating++;
+  gtk_filter_list_model_set_model (self->attention_model, model);
+  self->updating--;
+  update_attention (self);
+}
+
 static gboolean
 refresh_cb (gpointer user_data)
 {
@@ -245,6 +263,9 @@ refresh_cb (gpointer user_data)
   self->refresh_id = 0;
 
   _gloss_sidebar_update_counts (self);
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->attention_model)) == 0)
+    attach_attention (self, FALSE);
 
   /* The selected annotation was deleted. */
   if (self->selected != NULL &&
@@ -273,6 +294,20 @@ layer_items_changed_cb (GListModel   *layer,
                         guint         added,
                         GlossSidebar *self)
 {
+  if (gtk_filter_list_model_get_model (self->attention_model) == NULL)
+    {
+      for (guint i = position; i < position + added; i++)
+        {
+          g_autoptr(GlossAnnotation) a = g_list_model_get_item (layer, i);
+
+          if (gloss_annotation_get_status (a) != GLOSS_ANCHOR_ANCHORED)
+            {
+              attach_attention (self, TRUE);
+              break;
+            }
+        }
+    }
+
   schedule_refresh (self);
 }
 
@@ -356,10 +391,9 @@ set_own_layer (GlossSidebar *self,
     self->own_items_handler = g_signal_connect (layer, "items-changed",
                                                 G_CALLBACK (layer_items_changed_cb), self);
 
-  self->updating++;
-  gtk_filter_list_model_set_model (self->attention_model, G_LIST_MODEL (layer));
-  self->updating--;
-
+  attach_attention (self, layer != NULL &&
+                          (gloss_layer_count_status (layer, GLOSS_ANCHOR_MOVED) > 0 ||
+                           gloss_layer_count_status (layer, GLOSS_ANCHOR_ORPHANED) > 0));
   update_attention (self);
 }
 
