@@ -76,6 +76,29 @@ _gloss_sidebar_has_filter (GlossSidebar *self)
   return self->tag_filter != NULL || self->needle_length > 0;
 }
 
+gboolean
+_gloss_sidebar_sync_filter (GlossSidebar *self)
+{
+  gboolean needed;
+
+  /* The attention list follows the own layer exactly while it has moved or
+   * orphaned annotations; a teammate's layer is not tracked, so keep the
+   * filter for it. */
+  needed = _gloss_sidebar_has_filter (self) ||
+           self->shown_layer != self->own_layer ||
+           gtk_filter_list_model_get_model (self->attention_model) != NULL;
+
+  if (needed == self->list_filter_on)
+    return FALSE;
+
+  self->list_filter_on = needed;
+  if (needed)
+    gtk_custom_filter_set_filter_func (self->filter, list_filter_func, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
+  return TRUE;
+}
+
 static void
 set_tag_filter (GlossSidebar *self,
                 const char   *tag_id)
@@ -95,7 +118,8 @@ set_tag_filter (GlossSidebar *self,
   g_free (self->tag_filter);
   self->tag_filter = g_strdup (tag_id);
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (!_gloss_sidebar_sync_filter (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   _gloss_sidebar_update_empty_state (self);
 }
 
@@ -180,7 +204,8 @@ search_changed_cb (GlossSidebar *self)
   self->needle = g_steal_pointer (&needle);
   self->needle_length = length;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
+  if (!_gloss_sidebar_sync_filter (self))
+    gtk_filter_changed (GTK_FILTER (self->filter), change);
   _gloss_sidebar_update_empty_state (self);
 }
 
@@ -194,6 +219,7 @@ void
 _gloss_sidebar_init_filters (GlossSidebar *self)
 {
   gtk_custom_filter_set_filter_func (self->filter, list_filter_func, self, NULL);
+  self->list_filter_on = TRUE;
   gtk_custom_filter_set_filter_func (self->attention_filter, attention_filter_func, self, NULL);
 
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected",

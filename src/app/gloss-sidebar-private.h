@@ -38,6 +38,12 @@ struct _GlossSidebar
   char *query;                   /* the text filter in lower case; "" for none */
   gunichar *needle;              /* the same as characters */
   glong needle_length;
+  /* Whether the list's filter has a function: without one, GTK's filter
+   * model passes changes straight on, with no work per row. */
+  gboolean list_filter_on;
+  /* A change brought a moved or orphaned annotation: attach the attention
+   * list at the next refresh. */
+  gboolean attention_wanted;
 
   guint refresh_id;
   /* Above zero while the code changes the lists and drop-downs, whose
@@ -70,6 +76,11 @@ struct _GlossSidebar
 /* gloss-sidebar-filter.c */
 void     _gloss_sidebar_init_filters       (GlossSidebar *self);
 gboolean _gloss_sidebar_has_filter         (GlossSidebar *self);
+/* Gives the list's filter its function only when it can hide a row: a
+ * filter is set, or the shown layer may hold moved or orphaned
+ * annotations.  Returns TRUE when it changed the function (which
+ * re-filters every row). */
+gboolean _gloss_sidebar_sync_filter        (GlossSidebar *self);
 /* Fills the tag drop-down with the codebook's tags, keeping the chosen
  * one if it is still there. */
 void     _gloss_sidebar_update_tag_choices (GlossSidebar *self);

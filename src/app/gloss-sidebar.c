@@ -251,6 +251,7 @@ attach_attention (GlossSidebar *self,
 
   self->updating++;
   gtk_filter_list_model_set_model (self->attention_model, model);
+  _gloss_sidebar_sync_filter (self);
   self->updating--;
   update_attention (self);
 }
@@ -264,8 +265,11 @@ refresh_cb (gpointer user_data)
 
   _gloss_sidebar_update_counts (self);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->attention_model)) == 0)
+  if (self->attention_wanted)
+    attach_attention (self, TRUE);
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->attention_model)) == 0)
     attach_attention (self, FALSE);
+  self->attention_wanted = FALSE;
 
   /* The selected annotation was deleted. */
   if (self->selected != NULL &&
@@ -300,9 +304,11 @@ layer_items_changed_cb (GListModel   *layer,
         {
           g_autoptr(GlossAnnotation) a = g_list_model_get_item (layer, i);
 
+          /* Not while the layer signals: the filter models have not all
+           * seen the change yet.  The refresh attaches it. */
           if (gloss_annotation_get_status (a) != GLOSS_ANCHOR_ANCHORED)
             {
-              attach_attention (self, TRUE);
+              self->attention_wanted = TRUE;
               break;
             }
         }
@@ -365,6 +371,7 @@ show_file (GlossSidebar        *self,
 
   self->updating++;
   gtk_filter_list_model_set_model (self->filter_model, G_LIST_MODEL (self->shown_layer));
+  _gloss_sidebar_sync_filter (self);
   self->updating--;
 
   sync_layer_dropdown (self);

@@ -143,6 +143,7 @@ draw_layer_bars (GlossTextView *self,
 {
   g_autoptr(GPtrArray) found = gloss_layer_get_overlapping (layer, visible_start, visible_end);
   g_autoptr(GArray) lane_ends = g_array_new (FALSE, TRUE, sizeof (guint));
+  guint reach = 0;
 
   for (guint i = 0; i < found->len && i < MAX_DRAWN; i++)
     {
@@ -150,7 +151,23 @@ draw_layer_bars (GlossTextView *self,
       guint start = gloss_annotation_get_start (a);
       guint end = gloss_annotation_get_end (a);
       BarStyle style = { { 0 }, 0, dashed };
+      gboolean crowded;
       guint lane;
+
+      /* The highlight alone shows an annotation that stands apart; bars
+       * tell apart the ones that overlap, nest or touch.  Sorted by start,
+       * an annotation meets an earlier one when it starts before the
+       * furthest end so far, and a later one when the next starts before
+       * its end. */
+      crowded = (i > 0 && start <= reach) ||
+                (i + 1 < found->len &&
+                 gloss_annotation_get_start (g_ptr_array_index (found, i + 1)) <= end);
+      reach = MAX (reach, end);
+
+      _gloss_text_view_parse_color (_gloss_text_view_color_of (self, gloss_annotation_get_tag (a)), 0.9, &style.color);
+
+      if (!dashed && !crowded)
+        goto note;
 
       for (lane = 0; lane < lane_ends->len; lane++)
         if (g_array_index (lane_ends, guint, lane) <= start)
@@ -159,11 +176,11 @@ draw_layer_bars (GlossTextView *self,
         g_array_set_size (lane_ends, lane + 1);
       g_array_index (lane_ends, guint, lane) = end;
 
-      _gloss_text_view_parse_color (_gloss_text_view_color_of (self, gloss_annotation_get_tag (a)), 0.9, &style.color);
       style.lane = first_lane + lane;
       foreach_line_rect (self, MAX (start, visible_start), MIN (end, visible_end),
                          snapshot, draw_bar, &style);
 
+    note:
       if (!dashed && gloss_annotation_has_note (a) && end <= visible_end)
         {
           GtkTextIter last;
