@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "gloss-sidebar-private.h"
@@ -228,4 +230,39 @@ _gloss_sidebar_init_filters (GlossSidebar *self)
                             G_CALLBACK (search_changed_cb), self);
   g_signal_connect_swapped (self->search_entry, "stop-search",
                             G_CALLBACK (stop_search_cb), self);
+}
+
+void
+_gloss_sidebar_update_attention (GlossSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attention_model));
+  g_autofree char *label = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->attention_expander), n > 0);
+  if (n == 0)
+    return;
+
+  /* Translators: the title of the list of annotations that could not be
+   * placed exactly, with how many there are */
+  label = g_strdup_printf (_("Needs attention (%u)"), n);
+  gtk_expander_set_label (self->attention_expander, label);
+}
+
+/* The attention list follows the own layer only while some annotation of
+ * it is moved or orphaned: a GtkFilterListModel re-indexes all its rows at
+ * each change of a long layer, a cost not worth paying for an empty list. */
+void
+_gloss_sidebar_attach_attention (GlossSidebar *self,
+                                 gboolean      attach)
+{
+  GListModel *model = attach && self->own_layer != NULL ? G_LIST_MODEL (self->own_layer) : NULL;
+
+  if (gtk_filter_list_model_get_model (self->attention_model) == model)
+    return;
+
+  self->updating++;
+  gtk_filter_list_model_set_model (self->attention_model, model);
+  _gloss_sidebar_sync_filter (self);
+  self->updating--;
+  _gloss_sidebar_update_attention (self);
 }

@@ -81,6 +81,11 @@ gboolean _gloss_sidebar_has_filter         (GlossSidebar *self);
  * annotations.  Returns TRUE when it changed the function (which
  * re-filters every row). */
 gboolean _gloss_sidebar_sync_filter        (GlossSidebar *self);
+/* The attention list's expander: shown, with the count, when it has rows. */
+void     _gloss_sidebar_update_attention   (GlossSidebar *self);
+/* Makes the attention list follow the own layer, or nothing. */
+void     _gloss_sidebar_attach_attention   (GlossSidebar *self,
+                                            gboolean      attach);
 /* Fills the tag drop-down with the codebook's tags, keeping the chosen
  * one if it is still there. */
 void     _gloss_sidebar_update_tag_choices (GlossSidebar *self);

@@ -177,21 +177,6 @@ _gloss_sidebar_update_empty_state (GlossSidebar *self)
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
-static void
-update_attention (GlossSidebar *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->attention_model));
-  g_autofree char *label = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->attention_expander), n > 0);
-  if (n == 0)
-    return;
-
-  /* Translators: the title of the list of annotations that could not be
-   * placed exactly, with how many there are */
-  label = g_strdup_printf (_("Needs attention (%u)"), n);
-  gtk_expander_set_label (self->attention_expander, label);
-}
 
 /* Runs after the list views have taken the change in: the row of
  * "selected" may have come back (filtering in steps, or an annotation
@@ -228,7 +213,7 @@ list_items_changed_cb (GListModel   *model,
   if (selection == self->selection)
     _gloss_sidebar_update_empty_state (self);
   else
-    update_attention (self);
+    _gloss_sidebar_update_attention (self);
 }
 
 static void
@@ -237,24 +222,6 @@ pending_changed_cb (GlossSidebar *self)
   _gloss_sidebar_update_empty_state (self);
 }
 
-/* The attention list follows the own layer only while some annotation of
- * it is moved or orphaned: a GtkFilterListModel re-indexes all its rows at
- * each change of a long layer, a cost not worth paying for an empty list. */
-static void
-attach_attention (GlossSidebar *self,
-                  gboolean      attach)
-{
-  GListModel *model = attach && self->own_layer != NULL ? G_LIST_MODEL (self->own_layer) : NULL;
-
-  if (gtk_filter_list_model_get_model (self->attention_model) == model)
-    return;
-
-  self->updating++;
-  gtk_filter_list_model_set_model (self->attention_model, model);
-  _gloss_sidebar_sync_filter (self);
-  self->updating--;
-  update_attention (self);
-}
 
 static gboolean
 refresh_cb (gpointer user_data)
@@ -266,9 +233,9 @@ refresh_cb (gpointer user_data)
   _gloss_sidebar_update_counts (self);
 
   if (self->attention_wanted)
-    attach_attention (self, TRUE);
+    _gloss_sidebar_attach_attention (self, TRUE);
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->attention_model)) == 0)
-    attach_attention (self, FALSE);
+    _gloss_sidebar_attach_attention (self, FALSE);
   self->attention_wanted = FALSE;
 
   /* The selected annotation was deleted. */
@@ -398,10 +365,10 @@ set_own_layer (GlossSidebar *self,
     self->own_items_handler = g_signal_connect (layer, "items-changed",
                                                 G_CALLBACK (layer_items_changed_cb), self);
 
-  attach_attention (self, layer != NULL &&
+  _gloss_sidebar_attach_attention (self, layer != NULL &&
                           (gloss_layer_count_status (layer, GLOSS_ANCHOR_MOVED) > 0 ||
                            gloss_layer_count_status (layer, GLOSS_ANCHOR_ORPHANED) > 0));
-  update_attention (self);
+  _gloss_sidebar_update_attention (self);
 }
 
 /* The document replaced its own layer (a reload). */
