@@ -18,16 +18,12 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "gloss-annotation-file.h"
 #include "gloss-error.h"
-
-extern char **environ;
+#include "bench-util.h"
 
 #define ARTICLE_BYTES (5 * 1000 * 1000)
 #define N_ANNOTATIONS 100000
@@ -119,12 +115,6 @@ phase_generate (const char *dir)
   return 0;
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
 static int
 phase_load (const char *dir)
 {
@@ -132,11 +122,11 @@ phase_load (const char *dir)
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossAnnotationFile) af = NULL;
   g_autoptr(GError) error = NULL;
-  double t0 = now ();
+  double t0 = bench_now ();
 
   af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
-  g_print ("%.3f\n", now () - t0);
+  g_print ("%.3f\n", bench_now () - t0);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (af))), ==, N_ANNOTATIONS);
   g_assert_cmpuint (gloss_layer_count_status (gloss_annotation_file_get_layer (af), GLOSS_ANCHOR_ANCHORED), ==, N_ANNOTATIONS);
@@ -155,69 +145,11 @@ phase_save (const char *dir)
   af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
 
-  t0 = now ();
+  t0 = bench_now ();
   if (!gloss_annotation_file_save (af, GLOSS_SAVE_NONE, NULL, &error))
     g_error ("%s", error->message);
-  g_print ("%.3f\n", now () - t0);
+  g_print ("%.3f\n", bench_now () - t0);
   return 0;
-}
-
-typedef struct
-{
-  double seconds;
-  double peak_mb;
-  char *output;
-} Result;
-
-/* Runs @argv with stdout to a pipe, and returns the wall time, the
- * child's peak memory and what it printed. */
-static Result
-run_child (char **argv,
-           gboolean keep_output)
-{
-  posix_spawn_file_actions_t actions;
-  struct rusage usage;
-  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-out-XXXXXX", NULL);
-  Result result = { 0 };
-  double t0;
-  pid_t pid;
-  int status, fd;
-
-  fd = g_mkstemp (out_path);
-  g_assert (fd >= 0);
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_adddup2 (&actions, fd, 1);
-
-  t0 = now ();
-  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
-    g_error ("could not run %s", argv[0]);
-  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s failed", argv[0]);
-  result.seconds = now () - t0;
-  result.peak_mb = usage.ru_maxrss / 1024.0;
-
-  posix_spawn_file_actions_destroy (&actions);
-  close (fd);
-  if (keep_output)
-    g_file_get_contents (out_path, &result.output, NULL, NULL);
-  g_unlink (out_path);
-  return result;
-}
-
-static gboolean
-report (const char *what,
-        double      value,
-        const char *unit,
-        double      target)
-{
-  gboolean ok = target <= 0 || value <= target;
-
-  if (target > 0)
-    g_print ("%-34s %8.3f %s   (target <= %.1f %s)%s\n", what, value, unit, target, unit,
-             ok ? "" : "   MISSED");
-  else
-    g_print ("%-34s %8.3f %s\n", what, value, unit);
-  return ok;
 }
 
 int
@@ -230,7 +162,7 @@ main (int    argc,
   const char *cli = NULL;
   const char *keep = NULL;
   gboolean ok = TRUE;
-  Result r;
+  BenchChild r;
 
   if (argc == 3 && strcmp (argv[1], "generate") == 0)
     return phase_generate (argv[2]);
@@ -254,7 +186,8 @@ main (int    argc,
 
   {
     char *args[] = { self, (char *)"generate", dir, NULL };
-    r = run_child (args, FALSE);
+    r = bench_run_child (args);
+      g_clear_pointer (&r.output, g_free);
   }
   {
     g_autoptr(GFile) f = g_file_new_for_path (json_path);
@@ -266,24 +199,25 @@ main (int    argc,
 
   {
     char *args[] = { self, (char *)"load", dir, NULL };
-    r = run_child (args, TRUE);
-    ok &= report ("load + anchor check", g_ascii_strtod (r.output, NULL), "s", 1.0);
-    ok &= report ("  peak memory (load process)", r.peak_mb, "MB", 300);
+    r = bench_run_child (args);
+    ok &= bench_report ("load + anchor check", g_ascii_strtod (r.output, NULL), "s", 1.0);
+    ok &= bench_report ("  peak memory (load process)", r.peak_mb, "MB", 300);
     g_free (r.output);
   }
   {
     char *args[] = { self, (char *)"save", dir, NULL };
-    r = run_child (args, TRUE);
-    ok &= report ("save", g_ascii_strtod (r.output, NULL), "s", 0.5);
-    ok &= report ("  peak memory (load + save process)", r.peak_mb, "MB", 300);
+    r = bench_run_child (args);
+    ok &= bench_report ("save", g_ascii_strtod (r.output, NULL), "s", 0.5);
+    ok &= bench_report ("  peak memory (load + save process)", r.peak_mb, "MB", 300);
     g_free (r.output);
   }
   if (cli != NULL)
     {
       char *args[] = { (char *)cli, (char *)"list", json_path, NULL };
-      r = run_child (args, FALSE);
-      report ("gloss-cli list (whole command)", r.seconds, "s", 0);
-      ok &= report ("  peak memory (gloss-cli list)", r.peak_mb, "MB", 300);
+      r = bench_run_child (args);
+      g_clear_pointer (&r.output, g_free);
+      bench_report ("gloss-cli list (whole command)", r.seconds, "s", 0);
+      ok &= bench_report ("  peak memory (gloss-cli list)", r.peak_mb, "MB", 300);
     }
   if (g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -292,9 +226,9 @@ main (int    argc,
                                                "print('%%.3f' %% (time.monotonic()-t))\n",
                                                "__import__('sys').argv[1]");
       char *args[] = { (char *)"/usr/bin/python3", (char *)"-c", code, json_path, NULL };
-      r = run_child (args, TRUE);
-      report ("Python json.load, same file", g_ascii_strtod (r.output, NULL), "s", 0);
-      report ("  peak memory (Python)", r.peak_mb, "MB", 0);
+      r = bench_run_child (args);
+      bench_report ("Python json.load, same file", g_ascii_strtod (r.output, NULL), "s", 0);
+      bench_report ("  peak memory (Python)", r.peak_mb, "MB", 0);
       g_free (r.output);
     }
 

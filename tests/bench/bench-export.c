@@ -25,16 +25,13 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "gloss-annotation-file.h"
 #include "gloss-export.h"
-
-extern char **environ;
+#include "bench-util.h"
 
 #define BIG_BYTES (5 * 1000 * 1000)
 #define BIG_ANNOTATIONS 100000
@@ -48,12 +45,6 @@ static const char * const vocabulary[] = {
 };
 
 static const char * const tags[] = { "company", "controversy", "claim" };
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / (double)G_USEC_PER_SEC;
-}
 
 /* The processor time this process used, user and system: on a busy
  * machine it tells the export's own cost apart from the wait. */
@@ -213,7 +204,7 @@ phase_export_big (const char *dir,
     g_error ("%s", error->message);
   g_ptr_array_add (files, afile);
 
-  t0 = now ();
+  t0 = bench_now ();
   cpu0 = cpu_seconds ();
   exporter = gloss_exporter_new (format);
   if (!gloss_exporter_open_file (exporter, out, gloss_export_format_needs_folder (format), NULL, &error) ||
@@ -222,65 +213,9 @@ phase_export_big (const char *dir,
       !gloss_exporter_finish (exporter, NULL, &error))
     g_error ("%s", error->message);
 
-  g_print ("%.3f %.3f %u\n", now () - t0, cpu_seconds () - cpu0,
+  g_print ("%.3f %.3f %u\n", bench_now () - t0, cpu_seconds () - cpu0,
            gloss_exporter_get_n_annotations (exporter));
   return 0;
-}
-
-typedef struct
-{
-  double seconds;
-  double peak_mb;
-  char *output;
-} Child;
-
-/* Runs @argv with its standard output to a file; its wall time, peak
- * memory and what it printed. */
-static Child
-run_child (char **argv)
-{
-  posix_spawn_file_actions_t actions;
-  struct rusage usage;
-  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-export-XXXXXX", NULL);
-  Child child = { 0 };
-  double t0;
-  pid_t pid;
-  int status, fd;
-
-  fd = g_mkstemp (out_path);
-  g_assert (fd >= 0);
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_adddup2 (&actions, fd, STDOUT_FILENO);
-
-  t0 = now ();
-  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
-    g_error ("could not run %s", argv[0]);
-  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s %s failed", argv[0], argv[1]);
-  child.seconds = now () - t0;
-  child.peak_mb = usage.ru_maxrss / 1024.0;
-
-  posix_spawn_file_actions_destroy (&actions);
-  close (fd);
-  g_file_get_contents (out_path, &child.output, NULL, NULL);
-  g_unlink (out_path);
-  return child;
-}
-
-static gboolean
-report (const char *what,
-        double      value,
-        const char *unit,
-        double      target)
-{
-  gboolean ok = target <= 0 || value <= target;
-
-  if (target > 0)
-    g_print ("%-44s %8.3f %s   (target <= %.2f %s)%s\n", what, value, unit, target, unit,
-             ok ? "" : "   MISSED");
-  else
-    g_print ("%-44s %8.3f %s\n", what, value, unit);
-  return ok;
 }
 
 static void
@@ -314,12 +249,12 @@ bench_corpus (const char *self,
   g_autofree char *count = g_strdup_printf ("%u", n);
   g_autofree char *csv = g_strdup_printf ("%s/corpus-%u.csv", dir, n);
   g_autofree char *what = NULL;
-  Child child;
+  BenchChild child;
 
   {
     char *args[] = { (char *)self, (char *)"generate-corpus", corpus, count, NULL };
 
-    child = run_child (args);
+    child = bench_run_child (args);
     g_free (child.output);
   }
 
@@ -327,13 +262,13 @@ bench_corpus (const char *self,
     char *args[] = { (char *)cli, (char *)"export", (char *)"--format", (char *)"csv",
                      (char *)"--output", csv, corpus, NULL };
 
-    child = run_child (args);
+    child = bench_run_child (args);
     g_free (child.output);
   }
 
   what = g_strdup_printf ("gloss-cli export csv, %u articles x %d", n, ANNOTATORS);
-  *ok &= report (what, child.seconds, "s", target);
-  report ("  peak memory", child.peak_mb, "MB", 0);
+  *ok &= bench_report (what, child.seconds, "s", target);
+  bench_report ("  peak memory", child.peak_mb, "MB", 0);
   return child.peak_mb;
 }
 
@@ -377,7 +312,7 @@ main (int    argc,
 
   {
     char *args[] = { self, (char *)"generate-big", dir, NULL };
-    Child child = run_child (args);
+    BenchChild child = bench_run_child (args);
 
     g_print ("One 5 MB article with %d annotations (generated in %.1f s)\n\n",
              BIG_ANNOTATIONS, child.seconds);
@@ -387,14 +322,14 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       char *args[] = { self, (char *)"export-big", dir, (char *)formats[i], NULL };
-      Child child = run_child (args);
+      BenchChild child = bench_run_child (args);
       g_autofree char *what = g_strdup_printf ("export %s, 100,000 annotations", formats[i]);
       char *cpu = NULL;
       double wall = g_ascii_strtod (child.output, &cpu);
 
-      ok &= report (what, wall, "s", 1.0);
-      report ("  processor time (user + system)", g_ascii_strtod (cpu, NULL), "s", 0);
-      report ("  peak memory (load + export)", child.peak_mb, "MB", 0);
+      ok &= bench_report (what, wall, "s", 1.0);
+      bench_report ("  processor time (user + system)", g_ascii_strtod (cpu, NULL), "s", 0);
+      bench_report ("  peak memory (load + export)", child.peak_mb, "MB", 0);
       g_free (child.output);
     }
   g_print ("\n");
@@ -402,7 +337,7 @@ main (int    argc,
   peak_100 = bench_corpus (self, cli, dir, 100, 0, &ok);
   peak_1000 = bench_corpus (self, cli, dir, 1000, 5.0, &ok);
   /* Flat: ten times the articles may not cost a quarter more memory. */
-  ok &= report ("peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
+  ok &= bench_report ("peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
 
   if (keep == NULL)
     remove_tree (dir);

@@ -22,15 +22,11 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "gloss-source.h"
-
-extern char **environ;
+#include "bench-util.h"
 
 #define PAGE_BYTES (5 * 1000 * 1000)
 
@@ -157,12 +153,6 @@ write_page (const char *path)
     g_error ("%s", error->message);
 }
 
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
 /* What every child does first, so that the baseline pays it too. */
 static void
 start_up (void)
@@ -189,72 +179,13 @@ phase_extract (const char *path)
 
   start_up ();
 
-  t0 = now ();
+  t0 = bench_now ();
   source = gloss_source_new_for_file (file, 0, NULL, &error);
   g_assert_no_error (error);
-  g_print ("%.3f %u %u\n", now () - t0, gloss_source_get_length (source),
+  g_print ("%.3f %u %u\n", bench_now () - t0, gloss_source_get_length (source),
            gloss_source_get_blocks (source, NULL) != NULL);
 
   return 0;
-}
-
-typedef struct
-{
-  double seconds;
-  double peak_mb;
-  char *output;
-} Result;
-
-/* Runs @argv with its output in a file; the wall time, the child's peak
- * resident memory, and what it printed. */
-static Result
-run_child (char **argv)
-{
-  g_autofree char *out_path = g_build_filename (g_get_tmp_dir (), "gloss-bench-html-XXXXXX", NULL);
-  posix_spawn_file_actions_t actions;
-  struct rusage usage;
-  Result result = { 0 };
-  double t0;
-  pid_t pid;
-  int status;
-  int fd;
-
-  fd = g_mkstemp (out_path);
-  g_assert (fd >= 0);
-  posix_spawn_file_actions_init (&actions);
-  posix_spawn_file_actions_adddup2 (&actions, fd, 1);
-
-  t0 = now ();
-  if (posix_spawn (&pid, argv[0], &actions, NULL, argv, environ) != 0)
-    g_error ("could not run %s", argv[0]);
-  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("%s %s failed", argv[0], argv[1]);
-  result.seconds = now () - t0;
-  result.peak_mb = usage.ru_maxrss / 1024.0;
-
-  posix_spawn_file_actions_destroy (&actions);
-  close (fd);
-  g_file_get_contents (out_path, &result.output, NULL, NULL);
-  g_unlink (out_path);
-
-  return result;
-}
-
-static gboolean
-report (const char *what,
-        double      value,
-        const char *unit,
-        double      target)
-{
-  gboolean ok = target <= 0 || value <= target;
-
-  if (target > 0)
-    g_print ("%-38s %8.3f %s   (target <= %.1f %s)%s\n", what, value, unit, target, unit,
-             ok ? "" : "   MISSED");
-  else
-    g_print ("%-38s %8.3f %s\n", what, value, unit);
-
-  return ok;
 }
 
 int
@@ -270,7 +201,7 @@ main (int    argc,
   double baseline_mb;
   gboolean ok = TRUE;
   GStatBuf buf;
-  Result r;
+  BenchChild r;
 
   if (argc == 2 && strcmp (argv[1], "baseline") == 0)
     return phase_baseline ();
@@ -297,7 +228,7 @@ main (int    argc,
   {
     char *args[] = { self, (char *) "baseline", NULL };
 
-    r = run_child (args);
+    r = bench_run_child (args);
     baseline_mb = r.peak_mb;
     g_free (r.output);
   }
@@ -309,12 +240,12 @@ main (int    argc,
     char *args[] = { self, (char *) "extract", page_path, NULL };
     g_auto(GStrv) fields = NULL;
 
-    r = run_child (args);
+    r = bench_run_child (args);
     fields = g_strsplit (r.output, " ", -1);
-    ok &= report ("HTML extraction", g_ascii_strtod (fields[0], NULL), "s", TARGET_SECONDS);
-    ok &= report ("  peak memory over the baseline", r.peak_mb - baseline_mb, "MB",
+    ok &= bench_report ("HTML extraction", g_ascii_strtod (fields[0], NULL), "s", TARGET_SECONDS);
+    ok &= bench_report ("  peak memory over the baseline", r.peak_mb - baseline_mb, "MB",
                   TARGET_MEMORY_FACTOR * file_mb);
-    report ("  peak memory / file size", (r.peak_mb - baseline_mb) / file_mb, "x", 0);
+    bench_report ("  peak memory / file size", (r.peak_mb - baseline_mb) / file_mb, "x", 0);
     g_print ("  extracted text: %s characters\n", fields[1]);
     g_free (r.output);
   }
@@ -323,9 +254,9 @@ main (int    argc,
     {
       char *args[] = { (char *) cli, (char *) "text", page_path, NULL };
 
-      r = run_child (args);
-      report ("gloss-cli text (whole command)", r.seconds, "s", 0);
-      report ("  peak memory (gloss-cli text)", r.peak_mb, "MB", 0);
+      r = bench_run_child (args);
+      bench_report ("gloss-cli text (whole command)", r.seconds, "s", 0);
+      bench_report ("  peak memory (gloss-cli text)", r.peak_mb, "MB", 0);
       g_free (r.output);
     }
 

@@ -15,37 +15,12 @@
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 
 #include "gloss-application.h"
 #include "gloss-window.h"
-
-extern char **environ;
-
-static double
-now (void)
-{
-  return g_get_monotonic_time () / 1e6;
-}
-
-static gboolean
-report (const char *what,
-        double      value,
-        const char *unit,
-        double      target)
-{
-  gboolean ok = target <= 0 || value <= target;
-
-  if (target > 0)
-    g_print ("%-40s %9.3f %s   (target <= %g %s)%s\n", what, value, unit, target, unit,
-             ok ? "" : "   MISSED");
-  else
-    g_print ("%-40s %9.3f %s\n", what, value, unit);
-  return ok;
-}
+#include "bench-util.h"
 
 typedef struct
 {
@@ -62,7 +37,7 @@ static void
 on_layout (GdkFrameClock *clock,
            Frames        *f)
 {
-  f->frame_start = now ();
+  f->frame_start = bench_now ();
 }
 
 static void
@@ -70,7 +45,7 @@ on_after_paint (GdkFrameClock *clock,
                 Frames        *f)
 {
   if (f->frame_start > 0)
-    f->frame_work = now () - f->frame_start;
+    f->frame_work = bench_now () - f->frame_start;
   f->frame_start = 0;
 }
 
@@ -80,7 +55,7 @@ on_tick (GtkWidget     *widget,
          gpointer       data)
 {
   Frames *f = data;
-  double t = now ();
+  double t = bench_now ();
 
   if (f->measuring && f->last > 0)
     {
@@ -107,9 +82,9 @@ wait_frames (Frames *f,
              guint   frames)
 {
   guint target = f->frames + frames;
-  double deadline = now () + 30;
+  double deadline = bench_now () + 30;
 
-  while (f->frames < target && now () < deadline)
+  while (f->frames < target && bench_now () < deadline)
     g_main_context_iteration (NULL, TRUE);
 }
 
@@ -127,12 +102,9 @@ generate (const char *generator,
           const char *dir)
 {
   char *args[] = { (char *)generator, (char *)"generate", (char *)dir, NULL };
-  pid_t pid;
-  int status;
+  BenchChild child = bench_run_child (args);
 
-  if (posix_spawn (&pid, generator, NULL, NULL, args, environ) != 0 ||
-      waitpid (pid, &status, 0) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
-    g_error ("could not generate the test files with %s", generator);
+  g_free (child.output);
 }
 
 int
@@ -182,18 +154,18 @@ main (int    argc,
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
 
   /* Open: from the call until the first frame with the text drawn. */
-  t0 = now ();
+  t0 = bench_now ();
   if (!gloss_window_open (window, article))
     g_error ("could not open %s", article_path);
   view = gloss_window_get_text_view (window);
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), on_tick, &frames, NULL);
   wait_frames (&frames, 2);
-  t1 = now ();
+  t1 = bench_now ();
   layer = gloss_document_get_layer (gloss_window_get_document (window));
   g_print ("Article: %u characters, %u annotations\n\n",
            gloss_source_get_length (gloss_document_get_source (gloss_window_get_document (window))),
            g_list_model_get_n_items (G_LIST_MODEL (layer)));
-  ok &= report ("open: text and highlights on screen", t1 - t0, "s", 1.5);
+  ok &= bench_report ("open: text and highlights on screen", t1 - t0, "s", 1.5);
 
   /* Adding and removing annotations near the top: the work of the call
    * itself (the layer and every view of it) plus the layout and painting
@@ -210,31 +182,31 @@ main (int    argc,
       g_autoptr(GlossAnnotation) a = NULL;
       double t, op;
 
-      t = now ();
+      t = bench_now ();
       a = g_object_ref (gloss_layer_annotate (layer, "claim", 100 + 7 * i, 130 + 7 * i, NULL));
-      op = now () - t;
+      op = bench_now () - t;
       wait_frames (&frames, 2);
       worst_add_call = MAX (worst_add_call, op);
       worst_add = MAX (worst_add, op + frames.frame_work);
 
-      t = now ();
+      t = bench_now ();
       gloss_layer_remove (layer, a);
-      op = now () - t;
+      op = bench_now () - t;
       wait_frames (&frames, 2);
       worst_remove_call = MAX (worst_remove_call, op);
       worst_remove = MAX (worst_remove, op + frames.frame_work);
     }
-  report ("  add: the call alone (worst of 20)", worst_add_call * 1000, "ms", 0);
-  ok &= report ("add an annotation: call + its frame", worst_add * 1000, "ms", 16);
-  report ("  remove: the call alone (worst of 20)", worst_remove_call * 1000, "ms", 0);
-  ok &= report ("remove an annotation: call + its frame", worst_remove * 1000, "ms", 16);
+  bench_report ("  add: the call alone (worst of 20)", worst_add_call * 1000, "ms", 0);
+  ok &= bench_report ("add an annotation: call + its frame", worst_add * 1000, "ms", 16);
+  bench_report ("  remove: the call alone (worst of 20)", worst_remove_call * 1000, "ms", 0);
+  ok &= bench_report ("remove an annotation: call + its frame", worst_remove * 1000, "ms", 16);
 
   /* Scroll from the top to the end a page at a time. */
   vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   frames.measuring = TRUE;
   frames.worst = 0;
   frames.last = 0;
-  t0 = now ();
+  t0 = bench_now ();
   {
     guint steps = 0;
 
@@ -247,7 +219,7 @@ main (int    argc,
         wait_frames (&frames, 1);
         steps++;
       }
-    g_print ("scrolled %u pages in %.1f s\n", steps, now () - t0);
+    g_print ("scrolled %u pages in %.1f s\n", steps, bench_now () - t0);
   }
   frames.measuring = FALSE;
   {
@@ -262,10 +234,10 @@ main (int    argc,
                n, g_array_index (frames.intervals, double, n / 2) * 1000,
                g_array_index (frames.intervals, double, n * 99 / 100) * 1000, slow);
   }
-  ok &= report ("scrolling: slowest frame (ms)", frames.worst * 1000, "ms", 50);
+  ok &= bench_report ("scrolling: slowest frame (ms)", frames.worst * 1000, "ms", 50);
 
   getrusage (RUSAGE_SELF, &usage);
-  ok &= report ("peak memory", usage.ru_maxrss / 1024.0, "MB", 600);
+  ok &= bench_report ("peak memory", usage.ru_maxrss / 1024.0, "MB", 600);
 
   gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
   gtk_window_destroy (GTK_WINDOW (window));
