@@ -97,6 +97,9 @@ add_expected_row (JsonBuilder     *builder,
   json_builder_add_string_value (builder, gloss_annotation_get_created (a));
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, "anchored");
+  /* Plain text has no original markup to point into. */
+  json_builder_set_member_name (builder, "source_location");
+  json_builder_add_string_value (builder, "");
   json_builder_end_object (builder);
 }
 
@@ -170,7 +173,7 @@ check_csv (Fixture  *f,
   /* RFC 4180: CRLF after each record, quotes doubled in quoted cells. */
   g_assert_true (g_str_has_prefix (csv, "document,source_sha256,annotator,annotation_id,tag,tag_label,"
                                    "start,end,text,context_before,context_after,note,created,"
-                                   "modified,status\r\n"));
+                                   "modified,status,source_location\r\n"));
   g_assert_nonnull (strstr (csv, "\"Acme, \"\"Inc\"\"\""));
   g_assert_nonnull (strstr (csv, safe ? ",'=Danger," : ",=Danger,"));
   g_assert_nonnull (strstr (csv, safe ? ",'=1+1," : ",=1+1,"));
@@ -238,6 +241,8 @@ test_jsonl (Fixture       *f,
       /* The title is the first line, trimmed of the byte order mark. */
       g_assert_cmpstr (json_object_get_string_member (object, "title"), ==,
                        "Acme, \"Inc\" 😀 signed");
+      g_assert_true (json_object_has_member (object, "source_location"));
+      g_assert_true (json_object_get_null_member (object, "source_location"));
       if (i == 0)
         {
           g_assert_cmpstr (json_object_get_string_member (object, "annotator"), ==, "bob");
@@ -561,6 +566,38 @@ test_filters (Fixture       *f,
                    "\"document\":\"a.txt\",\"annotator\":\"eve\"}\n");
 }
 
+/* An export that stops before the end leaves no half-written file: a new
+ * destination is removed, an existing one keeps its content. */
+static void
+test_unfinished (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *path = fixture_write (f, "a.txt", "Acme signed with Zenith.");
+  g_autofree char *old_path = fixture_write (f, "old.csv", "kept\n");
+  g_autofree char *new_path = g_build_filename (f->dir, "new.csv", NULL);
+  g_autofree char *kept = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+
+  annotate_text (path, "eve", "company", "Acme", NULL);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GFile) destination = g_file_new_for_path (i == 0 ? new_path : old_path);
+      g_autoptr(GError) error = NULL;
+      GlossExporter *exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+
+      g_assert_true (gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (gloss_exporter_add_article (exporter, article, "a.txt", NULL, NULL, &error));
+      g_assert_no_error (error);
+      gloss_exporter_free (exporter);
+    }
+
+  g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
+  kept = read_text (old_path);
+  g_assert_cmpstr (kept, ==, "kept\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -582,6 +619,7 @@ main (int    argc,
   ADD ("/export/conll/french", test_conll_french);
   ADD ("/export/conll/iob1", test_conll_iob1);
   ADD ("/export/filters", test_filters);
+  ADD ("/export/unfinished", test_unfinished);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 #include <string.h>
 
 #include "gloss-error.h"
@@ -124,52 +125,26 @@ char_at (const char *text,
   return g_utf8_get_char (g_utf8_offset_to_pointer (text, offset));
 }
 
-static gboolean
-same_name (const xmlNode *node,
-           const char    *name)
-{
-  g_autofree char *qualified = NULL;
-
-  if (node->ns != NULL && node->ns->prefix != NULL)
-    qualified = g_strconcat ((const char *) node->ns->prefix, ":", (const char *) node->name, NULL);
-  else
-    qualified = g_strdup ((const char *) node->name);
-
-  return strcmp (qualified, name) == 0;
-}
-
-/* Follows a path of steps such as "p[3]" from the document, the way an
- * XPath without namespaces reads on a TEI file whose elements are all in
- * one default namespace. */
+/* The one element that a path from the source map selects in the file,
+ * as any XPath 1.0 processor finds it: with no namespace bindings, even
+ * on a TEI file whose elements are all in a default namespace. */
 static xmlNode *
 resolve (xmlDoc     *doc,
          const char *path)
 {
-  g_auto(GStrv) steps = g_strsplit (path + 1, "/", -1);
-  xmlNode *node = (xmlNode *) doc;
+  xmlXPathContext *context = xmlXPathNewContext (doc);
+  xmlXPathObject *result;
+  xmlNode *node = NULL;
 
   g_assert_true (path[0] == '/');
 
-  for (guint i = 0; steps[i] != NULL && node != NULL; i++)
-    {
-      g_autofree char *name = g_strdup (steps[i]);
-      char *bracket = strchr (name, '[');
-      guint position = 1;
-      xmlNode *child;
+  result = xmlXPathEvalExpression ((const xmlChar *) path, context);
+  if (result != NULL && result->type == XPATH_NODESET && result->nodesetval != NULL &&
+      result->nodesetval->nodeNr == 1)
+    node = result->nodesetval->nodeTab[0];
 
-      if (bracket != NULL)
-        {
-          position = atoi (bracket + 1);
-          *bracket = '\0';
-        }
-
-      for (child = node->children; child != NULL; child = child->next)
-        {
-          if (child->type == XML_ELEMENT_NODE && same_name (child, name) && --position == 0)
-            break;
-        }
-      node = child;
-    }
+  xmlXPathFreeObject (result);
+  xmlXPathFreeContext (context);
 
   return node;
 }
@@ -267,7 +242,9 @@ test_tei (void)
 
   /* "noroît", inside <hi> in the first paragraph of the first entry. */
   g_assert_true (gloss_source_locate (source, 21, &xpath, &element_offset));
-  g_assert_cmpstr (xpath, ==, "/TEI/text/body/div[1]/p[1]");
+  g_assert_cmpstr (xpath, ==,
+                   "/*[local-name()='TEI']/*[local-name()='text']/*[local-name()='body']"
+                   "/*[local-name()='div'][1]/*[local-name()='p'][1]");
   g_assert_cmpuint (element_offset, ==, 8);
 }
 
@@ -313,6 +290,60 @@ test_locations (void)
   assert_locations ("jats-article.xml");
 }
 
+/* Each block's path selects the element it came from, counted among the
+ * siblings its step matches: names in no namespace, local names in a
+ * namespace (default or prefixed), and whole names with a prefix that was
+ * never declared. */
+static void
+test_paths (void)
+{
+  static const char * const documents[] = {
+    "<doc xmlns:x=\"urn:x\"><p>one</p><x:p>two</x:p><p>three</p>"
+    "<q xmlns=\"urn:q\"><p>four</p><x:p>five</x:p></q></doc>",
+    "<doc><w:p>one</w:p><w:p>two</w:p><p>three</p></doc>",
+  };
+  static const char * const expected[][5] = {
+    { "/doc/p[1]", "/doc/*[local-name()='p'][2]", "/doc/p[2]",
+      "/doc/*[local-name()='q']/*[local-name()='p'][1]",
+      "/doc/*[local-name()='q']/*[local-name()='p'][2]" },
+    { "/doc/*[name()='w:p'][1]", "/doc/*[name()='w:p'][2]", "/doc/p", NULL, NULL },
+  };
+  static const char * const words[] = { "one", "two", "three", "four", "five" };
+
+  for (guint d = 0; d < G_N_ELEMENTS (documents); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GlossSource) source = read_xml (documents[d], &error);
+      const GlossBlock *blocks;
+      guint n_blocks = 0;
+      xmlDoc *doc;
+
+      g_assert_no_error (error);
+      doc = xmlReadMemory (documents[d], strlen (documents[d]), NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                           XML_PARSE_RECOVER);
+      g_assert_nonnull (doc);
+      blocks = gloss_source_get_blocks (source, &n_blocks);
+
+      for (guint i = 0; i < n_blocks; i++)
+        {
+          g_autofree char *xpath = NULL;
+          g_autoptr(GString) content = g_string_new (NULL);
+          xmlNode *element;
+
+          g_assert_true (gloss_source_locate (source, blocks[i].start, &xpath, NULL));
+          g_assert_cmpstr (xpath, ==, expected[d][i]);
+          element = resolve (doc, xpath);
+          g_assert_nonnull (element);
+          collect (element, content);
+          g_assert_cmpstr (content->str, ==, words[i]);
+        }
+      g_assert_cmpuint (n_blocks, ==, d == 0 ? 5 : 3);
+
+      xmlFreeDoc (doc);
+    }
+}
+
 static void
 test_other_xml (void)
 {
@@ -340,7 +371,9 @@ test_other_xml (void)
 
   g_assert_true (gloss_source_locate (source, 37, NULL, NULL));
   g_assert_true (gloss_source_locate (source, 37, &xpath, NULL));
-  g_assert_cmpstr (xpath, ==, "/newsItem/contentSet/body/p[1]");
+  g_assert_cmpstr (xpath, ==,
+                   "/*[local-name()='newsItem']/*[local-name()='contentSet']"
+                   "/*[local-name()='body']/*[local-name()='p'][1]");
 }
 
 static char *
@@ -688,6 +721,7 @@ main (int   argc,
   g_test_add_func ("/xml/tei/details", test_tei_details);
   g_test_add_func ("/xml/jats", test_jats);
   g_test_add_func ("/xml/locations", test_locations);
+  g_test_add_func ("/xml/paths", test_paths);
   g_test_add_func ("/xml/other", test_other_xml);
   g_test_add_func ("/xml/encodings", test_encodings);
   g_test_add_func ("/xml/safety/xxe", test_xxe);

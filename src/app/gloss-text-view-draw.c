@@ -16,7 +16,9 @@
 
 /* What the view draws around the text: a bar under each annotation,
  * stacked where they overlap, the teammates' dashes, the note marks, the
- * outline of the selected annotation, and the tooltips. */
+ * outline of the selected annotation, and the tooltips.  The bullets and
+ * quote rules of the article's structure are drawn by
+ * gloss-text-view-structure.c, first, below everything else. */
 
 /* The display lines of [start, end) as rectangles in buffer coordinates,
  * handed to @func one by one. */
@@ -33,49 +35,14 @@ foreach_line_rect (GlossTextView *self,
                    RectFunc       func,
                    gpointer       data)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter, stop;
-  GdkRectangle first, last;
+  GArray *rects;
 
-  gtk_text_buffer_get_iter_at_offset (_gloss_text_view_buffer (self), &iter, start);
-  stop = iter;
-  gtk_text_iter_forward_chars (&stop, end - start);
+  if (start >= end)
+    return;
 
-  /* Most passages sit on one display line: two lookups draw them. */
-  gtk_text_view_get_iter_location (view, &iter, &first);
-  gtk_text_view_get_iter_location (view, &stop, &last);
-  if (first.y == last.y)
-    {
-      GdkRectangle rect = { first.x, first.y, last.x - first.x, first.height };
-
-      if (rect.width > 0)
-        func (self, snapshot, &rect, data);
-      return;
-    }
-
-  while (gtk_text_iter_compare (&iter, &stop) < 0)
-    {
-      GtkTextIter line_end = iter;
-      GdkRectangle rect;
-
-      if (!gtk_text_view_forward_display_line_end (view, &line_end) ||
-          gtk_text_iter_compare (&line_end, &stop) > 0)
-        line_end = stop;
-
-      gtk_text_view_get_iter_location (view, &iter, &first);
-      gtk_text_view_get_iter_location (view, &line_end, &last);
-
-      rect.x = first.x;
-      rect.y = first.y;
-      rect.height = first.height;
-      /* A span that ends on a later line runs to the end of this one. */
-      rect.width = (last.y == first.y ? last.x : last.x + last.width) - first.x;
-      if (rect.width > 0)
-        func (self, snapshot, &rect, data);
-
-      if (!gtk_text_view_forward_display_line (view, &iter))
-        break;
-    }
+  rects = _gloss_text_view_range_rects (self, start, end);
+  for (guint i = 0; i < rects->len; i++)
+    func (self, snapshot, &g_array_index (rects, GdkRectangle, i), data);
 }
 
 typedef struct
@@ -183,15 +150,13 @@ draw_layer_bars (GlossTextView *self,
     note:
       if (!dashed && gloss_annotation_has_note (a) && end <= visible_end)
         {
-          GtkTextIter last;
-          GdkRectangle rect;
+          const GdkRectangle *rect;
 
           /* A small square at the top right of the last character marks a
            * note. */
-          gtk_text_buffer_get_iter_at_offset (_gloss_text_view_buffer (self), &last, end - 1);
-          gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &last, &rect);
+          rect = &g_array_index (_gloss_text_view_range_rects (self, end - 1, end - 1), GdkRectangle, 0);
           gtk_snapshot_append_color (snapshot, &style.color,
-                                     &GRAPHENE_RECT_INIT (rect.x + rect.width - 2, rect.y, 5, 5));
+                                     &GRAPHENE_RECT_INIT (rect->x + rect->width - 2, rect->y, 5, 5));
         }
     }
 }
@@ -224,7 +189,13 @@ _gloss_text_view_snapshot_layer (GtkTextView      *view,
   GlossTextView *self = GLOSS_TEXT_VIEW (view);
   guint start, end;
 
-  if (self->layer == NULL || !_gloss_text_view_get_visible_offsets (self, &start, &end))
+  if (!_gloss_text_view_get_visible_offsets (self, &start, &end))
+    return;
+
+  if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
+    _gloss_text_view_snapshot_structure (self, snapshot, start, end);
+
+  if (self->layer == NULL)
     return;
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)

@@ -13,7 +13,8 @@
 G_BEGIN_DECLS
 
 /* Shared by gloss-text-view.c (the widget and its API),
- * gloss-text-view-highlights.c and gloss-text-view-draw.c. */
+ * gloss-text-view-highlights.c, gloss-text-view-draw.c and
+ * gloss-text-view-structure.c. */
 
 /* Past this many annotations changed at once, rebuilding every highlight
  * costs less than mending each changed range. */
@@ -29,6 +30,13 @@ G_BEGIN_DECLS
 #define HIGHLIGHT_AT_ONCE 2000
 #define HIGHLIGHT_SLICE_USEC 4000
 #define FIRST_SCREENS 20000
+/* The view's own margins; the article header, when shown, sits in a top
+ * margin made taller by its height and HEADER_GAP. */
+#define VIEW_MARGIN 48
+#define VIEW_TOP_MARGIN 32
+#define HEADER_GAP 28
+#define HEADING_LEVELS 6
+#define LIST_LEVELS 6
 
 typedef struct
 {
@@ -70,6 +78,26 @@ struct _GlossTextView
   GtkWidget *popover;
   int zoom;
   char *font;
+  /* Where ranges are drawn (see gloss-text-view-geometry.c). */
+  GHashTable *geometry;
+
+  /* The article's structure (gloss-text-view-structure.c): tags kept
+   * below the highlights in priority, applied like them in idle slices
+   * for long articles. */
+  GtkTextTag *paragraph_tag;
+  GtkTextTag *heading_tags[HEADING_LEVELS];
+  GtkTextTag *list_tags[LIST_LEVELS];
+  GtkTextTag *quote_tag;
+  GtkTextTag *preformatted_tag;
+  GtkTextTag *emphasis_tag;
+  GtkTextTag *strong_tag;
+  GArray *structure_pending;
+  guint structure_index;
+  guint structure_idle;
+  GtkWidget *header;
+  int header_width;
+  int header_y;
+  gboolean header_on_screen;
 };
 
 static inline GtkTextBuffer *
@@ -91,6 +119,10 @@ _gloss_text_view_get_iters (GlossTextView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, end_iter, end);
 }
 
+void        _gloss_text_view_forget_geometry       (GlossTextView *self);
+GArray     *_gloss_text_view_range_rects           (GlossTextView *self,
+                                                    guint          start,
+                                                    guint          end);
 const char *_gloss_text_view_color_of              (GlossTextView *self,
                                                     const char    *tag_id);
 void        _gloss_text_view_parse_color           (const char    *spec,
@@ -117,5 +149,21 @@ gboolean    _gloss_text_view_query_tooltip         (GlossTextView *self,
                                                     int            y,
                                                     gboolean       keyboard,
                                                     GtkTooltip    *tooltip);
+
+void        _gloss_text_view_init_structure        (GlossTextView *self);
+void        _gloss_text_view_clear_structure       (GlossTextView *self);
+void        _gloss_text_view_apply_structure       (GlossTextView *self);
+void        _gloss_text_view_structure_on_scrolled (GlossTextView *self);
+void        _gloss_text_view_structure_zoom        (GlossTextView *self);
+void        _gloss_text_view_allocate_header       (GlossTextView *self,
+                                                    int            width);
+void        _gloss_text_view_measure               (GlossTextView  *self,
+                                                    GtkOrientation  orientation,
+                                                    int            *minimum,
+                                                    int            *natural);
+void        _gloss_text_view_snapshot_structure    (GlossTextView *self,
+                                                    GtkSnapshot   *snapshot,
+                                                    guint          start,
+                                                    guint          end);
 
 G_END_DECLS

@@ -132,11 +132,27 @@ gloss_text_view_size_allocate (GtkWidget *widget,
 {
   GlossTextView *self = GLOSS_TEXT_VIEW (widget);
 
+  _gloss_text_view_allocate_header (self, width);
   GTK_WIDGET_CLASS (gloss_text_view_parent_class)->size_allocate (widget, width, height, baseline);
 
   /* A popover is a child of the view, which must place it. */
   if (self->popover != NULL)
     gtk_popover_present (GTK_POPOVER (self->popover));
+}
+
+static void
+gloss_text_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  GTK_WIDGET_CLASS (gloss_text_view_parent_class)->measure (widget, orientation, for_size,
+                                                            minimum, natural,
+                                                            minimum_baseline, natural_baseline);
+  _gloss_text_view_measure (GLOSS_TEXT_VIEW (widget), orientation, minimum, natural);
 }
 
 static void
@@ -198,9 +214,13 @@ on_vadjustment_changed (GlossTextView *self)
 {
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
 
-  if (adjustment != NULL)
-    g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (_gloss_text_view_on_scrolled), self,
-                             G_CONNECT_SWAPPED);
+  if (adjustment == NULL)
+    return;
+
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (_gloss_text_view_on_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (_gloss_text_view_structure_on_scrolled),
+                           self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -212,6 +232,7 @@ gloss_text_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->popover, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
+  _gloss_text_view_clear_structure (self);
   disconnect_layer (self);
   g_clear_object (&self->source);
   g_clear_object (&self->codebook);
@@ -231,6 +252,7 @@ gloss_text_view_finalize (GObject *object)
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->highlight_tags, g_hash_table_unref);
   g_clear_pointer (&self->font, g_free);
+  g_clear_pointer (&self->geometry, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_text_view_parent_class)->finalize (object);
 }
@@ -294,6 +316,7 @@ gloss_text_view_class_init (GlossTextViewClass *klass)
 
   text_view_class->snapshot_layer = _gloss_text_view_snapshot_layer;
   GTK_WIDGET_CLASS (klass)->size_allocate = gloss_text_view_size_allocate;
+  GTK_WIDGET_CLASS (klass)->measure = gloss_text_view_measure;
 
   properties[PROP_SELECTED] =
     g_param_spec_object ("selected", NULL, NULL, GLOSS_TYPE_ANNOTATION,
@@ -323,15 +346,17 @@ gloss_text_view_init (GlossTextView *self)
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
   gtk_text_view_set_wrap_mode (view, GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_left_margin (view, 48);
-  gtk_text_view_set_right_margin (view, 48);
-  gtk_text_view_set_top_margin (view, 32);
+  gtk_text_view_set_left_margin (view, VIEW_MARGIN);
+  gtk_text_view_set_right_margin (view, VIEW_MARGIN);
+  gtk_text_view_set_top_margin (view, VIEW_TOP_MARGIN);
   gtk_text_view_set_bottom_margin (view, 48);
   gtk_text_view_set_pixels_below_lines (view, 8);
   gtk_text_view_set_pixels_inside_wrap (view, 6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-text");
 
   self->base_tag = gtk_text_buffer_create_tag (_gloss_text_view_buffer (self), "gloss-base", NULL);
+  /* Above the base tag, below search matches and highlights. */
+  _gloss_text_view_init_structure (self);
   self->search_tag = gtk_text_buffer_create_tag (_gloss_text_view_buffer (self), "gloss-search",
                                                  "background-rgba", &search, NULL);
 
@@ -381,9 +406,11 @@ gloss_text_view_set_document (GlossTextView *self,
   g_set_object (&self->codebook, codebook);
 
   buffer = _gloss_text_view_buffer (self);
+  _gloss_text_view_forget_geometry (self);
   gtk_text_buffer_set_text (buffer, gloss_source_get_text (source),
                             gloss_source_get_n_bytes (source));
   apply_base_tag (self);
+  _gloss_text_view_apply_structure (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
 
@@ -396,6 +423,13 @@ gloss_text_view_get_source (GlossTextView *self)
 {
   g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), NULL);
   return self->source;
+}
+
+GtkWidget *
+gloss_text_view_get_article_header (GlossTextView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), NULL);
+  return self->header;
 }
 
 GlossLayer *
@@ -588,6 +622,7 @@ update_base_tag (GlossTextView *self)
                 "font-desc", desc,
                 "scale", pow (1.2, self->zoom),
                 NULL);
+  _gloss_text_view_forget_geometry (self);
 }
 
 int
@@ -609,6 +644,7 @@ gloss_text_view_set_zoom (GlossTextView *self,
 
   self->zoom = zoom;
   update_base_tag (self);
+  _gloss_text_view_structure_zoom (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
 

@@ -33,6 +33,9 @@ void             gloss_text_view_set_document          (GlossTextView   *self,
                                                         GlossLayer      *layer,
                                                         GlossCodebook   *codebook);
 GlossSource     *gloss_text_view_get_source            (GlossTextView   *self);
+/* The GlossArticleHeader above the text: the source's metadata, hidden
+ * when it has none. */
+GtkWidget       *gloss_text_view_get_article_header    (GlossTextView   *self);
 GlossLayer      *gloss_text_view_get_layer             (GlossTextView   *self);
 /* Replaces the layer (after a reload) keeping the text. */
 void             gloss_text_view_set_layer             (GlossTextView   *self,

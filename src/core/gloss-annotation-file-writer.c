@@ -517,6 +517,13 @@ gloss_file_writer_finish (GlossFileWriter *writer)
   return g_string_free_to_bytes (writer_complete (writer));
 }
 
+static gpointer
+free_text (gpointer data)
+{
+  g_string_free (data, TRUE);
+  return NULL;
+}
+
 void
 gloss_file_writer_free (GlossFileWriter *writer)
 {
@@ -529,7 +536,12 @@ gloss_file_writer_free (GlossFileWriter *writer)
   g_string_free (writer->tail, TRUE);
   g_hash_table_unref (writer->entries);
   g_ptr_array_unref (writer->used);
-  if (writer->out != NULL)
+  /* Handing back tens of megabytes to the system takes milliseconds: a
+   * save given up half-way (the user changed the layer again) does it on
+   * a thread of its own, so that the window does not miss a frame. */
+  if (writer->out != NULL && writer->out->allocated_len >= 4 * 1024 * 1024)
+    g_thread_unref (g_thread_new ("gloss-free", free_text, writer->out));
+  else if (writer->out != NULL)
     g_string_free (writer->out, TRUE);
   g_free (writer);
 }

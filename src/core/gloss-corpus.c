@@ -32,9 +32,9 @@ gloss_corpus_read_article (GFile         *article,
 {
   g_return_val_if_fail (G_IS_FILE (article), NULL);
 
-  /* The HTML and XML readers will take over here; every caller goes
-   * through this function so that the switch is one line. */
-  return gloss_source_new_from_file (article, 0, cancellable, error);
+  /* Plain text as it is; HTML and XML pages as their readers extract
+   * them, so that offsets are those of the text the user annotated. */
+  return gloss_source_new_for_file (article, 0, cancellable, error);
 }
 
 /* The article name in an annotation file's name: everything before

@@ -9,7 +9,11 @@
  * and a field in double quotes (its quotes doubled) when it holds a
  * comma, a quote or a line break.  Offsets are code points, end excluded,
  * as everywhere in Gloss; the text and its context are the article's own,
- * line breaks included. */
+ * line breaks included.  The last column, source_location, says where the
+ * annotation is in the original file of an HTML or XML article (see
+ * _gloss_export_dup_location()); it is empty for plain text.  New columns
+ * go at the end, so that scripts reading columns by position keep
+ * working. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -21,7 +25,7 @@
 
 static const char header[] =
   "document,source_sha256,annotator,annotation_id,tag,tag_label,start,end,text,"
-  "context_before,context_after,note,created,modified,status\r\n";
+  "context_before,context_after,note,created,modified,status,source_location\r\n";
 
 /* Appends @value as one CSV field.  With @safe, a value a spreadsheet
  * would run as a formula gets a leading apostrophe, which spreadsheets
@@ -78,6 +82,7 @@ append_row (GlossExporter            *self,
   GString *out = self->buffer;
   gboolean safe = self->spreadsheet_safe;
   GlossTag *tag = gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a));
+  g_autofree char *location = _gloss_export_dup_location (article->source, a);
 
   append_field (out, article->name, safe);
   g_string_append_c (out, ',');
@@ -105,6 +110,8 @@ append_row (GlossExporter            *self,
   append_field (out, gloss_annotation_get_modified (a), safe);
   g_string_append_c (out, ',');
   g_string_append (out, gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
+  g_string_append_c (out, ',');
+  append_field (out, location, safe);
   g_string_append (out, "\r\n");
 }
 

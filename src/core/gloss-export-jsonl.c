@@ -7,7 +7,8 @@
 
 /* JSON Lines: one annotation per line, each a whole JSON object that needs
  * no other line: the CSV's fields plus the article's title and path and
- * the annotator's name.  Offsets are code points, end excluded. */
+ * the annotator's name.  Offsets are code points, end excluded;
+ * source_location is null for plain text. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -39,6 +40,7 @@ append_line (GString             *out,
 {
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   GlossTag *tag = gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a));
+  g_autofree char *location = _gloss_export_dup_location (source, a);
 
   g_string_append_c (out, '{');
   member_string (out, "document", name, TRUE);
@@ -61,6 +63,7 @@ append_line (GString             *out,
   member_string (out, "modified", gloss_annotation_get_modified (a), FALSE);
   member_string (out, "status",
                  gloss_anchor_status_to_string (gloss_annotation_get_status (a)), FALSE);
+  member_string (out, "source_location", location, FALSE);
   g_string_append (out, "}\n");
 }
 

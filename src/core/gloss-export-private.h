@@ -53,6 +53,9 @@ struct _GlossExporter
    * others.  Text is gathered in @buffer and written in large pieces. */
   GOutputStream *stream;
   gboolean owns_stream;
+  /* The single destination file, when the exporter created it: an export
+   * that does not finish removes it rather than leave it half-written. */
+  GFile *created;
   GFile *folder;
   GString *buffer;
   GCancellable *cancellable;
@@ -113,6 +116,32 @@ const char  *_gloss_export_label_word      (GlossAnnotation *annotation);
 
 /* The name of the annotation file's annotator. */
 const char  *_gloss_export_annotator       (GlossAnnotationFile *file);
+
+/* Where an annotation is in the original HTML or XML file
+ * (gloss-export-location.c): the element its start is in and the offset
+ * in that element's text content, in code points, and the same for its
+ * end (excluded). */
+typedef struct
+{
+  char     *start_xpath;
+  guint     start_offset;
+  char     *end_xpath;
+  guint     end_offset;
+  gboolean  one_element;   /* both ends in the same element */
+} GlossExportLocation;
+
+/* Fills @location, to be cleared; FALSE, with nothing to clear, for plain
+ * text and for an orphaned annotation. */
+gboolean     _gloss_export_locate          (GlossSource         *source,
+                                            GlossAnnotation     *a,
+                                            GlossExportLocation *location);
+void         _gloss_export_location_clear  (GlossExportLocation *location);
+/* The location as one string, for the CSV and JSONL formats:
+ * "XPATH:START-END" when one element holds the whole annotation, else
+ * "START_XPATH:START/END_XPATH:END" (the second XPath starting with its
+ * own "/"); NULL when _gloss_export_locate() finds nothing. */
+char        *_gloss_export_dup_location    (GlossSource         *source,
+                                            GlossAnnotation     *a);
 
 /* Appends ,"key": to @out (no comma when @first). */
 static inline void

@@ -19,6 +19,15 @@
  *     TextPositionSelector (start, end in code points, end excluded, as
  *     the model counts characters); an orphaned annotation keeps only the
  *     quote, since its offsets no longer point at it;
+ *   - for an article read from HTML or XML, where the annotation is in
+ *     the original file: an XPathSelector naming the element, refined by
+ *     a TextPositionSelector in that element's text content; or, when the
+ *     annotation starts in one element and ends in another, a
+ *     RangeSelector whose startSelector and endSelector are such
+ *     XPathSelectors, each refined by an empty TextPositionSelector at
+ *     the point where the range starts or ends (the model's range runs
+ *     from the start of its startSelector to the start of its
+ *     endSelector, which it excludes);
  *   - creator (a Person with the annotator's name, and the id as
  *     nickname), created, modified.
  *
@@ -128,6 +137,57 @@ inline_member (GString    *out,
   gloss_json_write_string (out, value, -1);
 }
 
+/* {"type": "XPathSelector", ..., "refinedBy": {"type": "TextPositionSelector", ...}} */
+static void
+append_xpath_selector (GString    *out,
+                       const char *xpath,
+                       guint       start,
+                       guint       end)
+{
+  g_string_append_c (out, '{');
+  inline_member (out, "type", "XPathSelector", TRUE);
+  inline_member (out, "value", xpath, FALSE);
+  g_string_append (out, ", \"refinedBy\": {");
+  inline_member (out, "type", "TextPositionSelector", TRUE);
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u}}", start, end);
+}
+
+/* Appends the selector that finds @a in the original HTML or XML file,
+ * after a comma and on a line of its own; nothing for plain text. */
+static void
+append_location (GString         *out,
+                 guint            level,
+                 GlossSource     *source,
+                 GlossAnnotation *a)
+{
+  GlossExportLocation location;
+
+  if (!_gloss_export_locate (source, a, &location))
+    return;
+
+  g_string_append_c (out, ',');
+  indent (out, level);
+  if (location.one_element)
+    {
+      append_xpath_selector (out, location.start_xpath,
+                             location.start_offset, location.end_offset);
+    }
+  else
+    {
+      g_string_append_c (out, '{');
+      inline_member (out, "type", "RangeSelector", TRUE);
+      g_string_append (out, ", \"startSelector\": ");
+      append_xpath_selector (out, location.start_xpath,
+                             location.start_offset, location.start_offset);
+      g_string_append (out, ", \"endSelector\": ");
+      append_xpath_selector (out, location.end_xpath,
+                             location.end_offset, location.end_offset);
+      g_string_append_c (out, '}');
+    }
+
+  _gloss_export_location_clear (&location);
+}
+
 /* Writes one annotation at @level.  The annotation's own members go one
  * per line; its bodies, selectors and creator are small objects, each on
  * one line, which keeps a file of 100,000 annotations readable and half
@@ -135,6 +195,7 @@ inline_member (GString    *out,
 static void
 append_annotation (GString             *out,
                    guint                level,
+                   GlossSource         *source,
                    const char          *source_uri,
                    GlossAnnotationFile *file,
                    GlossAnnotation     *a)
@@ -205,6 +266,7 @@ append_annotation (GString             *out,
       inline_member (out, "type", "TextPositionSelector", TRUE);
       g_string_append_printf (out, ", \"start\": %u, \"end\": %u}",
                               gloss_annotation_get_start (a), gloss_annotation_get_end (a));
+      append_location (out, level + 3, source, a);
     }
   indent (out, level + 2);
   g_string_append_c (out, ']');
@@ -314,7 +376,7 @@ append_collection (GlossExporter            *self,
             g_string_append_c (out, ',');
           first = FALSE;
           indent (out, level + 3);
-          append_annotation (out, level + 3, source_uri, afile, a);
+          append_annotation (out, level + 3, article->source, source_uri, afile, a);
           self->n_annotations++;
 
           if (out == self->buffer && !_gloss_exporter_flush (self, FALSE, error))

@@ -112,8 +112,13 @@ gloss_exporter_free (GlossExporter *self)
 
       g_cancellable_cancel (cancelled);
       g_output_stream_close (self->stream, cancelled, NULL);
+      /* GIO replaces an existing file through a temporary one, but
+       * writes a new file in place. */
+      if (self->created != NULL)
+        g_file_delete (self->created, NULL, NULL);
     }
 
+  g_clear_object (&self->created);
   g_clear_object (&self->stream);
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
@@ -249,6 +254,7 @@ gloss_exporter_open_file (GlossExporter  *self,
     {
       g_autoptr(GError) local_error = NULL;
       GFileOutputStream *stream;
+      gboolean existed = g_file_query_exists (destination, cancellable);
 
       stream = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                cancellable, &local_error);
@@ -263,6 +269,8 @@ gloss_exporter_open_file (GlossExporter  *self,
         }
       self->stream = G_OUTPUT_STREAM (stream);
       self->owns_stream = TRUE;
+      if (!existed)
+        self->created = g_object_ref (destination);
     }
 
   return begin (self, error);
@@ -584,6 +592,8 @@ gloss_exporter_add_article (GlossExporter  *self,
   g_return_val_if_fail (G_IS_FILE (article), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  /* As the window and gloss-cli read it: a web page or an XML article
+   * is its extracted text, which the annotations' offsets count in. */
   source = gloss_corpus_read_article (article, cancellable, error);
   if (source == NULL)
     return FALSE;

@@ -179,6 +179,35 @@ is_named (const xmlNode *element,
   return strcmp ((const char *) element->name, name) == 0;
 }
 
+/* Inline elements that browsers show in italic or in bold. */
+static gboolean
+emphasis_of (const xmlNode *element,
+             GlossSpanKind *kind)
+{
+  static const struct
+  {
+    const char    *name;
+    GlossSpanKind  kind;
+  } emphasis[] = {
+    { "b", GLOSS_SPAN_STRONG },
+    { "cite", GLOSS_SPAN_EMPHASIS },
+    { "em", GLOSS_SPAN_EMPHASIS },
+    { "i", GLOSS_SPAN_EMPHASIS },
+    { "strong", GLOSS_SPAN_STRONG },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (emphasis); i++)
+    {
+      if (is_named (element, emphasis[i].name))
+        {
+          *kind = emphasis[i].kind;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* An attribute's value without copying it in the usual case of one text
  * node; otherwise put together in *@owned. */
 static const char *
@@ -597,6 +626,8 @@ walk_element (Walk     *walk,
   const TagInfo *info = tag_info (element);
   guint flags = info != NULL ? info->flags : 0;
   gboolean article = is_named (element, "article");
+  GlossSpanKind span_kind = GLOSS_SPAN_EMPHASIS;
+  gboolean span = FALSE;
 
   gloss_text_builder_enter (walk->builder, element);
 
@@ -626,9 +657,14 @@ walk_element (Walk     *walk,
 
   walk->list_depth += (flags & TAG_LIST) != 0;
   walk->article_depth += article;
+  span = info == NULL && emphasis_of (element, &span_kind);
+  if (span)
+    gloss_text_builder_begin_span (walk->builder, span_kind);
 
   walk_children (walk, element);
 
+  if (span)
+    gloss_text_builder_end_span (walk->builder);
   walk->list_depth -= (flags & TAG_LIST) != 0;
   walk->article_depth -= article;
 
@@ -644,6 +680,7 @@ _gloss_html_extract (xmlDoc          *doc,
                      gsize            size_hint,
                      GHashTable      *metadata,
                      GArray         **blocks,
+                     GArray         **spans,
                      GlossSourceMap **map,
                      GError         **error)
 {
@@ -688,5 +725,5 @@ _gloss_html_extract (xmlDoc          *doc,
       return NULL;
     }
 
-  return gloss_text_builder_finish (walk.builder, blocks, map);
+  return gloss_text_builder_finish (walk.builder, blocks, spans, map);
 }

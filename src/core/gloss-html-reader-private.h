@@ -20,12 +20,13 @@ G_BEGIN_DECLS
 
 /* Fills @metadata (string to string) and returns the article text, or
  * NULL with GLOSS_ERROR_NOT_TEXT when there is none; @label names the
- * page. */
+ * page.  *@spans gets the #GlossSpan array of its emphasis. */
 char *_gloss_html_extract (xmlDoc          *doc,
                            const char      *label,
                            gsize            size_hint,
                            GHashTable      *metadata,
                            GArray         **blocks,
+                           GArray         **spans,
                            GlossSourceMap **map,
                            GError         **error);
 

@@ -445,6 +445,7 @@ gloss_html_reader_read (GFile       *file,
   GlossSourceMap *map = NULL;
   GlossSource *source;
   GArray *blocks = NULL;
+  GArray *spans = NULL;
   const char *bytes;
   const char *parse_encoding;
   gboolean utf16;
@@ -533,7 +534,7 @@ gloss_html_reader_read (GFile       *file,
 
   if (doc != NULL && xmlDocGetRootElement (doc) != NULL)
     {
-      text = _gloss_html_extract (doc, label, length, metadata, &blocks, &map, error);
+      text = _gloss_html_extract (doc, label, length, metadata, &blocks, &spans, &map, error);
     }
   else
     {
@@ -556,6 +557,7 @@ gloss_html_reader_read (GFile       *file,
                                        GLOSS_HTML_EXTRACTOR, text, blocks,
                                        g_steal_pointer (&metadata));
   _gloss_source_set_map (source, map);
+  _gloss_source_set_spans (source, spans);
   for (guint i = 0; i < warnings->len; i++)
     _gloss_source_add_warning (source, g_strdup (g_ptr_array_index (warnings, i)));
 

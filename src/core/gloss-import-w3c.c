@@ -202,6 +202,8 @@ source_for (Reader      *r,
   if (source != NULL)
     return source;
 
+  /* A target may be a web page or an XML article: its offsets count in
+   * the extracted text, as Gloss exports them. */
   source = gloss_corpus_read_article (file, r->self->cancellable, error);
   if (source == NULL)
     return NULL;

@@ -102,16 +102,45 @@ gloss_source_map_get_n_runs (GlossSourceMap *self)
   return self->runs->len;
 }
 
+/* The last run that starts before @offset (at or before it with
+ * @inclusive); the first run when there is none. */
+static const Run *
+find_run (GlossSourceMap *self,
+          guint           offset,
+          gboolean        inclusive)
+{
+  const Run *runs = (const Run *) (gpointer) self->runs->data;
+  guint low = 0;
+  guint high = self->runs->len;
+
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (runs[middle].text_offset < offset ||
+          (inclusive && runs[middle].text_offset == offset))
+        low = middle;
+      else
+        high = middle;
+    }
+
+  return &runs[low];
+}
+
 gboolean
-gloss_source_map_locate (GlossSourceMap  *self,
-                         guint            offset,
-                         const char     **xpath,
-                         guint           *element_offset)
+gloss_source_map_locate_range (GlossSourceMap  *self,
+                               guint            start,
+                               guint            end,
+                               const char     **start_xpath,
+                               guint           *start_offset,
+                               const char     **end_xpath,
+                               guint           *end_offset)
 {
   const Run *runs;
-  const Run *run;
-  guint low = 0;
-  guint high;
+  const Run *first;
+  const Run *last;
+  guint start_in = 0;
+  guint end_in = 0;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -120,19 +149,58 @@ gloss_source_map_locate (GlossSourceMap  *self,
 
   runs = (const Run *) (gpointer) self->runs->data;
 
-  /* The last run that starts at or before @offset; the first one when
-   * @offset comes before them all. */
-  high = self->runs->len;
-  while (high - low > 1)
-    {
-      guint middle = low + (high - low) / 2;
+  /* The end: in the last run that starts before it. */
+  last = find_run (self, end, FALSE);
+  if (end <= last->text_offset)
+    end_in = last->element_offset;
+  else
+    end_in = last->element_offset + MIN (end - last->text_offset, last->length);
 
-      if (runs[middle].text_offset <= offset)
-        low = middle;
-      else
-        high = middle;
+  /* The start: in the run that holds it, else at the start of the next
+   * one, when that one starts before the end. */
+  first = find_run (self, start, TRUE);
+  if (start >= first->text_offset && start - first->text_offset < first->length)
+    start_in = first->element_offset + (start - first->text_offset);
+  else if (start < first->text_offset && first->text_offset < end)
+    start_in = first->element_offset;
+  else if (first + 1 < runs + self->runs->len && first[1].text_offset < end)
+    start_in = (++first)->element_offset;
+  else
+    first = NULL;
+
+  /* Nothing from the file in the range: an empty range where it ends. */
+  if (first == NULL)
+    {
+      first = last;
+      start_in = end_in;
     }
-  run = &runs[low];
+
+  if (start_xpath != NULL)
+    *start_xpath = g_ptr_array_index (self->paths, first->path);
+  if (start_offset != NULL)
+    *start_offset = start_in;
+  if (end_xpath != NULL)
+    *end_xpath = g_ptr_array_index (self->paths, last->path);
+  if (end_offset != NULL)
+    *end_offset = end_in;
+
+  return TRUE;
+}
+
+gboolean
+gloss_source_map_locate (GlossSourceMap  *self,
+                         guint            offset,
+                         const char     **xpath,
+                         guint           *element_offset)
+{
+  const Run *run;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->runs->len == 0)
+    return FALSE;
+
+  run = find_run (self, offset, TRUE);
 
   if (xpath != NULL)
     *xpath = g_ptr_array_index (self->paths, run->path);

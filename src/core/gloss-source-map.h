@@ -39,6 +39,18 @@ gboolean        gloss_source_map_locate     (GlossSourceMap  *self,
                                              guint            offset,
                                              const char     **xpath,
                                              guint           *element_offset);
+/* Where the range [@start, @end) of the text is in the file: from its
+ * first character that came from an element to just after its last one.
+ * Unlike locate() on each end, text the reader skipped just outside the
+ * range (a footnote) never counts in.  A range with no such character is
+ * the point just after the text before it. */
+gboolean        gloss_source_map_locate_range (GlossSourceMap  *self,
+                                               guint            start,
+                                               guint            end,
+                                               const char     **start_xpath,
+                                               guint           *start_offset,
+                                               const char     **end_xpath,
+                                               guint           *end_offset);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossSourceMap, gloss_source_map_free)
 

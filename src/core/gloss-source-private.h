@@ -50,11 +50,26 @@ GArray      *_gloss_source_find_paragraphs       (const char      *text,
                                                   GlossTextIndex  *index);
 
 /* For the HTML and XML readers (gloss-source.c): a source made by
- * gloss_source_new_extracted() takes its offset map, and warnings. */
+ * gloss_source_new_extracted() takes its offset map, its inline spans
+ * and warnings. */
 void         _gloss_source_set_map               (GlossSource     *self,
                                                   GlossSourceMap  *map);
 void         _gloss_source_add_warning           (GlossSource     *self,
                                                   char            *warning);
+/* Where the range [@start, @end) of the text is in the original HTML or
+ * XML file: gloss_source_locate() for ranges, see
+ * gloss_source_map_locate_range().  FALSE for plain text. */
+gboolean     _gloss_source_locate_range          (GlossSource     *self,
+                                                  guint            start,
+                                                  guint            end,
+                                                  char           **start_xpath,
+                                                  guint           *start_offset,
+                                                  char           **end_xpath,
+                                                  guint           *end_offset);
+/* Takes @spans, an array of GlossSpan in any order: empty spans are
+ * dropped, the others clamped to the text and sorted. */
+void         _gloss_source_set_spans             (GlossSource     *self,
+                                                  GArray          *spans);
 
 /* For gloss-source-open.c and the readers (gloss-source-decode.c): reads
  * all of @file within @max_size, with the errors of

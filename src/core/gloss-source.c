@@ -34,6 +34,7 @@ struct _GlossSource
   GlossTextIndex *index;
 
   GArray         *blocks;
+  GArray         *spans;
   GHashTable     *metadata;
 
   /* From the HTML and XML readers: where the text came from, and what
@@ -162,6 +163,7 @@ gloss_source_finalize (GObject *object)
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->text_sha256, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->metadata, g_hash_table_unref);
   g_clear_pointer (&self->map, gloss_source_map_free);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
@@ -626,6 +628,86 @@ _gloss_source_add_warning (GlossSource *self,
   g_ptr_array_add (self->warnings, warning);
 }
 
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const GlossSpan *span_a = a;
+  const GlossSpan *span_b = b;
+
+  if (span_a->start != span_b->start)
+    return span_a->start < span_b->start ? -1 : 1;
+
+  /* The outer of two spans that start together comes first. */
+  if (span_a->end != span_b->end)
+    return span_a->end > span_b->end ? -1 : 1;
+
+  return (int) span_a->kind - (int) span_b->kind;
+}
+
+void
+_gloss_source_set_spans (GlossSource *self,
+                         GArray      *spans)
+{
+  guint length;
+  guint i;
+
+  g_return_if_fail (GLOSS_IS_SOURCE (self));
+  g_return_if_fail (spans == NULL ||
+                    g_array_get_element_size (spans) == sizeof (GlossSpan));
+
+  g_clear_pointer (&self->spans, g_array_unref);
+  if (spans == NULL)
+    return;
+
+  length = gloss_source_get_length (self);
+  for (i = spans->len; i > 0; i--)
+    {
+      GlossSpan *span = &g_array_index (spans, GlossSpan, i - 1);
+
+      span->end = MIN (span->end, length);
+      if (span->start >= span->end)
+        g_array_remove_index (spans, i - 1);
+    }
+
+  g_array_sort (spans, compare_spans);
+  self->spans = spans;
+}
+
+/**
+ * gloss_source_get_spans:
+ * @self: a #GlossSource
+ * @n_spans: (out) (optional): the number of spans
+ *
+ * The inline emphasis of an article read from HTML or XML: italic (em, i,
+ * cite, TEI emph and hi with an italic rendition, JATS italic) and bold
+ * (strong, b, TEI hi with a bold rendition, JATS bold).  Spans are never
+ * empty; nested elements give nested spans.
+ *
+ * Returns: (array length=n_spans) (transfer none) (nullable): the spans
+ *   sorted by start, the longest first among those starting together,
+ *   and by kind among those over the same text;
+ *   %NULL, with *@n_spans set to 0, when there are none (always for plain
+ *   text)
+ */
+const GlossSpan *
+gloss_source_get_spans (GlossSource *self,
+                        guint       *n_spans)
+{
+  if (n_spans != NULL)
+    *n_spans = 0;
+
+  g_return_val_if_fail (GLOSS_IS_SOURCE (self), NULL);
+
+  if (self->spans == NULL || self->spans->len == 0)
+    return NULL;
+
+  if (n_spans != NULL)
+    *n_spans = self->spans->len;
+
+  return (const GlossSpan *) (gpointer) self->spans->data;
+}
+
 /**
  * gloss_source_get_warnings:
  * @self: a #GlossSource
@@ -660,9 +742,9 @@ gloss_source_get_warnings (GlossSource *self)
  * around the character; its text content is every text node in it, in
  * document order, as libxml2 parsed the file.  An offset on text Gloss
  * added (the blank line between blocks, a line break) or at the end of the
- * text is located just after the element text before it, so that the end
- * of a range, which is excluded, lands where the range's last character
- * ends.
+ * text is located just after the element text before it.  A range is
+ * better located with _gloss_source_locate_range(), which leaves out text
+ * the reader skipped (a footnote) just before or after it.
  *
  * Returns: %TRUE when the source has such a map (it came from HTML or XML
  *   and has text); %FALSE for plain text
@@ -685,6 +767,30 @@ gloss_source_locate (GlossSource  *self,
     *xpath = g_strdup (path);
   if (element_offset != NULL)
     *element_offset = in_element;
+
+  return TRUE;
+}
+
+gboolean
+_gloss_source_locate_range (GlossSource  *self,
+                            guint         start,
+                            guint         end,
+                            char        **start_xpath,
+                            guint        *start_offset,
+                            char        **end_xpath,
+                            guint        *end_offset)
+{
+  const char *from = NULL;
+  const char *to = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SOURCE (self), FALSE);
+
+  if (self->map == NULL ||
+      !gloss_source_map_locate_range (self->map, start, end, &from, start_offset, &to, end_offset))
+    return FALSE;
+
+  *start_xpath = g_strdup (from);
+  *end_xpath = g_strdup (to);
 
   return TRUE;
 }

@@ -33,6 +33,22 @@ typedef struct
   guint          level;   /* heading level 1-6, list nesting; 0 otherwise */
 } GlossBlock;
 
+typedef enum
+{
+  GLOSS_SPAN_EMPHASIS,   /* italic: em, i, cite, TEI hi rend=italic / emph, JATS italic */
+  GLOSS_SPAN_STRONG,     /* bold: strong, b, TEI hi rend=bold, JATS bold */
+} GlossSpanKind;
+
+/* Inline emphasis in the text of an HTML or XML article: a range of code
+ * points, end excluded, never empty.  Spans may nest (an em inside a
+ * strong gives two spans); plain text has none. */
+typedef struct
+{
+  guint         start;   /* code points of the text, end excluded */
+  guint         end;
+  GlossSpanKind kind;
+} GlossSpan;
+
 #define GLOSS_TYPE_SOURCE (gloss_source_get_type ())
 
 G_DECLARE_FINAL_TYPE (GlossSource, gloss_source, GLOSS, SOURCE, GObject)
@@ -99,6 +115,10 @@ const char  *gloss_source_get_text_sha256   (GlossSource   *self);
 const char  *gloss_source_get_title         (GlossSource   *self);
 const GlossBlock *gloss_source_get_blocks   (GlossSource   *self,
                                              guint         *n_blocks);
+/* Sorted by start, then the longest first, then by kind; NULL with
+ * *n_spans = 0 when there are none, as for plain text. */
+const GlossSpan *gloss_source_get_spans     (GlossSource   *self,
+                                             guint         *n_spans);
 /* Metadata (title, author, date, ...) from importers; NULL when unknown. */
 const char  *gloss_source_get_metadata      (GlossSource   *self,
                                              const char    *key);

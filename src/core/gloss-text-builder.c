@@ -11,21 +11,16 @@
 
 #include <string.h>
 
-#include "gloss-text-builder.h"
+#include "gloss-text-builder-private.h"
 
 /* A character Gloss added, which comes from no element. */
 #define NO_RAW G_MAXUINT
 /* A block element whose path nobody asked for yet. */
 #define NO_PATH G_MAXUINT
+/* A span that holds no text yet. */
+#define NO_START G_MAXUINT
 
 #define REPLACEMENT_CHARACTER "\xef\xbf\xbd"
-
-typedef struct
-{
-  xmlNode    *node;
-  char       *step;         /* "p[3]", once asked for */
-  GHashTable *child_steps;  /* each child element to its step, once asked for */
-} Element;
 
 typedef struct
 {
@@ -36,6 +31,12 @@ typedef struct
   guint          raw_start; /* raw count when the element began */
   guint          path;      /* in the map */
 } Frame;
+
+typedef struct
+{
+  GlossSpanKind kind;
+  guint         start;      /* where its first character went, or NO_START */
+} OpenSpan;
 
 /* White space of a preformatted block waiting for more text: from byte
  * @at of pending_ws on, the characters from @raw on (or NO_RAW). */
@@ -55,7 +56,13 @@ struct _GlossTextBuilder
   GArray         *elements;
   GArray         *frames;
   GArray         *blocks;
+  GArray         *spans;
   GlossSourceMap *map;
+
+  /* Spans begun and not ended, innermost last.  Those without text yet
+   * are always the last ones: the next character starts them all. */
+  GArray         *open_spans;
+  gboolean        spans_waiting;
 
   /* The block being written has text; its kind, level and start. */
   gboolean        in_block;
@@ -69,25 +76,17 @@ struct _GlossTextBuilder
   GArray         *pending_segments;
 };
 
-static void
-element_clear (gpointer data)
-{
-  Element *element = data;
-
-  g_clear_pointer (&element->step, g_free);
-  g_clear_pointer (&element->child_steps, g_hash_table_unref);
-}
-
 GlossTextBuilder *
 gloss_text_builder_new (gsize size_hint)
 {
   GlossTextBuilder *self = g_new0 (GlossTextBuilder, 1);
 
   self->text = g_string_sized_new (MIN (size_hint, (gsize) G_MAXINT / 2) + 1);
-  self->elements = g_array_new (FALSE, FALSE, sizeof (Element));
-  g_array_set_clear_func (self->elements, element_clear);
+  self->elements = _gloss_text_elements_new ();
   self->frames = g_array_new (FALSE, FALSE, sizeof (Frame));
   self->blocks = g_array_new (FALSE, FALSE, sizeof (GlossBlock));
+  self->spans = g_array_new (FALSE, FALSE, sizeof (GlossSpan));
+  self->open_spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
   self->map = gloss_source_map_new ();
   self->pending_ws = g_string_new (NULL);
   self->pending_segments = g_array_new (FALSE, FALSE, sizeof (Segment));
@@ -100,6 +99,7 @@ free_workings (GlossTextBuilder *self)
 {
   g_array_unref (self->elements);
   g_array_unref (self->frames);
+  g_array_unref (self->open_spans);
   g_string_free (self->pending_ws, TRUE);
   g_array_unref (self->pending_segments);
   g_free (self);
@@ -113,130 +113,23 @@ gloss_text_builder_free (GlossTextBuilder *self)
 
   g_string_free (self->text, TRUE);
   g_array_unref (self->blocks);
+  g_array_unref (self->spans);
   gloss_source_map_free (self->map);
   free_workings (self);
-}
-
-/* Element names as the file writes them, with their prefix. */
-static char *
-dup_qualified_name (const xmlNode *node)
-{
-  if (node->ns != NULL && node->ns->prefix != NULL)
-    return g_strconcat ((const char *) node->ns->prefix, ":", (const char *) node->name, NULL);
-
-  return g_strdup ((const char *) node->name);
-}
-
-/* The XPath step of every child element of @parent: its name, and its
- * position among the children of that name when there are several.  One
- * pass to count, one to number, so a page of many paragraphs stays
- * linear. */
-static GHashTable *
-build_child_steps (const xmlNode *parent)
-{
-  g_autoptr(GHashTable) totals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GHashTable *steps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-
-  for (const xmlNode *child = parent->children; child != NULL; child = child->next)
-    {
-      char *name;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      name = dup_qualified_name (child);
-      /* An existing key stays, and the new copy is freed. */
-      g_hash_table_insert (totals, name,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (totals, name)) + 1));
-    }
-
-  for (const xmlNode *child = parent->children; child != NULL; child = child->next)
-    {
-      g_autofree char *name = NULL;
-      gpointer key = NULL;
-      gpointer total = NULL;
-      guint position;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      name = dup_qualified_name (child);
-      if (!g_hash_table_lookup_extended (totals, name, &key, &total))
-        g_assert_not_reached ();
-
-      position = GPOINTER_TO_UINT (g_hash_table_lookup (seen, key)) + 1;
-      g_hash_table_insert (seen, key, GUINT_TO_POINTER (position));
-
-      if (GPOINTER_TO_UINT (total) > 1)
-        g_hash_table_insert (steps, (gpointer) child, g_strdup_printf ("%s[%u]", name, position));
-      else
-        g_hash_table_insert (steps, (gpointer) child, g_steal_pointer (&name));
-    }
-
-  return steps;
-}
-
-static const char *
-step_of (GlossTextBuilder *self,
-         guint             index)
-{
-  Element *element = &g_array_index (self->elements, Element, index);
-  const char *step = NULL;
-
-  if (element->step != NULL)
-    return element->step;
-
-  if (index > 0)
-    {
-      Element *parent = &g_array_index (self->elements, Element, index - 1);
-
-      if (parent->child_steps == NULL)
-        parent->child_steps = build_child_steps (parent->node);
-      step = g_hash_table_lookup (parent->child_steps, element->node);
-      element->step = g_strdup (step);
-    }
-  else if (element->node->parent != NULL)
-    {
-      g_autoptr(GHashTable) steps = build_child_steps (element->node->parent);
-
-      step = g_hash_table_lookup (steps, element->node);
-      element->step = g_strdup (step);
-    }
-
-  if (element->step == NULL)
-    element->step = dup_qualified_name (element->node);
-
-  return element->step;
-}
-
-static char *
-path_of (GlossTextBuilder *self,
-         guint             index)
-{
-  GString *path = g_string_new (NULL);
-
-  for (guint i = 0; i <= index; i++)
-    {
-      g_string_append_c (path, '/');
-      g_string_append (path, step_of (self, i));
-    }
-
-  return g_string_free (path, FALSE);
 }
 
 void
 gloss_text_builder_enter (GlossTextBuilder *self,
                           xmlNode          *element)
 {
-  Element entry = { element, NULL, NULL };
+  GlossTextElement entry = { element, NULL, NULL };
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (element != NULL && element->type == XML_ELEMENT_NODE);
   /* Paths are built from parent to child. */
   g_return_if_fail (self->elements->len == 0 ||
-                    g_array_index (self->elements, Element, self->elements->len - 1).node ==
-                    element->parent);
+                    g_array_index (self->elements, GlossTextElement,
+                                   self->elements->len - 1).node == element->parent);
 
   g_array_append_val (self->elements, entry);
 
@@ -368,7 +261,9 @@ append_run (GlossTextBuilder *self,
   if (raw != NO_RAW && frame != NULL && raw >= frame->raw_start)
     {
       if (frame->path == NO_PATH)
-        frame->path = gloss_source_map_add_path (self->map, path_of (self, frame->element));
+        frame->path = gloss_source_map_add_path (self->map,
+                                                 _gloss_text_elements_dup_path (self->elements,
+                                                                                frame->element));
       gloss_source_map_add (self->map, self->length, n_chars, frame->path, raw - frame->raw_start);
     }
 
@@ -429,6 +324,25 @@ start_text (GlossTextBuilder *self)
   flush_pending_ws (self);
 }
 
+/* Text is about to be added: the spans waiting for it start here. */
+static void
+start_spans (GlossTextBuilder *self)
+{
+  if (!self->spans_waiting)
+    return;
+
+  for (guint i = self->open_spans->len; i > 0; i--)
+    {
+      OpenSpan *open = &g_array_index (self->open_spans, OpenSpan, i - 1);
+
+      if (open->start != NO_START)
+        break;
+      open->start = self->length;
+    }
+
+  self->spans_waiting = FALSE;
+}
+
 static inline gboolean
 is_space (guchar c)
 {
@@ -477,6 +391,7 @@ add_word (GlossTextBuilder *self,
   if (n > 0)
     {
       start_text (self);
+      start_spans (self);
       append_run (self, start, p - start, n, self->raw);
       self->raw += n;
       return p;
@@ -491,6 +406,7 @@ add_word (GlossTextBuilder *self,
 
   /* A byte that is not UTF-8, as a browser shows it. */
   start_text (self);
+  start_spans (self);
   append_run (self, REPLACEMENT_CHARACTER, 3, 1, self->raw - 1);
   return p + 1;
 }
@@ -706,6 +622,40 @@ gloss_text_builder_add_line_break (GlossTextBuilder *self)
     }
 }
 
+void
+gloss_text_builder_begin_span (GlossTextBuilder *self,
+                               GlossSpanKind     kind)
+{
+  OpenSpan open = { kind, NO_START };
+
+  g_return_if_fail (self != NULL);
+
+  g_array_append_val (self->open_spans, open);
+  self->spans_waiting = TRUE;
+}
+
+void
+gloss_text_builder_end_span (GlossTextBuilder *self)
+{
+  OpenSpan *open;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->open_spans->len > 0);
+
+  open = &g_array_index (self->open_spans, OpenSpan, self->open_spans->len - 1);
+
+  /* White space after the last character is still pending, so the length
+   * is where that character ends. */
+  if (open->start != NO_START && self->length > open->start)
+    {
+      GlossSpan span = { open->start, self->length, open->kind };
+
+      g_array_append_val (self->spans, span);
+    }
+
+  g_array_set_size (self->open_spans, self->open_spans->len - 1);
+}
+
 guint
 gloss_text_builder_get_length (GlossTextBuilder *self)
 {
@@ -717,15 +667,18 @@ gloss_text_builder_get_length (GlossTextBuilder *self)
 char *
 gloss_text_builder_finish (GlossTextBuilder  *self,
                            GArray           **blocks,
+                           GArray           **spans,
                            GlossSourceMap   **map)
 {
   gsize n_bytes;
   char *text;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (blocks != NULL && map != NULL, NULL);
+  g_return_val_if_fail (blocks != NULL && spans != NULL && map != NULL, NULL);
 
   close_block (self);
+  while (self->open_spans->len > 0)
+    gloss_text_builder_end_span (self);
 
   n_bytes = self->text->len;
   text = g_string_free (self->text, FALSE);
@@ -734,6 +687,7 @@ gloss_text_builder_finish (GlossTextBuilder  *self,
   text = g_realloc (text, n_bytes + 1);
 
   *blocks = self->blocks;
+  *spans = self->spans;
   *map = self->map;
   free_workings (self);
 

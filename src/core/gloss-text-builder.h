@@ -68,13 +68,24 @@ void              gloss_text_builder_skip            (GlossTextBuilder  *self,
                                                       const xmlNode     *node);
 void              gloss_text_builder_add_line_break  (GlossTextBuilder  *self);
 
+/* Inline emphasis around what is added until the matching end_span();
+ * spans nest.  A span covers its text from the first character to the
+ * last that is not collapsed white space, so it never starts or ends with
+ * the space or the line breaks Gloss puts between words; a span with no
+ * text is dropped. */
+void              gloss_text_builder_begin_span      (GlossTextBuilder  *self,
+                                                      GlossSpanKind      kind);
+void              gloss_text_builder_end_span        (GlossTextBuilder  *self);
+
 /* Length so far in code points. */
 guint             gloss_text_builder_get_length      (GlossTextBuilder  *self);
 
 /* Frees @self and returns the text (valid UTF-8, with no NUL), the
- * #GlossBlock array and the map. */
+ * #GlossBlock array, the #GlossSpan array (in the order the spans ended)
+ * and the map.  Spans still open end with the text. */
 char             *gloss_text_builder_finish          (GlossTextBuilder  *self,
                                                       GArray           **blocks,
+                                                      GArray           **spans,
                                                       GlossSourceMap   **map);
 
 G_END_DECLS

@@ -163,6 +163,7 @@ static const XmlTag jats_tags[] = {
 typedef struct
 {
   GlossTextBuilder *builder;
+  GlossXmlFormat    format;
   const XmlTag     *tags;
   gsize             n_tags;
   guint             section_depth;
@@ -209,6 +210,51 @@ preserves_space (const xmlNode *element)
   return g_strcmp0 (space, "preserve") == 0;
 }
 
+/* The emphasis an inline element gives, as a set of 1 << GlossSpanKind:
+ * TEI's <emph> and <hi> with a rend such as "italic" or "bold italic",
+ * JATS's <italic> and <bold>. */
+static guint
+emphasis_of (XmlWalk       *walk,
+             const xmlNode *element)
+{
+  g_autofree char *rend = NULL;
+  g_auto(GStrv) tokens = NULL;
+  guint kinds = 0;
+
+  if (walk->format == GLOSS_XML_JATS)
+    {
+      if (gloss_markup_is (element, "italic"))
+        return 1 << GLOSS_SPAN_EMPHASIS;
+      if (gloss_markup_is (element, "bold"))
+        return 1 << GLOSS_SPAN_STRONG;
+      return 0;
+    }
+
+  if (walk->format != GLOSS_XML_TEI)
+    return 0;
+
+  if (gloss_markup_is (element, "emph"))
+    return 1 << GLOSS_SPAN_EMPHASIS;
+
+  if (!gloss_markup_is (element, "hi") ||
+      (rend = gloss_markup_dup_attribute (element, "rend")) == NULL)
+    return 0;
+
+  tokens = g_strsplit_set (rend, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *token = tokens[i];
+
+      if (g_ascii_strcasecmp (token, "italic") == 0 || g_ascii_strcasecmp (token, "italics") == 0 ||
+          g_ascii_strcasecmp (token, "i") == 0 || g_ascii_strcasecmp (token, "it") == 0)
+        kinds |= 1 << GLOSS_SPAN_EMPHASIS;
+      else if (g_ascii_strcasecmp (token, "bold") == 0 || g_ascii_strcasecmp (token, "b") == 0)
+        kinds |= 1 << GLOSS_SPAN_STRONG;
+    }
+
+  return kinds;
+}
+
 static void
 add_node (XmlWalk       *walk,
           const xmlNode *node)
@@ -247,6 +293,7 @@ walk_element (XmlWalk      *walk,
   Role role = tag != NULL ? tag->role : ROLE_INLINE;
   guint flags = tag != NULL ? tag->flags : 0;
   gboolean block = TRUE;
+  guint emphasis = 0;
 
   if ((role == ROLE_QUOTE || (flags & FLAG_FLOATING) != 0) && parent_role != ROLE_CONTAINER)
     role = ROLE_INLINE;
@@ -275,6 +322,7 @@ walk_element (XmlWalk      *walk,
 
     case ROLE_INLINE:
       block = FALSE;
+      emphasis = emphasis_of (walk, element);
       break;
 
     case ROLE_HEADING:
@@ -307,8 +355,18 @@ walk_element (XmlWalk      *walk,
 
   walk->section_depth += (flags & FLAG_SECTION) != 0;
   walk->list_depth += (flags & FLAG_LIST) != 0;
+  /* Bold outside italic when an element gives both. */
+  if ((emphasis & (1 << GLOSS_SPAN_STRONG)) != 0)
+    gloss_text_builder_begin_span (walk->builder, GLOSS_SPAN_STRONG);
+  if ((emphasis & (1 << GLOSS_SPAN_EMPHASIS)) != 0)
+    gloss_text_builder_begin_span (walk->builder, GLOSS_SPAN_EMPHASIS);
 
   walk_children (walk, element, tag);
+
+  if ((emphasis & (1 << GLOSS_SPAN_EMPHASIS)) != 0)
+    gloss_text_builder_end_span (walk->builder);
+  if ((emphasis & (1 << GLOSS_SPAN_STRONG)) != 0)
+    gloss_text_builder_end_span (walk->builder);
 
   walk->section_depth -= (flags & FLAG_SECTION) != 0;
   walk->list_depth -= (flags & FLAG_LIST) != 0;
@@ -670,6 +728,7 @@ _gloss_xml_extract (xmlDoc           *doc,
                     gsize             size_hint,
                     GHashTable       *metadata,
                     GArray          **blocks,
+                    GArray          **spans,
                     GlossSourceMap  **map,
                     char            **entity)
 {
@@ -679,6 +738,7 @@ _gloss_xml_extract (xmlDoc           *doc,
   g_return_val_if_fail (root != NULL, NULL);
 
   walk.builder = gloss_text_builder_new (size_hint);
+  walk.format = format;
 
   switch (format)
     {
@@ -706,5 +766,5 @@ _gloss_xml_extract (xmlDoc           *doc,
   set_metadata (metadata, "language", gloss_markup_dup_attribute (root, "lang"));
 
   *entity = walk.entity;
-  return gloss_text_builder_finish (walk.builder, blocks, map);
+  return gloss_text_builder_finish (walk.builder, blocks, spans, map);
 }

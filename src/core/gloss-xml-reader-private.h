@@ -26,14 +26,15 @@ typedef enum
 
 GlossXmlFormat _gloss_xml_format_of (xmlNode          *root);
 
-/* Fills @metadata and returns the text, which may be empty.  Sets
- * *@entity to the name of the first entity reference met in the text,
- * if any. */
+/* Fills @metadata and returns the text, which may be empty, its blocks
+ * and its #GlossSpan emphasis (TEI and JATS only).  Sets *@entity to the
+ * name of the first entity reference met in the text, if any. */
 char          *_gloss_xml_extract   (xmlDoc           *doc,
                                      GlossXmlFormat    format,
                                      gsize             size_hint,
                                      GHashTable       *metadata,
                                      GArray          **blocks,
+                                     GArray          **spans,
                                      GlossSourceMap  **map,
                                      char            **entity);
 

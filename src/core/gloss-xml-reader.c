@@ -89,6 +89,7 @@ gloss_xml_reader_read (GFile       *file,
   GlossXmlFormat format;
   GlossSource *source;
   GArray *blocks = NULL;
+  GArray *spans = NULL;
   gboolean well_formed = FALSE;
   xmlNode *root;
   xmlDoc *doc;
@@ -147,13 +148,14 @@ gloss_xml_reader_read (GFile       *file,
   encoding = g_strdup (doc->encoding != NULL ? (const char *) doc->encoding : "UTF-8");
   format = _gloss_xml_format_of (root);
   metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  text = _gloss_xml_extract (doc, format, n_bytes, metadata, &blocks, &map, &entity);
+  text = _gloss_xml_extract (doc, format, n_bytes, metadata, &blocks, &spans, &map, &entity);
   g_clear_pointer (&doc, xmlFreeDoc);
 
   if (text[0] == '\0')
     {
       g_free (text);
       g_array_unref (blocks);
+      g_array_unref (spans);
       gloss_source_map_free (map);
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_TEXT,
                    /* Translators: %s is a file name */
@@ -173,6 +175,7 @@ gloss_xml_reader_read (GFile       *file,
                                        GLOSS_XML_EXTRACTOR, text, blocks,
                                        g_steal_pointer (&metadata));
   _gloss_source_set_map (source, map);
+  _gloss_source_set_spans (source, spans);
   for (guint i = 0; i < warnings->len; i++)
     _gloss_source_add_warning (source, g_strdup (g_ptr_array_index (warnings, i)));
 

@@ -1,0 +1,772 @@
+/* gloss-import-dialog.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-import-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotation-file.h"
+#include "gloss-application.h"
+#include "gloss-import-dialog.h"
+#include "gloss-import-job.h"
+#include "gloss-tag.h"
+
+/* How often the progress bar reads how far the thread has got. */
+#define PROGRESS_INTERVAL 100
+
+struct _GlossImportDialog
+{
+  GtkWindow parent_instance;
+
+  GFile *article;
+  char *annotator;
+  GPtrArray *inputs;              /* GFile */
+  GTask *task;                    /* the import under way */
+  GCancellable *cancellable;
+  guint progress_source;
+  GFile *result_folder;           /* what Open Folder opens */
+  gboolean close_when_done;
+  gboolean disposed;
+
+  /* Template children */
+  GtkStack *stack;
+  GtkButton *close_button;
+  GtkButton *import_button;
+  GtkDropDown *format_dropdown;
+  GtkLabel *format_note;
+  GtkWidget *offsets_box;
+  GtkDropDown *offsets_dropdown;
+  GtkLabel *inputs_placeholder;
+  GtkWidget *input_scroller;
+  GtkListBox *input_list;
+  GtkEntry *annotator_entry;
+  GtkLabel *annotator_note;
+  GtkCheckButton *overwrite_check;
+  GtkLabel *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkButton *stop_button;
+  GtkLabel *report_title;
+  GtkLabel *report_label;
+  GtkWidget *problems_scroller;
+  GtkLabel *problems_label;
+  GtkButton *open_folder_button;
+};
+
+G_DEFINE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_ARTICLE,
+  PROP_ANNOTATOR,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum {
+  OPEN_FOLDER,
+  ARTICLE_IMPORTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* What each format reads, in the order of the format list. */
+static const char * const format_notes[] = {
+  [GLOSS_IMPORT_BRAT] = N_("The .ann files, each beside the .txt it annotates; a folder is searched for them."),
+  [GLOSS_IMPORT_DOCCANO] = N_("doccano’s JSONL (.jsonl or .json); the texts are created beside it, "
+                              "one per record."),
+  [GLOSS_IMPORT_W3C] = N_("W3C Web Annotation JSON-LD (.jsonld or .json) whose targets are articles "
+                          "on this computer."),
+  [GLOSS_IMPORT_LABELSTUDIO] = N_("Label Studio’s JSON export (.json); the texts are created beside it, "
+                                  "one per task."),
+};
+
+static GlossImportFormat
+get_format (GlossImportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
+
+  return selected < G_N_ELEMENTS (format_notes) ? (GlossImportFormat)selected : GLOSS_IMPORT_BRAT;
+}
+
+static char *
+dup_annotator (GlossImportDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->annotator_entry))));
+}
+
+/* TRUE when the annotator entry is empty (the input's own) or an id. */
+static gboolean
+annotator_is_valid (GlossImportDialog *self)
+{
+  g_autofree char *text = dup_annotator (self);
+  g_autofree char *slug = gloss_slugify (text);
+
+  return *text == '\0' || g_strcmp0 (slug, text) == 0;
+}
+
+static void
+update_actions (GlossImportDialog *self)
+{
+  gboolean ready = self->task == NULL && self->inputs->len > 0 && annotator_is_valid (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", self->task != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-files", self->task == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-folder", self->task == NULL);
+}
+
+static void
+format_changed_cb (GlossImportDialog *self)
+{
+  GlossImportFormat format = get_format (self);
+
+  gtk_label_set_label (self->format_note, _(format_notes[format]));
+  gtk_widget_set_visible (self->offsets_box,
+                          format == GLOSS_IMPORT_DOCCANO || format == GLOSS_IMPORT_LABELSTUDIO);
+}
+
+static void
+annotator_changed_cb (GlossImportDialog *self)
+{
+  g_autofree char *text = dup_annotator (self);
+  g_autofree char *slug = gloss_slugify (text);
+  g_autofree char *note = NULL;
+
+  if (*text == '\0')
+    note = g_strdup (_("Empty: the annotator the input names, else the format’s name."));
+  else if (g_strcmp0 (slug, text) == 0)
+    /* Translators: the end of a file name, such as “alice-moreau.gloss.json”;
+     * the article's name comes before it */
+    note = g_strdup_printf (_("The annotation files will be named “…%s%s”."),
+                            text, GLOSS_ANNOTATION_FILE_SUFFIX);
+  else
+    /* Translators: an annotator id such as “alice-moreau” */
+    note = g_strdup_printf (_("An id has lower-case letters, digits and “-” only, such as “%s”."),
+                            slug != NULL ? slug : "alice");
+
+  gtk_label_set_label (self->annotator_note, note);
+  update_actions (self);
+}
+
+static void
+fill_inputs (GlossImportDialog *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->input_list))) != NULL)
+    gtk_list_box_remove (self->input_list, child);
+
+  for (guint i = 0; i < self->inputs->len; i++)
+    {
+      GFile *file = g_ptr_array_index (self->inputs, i);
+      g_autofree char *display = g_file_get_parse_name (file);
+      g_autofree char *uri = g_file_get_uri (file);
+      g_autofree char *remove = NULL;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label = gtk_label_new (display);
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_START);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_widget_set_tooltip_text (label, display);
+      /* Translators: a file or folder name */
+      remove = g_strdup_printf (_("Remove “%s”"), display);
+      gtk_widget_set_tooltip_text (button, remove);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, remove, -1);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "import.remove-input");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), button);
+      gtk_list_box_append (self->input_list, box);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->inputs_placeholder), self->inputs->len == 0);
+  gtk_widget_set_visible (self->input_scroller, self->inputs->len > 0);
+  update_actions (self);
+}
+
+static void
+add_input (GlossImportDialog *self,
+           GFile             *file)
+{
+  for (guint i = 0; i < self->inputs->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->inputs, i), file))
+      return;
+
+  g_ptr_array_add (self->inputs, g_object_ref (file));
+}
+
+static void
+add_input_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  add_input (self, file);
+  fill_inputs (self);
+}
+
+static void
+remove_input_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  for (guint i = 0; i < self->inputs->len; i++)
+    if (g_file_equal (g_ptr_array_index (self->inputs, i), file))
+      {
+        g_ptr_array_remove_index (self->inputs, i);
+        break;
+      }
+
+  fill_inputs (self);
+}
+
+static void
+chooser_response (GtkNativeDialog   *chooser,
+                  int                response,
+                  GlossImportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          add_input (self, file);
+        }
+      fill_inputs (self);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose (GlossImportDialog    *self,
+        GtkFileChooserAction  action)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = NULL;
+
+  if (action == GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+    chooser = gtk_file_chooser_native_new (_("Choose a Folder to Import"), GTK_WINDOW (self), action,
+                                           _("_Select"), _("_Cancel"));
+  else
+    chooser = gtk_file_chooser_native_new (_("Choose Files to Import"), GTK_WINDOW (self), action,
+                                           _("_Select"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), action == GTK_FILE_CHOOSER_ACTION_OPEN);
+
+  if (self->inputs->len > 0)
+    folder = g_file_get_parent (g_ptr_array_index (self->inputs, self->inputs->len - 1));
+  else if (self->article != NULL)
+    folder = g_file_get_parent (self->article);
+  if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+add_files_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  choose (GLOSS_IMPORT_DIALOG (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+}
+
+static void
+add_folder_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose (GLOSS_IMPORT_DIALOG (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+}
+
+static void
+set_running (GlossImportDialog *self,
+             GTask             *task)
+{
+  g_set_object (&self->task, task);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+update_progress (GlossImportDialog *self)
+{
+  GlossImportJob *job = g_task_get_task_data (self->task);
+  guint total = g_atomic_int_get (&job->total);
+  guint done = MIN ((guint)g_atomic_int_get (&job->done), total);
+  g_autofree char *text = NULL;
+
+  /* Translators: files done so far, then how many there are */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file", "%u of %u files", total),
+                          done, total);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0.0);
+}
+
+static gboolean
+progress_cb (gpointer user_data)
+{
+  update_progress (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+summarize (GlossImportJob *job)
+{
+  g_autofree char *annotations = NULL;
+  g_autofree char *files = NULL;
+  GString *summary = g_string_new (NULL);
+
+  if (job->cancelled)
+    {
+      /* Translators: input files done, then how many there were */
+      g_string_append_printf (summary, _("The import was cancelled after %u of %u files; the annotation files "
+                                         "written so far stay."),
+                              (guint)g_atomic_int_get (&job->done), (guint)g_atomic_int_get (&job->total));
+      g_string_append_c (summary, '\n');
+    }
+
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              job->n_annotations),
+                                 job->n_annotations);
+  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation file", "%u annotation files",
+                                        job->n_files),
+                           job->n_files);
+  /* Translators: "5 annotations", then "2 annotation files" */
+  g_string_append_printf (summary, _("Imported %s into %s"), annotations, files);
+
+  if (job->n_kept > 0)
+    {
+      g_string_append_c (summary, '\n');
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Kept %u item Gloss does not model in the annotation files",
+                                           "Kept %u items Gloss does not model in the annotation files",
+                                           job->n_kept),
+                              job->n_kept);
+    }
+
+  return g_string_free (summary, FALSE);
+}
+
+static void
+show_report (GlossImportDialog *self,
+             GlossImportJob    *job)
+{
+  g_autofree char *summary = summarize (job);
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *title;
+
+  if (job->cancelled)
+    title = _("Import Cancelled");
+  else if (job->problems->len > 0)
+    title = _("Import Finished with Problems");
+  else
+    title = _("Import Finished");
+
+  if (job->n_failed > 0)
+    g_string_append_printf (details,
+                            g_dngettext (GETTEXT_PACKAGE, "%u file could not be imported:",
+                                         "%u files could not be imported:", job->n_failed),
+                            job->n_failed);
+  for (guint i = 0; i < job->problems->len; i++)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (job->problems, i));
+  for (guint i = 0; i < job->notes->len; i++)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (job->notes, i));
+
+  gtk_label_set_label (self->report_title, title);
+  gtk_label_set_label (self->report_label, summary);
+  gtk_label_set_label (self->problems_label, details->str);
+  gtk_widget_set_visible (self->problems_scroller, details->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_folder_button),
+                          self->result_folder != NULL &&
+                          g_file_query_file_type (self->result_folder, G_FILE_QUERY_INFO_NONE, NULL) ==
+                          G_FILE_TYPE_DIRECTORY);
+  gtk_button_set_label (self->close_button, _("_Close"));
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
+  gtk_stack_set_visible_child_name (self->stack, "report");
+  /* Not the selectable text: the user goes on with a button. */
+  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->open_folder_button))
+                         ? GTK_WIDGET (self->open_folder_button) : GTK_WIDGET (self->close_button));
+  gtk_label_select_region (self->report_label, 0, 0);
+}
+
+static void
+import_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (source);
+  GlossImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GApplication) application = user_data;
+
+  g_task_propagate_boolean (G_TASK (result), NULL);
+  if (application != NULL)
+    g_application_release (application);
+  if (self->disposed)
+    return;
+
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  update_progress (self);
+  show_report (self, job);
+  g_clear_object (&self->cancellable);
+
+  /* Kept alive by the task until the signals are out, whatever their
+   * handlers do. */
+  for (guint i = 0; i < job->written->len; i++)
+    g_signal_emit (self, signals[ARTICLE_IMPORTED], 0, g_ptr_array_index (job->written, i));
+
+  set_running (self, NULL);
+  if (self->close_when_done)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+start_activated (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  GlossImportJob *job;
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *annotator = dup_annotator (self);
+  GApplication *application;
+  GFile *first;
+
+  if (self->task != NULL || self->inputs->len == 0 || !annotator_is_valid (self))
+    return;
+
+  job = gloss_import_job_new ();
+  job->format = get_format (self);
+  job->annotator = *annotator != '\0' ? g_steal_pointer (&annotator) : NULL;
+  job->overwrite = gtk_check_button_get_active (self->overwrite_check);
+  job->offset_unit = gtk_drop_down_get_selected (self->offsets_dropdown) == 1 ? GLOSS_OFFSETS_CODEPOINTS
+                                                                               : GLOSS_OFFSETS_UTF16;
+  for (guint i = 0; i < self->inputs->len; i++)
+    g_ptr_array_add (job->inputs, g_object_ref (g_ptr_array_index (self->inputs, i)));
+  job->article = self->article != NULL ? g_object_ref (self->article) : NULL;
+
+  /* The annotation files go beside the articles, which lie beside the
+   * inputs (or in the folder given). */
+  first = g_ptr_array_index (self->inputs, 0);
+  g_clear_object (&self->result_folder);
+  self->result_folder = g_file_query_file_type (first, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
+                        ? g_object_ref (first) : g_file_get_parent (first);
+
+  /* The application stays until the thread is done writing, even if its
+   * last window closes. */
+  application = g_application_get_default ();
+  if (application != NULL)
+    g_application_hold (application);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, import_done,
+                     application != NULL ? g_object_ref (application) : NULL);
+  g_task_set_source_tag (task, start_activated);
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify)gloss_import_job_free);
+  set_running (self, task);
+
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  update_progress (self);
+  self->progress_source = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);
+  g_source_set_name_by_id (self->progress_source, "[gloss] import progress");
+
+  g_task_run_in_thread (task, gloss_import_job_thread);
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      gtk_label_set_label (self->progress_label, _("Stopping…"));
+    }
+}
+
+static void
+open_folder_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  g_autofree char *uri = NULL;
+
+  if (self->result_folder == NULL)
+    return;
+
+  uri = g_file_get_uri (self->result_folder);
+  g_signal_emit (self, signals[OPEN_FOLDER], 0, uri);
+}
+
+static void
+show_uri_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) && !self->disposed)
+    {
+      /* Translators: why the folder could not be shown */
+      g_autofree char *message = g_strdup_printf (_("The folder could not be opened: %s"), error->message);
+
+      gtk_label_set_label (self->report_label, message);
+    }
+}
+
+static void
+real_open_folder (GlossImportDialog *self,
+                  const char        *uri)
+{
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_done, NULL);
+}
+
+static gboolean
+gloss_import_dialog_close_request (GtkWindow *window)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (window);
+
+  /* Closed while importing: stop first; the window goes once the thread
+   * is done. */
+  if (self->task != NULL)
+    {
+      self->close_when_done = TRUE;
+      cancel_activated (GTK_WIDGET (self), NULL, NULL);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gloss_import_dialog_parent_class)->close_request (window);
+}
+
+static void
+gloss_import_dialog_constructed (GObject *object)
+{
+  GlossImportDialog *self = (GlossImportDialog *)object;
+
+  G_OBJECT_CLASS (gloss_import_dialog_parent_class)->constructed (object);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), self->annotator ? self->annotator : "");
+  format_changed_cb (self);
+  annotator_changed_cb (self);
+  fill_inputs (self);
+}
+
+static void
+gloss_import_dialog_dispose (GObject *object)
+{
+  GlossImportDialog *self = (GlossImportDialog *)object;
+
+  self->disposed = TRUE;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_IMPORT_DIALOG);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->task);
+  g_clear_object (&self->result_folder);
+  g_clear_object (&self->article);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->inputs, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+gloss_import_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      g_value_set_object (value, self->article);
+      break;
+
+    case PROP_ANNOTATOR:
+      g_value_set_string (value, self->annotator);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->task != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_import_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_ARTICLE:
+      self->article = g_value_dup_object (value);
+      break;
+
+    case PROP_ANNOTATOR:
+      self->annotator = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gloss_import_dialog_class_init (GlossImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = gloss_import_dialog_constructed;
+  object_class->dispose = gloss_import_dialog_dispose;
+  object_class->get_property = gloss_import_dialog_get_property;
+  object_class->set_property = gloss_import_dialog_set_property;
+  window_class->close_request = gloss_import_dialog_close_request;
+
+  properties[PROP_ARTICLE] =
+    g_param_spec_object ("article", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The annotator id first proposed for the files written. */
+  properties[PROP_ANNOTATOR] =
+    g_param_spec_string ("annotator", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Open Folder: the URI of the folder the annotation files went to.  The
+   * default handler shows it in the file manager; a handler that stops
+   * the emission keeps it from doing so. */
+  signals[OPEN_FOLDER] = g_signal_new_class_handler ("open-folder",
+                                                     G_TYPE_FROM_CLASS (klass),
+                                                     G_SIGNAL_RUN_LAST,
+                                                     G_CALLBACK (real_open_folder),
+                                                     NULL, NULL, NULL,
+                                                     G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* Once the import is over, for each annotation file of the dialog's
+   * article that it wrote. */
+  signals[ARTICLE_IMPORTED] = g_signal_new ("article-imported",
+                                            G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  _gloss_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossannotator/Gloss/gloss-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, close_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_note);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, inputs_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_note);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, overwrite_check);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, report_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, report_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, open_folder_button);
+  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotator_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "import.start", NULL, start_activated);
+  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "import.add-files", NULL, add_files_activated);
+  gtk_widget_class_install_action (widget_class, "import.add-folder", NULL, add_folder_activated);
+  /* A file or folder as a URI, as the file chooser gives it. */
+  gtk_widget_class_install_action (widget_class, "import.add-input", "s", add_input_activated);
+  gtk_widget_class_install_action (widget_class, "import.remove-input", "s", remove_input_activated);
+  gtk_widget_class_install_action (widget_class, "import.open-folder", NULL, open_folder_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+gloss_import_dialog_init (GlossImportDialog *self)
+{
+  self->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+gloss_import_dialog_new (GtkWindow  *parent,
+                         GFile      *article,
+                         const char *annotator_id)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (article == NULL || G_IS_FILE (article), NULL);
+
+  return g_object_new (GLOSS_TYPE_IMPORT_DIALOG,
+                       "transient-for", parent,
+                       "article", article,
+                       "annotator", annotator_id,
+                       NULL);
+}
+
+GFile *
+gloss_import_dialog_get_article (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
+  return self->article;
+}
+
+gboolean
+gloss_import_dialog_get_running (GlossImportDialog *self)
+{
+  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), FALSE);
+  return self->task != NULL;
+}

@@ -1,0 +1,171 @@
+/* gloss-window-transfer.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Export… and Import… in the window's menu, and what the window does when
+ * an import wrote an annotation file of its article. */
+
+#define G_LOG_DOMAIN "gloss-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-export-dialog.h"
+#include "gloss-import-dialog.h"
+#include "gloss-window-private.h"
+
+/* The teammate's file an import wrote for the window's article, waiting
+ * to be listed under Layers and offered. */
+#define IMPORTED_FILE_KEY "gloss-imported-file"
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *article;
+  GtkWidget *dialog;
+
+  if (self->document == NULL)
+    return;
+
+  /* The export reads the files on disk: what waits for the autosave is
+   * written first.  A save that fails says so in the banner, and the
+   * export takes the file as it is on disk. */
+  if (gloss_document_get_save_state (self->document) == GLOSS_SAVE_STATE_UNSAVED ||
+      gloss_document_get_save_state (self->document) == GLOSS_SAVE_STATE_SAVING)
+    gloss_document_save (self->document, NULL);
+
+  article = gloss_source_get_file (gloss_document_get_source (self->document));
+  dialog = gloss_export_dialog_new (GTK_WINDOW (self), article);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Offers the imported layer once the document lists its file (the folder
+ * monitor reports new files a moment after they are written). */
+static void
+offer_imported_layer (GlossWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (self), IMPORTED_FILE_KEY);
+  g_autofree char *id = NULL;
+  g_autofree char *message = NULL;
+
+  if (file == NULL || self->document == NULL)
+    return;
+
+  id = _gloss_window_layer_action_name (self, file);
+  if (id == NULL || g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id) == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (gloss_document_get_teammate_files (self->document),
+                                        offer_imported_layer, self);
+  /* Translators: an annotator id */
+  message = g_strdup_printf (_("The import wrote annotations of this article by “%s”. They are listed "
+                               "under Layers in the main menu."), id);
+  _gloss_window_show_banner (self, message, _("_Show Layer"), "win.show-imported-layer", NULL, NULL);
+}
+
+static void
+on_article_imported (GlossWindow *self,
+                     GFile       *file)
+{
+  GFile *own;
+
+  if (self->document == NULL)
+    return;
+
+  own = gloss_annotation_file_get_file (gloss_document_get_own_file (self->document));
+  if (g_file_equal (file, own))
+    {
+      /* The user's own file was written behind the window's back: the
+       * document treats it as any change on disk, and nothing of this
+       * window's work is lost. */
+      if (gloss_document_check_disk (self->document))
+        _gloss_window_show_banner (self,
+                                   _("The import wrote your own annotation file of this article. Reload "
+                                     "it to see the imported annotations, or keep this window’s version "
+                                     "as a copy."),
+                                   _("_Reload"), "win.reload",
+                                   _("_Keep Mine as a Copy"), "win.keep-copy");
+      return;
+    }
+
+  g_object_set_data_full (G_OBJECT (self), IMPORTED_FILE_KEY, g_object_ref (file), g_object_unref);
+  g_signal_handlers_disconnect_by_func (gloss_document_get_teammate_files (self->document),
+                                        offer_imported_layer, self);
+  g_signal_connect_object (gloss_document_get_teammate_files (self->document), "items-changed",
+                           G_CALLBACK (offer_imported_layer), self, G_CONNECT_SWAPPED);
+  offer_imported_layer (self);
+}
+
+static void
+show_imported_layer_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *file = g_object_get_data (G_OBJECT (self), IMPORTED_FILE_KEY);
+  g_autofree char *id = NULL;
+  g_autoptr(GVariant) state = NULL;
+  GAction *action;
+
+  if (file == NULL || self->document == NULL)
+    return;
+
+  id = _gloss_window_layer_action_name (self, file);
+  action = id != NULL ? g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id) : NULL;
+  if (action == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  state = g_action_get_state (action);
+  if (!g_variant_get_boolean (state))
+    g_action_change_state (action, g_variant_new_boolean (TRUE));
+  g_object_set_data (G_OBJECT (self), IMPORTED_FILE_KEY, NULL);
+  _gloss_window_hide_banner (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autofree char *annotator = NULL;
+  GFile *article = NULL;
+  GtkWidget *dialog;
+
+  /* The user's own id, as the window names the user's files. */
+  if (GLOSS_IS_APPLICATION (app))
+    annotator = gloss_application_dup_annotator_id (GLOSS_APPLICATION (app));
+  else
+    annotator = gloss_default_annotator_id ();
+
+  if (self->document != NULL)
+    article = gloss_source_get_file (gloss_document_get_source (self->document));
+
+  dialog = gloss_import_dialog_new (GTK_WINDOW (self), article, annotator);
+  g_signal_connect_object (dialog, "article-imported", G_CALLBACK (on_article_imported), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gloss_window_class_init_transfer (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-imported-layer", NULL, show_imported_layer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import", NULL);
+}

@@ -1,0 +1,267 @@
+/* article-test-util.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "article-test-util.h"
+
+static GlossApplication *app;
+int window_height = 800;
+
+void
+article_test_init (int    *argc,
+                   char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+}
+
+int
+article_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
+
+/* The main loop */
+
+void
+wait_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+no_pending (gpointer data)
+{
+  return !g_main_context_pending (NULL);
+}
+
+void
+settle (void)
+{
+  wait_until (no_pending, NULL);
+}
+
+static gboolean
+count_frame (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  (*(guint *)data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+two_frames (gpointer data)
+{
+  return *(guint *)data >= 2;
+}
+
+/* Lets @widget draw twice, as it would on screen. */
+void
+draw_frames (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  wait_until (two_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+  settle ();
+}
+
+/* Articles in windows */
+
+void
+write_file (const char *path,
+            const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* Writes @text as @name in a new folder and opens it in a window drawn
+ * once; when @wait, also waits for everything the window has to do. */
+Article *
+open_text_full (const char *name,
+                const char *text,
+                gboolean    wait)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  Article *a = g_new0 (Article, 1);
+
+  a->dir = g_dir_make_tmp ("gloss-structure-XXXXXX", &error);
+  g_assert_no_error (error);
+  a->path = g_build_filename (a->dir, name, NULL);
+  write_file (a->path, text);
+
+  file = g_file_new_for_path (a->path);
+  a->window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (a->window), 1000, window_height);
+  gtk_window_present (GTK_WINDOW (a->window));
+  if (!wait)
+    draw_frames (GTK_WIDGET (a->window));
+  g_assert_true (gloss_window_open (a->window, file));
+  gloss_document_set_autosave_delay (gloss_window_get_document (a->window), 50);
+  if (wait)
+    {
+      settle ();
+      draw_frames (GTK_WIDGET (a->window));
+    }
+
+  return a;
+}
+
+Article *
+open_text (const char *name,
+           const char *text)
+{
+  return open_text_full (name, text, TRUE);
+}
+
+/* Opens a copy of data/samples/@name, so that annotating it writes
+ * nothing into the source tree. */
+Article *
+open_sample (const char *name)
+{
+  g_autofree char *sample = g_build_filename (g_getenv ("GLOSS_SOURCE_ROOT"), "data", "samples",
+                                              name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (sample, &text, NULL, &error);
+  g_assert_no_error (error);
+  return open_text (name, text);
+}
+
+void
+close_article (Article *a)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (a->window));
+  settle ();
+
+  d = g_dir_open (a->dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (a->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (a->dir);
+  g_free (a->dir);
+  g_free (a->path);
+  g_free (a);
+}
+
+GlossTextView *
+view_of (Article *a)
+{
+  return gloss_window_get_text_view (a->window);
+}
+
+GtkTextBuffer *
+buffer_of (Article *a)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view_of (a)));
+}
+
+GlossSource *
+source_of (Article *a)
+{
+  return gloss_document_get_source (gloss_window_get_document (a->window));
+}
+
+GtkTextTag *
+lookup_tag (Article    *a,
+            const char *name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (a)), name);
+
+  g_assert_nonnull (tag);
+  return tag;
+}
+
+gboolean
+has_tag_at (Article    *a,
+            const char *name,
+            guint       offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (a), &iter, offset);
+  return gtk_text_iter_has_tag (&iter, lookup_tag (a, name));
+}
+
+/* The character offset of @needle in the article's text. */
+guint
+offset_of (Article    *a,
+           const char *needle)
+{
+  const char *text = gloss_source_get_text (source_of (a));
+  const char *found = strstr (text, needle);
+
+  g_assert_nonnull (found);
+  return gloss_source_byte_to_offset (source_of (a), found - text);
+}
+
+/* Where the character at @offset is drawn, in the view's coordinates. */
+GdkRectangle
+char_rect (Article *a,
+           guint    offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (view_of (a));
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (a), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y,
+                                         &rect.x, &rect.y);
+  return rect;
+}
+
+GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *name)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

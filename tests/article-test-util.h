@@ -1,0 +1,80 @@
+/* article-test-util.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gloss-application.h"
+#include "gloss-window.h"
+
+G_BEGIN_DECLS
+
+/* What the tests of how an article shows in the window share: an article
+ * written in a folder of its own and opened in a real window, the main
+ * loop turned until something happens, and the view's text, tags and
+ * geometry read back. */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+  GlossWindow *window;
+} Article;
+
+/* The height of the windows the next articles open in (800). */
+extern int window_height;
+
+/* Registers the application the windows belong to, with "Test Person" as
+ * the user's name. */
+void           article_test_init (int          *argc,
+                                  char       ***argv);
+int            article_test_run  (void);
+
+/* Runs the main loop until @done returns TRUE, failing after 30 s. */
+void           wait_until        (gboolean   (*done) (gpointer),
+                                  gpointer      data);
+/* Runs the main loop until nothing is pending. */
+void           settle            (void);
+/* Lets @widget draw twice, as it would on screen, then settles. */
+void           draw_frames       (GtkWidget    *widget);
+void           write_file        (const char   *path,
+                                  const char   *text);
+
+/* Writes @text as @name in a new folder and opens it in a window drawn
+ * once; when @wait, also waits for everything the window has to do. */
+Article       *open_text_full    (const char   *name,
+                                  const char   *text,
+                                  gboolean      wait);
+Article       *open_text         (const char   *name,
+                                  const char   *text);
+/* Opens a copy of data/samples/@name, so that annotating it writes
+ * nothing into the source tree. */
+Article       *open_sample       (const char   *name);
+/* Closes the window and deletes the folder. */
+void           close_article     (Article      *a);
+
+GlossTextView *view_of           (Article      *a);
+GtkTextBuffer *buffer_of         (Article      *a);
+GlossSource   *source_of         (Article      *a);
+/* The buffer's tag named @name, which must exist. */
+GtkTextTag    *lookup_tag        (Article      *a,
+                                  const char   *name);
+gboolean       has_tag_at        (Article      *a,
+                                  const char   *name,
+                                  guint         offset);
+/* The character offset of @needle in the article's text. */
+guint          offset_of         (Article      *a,
+                                  const char   *needle);
+/* Where the character at @offset is drawn, in the view's coordinates. */
+GdkRectangle   char_rect         (Article      *a,
+                                  guint         offset);
+/* The GtkLabel named @name inside @widget, or NULL. */
+GtkWidget     *find_label        (GtkWidget    *widget,
+                                  const char   *name);
+
+G_END_DECLS

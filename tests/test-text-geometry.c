@@ -1,0 +1,236 @@
+/* test-text-geometry.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The text view remembers where ranges are drawn from one frame to the
+ * next.  These tests check that what it remembers is always where GTK puts
+ * the text now: after edits, zooming and resizing. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <gtk/gtk.h>
+
+#include "gloss-application.h"
+#include "gloss-text-view-private.h"
+#include "gloss-window.h"
+
+static GlossApplication *app;
+
+static const char *paragraphs[] = {
+  "Acme Corp won the contract for the regional data centre.",
+  "Rivals said Acme Corp paid too little, and Zenith Ltd appealed the decision "
+  "before the council, which claims savings of four million over the next six "
+  "years while the opposition says the tender was written for a single firm "
+  "and that the figures were never audited by anyone outside the council.",
+  "The appeal will be heard in spring.",
+};
+
+typedef struct
+{
+  char *dir;
+  char *article;
+  GlossWindow *window;
+  GlossTextView *view;
+} Fixture;
+
+static gboolean
+no_pending (void)
+{
+  return !g_main_context_pending (NULL);
+}
+
+static void
+settle (void)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  /* Idle handlers and at least a few frames. */
+  for (guint i = 0; i < 20 || !no_pending (); i++)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strjoinv ("\n\n", (char **) paragraphs);
+  g_autoptr(GFile) file = NULL;
+
+  f->dir = g_dir_make_tmp ("gloss-geometry-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->article = g_build_filename (f->dir, "a.txt", NULL);
+  g_file_set_contents (f->article, text, -1, &error);
+  g_assert_no_error (error);
+
+  file = g_file_new_for_path (f->article);
+  f->window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (gloss_window_open (f->window, file));
+  f->view = gloss_window_get_text_view (f->window);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  settle ();
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->article);
+  g_free (f->dir);
+}
+
+static GdkRectangle
+location (Fixture *f,
+          guint    offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  GtkTextIter iter;
+  GdkRectangle rect;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (f->view), &iter, &rect);
+  return rect;
+}
+
+static guint
+count_display_lines (Fixture *f,
+                     guint    start,
+                     guint    end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (f->view));
+  GtkTextIter iter;
+  guint n = 1;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, start);
+  while (gtk_text_view_forward_display_line (GTK_TEXT_VIEW (f->view), &iter) &&
+         (guint) gtk_text_iter_get_offset (&iter) < end)
+    n++;
+  return n;
+}
+
+/* The remembered rectangles of [start, end) agree with where GTK places
+ * its first and last characters now, one per display line. */
+static void
+assert_range_placed (Fixture *f,
+                     guint    start,
+                     guint    end)
+{
+  GArray *rects = _gloss_text_view_range_rects (f->view, start, end);
+  GdkRectangle first = location (f, start);
+  GdkRectangle last = location (f, end - 1);
+  GdkRectangle after = location (f, end);
+  const GdkRectangle *r0, *rn;
+
+  g_assert_cmpuint (rects->len, ==, count_display_lines (f, start, end));
+  r0 = &g_array_index (rects, GdkRectangle, 0);
+  rn = &g_array_index (rects, GdkRectangle, rects->len - 1);
+  g_assert_cmpint (r0->x, ==, first.x);
+  g_assert_cmpint (r0->y, ==, first.y);
+  g_assert_cmpint (r0->height, ==, first.height);
+  g_assert_cmpint (rn->y, ==, last.y);
+  /* Where the range ends on the line of its last character, its last
+   * rectangle stops there. */
+  if (after.y == last.y)
+    g_assert_cmpint (rn->x + rn->width, ==, after.x);
+}
+
+static guint
+offset_of (const char *needle)
+{
+  g_autofree char *text = g_strjoinv ("\n\n", (char **) paragraphs);
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+  return g_utf8_pointer_to_offset (text, at);
+}
+
+static void
+test_ranges_follow_layout (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint acme = offset_of ("Acme Corp won");
+  guint rivals = offset_of ("Rivals said");
+  guint audited = offset_of ("audited");
+  guint spring = offset_of ("spring");
+  GlossLayer *layer = gloss_document_get_layer (gloss_window_get_document (f->window));
+  GArray *cached;
+
+  /* One display line, and a long span over many. */
+  assert_range_placed (f, acme, acme + 9);
+  assert_range_placed (f, rivals, audited);
+  g_assert_cmpuint (_gloss_text_view_range_rects (f->view, rivals, audited)->len, >, 1);
+  assert_range_placed (f, spring, spring + 6);
+
+  /* Asked again with nothing changed, the same rectangles come back
+   * without being measured again. */
+  cached = _gloss_text_view_range_rects (f->view, rivals, audited);
+  g_assert_true (_gloss_text_view_range_rects (f->view, rivals, audited) == cached);
+
+  /* Highlights change no place. */
+  gloss_layer_annotate (layer, "claim", acme, acme + 9, NULL);
+  gloss_layer_annotate (layer, "company", rivals + 12, rivals + 21, NULL);
+  settle ();
+  assert_range_placed (f, acme, acme + 9);
+  assert_range_placed (f, rivals, audited);
+
+  /* Zooming in moves and rewraps everything. */
+  gloss_text_view_set_zoom (f->view, 3);
+  settle ();
+  assert_range_placed (f, acme, acme + 9);
+  assert_range_placed (f, rivals, audited);
+  assert_range_placed (f, spring, spring + 6);
+
+  /* So does a narrower window. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 600);
+  settle ();
+  assert_range_placed (f, rivals, audited);
+  assert_range_placed (f, spring, spring + 6);
+
+  gloss_text_view_set_zoom (f->view, 0);
+  settle ();
+  assert_range_placed (f, acme, acme + 9);
+  assert_range_placed (f, rivals, audited);
+  assert_range_placed (f, spring, spring + 6);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = gloss_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Ada Lovelace");
+
+  g_test_add ("/text-view/geometry/follows-layout", Fixture, NULL,
+              fixture_set_up, test_ranges_follow_layout, fixture_tear_down);
+
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
