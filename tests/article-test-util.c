@@ -19,6 +19,8 @@ void
 article_test_init (int    *argc,
                    char ***argv)
 {
+  /* The accessible labels are read from GTK's test context. */
+  g_setenv ("GTK_A11Y", "test", FALSE);
   gtk_test_init (argc, argv, NULL);
 
   app = gloss_application_new ();
@@ -92,7 +94,25 @@ draw_frames (GtkWidget *widget)
   settle ();
 }
 
-/* Articles in windows */
+/* Files */
+
+void
+delete_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        delete_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
 
 void
 write_file (const char *path,
@@ -102,6 +122,31 @@ write_file (const char *path,
 
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
+}
+
+char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* Articles in windows */
+
+GlossWindow *
+open_window (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GlossWindow *window = gloss_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open (window, file));
+  settle ();
+  return window;
 }
 
 /* Writes @text as @name in a new folder and opens it in a window drawn
@@ -162,19 +207,10 @@ open_sample (const char *name)
 void
 close_article (Article *a)
 {
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (a->window));
   settle ();
 
-  d = g_dir_open (a->dir, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (a->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (a->dir);
+  delete_tree (a->dir);
   g_free (a->dir);
   g_free (a->path);
   g_free (a);

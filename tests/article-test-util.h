@@ -14,10 +14,10 @@
 
 G_BEGIN_DECLS
 
-/* What the tests of how an article shows in the window share: an article
- * written in a folder of its own and opened in a real window, the main
- * loop turned until something happens, and the view's text, tags and
- * geometry read back. */
+/* What the tests of the window share: an article written in a folder of
+ * its own and opened in a real window, the main loop turned until
+ * something happens, files written, read and deleted, and the view's
+ * text, tags and geometry read back. */
 
 typedef struct
 {
@@ -30,7 +30,7 @@ typedef struct
 extern int window_height;
 
 /* Registers the application the windows belong to, with "Test Person" as
- * the user's name. */
+ * the user's name (so "test-person" as the user's id). */
 void           article_test_init (int          *argc,
                                   char       ***argv);
 int            article_test_run  (void);
@@ -42,8 +42,14 @@ void           wait_until        (gboolean   (*done) (gpointer),
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */
 void           draw_frames       (GtkWidget    *widget);
+/* Deletes @path and, if it is a folder, everything in it. */
+void           delete_tree       (const char   *path);
 void           write_file        (const char   *path,
                                   const char   *text);
+char          *read_file         (const char   *path);
+
+/* A window shown on @path, once it has settled. */
+GlossWindow   *open_window       (const char   *path);
 
 /* Writes @text as @name in a new folder and opens it in a window drawn
  * once; when @wait, also waits for everything the window has to do. */

@@ -27,28 +27,16 @@
 static GtkWidget *
 open_export_dialog (GlossWindow *window)
 {
-  GtkWindow *dialog;
+  GtkWidget *dialog = open_transfer_dialog (window, "win.export", GLOSS_TYPE_EXPORT_DIALOG);
 
-  activate (window, "win.export", NULL);
-  settle ();
-  dialog = find_toplevel (GLOSS_TYPE_EXPORT_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  g_assert_true (gtk_window_get_modal (dialog));
-  return GTK_WIDGET (dialog);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  return dialog;
 }
 
 static gboolean
 scan_done (gpointer dialog)
 {
   return gtk_widget_get_visible (child (dialog, "scan_spinner")) == FALSE;
-}
-
-static gboolean
-run_done (gpointer dialog)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (child (dialog, "stack")), "report") == 0 &&
-         !gloss_export_dialog_get_running (dialog);
 }
 
 /* The annotators the dialog lists, "id id …", with a * after each one
@@ -188,8 +176,8 @@ test_export_article_csv (Fixture       *f,
 
   set_destination (dialog, destination);
   click (child (dialog, "export_button"));
-  g_assert_true (gloss_export_dialog_get_running (GLOSS_EXPORT_DIALOG (dialog)));
-  wait_until (run_done, dialog);
+  g_assert_true (gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (dialog)));
+  wait_until (transfer_done, dialog);
 
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Export Finished");
   g_assert_nonnull (strstr (label_text (dialog, "report_label"), "31 annotations from 1 article"));
@@ -233,7 +221,7 @@ test_export_annotators (Fixture       *f,
   gtk_check_button_set_active (child (dialog, "spreadsheet_check"), TRUE);
   set_destination (dialog, destination);
   click (child (dialog, "export_button"));
-  wait_until (run_done, dialog);
+  wait_until (transfer_done, dialog);
 
   csv = read_file (destination);
   g_assert_cmpuint (count_csv_records (csv, "ben-okafor", &n_ben), ==, 1 + 17);
@@ -315,7 +303,7 @@ test_export_folder_brat (Fixture       *f,
   g_assert_true (g_str_has_suffix (gtk_editable_get_text (child (dialog, "destination_entry")), "-brat"));
   set_destination (dialog, destination);
   click (child (dialog, "export_button"));
-  wait_until (run_done, dialog);
+  wait_until (transfer_done, dialog);
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Export Finished");
   g_assert_nonnull (strstr (label_text (dialog, "report_label"), "from 2 articles"));
 
@@ -388,7 +376,7 @@ test_export_cancel (Fixture       *f,
   click (child (dialog, "export_button"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (child (dialog, "stack")), ==, "progress");
   click (child (dialog, "stop_button"));
-  wait_until (run_done, dialog);
+  wait_until (transfer_done, dialog);
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Export Cancelled");
   g_assert_nonnull (strstr (label_text (dialog, "report_label"), "cancelled after"));
   g_assert_cmpuint (count_files (brat, ".ann"), <, 300);
@@ -432,7 +420,7 @@ test_export_destination_exists (Fixture       *f,
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (label_text (dialog, "message_label"), "will not replace it"));
   g_assert_false (gtk_widget_get_visible (child (dialog, "replace_button")));
-  g_assert_false (gloss_export_dialog_get_running (GLOSS_EXPORT_DIALOG (dialog)));
+  g_assert_false (gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (dialog)));
 
   /* So is a folder, for a format that writes a file. */
   set_destination (dialog, f->out);
@@ -446,13 +434,13 @@ test_export_destination_exists (Fixture       *f,
   click (child (dialog, "export_button"));
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (label_text (dialog, "message_label"), "exists already"));
-  g_assert_false (gloss_export_dialog_get_running (GLOSS_EXPORT_DIALOG (dialog)));
+  g_assert_false (gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (dialog)));
   settle ();
   csv = read_file (destination);
   g_assert_cmpstr (csv, ==, "keep me\n");
 
   click (child (dialog, "replace_button"));
-  wait_until (run_done, dialog);
+  wait_until (transfer_done, dialog);
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Export Finished");
   g_free (csv);
   csv = read_file (destination);
@@ -467,18 +455,13 @@ int
 main (int    argc,
       char **argv)
 {
-  transfer_test_init (&argc, &argv);
+  article_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  transfer_test_add ("/export-dialog/article-csv", test_export_article_csv);
+  transfer_test_add ("/export-dialog/annotators", test_export_annotators);
+  transfer_test_add ("/export-dialog/folder-brat", test_export_folder_brat);
+  transfer_test_add ("/export-dialog/cancel", test_export_cancel);
+  transfer_test_add ("/export-dialog/destination-exists", test_export_destination_exists);
 
-  ADD ("/export-dialog/article-csv", test_export_article_csv);
-  ADD ("/export-dialog/annotators", test_export_annotators);
-  ADD ("/export-dialog/folder-brat", test_export_folder_brat);
-  ADD ("/export-dialog/cancel", test_export_cancel);
-  ADD ("/export-dialog/destination-exists", test_export_destination_exists);
-
-#undef ADD
-
-  return transfer_test_run ();
+  return article_test_run ();
 }

@@ -24,21 +24,7 @@
 static GtkWidget *
 open_import_dialog (GlossWindow *window)
 {
-  GtkWindow *dialog;
-
-  activate (window, "win.import", NULL);
-  settle ();
-  dialog = find_toplevel (GLOSS_TYPE_IMPORT_DIALOG);
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
-  return GTK_WIDGET (dialog);
-}
-
-static gboolean
-import_done (gpointer dialog)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (child (dialog, "stack")), "report") == 0 &&
-         !gloss_import_dialog_get_running (dialog);
+  return open_transfer_dialog (window, "win.import", GLOSS_TYPE_IMPORT_DIALOG);
 }
 
 static void
@@ -106,7 +92,7 @@ test_import_brat (Fixture       *f,
 
   g_assert_cmpuint (gtk_drop_down_get_selected (child (dialog, "format_dropdown")), ==, 0);
   click (child (dialog, "import_button"));
-  wait_until (import_done, dialog);
+  wait_until (transfer_done, dialog);
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Import Finished");
   g_assert_nonnull (strstr (label_text (dialog, "report_label"),
                             "Imported 1 annotation into 1 annotation file"));
@@ -158,7 +144,7 @@ test_import_own_file (Fixture       *f,
   dialog = open_import_dialog (f->window);
   add_input (dialog, ann);
   click (child (dialog, "import_button"));
-  wait_until (import_done, dialog);
+  wait_until (transfer_done, dialog);
   g_assert_nonnull (strstr (label_text (dialog, "report_label"), "Imported 1 annotation"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   settle ();
@@ -192,7 +178,7 @@ test_import_mismatch (Fixture       *f,
   /* The folder is searched for .ann files. */
   add_input (dialog, f->dir);
   click (child (dialog, "import_button"));
-  wait_until (import_done, dialog);
+  wait_until (transfer_done, dialog);
 
   g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Import Finished with Problems");
   g_assert_nonnull (strstr (label_text (dialog, "report_label"), "Imported 0 annotations"));
@@ -210,16 +196,11 @@ int
 main (int    argc,
       char **argv)
 {
-  transfer_test_init (&argc, &argv);
+  article_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  transfer_test_add ("/import-dialog/brat", test_import_brat);
+  transfer_test_add ("/import-dialog/own-file", test_import_own_file);
+  transfer_test_add ("/import-dialog/mismatch", test_import_mismatch);
 
-  ADD ("/import-dialog/brat", test_import_brat);
-  ADD ("/import-dialog/own-file", test_import_own_file);
-  ADD ("/import-dialog/mismatch", test_import_mismatch);
-
-#undef ADD
-
-  return transfer_test_run ();
+  return article_test_run ();
 }

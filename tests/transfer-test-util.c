@@ -7,78 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "transfer-test-util.h"
-
-static GlossApplication *app;
-
-/* Runs the main loop until @done returns TRUE, failing after 30 s. */
-void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-no_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-void
-settle (void)
-{
-  wait_until (no_pending, NULL);
-}
-
-void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
 
 /* Copies a sample (data/samples/NAME) into @dir. */
 static void
@@ -111,19 +42,7 @@ copy_article (const char *dir,
       }
 }
 
-GlossWindow *
-open_window (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GlossWindow *window = gloss_window_new (app);
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open (window, file));
-  settle ();
-  return window;
-}
-
-void
+static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -137,7 +56,7 @@ fixture_set_up (Fixture       *f,
   f->article = g_build_filename (f->dir, "harbour-bridge.txt", NULL);
 }
 
-void
+static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -149,6 +68,13 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
   g_free (f->out);
   g_free (f->article);
+}
+
+void
+transfer_test_add (const char  *path,
+                   FixtureFunc  func)
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
 }
 
 GtkWindow *
@@ -165,6 +91,28 @@ find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+GtkWidget *
+open_transfer_dialog (GlossWindow *window,
+                      const char  *action,
+                      GType        type)
+{
+  GtkWindow *dialog;
+
+  activate (window, action, NULL);
+  settle ();
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  return GTK_WIDGET (dialog);
+}
+
+gboolean
+transfer_done (gpointer dialog)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (child (dialog, "stack")), "report") == 0 &&
+         !gloss_transfer_dialog_get_running (dialog);
 }
 
 gpointer
@@ -208,7 +156,6 @@ label_text (gpointer dialog,
   return gtk_label_get_label (child (dialog, name));
 }
 
-/* The export dialog, opened by Export… in the window. */
 void
 record_uri (GtkWidget  *dialog,
             const char *uri,
@@ -220,26 +167,3 @@ record_uri (GtkWidget  *dialog,
   g_signal_stop_emission_by_name (dialog, "open-folder");
 }
 
-
-void
-transfer_test_init (int    *argc,
-                    char ***argv)
-{
-  /* The accessible labels are read from GTK's test context. */
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  gtk_test_init (argc, argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
-}
-
-int
-transfer_test_run (void)
-{
-  int status = g_test_run ();
-
-  g_clear_object (&app);
-  return status;
-}

@@ -7,16 +7,14 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
-
-#include "gloss-application.h"
-#include "gloss-window.h"
+#include "article-test-util.h"
+#include "gloss-transfer-dialog.h"
 
 G_BEGIN_DECLS
 
-/* What the tests of Export… and Import… share: a window on a copy of a
- * sample article, the main loop turned until something happens, and the
- * dialogs' widgets read and set as a user would. */
+/* What the tests of Export… and Import… share, besides the windows and
+ * the main loop of article-test-util.h: a folder with a copy of a sample
+ * article, and the dialogs opened, read and set as a user would. */
 
 typedef struct
 {
@@ -26,35 +24,27 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-/* Registers the application the windows belong to, with "Test Person" as
- * the user's name (so "test-person" as the user's id). */
-void         transfer_test_init (int          *argc,
-                                 char       ***argv);
-int          transfer_test_run  (void);
+typedef void (*FixtureFunc) (Fixture       *f,
+                             gconstpointer  data);
 
-void         fixture_set_up     (Fixture      *f,
-                                 gconstpointer data);
-void         fixture_tear_down  (Fixture      *f,
-                                 gconstpointer data);
+/* Adds the test @func at @path, with a Fixture set up and torn down
+ * around it. */
+void         transfer_test_add  (const char   *path,
+                                 FixtureFunc   func);
 
-/* Runs the main loop until @done returns TRUE, failing after 30 s. */
-void         wait_until         (gboolean   (*done) (gpointer),
-                                 gpointer      data);
-/* Runs the main loop until nothing is pending. */
-void         settle             (void);
-
-void         delete_tree        (const char   *path);
-void         write_file         (const char   *path,
-                                 const char   *text);
-char        *read_file          (const char   *path);
 /* Copies data/samples/@article and its annotation files into @dir. */
 void         copy_article       (const char   *dir,
                                  const char   *article);
 
-/* A window shown on @path. */
-GlossWindow *open_window        (const char   *path);
 /* The first toplevel window of @type, or NULL. */
 GtkWindow   *find_toplevel      (GType         type);
+/* Activates @action in @window and returns the dialog of @type it opened
+ * for @window. */
+GtkWidget   *open_transfer_dialog (GlossWindow  *window,
+                                   const char   *action,
+                                   GType         type);
+/* TRUE once @dialog shows the report of a job that is over. */
+gboolean     transfer_done      (gpointer      dialog);
 
 /* The template child @name of @widget, which must exist. */
 gpointer     child              (gpointer      widget,

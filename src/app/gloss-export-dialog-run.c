@@ -13,13 +13,11 @@
 
 #include "gloss-export-dialog-private.h"
 
-/* How often the progress bar reads how far the thread has got. */
-#define PROGRESS_INTERVAL 100
-
-static void
-update_progress (GlossExportDialog *self)
+void
+_gloss_export_dialog_update_progress (GlossTransferDialog *dialog,
+                                      gpointer             data)
 {
-  GlossExportJob *job = g_task_get_task_data (self->task);
+  GlossExportJob *job = data;
   guint total = job->articles->len;
   guint done = MIN ((guint)g_atomic_int_get (&job->done), total);
   g_autofree char *text = NULL;
@@ -27,21 +25,14 @@ update_progress (GlossExportDialog *self)
   /* Translators: articles done so far, then how many there are */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles", total),
                           done, total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0.0);
+  _gloss_transfer_dialog_set_progress (dialog, done, total, text);
 }
 
-static gboolean
-progress_cb (gpointer user_data)
+void
+_gloss_export_dialog_finished (GlossTransferDialog *dialog,
+                               gpointer             data)
 {
-  update_progress (user_data);
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-show_report (GlossExportDialog *self,
-             GlossExportJob    *job)
-{
+  GlossExportJob *job = data;
   g_autofree char *display = g_file_get_parse_name (job->destination);
   g_autofree char *summary = NULL;
   g_autoptr(GString) problems = g_string_new (NULL);
@@ -97,45 +88,7 @@ show_report (GlossExportDialog *self,
     g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "",
                             (const char *)g_ptr_array_index (job->warnings, i));
 
-  gtk_label_set_label (self->report_title, title);
-  gtk_label_set_label (self->report_label, summary);
-  gtk_label_set_label (self->problems_label, problems->str);
-  gtk_widget_set_visible (self->problems_scroller, problems->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_folder_button),
-                          g_file_query_file_type (self->result_folder, G_FILE_QUERY_INFO_NONE, NULL) ==
-                          G_FILE_TYPE_DIRECTORY);
-  gtk_button_set_label (self->close_button, _("_Close"));
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "report");
-  /* Not the selectable text: the user goes on with a button. */
-  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->open_folder_button))
-                         ? GTK_WIDGET (self->open_folder_button) : GTK_WIDGET (self->close_button));
-  gtk_label_select_region (self->report_label, 0, 0);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (source);
-  GlossExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GApplication) application = user_data;
-
-  g_task_propagate_boolean (G_TASK (result), NULL);
-  if (application != NULL)
-    g_application_release (application);
-  if (self->disposed)
-    return;
-
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  update_progress (self);
-  show_report (self, job);
-  g_clear_object (&self->cancellable);
-  _gloss_export_dialog_set_running (self, NULL);
-
-  if (self->close_when_done)
-    gtk_window_destroy (GTK_WINDOW (self));
+  _gloss_transfer_dialog_show_report (dialog, title, summary, problems->str);
 }
 
 void
@@ -144,8 +97,8 @@ _gloss_export_dialog_start (GlossExportDialog *self,
                             GFile             *destination)
 {
   GlossExportJob *job = gloss_export_job_new ();
-  g_autoptr(GTask) task = NULL;
-  GApplication *application;
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
+  g_autoptr(GFile) result_folder = NULL;
 
   job->format = format;
   job->spreadsheet_safe = gtk_check_button_get_active (self->spreadsheet_check);
@@ -155,42 +108,12 @@ _gloss_export_dialog_start (GlossExportDialog *self,
                                                                          : GLOSS_SCHEME_IOB2;
   job->annotators = _gloss_export_dialog_dup_annotators (self);
   job->destination = g_object_ref (destination);
-  job->root = self->folder_scope ? g_file_get_parent (self->article) : NULL;
+  job->root = self->folder_scope ? g_file_get_parent (article) : NULL;
   job->articles = g_ptr_array_ref (self->scan->articles);
 
-  g_clear_object (&self->result_folder);
-  self->result_folder = gloss_export_job_is_folder (job) ? g_object_ref (destination)
-                                                         : g_file_get_parent (destination);
-
-  /* The application stays until the thread is done with the destination,
-   * even if its last window closes. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_application_hold (application);
-
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, export_done,
-                     application != NULL ? g_object_ref (application) : NULL);
-  g_task_set_source_tag (task, _gloss_export_dialog_start);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)gloss_export_job_free);
-  _gloss_export_dialog_set_running (self, task);
-
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->export_button), FALSE);
-  update_progress (self);
-  self->progress_source = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);
-  g_source_set_name_by_id (self->progress_source, "[gloss] export progress");
-
-  g_task_run_in_thread (task, gloss_export_job_thread);
-}
-
-void
-_gloss_export_dialog_stop (GlossExportDialog *self)
-{
-  if (self->cancellable != NULL)
-    {
-      g_cancellable_cancel (self->cancellable);
-      gtk_label_set_label (self->progress_label, _("Stopping…"));
-    }
+  result_folder = gloss_export_job_is_folder (job) ? g_object_ref (destination)
+                                                    : g_file_get_parent (destination);
+  _gloss_transfer_dialog_run (GLOSS_TRANSFER_DIALOG (self), _gloss_export_dialog_start,
+                              job, (GDestroyNotify)gloss_export_job_free,
+                              gloss_export_job_thread, result_folder);
 }

@@ -16,22 +16,7 @@
 #include "gloss-application.h"
 #include "gloss-export-dialog-private.h"
 
-G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GTK_TYPE_WINDOW)
-
-enum {
-  PROP_0,
-  PROP_ARTICLE,
-  PROP_RUNNING,
-  N_PROPS
-};
-
-enum {
-  OPEN_FOLDER,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GLOSS_TYPE_TRANSFER_DIALOG)
 
 /* What each format writes, in the order of the format list. */
 static const struct
@@ -68,7 +53,7 @@ get_folder_scope (GlossExportDialog *self)
 static GFile *
 dup_article_folder (GlossExportDialog *self)
 {
-  return g_file_get_parent (self->article);
+  return g_file_get_parent (gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self)));
 }
 
 /* A name with its underscores doubled, for a label with a mnemonic. */
@@ -126,17 +111,16 @@ _gloss_export_dialog_dup_annotators (GlossExportDialog *self)
   return (char **)g_ptr_array_free (ids, FALSE);
 }
 
-void
-_gloss_export_dialog_update_actions (GlossExportDialog *self)
+static void
+update_actions (GlossExportDialog *self)
 {
   g_autoptr(GFile) destination = dup_destination (self);
-  gboolean ready = self->task == NULL && self->scan != NULL && destination != NULL &&
-                   n_checked_annotators (self) > 0;
+  gboolean running = gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (self));
+  gboolean ready = !running && self->scan != NULL && destination != NULL && n_checked_annotators (self) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.start", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.replace", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", self->task == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.cancel", self->task != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose", !running);
 }
 
 static void
@@ -161,6 +145,7 @@ propose_destination (GlossExportDialog *self)
 {
   g_autoptr(GFile) folder = dup_article_folder (self);
   g_autofree char *stem = NULL;
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
   g_autofree char *name = NULL;
   g_autoptr(GFile) file = NULL;
 
@@ -172,7 +157,7 @@ propose_destination (GlossExportDialog *self)
     {
       char *dot;
 
-      stem = g_file_get_basename (self->article);
+      stem = g_file_get_basename (article);
       dot = strrchr (stem, '.');
       if (dot != NULL && dot != stem)
         *dot = '\0';
@@ -211,14 +196,20 @@ format_changed_cb (GlossExportDialog *self)
   gtk_widget_set_visible (self->scheme_box, format == GLOSS_EXPORT_CONLL);
   update_destination (self);
   hide_message (self);
-  _gloss_export_dialog_update_actions (self);
+  update_actions (self);
+}
+
+static void
+transfer_update_actions (GlossTransferDialog *dialog)
+{
+  update_actions (GLOSS_EXPORT_DIALOG (dialog));
 }
 
 static void
 destination_changed_cb (GlossExportDialog *self)
 {
   hide_message (self);
-  _gloss_export_dialog_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -236,7 +227,7 @@ fill_annotators (GlossExportDialog *self)
 
       /* Everyone's annotations, until the user says otherwise. */
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
-      g_signal_connect_swapped (check, "toggled", G_CALLBACK (_gloss_export_dialog_update_actions), self);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_actions), self);
       gtk_list_box_append (self->annotator_list, check);
     }
 
@@ -261,7 +252,8 @@ scan_done (GObject      *source,
 
   scan = g_task_propagate_pointer (G_TASK (result), &error);
   /* A newer scan took its place, or the dialog is gone. */
-  if (self->disposed || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (_gloss_transfer_dialog_is_disposed (GLOSS_TRANSFER_DIALOG (self)) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->scan_cancellable);
@@ -271,7 +263,7 @@ scan_done (GObject      *source,
   if (scan == NULL)
     {
       gtk_label_set_label (self->scan_label, error->message);
-      _gloss_export_dialog_update_actions (self);
+      update_actions (self);
       return;
     }
 
@@ -289,7 +281,7 @@ scan_done (GObject      *source,
     text = g_strdup (_("The annotation files beside this article."));
   gtk_label_set_label (self->scan_label, text);
 
-  _gloss_export_dialog_update_actions (self);
+  update_actions (self);
 }
 
 /* Looks for the articles and annotators of the scope, in a thread: a
@@ -299,6 +291,7 @@ start_scan (GlossExportDialog *self)
 {
   g_autoptr(GTask) task = NULL;
   GFile *target;
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
 
   if (self->scan_cancellable != NULL)
     g_cancellable_cancel (self->scan_cancellable);
@@ -311,14 +304,14 @@ start_scan (GlossExportDialog *self)
   gtk_spinner_start (self->scan_spinner);
 
   self->folder_scope = get_folder_scope (self);
-  target = self->folder_scope ? dup_article_folder (self) : g_object_ref (self->article);
+  target = self->folder_scope ? dup_article_folder (self) : g_object_ref (article);
   self->scan_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->scan_cancellable, scan_done, NULL);
   g_task_set_source_tag (task, start_scan);
   g_task_set_task_data (task, target, g_object_unref);
   g_task_run_in_thread (task, gloss_export_scan_thread);
 
-  _gloss_export_dialog_update_actions (self);
+  update_actions (self);
 }
 
 static void
@@ -331,15 +324,6 @@ scope_changed_cb (GlossExportDialog *self)
   update_destination (self);
   hide_message (self);
   start_scan (self);
-}
-
-void
-_gloss_export_dialog_set_running (GlossExportDialog *self,
-                                  GTask             *task)
-{
-  g_set_object (&self->task, task);
-  _gloss_export_dialog_update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
 /* TRUE when @folder holds anything. */
@@ -360,8 +344,9 @@ is_input (GlossExportDialog *self,
           GFile             *file)
 {
   g_autofree char *name = g_file_get_basename (file);
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
 
-  if (g_file_equal (file, self->article) || g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
+  if (g_file_equal (file, article) || g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
     return TRUE;
 
   for (guint i = 0; self->scan != NULL && i < self->scan->articles->len; i++)
@@ -382,7 +367,8 @@ try_export (GlossExportDialog *self)
   gboolean folder_format = gloss_export_format_needs_folder (get_format (self));
   GFileType type;
 
-  if (destination == NULL || self->scan == NULL || self->task != NULL)
+  if (destination == NULL || self->scan == NULL ||
+      gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (self)))
     return;
 
   display = g_file_get_parse_name (destination);
@@ -449,14 +435,6 @@ replace_activated (GtkWidget  *widget,
 }
 
 static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  _gloss_export_dialog_stop (GLOSS_EXPORT_DIALOG (widget));
-}
-
-static void
 chooser_response (GtkNativeDialog   *chooser,
                   int                response,
                   GlossExportDialog *self)
@@ -512,65 +490,10 @@ choose_activated (GtkWidget  *widget,
 }
 
 static void
-open_folder_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
-  g_autofree char *uri = NULL;
-
-  if (self->result_folder == NULL)
-    return;
-
-  uri = g_file_get_uri (self->result_folder);
-  g_signal_emit (self, signals[OPEN_FOLDER], 0, uri);
-}
-
-static void
-show_uri_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) && !self->disposed)
-    {
-      /* Translators: why the folder could not be shown */
-      g_autofree char *message = g_strdup_printf (_("The folder could not be opened: %s"), error->message);
-
-      gtk_label_set_label (self->report_label, message);
-    }
-}
-
-static void
-real_open_folder (GlossExportDialog *self,
-                  const char        *uri)
-{
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_done, NULL);
-}
-
-static gboolean
-gloss_export_dialog_close_request (GtkWindow *window)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (window);
-
-  /* Closed while writing: stop first, so that the thread is done with
-   * the destination; the window goes once it is. */
-  if (self->task != NULL)
-    {
-      self->close_when_done = TRUE;
-      _gloss_export_dialog_stop (self);
-      return TRUE;
-    }
-
-  return GTK_WINDOW_CLASS (gloss_export_dialog_parent_class)->close_request (window);
-}
-
-static void
 gloss_export_dialog_constructed (GObject *object)
 {
   GlossExportDialog *self = (GlossExportDialog *)object;
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
   g_autoptr(GFile) folder = NULL;
   g_autofree char *article_name = NULL;
   g_autofree char *folder_name = NULL;
@@ -578,11 +501,11 @@ gloss_export_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (gloss_export_dialog_parent_class)->constructed (object);
 
-  g_assert (G_IS_FILE (self->article));
+  g_assert (G_IS_FILE (article));
 
   folder = dup_article_folder (self);
   {
-    g_autofree char *name = g_file_get_basename (self->article);
+    g_autofree char *name = g_file_get_basename (article);
     g_autofree char *folder_base = g_file_get_basename (folder);
 
     article_name = escape_underlines (name);
@@ -606,21 +529,13 @@ gloss_export_dialog_dispose (GObject *object)
 {
   GlossExportDialog *self = (GlossExportDialog *)object;
 
-  self->disposed = TRUE;
   if (self->scan_cancellable != NULL)
     g_cancellable_cancel (self->scan_cancellable);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_EXPORT_DIALOG);
 
   g_clear_object (&self->scan_cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->task);
   g_clear_pointer (&self->scan, gloss_export_scan_free);
-  g_clear_object (&self->result_folder);
-  g_clear_object (&self->article);
   g_clear_pointer (&self->default_destination, g_free);
   g_clear_pointer (&self->confirmed, g_free);
 
@@ -628,84 +543,22 @@ gloss_export_dialog_dispose (GObject *object)
 }
 
 static void
-gloss_export_dialog_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_ARTICLE:
-      g_value_set_object (value, self->article);
-      break;
-
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->task != NULL);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-gloss_export_dialog_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  GlossExportDialog *self = GLOSS_EXPORT_DIALOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_ARTICLE:
-      self->article = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gloss_export_dialog_class_init (GlossExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GlossTransferDialogClass *transfer_class = GLOSS_TRANSFER_DIALOG_CLASS (klass);
 
   object_class->constructed = gloss_export_dialog_constructed;
   object_class->dispose = gloss_export_dialog_dispose;
-  object_class->get_property = gloss_export_dialog_get_property;
-  object_class->set_property = gloss_export_dialog_set_property;
-  window_class->close_request = gloss_export_dialog_close_request;
-
-  properties[PROP_ARTICLE] =
-    g_param_spec_object ("article", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* Open Folder: the URI of the folder the export was written to.  The
-   * default handler shows it in the file manager; a handler that stops
-   * the emission keeps it from doing so. */
-  signals[OPEN_FOLDER] = g_signal_new_class_handler ("open-folder",
-                                                     G_TYPE_FROM_CLASS (klass),
-                                                     G_SIGNAL_RUN_LAST,
-                                                     G_CALLBACK (real_open_folder),
-                                                     NULL, NULL, NULL,
-                                                     G_TYPE_NONE, 1, G_TYPE_STRING);
+  transfer_class->update_actions = transfer_update_actions;
+  transfer_class->update_progress = _gloss_export_dialog_update_progress;
+  transfer_class->finished = _gloss_export_dialog_finished;
 
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, close_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, export_button);
+  _gloss_transfer_dialog_class_bind_template (widget_class, "export_button");
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, spreadsheet_check);
@@ -723,24 +576,13 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, message_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, replace_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, report_title);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, report_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, problems_scroller);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, problems_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, open_folder_button);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scope_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, destination_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "export.start", NULL, start_activated);
   gtk_widget_class_install_action (widget_class, "export.replace", NULL, replace_activated);
-  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "export.choose", NULL, choose_activated);
-  gtk_widget_class_install_action (widget_class, "export.open-folder", NULL, open_folder_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -760,18 +602,4 @@ gloss_export_dialog_new (GtkWindow *parent,
                        "transient-for", parent,
                        "article", article,
                        NULL);
-}
-
-GFile *
-gloss_export_dialog_get_article (GlossExportDialog *self)
-{
-  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), NULL);
-  return self->article;
-}
-
-gboolean
-gloss_export_dialog_get_running (GlossExportDialog *self)
-{
-  g_return_val_if_fail (GLOSS_IS_EXPORT_DIALOG (self), FALSE);
-  return self->task != NULL;
 }

@@ -16,28 +16,16 @@
 #include "gloss-import-dialog.h"
 #include "gloss-import-job.h"
 #include "gloss-tag.h"
-
-/* How often the progress bar reads how far the thread has got. */
-#define PROGRESS_INTERVAL 100
+#include "gloss-transfer-dialog-private.h"
 
 struct _GlossImportDialog
 {
-  GtkWindow parent_instance;
+  GlossTransferDialog parent_instance;
 
-  GFile *article;
   char *annotator;
   GPtrArray *inputs;              /* GFile */
-  GTask *task;                    /* the import under way */
-  GCancellable *cancellable;
-  guint progress_source;
-  GFile *result_folder;           /* what Open Folder opens */
-  gboolean close_when_done;
-  gboolean disposed;
 
   /* Template children */
-  GtkStack *stack;
-  GtkButton *close_button;
-  GtkButton *import_button;
   GtkDropDown *format_dropdown;
   GtkLabel *format_note;
   GtkWidget *offsets_box;
@@ -48,28 +36,17 @@ struct _GlossImportDialog
   GtkEntry *annotator_entry;
   GtkLabel *annotator_note;
   GtkCheckButton *overwrite_check;
-  GtkLabel *progress_label;
-  GtkProgressBar *progress_bar;
-  GtkButton *stop_button;
-  GtkLabel *report_title;
-  GtkLabel *report_label;
-  GtkWidget *problems_scroller;
-  GtkLabel *problems_label;
-  GtkButton *open_folder_button;
 };
 
-G_DEFINE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GLOSS_TYPE_TRANSFER_DIALOG)
 
 enum {
   PROP_0,
-  PROP_ARTICLE,
   PROP_ANNOTATOR,
-  PROP_RUNNING,
   N_PROPS
 };
 
 enum {
-  OPEN_FOLDER,
   ARTICLE_IMPORTED,
   N_SIGNALS
 };
@@ -115,12 +92,18 @@ annotator_is_valid (GlossImportDialog *self)
 static void
 update_actions (GlossImportDialog *self)
 {
-  gboolean ready = self->task == NULL && self->inputs->len > 0 && annotator_is_valid (self);
+  gboolean running = gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (self));
+  gboolean ready = !running && self->inputs->len > 0 && annotator_is_valid (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.start", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.cancel", self->task != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-files", self->task == NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-folder", self->task == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-files", !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.add-folder", !running);
+}
+
+static void
+transfer_update_actions (GlossTransferDialog *dialog)
+{
+  update_actions (GLOSS_IMPORT_DIALOG (dialog));
 }
 
 static void
@@ -262,6 +245,7 @@ static void
 choose (GlossImportDialog    *self,
         GtkFileChooserAction  action)
 {
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
   GtkFileChooserNative *chooser;
   g_autoptr(GFile) folder = NULL;
 
@@ -276,8 +260,8 @@ choose (GlossImportDialog    *self,
 
   if (self->inputs->len > 0)
     folder = g_file_get_parent (g_ptr_array_index (self->inputs, self->inputs->len - 1));
-  else if (self->article != NULL)
-    folder = g_file_get_parent (self->article);
+  else if (article != NULL)
+    folder = g_file_get_parent (article);
   if (folder != NULL && g_file_query_file_type (folder, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
 
@@ -302,18 +286,10 @@ add_folder_activated (GtkWidget  *widget,
 }
 
 static void
-set_running (GlossImportDialog *self,
-             GTask             *task)
+update_progress (GlossTransferDialog *dialog,
+                 gpointer             data)
 {
-  g_set_object (&self->task, task);
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
-}
-
-static void
-update_progress (GlossImportDialog *self)
-{
-  GlossImportJob *job = g_task_get_task_data (self->task);
+  GlossImportJob *job = data;
   guint total = g_atomic_int_get (&job->total);
   guint done = MIN ((guint)g_atomic_int_get (&job->done), total);
   g_autofree char *text = NULL;
@@ -321,15 +297,7 @@ update_progress (GlossImportDialog *self)
   /* Translators: files done so far, then how many there are */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file", "%u of %u files", total),
                           done, total);
-  gtk_progress_bar_set_text (self->progress_bar, text);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double)done / total : 0.0);
-}
-
-static gboolean
-progress_cb (gpointer user_data)
-{
-  update_progress (user_data);
-  return G_SOURCE_CONTINUE;
+  _gloss_transfer_dialog_set_progress (dialog, done, total, text);
 }
 
 static char *
@@ -372,9 +340,10 @@ summarize (GlossImportJob *job)
 }
 
 static void
-show_report (GlossImportDialog *self,
-             GlossImportJob    *job)
+finished (GlossTransferDialog *dialog,
+          gpointer             data)
 {
+  GlossImportJob *job = data;
   g_autofree char *summary = summarize (job);
   g_autoptr(GString) details = g_string_new (NULL);
   const char *title;
@@ -398,51 +367,12 @@ show_report (GlossImportDialog *self,
     g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "",
                             (const char *)g_ptr_array_index (job->notes, i));
 
-  gtk_label_set_label (self->report_title, title);
-  gtk_label_set_label (self->report_label, summary);
-  gtk_label_set_label (self->problems_label, details->str);
-  gtk_widget_set_visible (self->problems_scroller, details->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_folder_button),
-                          self->result_folder != NULL &&
-                          g_file_query_file_type (self->result_folder, G_FILE_QUERY_INFO_NONE, NULL) ==
-                          G_FILE_TYPE_DIRECTORY);
-  gtk_button_set_label (self->close_button, _("_Close"));
-  gtk_widget_set_visible (GTK_WIDGET (self->import_button), FALSE);
-  gtk_stack_set_visible_child_name (self->stack, "report");
-  /* Not the selectable text: the user goes on with a button. */
-  gtk_widget_grab_focus (gtk_widget_get_visible (GTK_WIDGET (self->open_folder_button))
-                         ? GTK_WIDGET (self->open_folder_button) : GTK_WIDGET (self->close_button));
-  gtk_label_select_region (self->report_label, 0, 0);
-}
-
-static void
-import_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (source);
-  GlossImportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GApplication) application = user_data;
-
-  g_task_propagate_boolean (G_TASK (result), NULL);
-  if (application != NULL)
-    g_application_release (application);
-  if (self->disposed)
-    return;
-
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  update_progress (self);
-  show_report (self, job);
-  g_clear_object (&self->cancellable);
+  _gloss_transfer_dialog_show_report (dialog, title, summary, details->str);
 
   /* Kept alive by the task until the signals are out, whatever their
    * handlers do. */
   for (guint i = 0; i < job->written->len; i++)
-    g_signal_emit (self, signals[ARTICLE_IMPORTED], 0, g_ptr_array_index (job->written, i));
-
-  set_running (self, NULL);
-  if (self->close_when_done)
-    gtk_window_destroy (GTK_WINDOW (self));
+    g_signal_emit (dialog, signals[ARTICLE_IMPORTED], 0, g_ptr_array_index (job->written, i));
 }
 
 static void
@@ -451,13 +381,14 @@ start_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
+  GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
+  gboolean running = gloss_transfer_dialog_get_running (GLOSS_TRANSFER_DIALOG (self));
   GlossImportJob *job;
-  g_autoptr(GTask) task = NULL;
   g_autofree char *annotator = dup_annotator (self);
-  GApplication *application;
+  g_autoptr(GFile) result_folder = NULL;
   GFile *first;
 
-  if (self->task != NULL || self->inputs->len == 0 || !annotator_is_valid (self))
+  if (running || self->inputs->len == 0 || !annotator_is_valid (self))
     return;
 
   job = gloss_import_job_new ();
@@ -468,106 +399,16 @@ start_activated (GtkWidget  *widget,
                                                                                : GLOSS_OFFSETS_UTF16;
   for (guint i = 0; i < self->inputs->len; i++)
     g_ptr_array_add (job->inputs, g_object_ref (g_ptr_array_index (self->inputs, i)));
-  job->article = self->article != NULL ? g_object_ref (self->article) : NULL;
+  job->article = article != NULL ? g_object_ref (article) : NULL;
 
   /* The annotation files go beside the articles, which lie beside the
    * inputs (or in the folder given). */
   first = g_ptr_array_index (self->inputs, 0);
-  g_clear_object (&self->result_folder);
-  self->result_folder = g_file_query_file_type (first, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
-                        ? g_object_ref (first) : g_file_get_parent (first);
-
-  /* The application stays until the thread is done writing, even if its
-   * last window closes. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    g_application_hold (application);
-
-  self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, import_done,
-                     application != NULL ? g_object_ref (application) : NULL);
-  g_task_set_source_tag (task, start_activated);
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify)gloss_import_job_free);
-  set_running (self, task);
-
-  gtk_stack_set_visible_child_name (self->stack, "progress");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
-  update_progress (self);
-  self->progress_source = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);
-  g_source_set_name_by_id (self->progress_source, "[gloss] import progress");
-
-  g_task_run_in_thread (task, gloss_import_job_thread);
-}
-
-static void
-cancel_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
-
-  if (self->cancellable != NULL)
-    {
-      g_cancellable_cancel (self->cancellable);
-      gtk_label_set_label (self->progress_label, _("Stopping…"));
-    }
-}
-
-static void
-open_folder_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (widget);
-  g_autofree char *uri = NULL;
-
-  if (self->result_folder == NULL)
-    return;
-
-  uri = g_file_get_uri (self->result_folder);
-  g_signal_emit (self, signals[OPEN_FOLDER], 0, uri);
-}
-
-static void
-show_uri_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (self), result, &error) && !self->disposed)
-    {
-      /* Translators: why the folder could not be shown */
-      g_autofree char *message = g_strdup_printf (_("The folder could not be opened: %s"), error->message);
-
-      gtk_label_set_label (self->report_label, message);
-    }
-}
-
-static void
-real_open_folder (GlossImportDialog *self,
-                  const char        *uri)
-{
-  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL, show_uri_done, NULL);
-}
-
-static gboolean
-gloss_import_dialog_close_request (GtkWindow *window)
-{
-  GlossImportDialog *self = GLOSS_IMPORT_DIALOG (window);
-
-  /* Closed while importing: stop first; the window goes once the thread
-   * is done. */
-  if (self->task != NULL)
-    {
-      self->close_when_done = TRUE;
-      cancel_activated (GTK_WIDGET (self), NULL, NULL);
-      return TRUE;
-    }
-
-  return GTK_WINDOW_CLASS (gloss_import_dialog_parent_class)->close_request (window);
+  result_folder = g_file_query_file_type (first, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY
+                  ? g_object_ref (first) : g_file_get_parent (first);
+  _gloss_transfer_dialog_run (GLOSS_TRANSFER_DIALOG (self), start_activated,
+                              job, (GDestroyNotify)gloss_import_job_free,
+                              gloss_import_job_thread, result_folder);
 }
 
 static void
@@ -588,17 +429,8 @@ gloss_import_dialog_dispose (GObject *object)
 {
   GlossImportDialog *self = (GlossImportDialog *)object;
 
-  self->disposed = TRUE;
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_IMPORT_DIALOG);
 
-  g_clear_object (&self->cancellable);
-  g_clear_object (&self->task);
-  g_clear_object (&self->result_folder);
-  g_clear_object (&self->article);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->inputs, g_ptr_array_unref);
 
@@ -615,16 +447,8 @@ gloss_import_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ARTICLE:
-      g_value_set_object (value, self->article);
-      break;
-
     case PROP_ANNOTATOR:
       g_value_set_string (value, self->annotator);
-      break;
-
-    case PROP_RUNNING:
-      g_value_set_boolean (value, self->task != NULL);
       break;
 
     default:
@@ -642,10 +466,6 @@ gloss_import_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_ARTICLE:
-      self->article = g_value_dup_object (value);
-      break;
-
     case PROP_ANNOTATOR:
       self->annotator = g_value_dup_string (value);
       break;
@@ -660,35 +480,22 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  GlossTransferDialogClass *transfer_class = GLOSS_TRANSFER_DIALOG_CLASS (klass);
 
   object_class->constructed = gloss_import_dialog_constructed;
   object_class->dispose = gloss_import_dialog_dispose;
   object_class->get_property = gloss_import_dialog_get_property;
   object_class->set_property = gloss_import_dialog_set_property;
-  window_class->close_request = gloss_import_dialog_close_request;
+  transfer_class->update_actions = transfer_update_actions;
+  transfer_class->update_progress = update_progress;
+  transfer_class->finished = finished;
 
-  properties[PROP_ARTICLE] =
-    g_param_spec_object ("article", NULL, NULL, G_TYPE_FILE,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   /* The annotator id first proposed for the files written. */
   properties[PROP_ANNOTATOR] =
     g_param_spec_string ("annotator", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_RUNNING] =
-    g_param_spec_boolean ("running", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  /* Open Folder: the URI of the folder the annotation files went to.  The
-   * default handler shows it in the file manager; a handler that stops
-   * the emission keeps it from doing so. */
-  signals[OPEN_FOLDER] = g_signal_new_class_handler ("open-folder",
-                                                     G_TYPE_FROM_CLASS (klass),
-                                                     G_SIGNAL_RUN_LAST,
-                                                     G_CALLBACK (real_open_folder),
-                                                     NULL, NULL, NULL,
-                                                     G_TYPE_NONE, 1, G_TYPE_STRING);
   /* Once the import is over, for each annotation file of the dialog's
    * article that it wrote. */
   signals[ARTICLE_IMPORTED] = g_signal_new ("article-imported",
@@ -700,9 +507,7 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, close_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, import_button);
+  _gloss_transfer_dialog_class_bind_template (widget_class, "import_button");
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_note);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_box);
@@ -713,26 +518,15 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_note);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, overwrite_check);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, stop_button);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, report_title);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, report_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_scroller);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, problems_label);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, open_folder_button);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotator_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_activated);
-  gtk_widget_class_install_action (widget_class, "import.cancel", NULL, cancel_activated);
   gtk_widget_class_install_action (widget_class, "import.add-files", NULL, add_files_activated);
   gtk_widget_class_install_action (widget_class, "import.add-folder", NULL, add_folder_activated);
   /* A file or folder as a URI, as the file chooser gives it. */
   gtk_widget_class_install_action (widget_class, "import.add-input", "s", add_input_activated);
   gtk_widget_class_install_action (widget_class, "import.remove-input", "s", remove_input_activated);
-  gtk_widget_class_install_action (widget_class, "import.open-folder", NULL, open_folder_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -755,18 +549,4 @@ gloss_import_dialog_new (GtkWindow  *parent,
                        "article", article,
                        "annotator", annotator_id,
                        NULL);
-}
-
-GFile *
-gloss_import_dialog_get_article (GlossImportDialog *self)
-{
-  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), NULL);
-  return self->article;
-}
-
-gboolean
-gloss_import_dialog_get_running (GlossImportDialog *self)
-{
-  g_return_val_if_fail (GLOSS_IS_IMPORT_DIALOG (self), FALSE);
-  return self->task != NULL;
 }

@@ -7,13 +7,13 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include "gloss-transfer-dialog.h"
 
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_IMPORT_DIALOG (gloss_import_dialog_get_type ())
 
-G_DECLARE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GLOSS, IMPORT_DIALOG, GtkWindow)
+G_DECLARE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GLOSS, IMPORT_DIALOG, GlossTransferDialog)
 
 /* Imports annotations made in another tool (brat, doccano, W3C, Label
  * Studio) into Gloss annotation files, in a thread, with a progress bar,
@@ -21,11 +21,8 @@ G_DECLARE_FINAL_TYPE (GlossImportDialog, gloss_import_dialog, GLOSS, IMPORT_DIAL
  * window, or NULL: the dialog says when the import wrote one of its
  * annotation files (the article-imported signal).  @annotator_id is the
  * annotator proposed for the files written. */
-GtkWidget  *gloss_import_dialog_new         (GtkWindow         *parent,
-                                             GFile             *article,
-                                             const char        *annotator_id);
-GFile      *gloss_import_dialog_get_article (GlossImportDialog *self);
-/* TRUE while an import is under way. */
-gboolean    gloss_import_dialog_get_running (GlossImportDialog *self);
+GtkWidget *gloss_import_dialog_new (GtkWindow  *parent,
+                                    GFile      *article,
+                                    const char *annotator_id);
 
 G_END_DECLS

@@ -1,0 +1,44 @@
+/* gloss-transfer-dialog.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_TRANSFER_DIALOG (gloss_transfer_dialog_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (GlossTransferDialog, gloss_transfer_dialog, GLOSS, TRANSFER_DIALOG, GtkWindow)
+
+/* What Export… and Import… share: a job run in a thread with a progress
+ * bar and a way to stop, closing once it has stopped, and a report with
+ * an Open Folder button for the folder the job wrote to. */
+struct _GlossTransferDialogClass
+{
+  GtkWindowClass parent_class;
+
+  /* Enables the subclass's actions for whether a job is running. */
+  void (*update_actions)  (GlossTransferDialog *self);
+  /* Shows how far the thread has got with @job, with
+   * _gloss_transfer_dialog_set_progress(). */
+  void (*update_progress) (GlossTransferDialog *self,
+                           gpointer             job);
+  /* @job is over: shows its report, with
+   * _gloss_transfer_dialog_show_report(), and says what it did. */
+  void (*finished)        (GlossTransferDialog *self,
+                           gpointer             job);
+};
+
+/* The article the dialog was opened on, or NULL. */
+GFile    *gloss_transfer_dialog_get_article (GlossTransferDialog *self);
+/* TRUE while a job is running. */
+gboolean  gloss_transfer_dialog_get_running (GlossTransferDialog *self);
+/* Asks the job under way to stop. */
+void      gloss_transfer_dialog_stop        (GlossTransferDialog *self);
+
+G_END_DECLS
