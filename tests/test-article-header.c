@@ -57,6 +57,9 @@ test_header (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (header, "date"))), ==, "4 March 2026");
   g_assert_cmpstr (gtk_widget_get_tooltip_text (find_label (header, "date")), ==,
                    "2026-03-04T07:30:00+01:00");
+  /* The language by its name, the page's tag in the tooltip. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_label (header, "language"))), ==, "French");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (find_label (header, "language")), ==, "fr");
   g_assert_true (gtk_label_get_selectable (GTK_LABEL (url)));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (url)), ==,
                    gloss_source_get_metadata (source, "url"));

@@ -197,6 +197,8 @@ test_text_json (Fixture       *f,
   JsonObject *metadata;
   JsonArray *blocks;
   JsonArray *heading;
+  JsonArray *spans;
+  gboolean found_emphasis = FALSE;
 
   g_assert_cmpint (run (f, "text", "--json", "news-page.html", NULL), ==, 0);
   root = parse_json (f->out);
@@ -219,6 +221,24 @@ test_text_json (Fixture       *f,
   g_assert_cmpint (json_array_get_int_element (heading, 1), ==, 67);
   g_assert_cmpstr (json_array_get_string_element (heading, 2), ==, "heading");
   g_assert_cmpint (json_array_get_int_element (heading, 3), ==, 1);
+
+  /* Emphasis: "Armor Quais" in italics, at its offsets in the text. */
+  spans = json_object_get_array_member (object, "spans");
+  g_assert_cmpuint (json_array_get_length (spans), >, 0);
+  for (guint i = 0; i < json_array_get_length (spans); i++)
+    {
+      JsonArray *span = json_array_get_array_element (spans, i);
+      const char *text = json_object_get_string_member (object, "text");
+      g_autofree char *quote = g_utf8_substring (text, json_array_get_int_element (span, 0),
+                                                 json_array_get_int_element (span, 1));
+
+      if (g_strcmp0 (quote, "Armor Quais") == 0)
+        {
+          g_assert_cmpstr (json_array_get_string_element (span, 2), ==, "emphasis");
+          found_emphasis = TRUE;
+        }
+    }
+  g_assert_true (found_emphasis);
 }
 
 static void

@@ -109,6 +109,51 @@ readable_date (const char *value)
   return g_date_time_format (date, _("%-d %B %Y"));
 }
 
+/* The languages articles are most often written in, by ISO 639-1 code. */
+static const struct
+{
+  const char *code;
+  const char *name;
+} languages[] = {
+  { "ar", N_("Arabic") },
+  { "br", N_("Breton") },
+  { "ca", N_("Catalan") },
+  { "co", N_("Corsican") },
+  { "da", N_("Danish") },
+  { "de", N_("German") },
+  { "el", N_("Greek") },
+  { "en", N_("English") },
+  { "es", N_("Spanish") },
+  { "eu", N_("Basque") },
+  { "fr", N_("French") },
+  { "it", N_("Italian") },
+  { "ja", N_("Japanese") },
+  { "la", N_("Latin") },
+  { "nl", N_("Dutch") },
+  { "oc", N_("Occitan") },
+  { "pl", N_("Polish") },
+  { "pt", N_("Portuguese") },
+  { "ru", N_("Russian") },
+  { "sv", N_("Swedish") },
+  { "tr", N_("Turkish") },
+  { "uk", N_("Ukrainian") },
+  { "zh", N_("Chinese") },
+};
+
+/* A language tag ("fr", "fr-CA", "en_GB") by the name of its language,
+ * when Gloss knows it; anything else as it is. */
+static char *
+readable_language (const char *value)
+{
+  gsize length = strcspn (value, "-_");
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    if (length == 2 && g_ascii_strncasecmp (value, languages[i].code, 2) == 0)
+      return g_strdup (_(languages[i].name));
+
+  return g_strdup (value);
+}
+
 static gboolean
 show_label (GtkLabel   *label,
             const char *text)
@@ -131,18 +176,19 @@ update (GlossArticleHeader *self)
     {
       const char *value = metadata_value (self->source, row_keys[i]);
 
-      g_autofree char *date = NULL;
+      g_autofree char *readable = NULL;
 
       gtk_widget_set_visible (GTK_WIDGET (self->names[i]), value != NULL);
       gtk_label_set_use_markup (self->values[i], FALSE);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->values[i]), NULL);
-      if (i == ROW_DATE && value != NULL)
+      if ((i == ROW_DATE || i == ROW_LANGUAGE) && value != NULL)
         {
-          /* The page's own value stays at hand, time and zone included. */
-          date = readable_date (value);
+          /* The page's own value stays at hand: the time and zone of a
+           * date, the region of a language. */
+          readable = i == ROW_DATE ? readable_date (value) : readable_language (value);
           gtk_widget_set_tooltip_text (GTK_WIDGET (self->values[i]), value);
         }
-      show_label (self->values[i], date != NULL ? date : value);
+      show_label (self->values[i], readable != NULL ? readable : value);
 
       if (i == ROW_URL && value != NULL && is_web_address (value))
         {

@@ -53,6 +53,23 @@ compare_keys (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* [start, end, kind, level], the level left out when it is negative. */
+static void
+add_range (JsonBuilder *builder,
+           guint        start,
+           guint        end,
+           const char  *kind,
+           int          level)
+{
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, start);
+  json_builder_add_int_value (builder, end);
+  json_builder_add_string_value (builder, kind);
+  if (level >= 0)
+    json_builder_add_int_value (builder, level);
+  json_builder_end_array (builder);
+}
+
 static void
 print_json (GlossSource *source)
 {
@@ -65,6 +82,8 @@ print_json (GlossSource *source)
   GPtrArray *warnings = gloss_source_get_warnings (source);
   const GlossBlock *blocks;
   guint n_blocks = 0;
+  const GlossSpan *spans;
+  guint n_spans = 0;
   guint n_keys = 0;
 
   json_builder_begin_object (builder);
@@ -87,14 +106,15 @@ print_json (GlossSource *source)
   json_builder_begin_array (builder);
   blocks = gloss_source_get_blocks (source, &n_blocks);
   for (guint i = 0; i < n_blocks; i++)
-    {
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, blocks[i].start);
-      json_builder_add_int_value (builder, blocks[i].end);
-      json_builder_add_string_value (builder, kind_name (blocks[i].kind));
-      json_builder_add_int_value (builder, blocks[i].level);
-      json_builder_end_array (builder);
-    }
+    add_range (builder, blocks[i].start, blocks[i].end, kind_name (blocks[i].kind), blocks[i].level);
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_array (builder);
+  spans = gloss_source_get_spans (source, &n_spans);
+  for (guint i = 0; i < n_spans; i++)
+    add_range (builder, spans[i].start, spans[i].end,
+               spans[i].kind == GLOSS_SPAN_STRONG ? "strong" : "emphasis", -1);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "warnings");
