@@ -7,13 +7,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "article-test-util.h"
 
 static GlossApplication *app;
 int window_height = 800;
+int wait_limit = 30;
 
 void
 article_test_init (int    *argc,
@@ -23,10 +23,25 @@ article_test_init (int    *argc,
   g_setenv ("GTK_A11Y", "test", FALSE);
   gtk_test_init (argc, argv, NULL);
 
+  article_test_start_app ("Test Person");
+}
+
+void
+article_test_start_app (const char *annotator_name)
+{
+  g_assert_null (app);
+
   app = gloss_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", annotator_name);
+}
+
+GlossApplication *
+test_application (void)
+{
+  g_assert_nonnull (app);
+  return app;
 }
 
 int
@@ -44,7 +59,7 @@ void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + wait_limit * G_USEC_PER_SEC;
 
   while (!done (data))
     {
@@ -92,47 +107,6 @@ draw_frames (GtkWidget *widget)
   wait_until (two_frames, &frames);
   gtk_widget_remove_tick_callback (widget, id);
   settle ();
-}
-
-/* Files */
-
-void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
 }
 
 /* Articles in windows */
@@ -205,10 +179,16 @@ open_sample (const char *name)
 }
 
 void
+close_window (GlossWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  settle ();
+}
+
+void
 close_article (Article *a)
 {
-  gtk_window_destroy (GTK_WINDOW (a->window));
-  settle ();
+  close_window (a->window);
 
   delete_tree (a->dir);
   g_free (a->dir);

@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "file-test-util.h"
 #include "gloss-application.h"
 #include "gloss-window.h"
 
@@ -16,8 +17,8 @@ G_BEGIN_DECLS
 
 /* What the tests of the window share: an article written in a folder of
  * its own and opened in a real window, the main loop turned until
- * something happens, files written, read and deleted, and the view's
- * text, tags and geometry read back. */
+ * something happens, files written, read and deleted (file-test-util.h),
+ * and the view's text, tags and geometry read back. */
 
 typedef struct
 {
@@ -28,26 +29,29 @@ typedef struct
 
 /* The height of the windows the next articles open in (800). */
 extern int window_height;
+/* How many seconds wait_until() and settle() wait before failing (30). */
+extern int wait_limit;
 
-/* Registers the application the windows belong to, with "Test Person" as
- * the user's name (so "test-person" as the user's id). */
+/* Starts GTK and registers the application the windows belong to, with
+ * "Test Person" as the user's name (so "test-person" as the user's id). */
 void           article_test_init (int          *argc,
                                   char       ***argv);
+/* Registers the application, GTK being started, with @annotator_name as
+ * the user's name. */
+void           article_test_start_app (const char *annotator_name);
+/* Runs the tests, then drops the application. */
 int            article_test_run  (void);
+/* The application the windows belong to. */
+GlossApplication *test_application (void);
 
-/* Runs the main loop until @done returns TRUE, failing after 30 s. */
+/* Runs the main loop until @done returns TRUE, failing after wait_limit
+ * seconds. */
 void           wait_until        (gboolean   (*done) (gpointer),
                                   gpointer      data);
 /* Runs the main loop until nothing is pending. */
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */
 void           draw_frames       (GtkWidget    *widget);
-/* Deletes @path and, if it is a folder, everything in it. */
-void           delete_tree       (const char   *path);
-void           write_file        (const char   *path,
-                                  const char   *text);
-char          *read_file         (const char   *path);
-
 /* A window shown on @path, once it has settled. */
 GlossWindow   *open_window       (const char   *path);
 
@@ -61,6 +65,8 @@ Article       *open_text         (const char   *name,
 /* Opens a copy of data/samples/@name, so that annotating it writes
  * nothing into the source tree. */
 Article       *open_sample       (const char   *name);
+/* Destroys @window, then settles. */
+void           close_window      (GlossWindow  *window);
 /* Closes the window and deletes the folder. */
 void           close_article     (Article      *a);
 

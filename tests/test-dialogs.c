@@ -14,6 +14,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "file-test-util.h"
 #include "gloss-annotation-file.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-codebook-row.h"
@@ -34,30 +35,6 @@ typedef struct
   GtkWidget *parent;
   GtkWidget *dialog;
 } Fixture;
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            delete_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
 
 /* Lets the dialogs draw and the file monitors report. */
 static void
@@ -101,8 +78,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
 
   path = g_build_filename (fixture->dir, "contract.txt", NULL);
-  g_file_set_contents (path, ARTICLE, -1, &error);
-  g_assert_no_error (error);
+  write_file (path, ARTICLE);
   fixture->article = g_file_new_for_path (path);
 
   fixture->document = gloss_document_new_for_article (fixture->article, "tester", "Tester",

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "file-test-util.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
 
@@ -25,30 +26,6 @@
 static char *tmp_dir;
 
 /* Files and folders */
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            delete_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
 
 /* A fresh folder for one test. */
 static char *

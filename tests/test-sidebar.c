@@ -7,9 +7,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
+#include "file-test-util.h"
 #include "gloss-annotation-row.h"
 #include "gloss-inspector.h"
 #include "gloss-sidebar.h"
@@ -307,15 +307,13 @@ type_note (Fixture    *f,
 /* The fixture */
 
 static void
-write_file (const char *folder,
-            const char *name,
-            const char *data)
+write_in_folder (const char *folder,
+                 const char *name,
+                 const char *data)
 {
   g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_file_set_contents (path, data, -1, &error);
-  g_assert_no_error (error);
+  write_file (path, data);
 }
 
 /* The user's own annotation file, written for another version of the
@@ -376,8 +374,8 @@ fixture_set_up (Fixture       *f,
 
   f->folder = g_dir_make_tmp ("gloss-test-sidebar-XXXXXX", &error);
   g_assert_no_error (error);
-  write_file (f->folder, "article.txt", ARTICLE);
-  write_file (f->folder, "article.txt.me.gloss.json", json);
+  write_in_folder (f->folder, "article.txt", ARTICLE);
+  write_in_folder (f->folder, "article.txt.me.gloss.json", json);
 
   article_path = g_build_filename (f->folder, "article.txt", NULL);
   article = g_file_new_for_path (article_path);
@@ -421,30 +419,6 @@ fixture_set_up (Fixture       *f,
   wait_for_length (f, "annotation-list", 6);
   wait_for_length (f, "attention-list", 2);
   settle ();
-}
-
-static void
-delete_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            delete_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
 }
 
 static void

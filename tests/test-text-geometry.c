@@ -11,16 +11,13 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 #include <gtk/gtk.h>
 
-#include "gloss-application.h"
+#include "article-test-util.h"
 #include "gloss-text-view-private.h"
-#include "gloss-window.h"
 
-static GlossApplication *app;
-
+/* NULL-terminated, for g_strjoinv(). */
 static const char *paragraphs[] = {
   "Acme Corp won the contract for the regional data centre.",
   "Rivals said Acme Corp paid too little, and Zenith Ltd appealed the decision "
@@ -28,6 +25,7 @@ static const char *paragraphs[] = {
   "years while the opposition says the tender was written for a single firm "
   "and that the figures were never audited by anyone outside the council.",
   "The appeal will be heard in spring.",
+  NULL,
 };
 
 typedef struct
@@ -44,8 +42,9 @@ no_pending (void)
   return !g_main_context_pending (NULL);
 }
 
+/* Unlike settle(), also lets the view draw a few frames. */
 static void
-settle (void)
+settle_frames (void)
 {
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
@@ -69,33 +68,24 @@ fixture_set_up (Fixture       *f,
   f->dir = g_dir_make_tmp ("gloss-geometry-XXXXXX", &error);
   g_assert_no_error (error);
   f->article = g_build_filename (f->dir, "a.txt", NULL);
-  g_file_set_contents (f->article, text, -1, &error);
-  g_assert_no_error (error);
+  write_file (f->article, text);
 
   file = g_file_new_for_path (f->article);
-  f->window = gloss_window_new (app);
+  f->window = gloss_window_new (test_application ());
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gloss_window_open (f->window, file));
   f->view = gloss_window_get_text_view (f->window);
-  settle ();
+  settle_frames ();
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) d = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   gtk_window_destroy (GTK_WINDOW (f->window));
-  settle ();
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  settle_frames ();
+  delete_tree (f->dir);
   g_free (f->article);
   g_free (f->dir);
 }
@@ -155,8 +145,9 @@ assert_range_placed (Fixture *f,
     g_assert_cmpint (rn->x + rn->width, ==, after.x);
 }
 
+/* The character offset of @needle in the article. */
 static guint
-offset_of (const char *needle)
+paragraphs_offset (const char *needle)
 {
   g_autofree char *text = g_strjoinv ("\n\n", (char **) paragraphs);
   const char *at = strstr (text, needle);
@@ -169,10 +160,10 @@ static void
 test_ranges_follow_layout (Fixture       *f,
                            gconstpointer  data)
 {
-  guint acme = offset_of ("Acme Corp won");
-  guint rivals = offset_of ("Rivals said");
-  guint audited = offset_of ("audited");
-  guint spring = offset_of ("spring");
+  guint acme = paragraphs_offset ("Acme Corp won");
+  guint rivals = paragraphs_offset ("Rivals said");
+  guint audited = paragraphs_offset ("audited");
+  guint spring = paragraphs_offset ("spring");
   GlossLayer *layer = gloss_document_get_layer (gloss_window_get_document (f->window));
   GArray *cached;
 
@@ -190,25 +181,25 @@ test_ranges_follow_layout (Fixture       *f,
   /* Highlights change no place. */
   gloss_layer_annotate (layer, "claim", acme, acme + 9, NULL);
   gloss_layer_annotate (layer, "company", rivals + 12, rivals + 21, NULL);
-  settle ();
+  settle_frames ();
   assert_range_placed (f, acme, acme + 9);
   assert_range_placed (f, rivals, audited);
 
   /* Zooming in moves and rewraps everything. */
   gloss_text_view_set_zoom (f->view, 3);
-  settle ();
+  settle_frames ();
   assert_range_placed (f, acme, acme + 9);
   assert_range_placed (f, rivals, audited);
   assert_range_placed (f, spring, spring + 6);
 
   /* So does a narrower window. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 500, 600);
-  settle ();
+  settle_frames ();
   assert_range_placed (f, rivals, audited);
   assert_range_placed (f, spring, spring + 6);
 
   gloss_text_view_set_zoom (f->view, 0);
-  settle ();
+  settle_frames ();
   assert_range_placed (f, acme, acme + 9);
   assert_range_placed (f, rivals, audited);
   assert_range_placed (f, spring, spring + 6);
@@ -218,19 +209,11 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
   gtk_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Ada Lovelace");
+  article_test_start_app ("Ada Lovelace");
 
   g_test_add ("/text-view/geometry/follows-layout", Fixture, NULL,
               fixture_set_up, test_ranges_follow_layout, fixture_tear_down);
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return article_test_run ();
 }

@@ -12,14 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <string.h>
 
-#include "gloss-application.h"
+#include "article-test-util.h"
 #include "gloss-codebook.h"
-#include "gloss-window.h"
 
 #define ARTICLE \
   "Acme Corp won the contract.\n" \
@@ -30,7 +28,6 @@
 /* U+00A0 NO-BREAK SPACE, which French puts before “:” and inside « ». */
 #define NBSP "\xc2\xa0"
 
-static GlossApplication *app;
 static gboolean french;
 
 typedef struct
@@ -40,68 +37,10 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done returns TRUE, failing after 5 s. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-no_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending, NULL);
-}
-
 static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
-close_window (GlossWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
 }
 
 /* Every test starts with this: without the French locale there is
@@ -132,7 +71,7 @@ fixture_set_up (Fixture       *f,
   write_file (f->article, ARTICLE);
 
   file = g_file_new_for_path (f->article);
-  f->window = gloss_window_new (app);
+  f->window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gloss_window_open (f->window, file));
   settle ();
@@ -145,7 +84,7 @@ fixture_tear_down (Fixture       *f,
   if (f->window != NULL)
     close_window (f->window);
   if (f->dir != NULL)
-    remove_dir (f->dir);
+    delete_tree (f->dir);
   g_free (f->dir);
   g_free (f->article);
 }
@@ -471,7 +410,7 @@ test_welcome_page (Fixture       *f,
     return;
 
   /* A window with no article shows the welcome page. */
-  window = gloss_window_new (app);
+  window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (window));
   settle ();
 
@@ -514,7 +453,6 @@ main (int    argc,
       char **argv)
 {
   const char *localedir;
-  int status;
 
   /* French before GTK starts, and GTK must not set the locale from the
    * environment (the tests run with LC_ALL=C.UTF-8). */
@@ -527,15 +465,13 @@ main (int    argc,
   gtk_disable_setlocale ();
 
   gtk_test_init (&argc, &argv, NULL);
+  /* Nothing here waits for files or threads: each wait fails after 5 s. */
+  wait_limit = 5;
 
   if (french)
     {
       g_assert_true (g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "fr_FR"));
-
-      app = gloss_application_new ();
-      g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-      g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+      article_test_start_app ("Test Person");
     }
 
 #define ADD(path, func) \
@@ -550,7 +486,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return article_test_run ();
 }

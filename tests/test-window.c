@@ -10,21 +10,17 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "article-test-util.h"
 #include "gloss-annotation-file.h"
-#include "gloss-application.h"
-#include "gloss-window.h"
 
 #define ARTICLE \
   "Acme Corp won the contract.\n" \
   "\n" \
   "Rivals said Acme Corp paid too little, and Zenith Ltd appealed.\n" \
   "The council claims savings of 4 million.\n"
-
-static GlossApplication *app;
 
 typedef struct
 {
@@ -33,49 +29,13 @@ typedef struct
   GlossWindow *window;
 } Fixture;
 
-/* Runs the main loop until @done returns TRUE, failing after 30 s (a
- * loaded machine is slow, but a test that hangs must still end). */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer   data)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-no_pending (gpointer data)
-{
-  return !g_main_context_pending (NULL);
-}
-
-static void
-settle (void)
-{
-  wait_until (no_pending, NULL);
-}
-
-static void
-write_file (const char *path,
-            const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
+/* A window shown on @path, as open_window() does, but saving 50 ms after
+ * each change. */
 static GlossWindow *
-open_window (const char *path)
+open_autosaving_window (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GlossWindow *window = gloss_window_new (app);
+  GlossWindow *window = gloss_window_new (test_application ());
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gloss_window_open (window, file));
@@ -95,28 +55,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->article = g_build_filename (f->dir, "a.txt", NULL);
   write_file (f->article, ARTICLE);
-  f->window = open_window (f->article);
-}
-
-static void
-close_window (GlossWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  settle ();
-}
-
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  f->window = open_autosaving_window (f->article);
 }
 
 static void
@@ -125,7 +64,7 @@ fixture_tear_down (Fixture       *f,
 {
   if (f->window != NULL)
     close_window (f->window);
-  remove_dir (f->dir);
+  delete_tree (f->dir);
   g_free (f->dir);
   g_free (f->article);
 }
@@ -137,7 +76,7 @@ layer_of (GlossWindow *window)
 }
 
 static GtkTextBuffer *
-buffer_of (GlossWindow *window)
+window_buffer (GlossWindow *window)
 {
   return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (window)));
 }
@@ -150,7 +89,7 @@ highlight_covers (GlossWindow *window,
                   guint        start,
                   guint        end)
 {
-  GtkTextBuffer *buffer = buffer_of (window);
+  GtkTextBuffer *buffer = window_buffer (window);
   g_autofree char *name = gloss_text_view_tag_name (tag_id);
   GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), name);
   GtkTextIter iter;
@@ -217,8 +156,8 @@ test_opens_with_focus (Fixture       *f,
   g_assert_true (gtk_widget_has_focus (text_view));
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (text_view)));
 
-  gtk_text_buffer_get_bounds (buffer_of (f->window), &start, &end);
-  text = gtk_text_buffer_get_text (buffer_of (f->window), &start, &end, TRUE);
+  gtk_text_buffer_get_bounds (window_buffer (f->window), &start, &end);
+  text = gtk_text_buffer_get_text (window_buffer (f->window), &start, &end, TRUE);
   g_assert_cmpstr (text, ==, ARTICLE);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Acme Corp won the contract.");
 
@@ -266,7 +205,7 @@ static void
 test_no_snap (Fixture       *f,
               gconstpointer  data)
 {
-  GSettings *settings = gloss_application_get_settings (app);
+  GSettings *settings = gloss_application_get_settings (test_application ());
   g_autoptr(GlossAnnotation) a = NULL;
 
   g_settings_set_boolean (settings, "snap-to-words", FALSE);
@@ -393,7 +332,7 @@ test_tag_all_and_autosave (Fixture       *f,
 
   /* The autosave writes the file; another window finds the same. */
   wait_until (is_saved, document);
-  second = open_window (f->article);
+  second = open_autosaving_window (f->article);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (second))), ==, 2);
   g_assert_true (highlight_covers (second, "company", 0, 9));
   g_assert_true (highlight_covers (second, "company", 41, 50));
@@ -476,7 +415,7 @@ test_teammate_layer (Fixture       *f,
 
   /* The window lists the teammate's file and shows it on demand. */
   close_window (f->window);
-  f->window = open_window (f->article);
+  f->window = open_autosaving_window (f->article);
   g_assert_cmpuint (gloss_text_view_get_n_teammate_layers (gloss_window_get_text_view (f->window)), ==, 0);
   activate (f->window, "layer.ben", NULL);
   g_assert_cmpuint (gloss_text_view_get_n_teammate_layers (gloss_window_get_text_view (f->window)), ==, 1);
@@ -486,7 +425,7 @@ test_teammate_layer (Fixture       *f,
   g_assert_false (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "layer.nobody", NULL));
 
   /* Opening Ben's file directly reviews it: the own layer stays empty. */
-  review = open_window (g_file_peek_path (gloss_annotation_file_get_file (theirs)));
+  review = open_autosaving_window (g_file_peek_path (gloss_annotation_file_get_file (theirs)));
   g_assert_nonnull (gloss_document_get_review_file (gloss_window_get_document (review)));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (review))), ==, 0);
   g_assert_nonnull (strstr (gloss_window_get_banner_text (review), "read-only"));
@@ -509,7 +448,7 @@ test_orphan_reattach (Fixture       *f,
   wait_until (is_saved, document);
   close_window (f->window);
   write_file (f->article, "Acme Corp won the contract.\n\nRivals appealed.\n");
-  f->window = open_window (f->article);
+  f->window = open_autosaving_window (f->article);
   view = gloss_window_get_text_view (f->window);
 
   a = only_annotation (f->window);
@@ -537,7 +476,7 @@ test_broken_file (Fixture       *f,
   f->window = NULL;
   write_file (path, "{ not json");
 
-  window = gloss_window_new (app);
+  window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (gloss_window_open (window, file));
   settle ();
@@ -602,7 +541,7 @@ test_many_highlights (Fixture       *f,
   g_assert_true (gloss_annotation_file_save (file, GLOSS_SAVE_OVERWRITE, NULL, &error));
 
   close_window (f->window);
-  f->window = gloss_window_new (app);
+  f->window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (gloss_window_open (f->window, article));
 
@@ -619,9 +558,9 @@ test_many_highlights (Fixture       *f,
   {
     GtkTextIter iter;
     g_autofree char *name = gloss_text_view_tag_name ("company");
-    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer_of (f->window)), name);
+    GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (window_buffer (f->window)), name);
 
-    gtk_text_buffer_get_iter_at_offset (buffer_of (f->window), &iter, 59972);
+    gtk_text_buffer_get_iter_at_offset (window_buffer (f->window), &iter, 59972);
     g_assert_false (gtk_text_iter_has_tag (&iter, tag));
   }
 }
@@ -687,14 +626,7 @@ int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-
-  app = gloss_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Test Person");
+  article_test_init (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -714,7 +646,5 @@ main (int    argc,
 
 #undef ADD
 
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return article_test_run ();
 }

@@ -525,17 +525,17 @@ draw_quote_rule (GlossTextView    *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextIter first, last;
-  GdkRectangle location;
+  const GdkRectangle *location;
   int top, bottom, height;
 
   _gloss_text_view_get_iters (self, block->start, MAX (block->start, block->end - 1), &first, &last);
-  gtk_text_view_get_iter_location (view, &first, &location);
+  location = &g_array_index (_gloss_text_view_range_rects (self, block->start, block->start), GdkRectangle, 0);
   gtk_text_view_get_line_yrange (view, &first, &top, &height);
   gtk_text_view_get_line_yrange (view, &last, &bottom, &height);
   bottom += height;
 
   gtk_snapshot_append_color (snapshot, color,
-                             &GRAPHENE_RECT_INIT (location.x - QUOTE_INDENT * scale + 6 * scale, top,
+                             &GRAPHENE_RECT_INIT (location->x - QUOTE_INDENT * scale + 6 * scale, top,
                                                   3 * scale, bottom - top));
 }
 
@@ -569,12 +569,12 @@ _gloss_text_view_snapshot_structure (GlossTextView *self,
     {
       if (block->kind == GLOSS_BLOCK_LIST_ITEM && block->start >= start)
         {
-          GtkTextIter iter;
-          GdkRectangle location;
+          /* Where the item's first character is, remembered between
+           * frames like the annotations' bars. */
+          GArray *location = _gloss_text_view_range_rects (self, block->start, block->start);
 
-          gtk_text_buffer_get_iter_at_offset (_gloss_text_view_buffer (self), &iter, block->start);
-          gtk_text_view_get_iter_location (GTK_TEXT_VIEW (self), &iter, &location);
-          draw_bullet (snapshot, &location, block->level, scale, &bullet_color);
+          draw_bullet (snapshot, &g_array_index (location, GdkRectangle, 0), block->level, scale,
+                       &bullet_color);
         }
       else if (block->kind == GLOSS_BLOCK_QUOTE)
         {

@@ -29,8 +29,7 @@ doccano_add (GlossExporter            *self,
   GlossSource *source = article->source;
   g_autoptr(GlossUtf16Map) map = NULL;
 
-  if (self->offset_unit == GLOSS_OFFSETS_UTF16)
-    map = gloss_utf16_map_new (gloss_source_get_text (source), gloss_source_get_n_bytes (source));
+  map = _gloss_exporter_utf16_map (self, source);
 
   for (guint f = 0; f < article->files->len; f++)
     {
@@ -49,22 +48,11 @@ doccano_add (GlossExporter            *self,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-          guint start = gloss_annotation_get_start (a);
-          guint end = gloss_annotation_get_end (a);
+          guint start;
+          guint end;
 
-          if (!_gloss_exporter_keeps (self, a))
+          if (!_gloss_exporter_offsets (self, a, map, &n_orphans, &start, &end))
             continue;
-          if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
-            {
-              n_orphans++;
-              continue;
-            }
-
-          if (map != NULL)
-            {
-              start = gloss_utf16_map_to_utf16 (map, start);
-              end = gloss_utf16_map_to_utf16 (map, end);
-            }
 
           g_string_append_printf (out, "%s[%u,%u,", first ? "" : ",", start, end);
           gloss_json_write_string (out, _gloss_export_label (a), -1);

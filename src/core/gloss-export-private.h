@@ -94,6 +94,19 @@ gboolean     _gloss_exporter_write_file    (GlossExporter   *self,
 /* TRUE when @annotation passes the tag filter. */
 gboolean     _gloss_exporter_keeps         (GlossExporter   *self,
                                             GlossAnnotation *annotation);
+/* The map an offset format converts with: NULL when it counts code
+ * points, as the annotations do. */
+GlossUtf16Map *_gloss_exporter_utf16_map   (GlossExporter   *self,
+                                            GlossSource     *source);
+/* FALSE when an offset format leaves @annotation out: the tag filter
+ * drops it, or it is orphaned (then counted in *@n_orphans).  Else sets
+ * *@start and *@end, converted with @map when there is one. */
+gboolean     _gloss_exporter_offsets       (GlossExporter   *self,
+                                            GlossAnnotation *annotation,
+                                            GlossUtf16Map   *map,
+                                            guint           *n_orphans,
+                                            guint           *start,
+                                            guint           *end);
 /* Adds a sentence to the warnings. */
 void         _gloss_exporter_warn          (GlossExporter   *self,
                                             const char      *format,

@@ -397,6 +397,43 @@ _gloss_exporter_keeps (GlossExporter   *self,
          g_hash_table_contains (self->tags, gloss_annotation_get_tag (annotation));
 }
 
+GlossUtf16Map *
+_gloss_exporter_utf16_map (GlossExporter *self,
+                           GlossSource   *source)
+{
+  if (self->offset_unit != GLOSS_OFFSETS_UTF16)
+    return NULL;
+
+  return gloss_utf16_map_new (gloss_source_get_text (source), gloss_source_get_n_bytes (source));
+}
+
+gboolean
+_gloss_exporter_offsets (GlossExporter   *self,
+                         GlossAnnotation *annotation,
+                         GlossUtf16Map   *map,
+                         guint           *n_orphans,
+                         guint           *start,
+                         guint           *end)
+{
+  if (!_gloss_exporter_keeps (self, annotation))
+    return FALSE;
+  if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
+    {
+      (*n_orphans)++;
+      return FALSE;
+    }
+
+  *start = gloss_annotation_get_start (annotation);
+  *end = gloss_annotation_get_end (annotation);
+  if (map != NULL)
+    {
+      *start = gloss_utf16_map_to_utf16 (map, *start);
+      *end = gloss_utf16_map_to_utf16 (map, *end);
+    }
+
+  return TRUE;
+}
+
 void
 _gloss_exporter_warn (GlossExporter *self,
                       const char    *format,

@@ -438,12 +438,10 @@ gloss_html_reader_read (GFile       *file,
   g_autofree char *encoding = NULL;
   g_autofree char *unknown = NULL;
   g_autofree char *decoded = NULL;
-  g_autofree char *sha256 = NULL;
   g_autoptr(GHashTable) metadata = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   GlossMarkupGuard guard;
   GlossSourceMap *map = NULL;
-  GlossSource *source;
   GArray *blocks = NULL;
   GArray *spans = NULL;
   const char *bytes;
@@ -460,13 +458,8 @@ gloss_html_reader_read (GFile       *file,
 
   label = gloss_markup_dup_label (file, display_name);
 
-  if (max_size == 0)
-    max_size = GLOSS_SOURCE_DEFAULT_MAX_SIZE;
-  if (n_bytes > max_size || n_bytes > G_MAXINT)
-    {
-      gloss_markup_set_too_large (error, label, MIN (max_size, (gsize) G_MAXINT));
-      return NULL;
-    }
+  if (!gloss_markup_check_size (label, n_bytes, max_size, error))
+    return NULL;
 
   encoding = gloss_html_reader_detect_encoding (data, n_bytes, &bom, &unknown);
   bytes = data + bom;
@@ -552,14 +545,7 @@ gloss_html_reader_read (GFile       *file,
   if (text == NULL)
     return NULL;
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n_bytes);
-  source = gloss_source_new_extracted (file, media_type_for (file), encoding, sha256,
-                                       GLOSS_HTML_EXTRACTOR, text, blocks,
-                                       g_steal_pointer (&metadata));
-  _gloss_source_set_map (source, map);
-  _gloss_source_set_spans (source, spans);
-  for (guint i = 0; i < warnings->len; i++)
-    _gloss_source_add_warning (source, g_strdup (g_ptr_array_index (warnings, i)));
-
-  return source;
+  return gloss_markup_new_source (file, media_type_for (file), encoding, GLOSS_HTML_EXTRACTOR,
+                                  data, n_bytes, text, blocks,
+                                  g_steal_pointer (&metadata), map, spans, warnings);
 }

@@ -218,20 +218,9 @@ import_record (GlossImporter *self,
         read_entities (&r, list);
     }
 
-  if (mine->len > 0)
-    {
-      if (problems->len > 0)
-        g_string_append_c (problems, '\n');
-      g_string_append (problems, mine->str);
-      return FALSE;
-    }
-
-  source = _gloss_importer_create_text (self, input, index, text, strlen (text), &error);
+  source = _gloss_importer_record_text (self, input, display, index, line, text, mine, problems);
   if (source == NULL)
-    {
-      _gloss_import_problem (problems, display, line, "%s", error->message);
-      return FALSE;
-    }
+    return FALSE;
 
   annotator = _gloss_importer_annotator (self, _gloss_json_get_string (record, "annotator"));
   batch = _gloss_import_batch_new (source, annotator);

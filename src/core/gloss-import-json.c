@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gloss-import-private.h"
 
 typedef struct
@@ -208,4 +210,32 @@ _gloss_json_get_uint (JsonNode *node,
 
   *value = (guint)n;
   return TRUE;
+}
+
+GlossSource *
+_gloss_importer_record_text (GlossImporter *self,
+                             GFile         *input,
+                             const char    *display,
+                             guint          index,
+                             guint          line,
+                             const char    *text,
+                             GString       *mine,
+                             GString       *problems)
+{
+  g_autoptr(GError) error = NULL;
+  GlossSource *source;
+
+  if (mine->len > 0)
+    {
+      if (problems->len > 0)
+        g_string_append_c (problems, '\n');
+      g_string_append (problems, mine->str);
+      return NULL;
+    }
+
+  source = _gloss_importer_create_text (self, input, index, text, strlen (text), &error);
+  if (source == NULL)
+    _gloss_import_problem (problems, display, line, "%s", error->message);
+
+  return source;
 }

@@ -108,6 +108,18 @@ GlossSource *_gloss_importer_create_text  (GlossImporter    *self,
                                            const char       *text,
                                            gsize             length,
                                            GError          **error);
+/* The article of a record read at @line of @display: when the record
+ * had problems (@mine holds them), adds them to @problems and returns
+ * NULL; else _gloss_importer_create_text() of @text, whose error becomes
+ * a problem too. */
+GlossSource *_gloss_importer_record_text  (GlossImporter    *self,
+                                           GFile            *input,
+                                           const char       *display,
+                                           guint             index,
+                                           guint             line,
+                                           const char       *text,
+                                           GString          *mine,
+                                           GString          *problems);
 /* Imports one JSON record (a doccano line, a Label Studio task). */
 typedef gboolean (*GlossImportRecordFunc) (GlossImporter *self,
                                            GFile         *input,

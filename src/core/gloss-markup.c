@@ -16,6 +16,7 @@
 
 #include "gloss-error.h"
 #include "gloss-markup.h"
+#include "gloss-source-private.h"
 
 /* libxml2 refuses a text node past 10 MB unless told XML_PARSE_HUGE,
  * which would lift every other limit too.  Text past this size goes
@@ -214,10 +215,13 @@ split_text (xmlParserCtxtPtr  ctxt,
   return TRUE;
 }
 
+/* Text inside a refused element is dropped; other text goes to @next,
+ * the handler the guard wrapped, unless split_text() took it. */
 static void
-guarded_characters (void          *ctx,
-                    const xmlChar *text,
-                    int            length)
+guarded_text (void             *ctx,
+              const xmlChar    *text,
+              int               length,
+              charactersSAXFunc next)
 {
   GlossMarkupGuard *guard = guard_of (ctx);
 
@@ -225,7 +229,15 @@ guarded_characters (void          *ctx,
     return;
 
   if (!split_text (ctx, text, length))
-    guard->characters (ctx, text, length);
+    next (ctx, text, length);
+}
+
+static void
+guarded_characters (void          *ctx,
+                    const xmlChar *text,
+                    int            length)
+{
+  guarded_text (ctx, text, length, guard_of (ctx)->characters);
 }
 
 static void
@@ -233,13 +245,7 @@ guarded_ignorable_whitespace (void          *ctx,
                               const xmlChar *text,
                               int            length)
 {
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (guard->depth > GLOSS_MARKUP_MAX_DEPTH)
-    return;
-
-  if (!split_text (ctx, text, length))
-    guard->ignorable_whitespace (ctx, text, length);
+  guarded_text (ctx, text, length, guard_of (ctx)->ignorable_whitespace);
 }
 
 void
@@ -542,4 +548,49 @@ gloss_markup_set_too_deep (GError     **error,
                /* Translators: %s is a file name and %d a number, such as 256 */
                _("“%s” nests elements more than %d levels deep, which Gloss does not open"),
                label, GLOSS_MARKUP_MAX_DEPTH);
+}
+
+gboolean
+gloss_markup_check_size (const char  *label,
+                         gsize        n_bytes,
+                         gsize        max_size,
+                         GError     **error)
+{
+  if (max_size == 0)
+    max_size = GLOSS_SOURCE_DEFAULT_MAX_SIZE;
+  if (n_bytes > max_size || n_bytes > G_MAXINT)
+    {
+      gloss_markup_set_too_large (error, label, MIN (max_size, (gsize) G_MAXINT));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GlossSource *
+gloss_markup_new_source (GFile          *file,
+                         const char     *media_type,
+                         const char     *encoding,
+                         const char     *extractor,
+                         const char     *data,
+                         gsize           n_bytes,
+                         char           *text,
+                         GArray         *blocks,
+                         GHashTable     *metadata,
+                         GlossSourceMap *map,
+                         GArray         *spans,
+                         GPtrArray      *warnings)
+{
+  g_autofree char *sha256 = NULL;
+  GlossSource *source;
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n_bytes);
+  source = gloss_source_new_extracted (file, media_type, encoding, sha256,
+                                       extractor, text, blocks, metadata);
+  _gloss_source_set_map (source, map);
+  _gloss_source_set_spans (source, spans);
+  for (guint i = 0; i < warnings->len; i++)
+    _gloss_source_add_warning (source, g_strdup (g_ptr_array_index (warnings, i)));
+
+  return source;
 }

@@ -11,6 +11,9 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
+#include "gloss-source.h"
+#include "gloss-source-map.h"
+
 G_BEGIN_DECLS
 
 /* What the HTML and XML readers share: a guard around every libxml2 parse,
@@ -88,5 +91,27 @@ void      gloss_markup_set_too_large    (GError           **error,
                                          gsize              max_size);
 void      gloss_markup_set_too_deep     (GError           **error,
                                          const char        *label);
+
+/* FALSE, with the error of gloss_markup_set_too_large(), when @n_bytes is
+ * over @max_size (0 for GLOSS_SOURCE_DEFAULT_MAX_SIZE) or more than
+ * libxml2 parses at once. */
+gboolean  gloss_markup_check_size       (const char        *label,
+                                         gsize              n_bytes,
+                                         gsize              max_size,
+                                         GError           **error);
+/* The source a reader makes of @data, its @n_bytes bytes: takes @text,
+ * @blocks, @metadata, @map and @spans, and copies @warnings. */
+GlossSource *gloss_markup_new_source    (GFile             *file,
+                                         const char        *media_type,
+                                         const char        *encoding,
+                                         const char        *extractor,
+                                         const char        *data,
+                                         gsize              n_bytes,
+                                         char              *text,
+                                         GArray            *blocks,
+                                         GHashTable        *metadata,
+                                         GlossSourceMap    *map,
+                                         GArray            *spans,
+                                         GPtrArray         *warnings);
 
 G_END_DECLS

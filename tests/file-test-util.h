@@ -1,0 +1,25 @@
+/* file-test-util.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Files written, read and deleted by the tests, with GLib only, so that
+ * the tests of the core can share them with the widget tests. */
+
+/* Deletes @path and, if it is a folder, everything in it. */
+void           delete_tree       (const char   *path);
+/* Writes @text to @path, failing the test on error. */
+void           write_file        (const char   *path,
+                                  const char   *text);
+/* The contents of @path, failing the test on error. */
+char          *read_file         (const char   *path);
+
+G_END_DECLS
