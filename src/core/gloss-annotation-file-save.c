@@ -14,6 +14,7 @@
 
 #include "gloss-annotation-file-private.h"
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 
 /* A fingerprint of the file's bytes, to tell whether someone else wrote
  * the file.  Nothing here needs a cryptographic hash, and SHA-256 would
@@ -53,22 +54,18 @@ disk_differs (GFile        *file,
               guint64       fingerprint,
               GCancellable *cancellable)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-  if (info == NULL)
-    return FALSE;
-
-  if (!on_disk)
-    return TRUE;
 
   /* Always the content: the modification time cannot tell, since a write
    * within the same clock tick (a few milliseconds) leaves it as it was,
    * and a checkout that rewrites the same bytes changes it for nothing. */
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, NULL))
+  if (!gloss_file_read_regular (file, GLOSS_ANNOTATION_FILE_MAX_SIZE, cancellable,
+                                &contents, &length, &local_error))
+    return !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+
+  if (!on_disk)
     return TRUE;
 
   return _gloss_annotation_file_fingerprint (contents, length) != fingerprint;
@@ -185,78 +182,57 @@ gloss_annotation_file_changed_on_disk_finish (GlossAnnotationFile  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-static gboolean
-write_file (GFile         *file,
-            const char    *data,
-            gsize          length,
-            gboolean       must_not_exist,
-            GCancellable  *cancellable,
-            GError       **error)
+static void
+set_too_large_error (GError **error,
+                     GFile   *file,
+                     gsize    length)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display = g_file_get_parse_name (file);
-  guint32 keep_mode = 0;
-  gsize written;
+  g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 
-  /* g_file_replace writes a temporary file beside the target and renames
-   * it over the target only once everything is written and closed, so a
-   * failure at any point leaves the old file whole. */
-  if (must_not_exist)
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+               /* Translators: a file name, a size such as "323.0 MiB", then a number */
+               _("“%s” was not saved: it would take %s, more than the %d MiB an annotation file may have; remove annotations and save again"),
+               display, size, GLOSS_ANNOTATION_FILE_MAX_SIZE / (1024 * 1024));
+}
+
+/* Writes @data over @file as one writer among others: under the file's
+ * lock, after checking (when @check_disk) that the file on disk is still
+ * the one whose fingerprint is @fingerprint, so that no other writer's
+ * change is ever written over.  Leftovers of interrupted saves go too. */
+static gboolean
+write_locked (GFile         *file,
+              const char    *data,
+              gsize          length,
+              gboolean       check_disk,
+              gboolean       on_disk,
+              guint64        fingerprint,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GlossFileLock) lock = NULL;
+
+  /* A writer never writes what its reader refuses. */
+  if (length > GLOSS_ANNOTATION_FILE_MAX_SIZE)
     {
-      stream = g_file_create (file, G_FILE_CREATE_NONE, cancellable, &local_error);
-    }
-  else
-    {
-      g_autoptr(GFileInfo) old = g_file_query_info (file,
-                                                    G_FILE_ATTRIBUTE_UNIX_NLINK ","
-                                                    G_FILE_ATTRIBUTE_UNIX_MODE,
-                                                    G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                    cancellable, NULL);
-      GFileCreateFlags flags = G_FILE_CREATE_NONE;
-
-      /* For a file with several hard links, g_file_replace writes in
-       * place to keep the links, and an interrupted save would damage it.
-       * Losing the extra link is the lesser harm: replace the file whole
-       * and give the new one the old one's permissions. */
-      if (old != NULL && g_file_info_get_attribute_uint32 (old, G_FILE_ATTRIBUTE_UNIX_NLINK) > 1)
-        {
-          flags = G_FILE_CREATE_REPLACE_DESTINATION;
-          keep_mode = g_file_info_get_attribute_uint32 (old, G_FILE_ATTRIBUTE_UNIX_MODE) & 07777;
-        }
-
-      stream = g_file_replace (file, NULL, FALSE, flags, cancellable, &local_error);
-    }
-
-  if (stream == NULL ||
-      !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, &written,
-                                  cancellable, &local_error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &local_error))
-    {
-      if (stream != NULL)
-        {
-          g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-          /* A stream that is closed normally, or merely let go, renames
-           * what was written so far over the target; a cancelled close
-           * drops the temporary file instead.  A copy that could not be
-           * written whole is removed. */
-          g_cancellable_cancel (abandon);
-          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-          if (must_not_exist)
-            g_file_delete (file, NULL, NULL);
-        }
-
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save “%s”: %s"), display, local_error->message);
+      set_too_large_error (error, file, length);
       return FALSE;
     }
 
-  if (keep_mode != 0)
-    g_file_set_attribute_uint32 (file, G_FILE_ATTRIBUTE_UNIX_MODE, keep_mode,
-                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  lock = gloss_file_lock_acquire (file, GLOSS_FILE_LOCK_TIMEOUT_MS, cancellable, error);
+  if (lock == NULL)
+    return FALSE;
 
-  return TRUE;
+  if (check_disk && disk_differs (file, on_disk, fingerprint, cancellable))
+    {
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        set_changed_on_disk_error (error, file);
+      return FALSE;
+    }
+
+  gloss_file_lock_remove_leftovers (lock);
+
+  return gloss_file_write_atomic (file, NULL, data, length, GLOSS_WRITE_NONE, cancellable, error);
 }
 
 gboolean
@@ -277,14 +253,9 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
       return FALSE;
     }
 
-  if (!(flags & GLOSS_SAVE_OVERWRITE) && check_disk (self, cancellable))
-    {
-      set_changed_on_disk_error (error, self->file);
-      return FALSE;
-    }
-
   data = gloss_annotation_file_serialize (self, &length);
-  if (!write_file (self->file, data, length, FALSE, cancellable, error))
+  if (!write_locked (self->file, data, length, !(flags & GLOSS_SAVE_OVERWRITE),
+                     self->on_disk, self->disk_fingerprint, cancellable, error))
     return FALSE;
 
   self->on_disk = TRUE;
@@ -329,20 +300,9 @@ save_bytes_thread (GTask        *task,
   const char *bytes;
   gsize length;
 
-  if (data->check_disk &&
-      disk_differs (data->file, data->on_disk, data->disk_fingerprint, cancellable))
-    {
-      /* A read cut short says nothing about the file. */
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      set_changed_on_disk_error (&error, data->file);
-      g_task_return_error (task, error);
-      return;
-    }
-
   bytes = g_bytes_get_data (data->data, &length);
-  if (!write_file (data->file, bytes, length, FALSE, cancellable, &error))
+  if (!write_locked (data->file, bytes, length, data->check_disk, data->on_disk,
+                     data->disk_fingerprint, cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -445,5 +405,12 @@ gloss_annotation_file_save_copy (GlossAnnotationFile  *self,
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   data = gloss_annotation_file_serialize (self, &length);
-  return write_file (destination, data, length, TRUE, cancellable, error);
+  if (length > GLOSS_ANNOTATION_FILE_MAX_SIZE)
+    {
+      set_too_large_error (error, destination, length);
+      return FALSE;
+    }
+
+  return gloss_file_write_atomic (destination, NULL, data, length, GLOSS_WRITE_MUST_NOT_EXIST,
+                                  cancellable, error);
 }

@@ -14,6 +14,7 @@
 
 #include "gloss-codebook.h"
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 #include "gloss-json-reader.h"
 #include "gloss-json-writer.h"
 
@@ -252,18 +253,17 @@ gloss_codebook_new_from_file (GFile   *file,
 
   display = g_file_get_parse_name (file);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &local_error))
+  /* A FIFO or a device in the codebook's place must never hang or
+   * exhaust the reader. */
+  if (!gloss_file_read_regular (file, MAX_CODEBOOK_SIZE, NULL, &contents, &length, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   /* Translators: a file name, then the system's reason */
-                   _("Could not read the codebook “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
-
-  if (length > MAX_CODEBOOK_SIZE)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   _("“%s” is too large to be a codebook"), display);
+      if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE))
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                     _("“%s” is too large to be a codebook"), display);
+      else
+        g_set_error (error, local_error->domain, local_error->code,
+                     /* Translators: a file name, then the system's reason */
+                     _("Could not read the codebook “%s”: %s"), display, local_error->message);
       return NULL;
     }
 
@@ -676,21 +676,21 @@ gloss_codebook_save (GlossCodebook  *self,
                      GError        **error)
 {
   g_autofree char *json = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GlossFileLock) lock = NULL;
 
   g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   json = gloss_codebook_to_json (self);
-  if (!g_file_replace_contents (file, json, strlen (json), NULL, FALSE,
-                                G_FILE_CREATE_NONE, NULL, NULL, &local_error))
-    {
-      g_autofree char *display = g_file_get_parse_name (file);
 
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save the codebook “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
+  /* Teammates share the codebook: one writer at a time, and each write
+   * whole or not at all. */
+  lock = gloss_file_lock_acquire (file, GLOSS_FILE_LOCK_TIMEOUT_MS, NULL, error);
+  if (lock == NULL)
+    return FALSE;
+  gloss_file_lock_remove_leftovers (lock);
+  if (!gloss_file_write_atomic (file, NULL, json, strlen (json), GLOSS_WRITE_NONE, NULL, error))
+    return FALSE;
 
   g_set_object (&self->file, file);
   return TRUE;

@@ -30,6 +30,7 @@ G_BEGIN_DECLS
  * @GLOSS_ERROR_READ_ONLY: the file may not be written (newer format, failed load)
  * @GLOSS_ERROR_NOT_FOUND: a file or an item that was asked for does not exist
  * @GLOSS_ERROR_USAGE: a caller asked for something that makes no sense
+ * @GLOSS_ERROR_LOCKED: another writer held the file's lock for longer than Gloss waits
  *
  * Error codes in the %GLOSS_ERROR domain.
  */
@@ -50,6 +51,7 @@ typedef enum
   GLOSS_ERROR_READ_ONLY,
   GLOSS_ERROR_NOT_FOUND,
   GLOSS_ERROR_USAGE,
+  GLOSS_ERROR_LOCKED,
 } GlossError;
 
 GQuark gloss_error_quark (void);
