@@ -409,12 +409,22 @@ test_doccano_utf16 (Fixture       *f,
   g_autofree char *description = NULL;
   g_autofree char *message = NULL;
 
-  /* Offset 1 is between the halves of 😀: line 2 is refused, the others
-   * go through. */
+  /* Offset 1 is between the halves of 😀: line 2 is refused, and with it
+   * the whole file. */
   g_assert_false (import_one (importer, input, &message));
   g_assert_nonnull (strstr (message, "d.jsonl:2: the span 1–7 does not fall on characters"));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
-  g_assert_true (g_file_test (third, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (gloss_importer_get_n_articles (importer), ==, 0);
+
+  /* Without it, the others go through. */
+  g_free (fixture_write (f, "d.jsonl",
+                         "{\"text\": \"😀 Acme and 🎉🎉 Zenith.\", \"label\": [[3, 7, \"ORG\"], [17, 23, \"ORG\"]]}\n"
+                         "{\"text\": \"Plain\", \"label\": [[0, 5, \"ORG\"]]}\n"));
+  g_assert_true (import_one (importer, input, NULL));
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
 
   file = open_file (first);
   description = describe (file);
@@ -625,25 +635,31 @@ test_w3c_round_trip (Fixture       *f,
 
 /* Label Studio ---------------------------------------------------------- */
 
+/* A task that imports, over lines 2 to 9 of its file. */
+#define LABELSTUDIO_GOOD \
+    "  {\"data\": {\"text\": \"😀 Acme\\r\\nand Zenith.\"},\n" \
+    "   \"annotations\": [{\"created_at\": \"2024-01-02T03:04:05.123456Z\", \"result\": [\n" \
+    "     {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n" \
+    "      \"value\": {\"start\": 3, \"end\": 7, \"text\": \"Acme\", \"labels\": [\"ORG\"]}},\n" \
+    "     {\"id\": \"r1\", \"from_name\": \"note\", \"to_name\": \"text\", \"type\": \"textarea\",\n" \
+    "      \"value\": {\"start\": 3, \"end\": 7, \"text\": [\"Line 1\\nLine 2\"]}},\n" \
+    "     {\"id\": \"r2\", \"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\",\n" \
+    "      \"value\": {\"choices\": [\"Positive\"]}}]}]}"
+
+/* A task whose region says another text than the task's. */
+#define LABELSTUDIO_BAD \
+    "  {\"data\": {\"text\": \"Wrong text here\"},\n" \
+    "   \"annotations\": [{\"result\": [\n" \
+    "     {\"id\": \"x\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 5, \"text\": \"Right\", \"labels\": [\"ORG\"]}}]}]}"
+
 static void
 test_labelstudio (Fixture       *f,
                   gconstpointer  data)
 {
   g_autofree char *input = fixture_write (f, "tasks.json",
-    "[\n"
-    "  {\"data\": {\"text\": \"😀 Acme\\r\\nand Zenith.\"},\n"
-    "   \"annotations\": [{\"created_at\": \"2024-01-02T03:04:05.123456Z\", \"result\": [\n"
-    "     {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
-    "      \"value\": {\"start\": 3, \"end\": 7, \"text\": \"Acme\", \"labels\": [\"ORG\"]}},\n"
-    "     {\"id\": \"r1\", \"from_name\": \"note\", \"to_name\": \"text\", \"type\": \"textarea\",\n"
-    "      \"value\": {\"start\": 3, \"end\": 7, \"text\": [\"Line 1\\nLine 2\"]}},\n"
-    "     {\"id\": \"r2\", \"from_name\": \"sentiment\", \"to_name\": \"text\", \"type\": \"choices\",\n"
-    "      \"value\": {\"choices\": [\"Positive\"]}}]}]},\n"
-    "  {\"data\": {\"text\": \"Wrong text here\"},\n"
-    "   \"annotations\": [{\"result\": [\n"
-    "     {\"id\": \"x\", \"type\": \"labels\", \"value\": {\"start\": 0, \"end\": 5, \"text\": \"Right\", \"labels\": [\"ORG\"]}}]}]}\n"
-    "]\n");
+                                          "[\n" LABELSTUDIO_GOOD ",\n" LABELSTUDIO_BAD "\n]\n");
   g_autofree char *first = g_build_filename (f->dir, "tasks-0001.txt.labelstudio.gloss.json", NULL);
+  g_autofree char *first_text = g_build_filename (f->dir, "tasks-0001.txt", NULL);
   g_autofree char *second = g_build_filename (f->dir, "tasks-0002.txt", NULL);
   g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
   g_autoptr(GlossAnnotationFile) file = NULL;
@@ -651,8 +667,17 @@ test_labelstudio (Fixture       *f,
   g_autofree char *message = NULL;
   GlossAnnotation *a;
 
+  /* The second task's region is wrong: nothing of the file is written. */
   g_assert_false (import_one (importer, input, &message));
   g_assert_nonnull (strstr (message, "tasks.json:10: region x says “Right” but the text has “Wrong” there"));
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (first_text, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 0);
+
+  /* The first task alone goes through. */
+  g_free (fixture_write (f, "tasks.json", "[\n" LABELSTUDIO_GOOD "\n]\n"));
+  g_assert_true (import_one (importer, input, NULL));
   g_assert_false (g_file_test (second, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 1);
 

@@ -60,7 +60,7 @@ static const char * const format_notes[] = {
   [GLOSS_IMPORT_DOCCANO] = N_("doccano’s JSONL (.jsonl or .json); the texts are created beside it, "
                               "one per record."),
   [GLOSS_IMPORT_W3C] = N_("W3C Web Annotation JSON-LD (.jsonld or .json) whose targets are articles "
-                          "on this computer."),
+                          "in its folder."),
   [GLOSS_IMPORT_LABELSTUDIO] = N_("Label Studio’s JSON export (.json); the texts are created beside it, "
                                   "one per task."),
 };

@@ -11,13 +11,16 @@
 
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "gloss-cli-formats.h"
 #include "gloss-cli-progress.h"
+#include "gloss-annotation-file.h"
 #include "gloss-corpus.h"
 #include "gloss-export.h"
+#include "gloss-file-io.h"
 
 #define FORMATS "csv, jsonl, brat, w3c, doccano, conll, labelstudio"
 
@@ -217,6 +220,43 @@ check_options (Options *o)
   return TRUE;
 }
 
+/* TRUE when writing @destination would destroy what the export reads:
+ * an annotation file (any, by its name), or one of the articles or
+ * annotation files of @items, under whatever name.  The window's export
+ * dialog refuses the same. */
+static gboolean
+destination_is_input (GFile     *destination,
+                      GPtrArray *items)
+{
+  g_autofree char *name = g_file_get_basename (destination);
+  g_autofree char *identity = NULL;
+
+  if (name != NULL && g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
+    return TRUE;
+
+  identity = gloss_file_get_identity (destination);
+  if (identity == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = g_ptr_array_index (items, i);
+      g_autofree char *article = gloss_file_get_identity (item->article);
+
+      if (g_strcmp0 (article, identity) == 0)
+        return TRUE;
+      for (guint j = 0; item->annotation_files != NULL && j < item->annotation_files->len; j++)
+        {
+          g_autofree char *file = gloss_file_get_identity (g_ptr_array_index (item->annotation_files, j));
+
+          if (g_strcmp0 (file, identity) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static gboolean
 open_destination (GlossExporter  *exporter,
                   Options        *o,
@@ -264,6 +304,24 @@ run (Options *o)
   if (o->scheme != NULL)
     gloss_exporter_set_scheme (exporter, strcmp (o->scheme, "iob1") == 0 ?
                                GLOSS_SCHEME_IOB1 : GLOSS_SCHEME_IOB2);
+
+  if (o->output != NULL && strcmp (o->output, "-") != 0 &&
+      !gloss_export_format_needs_folder (o->format))
+    {
+      g_autoptr(GFile) destination = g_file_new_for_commandline_arg (o->output);
+
+      if (destination_is_input (destination, items))
+        {
+          g_autofree char *display = g_file_get_parse_name (destination);
+
+          /* Translators: a file name */
+          g_printerr (_("“%s” is an article or an annotation file: the export will not "
+                        "replace it. Choose another name."),
+                      display);
+          g_printerr ("\n");
+          return GLOSS_CLI_USAGE;
+        }
+    }
 
   if (!open_destination (exporter, o, &error))
     {

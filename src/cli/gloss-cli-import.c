@@ -262,7 +262,8 @@ gloss_cli_import (int    argc,
       N_("doccano and Label Studio: the folder where the texts are created (beside the input by default)"),
       N_("FOLDER") },
     { "article", 0, 0, G_OPTION_ARG_FILENAME, &o.article,
-      N_("W3C: the article the annotations target, when their source is not a local file"),
+      N_("W3C: the article the annotations target (by default their source, read only when it is a "
+         "file in the input’s folder)"),
       N_("FILE") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &o.tag,
       N_("W3C: the tag of annotations without a tagging body (by default their motivation)"),
@@ -284,7 +285,8 @@ gloss_cli_import (int    argc,
                                   "brat, .jsonl and .json for doccano, .jsonld and .json for w3c, .json "
                                   "for labelstudio)."),
                                 _("Every span is checked against the text; a mismatch is reported with "
-                                  "the file and line, and that article is not imported.\n"
+                                  "the file and line. An input file is imported whole or not at all: "
+                                  "when any of it is wrong, nothing of it is written.\n"
                                   "What Gloss does not model (brat relations, events and attributes, "
                                   "doccano relations, other Label Studio results) is kept in the "
                                   "annotation files and counted in the report."),

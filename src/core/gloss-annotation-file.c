@@ -16,6 +16,7 @@
 #include "gloss-annotation-file-private.h"
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationFile, gloss_annotation_file, G_TYPE_OBJECT)
 
@@ -230,44 +231,31 @@ gloss_annotation_file_load (GFile          *file,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
   g_autofree char *contents = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  display = g_file_get_parse_name (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
-  if (info == NULL)
+  /* Opened without blocking and read within the limit, whatever size the
+   * file claims: a FIFO or a device in place of an annotation file is
+   * refused, never waited on or read without end. */
+  if (!gloss_file_read_regular (file, GLOSS_ANNOTATION_FILE_MAX_SIZE, cancellable,
+                                &contents, &length, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not open “%s”: %s"), display, local_error->message);
-      return NULL;
-    }
+      g_autofree char *display = g_file_get_parse_name (file);
 
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
-                   _("“%s” is a folder, not an annotation file"), display);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > GLOSS_ANNOTATION_FILE_MAX_SIZE)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   _("“%s” is larger than the %d MiB an annotation file may have"),
-                   display, GLOSS_ANNOTATION_FILE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
-    {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not read “%s”: %s"), display, local_error->message);
+      if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE))
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                     _("“%s” is larger than the %d MiB an annotation file may have"),
+                     display, GLOSS_ANNOTATION_FILE_MAX_SIZE / (1024 * 1024));
+      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+               (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) &&
+                g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY))
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                     _("“%s” is a folder, not an annotation file"), display);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 

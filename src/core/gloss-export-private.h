@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gloss-export.h"
+#include "gloss-file-io.h"
 #include "gloss-json-writer.h"
 #include "gloss-interchange-private.h"
 
@@ -52,11 +53,13 @@ struct _GlossExporter
   /* The destination: a stream for the one-file formats, a folder for the
    * others.  Text is gathered in @buffer and written in large pieces. */
   GOutputStream *stream;
-  gboolean owns_stream;
-  /* The single destination file, when the exporter created it: an export
-   * that does not finish removes it rather than leave it half-written. */
-  GFile *created;
+  /* The single destination file's writer, whose stream is @stream: an
+   * export that does not finish leaves the destination as it was. */
+  GlossAtomicWriter *writer;
+  GFile *destination;
   GFile *folder;
+  /* What the export reads ("device:inode"), which it never writes. */
+  GHashTable *inputs;
   GString *buffer;
   GCancellable *cancellable;
 

@@ -10,11 +10,13 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gloss-corpus.h"
 #include "gloss-error.h"
 #include "gloss-export-private.h"
+#include "gloss-file-io.h"
 
 /* The buffer is written out past this size, so that memory stays flat
  * however many articles go through. */
@@ -91,6 +93,7 @@ gloss_exporter_new (GlossExportFormat format)
   self->scheme = GLOSS_SCHEME_IOB2;
   self->buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   return self;
 }
@@ -104,22 +107,12 @@ gloss_exporter_free (GlossExporter *self)
   if (self->state != NULL && self->klass->free_state != NULL)
     self->klass->free_state (self->state);
 
-  /* A file that was not finished is left as it was: closing a replace
-   * stream with a cancelled cancellable drops the new content. */
-  if (self->stream != NULL && self->owns_stream && !self->finished)
-    {
-      g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-
-      g_cancellable_cancel (cancelled);
-      g_output_stream_close (self->stream, cancelled, NULL);
-      /* GIO replaces an existing file through a temporary one, but
-       * writes a new file in place. */
-      if (self->created != NULL)
-        g_file_delete (self->created, NULL, NULL);
-    }
-
-  g_clear_object (&self->created);
+  /* A file that was not finished is left as it was: the writer removes
+   * its temporary file, which never took the destination's place. */
+  g_clear_pointer (&self->writer, gloss_atomic_writer_free);
   g_clear_object (&self->stream);
+  g_clear_object (&self->destination);
+  g_clear_pointer (&self->inputs, g_hash_table_unref);
   g_clear_object (&self->folder);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->annotators, g_hash_table_unref);
@@ -194,6 +187,41 @@ gloss_exporter_set_scheme (GlossExporter  *self,
   self->scheme = scheme;
 }
 
+/* Remembers @file as one the export reads, which it must never write. */
+static void
+protect (GlossExporter *self,
+         GFile         *file)
+{
+  char *identity = file ? gloss_file_get_identity (file) : NULL;
+
+  if (identity != NULL)
+    g_hash_table_add (self->inputs, identity);
+}
+
+/* Fails when writing @file would destroy an input of the export: an
+ * article or an annotation file. */
+static gboolean
+check_not_input (GlossExporter  *self,
+                 GFile          *file,
+                 GError        **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *identity = gloss_file_get_identity (file);
+  g_autofree char *display = NULL;
+
+  if ((name == NULL || !g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX)) &&
+      (identity == NULL || !g_hash_table_contains (self->inputs, identity)))
+    return TRUE;
+
+  display = g_file_get_parse_name (file);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
+               /* Translators: a file name */
+               _("“%s” is an article or an annotation file: the export will not "
+                 "replace it. Choose another name."),
+               display);
+  return FALSE;
+}
+
 static gboolean
 begin (GlossExporter  *self,
        GError        **error)
@@ -252,25 +280,20 @@ gloss_exporter_open_file (GlossExporter  *self,
     }
   else
     {
-      g_autoptr(GError) local_error = NULL;
-      GFileOutputStream *stream;
-      gboolean existed = g_file_query_exists (destination, cancellable);
+      /* An export never takes the place of an annotation file, whatever
+       * the caller checked; of an article it reads, it learns only as the
+       * articles come, and checks again before finishing. */
+      if (!check_not_input (self, destination, error))
+        return FALSE;
 
-      stream = g_file_replace (destination, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                               cancellable, &local_error);
-      if (stream == NULL)
-        {
-          g_autofree char *display = g_file_get_parse_name (destination);
-
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
-                       /* Translators: a file name, then why it failed */
-                       _("Could not write “%s”: %s"), display, local_error->message);
-          return FALSE;
-        }
-      self->stream = G_OUTPUT_STREAM (stream);
-      self->owns_stream = TRUE;
-      if (!existed)
-        self->created = g_object_ref (destination);
+      /* Written beside the destination and renamed over it once
+       * finished: the old file stays whole until then, and a link is
+       * followed only within its own folder. */
+      self->writer = gloss_atomic_writer_new (destination, NULL, GLOSS_WRITE_NONE, cancellable, error);
+      if (self->writer == NULL)
+        return FALSE;
+      self->stream = g_object_ref (gloss_atomic_writer_get_stream (self->writer));
+      self->destination = g_object_ref (destination);
     }
 
   return begin (self, error);
@@ -295,7 +318,6 @@ gloss_exporter_open_stream (GlossExporter  *self,
     }
 
   self->stream = g_object_ref (stream);
-  self->owns_stream = FALSE;
 
   return begin (self, error);
 }
@@ -364,6 +386,8 @@ _gloss_exporter_write_file (GlossExporter  *self,
     }
 
   file = g_file_resolve_relative_path (self->folder, relative_path);
+  if (!check_not_input (self, file, error))
+    return FALSE;
   parent = g_file_get_parent (file);
   if (!g_file_make_directory_with_parents (parent, self->cancellable, &local_error) &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
@@ -376,17 +400,10 @@ _gloss_exporter_write_file (GlossExporter  *self,
     }
   g_clear_error (&local_error);
 
-  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                NULL, self->cancellable, &local_error))
-    {
-      g_autofree char *display = g_file_get_parse_name (file);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  /* Atomic, and confined to the destination folder: a link there that
+   * leads elsewhere is refused rather than followed. */
+  return gloss_file_write_atomic (file, self->folder, data, length, GLOSS_WRITE_NONE,
+                                  self->cancellable, error);
 }
 
 gboolean
@@ -522,6 +539,10 @@ gloss_exporter_add_files (GlossExporter  *self,
       return FALSE;
     }
 
+  protect (self, gloss_source_get_file (source));
+  for (guint i = 0; i < annotation_files->len; i++)
+    protect (self, gloss_annotation_file_get_file (g_ptr_array_index (annotation_files, i)));
+
   for (guint i = 0; i < annotation_files->len; i++)
     {
       GlossAnnotationFile *file = g_ptr_array_index (annotation_files, i);
@@ -629,6 +650,8 @@ gloss_exporter_add_article (GlossExporter  *self,
   g_return_val_if_fail (G_IS_FILE (article), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
+  protect (self, article);
+
   /* As the window and gloss-cli read it: a web page or an XML article
    * is its extracted text, which the annotations' offsets count in. */
   source = gloss_corpus_read_article (article, cancellable, error);
@@ -677,21 +700,24 @@ gloss_exporter_finish (GlossExporter  *self,
   if (!_gloss_exporter_flush (self, TRUE, error))
     return FALSE;
 
-  if (self->stream != NULL)
+  if (self->writer != NULL)
     {
-      gboolean ok;
-
-      if (self->owns_stream)
-        ok = g_output_stream_close (self->stream, cancellable, &local_error);
-      else
-        ok = g_output_stream_flush (self->stream, cancellable, &local_error);
-
-      if (!ok)
+      /* Nothing has replaced the destination yet: an article met on the
+       * way is still whole, and stays so. */
+      if (!check_not_input (self, self->destination, error) ||
+          !gloss_atomic_writer_commit (self->writer, cancellable, error))
         {
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
-                       _("Could not write the export: %s"), local_error->message);
+          self->failed = TRUE;
+          g_clear_pointer (&self->writer, gloss_atomic_writer_free);
           return FALSE;
         }
+    }
+  else if (self->stream != NULL &&
+           !g_output_stream_flush (self->stream, cancellable, &local_error))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   _("Could not write the export: %s"), local_error->message);
+      return FALSE;
     }
 
   self->finished = TRUE;

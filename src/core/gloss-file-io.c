@@ -294,6 +294,22 @@ gloss_file_read_regular (GFile         *file,
   return TRUE;
 }
 
+char *
+gloss_file_get_identity (GFile *file)
+{
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path == NULL || stat (path, &st) != 0)
+    return NULL;
+
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64)st.st_dev, (guint64)st.st_ino);
+}
+
 /* ------------------------------------------------------------------ */
 /* Where a write goes                                                  */
 /* ------------------------------------------------------------------ */

@@ -98,6 +98,10 @@ GFile         *gloss_file_resolve_confined (GFile         *file,
                                             GFile         *confine,
                                             GError       **error);
 
+/* "DEVICE:INODE" of @file once its links are followed, or NULL when it
+ * does not exist: two names of one file (a link, a hard link) agree. */
+char          *gloss_file_get_identity  (GFile         *file);
+
 /* An exclusive advisory lock that writers of the same file take for their
  * whole read-check-write cycle.  It is held on a lock file beside the
  * file (".NAME.lock", see GLOSS_FILE_LOCK_SUFFIX), so that it survives

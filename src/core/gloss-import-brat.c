@@ -33,7 +33,11 @@
 
 #include "gloss-annotation-private.h"
 #include "gloss-corpus.h"
+#include "gloss-file-io.h"
 #include "gloss-import-private.h"
+
+/* The largest visual.conf read; brat's own are a few kilobytes. */
+#define VISUAL_CONF_MAX_SIZE (1024 * 1024)
 
 typedef struct
 {
@@ -113,11 +117,14 @@ spans_text (GlossSource *source,
 }
 
 /* Reads visual.conf near @ann for the colours ([drawing] bgColor:#rrggbb)
- * and labels ([labels] TYPE | LABEL) of the types. */
-static void
-read_visual_conf (GFile      *ann,
-                  GHashTable *colors,
-                  GHashTable *labels)
+ * and labels ([labels] TYPE | LABEL) of the types.  FALSE when one is
+ * there but cannot be read (not a regular file, too large). */
+static gboolean
+read_visual_conf (GFile         *ann,
+                  GHashTable    *colors,
+                  GHashTable    *labels,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   g_autoptr(GFile) dir = g_file_get_parent (ann);
   g_autofree char *contents = NULL;
@@ -128,16 +135,23 @@ read_visual_conf (GFile      *ann,
   for (guint depth = 0; dir != NULL && depth < 8; depth++)
     {
       g_autoptr(GFile) conf = g_file_get_child (dir, "visual.conf");
+      g_autoptr(GError) local_error = NULL;
       GFile *parent;
 
-      if (g_file_load_contents (conf, NULL, &contents, NULL, NULL, NULL))
+      if (gloss_file_read_regular (conf, VISUAL_CONF_MAX_SIZE, cancellable, &contents, NULL,
+                                   &local_error))
         break;
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       parent = g_file_get_parent (dir);
       g_object_unref (dir);
       dir = parent;
     }
   if (contents == NULL || !g_utf8_validate (contents, -1, NULL))
-    return;
+    return TRUE;
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -178,6 +192,8 @@ read_visual_conf (GFile      *ann,
             }
         }
     }
+
+  return TRUE;
 }
 
 typedef struct
@@ -364,7 +380,8 @@ read_note_line (Reader     *r,
 }
 
 static void
-note_kept_lines (Reader *r)
+note_kept_lines (Reader          *r,
+                 GlossImportPlan *plan)
 {
   static const char * const kinds[] = { "T", "R", "E", "A", "M", "N", "#", "*", "?" };
   g_autoptr(GString) detail = g_string_new (NULL);
@@ -381,14 +398,13 @@ note_kept_lines (Reader *r)
         g_string_append_printf (detail, "%s%s %u", detail->len ? ", " : "", kinds[i], count);
     }
 
-  _gloss_importer_note (r->self,
-                        /* Translators: a file name, a number, then a list such as "R 2, E 1" */
-                        g_dngettext (GETTEXT_PACKAGE,
-                                     "%s: %u line Gloss does not model kept for the way back to brat (%s)",
-                                     "%s: %u lines Gloss does not model kept for the way back to brat (%s)",
-                                     total),
-                        r->display, total, detail->str);
-  r->self->n_kept += total;
+  _gloss_import_plan_note (plan, total,
+                           /* Translators: a file name, a number, then a list such as "R 2, E 1" */
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "%s: %u line Gloss does not model kept for the way back to brat (%s)",
+                                        "%s: %u lines Gloss does not model kept for the way back to brat (%s)",
+                                        total),
+                           r->display, total, detail->str);
 }
 
 gboolean
@@ -423,6 +439,21 @@ _gloss_import_brat (GlossImporter *self,
   base[strlen (base) - 4] = '\0';
   txt_name = g_strconcat (base, ".txt", NULL);
   txt = g_file_get_child (dir, txt_name);
+
+  /* The text is the one beside the .ann: a link to a file elsewhere is
+   * not followed, so that no file outside the folder is read (or shown
+   * in a message, or copied into an annotation file). */
+  if (g_file_query_exists (txt, NULL) && !_gloss_import_lies_inside (dir, txt))
+    {
+      g_autofree char *txt_display = g_file_get_parse_name (txt);
+
+      _gloss_import_problem (problems, display, 0,
+                             /* Translators: a file name */
+                             _("“%s” is a link to a file outside this folder; Gloss imports only "
+                               "texts inside the folder of the .ann"),
+                             txt_display);
+      return FALSE;
+    }
 
   source = gloss_corpus_read_article (txt, self->cancellable, &error);
   if (source == NULL)
@@ -483,9 +514,15 @@ _gloss_import_brat (GlossImporter *self,
     }
 
   ok = problems->len == 0;
+  if (ok && !read_visual_conf (input, colors, labels, self->cancellable, &error))
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      ok = FALSE;
+    }
   if (ok)
     {
-      read_visual_conf (input, colors, labels);
+      g_autoptr(GlossImportPlan) plan = _gloss_import_plan_new ();
+
       for (guint i = 0; i < r.entity_list->len; i++)
         {
           Entity *entity = g_ptr_array_index (r.entity_list, i);
@@ -505,13 +542,9 @@ _gloss_import_brat (GlossImporter *self,
       batch->extra = json_object_new ();
       json_object_set_object_member (batch->extra, GLOSS_KEY_BRAT, json_object_ref (brat));
 
-      if (!_gloss_importer_write_batch (self, batch, &error))
-        {
-          _gloss_import_problem (problems, display, 0, "%s", error->message);
-          ok = FALSE;
-        }
-      else
-        note_kept_lines (&r);
+      note_kept_lines (&r, plan);
+      _gloss_import_plan_add_batch (plan, g_steal_pointer (&batch));
+      ok = _gloss_importer_run_plan (self, plan, display, problems);
     }
 
   _gloss_import_batch_free (batch);

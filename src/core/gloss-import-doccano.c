@@ -161,19 +161,19 @@ read_entities (Record    *r,
 }
 
 static gboolean
-import_record (GlossImporter *self,
-               GFile         *input,
-               const char    *display,
-               guint          index,
-               guint          line,
-               JsonObject    *record,
-               GString       *problems)
+import_record (GlossImporter   *self,
+               GlossImportPlan *plan,
+               GFile           *input,
+               const char      *display,
+               guint            index,
+               guint            line,
+               JsonObject      *record,
+               GString         *problems)
 {
   g_autoptr(GString) mine = g_string_new (NULL);
   g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (Entity));
   g_autoptr(GlossUtf16Map) map = NULL;
   g_autoptr(GlossSource) source = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *annotator = NULL;
   g_autoptr(JsonObject) kept = json_object_new ();
   const char *text = NULL, *text_key = NULL, *label_key = NULL;
@@ -181,7 +181,6 @@ import_record (GlossImporter *self,
   JsonArray *relations;
   Record r;
   guint n_twins = 0;
-  gboolean ok;
 
   for (guint i = 0; text == NULL && i < G_N_ELEMENTS (text_keys); i++)
     if ((text = _gloss_json_get_string (record, text_keys[i])) != NULL)
@@ -218,12 +217,14 @@ import_record (GlossImporter *self,
         read_entities (&r, list);
     }
 
-  source = _gloss_importer_record_text (self, input, display, index, line, text, mine, problems);
+  source = _gloss_importer_record_text (self, plan, input, display, index, line, text, mine,
+                                        problems);
   if (source == NULL)
     return FALSE;
 
   annotator = _gloss_importer_annotator (self, _gloss_json_get_string (record, "annotator"));
   batch = _gloss_import_batch_new (source, annotator);
+  batch->line = line;
 
   for (guint i = 0; i < entities->len; i++)
     {
@@ -264,35 +265,31 @@ import_record (GlossImporter *self,
       json_object_set_object_member (batch->extra, GLOSS_KEY_DOCCANO, json_object_ref (kept));
     }
 
-  ok = _gloss_importer_write_batch (self, batch, &error);
-  if (!ok)
-    _gloss_import_problem (problems, display, line, "%s", error->message);
-  _gloss_import_batch_free (batch);
+  _gloss_import_plan_add_batch (plan, batch);
 
   relations = _gloss_json_get_array (record, "relations");
-  if (ok && relations != NULL && json_array_get_length (relations) > 0)
+  if (relations != NULL && json_array_get_length (relations) > 0)
     {
       guint n = json_array_get_length (relations);
 
-      self->n_kept += n;
-      _gloss_importer_note (self,
-                            /* Translators: a file name, a line number, then a number */
-                            g_dngettext (GETTEXT_PACKAGE,
-                                         "%s:%u: %u relation kept in the annotation file (Gloss does not model relations)",
-                                         "%s:%u: %u relations kept in the annotation file (Gloss does not model relations)",
-                                         n),
-                            display, line, n);
+      _gloss_import_plan_note (plan, n,
+                               /* Translators: a file name, a line number, then a number */
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%s:%u: %u relation kept in the annotation file (Gloss does not model relations)",
+                                            "%s:%u: %u relations kept in the annotation file (Gloss does not model relations)",
+                                            n),
+                               display, line, n);
     }
-  if (ok && n_twins > 0)
-    _gloss_importer_note (self,
-                          /* Translators: a file name, a line number, then a number */
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%s:%u: %u span given twice with the same label was imported once",
-                                       "%s:%u: %u spans given twice with the same label were imported once",
-                                       n_twins),
-                          display, line, n_twins);
+  if (n_twins > 0)
+    _gloss_import_plan_note (plan, 0,
+                             /* Translators: a file name, a line number, then a number */
+                             g_dngettext (GETTEXT_PACKAGE,
+                                          "%s:%u: %u span given twice with the same label was imported once",
+                                          "%s:%u: %u spans given twice with the same label were imported once",
+                                          n_twins),
+                             display, line, n_twins);
 
-  return ok;
+  return TRUE;
 }
 
 gboolean
@@ -300,6 +297,6 @@ _gloss_import_doccano (GlossImporter *self,
                       GFile         *input,
                       GString       *problems)
 {
-  return _gloss_import_each_record (self, input, problems,
+  return _gloss_import_each_record (self, input, problems, NULL,
                                     _("a doccano record is a JSON object"), import_record);
 }

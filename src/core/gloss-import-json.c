@@ -213,14 +213,15 @@ _gloss_json_get_uint (JsonNode *node,
 }
 
 GlossSource *
-_gloss_importer_record_text (GlossImporter *self,
-                             GFile         *input,
-                             const char    *display,
-                             guint          index,
-                             guint          line,
-                             const char    *text,
-                             GString       *mine,
-                             GString       *problems)
+_gloss_importer_record_text (GlossImporter   *self,
+                             GlossImportPlan *plan,
+                             GFile           *input,
+                             const char      *display,
+                             guint            index,
+                             guint            line,
+                             const char      *text,
+                             GString         *mine,
+                             GString         *problems)
 {
   g_autoptr(GError) error = NULL;
   GlossSource *source;
@@ -233,7 +234,7 @@ _gloss_importer_record_text (GlossImporter *self,
       return NULL;
     }
 
-  source = _gloss_importer_create_text (self, input, index, text, strlen (text), &error);
+  source = _gloss_importer_plan_text (self, plan, input, index, text, strlen (text), &error);
   if (source == NULL)
     _gloss_import_problem (problems, display, line, "%s", error->message);
 

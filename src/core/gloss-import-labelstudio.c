@@ -210,13 +210,14 @@ annotator_for (GlossImporter *self,
 }
 
 static gboolean
-import_task (GlossImporter *self,
-             GFile         *input,
-             const char    *display,
-             guint          index,
-             guint          line,
-             JsonObject    *task,
-             GString       *problems)
+import_task (GlossImporter   *self,
+             GlossImportPlan *plan,
+             GFile           *input,
+             const char      *display,
+             guint            index,
+             guint            line,
+             JsonObject      *task,
+             GString         *problems)
 {
   g_autoptr(GString) mine = g_string_new (NULL);
   g_autoptr(GlossUtf16Map) map = NULL;
@@ -224,10 +225,8 @@ import_task (GlossImporter *self,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GPtrArray) all_regions = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
   g_autoptr(GPtrArray) all_kept = g_ptr_array_new_with_free_func ((GDestroyNotify)json_array_unref);
-  g_autoptr(GError) error = NULL;
   const char *text = text_of (_gloss_json_get_object (task, "data"));
   JsonArray *entries = _gloss_json_get_array (task, "annotations");
-  gboolean ok = TRUE;
   Task t;
 
   if (entries == NULL)
@@ -261,7 +260,19 @@ import_task (GlossImporter *self,
       read_results (&t, results, regions, kept);
     }
 
-  source = _gloss_importer_record_text (self, input, display, index, line, text, mine, problems);
+  /* A task nobody annotated gives no annotation file, and so no text
+   * either: it would only be a stray file. */
+  if (mine->len == 0 && all_regions->len == 0)
+    {
+      _gloss_import_plan_note (plan, 0,
+                               /* Translators: a file name, then a line number */
+                               _("%s:%u: the task has no annotations and was left out"),
+                               display, line);
+      return TRUE;
+    }
+
+  source = _gloss_importer_record_text (self, plan, input, display, index, line, text, mine,
+                                        problems);
   if (source == NULL)
     return FALSE;
 
@@ -277,6 +288,8 @@ import_task (GlossImporter *self,
       g_autofree char *modified = _gloss_import_timestamp (updated_at);
       g_autoptr(JsonObject) keep = json_object_new ();
       GlossImportBatch *batch = _gloss_import_batch_new (source, annotator);
+
+      batch->line = line;
 
       for (guint r = 0; r < regions->len; r++)
         {
@@ -305,14 +318,13 @@ import_task (GlossImporter *self,
       if (json_array_get_length (kept) > 0)
         {
           json_object_set_array_member (keep, "results", json_array_ref (kept));
-          self->n_kept += json_array_get_length (kept);
-          _gloss_importer_note (self,
-                                /* Translators: a file name, a line number, then a number */
-                                g_dngettext (GETTEXT_PACKAGE,
-                                             "%s:%u: %u result Gloss does not model kept in the annotation file",
-                                             "%s:%u: %u results Gloss does not model kept in the annotation file",
-                                             json_array_get_length (kept)),
-                                display, line, json_array_get_length (kept));
+          _gloss_import_plan_note (plan, json_array_get_length (kept),
+                                   /* Translators: a file name, a line number, then a number */
+                                   g_dngettext (GETTEXT_PACKAGE,
+                                                "%s:%u: %u result Gloss does not model kept in the annotation file",
+                                                "%s:%u: %u results Gloss does not model kept in the annotation file",
+                                                json_array_get_length (kept)),
+                                   display, line, json_array_get_length (kept));
         }
       if (i == 0)
         {
@@ -336,16 +348,10 @@ import_task (GlossImporter *self,
                                          json_object_ref (keep));
         }
 
-      if (!_gloss_importer_write_batch (self, batch, &error))
-        {
-          _gloss_import_problem (problems, display, line, "%s", error->message);
-          g_clear_error (&error);
-          ok = FALSE;
-        }
-      _gloss_import_batch_free (batch);
+      _gloss_import_plan_add_batch (plan, batch);
     }
 
-  return ok;
+  return TRUE;
 }
 
 gboolean
@@ -354,5 +360,7 @@ _gloss_import_labelstudio (GlossImporter *self,
                           GString       *problems)
 {
   return _gloss_import_each_record (self, input, problems,
+                                    _("a Label Studio export is a JSON list of tasks ([{\"data\": …}, …]), "
+                                      "and this file is not one"),
                                     _("a Label Studio task is a JSON object"), import_task);
 }

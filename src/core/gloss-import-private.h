@@ -30,6 +30,7 @@ typedef struct
   GHashTable *labels;       /* tag -> the label it was imported with */
   GHashTable *colors;       /* tag -> "#rrggbb" the other tool gave it */
   JsonObject *extra;        /* the file's extra keys; NULL when none */
+  guint line;               /* of the record it comes from, for problems; 0 for none */
 } GlossImportBatch;
 
 GlossImportBatch *_gloss_import_batch_new  (GlossSource      *source,
@@ -93,26 +94,59 @@ void         _gloss_importer_note         (GlossImporter    *self,
  * id, else the format's name. */
 char        *_gloss_importer_annotator    (GlossImporter    *self,
                                            const char       *suggested);
-/* Writes @batch as an annotation file beside its article (refusing to
- * replace one unless overwriting). */
-gboolean     _gloss_importer_write_batch  (GlossImporter    *self,
-                                           GlossImportBatch *batch,
-                                           GError          **error);
-/* Creates the text of record @index (from 1) of @input: NAME-0001.txt in
- * the output folder, and reads it back as an article.  A file of that
- * name with the same text is taken as it is; with another text, it is an
- * error. */
-GlossSource *_gloss_importer_create_text  (GlossImporter    *self,
-                                           GFile            *input,
-                                           guint             index,
-                                           const char       *text,
-                                           gsize             length,
-                                           GError          **error);
+/* Fails when the annotation file of @annotator on @article exists
+ * (unless overwriting) or the article's codebook cannot be read: what
+ * would keep the annotation file from being written. */
+gboolean     _gloss_importer_check_destination (GlossImporter *self,
+                                                GFile         *article,
+                                                const char    *annotator,
+                                                GError       **error);
+
+/* What one input file writes.  An import writes nothing of an input file
+ * unless all of it is sound: its records are checked first, gathering
+ * here the texts to create, the annotation files to write and the notes
+ * for the report; only then is it written, all of it or (when writing
+ * fails) none of it. */
+typedef struct _GlossImportPlan GlossImportPlan;
+
+GlossImportPlan *_gloss_import_plan_new        (void);
+void             _gloss_import_plan_free       (GlossImportPlan  *plan);
+/* Takes @batch. */
+void             _gloss_import_plan_add_batch  (GlossImportPlan  *plan,
+                                                GlossImportBatch *batch);
+/* A sentence for the report once the plan is written, about @n_kept
+ * items Gloss does not model. */
+void             _gloss_import_plan_note       (GlossImportPlan  *plan,
+                                                guint             n_kept,
+                                                const char       *format,
+                                                ...) G_GNUC_PRINTF (3, 4);
+/* The text of record @index (from 1) of @input, to be created as
+ * NAME-0001.txt in the output folder, as an article read from there (the
+ * file is written with the plan).  A file of that name with the same text
+ * is taken as it is; with another text, it is an error. */
+GlossSource     *_gloss_importer_plan_text     (GlossImporter    *self,
+                                                GlossImportPlan  *plan,
+                                                GFile            *input,
+                                                guint             index,
+                                                const char       *text,
+                                                gsize             length,
+                                                GError          **error);
+/* Checks that every annotation file of @plan may be written, then writes
+ * the texts and the annotation files; on any failure nothing stays
+ * written (files written before it are removed) and the problems, named
+ * after @display, go to @problems.  On success the notes go to the
+ * report. */
+gboolean         _gloss_importer_run_plan      (GlossImporter    *self,
+                                                GlossImportPlan  *plan,
+                                                const char       *display,
+                                                GString          *problems);
+
 /* The article of a record read at @line of @display: when the record
  * had problems (@mine holds them), adds them to @problems and returns
- * NULL; else _gloss_importer_create_text() of @text, whose error becomes
+ * NULL; else _gloss_importer_plan_text() of @text, whose error becomes
  * a problem too. */
 GlossSource *_gloss_importer_record_text  (GlossImporter    *self,
+                                           GlossImportPlan  *plan,
                                            GFile            *input,
                                            const char       *display,
                                            guint             index,
@@ -120,24 +154,30 @@ GlossSource *_gloss_importer_record_text  (GlossImporter    *self,
                                            const char       *text,
                                            GString          *mine,
                                            GString          *problems);
-/* Imports one JSON record (a doccano line, a Label Studio task). */
-typedef gboolean (*GlossImportRecordFunc) (GlossImporter *self,
-                                           GFile         *input,
-                                           const char    *display,
-                                           guint          index,
-                                           guint          line,
-                                           JsonObject    *record,
-                                           GString       *problems);
+/* Checks one JSON record (a doccano line, a Label Studio task) and adds
+ * what it writes to @plan. */
+typedef gboolean (*GlossImportRecordFunc) (GlossImporter   *self,
+                                           GlossImportPlan *plan,
+                                           GFile           *input,
+                                           const char      *display,
+                                           guint            index,
+                                           guint            line,
+                                           JsonObject      *record,
+                                           GString         *problems);
 /* Reads @input, a JSON array or JSON Lines, and hands each record to
  * @func; a record that is not an object is a problem worded
- * @not_object.  Returns FALSE when anything went wrong. */
+ * @not_object.  When @not_list is not NULL the file must be one JSON
+ * array, and is otherwise refused with that problem.  The plan is run
+ * only when every record is sound.  Returns FALSE when anything went
+ * wrong, having written nothing. */
 gboolean     _gloss_import_each_record    (GlossImporter         *self,
                                            GFile                 *input,
                                            GString               *problems,
+                                           const char            *not_list,
                                            const char            *not_object,
                                            GlossImportRecordFunc  func);
-/* Reads a whole input file: valid UTF-8 within the size limit, a
- * byte-order mark skipped. */
+/* Reads a whole input file: a regular file, valid UTF-8 within the size
+ * limit, a byte-order mark skipped. */
 gboolean     _gloss_import_read_input     (GFile            *input,
                                            GCancellable     *cancellable,
                                            char            **data,
@@ -179,6 +219,10 @@ gboolean     _gloss_json_get_uint         (JsonNode         *node,
 /* W3C: the checks of the model's MUSTs (gloss-import-w3c-check.c). */
 gboolean     _gloss_w3c_is_iri            (const char       *s);
 gboolean     _gloss_w3c_is_string         (JsonNode         *node);
+/* TRUE when @file, once its symbolic links are followed, lies inside
+ * @folder (once its own are): where an import may read articles. */
+gboolean     _gloss_import_lies_inside    (GFile            *folder,
+                                           GFile            *file);
 /* TRUE when @node is @value, or an array holding it. */
 gboolean     _gloss_w3c_has_string        (JsonNode         *node,
                                            const char       *value);
@@ -203,5 +247,7 @@ gboolean     _gloss_import_w3c            (GlossImporter    *self,
 gboolean     _gloss_import_labelstudio    (GlossImporter    *self,
                                            GFile            *input,
                                            GString          *problems);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportPlan, _gloss_import_plan_free)
 
 G_END_DECLS

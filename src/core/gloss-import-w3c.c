@@ -20,10 +20,14 @@
  * TextQuoteSelector (exact, prefix, suffix), directly on the target or
  * refining another selector.  With both, the quote must be at the
  * position; with a quote alone, it is looked for, prefix and suffix
- * choosing between occurrences.  The article is the target's source when
- * it is a file (file: IRI, or a relative one beside the input), else the
- * one given to the importer.  Annotations with no text selector are left
- * out and reported.
+ * choosing between occurrences.  The article is the one given to the
+ * importer, else the target's source when it is a file (file: IRI, or a
+ * relative one beside the input) inside the input's folder once links
+ * are followed: any other file is refused without being opened, so that
+ * a file of annotations cannot make Gloss read (or quote in a message, or
+ * write an annotation file beside) a file elsewhere.  Messages never show
+ * an article's text, only the quote the file gave.  Annotations with no
+ * text selector are left out and reported.
  *
  * The tag is the value of a TextualBody with purpose "tagging" (one
  * annotation per tagging body), the note that of one with purpose
@@ -175,6 +179,7 @@ source_for (Reader      *r,
             GError     **error)
 {
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) dir = g_file_get_parent (r->input);
   g_autofree char *path = NULL;
   GlossSource *source;
 
@@ -183,17 +188,23 @@ source_for (Reader      *r,
   else if (iri != NULL && g_str_has_prefix (iri, "file:"))
     file = g_file_new_for_uri (iri);
   else if (iri != NULL && !_gloss_w3c_is_iri (iri))
-    {
-      g_autoptr(GFile) dir = g_file_get_parent (r->input);
-
-      file = g_file_resolve_relative_path (dir, iri);
-    }
+    file = g_file_resolve_relative_path (dir, iri);
   else
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
                    /* Translators: an annotation's id, then an IRI */
                    _("annotation %s: its target “%s” is not a local file; give the article it annotates"),
                    name, iri ? iri : "?");
+      return NULL;
+    }
+
+  if (r->self->article == NULL && !_gloss_import_lies_inside (dir, file))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
+                   /* Translators: an annotation's id, then an IRI */
+                   _("annotation %s: its target “%s” is outside the folder of this file; Gloss "
+                     "reads only articles in that folder, or the article given to the import"),
+                   name, iri);
       return NULL;
     }
 
@@ -245,15 +256,15 @@ anchor (Reader      *r,
                                  name, *start, *end, length);
           return FALSE;
         }
+      /* The article's text is not shown: the file of annotations chose
+       * the article, and its author need not be the one reading it. */
       if (exact != NULL && !gloss_source_slice_equals (source, *start, *end, exact))
         {
-          g_autofree char *actual = gloss_source_dup_slice (source, *start, *end);
-
           _gloss_import_problem (r->problems, r->display, line_of (r, id),
-                                 /* Translators: an annotation's id, its quote, then the
-                                  * article's text */
-                                 _("annotation %s quotes “%s” but the article has “%s” at its position"),
-                                 name, exact, actual);
+                                 /* Translators: an annotation's id, its quote, then two offsets */
+                                 _("annotation %s quotes “%s” but the article has other text at "
+                                   "its position %u–%u"),
+                                 name, exact, *start, *end);
           return FALSE;
         }
       return TRUE;
@@ -562,6 +573,33 @@ batch_for (GlossImporter *self,
   return batch;
 }
 
+/* Reports, once each, the annotation files the items would go to that
+ * cannot be written. */
+static void
+check_destinations (Reader *r)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < r->items->len; i++)
+    {
+      Item *item = g_ptr_array_index (r->items, i);
+      GFile *article = gloss_source_get_file (item->source);
+      g_autofree char *path = g_file_get_path (article);
+      g_autofree char *key = g_strconcat (path, "\n", item->annotator, NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (g_hash_table_contains (seen, key))
+        continue;
+      g_hash_table_add (seen, g_strdup (key));
+      /* A batch of an earlier input will write this file: it was
+       * checked then. */
+      if (g_hash_table_contains (r->self->pending, key))
+        continue;
+      if (!_gloss_importer_check_destination (r->self, article, item->annotator, &error))
+        _gloss_import_problem (r->problems, r->display, 0, "%s", error->message);
+    }
+}
+
 /* Puts the items in their batches; returns how many were twins of an
  * annotation there already (same tag, same span). */
 static guint
@@ -633,6 +671,11 @@ _gloss_import_w3c (GlossImporter *self,
     _gloss_import_problem (problems, display, 0,
                            _("no annotation has a TextQuoteSelector or a TextPositionSelector: "
                              "Gloss imports annotations of text"));
+
+  /* The annotation files this input adds to must be writable before
+   * any of it is taken. */
+  if (problems->len == 0)
+    check_destinations (&r);
 
   ok = problems->len == 0;
   if (ok)

@@ -9,13 +9,17 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gloss-annotation-private.h"
 #include "gloss-corpus.h"
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 #include "gloss-import-private.h"
+#include "gloss-source-private.h"
 
 static const char * const format_names[] = {
   [GLOSS_IMPORT_BRAT] = "brat",
@@ -481,19 +485,17 @@ codebook_for (GlossImportBatch  *batch,
 }
 
 gboolean
-_gloss_importer_write_batch (GlossImporter     *self,
-                             GlossImportBatch  *batch,
-                             GError           **error)
+_gloss_importer_check_destination (GlossImporter  *self,
+                                   GFile          *article,
+                                   const char     *annotator,
+                                   GError        **error)
 {
-  GFile *article = gloss_source_get_file (batch->source);
-  g_autoptr(GFile) path = NULL;
+  g_autoptr(GFile) path = gloss_annotation_file_path_for (article, annotator);
   g_autoptr(GlossCodebook) codebook = NULL;
-  g_autoptr(GlossAnnotationFile) file = NULL;
 
-  g_return_val_if_fail (article != NULL, FALSE);
-
-  path = gloss_annotation_file_path_for (article, batch->annotator);
-  if (!self->overwrite && g_file_query_exists (path, self->cancellable))
+  if (!self->overwrite &&
+      g_file_query_file_type (path, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, self->cancellable) !=
+      G_FILE_TYPE_UNKNOWN)
     {
       g_autofree char *display = g_file_get_parse_name (path);
 
@@ -504,9 +506,28 @@ _gloss_importer_write_batch (GlossImporter     *self,
       return FALSE;
     }
 
+  codebook = gloss_codebook_new_for_article (article, error);
+  return codebook != NULL;
+}
+
+/* Makes the annotation file of @batch, checked but not saved. */
+static GlossAnnotationFile *
+prepare_batch (GlossImporter     *self,
+               GlossImportBatch  *batch,
+               GError           **error)
+{
+  GFile *article = gloss_source_get_file (batch->source);
+  g_autoptr(GlossCodebook) codebook = NULL;
+  GlossAnnotationFile *file;
+
+  g_return_val_if_fail (article != NULL, NULL);
+
+  if (!_gloss_importer_check_destination (self, article, batch->annotator, error))
+    return NULL;
+
   codebook = codebook_for (batch, article, error);
   if (codebook == NULL)
-    return FALSE;
+    return NULL;
 
   file = gloss_annotation_file_new (batch->source, batch->annotator,
                                     batch->annotator_name ? batch->annotator_name
@@ -515,30 +536,100 @@ _gloss_importer_write_batch (GlossImporter     *self,
   gloss_layer_replace_all (gloss_annotation_file_get_layer (file), batch->annotations);
   gloss_annotation_file_set_extra (file, batch->extra);
 
-  if (!gloss_annotation_file_save (file, self->overwrite ? GLOSS_SAVE_OVERWRITE : GLOSS_SAVE_NONE,
-                                   self->cancellable, error))
-    return FALSE;
+  return file;
+}
 
-  self->n_articles++;
-  self->n_annotations += batch->annotations->len;
-  return TRUE;
+/* Plans ---------------------------------------------------------------- */
+
+typedef struct
+{
+  GFile *file;
+  GFile *folder;
+  char *text;
+  gsize length;
+  gboolean exists;          /* with this very text: nothing to write */
+} PlannedText;
+
+static void
+planned_text_free (gpointer data)
+{
+  PlannedText *planned = data;
+
+  g_object_unref (planned->file);
+  g_object_unref (planned->folder);
+  g_free (planned->text);
+  g_free (planned);
+}
+
+struct _GlossImportPlan
+{
+  GPtrArray *texts;         /* PlannedText */
+  GPtrArray *batches;       /* GlossImportBatch */
+  GPtrArray *notes;
+  guint n_kept;
+};
+
+GlossImportPlan *
+_gloss_import_plan_new (void)
+{
+  GlossImportPlan *plan = g_new0 (GlossImportPlan, 1);
+
+  plan->texts = g_ptr_array_new_with_free_func (planned_text_free);
+  plan->batches = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_import_batch_free);
+  plan->notes = g_ptr_array_new_with_free_func (g_free);
+
+  return plan;
+}
+
+void
+_gloss_import_plan_free (GlossImportPlan *plan)
+{
+  if (plan == NULL)
+    return;
+
+  g_ptr_array_unref (plan->texts);
+  g_ptr_array_unref (plan->batches);
+  g_ptr_array_unref (plan->notes);
+  g_free (plan);
+}
+
+void
+_gloss_import_plan_add_batch (GlossImportPlan  *plan,
+                              GlossImportBatch *batch)
+{
+  g_ptr_array_add (plan->batches, batch);
+}
+
+void
+_gloss_import_plan_note (GlossImportPlan *plan,
+                         guint            n_kept,
+                         const char      *format,
+                         ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (plan->notes, g_strdup_vprintf (format, args));
+  va_end (args);
+  plan->n_kept += n_kept;
 }
 
 GlossSource *
-_gloss_importer_create_text (GlossImporter  *self,
-                             GFile          *input,
-                             guint           index,
-                             const char     *text,
-                             gsize           length,
-                             GError        **error)
+_gloss_importer_plan_text (GlossImporter    *self,
+                           GlossImportPlan  *plan,
+                           GFile            *input,
+                           guint             index,
+                           const char       *text,
+                           gsize             length,
+                           GError          **error)
 {
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *base = g_file_get_basename (input);
   g_autofree char *name = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *existing = NULL;
-  gsize existing_length;
+  g_autofree char *display = NULL;
+  gboolean exists = FALSE;
+  PlannedText *planned;
   char *dot;
 
   folder = self->output_folder ? g_object_ref (self->output_folder) : g_file_get_parent (input);
@@ -547,34 +638,224 @@ _gloss_importer_create_text (GlossImporter  *self,
     *dot = '\0';
   name = g_strdup_printf ("%s-%04u.txt", base, index);
   file = g_file_get_child (folder, name);
+  display = g_file_get_parse_name (file);
 
-  if (g_file_load_contents (file, self->cancellable, &existing, &existing_length, NULL, NULL))
+  if (length > GLOSS_SOURCE_DEFAULT_MAX_SIZE)
     {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                   /* Translators: a text file's name, then a number */
+                   _("the text for “%s” is larger than the %u MiB Gloss opens"),
+                   display, (guint)(GLOSS_SOURCE_DEFAULT_MAX_SIZE / (1024 * 1024)));
+      return NULL;
+    }
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, self->cancellable) !=
+      G_FILE_TYPE_UNKNOWN)
+    {
+      g_autoptr(GFile) target = NULL;
+      g_autofree char *existing = NULL;
+      gsize existing_length;
+
+      /* A link leading out of the folder is not taken as the text, even
+       * when it holds the same: the annotation file would describe a
+       * file elsewhere. */
+      target = gloss_file_resolve_confined (file, folder, error);
+      if (target == NULL)
+        return NULL;
+      if (!gloss_file_read_regular (file, GLOSS_SOURCE_DEFAULT_MAX_SIZE, self->cancellable,
+                                    &existing, &existing_length, error))
+        return NULL;
       if (existing_length != length || memcmp (existing, text, length) != 0)
         {
-          g_autofree char *display = g_file_get_parse_name (file);
-
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
                        /* Translators: a text file's name */
                        _("“%s” exists already with another text; import into another folder"),
                        display);
           return NULL;
         }
-    }
-  else
-    {
-      if (!g_file_make_directory_with_parents (folder, self->cancellable, &local_error) &&
-          !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return NULL;
-        }
-      if (!g_file_replace_contents (file, text, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                    self->cancellable, error))
-        return NULL;
+      exists = TRUE;
     }
 
-  return gloss_corpus_read_article (file, self->cancellable, error);
+  planned = g_new0 (PlannedText, 1);
+  planned->file = g_object_ref (file);
+  planned->folder = g_object_ref (folder);
+  planned->text = g_strndup (text, length);
+  planned->length = length;
+  planned->exists = exists;
+  g_ptr_array_add (plan->texts, planned);
+
+  /* The article as it will be read from the file once written. */
+  return _gloss_source_new_from_contents (file, g_strndup (text, length), length, error);
+}
+
+/* Removes what a plan wrote, newest first. */
+static void
+roll_back (GPtrArray *written)
+{
+  for (guint i = written->len; i > 0; i--)
+    g_file_delete (g_ptr_array_index (written, i - 1), NULL, NULL);
+}
+
+gboolean
+_gloss_importer_run_plan (GlossImporter    *self,
+                          GlossImportPlan  *plan,
+                          const char       *display,
+                          GString          *problems)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = TRUE;
+  guint n_annotations = 0;
+
+  /* Every destination first: one that cannot be written stops the input
+   * before anything is written. */
+  for (guint i = 0; i < plan->batches->len; i++)
+    {
+      GlossImportBatch *batch = g_ptr_array_index (plan->batches, i);
+      GlossAnnotationFile *file = prepare_batch (self, batch, &error);
+      g_autofree char *path = NULL;
+
+      if (file == NULL)
+        {
+          _gloss_import_problem (problems, display, batch->line, "%s", error->message);
+          g_clear_error (&error);
+          ok = FALSE;
+          continue;
+        }
+
+      g_ptr_array_add (files, file);
+      path = g_file_get_path (gloss_annotation_file_get_file (file));
+      if (path != NULL && !g_hash_table_add (paths, g_steal_pointer (&path)))
+        {
+          g_autofree char *name = g_file_get_parse_name (gloss_annotation_file_get_file (file));
+
+          _gloss_import_problem (problems, display, batch->line,
+                                 /* Translators: an annotation file's name */
+                                 _("“%s” would be written twice: two records have the same "
+                                   "article and annotator"),
+                                 name);
+          ok = FALSE;
+        }
+    }
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < plan->texts->len && ok; i++)
+    {
+      PlannedText *planned = g_ptr_array_index (plan->texts, i);
+
+      if (planned->exists)
+        continue;
+
+      if (!g_file_make_directory_with_parents (planned->folder, self->cancellable, &error) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        {
+          g_autofree char *folder = g_file_get_parse_name (planned->folder);
+
+          _gloss_import_problem (problems, display, 0,
+                                 /* Translators: a folder name, then why it failed */
+                                 _("Could not create the folder “%s”: %s"), folder, error->message);
+          g_clear_error (&error);
+          ok = FALSE;
+          break;
+        }
+      g_clear_error (&error);
+
+      /* Never over a file that appeared since it was checked. */
+      if (!gloss_file_write_atomic (planned->file, planned->folder, planned->text, planned->length,
+                                    GLOSS_WRITE_MUST_NOT_EXIST, self->cancellable, &error))
+        {
+          _gloss_import_problem (problems, display, 0, "%s", error->message);
+          g_clear_error (&error);
+          ok = FALSE;
+          break;
+        }
+      g_ptr_array_add (written, g_object_ref (planned->file));
+    }
+
+  for (guint i = 0; i < files->len && ok; i++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (files, i);
+      GlossImportBatch *batch = g_ptr_array_index (plan->batches, i);
+      GFile *path = gloss_annotation_file_get_file (file);
+      gboolean existed = g_file_query_exists (path, NULL);
+
+      if (!gloss_annotation_file_save (file, self->overwrite ? GLOSS_SAVE_OVERWRITE : GLOSS_SAVE_NONE,
+                                       self->cancellable, &error))
+        {
+          _gloss_import_problem (problems, display, batch->line, "%s", error->message);
+          g_clear_error (&error);
+          ok = FALSE;
+          break;
+        }
+      /* A file replaced on purpose stays replaced; a new one goes with
+       * the rest when a later write fails. */
+      if (!existed)
+        g_ptr_array_add (written, g_object_ref (path));
+      n_annotations += batch->annotations->len;
+    }
+
+  if (!ok)
+    {
+      roll_back (written);
+      return FALSE;
+    }
+
+  self->n_articles += files->len;
+  self->n_annotations += n_annotations;
+  self->n_kept += plan->n_kept;
+  for (guint i = 0; i < plan->notes->len; i++)
+    g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (plan->notes, i)));
+
+  return TRUE;
+}
+
+gboolean
+_gloss_import_lies_inside (GFile *folder,
+                           GFile *file)
+{
+  g_autofree char *folder_path = g_file_get_path (folder);
+  g_autofree char *file_path = g_file_get_path (file);
+  g_autofree char *real_folder = NULL;
+  g_autofree char *real_file = NULL;
+  gsize n;
+
+  if (folder_path == NULL || file_path == NULL)
+    return FALSE;
+
+  /* Only names are looked at (realpath() reads links, never opens a
+   * file), so that a file refused here is never opened.  A file that
+   * does not exist is judged by its name: reading it fails anyway. */
+  real_folder = realpath (folder_path, NULL);
+  if (real_folder == NULL)
+    real_folder = g_canonicalize_filename (folder_path, NULL);
+
+  real_file = realpath (file_path, NULL);
+  if (real_file == NULL)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *dir = NULL;
+      g_autofree char *base = NULL;
+      g_autofree char *real_dir = NULL;
+
+      if (errno != ENOENT)
+        return FALSE;
+
+      /* The links of the folders on its way count all the same. */
+      name = g_canonicalize_filename (file_path, NULL);
+      dir = g_path_get_dirname (name);
+      base = g_path_get_basename (name);
+      real_dir = realpath (dir, NULL);
+      real_file = real_dir ? g_build_filename (real_dir, base, NULL) : g_steal_pointer (&name);
+    }
+
+  n = strlen (real_folder);
+  if (n > 0 && real_folder[n - 1] == '/')
+    n--;
+
+  return strncmp (real_file, real_folder, n) == 0 && real_file[n] == '/' && real_file[n + 1] != '\0';
 }
 
 gboolean
@@ -585,33 +866,20 @@ _gloss_import_read_input (GFile         *input,
                           gsize         *skip,
                           GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize size;
 
-  info = g_file_query_info (input, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info == NULL)
+  if (!gloss_file_read_regular (input, GLOSS_IMPORT_MAX_SIZE, cancellable, &contents, &size,
+                                &local_error))
     {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   /* Translators: a file name, then why it failed */
-                   _("Could not read “%s”: %s"), display, local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_size (info) > GLOSS_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
-                   /* Translators: a file name */
-                   _("“%s” is larger than 256 MiB, more than Gloss imports"), display);
-      return FALSE;
-    }
-
-  if (!g_file_load_contents (input, cancellable, &contents, &size, NULL, &local_error))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   _("Could not read “%s”: %s"), display, local_error->message);
+      if (g_error_matches (local_error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE))
+        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+                     /* Translators: a file name */
+                     _("“%s” is larger than 256 MiB, more than Gloss imports"), display);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
@@ -694,22 +962,46 @@ gloss_importer_finish (GlossImporter  *self,
                        GError        **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   g_set_object (&self->cancellable, cancellable);
 
+  /* Each input was checked as it was read, its destinations too; they
+   * are checked again, all before any is written. */
   for (guint i = 0; i < self->pending_order->len; i++)
     {
       GlossImportBatch *batch = g_ptr_array_index (self->pending_order, i);
       g_autoptr(GError) local_error = NULL;
+      GlossAnnotationFile *file = prepare_batch (self, batch, &local_error);
 
-      if (!_gloss_importer_write_batch (self, batch, &local_error))
+      if (file == NULL)
         {
           if (problems->len > 0)
             g_string_append_c (problems, '\n');
           g_string_append (problems, local_error->message);
         }
+      else
+        g_ptr_array_add (files, file);
+    }
+
+  for (guint i = 0; problems->len == 0 && i < files->len; i++)
+    {
+      GlossImportBatch *batch = g_ptr_array_index (self->pending_order, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!gloss_annotation_file_save (g_ptr_array_index (files, i),
+                                       self->overwrite ? GLOSS_SAVE_OVERWRITE : GLOSS_SAVE_NONE,
+                                       self->cancellable, &local_error))
+        {
+          if (problems->len > 0)
+            g_string_append_c (problems, '\n');
+          g_string_append (problems, local_error->message);
+          continue;
+        }
+      self->n_articles++;
+      self->n_annotations += batch->annotations->len;
     }
 
   g_hash_table_remove_all (self->pending);
@@ -728,6 +1020,7 @@ gboolean
 _gloss_import_each_record (GlossImporter         *self,
                            GFile                 *input,
                            GString               *problems,
+                           const char            *not_list,
                            const char            *not_object,
                            GlossImportRecordFunc  func)
 {
@@ -735,7 +1028,8 @@ _gloss_import_each_record (GlossImporter         *self,
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) pieces = NULL;
-  gsize length, skip;
+  GlossImportPlan *plan;
+  gsize length, skip, at;
   gboolean ok = TRUE;
 
   if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
@@ -744,7 +1038,17 @@ _gloss_import_each_record (GlossImporter         *self,
       return FALSE;
     }
 
+  at = skip;
+  while (at < length && g_ascii_isspace (data[at]))
+    at++;
+  if (not_list != NULL && at < length && data[at] != '[')
+    {
+      _gloss_import_problem (problems, display, 0, "%s", not_list);
+      return FALSE;
+    }
+
   pieces = _gloss_json_split (data + skip, length - skip, TRUE);
+  plan = _gloss_import_plan_new ();
   for (guint i = 0; i < pieces->len; i++)
     {
       GlossJsonPiece *piece = &g_array_index (pieces, GlossJsonPiece, i);
@@ -766,8 +1070,17 @@ _gloss_import_each_record (GlossImporter         *self,
           continue;
         }
 
-      ok &= func (self, input, display, i + 1, piece->line, json_node_get_object (node), problems);
+      ok &= func (self, plan, input, display, i + 1, piece->line, json_node_get_object (node),
+                  problems);
     }
 
+  /* All or nothing: a single bad record and no file of this input is
+   * written. */
+  if (ok && problems->len == 0)
+    ok = _gloss_importer_run_plan (self, plan, display, problems);
+  else
+    ok = FALSE;
+
+  _gloss_import_plan_free (plan);
   return ok;
 }

@@ -48,9 +48,19 @@ GPtrArray   *gloss_import_list_inputs         (GlossImportFormat  format,
  *
  * Every span is checked against the text (brat's text column, Label
  * Studio's value.text, the W3C quote): a mismatch is reported with the
- * file and the line, and the article it belongs to is not imported;
- * nothing is ever moved to where it might fit.  An annotation file that
- * exists already is never replaced, unless overwriting is asked for.
+ * file and the line; nothing is ever moved to where it might fit.  An
+ * annotation file that exists already is never replaced, unless
+ * overwriting is asked for.
+ *
+ * An input file is imported whole or not at all: all its records are
+ * checked, and the annotation files it would write too, before anything
+ * is written; a single problem and it writes no text and no annotation
+ * file, and every problem is reported.  A write that fails half-way
+ * removes what the input had written.
+ *
+ * Every file is read only when it is a regular file, within a size limit
+ * enforced while reading.  The articles of a W3C file are read only from
+ * its own folder (links followed), or the one given to the importer.
  *
  *   importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
  *   for each input: gloss_importer_import_file (importer, input, NULL, &error);
@@ -85,9 +95,9 @@ void           gloss_importer_set_offset_unit   (GlossImporter     *self,
 void           gloss_importer_set_overwrite     (GlossImporter     *self,
                                                  gboolean           overwrite);
 
-/* Imports one input file.  Articles whose annotations are all sound are
- * written; the problems of the others go to @error, one line each, with
- * the file and line; FALSE then. */
+/* Imports one input file, whole or not at all: when anything in it is
+ * wrong, nothing of it is written, and every problem goes to @error, one
+ * line each, with the file and line; FALSE then. */
 gboolean       gloss_importer_import_file       (GlossImporter     *self,
                                                  GFile             *input,
                                                  GCancellable      *cancellable,

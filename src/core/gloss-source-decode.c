@@ -13,12 +13,13 @@
 #include <string.h>
 
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 #include "gloss-source-private.h"
 
 /* How much of a file the control-character test looks at. */
 #define SNIFF_SIZE (64 * 1024)
 
-/* First read size when the file does not tell its size (a pipe, /proc). */
+/* First read size when the file does not tell its size. */
 #define READ_CHUNK (64 * 1024)
 
 #define MIB (1024 * 1024)
@@ -321,7 +322,8 @@ set_too_large_error (GError     **error,
 /* Passes on an error from GIO with the file named.  The commonest ones get
  * a plain sentence of their own; the code stays the same for callers. */
 static void
-propagate_io_error (GError     **error,
+propagate_io_error (GFile       *file,
+                    GError     **error,
                     GError      *local_error,
                     const char  *label)
 {
@@ -332,15 +334,19 @@ propagate_io_error (GError     **error,
                    _("The file “%s” does not exist"), label);
       g_error_free (local_error);
     }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY) ||
+           (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE) &&
+            g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
                    /* Translators: %s is a file name */
                    _("“%s” is a folder, not a text file"), label);
       g_error_free (local_error);
     }
-  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE))
     {
+      /* The latter already names the file and says "not a regular file". */
       g_propagate_error (error, local_error);
     }
   else
@@ -354,8 +360,10 @@ propagate_io_error (GError     **error,
 
 /* Reads the whole of @file, refusing it once it is over @max_size bytes:
  * never reads more than one byte past the limit, even if the file grows
- * while it is read or does not tell its size.  The buffer returned has a NUL
- * after its *@n_bytes bytes. */
+ * while it is read.  Only a regular file is read, opened without
+ * blocking, so that a FIFO or a device (or a link to one) is refused
+ * rather than waited on or read without end.  The buffer returned has a
+ * NUL after its *@n_bytes bytes. */
 static char *
 read_contents (GFile         *file,
                const char    *label,
@@ -364,42 +372,28 @@ read_contents (GFile         *file,
                GCancellable  *cancellable,
                GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GInputStream) stream = NULL;
   g_autofree char *buffer = NULL;
   GError *local_error = NULL;
+  goffset size = -1;
   gsize capacity;
   gsize length = 0;
 
-  stream = g_file_read (file, cancellable, &local_error);
+  stream = gloss_file_open_regular (file, &size, cancellable, &local_error);
   if (stream == NULL)
     {
-      propagate_io_error (error, local_error, label);
+      propagate_io_error (file, error, local_error, label);
       return NULL;
     }
 
-  /* Asked of the open stream rather than the path, so it is the size of the
-   * very file being read.  Failing to learn it is no error: the read below
-   * enforces the limit on its own. */
-  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                         cancellable, NULL);
-  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+  /* The size the open file had: a first guess for the buffer and a quick
+   * refusal, never trusted to bound the read below. */
+  if (size > 0 && (guint64) size > max_size)
     {
-      goffset size = g_file_info_get_size (info);
-
-      if (size > 0 && (guint64) size > max_size)
-        {
-          set_too_large_error (error, label, max_size);
-          return NULL;
-        }
-
-      /* Files in /proc and the like report 0 and still have contents. */
-      capacity = size > 0 ? (gsize) size : MIN (max_size, READ_CHUNK);
+      set_too_large_error (error, label, max_size);
+      return NULL;
     }
-  else
-    {
-      capacity = MIN (max_size, READ_CHUNK);
-    }
+  capacity = size > 0 ? (gsize) size : MIN (max_size, READ_CHUNK);
 
   /* One byte more than expected: reading it means the file is bigger than
    * it said, and otherwise it holds the terminating NUL. */
@@ -410,11 +404,10 @@ read_contents (GFile         *file,
     {
       gsize n_read = 0;
 
-      if (!g_input_stream_read_all (G_INPUT_STREAM (stream),
-                                    buffer + length, capacity - length, &n_read,
+      if (!g_input_stream_read_all (stream, buffer + length, capacity - length, &n_read,
                                     cancellable, &local_error))
         {
-          propagate_io_error (error, local_error, label);
+          propagate_io_error (file, error, local_error, label);
           return NULL;
         }
 
@@ -434,9 +427,9 @@ read_contents (GFile         *file,
       buffer = g_realloc (buffer, capacity);
     }
 
-  if (!g_input_stream_close (G_INPUT_STREAM (stream), cancellable, &local_error))
+  if (!g_input_stream_close (stream, cancellable, &local_error))
     {
-      propagate_io_error (error, local_error, label);
+      propagate_io_error (file, error, local_error, label);
       return NULL;
     }
 
