@@ -7,7 +7,7 @@ GLOSS_BUILD_PACKAGES=(
   desktop-file-utils appstream
 )
 GLOSS_TEST_PACKAGES=(
-  xvfb xauth dbus python3 python3-jsonschema locales valgrind
+  xvfb xauth dbus python3 python3-jsonschema python3-nltk unicode-data locales valgrind
 )
 
 gloss_install_packages ()

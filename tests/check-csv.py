@@ -23,7 +23,7 @@ import sys
 
 HEADER = ["document", "source_sha256", "annotator", "annotation_id", "tag", "tag_label",
           "start", "end", "text", "context_before", "context_after", "note", "created",
-          "modified", "status", "source_location"]
+          "modified", "status", "source_location", "group"]
 
 
 def main(argv):

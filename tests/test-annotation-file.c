@@ -2843,6 +2843,115 @@ test_schema (void)
   }
 }
 
+/* The same tag on the same span, with the same quote, several times: the
+ * layer keeps one, the one created first, with every note, and the file
+ * says how many it merged, after loading and after anchoring. */
+static void
+test_duplicates_merged (void)
+{
+  g_autofree char *folder = make_folder ("duplicates");
+  g_autoptr(GlossSource) article = write_article (folder, "short.txt", "hello world");
+  g_autofree char *contents =
+    short_file ("{\"id\": \"a3\", \"tag\": \"claim\", \"start\": 6, \"end\": 11, \"quote\": \"world\", "
+                "\"note\": \"second\", \"created\": \"2026-01-02T00:00:00Z\"}, "
+                "{\"id\": \"a1\", \"tag\": \"claim\", \"start\": 6, \"end\": 11, \"quote\": \"world\", "
+                "\"note\": \"first\", \"created\": \"2026-01-01T00:00:00Z\"}, "
+                "{\"id\": \"a2\", \"tag\": \"claim\", \"start\": 6, \"end\": 11, \"quote\": \"world\", "
+                "\"note\": \"second\", \"created\": \"2026-01-03T00:00:00Z\"}, "
+                "{\"id\": \"b1\", \"tag\": \"company\", \"start\": 6, \"end\": 11, \"quote\": \"world\"}");
+  g_autoptr(GFile) file = put_file (folder, "short.txt.alice.gloss.json", contents, -1);
+  g_autoptr(GlossAnnotationFile) self = load_ok (file);
+  g_autofree char *display = g_file_get_parse_name (file);
+  g_autofree char *expected = NULL;
+  GlossLayer *layer = gloss_annotation_file_get_layer (self);
+  GPtrArray *problems;
+
+  expected = g_strdup_printf ("“%s”: 2 annotations repeat the tag and span of others; Gloss keeps "
+                              "the one created first of each, with all their notes", display);
+
+  /* Another tag on the same span is another annotation. */
+  g_assert_cmpuint (n_annotations (self), ==, 2);
+  g_assert_cmpstr (gloss_annotation_get_note (lookup (self, "a1")), ==, "first\n\nsecond");
+  g_assert_null (gloss_layer_lookup (layer, "a2"));
+  g_assert_null (gloss_layer_lookup (layer, "a3"));
+  g_assert_nonnull (gloss_layer_lookup (layer, "b1"));
+
+  problems = gloss_annotation_file_get_problems (self);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+
+  attach_ok (self, article);
+  problems = gloss_annotation_file_get_problems (self);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==, expected);
+  g_assert_cmpuint (n_annotations (self), ==, 2);
+}
+
+/* 100,000 copies of one annotation loaded, and validated, as 100,000
+ * annotations; now as one, in about the time the file takes to read. */
+static void
+test_duplicates_many (void)
+{
+  g_autofree char *folder = make_folder ("many-duplicates");
+  g_autoptr(GlossSource) article = write_article (folder, "short.txt", "hello world");
+  g_autoptr(GString) annotations = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossAnnotationFile) self = NULL;
+  GPtrArray *problems;
+  gint64 start;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (annotations,
+                            "%s{\"id\": \"a%06u\", \"tag\": \"claim\", \"start\": 0, \"end\": 5, "
+                            "\"quote\": \"hello\", \"note\": \"%s\"}",
+                            i > 0 ? ", " : "", i, i % 2 ? "" : "same");
+  contents = short_file (annotations->str);
+  file = put_file (folder, "short.txt.alice.gloss.json", contents, -1);
+
+  start = g_get_monotonic_time ();
+  self = load_ok (file);
+  attach_ok (self, article);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_cmpuint (n_annotations (self), ==, 1);
+  g_assert_cmpstr (gloss_annotation_get_note (nth_annotation (self, 0)), ==, "same");
+  problems = gloss_annotation_file_get_problems (self);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), ": 99999 annotations repeat"));
+}
+
+/* A file edited by hand may put two annotations on one span with
+ * different quotes: they are not copies, and anchoring sorts them out;
+ * one that anchoring moves onto another's span and tag is merged. */
+static void
+test_same_span_other_quote (void)
+{
+  g_autofree char *folder = make_folder ("same-span");
+  g_autoptr(GlossSource) article = write_article (folder, "short.txt", "hello world");
+  g_autofree char *contents =
+    short_file ("{\"id\": \"a1\", \"tag\": \"claim\", \"start\": 0, \"end\": 5, \"quote\": \"hello\"}, "
+                "{\"id\": \"a2\", \"tag\": \"claim\", \"start\": 0, \"end\": 5, \"quote\": \"world\"}, "
+                "{\"id\": \"a3\", \"tag\": \"claim\", \"start\": 6, \"end\": 11, \"quote\": \"hello\"}");
+  g_autoptr(GFile) file = put_file (folder, "short.txt.alice.gloss.json", contents, -1);
+  g_autoptr(GlossAnnotationFile) self = load_ok (file);
+  GPtrArray *problems;
+
+  g_assert_cmpuint (n_annotations (self), ==, 3);
+  g_assert_cmpuint (gloss_annotation_file_get_problems (self)->len, ==, 0);
+
+  attach_ok (self, article);
+  g_assert_cmpuint (n_annotations (self), ==, 2);
+  g_assert_cmpuint (gloss_annotation_get_start (lookup (self, "a2")), ==, 6);
+  g_assert_cmpuint (gloss_annotation_get_start (lookup (self, "a1")), ==, 0);
+  g_assert_null (gloss_layer_lookup (gloss_annotation_file_get_layer (self), "a3"));
+  problems = gloss_annotation_file_get_problems (self);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "a2"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "a3"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), ": 1 annotation repeats"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2910,6 +3019,9 @@ main (int   argc,
   g_test_add_func ("/annotation-file/names/source-path-is-safe", test_source_path_is_safe);
   g_test_add_func ("/annotation-file/open", test_open);
   g_test_add_func ("/annotation-file/schema", test_schema);
+  g_test_add_func ("/annotation-file/duplicates/merged", test_duplicates_merged);
+  g_test_add_func ("/annotation-file/duplicates/many", test_duplicates_many);
+  g_test_add_func ("/annotation-file/duplicates/same-span-other-quote", test_same_span_other_quote);
 
   ret = g_test_run ();
 

@@ -1249,6 +1249,53 @@ test_french (Fixture       *f,
   assert_run (f, 0, three, "");
 }
 
+/* A file that holds one annotation twice (the same tag, span and quote,
+ * another id): validate says so and how many, naming the file, and fails;
+ * list shows it once. */
+static void
+test_validate_duplicates (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one_bob = added (1, f->bob);
+  g_autofree char *report = NULL;
+  JsonArray *annotations;
+  JsonObject *original;
+  JsonObject *copy;
+  GList *members;
+
+  run (f, "annotate", "--annotator", "bob", "--tag", "company", "--start", "0", "--end", "9",
+       f->article, NULL);
+  assert_run (f, 0, one_bob, "");
+
+  root = load_json (f->bob);
+  annotations = json_object_get_array_member (json_node_get_object (root), "annotations");
+  original = json_array_get_object_element (annotations, 0);
+  copy = json_object_new ();
+  members = json_object_get_members (original);
+  for (GList *l = members; l != NULL; l = l->next)
+    json_object_set_member (copy, l->data,
+                            json_node_copy (json_object_get_member (original, l->data)));
+  g_list_free (members);
+  json_object_set_string_member (copy, "id", "0b5e8a0e-4a8f-4f5e-9d0c-2f1f0e6c9a11");
+  json_array_add_object_element (annotations, copy);
+  json_generator_set_root (generator, root);
+  json_generator_to_file (generator, f->bob, &error);
+  g_assert_no_error (error);
+
+  report = g_strdup_printf ("%s: “%s”: 1 annotation repeats the tag and span of another; Gloss "
+                            "keeps the one created first, with the notes of both\n",
+                            f->bob, f->bob);
+  run (f, "validate", f->bob, NULL);
+  assert_run (f, 1, report, "");
+
+  rows = list_json (f, f->article);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1281,6 +1328,7 @@ main (int    argc,
   ADD ("/cli/validate/moved", test_validate_moved);
   ADD ("/cli/validate/orphaned", test_validate_orphaned);
   ADD ("/cli/validate/corrupt", test_validate_corrupt);
+  ADD ("/cli/validate/duplicates", test_validate_duplicates);
   ADD ("/cli/newer-format/read-only", test_newer_format_read_only);
   ADD ("/cli/newer-format/annotate", test_newer_format_annotate);
   ADD ("/cli/annotate/no-match", test_annotate_no_match);

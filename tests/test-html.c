@@ -619,6 +619,139 @@ test_huge_text_node (void)
   g_assert_cmpstr (error->message, ==, "“big.html” is larger than the 16 MiB Gloss opens");
 }
 
+/* "<p a0 a1 …>" with @n attributes, each written by @format from its
+ * number, between @before and @after. */
+static char *
+with_attributes (const char *before,
+                 guint       n,
+                 const char *format,
+                 const char *after)
+{
+  GString *html = g_string_new (before);
+
+  g_string_append (html, "<p");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (html, ' ');
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_string_append_printf (html, format, i);
+#pragma GCC diagnostic pop
+    }
+  g_string_append (html, ">dedans</p>");
+  g_string_append (html, after);
+
+  return g_string_free (html, FALSE);
+}
+
+static void
+assert_too_many_attributes (const char *html)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = read_html (html, -1, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "“page.html” has an element with more than 100 attributes, which Gloss does not open");
+}
+
+/* libxml2 checks each attribute of an element against all those before
+ * it: 40,000 took seconds.  The page is refused before it parses, and
+ * the count follows quotes, comments and scripts as libxml2 does. */
+static void
+test_many_attributes (void)
+{
+  g_autofree char *huge = with_attributes ("<html><body>", 40000, "a%u=\"x\"", "</body></html>");
+  g_autofree char *most = with_attributes ("", 100, "a%u", "");
+  g_autofree char *too_many = with_attributes ("", 101, "a%u", "");
+  g_autofree char *quoted = with_attributes ("", 200, "a%u=\">\"", "");
+  g_autofree char *in_comment = with_attributes ("<!-- ", 200, "a%u", " --><p>ok</p>");
+  g_autofree char *in_script = with_attributes ("<script>var s = '", 200, "a%u",
+                                                "';</script><p>ok</p>");
+  g_autofree char *after_script = with_attributes ("<script>var s = '</scripts>';</script>", 200,
+                                                   "a%u", "");
+  g_autofree char *unclear = with_attributes ("<script-loader><script></script-loader>", 200,
+                                              "a%u", "</script>");
+  g_autofree char *after_doctype = with_attributes ("t<!DOCTYPE x></p ", 200, "a%u", "");
+  g_autofree char *doctype_twice = with_attributes ("t<!DOCTYPE><!DOCTYPE", 200, "a%u", "");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  assert_too_many_attributes (huge);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  source = read_html (most, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_source_get_text (source), ==, "dedans");
+  g_clear_object (&source);
+
+  assert_too_many_attributes (too_many);
+  /* A ">" in a quoted value does not end the tag. */
+  assert_too_many_attributes (quoted);
+  /* A script ends at its own end tag only. */
+  assert_too_many_attributes (after_script);
+  /* Right after a document type in the text, libxml2 reads "<" as text,
+   * even where an end tag or another document type would start (found by
+   * the fuzzer). */
+  assert_too_many_attributes (after_doctype);
+  assert_too_many_attributes (doctype_twice);
+
+  /* Nothing libxml2 reads as attributes counts. */
+  source = read_html (in_comment, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_source_get_text (source), ==, "ok");
+  g_clear_object (&source);
+
+  source = read_html (in_script, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_source_get_text (source), ==, "ok");
+  g_clear_object (&source);
+
+  /* Where only libxml2's element stack could tell whether a script ends,
+   * the page is refused rather than counted wrong. */
+  source = read_html (unclear, -1, &error);
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "“page.html”"));
+}
+
+/* A million paragraphs of one letter took 584 MB, 73 times the 8 MB
+ * page.  Such a page is refused, in a fraction of that; a page of the
+ * same size in paragraphs of a few sentences opens. */
+static void
+test_dense_markup (void)
+{
+  g_autoptr(GString) dense = g_string_sized_new (8 * 1000 * 1000 + 64);
+  g_autoptr(GString) airy = g_string_sized_new (8 * 1000 * 1000 + 64);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  guint n_blocks = 0;
+
+  for (guint i = 0; i < 1000 * 1000; i++)
+    g_string_append (dense, "<p>a</p>");
+  source = read_html (dense->str, dense->len, &error);
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "“page.html” holds too much markup for its size: reading it would take more "
+                   "than the 77 MiB of memory Gloss allows for it");
+  g_clear_error (&error);
+
+  g_string_append (airy, "<html><body>");
+  for (guint i = 0; i < 40 * 1000; i++)
+    g_string_append (airy, "<p>Une phrase de quelques mots, comme dans un article. Une autre, un "
+                           "peu plus longue, avec une virgule et un <em>mot</em> en italique. "
+                           "Une troisième pour finir le paragraphe, comme souvent.</p>\n");
+  g_string_append (airy, "</body></html>");
+  g_assert_cmpuint (airy->len, >, 7 * 1000 * 1000);
+  source = read_html (airy->str, airy->len, &error);
+  g_assert_no_error (error);
+  gloss_source_get_blocks (source, &n_blocks);
+  g_assert_cmpuint (n_blocks, ==, 40 * 1000);
+}
+
 static GFile *
 write_file (const char *name,
             const char *data)
@@ -730,6 +863,8 @@ main (int   argc,
   g_test_add_func ("/html/safety/truncated", test_truncated);
   g_test_add_func ("/html/safety/deep", test_deep);
   g_test_add_func ("/html/safety/huge-text-node", test_huge_text_node);
+  g_test_add_func ("/html/safety/many-attributes", test_many_attributes);
+  g_test_add_func ("/html/safety/dense-markup", test_dense_markup);
   g_test_add_func ("/html/new-for-file", test_new_for_file);
   g_test_add_func ("/html/new-for-file/errors", test_new_for_file_errors);
 

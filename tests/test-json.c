@@ -946,8 +946,9 @@ test_write_string (void)
   g_autoptr(GString) out = g_string_new ("x");
 
   gloss_json_write_string (out, "a\"b\\c/d\b\f\n\r\t\x01\x1f\x7f é\xE2\x80\xA8 😀", -1);
+  /* U+2028, a line end for line-oriented readers, is escaped too. */
   g_assert_cmpstr (out->str, ==,
-                   "x\"a\\\"b\\\\c/d\\b\\f\\n\\r\\t\\u0001\\u001f\x7f é\xE2\x80\xA8 😀\"");
+                   "x\"a\\\"b\\\\c/d\\b\\f\\n\\r\\t\\u0001\\u001f\x7f é\\u2028 😀\"");
 
   /* With an explicit length, an embedded NUL is written too. */
   g_string_truncate (out, 0);

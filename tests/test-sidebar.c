@@ -17,6 +17,11 @@
 #define ARTICLE "The quick brown fox jumps over the lazy dog. " \
                 "Acme Corporation disputed the claim that sales rose by ten percent.\n"
 
+/* Repeated after the article for the large layer, to make room for
+ * 100,000 different spans of up to nine characters. */
+#define LONG_TAIL "Lorem ipsum dolor sit amet, consectetur adipiscing elit. "
+#define LONG_TAIL_REPEAT 200
+
 /* The longest any wait may take before the test fails; valgrind needs
  * some room. */
 #define WAIT_LIMIT 20000
@@ -374,7 +379,14 @@ fixture_set_up (Fixture       *f,
 
   f->folder = g_dir_make_tmp ("gloss-test-sidebar-XXXXXX", &error);
   g_assert_no_error (error);
-  write_in_folder (f->folder, "article.txt", ARTICLE);
+  /* @data: text repeated after the article, for a test that needs room. */
+  {
+    g_autoptr(GString) text = g_string_new (ARTICLE);
+
+    for (guint i = 0; data != NULL && i < LONG_TAIL_REPEAT; i++)
+      g_string_append (text, data);
+    write_in_folder (f->folder, "article.txt", text->str);
+  }
   write_in_folder (f->folder, "article.txt.me.gloss.json", json);
 
   article_path = g_build_filename (f->folder, "article.txt", NULL);
@@ -839,15 +851,21 @@ test_large (Fixture       *f,
   g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
   GlossSource *source = gloss_document_get_source (f->document);
   guint length = gloss_source_get_length (source);
+  guint starts = length - 10;
+
+  g_assert_cmpuint (starts * 9, >=, 100000);
 
   for (guint i = 0; i < 100000; i++)
     {
-      guint start = i % (length - 10);
+      /* 100,000 different spans: a layer never holds two annotations
+       * with the same tag and span. */
+      guint start = i % starts;
+      guint end = start + 1 + (i / starts) % 9;
       const char *tag = i % 3 == 0 ? "company" : i % 3 == 1 ? "claim" : "controversy";
       g_autofree char *id = g_strdup_printf ("a%u", i);
-      g_autofree char *quote = gloss_source_dup_slice (source, start, start + 1 + i % 9);
+      g_autofree char *quote = gloss_source_dup_slice (source, start, end);
 
-      g_ptr_array_add (many, gloss_annotation_new_full (id, tag, start, start + 1 + i % 9,
+      g_ptr_array_add (many, gloss_annotation_new_full (id, tag, start, end,
                                                         quote, "", "", i % 7 == 0 ? "needle" : "",
                                                         "2026-01-02T03:04:05Z",
                                                         "2026-01-02T03:04:05Z"));
@@ -891,7 +909,7 @@ main (int   argc,
               fixture_set_up, test_teammate, fixture_tear_down);
   g_test_add ("/sidebar/empty", Fixture, NULL,
               fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/sidebar/large", Fixture, NULL,
+  g_test_add ("/sidebar/large", Fixture, LONG_TAIL,
               fixture_set_up, test_large, fixture_tear_down);
   g_test_add ("/inspector/show", Fixture, NULL,
               fixture_set_up, test_inspector, fixture_tear_down);

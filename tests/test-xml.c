@@ -487,6 +487,21 @@ test_xxe (void)
   g_assert_cmpint (g_unlink (dtd_path), ==, 0);
 }
 
+static gboolean
+has_warning (GlossSource *source,
+             const char  *part)
+{
+  GPtrArray *warnings = gloss_source_get_warnings (source);
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      if (strstr (g_ptr_array_index (warnings, i), part) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static char *
 laughs (const char *root_open,
         const char *root_close)
@@ -535,14 +550,41 @@ test_billion_laughs (void)
       source = read_xml (xml, &error);
       g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 
-      /* libxml2 sees the loop and stops; what was read before stays. */
+      /* libxml2 sees the loop and stops; what was read before stays, and
+       * the user is told why the rest is missing. */
       g_assert_no_error (error);
       g_assert_true (g_str_has_prefix (gloss_source_get_text (source), "début"));
+      g_assert_true (has_warning (source, "billion laughs"));
       g_assert_null (strstr (gloss_source_get_text (source), "lollol"));
       g_hash_table_iter_init (&iter, gloss_source_get_metadata_table (source));
       while (g_hash_table_iter_next (&iter, NULL, &value))
         g_assert_cmpuint (strlen (value), <, 100);
     }
+}
+
+/* The entities' loop is the whole article: the error says so. */
+static void
+test_billion_laughs_alone (void)
+{
+  g_autofree char *xml = laughs ("<lolz>", "</lolz>");
+  g_autofree char *alone = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  char *body;
+
+  /* The same entities, with nothing before the one that expands. */
+  body = strstr (xml, "<p>début</p>");
+  g_assert_nonnull (body);
+  *body = '\0';
+  alone = g_strconcat (xml, "<p>&lol9;</p></lolz>", NULL);
+
+  source = read_xml (alone, &error);
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "“doc.xml” declares entities that refer to themselves or expand to far more "
+                   "text than the file holds (“billion laughs”): Gloss stopped reading there, "
+                   "before any text");
 }
 
 static void
@@ -631,6 +673,201 @@ test_huge_text_node (void)
   g_assert_null (source);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
   g_assert_cmpstr (error->message, ==, "“big.xml” is larger than the 1 MiB Gloss opens");
+}
+
+/* "<p a0='' …/>" with @n attributes, each written by @format from its
+ * number, between @before and @after. */
+static char *
+xml_with_attributes (const char *before,
+                     guint       n,
+                     const char *format,
+                     const char *after)
+{
+  GString *xml = g_string_new (before);
+
+  g_string_append (xml, "<p");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (xml, ' ');
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      g_string_append_printf (xml, format, i);
+#pragma GCC diagnostic pop
+    }
+  g_string_append (xml, "/>");
+  g_string_append (xml, after);
+
+  return g_string_free (xml, FALSE);
+}
+
+static void
+assert_refused (const char *xml,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = read_xml (xml, &error);
+
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+#define TOO_MANY_ATTRIBUTES \
+  "“doc.xml” has an element with more than 100 attributes, which Gloss does not open"
+
+/* Attributes and namespace declarations libxml2 would take time growing
+ * with their square to read, wherever the file hides them. */
+static void
+test_many_attributes (void)
+{
+  g_autofree char *huge = xml_with_attributes ("<r>", 40000, "a%u=\"x\"", "</r>");
+  g_autofree char *most = xml_with_attributes ("<r><q>ok</q>", 100, "a%u=''", "</r>");
+  g_autofree char *too_many = xml_with_attributes ("<r>", 101, "a%u=''", "</r>");
+  g_autofree char *declarations = xml_with_attributes ("<r>", 100000, "xmlns:n%u=\"u\"", "</r>");
+  g_autofree char *in_cdata = xml_with_attributes ("<r><![CDATA[", 200, "a%u=''", "]]>ok</r>");
+  g_autofree char *after_bad_char = xml_with_attributes ("<r><![CDATA[x\x01", 200, "a%u=''",
+                                                         "]]>ok</r>");
+  g_autofree char *in_attlist = xml_with_attributes ("<!DOCTYPE r [<!ATTLIST r a CDATA \"", 200,
+                                                     "a%u=''", "\">]><r>ok</r>");
+  g_autofree char *after_pi = xml_with_attributes ("<?x <t<![CDATA[ ?><r>", 200, "a%u=''", "</r>");
+  g_autoptr(GString) by_reference = g_string_new ("<!DOCTYPE r [<!ENTITY m \"&#60;p");
+  g_autoptr(GString) defaulted = g_string_new ("<!DOCTYPE r [<!ATTLIST p");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  assert_refused (huge, TOO_MANY_ATTRIBUTES);
+  assert_refused (declarations, TOO_MANY_ATTRIBUTES);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC);
+
+  source = read_xml (most, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_source_get_text (source), ==, "ok");
+  g_clear_object (&source);
+  assert_refused (too_many, TOO_MANY_ATTRIBUTES);
+
+  /* A CDATA section is text... */
+  source = read_xml (in_cdata, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (gloss_source_get_text (source), "ok"));
+  g_clear_object (&source);
+  /* ... up to a character XML does not allow, where libxml2 leaves it. */
+  assert_refused (after_bad_char, TOO_MANY_ATTRIBUTES);
+  /* Markup in a DTD, read as elements once libxml2 stumbles there. */
+  assert_refused (in_attlist, TOO_MANY_ATTRIBUTES);
+  /* What looks like a start tag and a CDATA section inside a processing
+   * instruction is neither (found by the fuzzer). */
+  assert_refused (after_pi, TOO_MANY_ATTRIBUTES);
+
+  /* Markup written with character references in an entity's value, parsed
+   * when the entity is used. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (by_reference, " a%u=''", i);
+  g_string_append (by_reference, "/&#62;\">]><r>&m;</r>");
+  assert_refused (by_reference->str, TOO_MANY_ATTRIBUTES);
+
+  /* Attributes the DTD gives every <p> by default. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (defaulted, " a%u CDATA \"v\"", i);
+  g_string_append (defaulted, ">]><r><p>ok</p></r>");
+  assert_refused (defaulted->str, TOO_MANY_ATTRIBUTES);
+}
+
+/* libxml2 looks every prefix up among all the declarations in scope. */
+static void
+test_many_namespaces (void)
+{
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autoptr(GString) deepest = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+
+  for (guint level = 0; level < 4; level++)
+    {
+      g_string_append (nested, "<d");
+      for (guint i = 0; i < 30; i++)
+        g_string_append_printf (nested, " xmlns:l%un%u=\"u\"", level, i);
+      g_string_append_c (nested, '>');
+    }
+  g_string_append (nested, "fond</d></d></d></d>");
+  assert_refused (nested->str,
+                  "“doc.xml” declares more than 100 XML namespaces at once, which Gloss does not open");
+
+  for (guint level = 0; level < 4; level++)
+    {
+      g_string_append (deepest, "<d");
+      for (guint i = 0; i < 25; i++)
+        g_string_append_printf (deepest, " xmlns:l%un%u=\"u\"", level, i);
+      g_string_append_c (deepest, '>');
+    }
+  g_string_append (deepest, "fond</d></d></d></d>");
+  source = read_xml (deepest->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gloss_source_get_text (source), ==, "fond");
+}
+
+/* A start tag libxml2 cannot finish reading opens no element: 300 of
+ * them in a row are not 300 levels deep (they were, for the depth limit). */
+static void
+test_broken_tags_not_deep (void)
+{
+  g_autoptr(GString) xml = g_string_new ("<r>");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (xml, "<b \"\"/>");
+  g_string_append (xml, "<p>fond</p></r>");
+
+  source = read_xml (xml->str, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (gloss_source_get_text (source), "fond"));
+}
+
+/* A million elements of one letter took 521 MB for an 8 MB file. */
+static void
+test_dense_markup (void)
+{
+  g_autoptr(GString) dense = g_string_sized_new (8 * 1000 * 1000 + 64);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+
+  g_string_append (dense, "<r>");
+  for (guint i = 0; i < 1000 * 1000; i++)
+    g_string_append (dense, "<p>a</p>");
+  g_string_append (dense, "</r>");
+
+  source = read_xml (dense->str, &error);
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "“doc.xml” holds too much markup for its size: reading it would take more "
+                   "than the 77 MiB of memory Gloss allows for it");
+}
+
+/* Warnings and errors quote the file: what they quote is UTF-8, whatever
+ * the bytes were; the fuzzer found an entity name that was not. */
+static void
+test_messages_are_utf8 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  GPtrArray *warnings;
+
+  source = read_xml ("<!DOCTYPE r SYSTEM \"r.dtd\"><r><p>avant &e\xe9t; apr\xe8s</p></r>", &error);
+  g_assert_no_error (error);
+  g_assert_true (has_warning (source, "such as “&"));
+  warnings = gloss_source_get_warnings (source);
+  for (guint i = 0; i < warnings->len; i++)
+    g_assert_true (g_utf8_validate (g_ptr_array_index (warnings, i), -1, NULL));
+  g_assert_true (g_utf8_validate (gloss_source_get_text (source), -1, NULL));
+  g_clear_object (&source);
+
+  source = read_xml ("<?xml version=\"1.0\" encoding=\"x-klingon\"?><r>ok</r>", &error);
+  g_assert_null (source);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==,
+                   "“doc.xml” is written in the encoding “x-klingon”, which Gloss does not know");
 }
 
 static void
@@ -730,6 +967,12 @@ main (int   argc,
   g_test_add_func ("/xml/safety/deep", test_deep);
   g_test_add_func ("/xml/safety/huge-text-node", test_huge_text_node);
   g_test_add_func ("/xml/safety/broken", test_broken);
+  g_test_add_func ("/xml/safety/billion-laughs-alone", test_billion_laughs_alone);
+  g_test_add_func ("/xml/safety/many-attributes", test_many_attributes);
+  g_test_add_func ("/xml/safety/many-namespaces", test_many_namespaces);
+  g_test_add_func ("/xml/safety/dense-markup", test_dense_markup);
+  g_test_add_func ("/xml/safety/broken-tags-not-deep", test_broken_tags_not_deep);
+  g_test_add_func ("/xml/safety/messages-are-utf8", test_messages_are_utf8);
 
   status = g_test_run ();
 

@@ -193,6 +193,11 @@ format_changed_cb (GlossExportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spreadsheet_check), format == GLOSS_EXPORT_CSV);
   gtk_widget_set_visible (self->offsets_box,
                           format == GLOSS_EXPORT_DOCCANO || format == GLOSS_EXPORT_LABELSTUDIO);
+  /* Each tool's own unit: UTF-16 for doccano, code points for Label
+   * Studio (the list's second item). */
+  gtk_drop_down_set_selected (self->offsets_dropdown,
+                              gloss_export_format_get_default_offset_unit (format) ==
+                              GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
   gtk_widget_set_visible (self->scheme_box, format == GLOSS_EXPORT_CONLL);
   update_destination (self);
   hide_message (self);

@@ -114,6 +114,11 @@ format_changed_cb (GlossImportDialog *self)
   gtk_label_set_label (self->format_note, _(format_notes[format]));
   gtk_widget_set_visible (self->offsets_box,
                           format == GLOSS_IMPORT_DOCCANO || format == GLOSS_IMPORT_LABELSTUDIO);
+  /* Each tool's own unit: UTF-16 for doccano, code points for Label
+   * Studio (the list's second item). */
+  gtk_drop_down_set_selected (self->offsets_dropdown,
+                              gloss_import_format_get_default_offset_unit (format) ==
+                              GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
 }
 
 static void

@@ -184,9 +184,16 @@ save_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  GlossSaveState state;
 
-  if (self->document != NULL && !gloss_document_save (self->document, &error) &&
-      gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_CONFLICT)
+  if (self->document == NULL || gloss_document_save (self->document, &error))
+    return;
+
+  /* A failed save already shows its banner with Try Again, and a
+   * conflict its choice: replacing either with the bare message would
+   * take away the only way on while the disk is still full. */
+  state = gloss_document_get_save_state (self->document);
+  if (state != GLOSS_SAVE_STATE_CONFLICT && state != GLOSS_SAVE_STATE_FAILED)
     show_error (self, error);
 }
 

@@ -19,6 +19,10 @@
 /* What --start and --end hold when they are not given. */
 #define UNSET G_MININT64
 
+/* How many times a change is made again on the file as another writer
+ * left it before gloss-cli gives up. */
+#define MAX_ATTEMPTS 100
+
 typedef struct
 {
   char *annotator;
@@ -152,6 +156,124 @@ open_or_create (GlossSource   *source,
   return g_steal_pointer (&file);
 }
 
+/* Adds the passages of @ranges to @file's layer, as one step of its
+ * history; returns how many were new. */
+static guint
+apply (GlossAnnotationFile *file,
+       GArray              *ranges,
+       Options             *o)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  guint added = 0;
+
+  gloss_layer_begin_group (layer);
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossRange *r = &g_array_index (ranges, GlossRange, i);
+
+      if (gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note) != NULL)
+        added++;
+    }
+  gloss_layer_end_group (layer);
+
+  return added;
+}
+
+/* How many bytes the file would hold with @n_new more annotations like
+ * those of @ranges: what it holds now, plus what the annotations of an
+ * even sample of the ranges take in a file of their own.  The quote, the
+ * context and the offsets make up most of an annotation, so the sample
+ * is close; the save checks the exact size anyway. */
+static guint64
+estimate_size (GlossAnnotationFile *file,
+               GlossSource         *source,
+               GlossCodebook       *codebook,
+               GArray              *ranges,
+               guint                n_new,
+               Options             *o)
+{
+  g_autoptr(GlossAnnotationFile) sample = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *full = NULL;
+  GlossLayer *layer;
+  guint n_sample = MIN (ranges->len, 64);
+  gsize empty_length, full_length;
+  guint64 base, per_annotation;
+
+  sample = gloss_annotation_file_new (source, o->annotator, o->name ? o->name : o->annotator);
+  gloss_annotation_file_set_codebook (sample, codebook);
+  empty = gloss_annotation_file_serialize (sample, &empty_length);
+
+  layer = gloss_annotation_file_get_layer (sample);
+  for (guint i = 0; i < n_sample; i++)
+    {
+      GlossRange *r = &g_array_index (ranges, GlossRange, (guint64)i * ranges->len / n_sample);
+
+      gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note);
+    }
+  full = gloss_annotation_file_serialize (sample, &full_length);
+  per_annotation = (full_length - empty_length) / MAX (n_sample, 1);
+
+  info = g_file_query_info (gloss_annotation_file_get_file (file), G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  base = info != NULL ? (guint64)g_file_info_get_size (info) : empty_length;
+
+  return base + (guint64)n_new * per_annotation;
+}
+
+/* Refuses, before any annotation is made, a --match that would give the
+ * file more than its reader accepts: a file the other commands and the
+ * window would refuse to open is worse than none. */
+static gboolean
+check_match_fits (GlossAnnotationFile  *file,
+                  GlossSource          *source,
+                  GlossCodebook        *codebook,
+                  GArray               *ranges,
+                  Options              *o,
+                  const char           *article_path,
+                  GError              **error)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  g_autofree char *display = NULL;
+  g_autofree char *size = NULL;
+  guint n_new = 0;
+  guint64 estimate;
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      GlossRange *r = &g_array_index (ranges, GlossRange, i);
+
+      if (gloss_layer_find (layer, o->tag, r->start, r->end) == NULL)
+        n_new++;
+    }
+
+  if (n_new == 0)
+    return TRUE;
+
+  estimate = estimate_size (file, source, codebook, ranges, n_new, o);
+  if (estimate <= GLOSS_ANNOTATION_FILE_MAX_SIZE)
+    return TRUE;
+
+  display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
+  size = g_format_size_full (estimate, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE,
+               /* Translators: the text searched for, how often it occurs, the
+                * article, the annotation file, its size (such as "308.2 MiB"),
+                * then the limit in MiB */
+               g_dngettext (GETTEXT_PACKAGE,
+                            "“%s” occurs %u time in %s: annotating it would make %s about %s, "
+                            "more than the %u MiB an annotation file may hold. Nothing was written; "
+                            "narrow the search, for example with --whole-word.",
+                            "“%s” occurs %u times in %s: annotating them would make %s about %s, "
+                            "more than the %u MiB an annotation file may hold. Nothing was written; "
+                            "narrow the search, for example with --whole-word.",
+                            n_new),
+               o->match, n_new, article_path, display, size,
+               (guint)(GLOSS_ANNOTATION_FILE_MAX_SIZE / (1024 * 1024)));
+  return FALSE;
+}
+
 static int
 run (Options    *o,
      const char *article_path)
@@ -163,7 +285,6 @@ run (Options    *o,
   g_autoptr(GArray) ranges = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
-  GlossLayer *layer;
   guint added = 0;
 
   source = gloss_source_new_for_file (article, 0, NULL, &error);
@@ -200,13 +321,6 @@ run (Options    *o,
       return GLOSS_CLI_USAGE;
     }
 
-  file = open_or_create (source, codebook, o, &error);
-  if (file == NULL)
-    {
-      gloss_cli_print_error (article_path, error);
-      return GLOSS_CLI_PROBLEM;
-    }
-
   if (o->match != NULL)
     {
       GlossFindFlags flags = GLOSS_FIND_NONE;
@@ -225,26 +339,61 @@ run (Options    *o,
       g_array_append_val (ranges, range);
     }
 
-  layer = gloss_annotation_file_get_layer (file);
-  gloss_layer_begin_group (layer);
-  for (guint i = 0; i < ranges->len; i++)
+  /* Others may write the same file meanwhile: a teammate's window, or
+   * another gloss-cli in a script.  The save refuses to replace a file
+   * that changed since it was read, so the change is made again on what
+   * is on disk now, until a save goes through; it never overwrites
+   * anyone's work. */
+  for (guint attempt = 1; ; attempt++)
     {
-      GlossRange *r = &g_array_index (ranges, GlossRange, i);
+      g_clear_object (&file);
+      file = open_or_create (source, codebook, o, &error);
+      if (file == NULL)
+        {
+          gloss_cli_print_error (article_path, error);
+          return GLOSS_CLI_PROBLEM;
+        }
 
-      if (gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note) != NULL)
-        added++;
+      if (o->match != NULL &&
+          !check_match_fits (file, source, codebook, ranges, o, article_path, &error))
+        {
+          gloss_cli_print_error (article_path, error);
+          return GLOSS_CLI_PROBLEM;
+        }
+
+      added = apply (file, ranges, o);
+
+      /* Nothing added, nothing written: not even the re-anchored state of
+       * an article that changed, which is the window's or validate's
+       * business. */
+      if (added == 0 || gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+        break;
+
+      if (!g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
+        {
+          gloss_cli_print_error (article_path, error);
+          return GLOSS_CLI_PROBLEM;
+        }
+
+      if (attempt == MAX_ATTEMPTS)
+        {
+          g_autofree char *path = g_file_get_parse_name (gloss_annotation_file_get_file (file));
+
+          /* Translators: the annotation file's name */
+          g_printerr (_("“%s” kept changing on disk while gloss-cli tried to save it; "
+                        "nothing was written"),
+                      path);
+          g_printerr ("\n");
+          return GLOSS_CLI_PROBLEM;
+        }
+
+      g_clear_error (&error);
+      /* Random, so that two writers that collided do not collide again
+       * in step; a little longer each time. */
+      g_usleep (g_random_int_range (1, 2 + MIN (attempt, 20)) * 1000);
     }
-  gloss_layer_end_group (layer);
 
   display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
-
-  /* Nothing added, nothing written: not even the re-anchored state of an
-   * article that changed, which is the window's or validate's business. */
-  if (added > 0 && !gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
-    {
-      gloss_cli_print_error (article_path, error);
-      return GLOSS_CLI_PROBLEM;
-    }
 
   if (added == 0 && !g_file_query_exists (gloss_annotation_file_get_file (file), NULL))
     /* Translators: the annotation file's name */

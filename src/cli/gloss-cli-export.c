@@ -409,7 +409,8 @@ gloss_cli_export (int    argc,
     { "spreadsheet-safe", 0, 0, G_OPTION_ARG_NONE, &o.spreadsheet_safe,
       N_("CSV: put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
-      N_("doccano and Label Studio: count offsets in utf16 code units (the default) or codepoints"),
+      N_("doccano and Label Studio: count offsets in utf16 code units or codepoints (by default utf16 "
+         "for doccano, codepoints for Label Studio, as each tool counts)"),
       N_("UNIT") },
     { "scheme", 0, 0, G_OPTION_ARG_STRING, &o.scheme,
       N_("CoNLL: iob2 (the default) or iob1"), N_("SCHEME") },
@@ -423,7 +424,7 @@ gloss_cli_export (int    argc,
                                   "INPUT is an article (all its annotation files), an annotation file, "
                                   "or a folder, searched for annotated articles."),
                                 _("Offsets count Unicode characters (code points), end excluded, except "
-                                  "in doccano and Label Studio, which count UTF-16 code units.\n"
+                                  "in doccano, which counts UTF-16 code units.\n"
                                   "A file that cannot be exported is reported and the others go on; "
                                   "the exit status is 1 then."),
                                 entries, &argc, &argv))

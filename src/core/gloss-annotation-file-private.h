@@ -66,6 +66,10 @@ struct _GlossAnnotationFile
 
   /* A save_bytes_async runs: until its finish, no other save may start. */
   gboolean save_in_flight;
+
+  /* Annotations that repeated the tag and span of another, merged into
+   * it by the layer since the file was loaded. */
+  guint n_merged;
 };
 
 guint64  _gloss_annotation_file_fingerprint (const char *data,
@@ -73,6 +77,11 @@ guint64  _gloss_annotation_file_fingerprint (const char *data,
 
 void     _gloss_source_info_clear   (GlossSourceInfo   *info);
 void     _gloss_file_content_clear  (GlossFileContent  *content);
+
+/* Adds to the file's problems how many annotations were merged because
+ * they repeated the tag and span of another, if any were.
+ * (gloss-annotation-file-read.c) */
+void     _gloss_annotation_file_report_merged (GlossAnnotationFile *self);
 
 /* Parses an annotation file; @display names it in messages.
  * (gloss-annotation-file-read.c) */

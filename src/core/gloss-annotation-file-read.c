@@ -56,6 +56,24 @@ _gloss_file_content_clear (GlossFileContent *content)
   g_clear_pointer (&content->annotations, g_ptr_array_unref);
 }
 
+void
+_gloss_annotation_file_report_merged (GlossAnnotationFile *self)
+{
+  g_autofree char *display = NULL;
+
+  if (self->n_merged == 0)
+    return;
+
+  display = g_file_get_parse_name (self->file);
+  g_ptr_array_add (self->problems,
+                   g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: a file name, then a number */
+                                                 "“%s”: %u annotation repeats the tag and span of another; Gloss keeps the one created first, with the notes of both",
+                                                 "“%s”: %u annotations repeat the tag and span of others; Gloss keeps the one created first of each, with all their notes",
+                                                 self->n_merged),
+                                    display, self->n_merged));
+}
+
 static gboolean G_GNUC_PRINTF (3, 4)
 fail (Parser     *parser,
       GError    **error,

@@ -14,6 +14,7 @@
 
 #include "gloss-document-private.h"
 #include "gloss-error.h"
+#include "gloss-file-io.h"
 
 /* How long after an event on the own file it is read again, when the
  * monitor gives no hint that the writer is done before. */
@@ -611,6 +612,11 @@ document_open (GFile                *article,
 
   take_own_file (self, g_steal_pointer (&own));
   settle_state (self);
+
+  /* A save cut short (the machine went down, the window was killed) left
+   * its temporary file, which nobody will finish. */
+  gloss_file_remove_leftovers (gloss_annotation_file_get_file (self->own_file));
+
   watch_disk (self);
   _gloss_document_init_teammates (self);
 

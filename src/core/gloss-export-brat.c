@@ -12,17 +12,22 @@
  *   T1<TAB>TYPE START END[;START END]...<TAB>TEXT
  *   #1<TAB>AnnotatorNotes T1<TAB>NOTE
  *
- * Offsets are code points, end excluded, as in Gloss.  brat refuses a span
- * that crosses a line break, so such a span is written as brat itself
- * writes one: the pieces between the breaks as a discontinuous span, their
- * texts joined by a space.  A brat note is one line: line breaks and tabs
- * in a note become spaces.
+ * Offsets are code points, end excluded, as in Gloss.  brat reads an .ann
+ * with Python's codecs readlines(), which cuts lines where str.splitlines()
+ * does: at \n, \r, \v, \f, \x1c, \x1d, \x1e, U+0085, U+2028 and U+2029
+ * (server/src/annotation.py, _parse_ann_file()).  A span across one of
+ * them would break its line, so it is written as brat itself writes one:
+ * the pieces between the breaks as a discontinuous span, their texts
+ * joined by a space.  A note is the rest of its line, tabs included
+ * (brat's OnelineCommentAnnotation keeps them): its line breaks become
+ * spaces, its tabs stay.
  *
  * What the brat import kept (the T and # ids, the fragments of a
  * discontinuous span, the lines Gloss does not model and the order of all
  * lines) is given back, so that brat -> Gloss -> brat gives the same .ann.
- * annotation.conf and visual.conf, made from the codebooks, go to the
- * destination folder and to each annotator's. */
+ * annotation.conf and visual.conf (and tools.conf when there is one to
+ * write) declare every type the .ann files use (gloss-brat-conf.c); they
+ * go to the destination folder and to each annotator's. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -32,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gloss-brat-conf-private.h"
 #include "gloss-error.h"
 #include "gloss-export-private.h"
 
@@ -55,27 +61,12 @@ typedef struct
 
 typedef struct
 {
-  char *label;
-  char *color;
-} TypeInfo;
-
-typedef struct
-{
-  GPtrArray *types;          /* brat types, in the order met */
-  GHashTable *type_info;     /* type -> TypeInfo */
+  GlossBratConf *conf;       /* of every file */
+  GHashTable *dir_confs;     /* folder of .ann files ("alice/news") -> GlossBratConf */
+  GlossBratConf *dir_conf;   /* that of the file being written */
   GHashTable *written;       /* relative paths written */
   GHashTable *folders;       /* annotator folders written */
 } BratState;
-
-static void
-type_info_free (gpointer data)
-{
-  TypeInfo *info = data;
-
-  g_free (info->label);
-  g_free (info->color);
-  g_free (info);
-}
 
 static void
 group_free (gpointer data)
@@ -93,8 +84,8 @@ brat_free_state (gpointer data)
 {
   BratState *state = data;
 
-  g_ptr_array_unref (state->types);
-  g_hash_table_unref (state->type_info);
+  _gloss_brat_conf_free (state->conf);
+  g_hash_table_unref (state->dir_confs);
   g_hash_table_unref (state->written);
   g_hash_table_unref (state->folders);
   g_free (state);
@@ -106,8 +97,9 @@ brat_begin (GlossExporter  *self,
 {
   BratState *state = g_new0 (BratState, 1);
 
-  state->types = g_ptr_array_new_with_free_func (g_free);
-  state->type_info = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, type_info_free);
+  state->conf = _gloss_brat_conf_new ();
+  state->dir_confs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify)_gloss_brat_conf_free);
   state->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   state->folders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->state = state;
@@ -120,16 +112,36 @@ note_type (BratState  *state,
            const char *type,
            GlossTag   *tag)
 {
-  TypeInfo *info;
+  const char *label = tag ? gloss_tag_get_label (tag) : type;
+  const char *color = tag ? gloss_tag_get_color (tag) : NULL;
 
-  if (g_hash_table_contains (state->type_info, type))
-    return;
+  _gloss_brat_conf_add_type (state->conf, type, label, color);
+  if (state->dir_conf != NULL)
+    _gloss_brat_conf_add_type (state->dir_conf, type, label, color);
+}
 
-  info = g_new0 (TypeInfo, 1);
-  info->label = g_strdup (tag ? gloss_tag_get_label (tag) : type);
-  info->color = g_strdup (tag ? gloss_tag_get_color (tag) : NULL);
-  g_hash_table_insert (state->type_info, g_strdup (type), info);
-  g_ptr_array_add (state->types, g_strdup (type));
+/* TRUE for the characters at which brat cuts the lines of an .ann, those
+ * of Python's str.splitlines(). */
+static gboolean
+is_brat_line_break (gunichar c)
+{
+  switch (c)
+    {
+    case '\n':
+    case '\r':
+    case 0x0B:
+    case 0x0C:
+    case 0x1C:
+    case 0x1D:
+    case 0x1E:
+    case 0x85:
+    case 0x2028:
+    case 0x2029:
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
 }
 
 /* The number in an id such as "T12" after @prefix, or 0. */
@@ -160,7 +172,7 @@ extra_int (JsonObject *extra,
   return json_node_get_int (node);
 }
 
-/* Adds [start, end) of @a to @group, cut at line breaks. */
+/* Adds [start, end) of @a to @group, cut at brat's line breaks. */
 static void
 add_fragments (Group           *group,
                GlossSource     *source,
@@ -169,19 +181,14 @@ add_fragments (Group           *group,
   const char *text = gloss_source_get_text (source);
   guint start = gloss_annotation_get_start (a);
   guint end = gloss_annotation_get_end (a);
-  gsize byte = gloss_source_offset_to_byte (source, start);
-  gsize end_byte = gloss_source_offset_to_byte (source, end);
+  const char *p = text + gloss_source_offset_to_byte (source, start);
+  const char *stop = text + gloss_source_offset_to_byte (source, end);
   gint64 order = extra_int (gloss_annotation_get_extra (a), GLOSS_KEY_BRAT_FRAGMENT);
   guint offset = start, piece = start;
 
-  for (; byte < end_byte; byte++)
+  for (; p < stop; p = g_utf8_next_char (p))
     {
-      guchar c = (guchar)text[byte];
-
-      if ((c & 0xC0) == 0x80)
-        continue;
-
-      if (c == '\n' || c == '\r')
+      if (is_brat_line_break (g_utf8_get_char (p)))
         {
           if (offset > piece)
             {
@@ -217,8 +224,8 @@ compare_fragments (gconstpointer pa,
 static gboolean
 only_line_breaks (const char *quote)
 {
-  for (const char *p = quote; *p != '\0'; p++)
-    if (*p != '\n' && *p != '\r')
+  for (const char *p = quote; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_brat_line_break (g_utf8_get_char (p)))
       return FALSE;
 
   return TRUE;
@@ -341,11 +348,17 @@ append_note_line (GString *out,
                   Group   *group)
 {
   g_string_append_printf (out, "%s\tAnnotatorNotes %s\t", group->note_id, group->id);
-  for (const char *p = group->note; *p != '\0'; p++)
+  for (const char *p = group->note; *p != '\0'; p = g_utf8_next_char (p))
     {
-      if (*p == '\r' && p[1] == '\n')
+      gunichar c = g_utf8_get_char (p);
+
+      /* One space for CRLF, as for any other line break. */
+      if (c == '\r' && p[1] == '\n')
         continue;
-      g_string_append_c (out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+      if (is_brat_line_break (c))
+        g_string_append_c (out, ' ');
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
     }
   g_string_append_c (out, '\n');
   group->note_emitted = TRUE;
@@ -383,6 +396,20 @@ line_lost_its_span (const char *line,
   return FALSE;
 }
 
+/* The "x-brat" object of @file, or NULL. */
+static JsonObject *
+brat_extra (GlossAnnotationFile *file)
+{
+  JsonObject *extra = gloss_annotation_file_get_extra (file);
+  JsonNode *node;
+
+  if (extra == NULL || (node = json_object_get_member (extra, GLOSS_KEY_BRAT)) == NULL ||
+      !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+
+  return json_node_get_object (node);
+}
+
 /* Writes the .ann of @file: the lines in the order the import kept, then
  * what is new. */
 static char *
@@ -401,13 +428,11 @@ make_ann (GlossExporter       *self,
   g_autoptr(GString) out = g_string_new (NULL);
   guint64 next_t = 0, next_note = 0;
   guint n_order = 0, n_dropped = 0;
-  JsonObject *extra = gloss_annotation_file_get_extra (file);
   JsonNode *node;
 
-  if (extra != NULL && (node = json_object_get_member (extra, GLOSS_KEY_BRAT)) != NULL &&
-      JSON_NODE_HOLDS_OBJECT (node))
+  brat = brat_extra (file);
+  if (brat != NULL)
     {
-      brat = json_node_get_object (node);
       node = json_object_get_member (brat, "order");
       order = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
       node = json_object_get_member (brat, "lines");
@@ -570,7 +595,15 @@ brat_add (GlossExporter            *self,
       g_autofree char *ann = NULL;
       g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", annotator, stem);
       g_autofree char *ann_path = g_strdup_printf ("%s/%s.ann", annotator, stem);
+      g_autofree char *dir = g_path_get_dirname (ann_path);
       guint n_orphans, n_blank;
+
+      state->dir_conf = g_hash_table_lookup (state->dir_confs, dir);
+      if (state->dir_conf == NULL)
+        {
+          state->dir_conf = _gloss_brat_conf_new ();
+          g_hash_table_insert (state->dir_confs, g_strdup (dir), state->dir_conf);
+        }
 
       groups = make_groups (self, article->source, file, &n_orphans, &n_blank);
       _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
@@ -583,6 +616,10 @@ brat_add (GlossExporter            *self,
                                            n_blank),
                               article->name, annotator, n_blank);
       ann = make_ann (self, article->source, file, groups, article->name);
+      _gloss_brat_conf_add_ann (state->conf, ann);
+      _gloss_brat_conf_carry (state->conf, brat_extra (file));
+      _gloss_brat_conf_add_ann (state->dir_conf, ann);
+      _gloss_brat_conf_carry (state->dir_conf, brat_extra (file));
 
       if (!write_once (self, txt_path, gloss_source_get_text (article->source),
                        gloss_source_get_n_bytes (article->source), error) ||
@@ -603,52 +640,6 @@ brat_add (GlossExporter            *self,
   return TRUE;
 }
 
-static char *
-make_annotation_conf (BratState *state)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append (out, "# Written by Gloss from the codebook: one entity type per tag.\n\n");
-  g_string_append (out, "[entities]\n\n");
-  for (guint i = 0; i < state->types->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (state->types, i));
-  /* Gloss has spans only; brat wants the other sections, empty. */
-  g_string_append (out, "\n[relations]\n\n[events]\n\n[attributes]\n");
-
-  return g_string_free (out, FALSE);
-}
-
-static char *
-make_visual_conf (BratState *state)
-{
-  GString *out = g_string_new (NULL);
-
-  g_string_append (out, "# Written by Gloss from the codebook: labels and colours of the tags.\n"
-                        "\n");
-  g_string_append (out, "[labels]\n\n");
-  for (guint i = 0; i < state->types->len; i++)
-    {
-      const char *type = g_ptr_array_index (state->types, i);
-      TypeInfo *info = g_hash_table_lookup (state->type_info, type);
-      g_autofree char *label = g_strdup (info->label);
-
-      /* '|' separates the label's forms in visual.conf. */
-      g_strdelimit (label, "|\t\n\r", ' ');
-      g_string_append_printf (out, "%s | %s\n", type, label);
-    }
-  g_string_append (out, "\n[drawing]\n\n");
-  for (guint i = 0; i < state->types->len; i++)
-    {
-      const char *type = g_ptr_array_index (state->types, i);
-      TypeInfo *info = g_hash_table_lookup (state->type_info, type);
-
-      if (info->color != NULL)
-        g_string_append_printf (out, "%s\tbgColor:%s\n", type, info->color);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 static int
 compare_strings (gconstpointer a,
                  gconstpointer b)
@@ -656,33 +647,92 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
+/* Writes @text (NULL for nothing) as @name in each folder of @folders
+ * (NULL-terminated; "" is the destination itself). */
+static gboolean
+write_conf (GlossExporter  *self,
+            const char     *name,
+            const char     *text,
+            const char    **folders,
+            GError        **error)
+{
+  for (guint i = 0; text != NULL && folders[i] != NULL; i++)
+    {
+      g_autofree char *path = folders[i][0] ? g_strdup_printf ("%s/%s", folders[i], name)
+                                            : g_strdup (name);
+
+      if (!_gloss_exporter_write_file (self, path, text, strlen (text), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 brat_finish (GlossExporter  *self,
              GError        **error)
 {
   BratState *state = self->state;
-  g_autofree char *annotation_conf = make_annotation_conf (state);
-  g_autofree char *visual_conf = make_visual_conf (state);
+  static const char * const names[] = {
+    GLOSS_BRAT_ANNOTATION_CONF, GLOSS_BRAT_VISUAL_CONF, GLOSS_BRAT_TOOLS_CONF
+  };
+  g_autoptr(GPtrArray) tops = g_ptr_array_new ();
   g_autofree gpointer *folders = NULL;
-  guint n_folders;
+  g_autofree gpointer *dirs = NULL;
+  guint n_folders, n_dirs, n_own;
 
-  if (!_gloss_exporter_write_file (self, "annotation.conf", annotation_conf,
-                                   strlen (annotation_conf), error) ||
-      !_gloss_exporter_write_file (self, "visual.conf", visual_conf, strlen (visual_conf), error))
-    return FALSE;
-
-  /* A copy in each annotator's folder, for whoever opens that one alone
-   * in brat. */
+  /* At the top, and a copy in each annotator's folder, for whoever opens
+   * that one alone in brat. */
+  g_ptr_array_add (tops, (gpointer)"");
   folders = g_hash_table_get_keys_as_array (state->folders, &n_folders);
   qsort (folders, n_folders, sizeof (gpointer), compare_strings);
   for (guint i = 0; i < n_folders; i++)
-    {
-      g_autofree char *a = g_strdup_printf ("%s/annotation.conf", (const char *)folders[i]);
-      g_autofree char *v = g_strdup_printf ("%s/visual.conf", (const char *)folders[i]);
+    g_ptr_array_add (tops, folders[i]);
+  g_ptr_array_add (tops, NULL);
+  dirs = g_hash_table_get_keys_as_array (state->dir_confs, &n_dirs);
+  qsort (dirs, n_dirs, sizeof (gpointer), compare_strings);
 
-      if (!_gloss_exporter_write_file (self, a, annotation_conf, strlen (annotation_conf), error) ||
-          !_gloss_exporter_write_file (self, v, visual_conf, strlen (visual_conf), error))
+  for (guint c = 0; c < G_N_ELEMENTS (names); c++)
+    {
+      g_autofree char *text = _gloss_brat_conf_text (state->conf, names[c]);
+
+      if (!write_conf (self, names[c], text, (const char **)tops->pdata, error))
         return FALSE;
+      if (!_gloss_brat_conf_is_mixed (state->conf, names[c]))
+        continue;
+
+      /* Corpora with configurations of their own (a folder per language,
+       * each with its tools.conf): each folder gets its own back, which
+       * brat finds before the one above. */
+      n_own = 0;
+      for (guint d = 0; d < n_dirs; d++)
+        {
+          GlossBratConf *dir_conf = g_hash_table_lookup (state->dir_confs, dirs[d]);
+          const char *here[] = { dirs[d], NULL };
+          g_autofree char *own = NULL;
+
+          if (!_gloss_brat_conf_carries (dir_conf, names[c]))
+            continue;
+          own = _gloss_brat_conf_text (dir_conf, names[c]);
+          if (!write_conf (self, names[c], own, here, error))
+            return FALSE;
+          n_own++;
+        }
+
+      if (n_own > 0)
+        _gloss_exporter_warn (self,
+                              /* Translators: a brat configuration file name, such as
+                               * annotation.conf */
+                              _("The articles imported from brat came with different %s files: "
+                                "each is written back to the folder of its articles"),
+                              names[c]);
+      else
+        _gloss_exporter_warn (self,
+                              /* Translators: a brat configuration file name, such as
+                               * annotation.conf */
+                              _("The articles imported from brat came with different %s files; "
+                                "Gloss wrote its own"),
+                              names[c]);
     }
 
   return TRUE;

@@ -12,59 +12,202 @@
  * writes I-LABEL everywhere but on the first token of a span that follows
  * another span of the same label at once.
  *
- * One column cannot hold overlapping annotations: the outermost is kept
- * (of two that cross, the one that starts first) and the others are left
- * out.  Each article and annotator starts with comment lines:
+ * Each article and annotator starts with the line "-DOCSTART- -X- O O"
+ * and a blank line, CoNLL-2003's document mark, and the export has no
+ * other kind of line: no comment, which readers would take for a token.
+ * The mark is written with spaces, exactly so, because spaCy's converter
+ * (spacy convert --converter ner) splits documents at that very string
+ * and at no other; NLTK's ConllCorpusReader drops a block's first line
+ * when its first field is -DOCSTART-, whatever the number of fields (when
+ * it splits lines on white space, its default, not on tabs).  Tokens
+ * never hold white space, and none is -DOCSTART-: '-' stands apart in
+ * UAX #29.
  *
- *   # gloss: document NAME, annotator ID
- *   # gloss: N overlapping annotations left out
- *   # gloss: left out LABEL START END "TEXT"
+ * What the column cannot say goes beside it, in the export's warnings
+ * and, when the export is written to the file NAME, in NAME.json:
  *
- * An annotation that starts or ends inside a token tags the whole token;
- * a comment says how many did. */
+ *   - One column cannot hold overlapping annotations: the outermost is
+ *     kept (of two that cross, the one that starts first), the others are
+ *     left out.  Annotations are compared by the tokens they cover, so two
+ *     that share only a token overlap too.
+ *   - An annotation that starts or ends inside a token tags the whole
+ *     token: it is widened to the token's edges.
+ *   - An annotation of white space alone covers no token and is left out.
+ *
+ * NAME.json holds {"format": "conll", "conll": NAME, "scheme", "docstart",
+ * "documents": [...]}, a document per -DOCSTART- in the same order, with
+ * where it comes from ("document", "annotator"), the line of its
+ * -DOCSTART- ("docstart_line", from 1), its counts ("tokens",
+ * "sentences", "exported", "orphaned"), and the lists "widened" and
+ * "left_out" of annotations ({"id", "label", "start", "end", "text"},
+ * offsets in code points; "token_start" and "token_end" where a widened
+ * one was written; "reason": "overlap", with the id it "overlaps", or
+ * "no token").
+ *
+ * A sentence never ends inside an exported annotation: "U.S. Steel" or a
+ * passage across a line break stays one entity in one sentence. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
+#include "gloss-error.h"
 #include "gloss-export-private.h"
 #include "gloss-tokenizer.h"
 
-static int
-compare_outermost_first (gconstpointer pa,
-                         gconstpointer pb)
-{
-  GlossAnnotation *a = *(GlossAnnotation **)pa;
-  GlossAnnotation *b = *(GlossAnnotation **)pb;
-  guint sa = gloss_annotation_get_start (a), sb = gloss_annotation_get_start (b);
-  guint ea = gloss_annotation_get_end (a), eb = gloss_annotation_get_end (b);
+#define DOCSTART "-DOCSTART- -X- O O"
 
-  if (sa != sb)
-    return sa < sb ? -1 : 1;
-  if (ea != eb)
-    return ea > eb ? -1 : 1;
-  return gloss_annotation_compare (a, b);
+/* The side file is written out past this size, as the export is. */
+#define SIDE_FLUSH_THRESHOLD (256 * 1024)
+
+typedef struct
+{
+  /* The side file, NULL when the export goes to a stream. */
+  GFile *side_file;
+  GlossAtomicWriter *side_writer;
+  GString *side;
+  guint n_documents;
+  /* Lines written to the export so far, to tell where each document
+   * starts. */
+  guint64 n_lines;
+} ConllState;
+
+/* An annotation, the tokens it tags, [first, last), and its label, looked
+ * up once rather than on every token. */
+typedef struct
+{
+  GlossAnnotation *annotation;
+  guint first;
+  guint last;
+  const char *label;
+} Span;
+
+/* An annotation left out, and the kept one it overlaps (NULL when it
+ * covers no token). */
+typedef struct
+{
+  GlossAnnotation *annotation;
+  GlossAnnotation *kept;
+} LeftOut;
+
+static void
+conll_free_state (gpointer data)
+{
+  ConllState *state = data;
+
+  /* Unless committed, the writer removes its temporary file. */
+  g_clear_pointer (&state->side_writer, gloss_atomic_writer_free);
+  g_clear_object (&state->side_file);
+  if (state->side != NULL)
+    g_string_free (state->side, TRUE);
+  g_free (state);
 }
 
-/* Appends @str on one line: line breaks and tabs become spaces. */
-static void
-append_one_line (GString    *out,
-                 const char *str)
+static const char *
+scheme_name (GlossExporter *self)
 {
-  for (const char *p = str; *p != '\0'; p++)
-    g_string_append_c (out, *p == '\n' || *p == '\r' || *p == '\t' ? ' ' : *p);
+  return self->scheme == GLOSS_SCHEME_IOB1 ? "iob1" : "iob2";
+}
+
+static gboolean
+conll_begin (GlossExporter  *self,
+             GError        **error)
+{
+  ConllState *state = g_new0 (ConllState, 1);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *side_name = NULL;
+
+  self->state = state;
+  state->side = g_string_sized_new (SIDE_FLUSH_THRESHOLD + 64 * 1024);
+  if (self->destination == NULL)
+    return TRUE;
+
+  base = g_file_get_basename (self->destination);
+  side_name = g_strconcat (base, ".json", NULL);
+  if (g_str_has_suffix (side_name, GLOSS_ANNOTATION_FILE_SUFFIX))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
+                   /* Translators: a file name */
+                   _("The CoNLL export writes its notes beside it in “%s”, which is named like "
+                     "an annotation file. Choose another name."),
+                   side_name);
+      return FALSE;
+    }
+
+  parent = g_file_get_parent (self->destination);
+  state->side_file = g_file_get_child (parent, side_name);
+  state->side_writer = gloss_atomic_writer_new (state->side_file, NULL, GLOSS_WRITE_NONE,
+                                                self->cancellable, error);
+  if (state->side_writer == NULL)
+    return FALSE;
+
+  gloss_json_append_literal (state->side, "{\n  \"format\": \"conll\",\n  \"conll\": ");
+  gloss_json_write_string (state->side, base, -1);
+  gloss_json_append_literal (state->side, ",\n  \"scheme\": ");
+  gloss_json_write_string (state->side, scheme_name (self), -1);
+  gloss_json_append_literal (state->side, ",\n  \"docstart\": \"" DOCSTART "\",\n"
+                             "  \"documents\": [");
+  return TRUE;
+}
+
+static gboolean
+flush_side (GlossExporter  *self,
+            gboolean        force,
+            GError        **error)
+{
+  ConllState *state = self->state;
+  g_autoptr(GError) local_error = NULL;
+
+  if (state->side_writer == NULL || state->side->len == 0 ||
+      (!force && state->side->len < SIDE_FLUSH_THRESHOLD))
+    return TRUE;
+
+  if (!g_output_stream_write_all (gloss_atomic_writer_get_stream (state->side_writer),
+                                  state->side->str, state->side->len, NULL,
+                                  self->cancellable, &local_error))
+    {
+      g_autofree char *display = g_file_get_parse_name (state->side_file);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_FAILED,
+                   /* Translators: a file name, then why writing failed */
+                   _("Could not write “%s”: %s"), display, local_error->message);
+      return FALSE;
+    }
+
+  g_string_truncate (state->side, 0);
+  return TRUE;
+}
+
+/* The label as a word of a line: an imported label with white space in
+ * it, of any kind, gives way to the tag. */
+static const char *
+label_of (GlossAnnotation *annotation)
+{
+  const char *label = _gloss_export_label_word (annotation);
+
+  for (const char *p = label; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c) ||
+          g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+        return gloss_annotation_get_tag (annotation);
+    }
+
+  return label;
 }
 
 static void
 append_tag (GString        *out,
             GlossIobScheme  scheme,
-            GlossAnnotation *current,
-            GlossAnnotation *previous)
+            const Span     *current,
+            const Span     *previous)
 {
-  const char *label;
   gboolean begin;
 
   if (current == NULL)
@@ -73,15 +216,238 @@ append_tag (GString        *out,
       return;
     }
 
-  label = _gloss_export_label_word (current);
   if (scheme == GLOSS_SCHEME_IOB2)
     begin = current != previous;
   else
     begin = previous != NULL && previous != current &&
-            strcmp (_gloss_export_label_word (previous), label) == 0;
+            strcmp (previous->label, current->label) == 0;
 
-  g_string_append (out, begin ? "B-" : "I-");
-  g_string_append (out, label);
+  gloss_json_append (out, begin ? "B-" : "I-", 2);
+  gloss_json_append (out, current->label, strlen (current->label));
+}
+
+/* Appends @value in decimal: printf is most of the side file's cost. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[sizeof digits - ++n] = (char)('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  gloss_json_append (out, digits + sizeof digits - n, n);
+}
+
+/* The first token that ends after @offset. */
+static guint
+first_ending_after (GArray *tokens,
+                    guint   offset)
+{
+  guint low = 0, high = tokens->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (tokens, GlossToken, middle).end <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+/* The first token from @from on that starts at or after @offset. */
+static guint
+first_starting_at (GArray *tokens,
+                   guint   from,
+                   guint   offset)
+{
+  guint low = from, high = tokens->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (tokens, GlossToken, middle).start < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}
+
+static int
+compare_outermost_first (gconstpointer pa,
+                         gconstpointer pb)
+{
+  const Span *a = pa, *b = pb;
+
+  if (a->first != b->first)
+    return a->first < b->first ? -1 : 1;
+  if (a->last != b->last)
+    return a->last > b->last ? -1 : 1;
+  return gloss_annotation_compare (a->annotation, b->annotation);
+}
+
+static gboolean
+is_widened (GArray     *tokens,
+            const Span *span)
+{
+  return g_array_index (tokens, GlossToken, span->first).start <
+         gloss_annotation_get_start (span->annotation) ||
+         g_array_index (tokens, GlossToken, span->last - 1).end >
+         gloss_annotation_get_end (span->annotation);
+}
+
+/* Appends the members an annotation has in every list of the side file. */
+static void
+append_side_annotation (GString         *out,
+                        GlossAnnotation *a)
+{
+  gloss_json_append_literal (out, "\n        {\"id\": ");
+  gloss_json_write_string (out, gloss_annotation_get_id (a), -1);
+  gloss_json_append_literal (out, ", \"label\": ");
+  gloss_json_write_string (out, label_of (a), -1);
+  gloss_json_append_literal (out, ", \"start\": ");
+  append_uint (out, gloss_annotation_get_start (a));
+  gloss_json_append_literal (out, ", \"end\": ");
+  append_uint (out, gloss_annotation_get_end (a));
+  gloss_json_append_literal (out, ", \"text\": ");
+  gloss_json_write_string (out, gloss_annotation_get_quote (a), -1);
+}
+
+static void
+append_side_entry (GString           *out,
+                   const char        *name,
+                   const char        *annotator,
+                   guint64            line,
+                   guint              n_tokens,
+                   guint              n_sentences,
+                   guint              n_orphans,
+                   GArray            *tokens,
+                   GArray            *kept,
+                   GArray            *left_out,
+                   guint              n_widened,
+                   gboolean           first_entry)
+{
+  gboolean first = TRUE;
+
+  g_string_append (out, first_entry ? "\n    {\n" : ",\n    {\n");
+  gloss_json_append_literal (out, "      \"document\": ");
+  gloss_json_write_string (out, name, -1);
+  gloss_json_append_literal (out, ",\n      \"annotator\": ");
+  gloss_json_write_string (out, annotator, -1);
+  g_string_append_printf (out,
+                          ",\n      \"docstart_line\": %" G_GUINT64_FORMAT ",\n"
+                          "      \"tokens\": %u,\n      \"sentences\": %u,\n"
+                          "      \"exported\": %u,\n      \"orphaned\": %u,\n"
+                          "      \"widened\": [",
+                          line, n_tokens, n_sentences, kept->len, n_orphans);
+
+  for (guint i = 0; i < kept->len && n_widened > 0; i++)
+    {
+      const Span *span = &g_array_index (kept, Span, i);
+
+      if (!is_widened (tokens, span))
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      append_side_annotation (out, span->annotation);
+      gloss_json_append_literal (out, ", \"token_start\": ");
+      append_uint (out, g_array_index (tokens, GlossToken, span->first).start);
+      gloss_json_append_literal (out, ", \"token_end\": ");
+      append_uint (out, g_array_index (tokens, GlossToken, span->last - 1).end);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, first ? "],\n" : "\n      ],\n");
+
+  gloss_json_append_literal (out, "      \"left_out\": [");
+  for (guint i = 0; i < left_out->len; i++)
+    {
+      const LeftOut *item = &g_array_index (left_out, LeftOut, i);
+
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_side_annotation (out, item->annotation);
+      if (item->kept != NULL)
+        {
+          gloss_json_append_literal (out, ", \"reason\": \"overlap\", \"overlaps\": ");
+          gloss_json_write_string (out, gloss_annotation_get_id (item->kept), -1);
+        }
+      else
+        {
+          gloss_json_append_literal (out, ", \"reason\": \"no token\"");
+        }
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, left_out->len == 0 ? "]\n    }" : "\n      ]\n    }");
+}
+
+static void
+warn (GlossExporter *self,
+      ConllState    *state,
+      const char    *name,
+      const char    *annotator,
+      guint          n_overlapping,
+      guint          n_no_token,
+      guint          n_widened)
+{
+  g_autofree char *side = state->side_file ? g_file_get_basename (state->side_file) : NULL;
+
+  if (n_overlapping > 0 && side != NULL)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, a number,
+                           * then a file name */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u overlapping annotation left out of the CoNLL column (listed in %s)",
+                                       "%s (%s): %u overlapping annotations left out of the CoNLL column (listed in %s)",
+                                       n_overlapping),
+                          name, annotator, n_overlapping, side);
+  else if (n_overlapping > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u overlapping annotation left out of the CoNLL column",
+                                       "%s (%s): %u overlapping annotations left out of the CoNLL column",
+                                       n_overlapping),
+                          name, annotator, n_overlapping);
+
+  if (n_no_token > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u annotation of white space alone left out of the CoNLL column: it covers no token",
+                                       "%s (%s): %u annotations of white space alone left out of the CoNLL column: they cover no token",
+                                       n_no_token),
+                          name, annotator, n_no_token);
+
+  if (n_widened > 0 && side != NULL)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, a number,
+                           * then a file name */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u annotation starts or ends inside a word; CoNLL tags its whole tokens (listed in %s)",
+                                       "%s (%s): %u annotations start or end inside a word; CoNLL tags their whole tokens (listed in %s)",
+                                       n_widened),
+                          name, annotator, n_widened, side);
+  else if (n_widened > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u annotation starts or ends inside a word; CoNLL tags its whole tokens",
+                                       "%s (%s): %u annotations start or end inside a word; CoNLL tags their whole tokens",
+                                       n_widened),
+                          name, annotator, n_widened);
 }
 
 static void
@@ -90,129 +456,105 @@ append_file (GlossExporter            *self,
              GlossAnnotationFile      *file,
              GArray                   *tokens)
 {
+  ConllState *state = self->state;
   GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
-  GlossSource *source = article->source;
-  const char *text = gloss_source_get_text (source);
+  const char *text = gloss_source_get_text (article->source);
+  const char *annotator = _gloss_export_annotator (file);
   guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-  g_autoptr(GPtrArray) left_out = g_ptr_array_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) left_out = g_array_new (FALSE, FALSE, sizeof (LeftOut));
   GString *out = self->buffer;
-  GlossAnnotation *previous = NULL;
-  guint last_end = 0, n_orphans = 0, n_cut = 0, k = 0;
+  const Span *previous = NULL;
+  guint64 docstart_line = state->n_lines + 1;
+  guint n_orphans = 0, n_no_token = 0, n_widened = 0, n_sentences = 0, k = 0;
 
   for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *a = g_list_model_get_item (model, i);
+      Span span = { a, 0, 0, NULL };
 
+      g_ptr_array_add (held, a);
       if (!_gloss_exporter_keeps (self, a))
-        g_object_unref (a);
-      else if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
+        continue;
+      if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
         {
           n_orphans++;
-          g_object_unref (a);
-        }
-      else
-        g_ptr_array_add (all, a);
-    }
-
-  g_ptr_array_sort (all, compare_outermost_first);
-  for (guint i = 0; i < all->len; i++)
-    {
-      GlossAnnotation *a = g_ptr_array_index (all, i);
-
-      if (kept->len > 0 && gloss_annotation_get_start (a) < last_end)
-        {
-          g_ptr_array_add (left_out, a);
           continue;
         }
-      g_ptr_array_add (kept, a);
-      last_end = gloss_annotation_get_end (a);
-    }
 
-  g_string_append (out, "# gloss: document ");
-  append_one_line (out, article->name);
-  g_string_append (out, ", annotator ");
-  g_string_append (out, _gloss_export_annotator (file));
-  g_string_append_c (out, '\n');
-  if (left_out->len > 0)
-    {
-      g_string_append_printf (out, "# gloss: %u overlapping annotation%s left out\n",
-                              left_out->len, left_out->len == 1 ? "" : "s");
-      for (guint i = 0; i < left_out->len; i++)
+      span.first = first_ending_after (tokens, gloss_annotation_get_start (a));
+      span.last = first_starting_at (tokens, span.first, gloss_annotation_get_end (a));
+      if (span.first < span.last)
         {
-          GlossAnnotation *a = g_ptr_array_index (left_out, i);
+          g_array_append_val (spans, span);
+        }
+      else
+        {
+          LeftOut item = { a, NULL };
 
-          g_string_append_printf (out, "# gloss: left out %s %u %u \"",
-                                  _gloss_export_label_word (a),
-                                  gloss_annotation_get_start (a), gloss_annotation_get_end (a));
-          append_one_line (out, gloss_annotation_get_quote (a));
-          g_string_append (out, "\"\n");
+          g_array_append_val (left_out, item);
+          n_no_token++;
         }
     }
 
-  /* Annotations that cut a token: told in the header, so counted first. */
-  for (guint i = 0, t = 0; i < kept->len; i++)
+  /* Outermost first, so that of nested annotations the widest is kept. */
+  g_array_sort (spans, compare_outermost_first);
+  for (guint i = 0; i < spans->len; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (kept, i);
-      guint start = gloss_annotation_get_start (a), end = gloss_annotation_get_end (a);
-      gboolean cut = FALSE;
+      Span *span = &g_array_index (spans, Span, i);
+      Span *last_kept = kept->len > 0 ? &g_array_index (kept, Span, kept->len - 1) : NULL;
 
-      while (t < tokens->len && g_array_index (tokens, GlossToken, t).end <= start)
-        t++;
-      for (guint u = t; u < tokens->len; u++)
+      if (last_kept != NULL && span->first < last_kept->last)
         {
-          GlossToken *token = &g_array_index (tokens, GlossToken, u);
+          LeftOut item = { span->annotation, last_kept->annotation };
 
-          if (token->start >= end)
-            break;
-          if (token->start < start || token->end > end)
-            cut = TRUE;
+          g_array_append_val (left_out, item);
+          continue;
         }
-      n_cut += cut;
+      span->label = label_of (span->annotation);
+      g_array_append_val (kept, *span);
+      n_widened += is_widened (tokens, span);
     }
-  if (n_cut > 0)
-    g_string_append_printf (out,
-                            "# gloss: %u annotation%s cut a token; the whole token is tagged\n",
-                            n_cut, n_cut == 1 ? "" : "s");
-  g_string_append_c (out, '\n');
 
+  gloss_json_append_literal (out, DOCSTART "\n\n");
   for (guint t = 0; t < tokens->len; t++)
     {
-      GlossToken *token = &g_array_index (tokens, GlossToken, t);
-      GlossAnnotation *current = NULL;
-      gsize from = gloss_source_offset_to_byte (source, token->start);
-      gsize to = gloss_source_offset_to_byte (source, token->end);
+      const GlossToken *token = &g_array_index (tokens, GlossToken, t);
+      const Span *span = NULL;
 
-      while (k < kept->len &&
-             gloss_annotation_get_end (g_ptr_array_index (kept, k)) <= token->start)
+      while (k < kept->len && g_array_index (kept, Span, k).last <= t)
         k++;
-      if (k < kept->len && gloss_annotation_get_start (g_ptr_array_index (kept, k)) < token->end)
-        current = g_ptr_array_index (kept, k);
+      if (k < kept->len && g_array_index (kept, Span, k).first <= t)
+        span = &g_array_index (kept, Span, k);
 
-      g_string_append_len (out, text + from, to - from);
+      gloss_json_append (out, text + token->start_byte, token->end_byte - token->start_byte);
       g_string_append_c (out, '\t');
-      append_tag (out, self->scheme, current, previous);
+      append_tag (out, self->scheme, span, previous);
       g_string_append_c (out, '\n');
-      previous = current;
+      previous = span;
 
-      if (token->sentence_end)
+      /* Not inside an annotation that goes on: that would cut it in two
+       * entities, for every reader. */
+      if (token->sentence_end && (span == NULL || t + 1 >= span->last))
         {
           g_string_append_c (out, '\n');
           previous = NULL;
+          n_sentences++;
         }
     }
+  state->n_lines += 2 + tokens->len + n_sentences;
+
+  if (state->side_writer != NULL)
+    append_side_entry (state->side, article->name, annotator, docstart_line, tokens->len,
+                       n_sentences, n_orphans, tokens, kept, left_out, n_widened,
+                       state->n_documents == 0);
+  state->n_documents++;
 
   self->n_annotations += kept->len;
-  if (left_out->len > 0)
-    _gloss_exporter_warn (self,
-                          /* Translators: an article's name, an annotator id, then a number */
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%s (%s): %u overlapping annotation left out of the CoNLL column (listed in its header)",
-                                       "%s (%s): %u overlapping annotations left out of the CoNLL column (listed in its header)",
-                                       left_out->len),
-                          article->name, _gloss_export_annotator (file), left_out->len);
-  _gloss_exporter_warn_orphans (self, article->name, _gloss_export_annotator (file), n_orphans);
+  warn (self, state, article->name, annotator, left_out->len - n_no_token, n_no_token, n_widened);
+  _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
 }
 
 static gboolean
@@ -231,13 +573,39 @@ conll_add (GlossExporter            *self,
   for (guint f = 0; f < article->files->len; f++)
     {
       append_file (self, article, g_ptr_array_index (article->files, f), tokens);
-      if (!_gloss_exporter_flush (self, FALSE, error))
+      if (!_gloss_exporter_flush (self, FALSE, error) ||
+          !flush_side (self, FALSE, error))
         return FALSE;
     }
 
   return TRUE;
 }
 
+static gboolean
+conll_finish (GlossExporter  *self,
+              GError        **error)
+{
+  ConllState *state = self->state;
+
+  if (state->side_writer == NULL)
+    return TRUE;
+
+  g_string_append (state->side, state->n_documents > 0 ? "\n  ]\n}\n" : "]\n}\n");
+  if (!flush_side (self, TRUE, error))
+    return FALSE;
+
+  if (!_gloss_exporter_check_not_input (self, state->side_file, error))
+    return FALSE;
+
+  if (!gloss_atomic_writer_commit (state->side_writer, self->cancellable, error))
+    return FALSE;
+  g_clear_pointer (&state->side_writer, gloss_atomic_writer_free);
+  return TRUE;
+}
+
 const GlossExportFormatClass _gloss_export_conll = {
+  .begin = conll_begin,
   .add = conll_add,
+  .finish = conll_finish,
+  .free_state = conll_free_state,
 };

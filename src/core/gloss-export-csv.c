@@ -11,9 +11,10 @@
  * as everywhere in Gloss; the text and its context are the article's own,
  * line breaks included.  The last column, source_location, says where the
  * annotation is in the original file of an HTML or XML article (see
- * _gloss_export_dup_location()); it is empty for plain text.  New columns
- * go at the end, so that scripts reading columns by position keep
- * working. */
+ * _gloss_export_dup_location()); it is empty for plain text.  group is
+ * the id shared by the rows of one passage that brat split into pieces
+ * (a discontinuous T line), empty for the others.  New columns go at the
+ * end, so that scripts reading columns by position keep working. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -25,7 +26,7 @@
 
 static const char header[] =
   "document,source_sha256,annotator,annotation_id,tag,tag_label,start,end,text,"
-  "context_before,context_after,note,created,modified,status,source_location\r\n";
+  "context_before,context_after,note,created,modified,status,source_location,group\r\n";
 
 /* Appends @value as one CSV field.  With @safe, a value a spreadsheet
  * would run as a formula gets a leading apostrophe, which spreadsheets
@@ -77,7 +78,8 @@ static void
 append_row (GlossExporter            *self,
             const GlossExportArticle *article,
             GlossAnnotationFile      *file,
-            GlossAnnotation          *a)
+            GlossAnnotation          *a,
+            const char               *group)
 {
   GString *out = self->buffer;
   gboolean safe = self->spreadsheet_safe;
@@ -112,6 +114,9 @@ append_row (GlossExporter            *self,
   g_string_append (out, gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
   g_string_append_c (out, ',');
   append_field (out, location, safe);
+  g_string_append_c (out, ',');
+  if (group != NULL)
+    g_string_append (out, group);
   g_string_append (out, "\r\n");
 }
 
@@ -125,6 +130,7 @@ csv_add (GlossExporter            *self,
       GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
       GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
       guint n = g_list_model_get_n_items (model);
+      g_autoptr(GHashTable) groups = _gloss_export_groups (self, article->source, file);
 
       for (guint i = 0; i < n; i++)
         {
@@ -133,7 +139,7 @@ csv_add (GlossExporter            *self,
           if (!_gloss_exporter_keeps (self, a))
             continue;
 
-          append_row (self, article, file, a);
+          append_row (self, article, file, a, g_hash_table_lookup (groups, a));
           self->n_annotations++;
           if (!_gloss_exporter_flush (self, FALSE, error))
             return FALSE;

@@ -8,7 +8,11 @@
 /* JSON Lines: one annotation per line, each a whole JSON object that needs
  * no other line: the CSV's fields plus the article's title and path and
  * the annotator's name.  Offsets are code points, end excluded;
- * source_location is null for plain text. */
+ * source_location is null for plain text, and group (the id shared by the
+ * pieces of a passage that brat split) null outside such passages.  The
+ * line separators U+0085, U+2028 and U+2029 are escaped, as every string
+ * gloss_json_write_string() writes, so that no reader splitting lines at
+ * them cuts a record. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -36,7 +40,8 @@ append_line (GString             *out,
              const char          *title,
              GlossSource         *source,
              GlossAnnotationFile *file,
-             GlossAnnotation     *a)
+             GlossAnnotation     *a,
+             const char          *group)
 {
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   GlossTag *tag = gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a));
@@ -64,6 +69,7 @@ append_line (GString             *out,
   member_string (out, "status",
                  gloss_anchor_status_to_string (gloss_annotation_get_status (a)), FALSE);
   member_string (out, "source_location", location, FALSE);
+  member_string (out, "group", group, FALSE);
   g_string_append (out, "}\n");
 }
 
@@ -81,6 +87,7 @@ jsonl_add (GlossExporter            *self,
       GlossAnnotationFile *afile = g_ptr_array_index (article->files, f);
       GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (afile));
       guint n = g_list_model_get_n_items (model);
+      g_autoptr(GHashTable) groups = _gloss_export_groups (self, article->source, afile);
 
       for (guint i = 0; i < n; i++)
         {
@@ -90,7 +97,7 @@ jsonl_add (GlossExporter            *self,
             continue;
 
           append_line (self->buffer, article->name, path ? path : article->name, title,
-                       article->source, afile, a);
+                       article->source, afile, a, g_hash_table_lookup (groups, a));
           self->n_annotations++;
           if (!_gloss_exporter_flush (self, FALSE, error))
             return FALSE;

@@ -13,16 +13,28 @@
  *   <Text name="text" value="$text"/>
  *   <TextArea name="note" toName="text" perRegion="true"/>
  *
- * Each region has the annotation's id, value.start and value.end in
- * UTF-16 code units as Label Studio counts them (code points on request),
+ * Each region has the annotation's id (or the region id a Label Studio
+ * import kept), value.start and value.end in code points as Label Studio
+ * counts them (UTF-16 code units on request, for older versions),
  * value.text (the quote) and value.labels; a note is a per-region
  * "textarea" result with the same id.  task.meta.annotators names the
  * annotator of each entry, in order.  Orphaned annotations are left out
- * and reported. */
+ * and reported.
+ *
+ * What a Label Studio import kept in the annotation file goes back: the
+ * "choices" results (those of a region only when the region is written)
+ * and the relations between regions that are written; and completed_by,
+ * as Label Studio gave it.  Label Studio's importer takes completed_by
+ * only as the id of one of its users or an object with a user's email
+ * (label_studio/tasks/serializers.py), and refuses the whole import for
+ * any other: an annotator Gloss knows only by name gets none, and Label
+ * Studio gives the annotation to whoever imports it. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
 #include "config.h"
+
+#include <string.h>
 
 #include "gloss-export-private.h"
 
@@ -63,6 +75,84 @@ append_region_start (GString    *out,
   g_string_append_printf (out, ",\"value\":{\"start\":%u,\"end\":%u", start, end);
 }
 
+/* completed_by as Label Studio's importer takes it: a user id, or an
+ * object with the user's email; NULL for anything else. */
+static JsonNode *
+completed_by (JsonObject *kept)
+{
+  JsonNode *entry = kept ? json_object_get_member (kept, "annotation") : NULL;
+  JsonNode *node;
+
+  if (entry == NULL || !JSON_NODE_HOLDS_OBJECT (entry))
+    return NULL;
+
+  node = json_object_get_member (json_node_get_object (entry), "completed_by");
+  if (node == NULL)
+    return NULL;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
+      json_node_get_int (node) > 0)
+    return node;
+  if (JSON_NODE_HOLDS_OBJECT (node) &&
+      _gloss_extra_get_string (json_node_get_object (node), "email") != NULL)
+    return node;
+
+  return NULL;
+}
+
+/* TRUE when @id is the id of a region written. */
+static gboolean
+written (GHashTable *ids,
+         JsonObject *object,
+         const char *member)
+{
+  const char *id = _gloss_extra_get_string (object, member);
+
+  return id != NULL && g_hash_table_contains (ids, id);
+}
+
+/* Writes back the results a Label Studio import kept that still hold: the
+ * choices, and the relations between regions written. */
+static void
+append_kept (GString    *out,
+             JsonObject *kept,
+             GHashTable *ids,
+             gboolean    first)
+{
+  JsonNode *node = kept ? json_object_get_member (kept, "results") : NULL;
+  JsonArray *results = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+
+  for (guint i = 0; results != NULL && i < json_array_get_length (results); i++)
+    {
+      JsonNode *element = json_array_get_element (results, i);
+      JsonObject *result = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *type = _gloss_extra_get_string (result, "type");
+      JsonNode *value = result ? json_object_get_member (result, "value") : NULL;
+      gboolean of_region;
+
+      if (g_strcmp0 (type, "choices") == 0)
+        {
+          /* Choices about a region carry its span; others, the text's. */
+          of_region = value != NULL && JSON_NODE_HOLDS_OBJECT (value) &&
+                      json_object_has_member (json_node_get_object (value), "start");
+          if (of_region && !written (ids, result, "id"))
+            continue;
+        }
+      else if (g_strcmp0 (type, "relation") == 0)
+        {
+          if (!written (ids, result, "from_id") || !written (ids, result, "to_id"))
+            continue;
+        }
+      else
+        continue;
+
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      g_string_append (out, "\n    ");
+      gloss_json_write_node (out, element, 2);
+    }
+}
+
 static void
 append_results (GlossExporter       *self,
                 GlossAnnotationFile *file,
@@ -70,26 +160,47 @@ append_results (GlossExporter       *self,
                 const char          *name)
 {
   GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+  JsonObject *extra = gloss_annotation_file_get_extra (file);
+  JsonNode *kept_node = extra ? json_object_get_member (extra, GLOSS_KEY_LABELSTUDIO) : NULL;
+  JsonObject *kept = kept_node && JSON_NODE_HOLDS_OBJECT (kept_node) ? json_node_get_object (kept_node)
+                                                                      : NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = g_list_model_get_n_items (model);
   GString *out = self->buffer;
+  JsonNode *user = completed_by (kept);
   gboolean first = TRUE;
   guint n_orphans = 0;
 
-  g_string_append (out, "{\"result\":[");
+  g_string_append_c (out, '{');
+  if (user != NULL)
+    {
+      g_string_append (out, "\"completed_by\":");
+      gloss_json_write_node (out, user, 1);
+      g_string_append_c (out, ',');
+    }
+  g_string_append (out, "\"result\":[");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+      const char *id = _gloss_extra_get_string (gloss_annotation_get_extra (a),
+                                                GLOSS_KEY_LABELSTUDIO_ID);
       guint start;
       guint end;
 
       if (!_gloss_exporter_offsets (self, a, map, &n_orphans, &start, &end))
         continue;
 
+      /* The region id Label Studio gave, so that the choices and the
+       * relations written back find their region; once only. */
+      if (id == NULL || g_hash_table_contains (ids, id))
+        id = gloss_annotation_get_id (a);
+      g_hash_table_add (ids, g_strdup (id));
+
       if (!first)
         g_string_append_c (out, ',');
       first = FALSE;
       g_string_append (out, "\n    ");
-      append_region_start (out, gloss_annotation_get_id (a), "label", "labels", start, end);
+      append_region_start (out, id, "label", "labels", start, end);
       g_string_append (out, ",\"text\":");
       gloss_json_write_string (out, gloss_annotation_get_quote (a), -1);
       g_string_append (out, ",\"labels\":[");
@@ -99,13 +210,14 @@ append_results (GlossExporter       *self,
       if (gloss_annotation_has_note (a))
         {
           g_string_append (out, ",\n    ");
-          append_region_start (out, gloss_annotation_get_id (a), "note", "textarea", start, end);
+          append_region_start (out, id, "note", "textarea", start, end);
           g_string_append (out, ",\"text\":[");
           gloss_json_write_string (out, gloss_annotation_get_note (a), -1);
           g_string_append (out, "]}}");
         }
       self->n_annotations++;
     }
+  append_kept (out, kept, ids, first);
   g_string_append (out, "]}");
 
   _gloss_exporter_warn_orphans (self, name, _gloss_export_annotator (file), n_orphans);

@@ -94,6 +94,11 @@ gboolean     _gloss_exporter_write_file    (GlossExporter   *self,
                                             const char      *data,
                                             gsize            length,
                                             GError         **error);
+/* Fails when writing @file would destroy an input of the export: an
+ * article or an annotation file, under whatever name. */
+gboolean     _gloss_exporter_check_not_input (GlossExporter   *self,
+                                              GFile           *file,
+                                              GError         **error);
 /* TRUE when @annotation passes the tag filter. */
 gboolean     _gloss_exporter_keeps         (GlossExporter   *self,
                                             GlossAnnotation *annotation);
@@ -132,6 +137,16 @@ const char  *_gloss_export_label_word      (GlossAnnotation *annotation);
 
 /* The name of the annotation file's annotator. */
 const char  *_gloss_export_annotator       (GlossAnnotationFile *file);
+
+/* The passages of @file that an import from brat found split into pieces
+ * (the "x-group" key), among the annotations @self exports: a table from
+ * each piece (a GlossAnnotation of @file's layer) to the id its pieces
+ * share, a UUID made from the annotator, the article and the group key
+ * (gloss-interchange.c).  A passage left with one piece, and a piece
+ * whose tag changed since, are passages no more. */
+GHashTable  *_gloss_export_groups          (GlossExporter       *self,
+                                            GlossSource         *source,
+                                            GlossAnnotationFile *file);
 
 /* Where an annotation is in the original HTML or XML file
  * (gloss-export-location.c): the element its start is in and the offset

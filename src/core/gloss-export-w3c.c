@@ -14,6 +14,12 @@
  *   - motivation "tagging", or ["tagging", "commenting"] with a note;
  *   - a TextualBody with purpose "tagging" whose value is the tag, and one
  *     with purpose "commenting" for the note;
+ *   - for each piece of a passage that brat split (a discontinuous T
+ *     line), a SpecificResource body with purpose "linking" whose source,
+ *     urn:uuid: and an id made from the passage, is the same for all its
+ *     pieces: the model's way of pointing a body at another resource
+ *     (its example 18), which keeps the pieces together without changing
+ *     what each annotation targets;
  *   - a SpecificResource target: the article's file URI and two
  *     selectors, a TextQuoteSelector (exact, prefix, suffix) and a
  *     TextPositionSelector (start, end in code points, end excluded, as
@@ -198,7 +204,8 @@ append_annotation (GString             *out,
                    GlossSource         *source,
                    const char          *source_uri,
                    GlossAnnotationFile *file,
-                   GlossAnnotation     *a)
+                   GlossAnnotation     *a,
+                   const char          *group)
 {
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   const char *id = gloss_annotation_get_id (a);
@@ -240,6 +247,18 @@ append_annotation (GString             *out,
       inline_member (out, "purpose", "commenting", FALSE);
       inline_member (out, "value", gloss_annotation_get_note (a), FALSE);
       inline_member (out, "format", "text/plain", FALSE);
+      g_string_append_c (out, '}');
+    }
+  if (group != NULL)
+    {
+      g_autofree char *passage = g_strconcat ("urn:uuid:", group, NULL);
+
+      g_string_append_c (out, ',');
+      indent (out, level + 2);
+      g_string_append_c (out, '{');
+      inline_member (out, "type", "SpecificResource", TRUE);
+      inline_member (out, "purpose", "linking", FALSE);
+      inline_member (out, "source", passage, FALSE);
       g_string_append_c (out, '}');
     }
   indent (out, level + 1);
@@ -364,6 +383,7 @@ append_collection (GlossExporter            *self,
       GlossAnnotationFile *afile = g_ptr_array_index (article->files, f);
       GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (afile));
       guint n = g_list_model_get_n_items (model);
+      g_autoptr(GHashTable) groups = _gloss_export_groups (self, article->source, afile);
 
       for (guint i = 0; i < n; i++)
         {
@@ -376,7 +396,8 @@ append_collection (GlossExporter            *self,
             g_string_append_c (out, ',');
           first = FALSE;
           indent (out, level + 3);
-          append_annotation (out, level + 3, article->source, source_uri, afile, a);
+          append_annotation (out, level + 3, article->source, source_uri, afile, a,
+                             g_hash_table_lookup (groups, a));
           self->n_annotations++;
 
           if (out == self->buffer && !_gloss_exporter_flush (self, FALSE, error))

@@ -79,6 +79,12 @@ gloss_export_format_allows_folder (GlossExportFormat format)
   return format == GLOSS_EXPORT_BRAT || format == GLOSS_EXPORT_W3C;
 }
 
+GlossOffsetUnit
+gloss_export_format_get_default_offset_unit (GlossExportFormat format)
+{
+  return format == GLOSS_EXPORT_LABELSTUDIO ? GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16;
+}
+
 GlossExporter *
 gloss_exporter_new (GlossExportFormat format)
 {
@@ -89,7 +95,7 @@ gloss_exporter_new (GlossExportFormat format)
   self = g_new0 (GlossExporter, 1);
   self->format = format;
   self->klass = formats[format].klass;
-  self->offset_unit = GLOSS_OFFSETS_UTF16;
+  self->offset_unit = gloss_export_format_get_default_offset_unit (format);
   self->scheme = GLOSS_SCHEME_IOB2;
   self->buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -198,12 +204,10 @@ protect (GlossExporter *self,
     g_hash_table_add (self->inputs, identity);
 }
 
-/* Fails when writing @file would destroy an input of the export: an
- * article or an annotation file. */
-static gboolean
-check_not_input (GlossExporter  *self,
-                 GFile          *file,
-                 GError        **error)
+gboolean
+_gloss_exporter_check_not_input (GlossExporter  *self,
+                                 GFile          *file,
+                                 GError        **error)
 {
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *identity = gloss_file_get_identity (file);
@@ -283,7 +287,7 @@ gloss_exporter_open_file (GlossExporter  *self,
       /* An export never takes the place of an annotation file, whatever
        * the caller checked; of an article it reads, it learns only as the
        * articles come, and checks again before finishing. */
-      if (!check_not_input (self, destination, error))
+      if (!_gloss_exporter_check_not_input (self, destination, error))
         return FALSE;
 
       /* Written beside the destination and renamed over it once
@@ -386,7 +390,7 @@ _gloss_exporter_write_file (GlossExporter  *self,
     }
 
   file = g_file_resolve_relative_path (self->folder, relative_path);
-  if (!check_not_input (self, file, error))
+  if (!_gloss_exporter_check_not_input (self, file, error))
     return FALSE;
   parent = g_file_get_parent (file);
   if (!g_file_make_directory_with_parents (parent, self->cancellable, &local_error) &&
@@ -704,7 +708,7 @@ gloss_exporter_finish (GlossExporter  *self,
     {
       /* Nothing has replaced the destination yet: an article met on the
        * way is still whole, and stays so. */
-      if (!check_not_input (self, self->destination, error) ||
+      if (!_gloss_exporter_check_not_input (self, self->destination, error) ||
           !gloss_atomic_writer_commit (self->writer, cancellable, error))
         {
           self->failed = TRUE;

@@ -26,8 +26,9 @@ typedef enum
   GLOSS_EXPORT_LABELSTUDIO,  /* Label Studio's JSON task list */
 } GlossExportFormat;
 
-/* How offsets are counted in the formats that take them from JavaScript
- * tools (doccano, Label Studio). */
+/* How offsets are counted in the formats of web tools (doccano, Label
+ * Studio).  Each has its default: see
+ * gloss_export_format_get_default_offset_unit(). */
 typedef enum
 {
   GLOSS_OFFSETS_UTF16,       /* UTF-16 code units, as JavaScript counts */
@@ -50,6 +51,11 @@ gboolean     gloss_export_format_needs_folder (GlossExportFormat format);
 /* TRUE for the formats that can write either one file or a folder of
  * files, one per article (w3c). */
 gboolean     gloss_export_format_allows_folder (GlossExportFormat format);
+/* How @format counts offsets unless told otherwise: code points for Label
+ * Studio, which counts them so; UTF-16 code units for doccano, which
+ * counts as JavaScript does (doccano issue 2290).  Formats without such
+ * offsets give UTF-16, which they ignore. */
+GlossOffsetUnit gloss_export_format_get_default_offset_unit (GlossExportFormat format);
 
 /* Writes articles and their annotation files in one format, an article at
  * a time: nothing but the article being added is held in memory, so a
@@ -78,7 +84,7 @@ void           gloss_exporter_set_tags         (GlossExporter      *self,
  * leading ' so that a spreadsheet shows it instead of running it. */
 void           gloss_exporter_set_spreadsheet_safe (GlossExporter  *self,
                                                     gboolean        safe);
-/* doccano and Label Studio; UTF-16 by default. */
+/* doccano and Label Studio; by default the format's own unit. */
 void           gloss_exporter_set_offset_unit  (GlossExporter      *self,
                                                 GlossOffsetUnit     unit);
 /* CoNLL; IOB2 by default. */

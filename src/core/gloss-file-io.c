@@ -258,6 +258,61 @@ gloss_file_open_regular (GFile         *file,
   return g_unix_input_stream_new (fd, TRUE);
 }
 
+/* Reads @fd to its end into a new buffer, failing past @max_size; the
+ * buffer is sized from what the file claims, grown only if it lies. */
+static gboolean
+read_fd_bounded (int            fd,
+                 gsize          claimed,
+                 gsize          max_size,
+                 const char    *display,
+                 GCancellable  *cancellable,
+                 char         **contents,
+                 gsize         *length,
+                 GError       **error)
+{
+  gsize capacity = MIN (claimed, max_size) + 1;
+  gsize used = 0;
+  g_autofree char *buffer = g_malloc (capacity + 1);
+
+  for (;;)
+    {
+      gssize got;
+
+      if (used == capacity)
+        {
+          /* One byte more than allowed tells a file that is too large
+           * from one that is exactly at the limit. */
+          capacity = MIN (MAX (capacity * 2, (gsize)64 * 1024), max_size + 1);
+          buffer = g_realloc (buffer, capacity + 1);
+        }
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      got = read (fd, buffer + used, MIN (capacity - used, (gsize)16 * 1024 * 1024));
+      if (got < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          set_read_error (error, errno, display);
+          return FALSE;
+        }
+      if (got == 0)
+        break;
+      used += got;
+      if (used > max_size)
+        {
+          set_too_large_error (error, display, max_size);
+          return FALSE;
+        }
+    }
+
+  buffer[used] = '\0';
+  if (length != NULL)
+    *length = used;
+  *contents = g_steal_pointer (&buffer);
+  return TRUE;
+}
+
 gboolean
 gloss_file_read_regular (GFile         *file,
                          gsize          max_size,
@@ -269,6 +324,7 @@ gloss_file_read_regular (GFile         *file,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GByteArray) buffer = NULL;
   g_autofree char *display = NULL;
+  g_autofree char *path = NULL;
   goffset size = 0;
   gsize n;
 
@@ -276,11 +332,27 @@ gloss_file_read_regular (GFile         *file,
   g_return_val_if_fail (max_size < G_MAXSIZE - 1, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
+  display = display_name (file);
+  path = g_file_get_path (file);
+
+  if (path != NULL)
+    {
+      struct stat st;
+      gboolean ok;
+      int fd = open_regular_fd (path, display, &st, error);
+
+      if (fd < 0)
+        return FALSE;
+      ok = read_fd_bounded (fd, MAX (st.st_size, 0), max_size, display, cancellable,
+                            contents, length, error);
+      close (fd);
+      return ok;
+    }
+
   stream = gloss_file_open_regular (file, &size, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
-  display = display_name (file);
   /* The claimed size only sizes the first allocation, within the limit. */
   buffer = g_byte_array_sized_new (MIN ((gsize)MAX (size, 0), max_size) + 1);
   if (!read_bounded (stream, buffer, max_size, display, cancellable, error))

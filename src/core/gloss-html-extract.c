@@ -159,6 +159,41 @@ typedef struct
   guint             list_depth;
 } Walk;
 
+gboolean
+_gloss_html_keeps_attribute (const char *element,
+                             const char *attribute)
+{
+  /* Every attribute read below, and where: the parse drops the others (a
+   * link's address, an image's size, data-* of every kind), whose copies
+   * in the tree would take several times the page.  Reading another
+   * attribute means adding it here. */
+  static const char * const anywhere[] = {
+    "aria-hidden", "class", "hidden", "id", "rel", "role", "style",
+  };
+  static const struct
+  {
+    const char *element;
+    const char *attribute;
+  } on[] = {
+    { "html", "lang" }, { "link", "href" }, { "meta", "content" }, { "meta", "http-equiv" },
+    { "meta", "itemprop" }, { "meta", "name" }, { "meta", "property" }, { "time", "datetime" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (anywhere); i++)
+    {
+      if (strcmp (attribute, anywhere[i]) == 0)
+        return TRUE;
+    }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (on); i++)
+    {
+      if (strcmp (attribute, on[i].attribute) == 0 && strcmp (element, on[i].element) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static int
 compare_tag (const void *key,
              const void *member)

@@ -30,4 +30,9 @@ char *_gloss_html_extract (xmlDoc          *doc,
                            GlossSourceMap **map,
                            GError         **error);
 
+/* TRUE for the attributes _gloss_html_extract() reads: the parse keeps
+ * no other. */
+gboolean _gloss_html_keeps_attribute (const char *element,
+                                      const char *attribute);
+
 G_END_DECLS

@@ -22,9 +22,10 @@
 #define PRESCAN_SIZE 4096
 
 /* No network, nothing printed, and the best tree libxml2 can make of a
- * broken page.  Never HTML_PARSE_HUGE: its limits stay in place. */
+ * broken page.  Never HTML_PARSE_HUGE: its limits stay in place.  The
+ * page reaches libxml2 as UTF-8, whatever its <meta> says. */
 #define HTML_OPTIONS (HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-                      HTML_PARSE_RECOVER)
+                      HTML_PARSE_RECOVER | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
 
 /* Labels the WHATWG encoding standard gives UTF-8 and windows-1252.  A
  * page can only declare UTF-16 in a <meta> if it is ASCII-compatible,
@@ -343,22 +344,6 @@ gloss_html_reader_detect_encoding (const char  *data,
   return encoding;
 }
 
-/* The five bytes Microsoft left undefined, which iconv refuses. */
-static gboolean
-has_undefined_windows_1252 (const char *data,
-                            gsize       n_bytes)
-{
-  for (gsize i = 0; i < n_bytes; i++)
-    {
-      guchar byte = data[i];
-
-      if (byte == 0x81 || byte == 0x8d || byte == 0x8f || byte == 0x90 || byte == 0x9d)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 /* TRUE when @data has a tag starting with @tag ("<html", "</html"). */
 static gboolean
 has_tag (const char *data,
@@ -392,9 +377,9 @@ media_type_for (GFile *file)
 }
 
 static xmlDoc *
-parse (const char       *bytes,
+parse (const char       *label,
+       const char       *bytes,
        gsize             length,
-       const char       *encoding,
        GlossMarkupGuard *guard)
 {
   htmlParserCtxtPtr ctxt;
@@ -404,9 +389,13 @@ parse (const char       *bytes,
   if (ctxt == NULL)
     g_error ("%s: out of memory", G_STRFUNC);
 
-  gloss_markup_guard_begin (guard, ctxt);
-  doc = htmlCtxtReadMemory (ctxt, bytes, (int) length, NULL, encoding, HTML_OPTIONS);
-  gloss_markup_guard_end (guard);
+  htmlCtxtUseOptions (ctxt, HTML_OPTIONS);
+  /* libxml2 keeps a short text inside its node (HTML_PARSE_COMPACT) only
+   * when told it may use its dictionary, which the HTML parser turns off.
+   * Turning it on changes nothing else for HTML: the tree builder copies
+   * every name all the same, and looks no text of a page up. */
+  ctxt->dictNames = 1;
+  doc = gloss_markup_parse (ctxt, label, bytes, length, _gloss_html_keeps_attribute, guard);
 
   htmlFreeParserCtxt (ctxt);
 
@@ -445,8 +434,8 @@ gloss_html_reader_read (GFile       *file,
   GArray *blocks = NULL;
   GArray *spans = NULL;
   const char *bytes;
-  const char *parse_encoding;
   gboolean utf16;
+  gboolean undecodable = FALSE;
   gsize length;
   gsize bom = 0;
   xmlDoc *doc;
@@ -462,9 +451,8 @@ gloss_html_reader_read (GFile       *file,
     return NULL;
 
   encoding = gloss_html_reader_detect_encoding (data, n_bytes, &bom, &unknown);
-  bytes = data + bom;
+  bytes = data != NULL ? data + bom : "";
   length = n_bytes - bom;
-  parse_encoding = encoding;
   utf16 = g_str_has_prefix (encoding, "UTF-16");
 
   if (!utf16 && length > 0 && memchr (bytes, '\0', length) != NULL)
@@ -475,29 +463,50 @@ gloss_html_reader_read (GFile       *file,
       return NULL;
     }
 
-  /* The two encodings Gloss picks itself are decoded as browsers decode
-   * them, where libxml2's converters would stop at the first byte they
-   * refuse: undefined windows-1252 bytes become C1 controls, broken UTF-8
-   * becomes U+FFFD. */
-  if (strcmp (encoding, "windows-1252") == 0 && has_undefined_windows_1252 (bytes, length))
+  /* libxml2 is given UTF-8 only, so that it never holds a converted copy
+   * of the whole page beside the page, and reads the same bytes as the
+   * checks below.  The two encodings Gloss picks itself are decoded as
+   * browsers decode them, where a converter would stop at the first byte
+   * it refuses: undefined windows-1252 bytes become C1 controls, broken
+   * UTF-8 becomes U+FFFD. */
+  if (strcmp (encoding, "windows-1252") == 0)
     {
       decoded = _gloss_source_decode_windows_1252 (bytes, length, &length);
       bytes = decoded;
-      parse_encoding = "UTF-8";
     }
-  else if (strcmp (encoding, "UTF-8") == 0 && !g_utf8_validate_len (bytes, length, NULL))
+  else if (strcmp (encoding, "UTF-8") == 0)
     {
-      decoded = g_utf8_make_valid (bytes, length);
-      length = strlen (decoded);
+      if (!g_utf8_validate_len (bytes, length, NULL))
+        {
+          decoded = g_utf8_make_valid (bytes, length);
+          length = strlen (decoded);
+          bytes = decoded;
+        }
+    }
+  else
+    {
+      decoded = gloss_markup_decode (bytes, length, encoding, &length, &undecodable);
+      if (decoded == NULL)
+        {
+          decoded = g_strdup ("");
+          length = 0;
+          undecodable = TRUE;
+        }
       bytes = decoded;
     }
 
-  doc = parse (bytes, length, parse_encoding, &guard);
+  if (!gloss_markup_prescan (GLOSS_MARKUP_HTML, label, bytes, length, 0, error))
+    return NULL;
 
-  if (guard.too_deep)
+  doc = parse (label, bytes, length, &guard);
+
+  if (guard.error != NULL || guard.too_deep)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
-      gloss_markup_set_too_deep (error, label);
+      if (guard.error != NULL)
+        g_propagate_error (error, g_steal_pointer (&guard.error));
+      else
+        gloss_markup_set_too_deep (error, label);
       return NULL;
     }
 
@@ -507,7 +516,7 @@ gloss_html_reader_read (GFile       *file,
                       * what it says its encoding is, the third an encoding */
                      g_strdup_printf (_("“%s” declares the encoding “%s”, which Gloss does not know; it was read as %s"),
                                       label, unknown, encoding));
-  if (guard.encoding_failed)
+  if (undecodable || guard.encoding_failed)
     g_ptr_array_add (warnings,
                      /* Translators: the first %s is a file name, the second
                       * an encoding such as “koi8-r” */
@@ -517,11 +526,15 @@ gloss_html_reader_read (GFile       *file,
    * libxml2 reports, or in the middle of its text, which only the missing
    * </html> gives away. */
   if (guard.error_at_end ||
-      (!utf16 && has_tag (bytes, length, "<html") && !has_tag (bytes, length, "</html")))
+      (has_tag (bytes, length, "<html") && !has_tag (bytes, length, "</html")))
     g_ptr_array_add (warnings,
                      /* Translators: %s is a file name */
                      g_strdup_printf (_("“%s” seems to be cut short; Gloss shows the text it could read"),
                                       label));
+
+  /* The tree holds copies of all it needs: the page in UTF-8 is gone
+   * before the text is built beside the tree, which keeps the peak down. */
+  g_clear_pointer (&decoded, g_free);
 
   metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -540,7 +553,6 @@ gloss_html_reader_read (GFile       *file,
 
   /* Gone before the source is made, which keeps the peak memory down. */
   g_clear_pointer (&doc, xmlFreeDoc);
-  g_clear_pointer (&decoded, g_free);
 
   if (text == NULL)
     return NULL;

@@ -14,15 +14,23 @@
  * A span becomes one annotation per piece; the pieces of one span share a
  * group key ("x-group": "brat:T1") and keep brat's id and their place in
  * the line.  The text column must be the pieces' text joined by spaces,
- * exactly, or the article is not imported.  Every other line (relations
- * R, events E, attributes A and M, normalisations N, equivalences *, notes
- * on them, and a span Gloss holds already) is kept, as it is, in the
- * annotation file's "x-brat" key with the order of all lines, and counted
- * in the report: exporting to brat gives the same .ann back.
+ * as brat checks it (TextAnnotations in server/src/annotation.py), with
+ * two allowances, each reported: a text that differs from the article's
+ * only in white space (brat's one-line column cannot hold a line break,
+ * so other tools write a space there), and no text at all, which brat
+ * too fills from the article.  Any other difference keeps the article
+ * from being imported.  Every other line (relations R, events E,
+ * attributes A and M, normalisations N, equivalences *, notes on them,
+ * and a span Gloss holds already) is kept, as it is, in the annotation
+ * file's "x-brat" key with the order of all lines, and counted in the
+ * report: exporting to brat gives the same .ann back.
  *
- * Line ends may be LF or CRLF; the lines are kept without their CR.  The
- * colours and labels of visual.conf, in the .ann's folder or the nearest
- * parent that has one, become those of the new tags. */
+ * Line ends may be LF or CRLF; the lines are kept without their CR.
+ * annotation.conf, visual.conf and tools.conf, each the one brat would
+ * use (in the .ann's folder or the nearest parent that has one), are kept
+ * in "x-brat" too, so that an export gives the corpus its configuration
+ * back; the colours and labels of visual.conf become those of the new
+ * tags. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -32,12 +40,14 @@
 #include <string.h>
 
 #include "gloss-annotation-private.h"
+#include "gloss-brat-conf-private.h"
 #include "gloss-corpus.h"
 #include "gloss-file-io.h"
 #include "gloss-import-private.h"
 
-/* The largest visual.conf read; brat's own are a few kilobytes. */
-#define VISUAL_CONF_MAX_SIZE (1024 * 1024)
+/* The largest configuration file read; brat's own are a few
+ * kilobytes. */
+#define CONF_MAX_SIZE (1024 * 1024)
 
 typedef struct
 {
@@ -116,29 +126,37 @@ spans_text (GlossSource *source,
   return g_string_free (out, FALSE);
 }
 
-/* Reads visual.conf near @ann for the colours ([drawing] bgColor:#rrggbb)
- * and labels ([labels] TYPE | LABEL) of the types.  FALSE when one is
- * there but cannot be read (not a regular file, too large). */
+/* The text of the nearest @name in the folder of @ann or in its parents,
+ * where brat looks for its configuration; NULL in @contents when there is
+ * none, or when it is a link to a file outside its folder (then named in
+ * @outside), whose text is not to be copied into annotation files, or
+ * when it is not UTF-8.  FALSE when one is there but cannot be read (not
+ * a regular file, too large). */
 static gboolean
-read_visual_conf (GFile         *ann,
-                  GHashTable    *colors,
-                  GHashTable    *labels,
-                  GCancellable  *cancellable,
-                  GError       **error)
+find_conf (GFile         *ann,
+           const char    *name,
+           GCancellable  *cancellable,
+           char         **contents,
+           char         **outside,
+           GError       **error)
 {
   g_autoptr(GFile) dir = g_file_get_parent (ann);
-  g_autofree char *contents = NULL;
-  g_auto(GStrv) lines = NULL;
-  const char *section = "";
 
-  /* brat looks in the document's folder, then its parents. */
+  *contents = NULL;
+  *outside = NULL;
+
   for (guint depth = 0; dir != NULL && depth < 8; depth++)
     {
-      g_autoptr(GFile) conf = g_file_get_child (dir, "visual.conf");
+      g_autoptr(GFile) conf = g_file_get_child (dir, name);
       g_autoptr(GError) local_error = NULL;
       GFile *parent;
 
-      if (gloss_file_read_regular (conf, VISUAL_CONF_MAX_SIZE, cancellable, &contents, NULL,
+      if (g_file_query_exists (conf, cancellable) && !_gloss_import_lies_inside (dir, conf))
+        {
+          *outside = g_file_get_parse_name (conf);
+          return TRUE;
+        }
+      if (gloss_file_read_regular (conf, CONF_MAX_SIZE, cancellable, contents, NULL,
                                    &local_error))
         break;
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
@@ -150,10 +168,25 @@ read_visual_conf (GFile         *ann,
       g_object_unref (dir);
       dir = parent;
     }
-  if (contents == NULL || !g_utf8_validate (contents, -1, NULL))
-    return TRUE;
 
-  lines = g_strsplit (contents, "\n", -1);
+  /* brat reads its configuration as UTF-8 and falls back to its defaults
+   * when it cannot: so does Gloss. */
+  if (*contents != NULL && !g_utf8_validate (*contents, -1, NULL))
+    g_clear_pointer (contents, g_free);
+
+  return TRUE;
+}
+
+/* Reads the colours ([drawing] TYPE bgColor:#rrggbb) and labels ([labels]
+ * TYPE | LABEL) of the types in @contents, a visual.conf. */
+static void
+read_visual_conf (const char *contents,
+                  GHashTable *colors,
+                  GHashTable *labels)
+{
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  const char *section = "";
+
   for (guint i = 0; lines[i] != NULL; i++)
     {
       char *line = g_strstrip (lines[i]);
@@ -192,8 +225,6 @@ read_visual_conf (GFile         *ann,
             }
         }
     }
-
-  return TRUE;
 }
 
 typedef struct
@@ -208,7 +239,42 @@ typedef struct
   JsonArray *order;
   JsonArray *kept;
   GHashTable *kept_kinds;   /* "R" -> count */
+  GArray *filled;           /* numbers of the T lines without text */
+  GArray *respaced;         /* and of those whose text differs in white space */
 } Reader;
+
+/* TRUE when @a and @b hold the same characters once white space (any,
+ * line breaks included) is left out of both. */
+static gboolean
+same_but_white_space (const char *a,
+                      const char *b)
+{
+  for (;;)
+    {
+      while (*a != '\0' && g_unichar_isspace (g_utf8_get_char (a)))
+        a = g_utf8_next_char (a);
+      while (*b != '\0' && g_unichar_isspace (g_utf8_get_char (b)))
+        b = g_utf8_next_char (b);
+      if (*a == '\0' || *b == '\0')
+        return *a == *b;
+      if (g_utf8_get_char (a) != g_utf8_get_char (b))
+        return FALSE;
+      a = g_utf8_next_char (a);
+      b = g_utf8_next_char (b);
+    }
+}
+
+/* TRUE when @text is empty or white space only, which brat takes for no
+ * text at all. */
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
 
 static void
 keep_line (Reader     *r,
@@ -249,6 +315,7 @@ read_t_line (Reader     *r,
   guint length = gloss_source_get_length (r->source);
   const char *space;
   g_autofree char *type = NULL;
+  GArray *allowance = NULL;
   Entity *entity;
 
   if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
@@ -285,7 +352,12 @@ read_t_line (Reader     *r,
     }
 
   text = spans_text (r->source, spans);
-  if (fields[2] == NULL || strcmp (fields[2], text) != 0)
+  /* brat fills a missing text from the article. */
+  if (fields[2] == NULL || is_blank (fields[2]))
+    allowance = r->filled;
+  else if (strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
+    allowance = r->respaced;
+  else if (strcmp (fields[2], text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id, the text the line gives, then
@@ -311,6 +383,9 @@ read_t_line (Reader     *r,
             return;
         }
     }
+
+  if (allowance != NULL)
+    g_array_append_val (allowance, number);
 
   entity = g_new0 (Entity, 1);
   entity->id = g_strdup (fields[0]);
@@ -407,6 +482,55 @@ note_kept_lines (Reader          *r,
                            r->display, total, detail->str);
 }
 
+/* "4, 7, 9" for the line numbers in @numbers; past ten, the first ten and
+ * an ellipsis. */
+static char *
+line_list (GArray *numbers)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < numbers->len && i < 10; i++)
+    g_string_append_printf (out, "%s%u", i > 0 ? ", " : "", g_array_index (numbers, guint, i));
+  if (numbers->len > 10)
+    g_string_append (out, ", …");
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reports the span lines taken with one of brat's allowances. */
+static void
+note_allowances (Reader          *r,
+                 GlossImportPlan *plan)
+{
+  if (r->filled->len > 0)
+    {
+      g_autofree char *lines = line_list (r->filled);
+
+      _gloss_import_plan_note (plan, 0,
+                               /* Translators: a file name, a number, then line numbers
+                                * such as "4, 7" */
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%s: %u span line has no text; Gloss took it from the article, as brat does (line %s)",
+                                            "%s: %u span lines have no text; Gloss took it from the article, as brat does (lines %s)",
+                                            r->filled->len),
+                               r->display, r->filled->len, lines);
+    }
+
+  if (r->respaced->len > 0)
+    {
+      g_autofree char *lines = line_list (r->respaced);
+
+      _gloss_import_plan_note (plan, 0,
+                               /* Translators: a file name, a number, then line numbers
+                                * such as "4, 7" */
+                               g_dngettext (GETTEXT_PACKAGE,
+                                            "%s: %u span line gives a text that differs from the article only in white space; Gloss kept the article’s (line %s)",
+                                            "%s: %u span lines give a text that differs from the article only in white space; Gloss kept the article’s (lines %s)",
+                                            r->respaced->len),
+                               r->display, r->respaced->len, lines);
+    }
+}
+
 gboolean
 _gloss_import_brat (GlossImporter *self,
                     GFile         *input,
@@ -425,6 +549,11 @@ _gloss_import_brat (GlossImporter *self,
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
+  g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
+  static const char * const conf_names[] = {
+    GLOSS_BRAT_ANNOTATION_CONF, GLOSS_BRAT_VISUAL_CONF, GLOSS_BRAT_TOOLS_CONF
+  };
+  char *confs[G_N_ELEMENTS (conf_names)] = { NULL };
   GlossImportBatch *batch;
   Reader r = { 0 };
   gsize length, skip;
@@ -480,6 +609,8 @@ _gloss_import_brat (GlossImporter *self,
   r.order = json_array_new ();
   r.kept = json_array_new ();
   r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
 
   lines = g_strsplit (data + skip, "\n", -1);
   n_lines = g_strv_length (lines);
@@ -514,14 +645,36 @@ _gloss_import_brat (GlossImporter *self,
     }
 
   ok = problems->len == 0;
-  if (ok && !read_visual_conf (input, colors, labels, self->cancellable, &error))
+  for (guint c = 0; ok && c < G_N_ELEMENTS (conf_names); c++)
     {
-      _gloss_import_problem (problems, display, 0, "%s", error->message);
-      ok = FALSE;
+      g_autofree char *outside = NULL;
+
+      if (!find_conf (input, conf_names[c], self->cancellable, &confs[c], &outside, &error))
+        {
+          _gloss_import_problem (problems, display, 0, "%s", error->message);
+          ok = FALSE;
+        }
+      else if (outside != NULL)
+        {
+          g_ptr_array_add (outside_confs, g_steal_pointer (&outside));
+        }
     }
   if (ok)
     {
       g_autoptr(GlossImportPlan) plan = _gloss_import_plan_new ();
+
+      /* confs[1] is visual.conf. */
+      if (confs[1] != NULL)
+        read_visual_conf (confs[1], colors, labels);
+      for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
+        if (confs[c] != NULL)
+          json_object_set_string_member (brat, conf_names[c], confs[c]);
+      for (guint i = 0; i < outside_confs->len; i++)
+        _gloss_import_plan_note (plan, 0,
+                                 /* Translators: a file name, then a brat configuration
+                                  * file's name */
+                                 _("%s: “%s” not kept: it is a link to a file outside its folder"),
+                                 display, (const char *)g_ptr_array_index (outside_confs, i));
 
       for (guint i = 0; i < r.entity_list->len; i++)
         {
@@ -543,6 +696,7 @@ _gloss_import_brat (GlossImporter *self,
       json_object_set_object_member (batch->extra, GLOSS_KEY_BRAT, json_object_ref (brat));
 
       note_kept_lines (&r, plan);
+      note_allowances (&r, plan);
       _gloss_import_plan_add_batch (plan, g_steal_pointer (&batch));
       ok = _gloss_importer_run_plan (self, plan, display, problems);
     }
@@ -553,6 +707,10 @@ _gloss_import_brat (GlossImporter *self,
   json_array_unref (r.order);
   json_array_unref (r.kept);
   g_hash_table_unref (r.kept_kinds);
+  g_array_unref (r.filled);
+  g_array_unref (r.respaced);
+  for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
+    g_free (confs[c]);
 
   return ok;
 }

@@ -16,10 +16,16 @@
  * one record per line, or pretty-printed records one after the other, or
  * a JSON array of records.  Each record becomes an article (its text
  * written as NAME-0001.txt, ...) and an annotation file.  Offsets are
- * UTF-16 code units unless code points are asked for; an offset between
- * the two halves of a surrogate pair is an error, never rounded.  The
- * relations and the record's other keys are kept in the annotation file
- * ("x-doccano"), with each entity's id. */
+ * UTF-16 code units, as doccano counts them (doccano issue 2290), unless
+ * code points are asked for; an offset between the two halves of a
+ * surrogate pair is an error, never rounded.  The relations and the
+ * record's other keys are kept in the annotation file ("x-doccano"), with
+ * each entity's id, and the doccano export gives the relations back.
+ *
+ * A record is read a token at a time, its spans straight into a list: a
+ * record of 100,000 spans builds no tree for them.  Its text is looked
+ * for first, wherever the record puts it, since the spans are checked
+ * against it. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -38,9 +44,18 @@ typedef struct
 {
   guint start;
   guint end;
-  const char *label;
+  char *label;
   JsonNode *id;
 } Entity;
+
+static void
+entity_clear (gpointer data)
+{
+  Entity *entity = data;
+
+  g_free (entity->label);
+  g_clear_pointer (&entity->id, json_node_unref);
+}
 
 typedef struct
 {
@@ -93,71 +108,398 @@ convert_span (Record *r,
   return TRUE;
 }
 
+/* Adds the entity, taking @label and @id. */
 static void
-add_entity (Record     *r,
-            guint       start,
-            guint       end,
-            const char *label,
-            JsonNode   *id)
+add_entity (Record   *r,
+            guint     start,
+            guint     end,
+            char     *label,
+            JsonNode *id)
 {
   Entity entity = { 0 };
 
   if (!convert_span (r, start, end, &entity.start, &entity.end))
-    return;
+    {
+      g_free (label);
+      g_clear_pointer (&id, json_node_unref);
+      return;
+    }
 
   entity.label = label;
   entity.id = id;
   g_array_append_val (r->entities, entity);
 }
 
-static void
-read_label_list (Record    *r,
-                 JsonArray *labels)
+static gboolean
+read_uint (GlossJsonReader *reader,
+           guint           *value)
 {
-  for (guint i = 0; i < json_array_get_length (labels); i++)
-    {
-      JsonNode *node = json_array_get_element (labels, i);
-      JsonArray *triple = JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-      guint start, end;
-      const char *label;
+  gint64 n;
 
-      if (triple == NULL || json_array_get_length (triple) != 3 ||
-          !_gloss_json_get_uint (json_array_get_element (triple, 0), &start) ||
-          !_gloss_json_get_uint (json_array_get_element (triple, 1), &end) ||
-          (label = json_array_get_string_element (triple, 2)) == NULL)
+  if (gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_NUMBER ||
+      !gloss_json_reader_get_int64 (reader, &n) || n < 0 || n > G_MAXUINT)
+    return FALSE;
+
+  *value = (guint)n;
+  return TRUE;
+}
+
+/* Reads [START, END, "LABEL"], its "[" current: FALSE on malformed JSON;
+ * *@sound FALSE when it is JSON but not a span. */
+static gboolean
+read_span (Record           *r,
+           GlossJsonReader  *reader,
+           gboolean         *sound,
+           GError          **error)
+{
+  guint start = 0, end = 0;
+  char *label = NULL;
+
+  *sound = gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_ARRAY;
+  if (!*sound)
+    return TRUE;
+
+  for (guint i = 0; *sound; i++)
+    {
+      if (!gloss_json_reader_next (reader, error))
+        {
+          g_free (label);
+          return FALSE;
+        }
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
+        break;
+
+      if (i == 0)
+        *sound = read_uint (reader, &start);
+      else if (i == 1)
+        *sound = read_uint (reader, &end);
+      else if (i == 2 && gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_STRING)
+        label = gloss_json_reader_dup_string (reader);
+      else
+        *sound = FALSE;
+    }
+
+  if (!*sound || label == NULL)
+    {
+      *sound = FALSE;
+      g_free (label);
+      return TRUE;
+    }
+
+  add_entity (r, start, end, label, NULL);
+  return TRUE;
+}
+
+/* Reads a list of spans, its first token current.  FALSE on malformed
+ * JSON; a list that is not one of spans is reported, and ends the
+ * record's reading (*@stop). */
+static gboolean
+read_label_list (Record           *r,
+                 GlossJsonReader  *reader,
+                 const char       *key,
+                 gboolean         *stop,
+                 GError          **error)
+{
+  if (gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      _gloss_import_problem (r->problems, r->display, r->line, _("\"%s\" is not a list of spans"), key);
+      *stop = TRUE;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      gboolean sound;
+
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (!read_span (r, reader, &sound, error))
+        return FALSE;
+      if (!sound)
         {
           _gloss_import_problem (r->problems, r->display, r->line,
                                  _("a label is not a span [start, end, \"LABEL\"] (doccano's text "
                                    "classification is not imported)"));
-          return;
+          *stop = TRUE;
+          return TRUE;
         }
-
-      add_entity (r, start, end, label, NULL);
     }
 }
 
-static void
-read_entities (Record    *r,
-               JsonArray *entities)
+/* Reads one entity object, its first token current. */
+static gboolean
+read_entity (Record           *r,
+             GlossJsonReader  *reader,
+             gboolean         *sound,
+             GError          **error)
 {
-  for (guint i = 0; i < json_array_get_length (entities); i++)
-    {
-      JsonNode *node = json_array_get_element (entities, i);
-      JsonObject *entity = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      guint start, end;
-      const char *label = _gloss_json_get_string (entity, "label");
+  g_autoptr(JsonNode) id = NULL;
+  g_autofree char *label = NULL;
+  gboolean has_start = FALSE, has_end = FALSE;
+  guint start = 0, end = 0;
 
-      if (entity == NULL || label == NULL ||
-          !_gloss_json_get_uint (json_object_get_member (entity, "start_offset"), &start) ||
-          !_gloss_json_get_uint (json_object_get_member (entity, "end_offset"), &end))
+  *sound = gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_OBJECT;
+  if (!*sound)
+    return gloss_json_reader_skip_value (reader, error);
+
+  for (;;)
+    {
+      g_autofree char *key = NULL;
+
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
+        break;
+      key = gloss_json_reader_dup_string (reader);
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+
+      if (strcmp (key, "start_offset") == 0)
+        has_start = read_uint (reader, &start);
+      else if (strcmp (key, "end_offset") == 0)
+        has_end = read_uint (reader, &end);
+      else if (strcmp (key, "label") == 0 &&
+               gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_STRING)
+        {
+          g_free (label);
+          label = gloss_json_reader_dup_string (reader);
+          continue;
+        }
+      else if (strcmp (key, "id") == 0)
+        {
+          g_clear_pointer (&id, json_node_unref);
+          id = gloss_json_reader_read_node (reader, error);
+          if (id == NULL)
+            return FALSE;
+          continue;
+        }
+
+      if (!gloss_json_reader_skip_value (reader, error))
+        return FALSE;
+    }
+
+  *sound = has_start && has_end && label != NULL;
+  if (*sound)
+    add_entity (r, start, end, g_steal_pointer (&label), g_steal_pointer (&id));
+  return TRUE;
+}
+
+static gboolean
+read_entities (Record           *r,
+               GlossJsonReader  *reader,
+               gboolean         *stop,
+               GError          **error)
+{
+  if (gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      _gloss_import_problem (r->problems, r->display, r->line, _("\"entities\" is not a list"));
+      *stop = TRUE;
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      gboolean sound;
+
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
+        return TRUE;
+      if (!read_entity (r, reader, &sound, error))
+        return FALSE;
+      if (!sound)
         {
           _gloss_import_problem (r->problems, r->display, r->line,
                                  _("an entity lacks start_offset, end_offset or label"));
-          return;
+          *stop = TRUE;
+          return TRUE;
         }
-
-      add_entity (r, start, end, label, json_object_get_member (entity, "id"));
     }
+}
+
+/* What a first look at a record finds: where its text is, and which of
+ * the keys of spans it has. */
+typedef struct
+{
+  GlossJsonPiece text[G_N_ELEMENTS (text_keys)];
+  gboolean has_text[G_N_ELEMENTS (text_keys)];
+  gboolean has_label[G_N_ELEMENTS (label_keys)];
+} Outline;
+
+static gboolean
+outline_cb (const char     *key,
+            gsize           key_length,
+            GlossJsonPiece *value,
+            gpointer        user_data)
+{
+  Outline *outline = user_data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
+    if (key_length == strlen (text_keys[i]) && memcmp (key, text_keys[i], key_length) == 0 &&
+        !outline->has_text[i])
+      {
+        outline->text[i] = *value;
+        outline->has_text[i] = TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (label_keys); i++)
+    if (key_length == strlen (label_keys[i]) && memcmp (key, label_keys[i], key_length) == 0)
+      outline->has_label[i] = TRUE;
+
+  return TRUE;
+}
+
+/* The record's text, and the keys of its text and its spans, found by a
+ * quick look at the record, else by reading it whole: FALSE (and a
+ * problem) for a record that is not an object with a text. */
+static gboolean
+find_text (const char  *piece,
+           gsize        length,
+           const char  *display,
+           guint        line,
+           char       **text,
+           const char **text_key,
+           const char **label_key,
+           GString     *problems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  Outline outline = { 0 };
+
+  *text = NULL;
+  *text_key = *label_key = NULL;
+
+  if (_gloss_json_scan_members (piece, length, outline_cb, &outline))
+    {
+      for (guint i = 0; *text == NULL && i < G_N_ELEMENTS (text_keys); i++)
+        {
+          g_autoptr(JsonNode) value = NULL;
+
+          if (!outline.has_text[i])
+            continue;
+          value = gloss_json_parse (piece + outline.text[i].offset, outline.text[i].length,
+                                    GLOSS_IMPORT_MAX_DEPTH, NULL);
+          if (value != NULL && JSON_NODE_HOLDS_VALUE (value) &&
+              json_node_get_value_type (value) == G_TYPE_STRING)
+            {
+              *text = json_node_dup_string (value);
+              *text_key = text_keys[i];
+            }
+        }
+      for (guint i = 0; *label_key == NULL && i < G_N_ELEMENTS (label_keys); i++)
+        if (outline.has_label[i])
+          *label_key = label_keys[i];
+      if (*text != NULL)
+        return TRUE;
+    }
+
+  /* A record the quick look cannot read (keys with escapes, bad JSON, not
+   * an object, no text): read whole, to say what is wrong with it. */
+  *label_key = NULL;
+  node = gloss_json_parse (piece, length, GLOSS_IMPORT_MAX_DEPTH, &error);
+  if (node == NULL)
+    {
+      _gloss_import_problem (problems, display, line, "%s", error->message);
+      return FALSE;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _gloss_import_problem (problems, display, line, "%s", _("a doccano record is a JSON object"));
+      return FALSE;
+    }
+
+  for (guint i = 0; *text == NULL && i < G_N_ELEMENTS (text_keys); i++)
+    if (_gloss_json_get_string (json_node_get_object (node), text_keys[i]) != NULL)
+      {
+        *text = g_strdup (_gloss_json_get_string (json_node_get_object (node), text_keys[i]));
+        *text_key = text_keys[i];
+      }
+  for (guint i = 0; *label_key == NULL && i < G_N_ELEMENTS (label_keys); i++)
+    if (json_object_has_member (json_node_get_object (node), label_keys[i]))
+      *label_key = label_keys[i];
+
+  if (*text == NULL)
+    {
+      _gloss_import_problem (problems, display, line, _("the record has no \"text\""));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads the record's spans and keeps its other keys in @kept. */
+static gboolean
+read_record (Record      *r,
+             const char  *piece,
+             gsize        length,
+             const char  *text_key,
+             const char  *label_key,
+             JsonObject  *kept,
+             GError     **error)
+{
+  g_autoptr(GlossJsonReader) reader = gloss_json_reader_new (piece, length, GLOSS_IMPORT_MAX_DEPTH);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean stop = FALSE;
+
+  if (!gloss_json_reader_next (reader, error))
+    return FALSE;
+
+  while (!stop)
+    {
+      g_autofree char *key = NULL;
+
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
+        break;
+
+      key = gloss_json_reader_dup_string (reader);
+      if (!g_hash_table_add (seen, g_strdup (key)))
+        {
+          g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
+
+          /* As the reader refuses it in a value read whole. */
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
+                       gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader),
+                       what);
+          return FALSE;
+        }
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+
+      if (strcmp (key, text_key) == 0)
+        {
+          if (!gloss_json_reader_skip_value (reader, error))
+            return FALSE;
+        }
+      else if (g_strcmp0 (key, label_key) == 0)
+        {
+          if (!read_label_list (r, reader, key, &stop, error))
+            return FALSE;
+        }
+      else if (strcmp (key, "entities") == 0)
+        {
+          if (!read_entities (r, reader, &stop, error))
+            return FALSE;
+        }
+      else
+        {
+          /* Everything but the text and the spans, relations included. */
+          JsonNode *node = gloss_json_reader_read_node (reader, error);
+
+          if (node == NULL)
+            return FALSE;
+          json_object_set_member (kept, key, node);
+        }
+    }
+
+  /* A record whose spans are wrong is not read to its end: it is
+   * refused already. */
+  if (stop)
+    return TRUE;
+
+  return gloss_json_reader_next (reader, error);
 }
 
 static gboolean
@@ -167,54 +509,36 @@ import_record (GlossImporter   *self,
                const char      *display,
                guint            index,
                guint            line,
-               JsonObject      *record,
+               const char      *piece,
+               gsize            length,
                GString         *problems)
 {
   g_autoptr(GString) mine = g_string_new (NULL);
   g_autoptr(GArray) entities = g_array_new (FALSE, FALSE, sizeof (Entity));
   g_autoptr(GlossUtf16Map) map = NULL;
   g_autoptr(GlossSource) source = NULL;
-  g_autofree char *annotator = NULL;
   g_autoptr(JsonObject) kept = json_object_new ();
-  const char *text = NULL, *text_key = NULL, *label_key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *annotator = NULL;
+  g_autofree char *text = NULL;
+  const char *text_key = NULL, *label_key = NULL;
   GlossImportBatch *batch;
   JsonArray *relations;
   Record r;
   guint n_twins = 0;
 
-  for (guint i = 0; text == NULL && i < G_N_ELEMENTS (text_keys); i++)
-    if ((text = _gloss_json_get_string (record, text_keys[i])) != NULL)
-      text_key = text_keys[i];
-  if (text == NULL)
-    {
-      _gloss_import_problem (problems, display, line, _("the record has no \"text\""));
-      return FALSE;
-    }
+  g_array_set_clear_func (entities, entity_clear);
+
+  if (!find_text (piece, length, display, line, &text, &text_key, &label_key, problems))
+    return FALSE;
 
   map = gloss_utf16_map_new (text, strlen (text));
   r = (Record) { self, display, line, mine, map, g_utf8_strlen (text, -1), entities };
 
-  for (guint i = 0; label_key == NULL && i < G_N_ELEMENTS (label_keys); i++)
-    if (json_object_has_member (record, label_keys[i]))
-      label_key = label_keys[i];
-
-  if (label_key != NULL)
+  if (!read_record (&r, piece, length, text_key, label_key, kept, &error))
     {
-      JsonArray *labels = _gloss_json_get_array (record, label_key);
-
-      if (labels == NULL)
-        _gloss_import_problem (mine, display, line, _("\"%s\" is not a list of spans"), label_key);
-      else
-        read_label_list (&r, labels);
-    }
-  if (json_object_has_member (record, "entities"))
-    {
-      JsonArray *list = _gloss_json_get_array (record, "entities");
-
-      if (list == NULL)
-        _gloss_import_problem (mine, display, line, _("\"entities\" is not a list"));
-      else
-        read_entities (&r, list);
+      _gloss_import_problem (problems, display, line, "%s", error->message);
+      return FALSE;
     }
 
   source = _gloss_importer_record_text (self, plan, input, display, index, line, text, mine,
@@ -222,7 +546,7 @@ import_record (GlossImporter   *self,
   if (source == NULL)
     return FALSE;
 
-  annotator = _gloss_importer_annotator (self, _gloss_json_get_string (record, "annotator"));
+  annotator = _gloss_importer_annotator (self, _gloss_json_get_string (kept, "annotator"));
   batch = _gloss_import_batch_new (source, annotator);
   batch->line = line;
 
@@ -241,24 +565,10 @@ import_record (GlossImporter   *self,
         {
           JsonObject *extra = _gloss_import_extra (a);
 
-          json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_copy (e->id));
+          json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_ref (e->id));
         }
     }
 
-  /* Everything but the text and the spans, relations included. */
-  {
-    g_autoptr(GList) members = json_object_get_members (record);
-
-    for (GList *l = members; l != NULL; l = l->next)
-      {
-        const char *key = l->data;
-
-        if (g_strcmp0 (key, text_key) == 0 || g_strcmp0 (key, label_key) == 0 ||
-            strcmp (key, "entities") == 0)
-          continue;
-        json_object_set_member (kept, key, json_node_copy (json_object_get_member (record, key)));
-      }
-  }
   if (json_object_get_size (kept) > 0)
     {
       batch->extra = json_object_new ();
@@ -267,7 +577,7 @@ import_record (GlossImporter   *self,
 
   _gloss_import_plan_add_batch (plan, batch);
 
-  relations = _gloss_json_get_array (record, "relations");
+  relations = _gloss_json_get_array (kept, "relations");
   if (relations != NULL && json_array_get_length (relations) > 0)
     {
       guint n = json_array_get_length (relations);
@@ -294,9 +604,38 @@ import_record (GlossImporter   *self,
 
 gboolean
 _gloss_import_doccano (GlossImporter *self,
-                      GFile         *input,
-                      GString       *problems)
+                       GFile         *input,
+                       GString       *problems)
 {
-  return _gloss_import_each_record (self, input, problems, NULL,
-                                    _("a doccano record is a JSON object"), import_record);
+  g_autofree char *display = g_file_get_parse_name (input);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) pieces = NULL;
+  g_autoptr(GlossImportPlan) plan = NULL;
+  gsize length, skip;
+  gboolean ok = TRUE;
+
+  if (!_gloss_import_read_json_input (input, self->cancellable, &data, &length, &skip, &error))
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      return FALSE;
+    }
+
+  /* Each record is cut out and read on its own, so that a bad one spoils
+   * no other and every problem is reported. */
+  plan = _gloss_import_plan_new ();
+  pieces = _gloss_json_split (data + skip, length - skip, TRUE);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      GlossJsonPiece *piece = &g_array_index (pieces, GlossJsonPiece, i);
+
+      ok &= import_record (self, plan, input, display, i + 1, piece->line,
+                           data + skip + piece->offset, piece->length, problems);
+    }
+
+  /* All or nothing: written only when every record is sound. */
+  if (!ok || problems->len > 0)
+    return FALSE;
+
+  return _gloss_importer_run_plan (self, plan, display, problems);
 }

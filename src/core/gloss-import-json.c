@@ -48,6 +48,9 @@ skip_value (Scanner *s)
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  const char *end = s->data + s->length;
+  const char *quote = NULL;
+  const char *escape = NULL;
 
   while (s->at < s->length)
     {
@@ -55,9 +58,41 @@ skip_value (Scanner *s)
 
       if (in_string)
         {
-          if (c == '\\')
+          const char *from = s->data + s->at;
+          const char *stop;
+
+          /* Most of a file is in strings: memchr() runs through them
+           * many bytes at a time, to the closing quote or the first
+           * escape, counting the line breaks (which JSON does not allow
+           * there, but which must not shift the lines that follow).
+           * The next quote and escape found are kept until passed, so
+           * that a long string full of escapes is not searched again
+           * from each one. */
+          if (quote == NULL || quote < from)
+            {
+              quote = memchr (from, '"', end - from);
+              if (quote == NULL)
+                quote = end;
+            }
+          /* Only up to the quote: past it the string may be over. */
+          if (escape == NULL || escape < from)
+            {
+              escape = memchr (from, '\\', quote - from);
+              if (escape == NULL)
+                escape = quote;
+            }
+          stop = MIN (quote, escape);
+          for (const char *p = memchr (from, '\n', stop - from); p != NULL;
+               p = memchr (p + 1, '\n', stop - (p + 1)))
+            s->line++;
+
+          s->at = stop - s->data;
+          if (stop == end)
+            return;
+
+          if (*stop == '\\')
             s->at++;
-          else if (c == '"')
+          else
             {
               in_string = FALSE;
               if (depth == 0)
@@ -66,8 +101,6 @@ skip_value (Scanner *s)
                   return;
                 }
             }
-          else if (c == '\n')
-            s->line++;
         }
       else if (c == '"')
         in_string = TRUE;
@@ -161,6 +194,99 @@ _gloss_json_split (const char *data,
     }
 
   return pieces;
+}
+
+gboolean
+_gloss_json_scan_members (const char             *data,
+                          gsize                   length,
+                          GlossJsonMemberFunc     func,
+                          gpointer                user_data)
+{
+  Scanner s = { data, length, 0, 1 };
+
+  skip_space (&s);
+  if (s.at >= length || data[s.at] != '{')
+    return FALSE;
+  s.at++;
+  skip_space (&s);
+  if (s.at < length && data[s.at] == '}')
+    return TRUE;
+
+  for (;;)
+    {
+      GlossJsonPiece value;
+      gsize key, key_end;
+
+      skip_space (&s);
+      if (s.at >= length || data[s.at] != '"')
+        return FALSE;
+      key = s.at + 1;
+      skip_value (&s);
+      key_end = s.at - 1;
+      if (key_end < key || data[key_end] != '"')
+        return FALSE;
+
+      skip_space (&s);
+      if (s.at >= length || data[s.at] != ':')
+        return FALSE;
+      s.at++;
+      skip_space (&s);
+
+      value.offset = s.at;
+      value.line = s.line;
+      skip_value (&s);
+      if (s.at == value.offset)
+        return FALSE;
+      value.length = s.at - value.offset;
+
+      /* A key written with escapes is not given: the caller falls back
+       * to reading the value whole. */
+      if (memchr (data + key, '\\', key_end - key) == NULL &&
+          !func (data + key, key_end - key, &value, user_data))
+        return TRUE;
+
+      skip_space (&s);
+      if (s.at < length && data[s.at] == '}')
+        return TRUE;
+      if (s.at >= length || data[s.at] != ',')
+        return FALSE;
+      s.at++;
+    }
+}
+
+typedef struct
+{
+  const char *name;
+  gsize name_length;
+  GlossJsonPiece *value;
+  gboolean found;
+} FindMember;
+
+static gboolean
+find_member_cb (const char     *key,
+                gsize           key_length,
+                GlossJsonPiece *value,
+                gpointer        user_data)
+{
+  FindMember *find = user_data;
+
+  if (key_length != find->name_length || memcmp (key, find->name, key_length) != 0)
+    return TRUE;
+
+  *find->value = *value;
+  find->found = TRUE;
+  return FALSE;
+}
+
+gboolean
+_gloss_json_find_member (const char     *data,
+                         gsize           length,
+                         const char     *name,
+                         GlossJsonPiece *value)
+{
+  FindMember find = { name, strlen (name), value, FALSE };
+
+  return _gloss_json_scan_members (data, length, find_member_cb, &find) && find.found;
 }
 
 const char *

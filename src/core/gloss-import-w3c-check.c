@@ -16,7 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-import-private.h"
+#include "gloss-import-w3c-private.h"
 
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
 
@@ -55,71 +55,52 @@ _gloss_w3c_is_iri (const char *s)
 }
 
 gboolean
-_gloss_w3c_is_string (JsonNode *node)
+_gloss_w3c_has_string (GlossW3cTree  *tree,
+                       GlossW3cValue  value,
+                       const char    *string)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_STRING)
+    return strcmp (_gloss_w3c_string (tree, value), string) == 0;
 
-/* TRUE when @node is @value, or an array holding it. */
-gboolean
-_gloss_w3c_has_string (JsonNode   *node,
-                 const char *value)
-{
-  if (_gloss_w3c_is_string (node))
-    return strcmp (json_node_get_string (node), value) == 0;
-
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        if (_gloss_w3c_has_string (json_array_get_element (array, i), value))
-          return TRUE;
-    }
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
+    for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+         element = _gloss_w3c_next (tree, element))
+      if (_gloss_w3c_has_string (tree, element, string))
+        return TRUE;
 
   return FALSE;
 }
 
-/* The single string of @node: a string, or an array of exactly one. */
 const char *
-_gloss_w3c_single_string (JsonNode *node)
+_gloss_w3c_single_string (GlossW3cTree  *tree,
+                          GlossW3cValue  value)
 {
-  if (_gloss_w3c_is_string (node))
-    return json_node_get_string (node);
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY && _gloss_w3c_length (tree, value) == 1)
+    return _gloss_w3c_string (tree, _gloss_w3c_first (tree, value));
 
-  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
-      json_array_get_length (json_node_get_array (node)) == 1)
-    {
-      JsonNode *only = json_array_get_element (json_node_get_array (node), 0);
-
-      return _gloss_w3c_is_string (only) ? json_node_get_string (only) : NULL;
-    }
-
-  return NULL;
+  return _gloss_w3c_string (tree, value);
 }
 
 static void
-check_iri_member (GString    *why,
-                  JsonObject *object,
-                  const char *member,
-                  gboolean    many)
+check_iri_member (GString       *why,
+                  GlossW3cTree  *tree,
+                  GlossW3cValue  object,
+                  const char    *member,
+                  gboolean       many)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
   gboolean ok = TRUE;
 
-  if (node == NULL)
+  if (value == 0)
     return;
 
-  if (_gloss_w3c_is_string (node))
-    ok = _gloss_w3c_is_iri (json_node_get_string (node));
-  else if (many && JSON_NODE_HOLDS_ARRAY (node))
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_STRING)
+    ok = _gloss_w3c_is_iri (_gloss_w3c_string (tree, value));
+  else if (many && _gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        ok &= _gloss_w3c_is_string (json_array_get_element (array, i)) &&
-              _gloss_w3c_is_iri (json_array_get_string_element (array, i));
+      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        ok &= _gloss_w3c_is_iri (_gloss_w3c_string (tree, element));
     }
   else
     ok = FALSE;
@@ -130,142 +111,144 @@ check_iri_member (GString    *why,
 }
 
 static void
-check_date_member (GString    *why,
-                   JsonObject *object,
-                   const char *member)
+check_date_member (GString       *why,
+                   GlossW3cTree  *tree,
+                   GlossW3cValue  object,
+                   const char    *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
   g_autofree char *time = NULL;
 
-  if (node == NULL)
+  if (value == 0)
     return;
 
-  time = _gloss_w3c_is_string (node) ? _gloss_import_timestamp (json_node_get_string (node)) : NULL;
+  time = _gloss_import_timestamp (_gloss_w3c_string (tree, value));
   if (time == NULL)
     /* Translators: a member name of the annotation, such as "created" */
     add_reason (why, _("“%s” is not one date and time (xsd:dateTime)"), member);
 }
 
-static void
-check_agent_member (GString    *why,
-                    JsonObject *object,
-                    const char *member)
+/* TRUE for an agent: an object, or an IRI naming one. */
+static gboolean
+is_agent (GlossW3cTree  *tree,
+          GlossW3cValue  value)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  return _gloss_w3c_kind (tree, value) == GLOSS_W3C_OBJECT ||
+         _gloss_w3c_is_iri (_gloss_w3c_string (tree, value));
+}
+
+static void
+check_agent_member (GString       *why,
+                    GlossW3cTree  *tree,
+                    GlossW3cValue  object,
+                    const char    *member)
+{
+  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
   gboolean ok = TRUE;
 
-  if (node == NULL)
+  if (value == 0)
     return;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *element = json_array_get_element (array, i);
-
-          ok &= JSON_NODE_HOLDS_OBJECT (element) ||
-                (_gloss_w3c_is_string (element) &&
-                 _gloss_w3c_is_iri (json_node_get_string (element)));
-        }
+      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        ok &= is_agent (tree, element);
     }
   else
-    ok = JSON_NODE_HOLDS_OBJECT (node) ||
-         (_gloss_w3c_is_string (node) && _gloss_w3c_is_iri (json_node_get_string (node)));
+    ok = is_agent (tree, value);
 
   if (!ok)
     /* Translators: a member name of the annotation, such as "creator" */
     add_reason (why, _("“%s” is neither an IRI nor an agent"), member);
 }
 
-/* Checks the selectors under @node (a target, a selector, a list). */
+/* Checks the selectors under @value (a target, a selector, a list). */
 static void
-check_selectors (GString  *why,
-                 JsonNode *node,
-                 guint     depth)
+check_selectors (GString       *why,
+                 GlossW3cTree  *tree,
+                 GlossW3cValue  value,
+                 guint          depth)
 {
-  JsonObject *object;
   const char *type;
 
-  if (node == NULL || depth > 16)
+  if (value == 0 || depth > 16)
     return;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        check_selectors (why, json_array_get_element (array, i), depth + 1);
+      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        check_selectors (why, tree, element, depth + 1);
       return;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (_gloss_w3c_kind (tree, value) != GLOSS_W3C_OBJECT)
     return;
 
-  object = json_node_get_object (node);
-  type = _gloss_json_get_string (object, "type");
+  type = _gloss_w3c_get_string (tree, value, "type");
   if (g_strcmp0 (type, "FragmentSelector") == 0 || g_strcmp0 (type, "CssSelector") == 0 ||
       g_strcmp0 (type, "XPathSelector") == 0)
     {
-      if (!_gloss_w3c_is_string (json_object_get_member (object, "value")))
+      if (_gloss_w3c_get_string (tree, value, "value") == NULL)
         /* Translators: a selector type such as FragmentSelector */
         add_reason (why, _("a %s has no single value"), type);
     }
   else if (g_strcmp0 (type, "TextQuoteSelector") == 0)
     {
-      if (!_gloss_w3c_is_string (json_object_get_member (object, "exact")))
+      if (_gloss_w3c_get_string (tree, value, "exact") == NULL)
         add_reason (why, _("a TextQuoteSelector has no single “exact”"));
     }
   else if (g_strcmp0 (type, "TextPositionSelector") == 0)
     {
       guint n;
 
-      if (!_gloss_json_get_uint (json_object_get_member (object, "start"), &n) ||
-          !_gloss_json_get_uint (json_object_get_member (object, "end"), &n))
+      if (!_gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, value, "start"), &n) ||
+          !_gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, value, "end"), &n))
         add_reason (why, _("a TextPositionSelector has no whole “start” and “end”"));
     }
 
-  check_selectors (why, json_object_get_member (object, "selector"), depth + 1);
-  check_selectors (why, json_object_get_member (object, "refinedBy"), depth + 1);
+  check_selectors (why, tree, _gloss_w3c_member (tree, value, "selector"), depth + 1);
+  check_selectors (why, tree, _gloss_w3c_member (tree, value, "refinedBy"), depth + 1);
 }
 
-/* What makes @annotation break a MUST of the model, or "" when nothing. */
+/* What makes @annotation break a MUST of the model, or "" when nothing;
+ * an id that is missing or not an IRI is not counted. */
 char *
-_gloss_w3c_check_annotation (JsonObject *annotation,
-                  gboolean    has_context)
+_gloss_w3c_check_annotation (GlossW3cTree  *tree,
+                             GlossW3cValue  annotation,
+                             gboolean       has_context)
 {
   GString *why = g_string_new (NULL);
-  JsonNode *id = json_object_get_member (annotation, "id");
-  JsonNode *context = json_object_get_member (annotation, "@context");
+  GlossW3cValue id = _gloss_w3c_member (tree, annotation, "id");
+  GlossW3cValue context = _gloss_w3c_member (tree, annotation, "@context");
+  GlossW3cValue body_value = _gloss_w3c_member (tree, annotation, "bodyValue");
 
-  if ((context != NULL && !_gloss_w3c_has_string (context, ANNO_CONTEXT)) ||
-      (context == NULL && !has_context))
+  if ((context != 0 && !_gloss_w3c_has_string (tree, context, ANNO_CONTEXT)) ||
+      (context == 0 && !has_context))
     add_reason (why, _("its @context does not include http://www.w3.org/ns/anno.jsonld"));
-  if (!_gloss_w3c_has_string (json_object_get_member (annotation, "type"), "Annotation"))
+  if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "type"), "Annotation"))
     add_reason (why, _("its type is not Annotation"));
-  if (id == NULL)
-    add_reason (why, _("it has no id"));
-  else if (!_gloss_w3c_is_iri (_gloss_w3c_single_string (id)))
+  /* The model wants one IRI; a missing id or any string is let through
+   * (the caller counts them), since the annotation can still be placed. */
+  if (id != 0 && _gloss_w3c_single_string (tree, id) == NULL)
     add_reason (why, _("its id is not one IRI"));
-  if (!json_object_has_member (annotation, "target"))
+  if (_gloss_w3c_member (tree, annotation, "target") == 0)
     add_reason (why, _("it has no target"));
-  if (json_object_has_member (annotation, "body") &&
-      json_object_has_member (annotation, "bodyValue"))
+  if (_gloss_w3c_member (tree, annotation, "body") != 0 && body_value != 0)
     add_reason (why, _("it has both body and bodyValue"));
-  if (json_object_has_member (annotation, "bodyValue") &&
-      !_gloss_w3c_is_string (json_object_get_member (annotation, "bodyValue")))
+  if (body_value != 0 && _gloss_w3c_kind (tree, body_value) != GLOSS_W3C_STRING)
     add_reason (why, _("its bodyValue is not one string"));
 
-  check_date_member (why, annotation, "created");
-  check_date_member (why, annotation, "modified");
-  check_date_member (why, annotation, "generated");
-  check_agent_member (why, annotation, "creator");
-  check_agent_member (why, annotation, "generator");
-  check_iri_member (why, annotation, "rights", TRUE);
-  check_iri_member (why, annotation, "via", TRUE);
-  check_iri_member (why, annotation, "canonical", FALSE);
-  check_selectors (why, json_object_get_member (annotation, "target"), 0);
-  check_selectors (why, json_object_get_member (annotation, "body"), 0);
+  check_date_member (why, tree, annotation, "created");
+  check_date_member (why, tree, annotation, "modified");
+  check_date_member (why, tree, annotation, "generated");
+  check_agent_member (why, tree, annotation, "creator");
+  check_agent_member (why, tree, annotation, "generator");
+  check_iri_member (why, tree, annotation, "rights", TRUE);
+  check_iri_member (why, tree, annotation, "via", TRUE);
+  check_iri_member (why, tree, annotation, "canonical", FALSE);
+  check_selectors (why, tree, _gloss_w3c_member (tree, annotation, "target"), 0);
+  check_selectors (why, tree, _gloss_w3c_member (tree, annotation, "body"), 0);
 
   return g_string_free (why, FALSE);
 }

@@ -11,10 +11,15 @@
  *
  * Each annotation is first checked against what the model says it MUST
  * be (the "must" assertions of the W3C test suite): an @context with
- * http://www.w3.org/ns/anno.jsonld, the type Annotation, one IRI as id, a
- * target, not both body and bodyValue, dates that are xsd:dateTime, IRIs
- * where the model wants them, and selectors with their required values.
- * A file with an annotation that is not sound is refused, with the reason.
+ * http://www.w3.org/ns/anno.jsonld, the type Annotation, a target, not
+ * both body and bodyValue, dates that are xsd:dateTime, IRIs where the
+ * model wants them, and selectors with their required values.  A file
+ * with an annotation that is not sound is refused, with the reason.  The
+ * id alone is let through when it is not an IRI, or missing: web
+ * annotators write bare UUIDs ("9b6aa528-…", Recogito) or local names
+ * ("anno-000000"), and such an annotation can be placed all the same.
+ * The id is kept in the annotation file ("x-w3c-id"), a bare UUID also
+ * as the annotation's own, and the report says so once per file.
  *
  * Then its text selectors: a TextPositionSelector (code points) and a
  * TextQuoteSelector (exact, prefix, suffix), directly on the target or
@@ -32,7 +37,13 @@
  * The tag is the value of a TextualBody with purpose "tagging" (one
  * annotation per tagging body), the note that of one with purpose
  * "commenting"; a TextualBody with no purpose takes the motivation's.
- * Other bodies are kept in "x-w3c-bodies". */
+ * Other bodies are kept in "x-w3c-bodies".
+ *
+ * The file is read with the pull reader, and the items of a page (the
+ * first page of a collection included) one at a time, each into a
+ * compact tree whose space the next one takes again
+ * (gloss-import-w3c-tree.c): a file of 100,000 annotations is never held
+ * whole, nor as json-glib's objects. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -43,7 +54,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-error.h"
-#include "gloss-import-private.h"
+#include "gloss-import-w3c-private.h"
 #include "gloss-json-writer.h"
 #include "gloss-search.h"
 
@@ -91,85 +102,96 @@ typedef struct
   const char *display;
   const char *data;
   GString *problems;
+  GlossW3cTree tree;        /* the values read */
+  GHashTable *annotators;   /* creator's nickname or name ("" for none) -> annotator id */
   GHashTable *sources;      /* path -> GlossSource */
+  GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */
   GPtrArray *items;
   guint n_without_text;
   guint n_fragments;
   guint n_ambiguous;
+  guint n_plain_ids;
+  const char *counted_to;   /* where line_of() last found an id */
+  guint counted_line;       /* the line there */
 } Reader;
 
-/* The line where @id first appears in the file, or 0: JSON nodes carry no
- * position, and the id is what names an annotation.  Only for problems:
- * it reads the file from its start. */
+/* The line where @id next appears in the file, or 0: the id is what
+ * names an annotation, and problems are found in the order of the file,
+ * so each search goes on from the last one.  Only for problems: counting
+ * lines as the file is read would cost a tenth of the import. */
 static guint
 line_of (Reader     *r,
          const char *id)
 {
   g_autoptr(GString) quoted = g_string_new (NULL);
   const char *at;
-  guint line = 1;
 
   if (id == NULL)
     return 0;
 
+  if (r->counted_to == NULL)
+    {
+      r->counted_to = r->data;
+      r->counted_line = 1;
+    }
+
   gloss_json_write_string (quoted, id, -1);
-  at = strstr (r->data, quoted->str);
+  at = strstr (r->counted_to, quoted->str);
   if (at == NULL)
     return 0;
 
-  for (const char *p = r->data; p < at; p++)
-    line += *p == '\n';
-  return line;
+  for (const char *p = memchr (r->counted_to, '\n', at - r->counted_to); p != NULL;
+       p = memchr (p + 1, '\n', at - (p + 1)))
+    r->counted_line++;
+  r->counted_to = at;
+  return r->counted_line;
 }
 
 /* The text selectors under @node: @position and @quote (the first of
  * each); @refined tells whether one refines a selector Gloss cannot
  * follow. */
 static void
-find_text_selectors (JsonNode    *node,
-                     JsonObject **position,
-                     JsonObject **quote,
-                     gboolean    *refined,
-                     gboolean     under_other,
-                     guint        depth)
+find_text_selectors (GlossW3cTree  *tree,
+                     GlossW3cValue  value,
+                     GlossW3cValue *position,
+                     GlossW3cValue *quote,
+                     gboolean      *refined,
+                     gboolean       under_other,
+                     guint          depth)
 {
-  JsonObject *object;
   const char *type;
   gboolean other;
 
-  if (node == NULL || depth > 16)
+  if (value == 0 || depth > 16)
     return;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        find_text_selectors (json_array_get_element (array, i), position, quote, refined,
-                             under_other, depth + 1);
+      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        find_text_selectors (tree, element, position, quote, refined, under_other, depth + 1);
       return;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (_gloss_w3c_kind (tree, value) != GLOSS_W3C_OBJECT)
     return;
 
-  object = json_node_get_object (node);
-  type = _gloss_json_get_string (object, "type");
+  type = _gloss_w3c_get_string (tree, value, "type");
   other = FALSE;
-  if (g_strcmp0 (type, "TextPositionSelector") == 0 && *position == NULL)
+  if (g_strcmp0 (type, "TextPositionSelector") == 0 && *position == 0)
     {
-      *position = object;
+      *position = value;
       *refined |= under_other;
     }
-  else if (g_strcmp0 (type, "TextQuoteSelector") == 0 && *quote == NULL)
+  else if (g_strcmp0 (type, "TextQuoteSelector") == 0 && *quote == 0)
     {
-      *quote = object;
+      *quote = value;
       *refined |= under_other;
     }
   else
     other = TRUE;
 
-  find_text_selectors (json_object_get_member (object, "refinedBy"), position, quote, refined,
-                       under_other || other, depth + 1);
+  find_text_selectors (tree, _gloss_w3c_member (tree, value, "refinedBy"), position, quote,
+                       refined, under_other || other, depth + 1);
 }
 
 static GlossSource *
@@ -179,9 +201,17 @@ source_for (Reader      *r,
             GError     **error)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) dir = g_file_get_parent (r->input);
+  g_autoptr(GFile) dir = NULL;
   g_autofree char *path = NULL;
   GlossSource *source;
+
+  /* Every annotation of a file names its article: each name is looked at
+   * (and its links read) once. */
+  source = g_hash_table_lookup (r->by_iri, iri ? iri : "");
+  if (source != NULL)
+    return source;
+
+  dir = g_file_get_parent (r->input);
 
   if (r->self->article != NULL)
     file = g_object_ref (r->self->article);
@@ -210,43 +240,45 @@ source_for (Reader      *r,
 
   path = g_file_get_path (file);
   source = path ? g_hash_table_lookup (r->sources, path) : NULL;
-  if (source != NULL)
-    return source;
-
-  /* A target may be a web page or an XML article: its offsets count in
-   * the extracted text, as Gloss exports them. */
-  source = gloss_corpus_read_article (file, r->self->cancellable, error);
   if (source == NULL)
-    return NULL;
+    {
+      /* A target may be a web page or an XML article: its offsets count
+       * in the extracted text, as Gloss exports them. */
+      source = gloss_corpus_read_article (file, r->self->cancellable, error);
+      if (source == NULL)
+        return NULL;
+      g_hash_table_insert (r->sources, g_strdup (path ? path : iri), source);
+    }
 
-  g_hash_table_insert (r->sources, g_strdup (path ? path : iri), source);
+  g_hash_table_insert (r->by_iri, g_strdup (iri ? iri : ""), source);
   return source;
 }
 
 /* Where the quote is: at @position when given (checked), else the
  * occurrence whose context best matches prefix and suffix. */
 static gboolean
-anchor (Reader      *r,
-        GlossSource *source,
-        JsonObject  *position,
-        JsonObject  *quote,
-        const char  *name,
-        const char  *id,
-        guint       *start,
-        guint       *end)
+anchor (Reader        *r,
+        GlossSource   *source,
+        GlossW3cValue  position,
+        GlossW3cValue  quote,
+        const char    *name,
+        const char    *id,
+        guint         *start,
+        guint         *end)
 {
-  const char *exact = _gloss_json_get_string (quote, "exact");
-  const char *prefix = _gloss_json_get_string (quote, "prefix");
-  const char *suffix = _gloss_json_get_string (quote, "suffix");
+  GlossW3cTree *tree = &r->tree;
+  const char *exact = _gloss_w3c_get_string (tree, quote, "exact");
+  const char *prefix = _gloss_w3c_get_string (tree, quote, "prefix");
+  const char *suffix = _gloss_w3c_get_string (tree, quote, "suffix");
   guint length = gloss_source_get_length (source);
   g_autoptr(GArray) found = NULL;
   int best_score = -1;
   guint n_best = 0;
 
-  if (position != NULL)
+  if (position != 0)
     {
-      _gloss_json_get_uint (json_object_get_member (position, "start"), start);
-      _gloss_json_get_uint (json_object_get_member (position, "end"), end);
+      _gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, position, "start"), start);
+      _gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, position, "end"), end);
 
       if (*start >= *end || *end > length)
         {
@@ -309,51 +341,86 @@ anchor (Reader      *r,
 /* The annotator id for @annotation's creator, and the creator's name in
  * @name (NULL when none). */
 static char *
-annotator_of (GlossImporter  *self,
-              JsonObject     *annotation,
+annotator_of (Reader         *r,
+              GlossW3cValue   annotation,
               char          **full_name)
 {
-  JsonNode *creator = json_object_get_member (annotation, "creator");
-  JsonObject *agent = NULL;
+  GlossW3cTree *tree = &r->tree;
+  GlossW3cValue creator = _gloss_w3c_member (tree, annotation, "creator");
+  GlossW3cValue agent = 0;
   const char *name = NULL;
+  const char *annotator;
 
-  if (creator != NULL && JSON_NODE_HOLDS_ARRAY (creator) &&
-      json_array_get_length (json_node_get_array (creator)) > 0)
-    creator = json_array_get_element (json_node_get_array (creator), 0);
-  if (creator != NULL && JSON_NODE_HOLDS_OBJECT (creator))
-    agent = json_node_get_object (creator);
+  if (_gloss_w3c_kind (tree, creator) == GLOSS_W3C_ARRAY)
+    creator = _gloss_w3c_first (tree, creator);
+  if (_gloss_w3c_kind (tree, creator) == GLOSS_W3C_OBJECT)
+    agent = creator;
 
-  name = _gloss_json_get_string (agent, "nickname");
+  name = _gloss_w3c_get_string (tree, agent, "nickname");
   if (name == NULL)
-    name = _gloss_json_get_string (agent, "name");
+    name = _gloss_w3c_get_string (tree, agent, "name");
   /* An annotator chosen for the import is not the creator. */
-  *full_name = self->annotator ? NULL : g_strdup (_gloss_json_get_string (agent, "name"));
+  *full_name = r->self->annotator ? NULL : g_strdup (_gloss_w3c_get_string (tree, agent, "name"));
 
-  return _gloss_importer_annotator (self, name);
+  /* Made an id once per creator: the annotations of a file have few. */
+  annotator = g_hash_table_lookup (r->annotators, name ? name : "");
+  if (annotator == NULL)
+    {
+      annotator = _gloss_importer_annotator (r->self, name);
+      g_hash_table_insert (r->annotators, g_strdup (name ? name : ""), (char *)annotator);
+    }
+
+  return g_strdup (annotator);
 }
 
 /* Sorts the bodies into tags, notes and the others. */
+/* Sorts @body, one body of @annotation (whose motivation is @motivation),
+ * into @tags, @note or @others. */
 static void
-read_bodies (JsonObject *annotation,
-             GPtrArray  *tags,
-             GString    *note,
-             JsonArray  *others)
+read_body (GlossW3cTree  *tree,
+           GlossW3cValue  body,
+           const char    *motivation,
+           GPtrArray     *tags,
+           GString       *note,
+           JsonArray     *others)
 {
-  JsonNode *body = json_object_get_member (annotation, "body");
-  const char *motivation =
-    _gloss_w3c_single_string (json_object_get_member (annotation, "motivation"));
-  const char *body_value = _gloss_json_get_string (annotation, "bodyValue");
-  g_autoptr(JsonArray) list = json_array_new ();
+  gboolean object = _gloss_w3c_kind (tree, body) == GLOSS_W3C_OBJECT;
+  const char *type = object ? _gloss_w3c_get_string (tree, body, "type") : NULL;
+  const char *value = object ? _gloss_w3c_get_string (tree, body, "value") : NULL;
+  const char *purpose =
+    object ? _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, body, "purpose")) : NULL;
 
-  if (body != NULL && JSON_NODE_HOLDS_ARRAY (body))
+  if (purpose == NULL)
+    purpose = motivation;
+
+  if (value != NULL && (type == NULL || strcmp (type, "TextualBody") == 0))
     {
-      JsonArray *array = json_node_get_array (body);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (list, json_node_copy (json_array_get_element (array, i)));
+      if (g_strcmp0 (purpose, "tagging") == 0)
+        {
+          g_ptr_array_add (tags, g_strdup (value));
+          return;
+        }
+      if (g_strcmp0 (purpose, "commenting") == 0)
+        {
+          g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", value);
+          return;
+        }
     }
-  else if (body != NULL)
-    json_array_add_element (list, json_node_copy (body));
+
+  json_array_add_element (others, _gloss_w3c_to_json (tree, body));
+}
+
+static void
+read_bodies (GlossW3cTree  *tree,
+             GlossW3cValue  annotation,
+             GPtrArray     *tags,
+             GString       *note,
+             JsonArray     *others)
+{
+  GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
+  const char *motivation =
+    _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
+  const char *body_value = _gloss_w3c_get_string (tree, annotation, "bodyValue");
 
   if (body_value != NULL)
     {
@@ -363,52 +430,36 @@ read_bodies (JsonObject *annotation,
         g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", body_value);
     }
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  if (_gloss_w3c_kind (tree, body) == GLOSS_W3C_ARRAY)
     {
-      JsonNode *node = json_array_get_element (list, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *type = _gloss_json_get_string (object, "type");
-      const char *value = _gloss_json_get_string (object, "value");
-      const char *purpose =
-        _gloss_w3c_single_string (object ? json_object_get_member (object, "purpose") : NULL);
-
-      if (purpose == NULL)
-        purpose = motivation;
-
-      if (value != NULL && (type == NULL || strcmp (type, "TextualBody") == 0))
-        {
-          if (g_strcmp0 (purpose, "tagging") == 0)
-            {
-              g_ptr_array_add (tags, g_strdup (value));
-              continue;
-            }
-          if (g_strcmp0 (purpose, "commenting") == 0)
-            {
-              g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", value);
-              continue;
-            }
-        }
-
-      json_array_add_element (others, json_node_copy (node));
+      for (GlossW3cValue element = _gloss_w3c_first (tree, body); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        read_body (tree, element, motivation, tags, note, others);
     }
+  else if (body != 0)
+    read_body (tree, body, motivation, tags, note, others);
 }
 
+/* Reads one annotation; @line is where it starts, 0 when unknown (the
+ * line of its id is then looked for, for problems only). */
 static void
-read_annotation (Reader     *r,
-                 JsonObject *annotation,
-                 gboolean    has_context,
-                 guint       index)
+read_annotation (Reader        *r,
+                 GlossW3cValue  annotation,
+                 gboolean       has_context,
+                 guint          index,
+                 guint          line)
 {
-  const char *w3c_id = _gloss_w3c_single_string (json_object_get_member (annotation, "id"));
+  GlossW3cTree *tree = &r->tree;
+  const char *w3c_id = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "id"));
   g_autofree char *name = w3c_id ? g_strdup (w3c_id) : g_strdup_printf ("#%u", index + 1);
-  g_autofree char *why = _gloss_w3c_check_annotation (annotation, has_context);
+  g_autofree char *why = _gloss_w3c_check_annotation (tree, annotation, has_context);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) note = g_string_new (NULL);
   g_autoptr(JsonArray) others = json_array_new ();
   g_autoptr(GError) error = NULL;
-  JsonNode *targets = json_object_get_member (annotation, "target");
-  JsonObject *target = NULL;
-  JsonObject *position = NULL, *quote = NULL;
+  GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
+  GlossW3cValue target = 0;
+  GlossW3cValue position = 0, quote = 0;
   gboolean refined = FALSE;
   const char *motivation;
   GlossSource *source;
@@ -416,53 +467,53 @@ read_annotation (Reader     *r,
 
   if (why[0] != '\0')
     {
-      _gloss_import_problem (r->problems, r->display, line_of (r, w3c_id),
+      _gloss_import_problem (r->problems, r->display, line ? line : line_of (r, w3c_id),
                              /* Translators: an annotation's id, then the reasons */
                              _("annotation %s is not a valid W3C annotation: %s"), name, why);
       return;
     }
 
   /* The first target with a text selector. */
-  if (JSON_NODE_HOLDS_ARRAY (targets))
+  if (_gloss_w3c_kind (tree, targets) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (targets);
-
-      for (guint i = 0; i < json_array_get_length (array) && position == NULL && quote == NULL; i++)
+      for (GlossW3cValue element = _gloss_w3c_first (tree, targets);
+           element != 0 && position == 0 && quote == 0;
+           element = _gloss_w3c_next (tree, element))
         {
-          JsonNode *element = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (element))
+          if (_gloss_w3c_kind (tree, element) != GLOSS_W3C_OBJECT)
             continue;
-          target = json_node_get_object (element);
-          find_text_selectors (json_object_get_member (target, "selector"), &position, &quote,
+          target = element;
+          find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
                                &refined, FALSE, 0);
         }
     }
-  else if (JSON_NODE_HOLDS_OBJECT (targets))
+  else if (_gloss_w3c_kind (tree, targets) == GLOSS_W3C_OBJECT)
     {
-      target = json_node_get_object (targets);
-      find_text_selectors (json_object_get_member (target, "selector"), &position, &quote,
+      target = targets;
+      find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
                            &refined, FALSE, 0);
     }
 
-  if (position == NULL && quote == NULL)
+  if (position == 0 && quote == 0)
     {
       r->n_without_text++;
       return;
     }
 
-  source = source_for (r, _gloss_json_get_string (target, "source"), name, &error);
+  source = source_for (r, _gloss_w3c_get_string (tree, target, "source"), name, &error);
   if (source == NULL)
     {
-      _gloss_import_problem (r->problems, r->display, line_of (r, w3c_id), "%s", error->message);
+      _gloss_import_problem (r->problems, r->display, line ? line : line_of (r, w3c_id), "%s",
+                             error->message);
       return;
     }
   if (!anchor (r, source, position, quote, name, w3c_id, &start, &end))
     return;
   r->n_fragments += refined;
+  r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
-  read_bodies (annotation, tags, note, others);
-  motivation = _gloss_w3c_single_string (json_object_get_member (annotation, "motivation"));
+  read_bodies (tree, annotation, tags, note, others);
+  motivation = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
   if (tags->len == 0)
     g_ptr_array_add (tags, g_strdup (r->self->default_tag ? r->self->default_tag :
                                      motivation ? motivation : "annotation"));
@@ -472,86 +523,218 @@ read_annotation (Reader     *r,
       Item *item = g_new0 (Item, 1);
 
       item->source = g_object_ref (source);
-      item->annotator = annotator_of (r->self, annotation, &item->annotator_name);
+      item->annotator = annotator_of (r, annotation, &item->annotator_name);
       item->tag = g_strdup (g_ptr_array_index (tags, i));
       item->start = start;
       item->end = end;
       item->note = note->len ? g_strdup (note->str) : NULL;
+      /* A urn:uuid gives the annotation its id, which the W3C export
+       * writes back the same; a bare UUID too, and it is also kept as
+       * it was written, with any other id. */
       if (w3c_id != NULL && g_str_has_prefix (w3c_id, "urn:uuid:") &&
-          g_uuid_string_is_valid (w3c_id + 9) && i == 0)
+          _gloss_import_is_uuid (w3c_id + 9) && i == 0)
         item->id = g_strdup (w3c_id + 9);
       else
-        item->w3c_id = g_strdup (w3c_id);
-      item->created = _gloss_import_timestamp (_gloss_json_get_string (annotation, "created"));
-      item->modified = _gloss_import_timestamp (_gloss_json_get_string (annotation, "modified"));
+        {
+          if (w3c_id != NULL && _gloss_import_is_uuid (w3c_id) && i == 0)
+            item->id = g_strdup (w3c_id);
+          item->w3c_id = g_strdup (w3c_id);
+        }
+      item->created = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "created"));
+      item->modified = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "modified"));
       if (json_array_get_length (others) > 0)
         item->bodies = json_array_ref (others);
       g_ptr_array_add (r->items, item);
     }
 }
 
-/* Finds the annotations in @node: an annotation, a page, a collection
- * or an array of them; @has_context says whether an enclosing object
- * gave the anno.jsonld context. */
+/* Finds the annotations in @value, read whole: an annotation, a page, a
+ * collection or an array of them; @has_context says whether an enclosing
+ * object gave the anno.jsonld context, @line is where @value starts (0
+ * when unknown). */
 static void
-collect (Reader   *r,
-         JsonNode *node,
-         gboolean  has_context,
-         guint    *index,
-         guint     depth)
+collect (Reader        *r,
+         GlossW3cValue  value,
+         gboolean       has_context,
+         guint         *index,
+         guint          depth,
+         guint          line)
 {
-  JsonObject *object;
-  JsonNode *context, *type;
+  GlossW3cTree *tree = &r->tree;
+  GlossW3cValue type;
 
   if (depth > 8)
     return;
 
-  if (JSON_NODE_HOLDS_ARRAY (node))
+  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
     {
-      JsonArray *array = json_node_get_array (node);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        collect (r, json_array_get_element (array, i), has_context, index, depth + 1);
+      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        collect (r, element, has_context, index, depth + 1, 0);
       return;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (_gloss_w3c_kind (tree, value) != GLOSS_W3C_OBJECT)
     {
-      _gloss_import_problem (r->problems, r->display, 0,
+      _gloss_import_problem (r->problems, r->display, line,
                              _("item %u is not a JSON object, so not an annotation"), *index + 1);
       (*index)++;
       return;
     }
 
-  object = json_node_get_object (node);
-  context = json_object_get_member (object, "@context");
-  type = json_object_get_member (object, "type");
-  if (context != NULL && _gloss_w3c_has_string (context, ANNO_CONTEXT))
+  type = _gloss_w3c_member (tree, value, "type");
+  if (_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, value, "@context"), ANNO_CONTEXT))
     has_context = TRUE;
 
-  if (_gloss_w3c_has_string (type, "AnnotationCollection"))
+  if (_gloss_w3c_has_string (tree, type, "AnnotationCollection"))
     {
-      JsonNode *first = json_object_get_member (object, "first");
+      GlossW3cValue first = _gloss_w3c_member (tree, value, "first");
 
-      if (first != NULL && JSON_NODE_HOLDS_OBJECT (first))
-        collect (r, first, has_context, index, depth + 1);
-      else if (first != NULL)
-        _gloss_import_problem (r->problems, r->display, 0,
+      if (_gloss_w3c_kind (tree, first) == GLOSS_W3C_OBJECT)
+        collect (r, first, has_context, index, depth + 1, 0);
+      else if (first != 0)
+        _gloss_import_problem (r->problems, r->display, line,
                                _("the collection’s pages are elsewhere (“first” is a link); "
                                  "Gloss imports the pages themselves"));
       return;
     }
 
-  if (_gloss_w3c_has_string (type, "AnnotationPage"))
+  if (_gloss_w3c_has_string (tree, type, "AnnotationPage"))
     {
-      JsonNode *items = json_object_get_member (object, "items");
+      GlossW3cValue items = _gloss_w3c_member (tree, value, "items");
 
-      if (items != NULL)
-        collect (r, items, has_context, index, depth + 1);
+      if (items != 0)
+        collect (r, items, has_context, index, depth + 1, 0);
       return;
     }
 
-  read_annotation (r, object, has_context, (*index)++);
+  read_annotation (r, value, has_context, (*index)++, line);
+}
+
+static gboolean walk (Reader           *r,
+                      GlossJsonReader  *reader,
+                      gboolean          has_context,
+                      guint            *index,
+                      guint             depth,
+                      GError          **error);
+
+/* Reads the object whose "{" is the reader's current token.  Its members
+ * are read one by one; once it shows itself a page (or a collection),
+ * with its context known, its "items" (or "first") are walked as they
+ * are read instead of being kept.  Otherwise the object, read whole, is
+ * handed to collect(), and its space given back. */
+static gboolean
+walk_object (Reader           *r,
+             GlossJsonReader  *reader,
+             gboolean          has_context,
+             guint            *index,
+             guint             depth,
+             GError          **error)
+{
+  GlossW3cTree *tree = &r->tree;
+  GlossW3cMark mark = _gloss_w3c_tree_mark (tree);
+  GlossW3cValue head = _gloss_w3c_tree_new_object (tree);
+  gboolean streamed = FALSE;
+
+  for (;;)
+    {
+      GlossW3cValue type, context;
+      gboolean own_context;
+      const char *key;
+      gboolean items;
+
+      if (!gloss_json_reader_next (reader, error))
+        return FALSE;
+      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
+        break;
+
+      /* The reader's own copy of the key, good until it moves on: an
+       * annotation's members are not copied and freed one by one. */
+      key = gloss_json_reader_get_string (reader, NULL);
+      if (_gloss_w3c_member (tree, head, key) != 0)
+        {
+          g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
+
+          /* As the reader refuses it in a value read whole. */
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
+                       gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader),
+                       what);
+          return FALSE;
+        }
+
+      type = _gloss_w3c_member (tree, head, "type");
+      context = _gloss_w3c_member (tree, head, "@context");
+      own_context = _gloss_w3c_has_string (tree, context, ANNO_CONTEXT);
+      items = strcmp (key, "items") == 0;
+      if ((has_context || context != 0) && (items || strcmp (key, "first") == 0) &&
+          _gloss_w3c_has_string (tree, type, items ? "AnnotationPage" : "AnnotationCollection"))
+        {
+          g_autofree char *name = g_strdup (key);
+
+          if (!gloss_json_reader_next (reader, error))
+            return FALSE;
+          /* A collection's "first" that is a link is read whole, and
+           * reported as such. */
+          if (items || gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+            {
+              if (!walk (r, reader, has_context || own_context, index, depth + 1, error))
+                return FALSE;
+              streamed = TRUE;
+              _gloss_w3c_tree_add_null (tree, head, name);
+              continue;
+            }
+          if (_gloss_w3c_tree_read (tree, reader, error) == 0)
+            return FALSE;
+          _gloss_w3c_tree_add_null (tree, head, name);
+          continue;
+        }
+
+      if (_gloss_w3c_tree_add_member (tree, head, key, reader, error) == 0)
+        return FALSE;
+    }
+
+  if (!streamed)
+    collect (r, head, has_context, index, depth, 0);
+
+  _gloss_w3c_tree_release (tree, mark);
+  return TRUE;
+}
+
+/* Walks the value whose first token is the reader's current one, as
+ * collect() does a value read whole. */
+static gboolean
+walk (Reader           *r,
+      GlossJsonReader  *reader,
+      gboolean          has_context,
+      guint            *index,
+      guint             depth,
+      GError          **error)
+{
+  GlossJsonToken token = gloss_json_reader_get_token (reader);
+
+  if (depth > 8)
+    return gloss_json_reader_skip_value (reader, error);
+
+  if (token == GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+    {
+      for (;;)
+        {
+          if (!gloss_json_reader_next (reader, error))
+            return FALSE;
+          if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
+            return TRUE;
+          if (!walk (r, reader, has_context, index, depth + 1, error))
+            return FALSE;
+        }
+    }
+
+  if (token == GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+    return walk_object (r, reader, has_context, index, depth, error);
+
+  _gloss_import_problem (r->problems, r->display, gloss_json_reader_get_line (reader),
+                         _("item %u is not a JSON object, so not an annotation"), *index + 1);
+  (*index)++;
+  return gloss_json_reader_skip_value (reader, error);
 }
 
 static GlossImportBatch *
@@ -638,20 +821,14 @@ _gloss_import_w3c (GlossImporter *self,
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GlossJsonReader) reader = NULL;
   gsize length, skip;
+  gsize known = problems->len;
   guint index = 0;
   Reader r = { 0 };
   gboolean ok;
 
-  if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
-    {
-      _gloss_import_problem (problems, display, 0, "%s", error->message);
-      return FALSE;
-    }
-
-  root = gloss_json_parse (data + skip, length - skip, GLOSS_IMPORT_MAX_DEPTH, &error);
-  if (root == NULL)
+  if (!_gloss_import_read_json_input (input, self->cancellable, &data, &length, &skip, &error))
     {
       _gloss_import_problem (problems, display, 0, "%s", error->message);
       return FALSE;
@@ -663,9 +840,27 @@ _gloss_import_w3c (GlossImporter *self,
   r.data = data;
   r.problems = problems;
   r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  r.annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  _gloss_w3c_tree_init (&r.tree);
+  r.by_iri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.items = g_ptr_array_new_with_free_func (item_free);
 
-  collect (&r, root, FALSE, &index, 0);
+  /* A file that is not JSON throughout is refused whole, whatever its
+   * annotations read so far. */
+  reader = gloss_json_reader_new (data + skip, length - skip, GLOSS_IMPORT_MAX_DEPTH);
+  if (!gloss_json_reader_next (reader, &error) ||
+      !walk (&r, reader, FALSE, &index, 0, &error) ||
+      !gloss_json_reader_next (reader, &error))
+    {
+      g_string_truncate (problems, known);
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+    }
+
+  /* Everything needed is in the items now: the file's text goes before
+   * the annotation files are made, which keeps the peak lower. */
+  g_clear_pointer (&reader, gloss_json_reader_free);
+  r.data = NULL;
+  g_clear_pointer (&data, g_free);
 
   if (problems->len == 0 && r.items->len == 0)
     _gloss_import_problem (problems, display, 0,
@@ -708,6 +903,16 @@ _gloss_import_w3c (GlossImporter *self,
                                            "the text selectors were applied to the whole article",
                                            r.n_fragments),
                               display, r.n_fragments);
+      if (r.n_plain_ids > 0)
+        _gloss_importer_note (self,
+                              /* Translators: a file name, then a number */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u annotation has an id that is not an IRI, as web annotators "
+                                           "write them; it was imported and its id kept as it is",
+                                           "%s: %u annotations have ids that are not IRIs, as web annotators "
+                                           "write them; they were imported and their ids kept as they are",
+                                           r.n_plain_ids),
+                              display, r.n_plain_ids);
       if (r.n_ambiguous > 0)
         _gloss_importer_note (self,
                               /* Translators: a file name, then a number */
@@ -718,6 +923,9 @@ _gloss_import_w3c (GlossImporter *self,
                               display, r.n_ambiguous);
     }
 
+  g_hash_table_unref (r.by_iri);
+  g_hash_table_unref (r.annotators);
+  _gloss_w3c_tree_clear (&r.tree);
   g_hash_table_unref (r.sources);
   g_ptr_array_unref (r.items);
   return ok;

@@ -27,6 +27,9 @@ typedef enum
 gboolean     gloss_import_format_from_string  (const char        *name,
                                                GlossImportFormat *format);
 const char  *gloss_import_format_to_string    (GlossImportFormat  format);
+/* How @format counts offsets unless told otherwise: code points for Label
+ * Studio, UTF-16 code units for doccano (as its export). */
+GlossOffsetUnit gloss_import_format_get_default_offset_unit (GlossImportFormat format);
 /* TRUE when a file called @name is an input of @format, for walking a
  * folder (.ann for brat, .jsonl and .json for doccano, ...). */
 gboolean     gloss_import_format_accepts_name (GlossImportFormat  format,
@@ -48,7 +51,9 @@ GPtrArray   *gloss_import_list_inputs         (GlossImportFormat  format,
  *
  * Every span is checked against the text (brat's text column, Label
  * Studio's value.text, the W3C quote): a mismatch is reported with the
- * file and the line; nothing is ever moved to where it might fit.  An
+ * file and the line; nothing is ever moved to where it might fit (a Label
+ * Studio region whose value.text is at its offsets only when they are
+ * counted in the other unit is read in that unit, and reported).  An
  * annotation file that exists already is never replaced, unless
  * overwriting is asked for.
  *
@@ -88,7 +93,9 @@ void           gloss_importer_set_article       (GlossImporter     *self,
  * motivation, else "annotation". */
 void           gloss_importer_set_default_tag   (GlossImporter     *self,
                                                  const char        *tag);
-/* doccano and Label Studio offsets; UTF-16 by default. */
+/* doccano and Label Studio offsets; by default the format's own unit.
+ * Label Studio regions whose value.text fits only the other unit are
+ * placed by it all the same, and the report says so. */
 void           gloss_importer_set_offset_unit   (GlossImporter     *self,
                                                  GlossOffsetUnit    unit);
 /* Replace annotation files that exist already. */

@@ -28,18 +28,23 @@ G_BEGIN_DECLS
 #define GLOSS_KEY_BRAT_FRAGMENT  "x-brat-fragment"
 #define GLOSS_KEY_BRAT_NOTE_ID   "x-brat-note-id"
 /* Per file: { "order": ids of the .ann lines in their order ("T1", "#1",
- * or "@N" for lines[N]), "lines": the lines Gloss does not model }. */
+ * or "@N" for lines[N]), "lines": the lines Gloss does not model, and the
+ * text of the "annotation.conf", "visual.conf" and "tools.conf" brat
+ * would use for the .ann, when there are }. */
 #define GLOSS_KEY_BRAT           "x-brat"
 /* Per annotation: doccano's entity id; per file: what else the record
  * held (relations, metadata). */
 #define GLOSS_KEY_DOCCANO_ID     "x-doccano-id"
 #define GLOSS_KEY_DOCCANO        "x-doccano"
-/* Per annotation: the W3C annotation's id when it was not a urn:uuid, and
- * the bodies Gloss does not model. */
+/* Per annotation: the W3C annotation's id when it was not a urn:uuid
+ * (any string: a bare UUID, "anno-000000"), and the bodies Gloss does not
+ * model. */
 #define GLOSS_KEY_W3C_ID         "x-w3c-id"
 #define GLOSS_KEY_W3C_BODIES     "x-w3c-bodies"
-/* Per annotation: Label Studio's region id; per file: the results Gloss
- * does not model and the task's other fields. */
+/* Per annotation: Label Studio's region id, when it is not the
+ * annotation's own; per file: { "results": the results Gloss does not
+ * model, "annotation" (or "prediction"): that entry's own keys
+ * (completed_by, ...), "task": the task's other keys }. */
 #define GLOSS_KEY_LABELSTUDIO_ID "x-labelstudio-id"
 #define GLOSS_KEY_LABELSTUDIO    "x-labelstudio"
 

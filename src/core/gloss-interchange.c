@@ -9,6 +9,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "gloss-export-private.h"
 #include "gloss-interchange-private.h"
 
 /* Tag ids are at most this long (see gloss_tag_id_is_valid). */
@@ -53,4 +56,100 @@ _gloss_label_to_tag (const char *label)
     }
 
   return g_string_free (g_steal_pointer (&tag), FALSE);
+}
+
+/* A name-based UUID (version 5 layout, SHA-1) of @parts, NULL-terminated:
+ * the same parts always give the same id. */
+static char *
+name_uuid (const char * const *parts)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint8 digest[20];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *)"gloss-group", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      /* The NUL after each part keeps "ab" + "c" apart from "a" + "bc". */
+      g_checksum_update (checksum, (const guchar *)parts[i], strlen (parts[i]) + 1);
+    }
+  g_checksum_get_digest (checksum, digest, &length);
+
+  digest[6] = (digest[6] & 0x0F) | 0x50;
+  digest[8] = (digest[8] & 0x3F) | 0x80;
+
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
+/* The key under which @a meets the other pieces of its passage: its group
+ * key and its tag, or NULL when it has no group key. */
+static char *
+piece_key (GlossAnnotation *a)
+{
+  const char *group = _gloss_extra_get_string (gloss_annotation_get_extra (a), GLOSS_KEY_GROUP);
+
+  if (group == NULL)
+    return NULL;
+  return g_strconcat (group, "\n", gloss_annotation_get_tag (a), NULL);
+}
+
+GHashTable *
+_gloss_export_groups (GlossExporter       *self,
+                      GlossSource         *source,
+                      GlossAnnotationFile *file)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  GHashTable *groups;
+  GListModel *model;
+  guint n;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (file), NULL);
+
+  model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+  n = g_list_model_get_n_items (model);
+  counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  groups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+
+  /* How many exported pieces each passage still has: a passage down to
+   * one piece (the others deleted, or re-tagged) is a passage no more. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+      char *key = piece_key (a);
+      guint n_pieces;
+
+      if (key == NULL || !_gloss_exporter_keeps (self, a))
+        {
+          g_free (key);
+          continue;
+        }
+      n_pieces = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+      g_hash_table_replace (counts, key, GUINT_TO_POINTER (n_pieces + 1));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+      g_autofree char *key = piece_key (a);
+      const char *parts[4];
+
+      if (key == NULL || GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) < 2)
+        continue;
+
+      /* The passage is named by who annotated which text, and its key:
+       * the same passage gets the same id in every export. */
+      parts[0] = gloss_layer_get_annotator_id (gloss_annotation_file_get_layer (file));
+      parts[1] = gloss_source_get_sha256 (source);
+      parts[2] = key;
+      parts[3] = NULL;
+      /* The layer holds the annotation as long as the file lives. */
+      g_hash_table_insert (groups, a, name_uuid (parts));
+    }
+
+  return groups;
 }

@@ -38,15 +38,37 @@ gloss_json_write_string (GString    *out,
 
   g_string_append_c (out, '"');
 
-  /* Everything but the quote, the backslash and control characters is
-   * copied as it is, in runs, so that non-ASCII text stays readable in
-   * the file and in diffs. */
+  /* Everything but the quote, the backslash, control characters and the
+   * three line separators below is copied as it is, in runs, so that
+   * non-ASCII text stays readable in the file and in diffs. */
   for (; p < end; p++)
     {
       guchar c = *p;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (c >= 0x20 && c != '"' && c != '\\' && c != 0xC2 && c != 0xE2)
         continue;
+
+      /* U+0085, U+2028 and U+2029 are valid in a JSON string, but
+       * JavaScript before ES2019 and readers that split lines as Python's
+       * str.splitlines() does take them for line ends, which cuts a JSON
+       * Lines record in two. */
+      if (c == 0xC2 || c == 0xE2)
+        {
+          const char *escape = NULL;
+
+          if (c == 0xC2 && p + 1 < end && p[1] == 0x85)
+            escape = "\\u0085";
+          else if (c == 0xE2 && p + 2 < end && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))
+            escape = p[2] == 0xA8 ? "\\u2028" : "\\u2029";
+          if (escape == NULL)
+            continue;
+
+          gloss_json_append (out, (const char *) run, p - run);
+          gloss_json_append (out, escape, 6);
+          p += c == 0xC2 ? 1 : 2;
+          run = p + 1;
+          continue;
+        }
 
       gloss_json_append (out, (const char *) run, p - run);
       run = p + 1;

@@ -14,8 +14,10 @@ G_BEGIN_DECLS
 
 /* Helpers that write JSON text into a GString in Gloss's one layout: two
  * spaces per level, "key": value, one member or element per line, UTF-8
- * written as is, only what JSON requires escaped.  The same input always
- * gives the same bytes, which keeps git diffs of annotation files small. */
+ * written as is, only what JSON requires escaped, and the line separators
+ * U+0085, U+2028 and U+2029, at which line-oriented readers split.  The
+ * same input always gives the same bytes, which keeps git diffs of
+ * annotation files small. */
 
 /* Appends @length bytes to @out.  GString's own append goes through its
  * general insert; writing a file of 100,000 annotations makes millions of
@@ -41,7 +43,8 @@ gloss_json_append (GString    *out,
   gloss_json_append ((out), "" literal, sizeof (literal) - 1)
 
 /* Appends @str (UTF-8, @length bytes or -1 for NUL-terminated) as a quoted
- * JSON string: \" \\ \b \f \n \r \t, other control characters as \u00XX. */
+ * JSON string: \" \\ \b \f \n \r \t, other control characters as \u00XX,
+ * and \u0085, \u2028, \u2029 for those three. */
 void gloss_json_write_string (GString    *out,
                               const char *str,
                               gssize      length);

@@ -588,31 +588,137 @@ compare_items (gconstpointer a,
   return gloss_annotation_compare (*(GlossAnnotation **)a, *(GlossAnnotation **)b);
 }
 
-void
+/* The one of several annotations with the same tag and span that stays:
+ * the one created first; an annotation with no date counts as created
+ * last, and ties go to the layer order. */
+static int
+compare_created (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  GlossAnnotation *x = *(GlossAnnotation **)a;
+  GlossAnnotation *y = *(GlossAnnotation **)b;
+  gboolean x_dated = x->created != NULL && x->created[0] != '\0';
+  gboolean y_dated = y->created != NULL && y->created[0] != '\0';
+  int cmp;
+
+  if (x_dated != y_dated)
+    return x_dated ? -1 : 1;
+  if (x_dated && (cmp = strcmp (x->created, y->created)) != 0)
+    return cmp;
+
+  return gloss_annotation_compare (x, y);
+}
+
+/* Merges the @n annotations at @run (sorted by compare_created()) into
+ * the first: it gains the notes of the others it does not have yet, each
+ * after a blank line, so that no note is lost. */
+static void
+merge_run (GlossAnnotation **run,
+           guint             n)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) notes = g_string_new (run[0]->note);
+  gboolean grown = FALSE;
+
+  if (gloss_annotation_has_note (run[0]))
+    g_hash_table_add (seen, run[0]->note);
+
+  for (guint i = 1; i < n; i++)
+    {
+      const char *note = run[i]->note;
+
+      if (!gloss_annotation_has_note (run[i]) || !g_hash_table_add (seen, (gpointer) note))
+        continue;
+
+      if (notes->len > 0)
+        g_string_append (notes, "\n\n");
+      g_string_append (notes, note);
+      grown = TRUE;
+    }
+
+  if (grown)
+    _gloss_annotation_set_note (run[0], notes->str);
+}
+
+/* Keeps the items, sorted, free of annotations with the tag, span and
+ * quote of another (see merge_run()); returns how many were merged
+ * away. */
+static guint
+merge_duplicates (GlossLayer *self)
+{
+  gsize n = 0;
+  GlossAnnotation **items = (GlossAnnotation **) g_ptr_array_steal (self->items, &n);
+  guint merged = 0;
+
+  for (gsize i = 0; i < n;)
+    {
+      gsize j = i + 1;
+
+      while (j < n && items[j]->start == items[i]->start && items[j]->end == items[i]->end &&
+             strcmp (items[j]->tag, items[i]->tag) == 0)
+        j++;
+
+      /* Only copies: a quote that differs is a file edited by hand, where
+       * anchoring finds out which annotation belongs where; once anchored,
+       * the quotes on one span are the article's, alike. */
+      for (gsize k = i + 1; k < j; k++)
+        {
+          if (g_strcmp0 (items[k]->quote, items[i]->quote) != 0)
+            {
+              j = i + 1;
+              break;
+            }
+        }
+
+      if (j - i > 1)
+        {
+          g_qsort_with_data (&items[i], j - i, sizeof (GlossAnnotation *), compare_created, NULL);
+          merge_run (&items[i], j - i);
+          for (gsize k = i + 1; k < j; k++)
+            g_object_unref (items[k]);
+          merged += j - i - 1;
+        }
+
+      g_ptr_array_add (self->items, items[i]);
+      i = j;
+    }
+  g_free (items);
+
+  return merged;
+}
+
+guint
 gloss_layer_replace_all (GlossLayer *self,
                          GPtrArray  *annotations)
 {
   guint old_len;
+  guint merged;
 
-  g_return_if_fail (GLOSS_IS_LAYER (self));
-  g_return_if_fail (annotations != NULL);
+  g_return_val_if_fail (GLOSS_IS_LAYER (self), 0);
+  g_return_val_if_fail (annotations != NULL, 0);
 
   old_len = self->items->len;
   g_hash_table_remove_all (self->by_id);
   g_ptr_array_set_size (self->items, 0);
 
   for (guint i = 0; i < annotations->len; i++)
-    {
-      GlossAnnotation *annotation = g_ptr_array_index (annotations, i);
+    g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (annotations, i)));
+  g_ptr_array_sort (self->items, compare_items);
+  merged = merge_duplicates (self);
 
-      g_ptr_array_add (self->items, g_object_ref (annotation));
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      GlossAnnotation *annotation = _gloss_layer_item_at (self, i);
+
       g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
     }
-  g_ptr_array_sort (self->items, compare_items);
   self->tree_valid = FALSE;
 
   gloss_history_clear (self->history);
   emit_items_changed (self, 0, old_len, self->items->len);
+
+  return merged;
 }
 
 void

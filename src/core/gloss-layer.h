@@ -94,8 +94,14 @@ guint            gloss_layer_count_status       (GlossLayer      *self,
                                                  GlossAnchorStatus status);
 
 /* Replaces every annotation at once (loading a file): no history, one
- * items-changed.  Takes the annotations of @annotations. */
-void             gloss_layer_replace_all        (GlossLayer      *self,
+ * items-changed.  Takes the annotations of @annotations.  Since a layer
+ * never holds the same tag on the same span twice, annotations with the
+ * same tag, span and quote are merged: the one created first stays, with
+ * the notes of the others added to its own (each note once, after a
+ * blank line).  Returns how many were merged away.  (Annotations on one
+ * span whose quotes differ come from a file edited by hand: anchoring
+ * moves them apart, or makes their quotes alike.) */
+guint            gloss_layer_replace_all        (GlossLayer      *self,
                                                  GPtrArray       *annotations);
 /* Puts @annotation back in order after the core changed its span or tag
  * outside the history (re-anchoring). */

@@ -10,326 +10,47 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <libxml/parserInternals.h>
-#include <libxml/SAX2.h>
 #include <string.h>
 
 #include "gloss-error.h"
 #include "gloss-markup.h"
 #include "gloss-source-private.h"
 
-/* libxml2 refuses a text node past 10 MB unless told XML_PARSE_HUGE,
- * which would lift every other limit too.  Text past this size goes
- * into a new node instead: the text is the same, in several pieces. */
-#define TEXT_NODE_SPLIT (1024 * 1024)
-
-/* libxml2 2.9 has one external entity loader for the whole process, and
- * swapping it is not atomic: one parse at a time, so that no parse ever
- * runs with the default loader while another restores it. */
-static GMutex guard_mutex;
-static GlossMarkupGuard *active_guard;
-
-/* Never loads anything: Gloss does not need DTDs or external entities to
- * show an article, and an untrusted file must not make it read another
- * file (XXE) or reach the network. */
-static xmlParserInputPtr
-refuse_external_entity (const char       *url,
-                        const char       *id,
-                        xmlParserCtxtPtr  ctxt)
+char *
+gloss_markup_decode (const char *data,
+                     gsize       n_bytes,
+                     const char *encoding,
+                     gsize      *length,
+                     gboolean   *failed)
 {
-  if (active_guard != NULL)
-    active_guard->refused_external = TRUE;
+  g_autoptr(GError) error = NULL;
+  gsize n_read = 0;
+  char *utf8;
 
-  return NULL;
-}
+  g_return_val_if_fail (data != NULL || n_bytes == 0, NULL);
+  g_return_val_if_fail (encoding != NULL, NULL);
+  g_return_val_if_fail (length != NULL && failed != NULL, NULL);
 
-static void
-ignore_generic_error (void       *data,
-                      const char *message,
-                      ...)
-{
-}
+  *failed = FALSE;
+  utf8 = g_convert (data != NULL ? data : "", n_bytes, "UTF-8", encoding, &n_read, length, &error);
+  if (utf8 != NULL)
+    return utf8;
 
-static gboolean
-input_exhausted (xmlParserCtxtPtr ctxt)
-{
-  xmlParserInputPtr input;
+  if (g_error_matches (error, G_CONVERT_ERROR, G_CONVERT_ERROR_NO_CONVERSION))
+    return NULL;
 
-  if (ctxt == NULL || ctxt->input == NULL)
-    return FALSE;
-
-  input = ctxt->input;
-  if (input->cur == NULL || input->end == NULL || input->cur < input->end)
-    return FALSE;
-
-  /* Bytes still waiting for the encoding converter mean the parser only
-   * reached the end of what it had decoded so far. */
-  return input->buf == NULL || input->buf->raw == NULL || xmlBufUse (input->buf->raw) == 0;
-}
-
-static void
-collect_error (void        *data,
-               xmlErrorPtr  error)
-{
-  GlossMarkupGuard *guard = data;
-
-  if (error == NULL || error->level == XML_ERR_WARNING)
-    return;
-
-  if (guard->n_errors++ == 0)
-    guard->first_error_line = error->line;
-
-  if (input_exhausted (guard->ctxt))
-    guard->error_at_end = TRUE;
-
-  if (error->domain == XML_FROM_I18N || error->code == XML_IO_ENCODER)
-    guard->encoding_failed = TRUE;
-
-  /* Should libxml2's own depth limit ever come first. */
-  if (error->code == XML_ERR_INTERNAL_ERROR && error->message != NULL &&
-      strstr (error->message, "Excessive depth") != NULL)
-    guard->too_deep = TRUE;
-}
-
-static inline GlossMarkupGuard *
-guard_of (void *ctx)
-{
-  xmlParserCtxtPtr ctxt = ctx;
-
-  return ctxt->_private;
-}
-
-/* Counts the depth; past the limit, stops the parse and keeps the
- * elements past it out of the tree.  Every end matches a start, so the
- * tree builder's own stack stays balanced. */
-static gboolean
-enter_element (GlossMarkupGuard *guard)
-{
-  if (++guard->depth <= GLOSS_MARKUP_MAX_DEPTH)
-    return TRUE;
-
-  if (!guard->too_deep)
+  /* Stop where the decoder stops, as libxml2 would: the text before the
+   * bytes it refused is shown, with a warning. */
+  *failed = TRUE;
+  g_clear_error (&error);
+  utf8 = g_convert (data, n_read, "UTF-8", encoding, NULL, length, &error);
+  if (utf8 == NULL)
     {
-      guard->too_deep = TRUE;
-      xmlStopParser (guard->ctxt);
+      *length = 0;
+      utf8 = g_strdup ("");
     }
 
-  return FALSE;
-}
-
-static gboolean
-leave_element (GlossMarkupGuard *guard)
-{
-  if (guard->depth == 0)
-    return TRUE;
-
-  return guard->depth-- <= GLOSS_MARKUP_MAX_DEPTH;
-}
-
-static void
-guarded_start_element (void           *ctx,
-                       const xmlChar  *name,
-                       const xmlChar **attributes)
-{
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (enter_element (guard))
-    guard->start_element (ctx, name, attributes);
-}
-
-static void
-guarded_end_element (void          *ctx,
-                     const xmlChar *name)
-{
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (leave_element (guard))
-    guard->end_element (ctx, name);
-}
-
-static void
-guarded_start_element_ns (void           *ctx,
-                          const xmlChar  *localname,
-                          const xmlChar  *prefix,
-                          const xmlChar  *uri,
-                          int             n_namespaces,
-                          const xmlChar **namespaces,
-                          int             n_attributes,
-                          int             n_defaulted,
-                          const xmlChar **attributes)
-{
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (enter_element (guard))
-    guard->start_element_ns (ctx, localname, prefix, uri, n_namespaces, namespaces,
-                             n_attributes, n_defaulted, attributes);
-}
-
-static void
-guarded_end_element_ns (void          *ctx,
-                        const xmlChar *localname,
-                        const xmlChar *prefix,
-                        const xmlChar *uri)
-{
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (leave_element (guard))
-    guard->end_element_ns (ctx, localname, prefix, uri);
-}
-
-/* libxml2's tree builder grows the last text node of the current element
- * while it is the last child; once that node is as big as TEXT_NODE_SPLIT,
- * a new node is linked after it and takes over, with the builder's own
- * bookkeeping (the length and size of the node it grows) set for it. */
-static gboolean
-split_text (xmlParserCtxtPtr  ctxt,
-            const xmlChar    *text,
-            int               length)
-{
-  xmlNodePtr parent = ctxt->node;
-  xmlNodePtr last;
-  xmlNodePtr node;
-
-  if (parent == NULL || length <= 0 || ctxt->nodemem == 0)
-    return FALSE;
-
-  last = parent->last;
-  if (last == NULL || last->type != XML_TEXT_NODE || last->name != xmlStringText)
-    return FALSE;
-
-  if ((gsize) ctxt->nodelen + (gsize) length <= TEXT_NODE_SPLIT)
-    return FALSE;
-
-  node = xmlNewDocTextLen (ctxt->myDoc, text, length);
-  if (node == NULL)
-    return FALSE;
-
-  node->parent = parent;
-  node->prev = last;
-  last->next = node;
-  parent->last = node;
-
-  ctxt->nodelen = length;
-  ctxt->nodemem = length + 1;
-
-  return TRUE;
-}
-
-/* Text inside a refused element is dropped; other text goes to @next,
- * the handler the guard wrapped, unless split_text() took it. */
-static void
-guarded_text (void             *ctx,
-              const xmlChar    *text,
-              int               length,
-              charactersSAXFunc next)
-{
-  GlossMarkupGuard *guard = guard_of (ctx);
-
-  if (guard->depth > GLOSS_MARKUP_MAX_DEPTH)
-    return;
-
-  if (!split_text (ctx, text, length))
-    next (ctx, text, length);
-}
-
-static void
-guarded_characters (void          *ctx,
-                    const xmlChar *text,
-                    int            length)
-{
-  guarded_text (ctx, text, length, guard_of (ctx)->characters);
-}
-
-static void
-guarded_ignorable_whitespace (void          *ctx,
-                              const xmlChar *text,
-                              int            length)
-{
-  guarded_text (ctx, text, length, guard_of (ctx)->ignorable_whitespace);
-}
-
-void
-gloss_markup_guard_begin (GlossMarkupGuard *guard,
-                          xmlParserCtxtPtr  ctxt)
-{
-  xmlSAXHandlerPtr sax;
-
-  g_return_if_fail (guard != NULL);
-  g_return_if_fail (ctxt != NULL && ctxt->sax != NULL);
-
-  memset (guard, 0, sizeof *guard);
-  guard->ctxt = ctxt;
-
-  xmlInitParser ();
-
-  g_mutex_lock (&guard_mutex);
-  active_guard = guard;
-
-  guard->saved_loader = xmlGetExternalEntityLoader ();
-  xmlSetExternalEntityLoader (refuse_external_entity);
-
-  /* Both handlers belong to this thread.  Messages from the parser and
-   * from the encoding converters would otherwise go to stderr. */
-  guard->saved_structured = xmlStructuredError;
-  guard->saved_structured_data = xmlStructuredErrorContext;
-  xmlSetStructuredErrorFunc (guard, collect_error);
-  guard->saved_generic = xmlGenericError;
-  guard->saved_generic_data = xmlGenericErrorContext;
-  xmlSetGenericErrorFunc (NULL, ignore_generic_error);
-
-  /* The handlers are this context's own copy, so wrapping them touches
-   * no other parse; the context passes itself to them as user data. */
-  ctxt->_private = guard;
-  ctxt->userData = ctxt;
-  sax = ctxt->sax;
-
-  guard->start_element = sax->startElement;
-  guard->end_element = sax->endElement;
-  guard->start_element_ns = sax->startElementNs;
-  guard->end_element_ns = sax->endElementNs;
-  guard->characters = sax->characters;
-  guard->ignorable_whitespace = sax->ignorableWhitespace;
-
-  if (sax->startElement != NULL)
-    sax->startElement = guarded_start_element;
-  if (sax->endElement != NULL)
-    sax->endElement = guarded_end_element;
-  if (sax->startElementNs != NULL)
-    sax->startElementNs = guarded_start_element_ns;
-  if (sax->endElementNs != NULL)
-    sax->endElementNs = guarded_end_element_ns;
-  if (sax->characters != NULL)
-    sax->characters = guarded_characters;
-  if (sax->ignorableWhitespace != NULL)
-    sax->ignorableWhitespace = guarded_ignorable_whitespace;
-}
-
-void
-gloss_markup_guard_end (GlossMarkupGuard *guard)
-{
-  xmlSAXHandlerPtr sax;
-
-  /* Returning early would leave every later parse waiting on the lock. */
-  g_assert (guard != NULL && guard->ctxt != NULL);
-  g_assert (active_guard == guard);
-
-  sax = guard->ctxt->sax;
-  sax->startElement = guard->start_element;
-  sax->endElement = guard->end_element;
-  sax->startElementNs = guard->start_element_ns;
-  sax->endElementNs = guard->end_element_ns;
-  sax->characters = guard->characters;
-  sax->ignorableWhitespace = guard->ignorable_whitespace;
-  guard->ctxt->_private = NULL;
-
-  xmlSetGenericErrorFunc (guard->saved_generic_data, guard->saved_generic);
-  xmlSetStructuredErrorFunc (guard->saved_structured_data, guard->saved_structured);
-  xmlSetExternalEntityLoader (guard->saved_loader);
-
-  active_guard = NULL;
-  g_mutex_unlock (&guard_mutex);
-
-  guard->ctxt = NULL;
+  return utf8;
 }
 
 gboolean
@@ -442,6 +163,24 @@ gloss_markup_collapse (char *str)
     }
 
   return str;
+}
+
+char *
+gloss_markup_dup_for_message (const char *str,
+                              guint       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *cut;
+
+  g_return_val_if_fail (str != NULL, NULL);
+
+  valid = g_utf8_make_valid (str, -1);
+  if ((guint) g_utf8_strlen (valid, -1) <= max_chars)
+    return g_steal_pointer (&valid);
+
+  cut = g_utf8_offset_to_pointer (valid, max_chars);
+  *(char *) cut = '\0';
+  return g_strconcat (valid, "…", NULL);
 }
 
 static void

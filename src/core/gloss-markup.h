@@ -24,8 +24,50 @@ G_BEGIN_DECLS
  * lets the reader say why. */
 #define GLOSS_MARKUP_MAX_DEPTH 256
 
-/* Set up by gloss_markup_guard_begin() on a parser context that has not
- * parsed yet, and read after the parse. */
+/* An element may have this many attributes, namespace declarations
+ * included, and an XML element this many namespace declarations in scope,
+ * its own and its ancestors'.  libxml2 takes time that grows with the
+ * square of either; real pages and articles stay far below.  (The fuzzers
+ * make them small, so that any input the scan before the parse counts
+ * wrong stands out.) */
+#ifndef GLOSS_MARKUP_MAX_ATTRIBUTES
+#define GLOSS_MARKUP_MAX_ATTRIBUTES 100
+#endif
+#ifndef GLOSS_MARKUP_MAX_NAMESPACES
+#define GLOSS_MARKUP_MAX_NAMESPACES 100
+#endif
+
+typedef enum
+{
+  GLOSS_MARKUP_HTML,
+  GLOSS_MARKUP_XML,
+  GLOSS_MARKUP_XML_CONTENT,  /* what an element holds, such as an entity's value */
+} GlossMarkupSyntax;
+
+/* Reads @data, the UTF-8 libxml2 is about to parse, once: FALSE, with
+ * GLOSS_ERROR_TOO_LARGE naming @label and the limit, when an element
+ * holds more attributes or namespace declarations than Gloss accepts,
+ * @in_scope of them being declared around @data.  Linear in @n_bytes.
+ * (gloss-markup-scan.c) */
+gboolean  gloss_markup_prescan          (GlossMarkupSyntax  syntax,
+                                         const char        *label,
+                                         const char        *data,
+                                         gsize              n_bytes,
+                                         guint              in_scope,
+                                         GError           **error);
+
+/* A file is read in at most this many times its size in memory, a file
+ * smaller than GLOSS_MARKUP_MEMORY_FLOOR counting as that big.  libxml2's
+ * tree may take all of it but three times the size, which the file
+ * itself, the text taken from it and the article's tables take. */
+#define GLOSS_MARKUP_MEMORY_FACTOR 10
+#define GLOSS_MARKUP_MEMORY_FLOOR  (4 * 1024 * 1024)
+
+/* TRUE when the tree keeps @attribute (by local name) of @element. */
+typedef gboolean (*GlossMarkupKeepFunc) (const char *element,
+                                         const char *attribute);
+
+/* Set up by gloss_markup_parse() around its parse, and read after it. */
 typedef struct
 {
   /* What the parse met. */
@@ -33,18 +75,24 @@ typedef struct
   gboolean  refused_external;  /* asked for an external entity or DTD */
   gboolean  error_at_end;      /* an error at the end of the input: cut short */
   gboolean  encoding_failed;   /* bytes the encoding converter refused */
+  gboolean  entity_loop;       /* stopped on entities that expand without end */
   guint     n_errors;
   int       first_error_line;
+  /* Why the parse was stopped, naming the file: an element with too many
+   * attributes or namespaces, or more markup than the file's size allows. */
+  GError   *error;
 
   /*< private >*/
   xmlParserCtxtPtr             ctxt;
-  guint                        depth;
-  startElementSAXFunc          start_element;
-  endElementSAXFunc            end_element;
-  startElementNsSAX2Func       start_element_ns;
-  endElementNsSAX2Func         end_element_ns;
-  charactersSAXFunc            characters;
-  ignorableWhitespaceSAXFunc   ignorable_whitespace;
+  const char                  *label;
+  const char                  *unread;     /* what libxml2 has not asked for yet */
+  gsize                        n_unread;
+  gsize                        spent;      /* an estimate of the tree's memory */
+  gsize                        budget;
+  gsize                        limit;      /* what the message says */
+  GHashTable                  *attribute_decls;
+  GlossMarkupKeepFunc          keep;
+  xmlSAXHandler                wrapped;
   xmlExternalEntityLoader      saved_loader;
   xmlStructuredErrorFunc       saved_structured;
   void                        *saved_structured_data;
@@ -52,14 +100,37 @@ typedef struct
   void                        *saved_generic_data;
 } GlossMarkupGuard;
 
-/* Between these two calls, and for this thread's parse only, libxml2
- * prints nothing, loads no external entity or DTD, refuses elements
- * nested deeper than GLOSS_MARKUP_MAX_DEPTH, and keeps text nodes to a
- * size it accepts without XML_PARSE_HUGE.  Parses are serialised: the
- * entity loader libxml2 2.9 offers is global to the process. */
-void      gloss_markup_guard_begin      (GlossMarkupGuard  *guard,
-                                         xmlParserCtxtPtr   ctxt);
-void      gloss_markup_guard_end        (GlossMarkupGuard  *guard);
+/* Parses the @n_bytes of UTF-8 at @data with @ctxt, a context made by
+ * htmlNewParserCtxt() or xmlNewParserCtxt() and given its options, under
+ * @guard; @label names the file in errors.  The tree has the attributes
+ * @keep takes (NULL for all) and no others.
+ *
+ * For this parse and this thread only, libxml2 prints nothing, loads no
+ * external entity or DTD, refuses elements nested deeper than
+ * GLOSS_MARKUP_MAX_DEPTH and elements with more attributes or namespaces
+ * than gloss_markup_prescan() lets through, keeps text nodes to a size it
+ * accepts without XML_PARSE_HUGE, and stops once the tree would take more
+ * memory than the file's size allows.  It takes the bytes a piece at a
+ * time as it reads them, where reading from memory would copy the whole
+ * file first, and never looks for another encoding in them.  Parses are
+ * serialised: the entity loader libxml2 2.9 offers is global to the
+ * process.  Returns the tree, or NULL; clear guard->error afterwards. */
+xmlDoc   *gloss_markup_parse            (xmlParserCtxtPtr     ctxt,
+                                         const char          *label,
+                                         const char          *data,
+                                         gsize                n_bytes,
+                                         GlossMarkupKeepFunc  keep,
+                                         GlossMarkupGuard    *guard);
+
+/* The @n_bytes of @data, in @encoding (a name iconv knows), as UTF-8 of
+ * *@length bytes, NUL-terminated.  When part of them cannot be decoded,
+ * what comes before it, with *@failed set; NULL when Gloss cannot decode
+ * @encoding at all. */
+char     *gloss_markup_decode           (const char        *data,
+                                         gsize              n_bytes,
+                                         const char        *encoding,
+                                         gsize             *length,
+                                         gboolean          *failed);
 
 /* TRUE when @node is an element called @name (its local name). */
 gboolean  gloss_markup_is               (const xmlNode     *node,
@@ -77,6 +148,10 @@ char     *gloss_markup_dup_text         (const xmlNode     *node,
 /* Collapses and trims the white space of @str (taken) and makes it valid
  * UTF-8; NULL if nothing is left. */
 char     *gloss_markup_collapse         (char              *str);
+/* @str, taken from a file, as it may go into a message: valid UTF-8,
+ * and cut after @max_chars characters with "…". */
+char     *gloss_markup_dup_for_message  (const char        *str,
+                                         guint              max_chars);
 /* The first child element of @node called @name, or NULL. */
 xmlNode  *gloss_markup_child            (const xmlNode     *node,
                                          const char        *name);

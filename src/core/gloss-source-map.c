@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gloss-source-map.h"
 
 typedef struct
@@ -19,21 +21,28 @@ typedef struct
   guint element_offset;
 } Run;
 
+/* A page of a million short paragraphs has a million runs and a million
+ * paths, so both are kept as flat arrays: the paths one after the other
+ * in one buffer, each found by where it starts.  A path on its own in the
+ * heap would cost several times its length. */
 struct _GlossSourceMap
 {
-  GArray    *runs;
-  GPtrArray *paths;
+  Run   *runs;
+  guint  n_runs;
+  guint  runs_size;
+
+  char  *path_bytes;
+  gsize  path_bytes_len;
+  gsize  path_bytes_size;
+  gsize *path_starts;
+  guint  n_paths;
+  guint  path_starts_size;
 };
 
 GlossSourceMap *
 gloss_source_map_new (void)
 {
-  GlossSourceMap *self = g_new0 (GlossSourceMap, 1);
-
-  self->runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  self->paths = g_ptr_array_new_with_free_func (g_free);
-
-  return self;
+  return g_new0 (GlossSourceMap, 1);
 }
 
 void
@@ -42,21 +51,71 @@ gloss_source_map_free (GlossSourceMap *self)
   if (self == NULL)
     return;
 
-  g_array_unref (self->runs);
-  g_ptr_array_unref (self->paths);
+  g_free (self->runs);
+  g_free (self->path_bytes);
+  g_free (self->path_starts);
   g_free (self);
+}
+
+/* Room for @n items in an array of @size, growing by half again: less
+ * slack than doubling, still amortised linear. */
+static guint
+grown (guint n,
+       guint size)
+{
+  g_assert (n < G_MAXUINT / 2);
+
+  return n <= size ? size : MAX (n, MAX (16, size + size / 2));
 }
 
 guint
 gloss_source_map_add_path (GlossSourceMap *self,
                            char           *xpath)
 {
+  gsize n;
+
   g_return_val_if_fail (self != NULL, 0);
   g_return_val_if_fail (xpath != NULL, 0);
 
-  g_ptr_array_add (self->paths, xpath);
+  n = strlen (xpath) + 1;
+  if (self->path_bytes_len + n > self->path_bytes_size)
+    {
+      self->path_bytes_size = MAX (self->path_bytes_len + n,
+                                   self->path_bytes_size + self->path_bytes_size / 2 + 256);
+      self->path_bytes = g_realloc (self->path_bytes, self->path_bytes_size);
+    }
+  if (self->n_paths + 1 > self->path_starts_size)
+    {
+      self->path_starts_size = grown (self->n_paths + 1, self->path_starts_size);
+      self->path_starts = g_renew (gsize, self->path_starts, self->path_starts_size);
+    }
 
-  return self->paths->len - 1;
+  memcpy (self->path_bytes + self->path_bytes_len, xpath, n);
+  self->path_starts[self->n_paths] = self->path_bytes_len;
+  self->path_bytes_len += n;
+  g_free (xpath);
+
+  return self->n_paths++;
+}
+
+static inline const char *
+path_at (GlossSourceMap *self,
+         guint           path)
+{
+  return self->path_bytes + self->path_starts[path];
+}
+
+void
+gloss_source_map_trim (GlossSourceMap *self)
+{
+  g_return_if_fail (self != NULL);
+
+  self->runs = g_renew (Run, self->runs, self->n_runs);
+  self->runs_size = self->n_runs;
+  self->path_bytes = g_realloc (self->path_bytes, self->path_bytes_len);
+  self->path_bytes_size = self->path_bytes_len;
+  self->path_starts = g_renew (gsize, self->path_starts, self->n_paths);
+  self->path_starts_size = self->n_paths;
 }
 
 void
@@ -69,14 +128,14 @@ gloss_source_map_add (GlossSourceMap *self,
   Run run = { text_offset, length, path, element_offset };
 
   g_return_if_fail (self != NULL);
-  g_return_if_fail (path < self->paths->len);
+  g_return_if_fail (path < self->n_paths);
 
   if (length == 0)
     return;
 
-  if (self->runs->len > 0)
+  if (self->n_runs > 0)
     {
-      Run *last = &g_array_index (self->runs, Run, self->runs->len - 1);
+      Run *last = &self->runs[self->n_runs - 1];
 
       g_return_if_fail (last->text_offset + last->length <= text_offset);
 
@@ -91,7 +150,12 @@ gloss_source_map_add (GlossSourceMap *self,
         }
     }
 
-  g_array_append_val (self->runs, run);
+  if (self->n_runs + 1 > self->runs_size)
+    {
+      self->runs_size = grown (self->n_runs + 1, self->runs_size);
+      self->runs = g_renew (Run, self->runs, self->runs_size);
+    }
+  self->runs[self->n_runs++] = run;
 }
 
 guint
@@ -99,7 +163,7 @@ gloss_source_map_get_n_runs (GlossSourceMap *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  return self->runs->len;
+  return self->n_runs;
 }
 
 /* The last run that starts before @offset (at or before it with
@@ -109,9 +173,9 @@ find_run (GlossSourceMap *self,
           guint           offset,
           gboolean        inclusive)
 {
-  const Run *runs = (const Run *) (gpointer) self->runs->data;
+  const Run *runs = self->runs;
   guint low = 0;
-  guint high = self->runs->len;
+  guint high = self->n_runs;
 
   while (high - low > 1)
     {
@@ -144,10 +208,10 @@ gloss_source_map_locate_range (GlossSourceMap  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->runs->len == 0)
+  if (self->n_runs == 0)
     return FALSE;
 
-  runs = (const Run *) (gpointer) self->runs->data;
+  runs = self->runs;
 
   /* The end: in the last run that starts before it. */
   last = find_run (self, end, FALSE);
@@ -163,7 +227,7 @@ gloss_source_map_locate_range (GlossSourceMap  *self,
     start_in = first->element_offset + (start - first->text_offset);
   else if (start < first->text_offset && first->text_offset < end)
     start_in = first->element_offset;
-  else if (first + 1 < runs + self->runs->len && first[1].text_offset < end)
+  else if (first + 1 < runs + self->n_runs && first[1].text_offset < end)
     start_in = (++first)->element_offset;
   else
     first = NULL;
@@ -176,11 +240,11 @@ gloss_source_map_locate_range (GlossSourceMap  *self,
     }
 
   if (start_xpath != NULL)
-    *start_xpath = g_ptr_array_index (self->paths, first->path);
+    *start_xpath = path_at (self, first->path);
   if (start_offset != NULL)
     *start_offset = start_in;
   if (end_xpath != NULL)
-    *end_xpath = g_ptr_array_index (self->paths, last->path);
+    *end_xpath = path_at (self, last->path);
   if (end_offset != NULL)
     *end_offset = end_in;
 
@@ -197,13 +261,13 @@ gloss_source_map_locate (GlossSourceMap  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (self->runs->len == 0)
+  if (self->n_runs == 0)
     return FALSE;
 
   run = find_run (self, offset, TRUE);
 
   if (xpath != NULL)
-    *xpath = g_ptr_array_index (self->paths, run->path);
+    *xpath = path_at (self, run->path);
 
   if (element_offset != NULL)
     {

@@ -43,25 +43,33 @@ step_kind_of (const xmlNode *node)
 }
 
 /* What a kind of step tests, or NULL when @node can never match that
- * kind of step: a name test only matches elements in no namespace. */
-static char *
-dup_test (const xmlNode *node,
-          StepKind       kind)
+ * kind of step: a name test only matches elements in no namespace.  The
+ * names are the tree's own, which outlives the steps; a prefixed name is
+ * put together once in @names. */
+static const char *
+test_of (const xmlNode *node,
+         StepKind       kind,
+         GStringChunk  *names)
 {
   switch (kind)
     {
     case STEP_NAME:
-      return node->ns == NULL ? g_strdup ((const char *) node->name) : NULL;
+      return node->ns == NULL ? (const char *) node->name : NULL;
 
     case STEP_LOCAL_NAME:
-      return g_strdup ((const char *) node->name);
+      return (const char *) node->name;
 
     case STEP_WHOLE_NAME:
     case N_STEP_KINDS:
     default:
       if (node->ns != NULL && node->ns->prefix != NULL)
-        return g_strconcat ((const char *) node->ns->prefix, ":", (const char *) node->name, NULL);
-      return g_strdup ((const char *) node->name);
+        {
+          g_autofree char *whole = g_strconcat ((const char *) node->ns->prefix, ":",
+                                                (const char *) node->name, NULL);
+
+          return g_string_chunk_insert_const (names, whole);
+        }
+      return (const char *) node->name;
     }
 }
 
@@ -90,17 +98,37 @@ format_step (StepKind    kind,
     }
 }
 
-/* The XPath step of every child element of @parent, with its position
- * among the siblings its test matches when there are several.  One pass
- * to see which kinds of step the children need, one to count, one to
- * number, so a page of many paragraphs stays linear; HTML only ever needs
- * names. */
-static GHashTable *
-build_child_steps (const xmlNode *parent)
+/* The children of one element, numbered for their steps: how many
+ * siblings each test matches in all, and how many up to the child
+ * numbered last.  Steps are asked for in document order, so numbering
+ * carries on from that child and a parent of many paragraphs is read
+ * twice in all, whatever the number of paths asked for.  HTML only ever
+ * needs names. */
+struct _GlossChildSteps
 {
-  GHashTable *totals[N_STEP_KINDS] = { NULL, };
-  GHashTable *seen[N_STEP_KINDS] = { NULL, };
-  GHashTable *steps = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GHashTable    *totals[N_STEP_KINDS];
+  GHashTable    *seen[N_STEP_KINDS];
+  GStringChunk  *names;
+  const xmlNode *parent;
+  const xmlNode *last;
+};
+
+static void
+count_test (GHashTable *table,
+            const char *test)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (table, test));
+
+  g_hash_table_insert (table, (gpointer) test, GUINT_TO_POINTER (n + 1));
+}
+
+static GlossChildSteps *
+child_steps_new (const xmlNode *parent)
+{
+  GlossChildSteps *steps = g_new0 (GlossChildSteps, 1);
+
+  steps->parent = parent;
+  steps->names = g_string_chunk_new (64);
 
   for (const xmlNode *child = parent->children; child != NULL; child = child->next)
     {
@@ -110,10 +138,10 @@ build_child_steps (const xmlNode *parent)
         continue;
 
       kind = step_kind_of (child);
-      if (totals[kind] == NULL)
+      if (steps->totals[kind] == NULL)
         {
-          totals[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          seen[kind] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          steps->totals[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+          steps->seen[kind] = g_hash_table_new (g_str_hash, g_str_equal);
         }
     }
 
@@ -124,60 +152,95 @@ build_child_steps (const xmlNode *parent)
 
       for (guint kind = 0; kind < N_STEP_KINDS; kind++)
         {
-          char *test;
-          guint total;
+          const char *test;
 
-          if (totals[kind] == NULL || (test = dup_test (child, kind)) == NULL)
-            continue;
-
-          total = GPOINTER_TO_UINT (g_hash_table_lookup (totals[kind], test));
-          /* An existing key stays, and the new copy is freed. */
-          g_hash_table_insert (totals[kind], test, GUINT_TO_POINTER (total + 1));
+          if (steps->totals[kind] != NULL &&
+              (test = test_of (child, kind, steps->names)) != NULL)
+            count_test (steps->totals[kind], test);
         }
-    }
-
-  for (const xmlNode *child = parent->children; child != NULL; child = child->next)
-    {
-      StepKind own = STEP_NAME;
-      guint position = 0;
-      guint total = 0;
-      char *own_test = NULL;
-
-      if (child->type != XML_ELEMENT_NODE)
-        continue;
-
-      own = step_kind_of (child);
-      for (guint kind = 0; kind < N_STEP_KINDS; kind++)
-        {
-          char *test;
-          guint n;
-
-          if (totals[kind] == NULL || (test = dup_test (child, kind)) == NULL)
-            continue;
-
-          n = GPOINTER_TO_UINT (g_hash_table_lookup (seen[kind], test)) + 1;
-          if (kind == own)
-            {
-              position = n;
-              total = GPOINTER_TO_UINT (g_hash_table_lookup (totals[kind], test));
-              own_test = g_strdup (test);
-            }
-          g_hash_table_insert (seen[kind], test, GUINT_TO_POINTER (n));
-        }
-
-      g_assert (own_test != NULL);
-      g_hash_table_insert (steps, (gpointer) child,
-                           format_step (own, own_test, total > 1 ? position : 0));
-      g_free (own_test);
-    }
-
-  for (guint kind = 0; kind < N_STEP_KINDS; kind++)
-    {
-      g_clear_pointer (&totals[kind], g_hash_table_unref);
-      g_clear_pointer (&seen[kind], g_hash_table_unref);
     }
 
   return steps;
+}
+
+void
+_gloss_child_steps_free (GlossChildSteps *steps)
+{
+  if (steps == NULL)
+    return;
+
+  for (guint kind = 0; kind < N_STEP_KINDS; kind++)
+    {
+      g_clear_pointer (&steps->totals[kind], g_hash_table_unref);
+      g_clear_pointer (&steps->seen[kind], g_hash_table_unref);
+    }
+  g_string_chunk_free (steps->names);
+  g_free (steps);
+}
+
+/* Counts @child among the siblings seen so far. */
+static void
+see (GlossChildSteps *steps,
+     const xmlNode   *child)
+{
+  for (guint kind = 0; kind < N_STEP_KINDS; kind++)
+    {
+      const char *test;
+
+      if (steps->seen[kind] != NULL &&
+          (test = test_of (child, kind, steps->names)) != NULL)
+        count_test (steps->seen[kind], test);
+    }
+}
+
+/* The step of @child, a child element of the steps' parent, with its
+ * position among the siblings its test matches when there are several. */
+static char *
+child_step (GlossChildSteps *steps,
+            const xmlNode   *child)
+{
+  const xmlNode *from;
+  StepKind own = step_kind_of (child);
+  const char *test = test_of (child, own, steps->names);
+  guint position;
+  guint total;
+
+  /* Asked for an earlier child than the last one: number again from the
+   * start, which the walk in document order never needs. */
+  if (steps->last != NULL)
+    {
+      const xmlNode *node = steps->last;
+
+      while (node != NULL && node != child)
+        node = node->next;
+      if (node == NULL)
+        {
+          for (guint kind = 0; kind < N_STEP_KINDS; kind++)
+            {
+              if (steps->seen[kind] != NULL)
+                g_hash_table_remove_all (steps->seen[kind]);
+            }
+          steps->last = NULL;
+        }
+    }
+
+  if (steps->last != child)
+    {
+      from = steps->last != NULL ? steps->last->next : steps->parent->children;
+      for (const xmlNode *node = from; node != NULL; node = node->next)
+        {
+          if (node->type == XML_ELEMENT_NODE)
+            see (steps, node);
+          if (node == child)
+            break;
+        }
+      steps->last = child;
+    }
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (steps->seen[own], test));
+  total = GPOINTER_TO_UINT (g_hash_table_lookup (steps->totals[own], test));
+
+  return format_step (own, test, total > 1 ? position : 0);
 }
 
 static void
@@ -186,7 +249,7 @@ element_clear (gpointer data)
   GlossTextElement *element = data;
 
   g_clear_pointer (&element->step, g_free);
-  g_clear_pointer (&element->child_steps, g_hash_table_unref);
+  g_clear_pointer (&element->child_steps, _gloss_child_steps_free);
 }
 
 GArray *
@@ -204,7 +267,6 @@ step_of (GArray *elements,
          guint   index)
 {
   GlossTextElement *element = &g_array_index (elements, GlossTextElement, index);
-  const char *step = NULL;
 
   if (element->step != NULL)
     return element->step;
@@ -214,21 +276,21 @@ step_of (GArray *elements,
       GlossTextElement *parent = &g_array_index (elements, GlossTextElement, index - 1);
 
       if (parent->child_steps == NULL)
-        parent->child_steps = build_child_steps (parent->node);
-      step = g_hash_table_lookup (parent->child_steps, element->node);
-      element->step = g_strdup (step);
+        parent->child_steps = child_steps_new (parent->node);
+      element->step = child_step (parent->child_steps, element->node);
     }
   else if (element->node->parent != NULL)
     {
-      g_autoptr(GHashTable) steps = build_child_steps (element->node->parent);
+      GlossChildSteps *steps = child_steps_new (element->node->parent);
 
-      step = g_hash_table_lookup (steps, element->node);
-      element->step = g_strdup (step);
+      element->step = child_step (steps, element->node);
+      _gloss_child_steps_free (steps);
     }
-
-  if (element->step == NULL)
-    element->step = format_step (step_kind_of (element->node),
-                                 (const char *) element->node->name, 0);
+  else
+    {
+      element->step = format_step (step_kind_of (element->node),
+                                   (const char *) element->node->name, 0);
+    }
 
   return element->step;
 }

@@ -17,12 +17,17 @@ G_BEGIN_DECLS
 /* gloss-text-builder.c lays the text out; gloss-text-builder-paths.c names
  * the elements it walks by XPath. */
 
+/* How the child elements of one element are numbered in their steps. */
+typedef struct _GlossChildSteps GlossChildSteps;
+
+void    _gloss_child_steps_free       (GlossChildSteps *steps);
+
 /* An element the builder entered, its parent being the one before it. */
 typedef struct
 {
-  xmlNode    *node;
-  char       *step;         /* "p[3]", once asked for */
-  GHashTable *child_steps;  /* each child element to its step, once asked for */
+  xmlNode         *node;
+  char            *step;         /* "p[3]", once asked for */
+  GlossChildSteps *child_steps;  /* once a child's step is asked for */
 } GlossTextElement;
 
 /* An empty array of GlossTextElement that clears what it drops. */

@@ -686,6 +686,7 @@ gloss_text_builder_finish (GlossTextBuilder  *self,
    * needs for as long as the article is open. */
   text = g_realloc (text, n_bytes + 1);
 
+  gloss_source_map_trim (self->map);
   *blocks = self->blocks;
   *spans = self->spans;
   *map = self->map;

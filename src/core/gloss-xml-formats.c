@@ -171,6 +171,28 @@ typedef struct
   char             *entity;
 } XmlWalk;
 
+gboolean
+_gloss_xml_keeps_attribute (const char *element,
+                            const char *attribute)
+{
+  /* Every attribute read here, by local name (xml:lang, xml:space and
+   * xlink:href among them): the parse drops the others (identifiers,
+   * facsimile links, numbering on every word of a digitised text), whose
+   * copies in the tree would take several times the file.  Reading
+   * another attribute means adding it here. */
+  static const char * const read[] = {
+    "contrib-type", "href", "lang", "pub-id-type", "rend", "space", "type", "when",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      if (strcmp (attribute, read[i]) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 GlossXmlFormat
 _gloss_xml_format_of (xmlNode *root)
 {

@@ -38,4 +38,9 @@ char          *_gloss_xml_extract   (xmlDoc           *doc,
                                      GlossSourceMap  **map,
                                      char            **entity);
 
+/* TRUE for the attributes _gloss_xml_extract() reads, by local name: the
+ * parse keeps no other. */
+gboolean       _gloss_xml_keeps_attribute (const char      *element,
+                                           const char      *attribute);
+
 G_END_DECLS

@@ -58,6 +58,14 @@ fuzz_check_source (GlossSource *source)
     }
 }
 
+/* Messages are built from the file's bytes too: they must be UTF-8. */
+static inline void
+fuzz_check_error (const GError *error)
+{
+  if (error != NULL && !g_utf8_validate (error->message, -1, NULL))
+    abort ();
+}
+
 static inline void
 fuzz_init (void)
 {

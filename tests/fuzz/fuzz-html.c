@@ -36,6 +36,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   if (source != NULL)
     fuzz_check_source (source);
+  fuzz_check_error (error);
 
   return 0;
 }

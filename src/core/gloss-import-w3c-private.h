@@ -1,0 +1,126 @@
+/* gloss-import-w3c-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-import-private.h"
+#include "gloss-json-reader.h"
+
+G_BEGIN_DECLS
+
+/* The W3C import reads each annotation into a compact tree of its own
+ * (gloss-import-w3c-tree.c): its nodes in one array and its strings in one
+ * buffer, both used as a stack, so that the space of an annotation read
+ * is taken again by the next.  json-glib would build a hash table for
+ * every object: on a file of 100,000 annotations, more time than all the
+ * rest of the import. */
+
+typedef enum
+{
+  GLOSS_W3C_NONE,           /* no value: a member that is not there */
+  GLOSS_W3C_NULL,
+  GLOSS_W3C_BOOLEAN,
+  GLOSS_W3C_INTEGER,        /* a number that is a whole gint64 */
+  GLOSS_W3C_NUMBER,         /* any other number */
+  GLOSS_W3C_STRING,
+  GLOSS_W3C_ARRAY,
+  GLOSS_W3C_OBJECT,
+} GlossW3cKind;
+
+typedef struct
+{
+  GArray *nodes;            /* node 0 stands for none */
+  GString *strings;         /* each ends with NUL */
+} GlossW3cTree;
+
+/* A value of a tree: the index of its node, 0 for none.  Every function
+ * taking one accepts 0. */
+typedef guint GlossW3cValue;
+
+/* How big a tree was, to give back what was read since. */
+typedef struct
+{
+  guint nodes;
+  gsize strings;
+} GlossW3cMark;
+
+void           _gloss_w3c_tree_init     (GlossW3cTree     *tree);
+void           _gloss_w3c_tree_clear    (GlossW3cTree     *tree);
+GlossW3cMark   _gloss_w3c_tree_mark     (GlossW3cTree     *tree);
+/* Drops every value read since @mark. */
+void           _gloss_w3c_tree_release  (GlossW3cTree     *tree,
+                                         GlossW3cMark      mark);
+
+/* Reads the value whose first token is the reader's current one (its
+ * last is current after); 0 with @error set on malformed JSON or a key
+ * given twice in an object. */
+GlossW3cValue  _gloss_w3c_tree_read     (GlossW3cTree     *tree,
+                                         GlossJsonReader  *reader,
+                                         GError          **error);
+/* An empty object, to which members are added one by one. */
+GlossW3cValue  _gloss_w3c_tree_new_object (GlossW3cTree   *tree);
+/* Reads the value after the reader's current token (a key) as the member
+ * @name of @object, which must not have it already (the caller checks);
+ * @name may be the reader's own string, copied before the reader moves. */
+GlossW3cValue  _gloss_w3c_tree_add_member (GlossW3cTree   *tree,
+                                           GlossW3cValue   object,
+                                           const char     *name,
+                                           GlossJsonReader *reader,
+                                           GError        **error);
+/* Adds a null member @name, for one read otherwise. */
+void           _gloss_w3c_tree_add_null (GlossW3cTree     *tree,
+                                         GlossW3cValue     object,
+                                         const char       *name);
+
+GlossW3cKind   _gloss_w3c_kind          (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+/* The member @name of @object, or 0 when @object is not an object or has
+ * none. */
+GlossW3cValue  _gloss_w3c_member        (GlossW3cTree     *tree,
+                                         GlossW3cValue     object,
+                                         const char       *name);
+/* The elements of an array, or members of an object, in order: the first
+ * and each next; 0 after the last. */
+GlossW3cValue  _gloss_w3c_first         (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+GlossW3cValue  _gloss_w3c_next          (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+guint          _gloss_w3c_length        (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+/* The string @value holds, or NULL when it is not a string. */
+const char    *_gloss_w3c_string        (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+/* The string member @name of @object, or NULL. */
+const char    *_gloss_w3c_get_string    (GlossW3cTree     *tree,
+                                         GlossW3cValue     object,
+                                         const char       *name);
+/* FALSE when @value is not a whole number from 0 to G_MAXUINT. */
+gboolean       _gloss_w3c_get_uint      (GlossW3cTree     *tree,
+                                         GlossW3cValue     value,
+                                         guint            *number);
+/* @value as json-glib builds it, for what is kept in annotation files. */
+JsonNode      *_gloss_w3c_to_json       (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+
+/* The checks of the model's MUSTs (gloss-import-w3c-check.c). */
+gboolean       _gloss_w3c_is_iri        (const char       *s);
+/* TRUE when @value is @string, or an array holding it. */
+gboolean       _gloss_w3c_has_string    (GlossW3cTree     *tree,
+                                         GlossW3cValue     value,
+                                         const char       *string);
+/* The single string of @value: a string, or an array of exactly one. */
+const char    *_gloss_w3c_single_string (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
+/* Why @annotation breaks a MUST of the model, reasons separated by "; ",
+ * or "" when it breaks none; @has_context tells whether an enclosing
+ * object gave the anno.jsonld context.  An id that is missing or a string
+ * other than an IRI is let through: the caller counts those. */
+char          *_gloss_w3c_check_annotation (GlossW3cTree  *tree,
+                                            GlossW3cValue  annotation,
+                                            gboolean       has_context);
+
+G_END_DECLS

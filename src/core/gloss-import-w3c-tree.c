@@ -1,0 +1,424 @@
+/* gloss-import-w3c-tree.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The compact tree the W3C import reads annotations into: nodes in one
+ * array, linked to their first child and next sibling by index, and
+ * strings in one buffer.  Reading an annotation appends to both; giving
+ * it back truncates them, so that a file of 100,000 annotations reuses
+ * the same memory throughout and allocates almost nothing. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-import-w3c-private.h"
+
+typedef struct
+{
+  guint8 kind;              /* GlossW3cKind */
+  gboolean boolean;
+  guint key;                /* offset of the member name in the strings + 1; 0 for none */
+  gsize text;               /* STRING: offset in the strings */
+  gint64 integer;
+  double number;
+  guint first;              /* ARRAY, OBJECT: first child, last child, how many */
+  guint last;
+  guint length;
+  guint next;               /* the next sibling */
+} Node;
+
+void
+_gloss_w3c_tree_init (GlossW3cTree *tree)
+{
+  Node none = { 0 };
+
+  tree->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
+  tree->strings = g_string_new (NULL);
+  g_array_append_val (tree->nodes, none);
+}
+
+void
+_gloss_w3c_tree_clear (GlossW3cTree *tree)
+{
+  g_clear_pointer (&tree->nodes, g_array_unref);
+  if (tree->strings != NULL)
+    g_string_free (g_steal_pointer (&tree->strings), TRUE);
+}
+
+GlossW3cMark
+_gloss_w3c_tree_mark (GlossW3cTree *tree)
+{
+  return (GlossW3cMark) { tree->nodes->len, tree->strings->len };
+}
+
+void
+_gloss_w3c_tree_release (GlossW3cTree *tree,
+                         GlossW3cMark  mark)
+{
+  g_array_set_size (tree->nodes, mark.nodes);
+  g_string_truncate (tree->strings, mark.strings);
+}
+
+static inline Node *
+node_at (GlossW3cTree  *tree,
+         GlossW3cValue  value)
+{
+  return &g_array_index (tree->nodes, Node, value);
+}
+
+static gsize
+add_string (GlossW3cTree *tree,
+            const char   *string,
+            gsize         length)
+{
+  gsize at = tree->strings->len;
+
+  g_string_append_len (tree->strings, string, length);
+  g_string_append_c (tree->strings, '\0');
+  return at;
+}
+
+/* A node named by the string at @key - 1 in the strings (0 for none). */
+static GlossW3cValue
+add_node (GlossW3cTree *tree,
+          GlossW3cKind  kind,
+          guint         key)
+{
+  Node node = { 0 };
+
+  node.kind = kind;
+  node.key = key;
+  g_array_append_val (tree->nodes, node);
+  return tree->nodes->len - 1;
+}
+
+/* The child of @object whose name is the string at @key - 1, or 0. */
+static GlossW3cValue
+member_at (GlossW3cTree  *tree,
+           GlossW3cValue  object,
+           guint          key)
+{
+  const char *name = tree->strings->str + key - 1;
+
+  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;
+       child = node_at (tree, child)->next)
+    {
+      const char *other = tree->strings->str + node_at (tree, child)->key - 1;
+
+      if (other[0] == name[0] && strcmp (other, name) == 0)
+        return child;
+    }
+
+  return 0;
+}
+
+/* Makes @child the last child of @parent. */
+static void
+link_child (GlossW3cTree  *tree,
+            GlossW3cValue  parent,
+            GlossW3cValue  child)
+{
+  Node *p = node_at (tree, parent);
+
+  if (p->last != 0)
+    node_at (tree, p->last)->next = child;
+  else
+    p->first = child;
+  p->last = child;
+  p->length++;
+}
+
+static const char *
+key_of (GlossW3cTree  *tree,
+        GlossW3cValue  value)
+{
+  guint key = node_at (tree, value)->key;
+
+  return key ? tree->strings->str + key - 1 : NULL;
+}
+
+/* Reads the value at the reader's current token as a node named by the
+ * string at @key - 1 (0 for none). */
+static GlossW3cValue
+read_value (GlossW3cTree     *tree,
+            GlossJsonReader  *reader,
+            guint             key,
+            GError          **error)
+{
+  GlossJsonToken token = gloss_json_reader_get_token (reader);
+  GlossW3cValue value;
+
+  switch (token)
+    {
+    case GLOSS_JSON_TOKEN_STRING:
+      {
+        gsize length;
+        const char *string = gloss_json_reader_get_string (reader, &length);
+        gsize text;
+
+        text = add_string (tree, string, length);
+        value = add_node (tree, GLOSS_W3C_STRING, key);
+        node_at (tree, value)->text = text;
+        return value;
+      }
+
+    case GLOSS_JSON_TOKEN_NUMBER:
+      {
+        gint64 integer;
+
+        if (gloss_json_reader_get_int64 (reader, &integer))
+          {
+            value = add_node (tree, GLOSS_W3C_INTEGER, key);
+            node_at (tree, value)->integer = integer;
+          }
+        else
+          {
+            value = add_node (tree, GLOSS_W3C_NUMBER, key);
+            node_at (tree, value)->number = gloss_json_reader_get_double (reader);
+          }
+        return value;
+      }
+
+    case GLOSS_JSON_TOKEN_TRUE:
+    case GLOSS_JSON_TOKEN_FALSE:
+      value = add_node (tree, GLOSS_W3C_BOOLEAN, key);
+      node_at (tree, value)->boolean = token == GLOSS_JSON_TOKEN_TRUE;
+      return value;
+
+    case GLOSS_JSON_TOKEN_NULL:
+      return add_node (tree, GLOSS_W3C_NULL, key);
+
+    case GLOSS_JSON_TOKEN_BEGIN_ARRAY:
+      value = add_node (tree, GLOSS_W3C_ARRAY, key);
+      for (;;)
+        {
+          GlossW3cValue child;
+
+          if (!gloss_json_reader_next (reader, error))
+            return 0;
+          if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
+            return value;
+          child = read_value (tree, reader, 0, error);
+          if (child == 0)
+            return 0;
+          link_child (tree, value, child);
+        }
+
+    case GLOSS_JSON_TOKEN_BEGIN_OBJECT:
+      value = add_node (tree, GLOSS_W3C_OBJECT, key);
+      for (;;)
+        {
+          GlossW3cValue child;
+          gsize length;
+          const char *name;
+          guint name_at;
+
+          if (!gloss_json_reader_next (reader, error))
+            return 0;
+          if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
+            return value;
+
+          /* Straight into the strings: no copy made and freed for each
+           * member of 100,000 annotations. */
+          name = gloss_json_reader_get_string (reader, &length);
+          name_at = add_string (tree, name, length) + 1;
+          if (member_at (tree, value, name_at) != 0)
+            {
+              g_autofree char *what =
+                g_strdup_printf (_("duplicate key “%s”"), tree->strings->str + name_at - 1);
+
+              /* As the reader refuses it in a value read whole. */
+              g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
+                           gloss_json_reader_get_line (reader),
+                           gloss_json_reader_get_column (reader), what);
+              return 0;
+            }
+          if (!gloss_json_reader_next (reader, error))
+            return 0;
+          child = read_value (tree, reader, name_at, error);
+          if (child == 0)
+            return 0;
+          link_child (tree, value, child);
+        }
+
+    case GLOSS_JSON_TOKEN_END:
+    case GLOSS_JSON_TOKEN_END_OBJECT:
+    case GLOSS_JSON_TOKEN_END_ARRAY:
+    case GLOSS_JSON_TOKEN_MEMBER:
+    default:
+      g_assert_not_reached ();
+    }
+
+  return 0;
+}
+
+GlossW3cValue
+_gloss_w3c_tree_read (GlossW3cTree     *tree,
+                      GlossJsonReader  *reader,
+                      GError          **error)
+{
+  return read_value (tree, reader, 0, error);
+}
+
+GlossW3cValue
+_gloss_w3c_tree_new_object (GlossW3cTree *tree)
+{
+  return add_node (tree, GLOSS_W3C_OBJECT, 0);
+}
+
+GlossW3cValue
+_gloss_w3c_tree_add_member (GlossW3cTree     *tree,
+                            GlossW3cValue     object,
+                            const char       *name,
+                            GlossJsonReader  *reader,
+                            GError          **error)
+{
+  guint name_at = add_string (tree, name, strlen (name)) + 1;
+  GlossW3cValue child;
+
+  if (!gloss_json_reader_next (reader, error))
+    return 0;
+  child = read_value (tree, reader, name_at, error);
+  if (child != 0)
+    link_child (tree, object, child);
+  return child;
+}
+
+void
+_gloss_w3c_tree_add_null (GlossW3cTree  *tree,
+                          GlossW3cValue  object,
+                          const char    *name)
+{
+  guint name_at = add_string (tree, name, strlen (name)) + 1;
+
+  link_child (tree, object, add_node (tree, GLOSS_W3C_NULL, name_at));
+}
+
+GlossW3cKind
+_gloss_w3c_kind (GlossW3cTree  *tree,
+                 GlossW3cValue  value)
+{
+  return node_at (tree, value)->kind;
+}
+
+GlossW3cValue
+_gloss_w3c_member (GlossW3cTree  *tree,
+                   GlossW3cValue  object,
+                   const char    *name)
+{
+  if (node_at (tree, object)->kind != GLOSS_W3C_OBJECT)
+    return 0;
+
+  /* Objects of annotations have a dozen members at most: a look at each
+   * is quicker than a table, the first letters compared first. */
+  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;
+       child = node_at (tree, child)->next)
+    {
+      const char *key = key_of (tree, child);
+
+      if (key[0] == name[0] && strcmp (key, name) == 0)
+        return child;
+    }
+
+  return 0;
+}
+
+GlossW3cValue
+_gloss_w3c_first (GlossW3cTree  *tree,
+                  GlossW3cValue  value)
+{
+  return node_at (tree, value)->first;
+}
+
+GlossW3cValue
+_gloss_w3c_next (GlossW3cTree  *tree,
+                 GlossW3cValue  value)
+{
+  return node_at (tree, value)->next;
+}
+
+guint
+_gloss_w3c_length (GlossW3cTree  *tree,
+                   GlossW3cValue  value)
+{
+  return node_at (tree, value)->length;
+}
+
+const char *
+_gloss_w3c_string (GlossW3cTree  *tree,
+                   GlossW3cValue  value)
+{
+  Node *node = node_at (tree, value);
+
+  return node->kind == GLOSS_W3C_STRING ? tree->strings->str + node->text : NULL;
+}
+
+const char *
+_gloss_w3c_get_string (GlossW3cTree  *tree,
+                       GlossW3cValue  object,
+                       const char    *name)
+{
+  return _gloss_w3c_string (tree, _gloss_w3c_member (tree, object, name));
+}
+
+gboolean
+_gloss_w3c_get_uint (GlossW3cTree  *tree,
+                     GlossW3cValue  value,
+                     guint         *number)
+{
+  Node *node = node_at (tree, value);
+
+  if (node->kind != GLOSS_W3C_INTEGER || node->integer < 0 || node->integer > G_MAXUINT)
+    return FALSE;
+
+  *number = (guint)node->integer;
+  return TRUE;
+}
+
+JsonNode *
+_gloss_w3c_to_json (GlossW3cTree  *tree,
+                    GlossW3cValue  value)
+{
+  Node *node = node_at (tree, value);
+  JsonNode *json = json_node_alloc ();
+
+  switch ((GlossW3cKind)node->kind)
+    {
+    case GLOSS_W3C_STRING:
+      return json_node_init_string (json, _gloss_w3c_string (tree, value));
+    case GLOSS_W3C_INTEGER:
+      return json_node_init_int (json, node->integer);
+    case GLOSS_W3C_NUMBER:
+      return json_node_init_double (json, node->number);
+    case GLOSS_W3C_BOOLEAN:
+      return json_node_init_boolean (json, node->boolean);
+    case GLOSS_W3C_ARRAY:
+      {
+        g_autoptr(JsonArray) array = json_array_sized_new (node->length);
+
+        for (GlossW3cValue child = node->first; child != 0; child = node_at (tree, child)->next)
+          json_array_add_element (array, _gloss_w3c_to_json (tree, child));
+        return json_node_init_array (json, array);
+      }
+    case GLOSS_W3C_OBJECT:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+
+        for (GlossW3cValue child = node->first; child != 0; child = node_at (tree, child)->next)
+          json_object_set_member (object, key_of (tree, child), _gloss_w3c_to_json (tree, child));
+        return json_node_init_object (json, object);
+      }
+    case GLOSS_W3C_NONE:
+    case GLOSS_W3C_NULL:
+    default:
+      return json_node_init_null (json);
+    }
+}
