@@ -11,22 +11,46 @@
 
 #include "file-test-util.h"
 
-void
-delete_tree (const char *path)
+static void
+delete_tree_real (const char *path,
+                  gboolean    checked)
 {
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GDir) dir = NULL;
   const char *name;
 
+  /* A test may leave a folder read-only; when nothing is checked, undo
+   * that first so that the rest goes too.  Never through a link: its
+   * target is not the test's. */
+  if (!checked && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    g_chmod (path, 0755);
+  dir = g_dir_open (path, 0, NULL);
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *child = g_build_filename (path, name, NULL);
 
       if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        delete_tree (child);
+        delete_tree_real (child, checked);
+      else if (checked)
+        g_assert_cmpint (g_unlink (child), ==, 0);
       else
         g_unlink (child);
     }
-  g_rmdir (path);
+  if (checked)
+    g_assert_cmpint (g_rmdir (path), ==, 0);
+  else
+    g_rmdir (path);
+}
+
+void
+delete_tree (const char *path)
+{
+  delete_tree_real (path, FALSE);
+}
+
+void
+delete_tree_checked (const char *path)
+{
+  delete_tree_real (path, TRUE);
 }
 
 void
@@ -48,4 +72,25 @@ read_file (const char *path)
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
   return contents;
+}
+
+guint
+count_hidden_files (const char *dir,
+                    const char *except_suffix)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (folder);
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      if (name[0] != '.')
+        continue;
+      if (except_suffix != NULL && g_str_has_suffix (name, except_suffix))
+        continue;
+      n++;
+    }
+
+  return n;
 }

@@ -14,12 +14,22 @@ G_BEGIN_DECLS
 /* Files written, read and deleted by the tests, with GLib only, so that
  * the tests of the core can share them with the widget tests. */
 
-/* Deletes @path and, if it is a folder, everything in it. */
-void           delete_tree       (const char   *path);
+/* Deletes @path and, if it is a folder, everything in it, read-only
+ * folders included. */
+void   delete_tree         (const char *path);
+/* Like delete_tree(), but fails the test when anything cannot be deleted:
+ * for folders that must hold nothing the test cannot remove. */
+void   delete_tree_checked (const char *path);
 /* Writes @text to @path, failing the test on error. */
-void           write_file        (const char   *path,
-                                  const char   *text);
+void   write_file          (const char *path,
+                            const char *text);
 /* The contents of @path, failing the test on error. */
-char          *read_file         (const char   *path);
+char  *read_file           (const char *path);
+
+/* The hidden files in @dir (what only an unfinished save leaves:
+ * temporary files and lock files), not counting those whose name ends in
+ * @except_suffix when it is not NULL. */
+guint  count_hidden_files  (const char *dir,
+                            const char *except_suffix);
 
 G_END_DECLS

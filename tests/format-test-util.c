@@ -8,29 +8,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-test-util.h"
+#include "file-test-util.h"
 #include "format-test-util.h"
 #include "gloss-annotation-file.h"
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_assert_cmpint (g_unlink (child), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (path), ==, 0);
-}
 
 void
 fixture_set_up (Fixture       *f,
@@ -47,7 +32,7 @@ void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  delete_tree_checked (f->dir);
   g_free (f->dir);
 }
 
@@ -64,17 +49,6 @@ fixture_write (Fixture    *f,
   g_file_set_contents (path, data, -1, &error);
   g_assert_no_error (error);
   return g_steal_pointer (&path);
-}
-
-char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-
-  g_file_get_contents (path, &data, NULL, &error);
-  g_assert_no_error (error);
-  return data;
 }
 
 void
@@ -190,29 +164,177 @@ run_cli (Fixture  *f,
          char    **err,
          ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
+  const char *first;
   va_list ap;
+  int status;
 
-  g_ptr_array_add (args, (gpointer)g_getenv ("GLOSS_CLI"));
   va_start (ap, err);
-  for (const char *arg = va_arg (ap, const char *); arg; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
+  first = va_arg (ap, const char *);
+  status = run_cli_valist (f->dir, NULL, out, err, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
+  return status;
+}
 
-  return g_subprocess_get_exit_status (process);
+void
+format_test_init (int    *argc,
+                  char ***argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (argc, argv, NULL);
+}
+
+gboolean
+import_one (GlossImporter  *importer,
+            const char     *path,
+            char          **message)
+{
+  g_autoptr(GFile) input = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = gloss_importer_import_file (importer, input, NULL, &error) &&
+       gloss_importer_finish (importer, NULL, &error);
+  if (message != NULL)
+    *message = error ? g_strdup (error->message) : NULL;
+  else
+    g_assert_no_error (error);
+
+  return ok;
+}
+
+GlossAnnotationFile *
+open_file (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationFile *afile;
+
+  afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_annotation_file_get_problems (afile)->len, ==, 0);
+  return afile;
+}
+
+char *
+describe_annotations (GlossAnnotationFile *file,
+                      gboolean             anchored)
+{
+  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+      if (anchored)
+        g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ANCHORED);
+      g_string_append_printf (out, "%s %u %u %s|", gloss_annotation_get_tag (a),
+                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
+                              gloss_annotation_get_quote (a));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+join_lines (GPtrArray *lines)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (lines, i));
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+notes_of (GlossImporter *importer)
+{
+  return join_lines (gloss_importer_get_notes (importer));
+}
+
+char *
+warnings_of (GlossExporter *exporter)
+{
+  return join_lines (gloss_exporter_get_warnings (exporter));
+}
+
+void
+export_one_article (GlossExporter *exporter,
+                    const char    *destination,
+                    gboolean       folder,
+                    const char    *article_path,
+                    const char    *name)
+{
+  g_autoptr(GFile) out = g_file_new_for_path (destination);
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autofree char *base_name = g_path_get_basename (article_path);
+  g_autoptr(GError) error = NULL;
+
+  gloss_exporter_open_file (exporter, out, folder, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_add_article (exporter, article, name ? name : base_name, NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+}
+
+void
+export_to_folder (GlossExportFormat  format,
+                  const char        *folder,
+                  const char        *article_path)
+{
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
+
+  export_one_article (exporter, folder, TRUE, article_path, NULL);
+}
+
+void
+export_articles_valist (GlossExporter *exporter,
+                        va_list        args)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (const char *path = va_arg (args, const char *); path; path = va_arg (args, const char *))
+    {
+      g_autoptr(GFile) article = g_file_new_for_path (path);
+      g_autofree char *name = g_path_get_basename (path);
+
+      gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+}
+
+char *
+export_to_string (GlossExportFormat   format,
+                  ExportSetup         setup,
+                  char              **warnings,
+                  ...)
+{
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  va_list args;
+
+  if (setup != NULL)
+    setup (exporter);
+  gloss_exporter_open_stream (exporter, out, &error);
+  g_assert_no_error (error);
+
+  va_start (args, warnings);
+  export_articles_valist (exporter, args);
+  va_end (args);
+
+  if (warnings != NULL)
+    *warnings = warnings_of (exporter);
+
+  /* The exporter leaves a stream it did not open open: end the text. */
+  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_close (out, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }

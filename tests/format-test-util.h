@@ -9,11 +9,16 @@
 
 #include <gio/gio.h>
 
+#include "file-test-util.h"
+#include "gloss-annotation-file.h"
+#include "gloss-export.h"
+#include "gloss-import.h"
+
 G_BEGIN_DECLS
 
 /* What the export and import tests share: a fresh folder per test, files
- * in it, annotations made as a user would, and the programs the files are
- * read back with. */
+ * in it, annotations made as a user would, exports and imports run to the
+ * end, and the programs the files are read back with. */
 
 typedef struct
 {
@@ -30,7 +35,6 @@ void   fixture_tear_down (Fixture       *f,
 char  *fixture_write     (Fixture       *f,
                           const char    *name,
                           const char    *data);
-char  *read_text         (const char    *path);
 void   copy_file         (const char    *from,
                           const char    *to);
 
@@ -60,5 +64,56 @@ int    run_cli           (Fixture       *f,
                           char         **out,
                           char         **err,
                           ...) G_GNUC_NULL_TERMINATED;
+
+/* setlocale() and g_test_init(): what every format test starts with. */
+void   format_test_init  (int           *argc,
+                          char        ***argv);
+/* Adds the test @func at @path, with a fresh Fixture. */
+#define ADD_TEST(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+typedef void (*ExportSetup) (GlossExporter *exporter);
+
+/* Imports one file and finishes; returns whether it went through, with
+ * the error in @message when it is not NULL (else an error fails the
+ * test). */
+gboolean             import_one             (GlossImporter        *importer,
+                                             const char           *path,
+                                             char                **message);
+/* The annotation file at @path, which must have no problems. */
+GlossAnnotationFile *open_file              (const char           *path);
+/* "tag start end quote|" for each annotation of @file, in layer order;
+ * when @anchored, each must be anchored. */
+char                *describe_annotations   (GlossAnnotationFile  *file,
+                                             gboolean              anchored);
+/* The notes of @importer's report, one a line. */
+char                *notes_of               (GlossImporter        *importer);
+/* The warnings of @exporter, one a line. */
+char                *warnings_of            (GlossExporter        *exporter);
+
+/* Adds the articles of @args (paths up to NULL) to @exporter, opened,
+ * and finishes it; an error fails the test. */
+void                 export_articles_valist (GlossExporter        *exporter,
+                                             va_list               args);
+/* Opens @exporter on @destination (a folder when @folder), adds the
+ * article at @article_path as @name (its base name when NULL) and
+ * finishes; an error fails the test. */
+void                 export_one_article     (GlossExporter        *exporter,
+                                             const char           *destination,
+                                             gboolean              folder,
+                                             const char           *article_path,
+                                             const char           *name);
+/* Exports the article at @article_path in @format (one that writes a
+ * folder) into @folder; an error fails the test. */
+void                 export_to_folder       (GlossExportFormat     format,
+                                             const char           *folder,
+                                             const char           *article_path);
+/* Exports the articles (paths up to NULL) in @format to a string, after
+ * @setup (may be NULL) has set the exporter; the warnings go to
+ * @warnings, one a line, when it is not NULL. */
+char                *export_to_string       (GlossExportFormat     format,
+                                             ExportSetup           setup,
+                                             char                **warnings,
+                                             ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS

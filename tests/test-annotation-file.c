@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file-test-util.h"
 #include "gloss-annotation-file.h"
 #include "gloss-error.h"
 #include "gloss-json-reader.h"
@@ -409,33 +410,6 @@ get_mtime (GFile *file)
 
   g_assert_cmpint (stat (path, &st), ==, 0);
   return st.st_mtim;
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir;
-
-  /* Undo the read-only folders of the permission tests first. */
-  g_chmod (path, 0755);
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      const char *name;
-
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-
-  g_rmdir (path);
 }
 
 /* Round trip and layout */
@@ -3026,7 +3000,7 @@ main (int   argc,
   ret = g_test_run ();
 
   if (parent)
-    remove_tree (tmp_dir);
+    delete_tree (tmp_dir);
   g_free (tmp_dir);
 
   return ret;

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -24,38 +23,6 @@
  * imported with brat's own allowances; the news tutorial collection goes
  * there and back with its configuration. */
 
-static gboolean
-import_one (GlossImporter  *importer,
-            const char     *path,
-            char          **error_out)
-{
-  g_autoptr(GFile) input = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = gloss_importer_import_file (importer, input, NULL, &error) &&
-       gloss_importer_finish (importer, NULL, &error);
-  if (error_out != NULL)
-    *error_out = error ? g_strdup (error->message) : NULL;
-  else
-    g_assert_no_error (error);
-
-  return ok;
-}
-
-/* The notes of @importer's report, one a line. */
-static char *
-notes_of (GlossImporter *importer)
-{
-  GPtrArray *notes = gloss_importer_get_notes (importer);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < notes->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (notes, i));
-
-  return g_string_free (out, FALSE);
-}
-
 /* Exports the articles (paths up to NULL) to brat in @folder; returns the
  * warnings, one a line. */
 static char *
@@ -65,30 +32,15 @@ export_brat (const char *folder,
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
   g_autoptr(GFile) destination = g_file_new_for_path (folder);
   g_autoptr(GError) error = NULL;
-  GPtrArray *warnings;
-  GString *out = g_string_new (NULL);
   va_list args;
 
   gloss_exporter_open_file (exporter, destination, TRUE, NULL, &error);
   g_assert_no_error (error);
   va_start (args, folder);
-  for (const char *path = va_arg (args, const char *); path; path = va_arg (args, const char *))
-    {
-      g_autoptr(GFile) article = g_file_new_for_path (path);
-      g_autofree char *name = g_path_get_basename (path);
-
-      gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
+  export_articles_valist (exporter, args);
   va_end (args);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
 
-  warnings = gloss_exporter_get_warnings (exporter);
-  for (guint i = 0; i < warnings->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (warnings, i));
-
-  return g_string_free (out, FALSE);
+  return warnings_of (exporter);
 }
 
 /* Runs check-brat.py on @folder, with what some lines must hold (JSON,
@@ -167,7 +119,7 @@ test_export_line_breaks (Fixture       *f,
                  "one\ftwo\u2028three\tfour\xC2\x85" "five\r\nsix");
   warnings = export_brat (out, path, NULL);
 
-  ann = read_text (ann_path);
+  ann = read_file (ann_path);
   g_assert_cmpstr (ann, ==,
                    "T1\tclaim 0 5;6 10;11 16;17 22;23 26;27 31;32 35\t"
                    "Alpha Beta Gamma Delta Eps Zeta Eta\n"
@@ -200,7 +152,7 @@ test_export_only_breaks (Fixture       *f,
   annotate_text (path, "bob", "company", "Two", NULL);
   warnings = export_brat (out, path, NULL);
 
-  ann = read_text (ann_path);
+  ann = read_file (ann_path);
   g_assert_cmpstr (ann, ==, "T1\tcompany 5 8\tTwo\n");
   g_assert_nonnull (strstr (warnings, "1 annotation of line breaks alone left out"));
   g_assert_cmpint (check_brat (f, out, NULL), ==, 0);
@@ -279,7 +231,7 @@ test_import_white_space (Fixture       *f,
 
   /* Back to brat with the article's text, cut at its line breaks. */
   warnings = export_brat (out, txt, NULL);
-  exported = read_text (exported_path);
+  exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==,
                    "T1\tOrg 0 9\tAcme Corp\n"
                    "T2\tPlace 13 16;18 22\tNew York\n"
@@ -360,11 +312,11 @@ test_conf_declares (Fixture       *f,
 
   g_assert_true (import_one (importer, ann, NULL));
   warnings = export_brat (out, txt, NULL);
-  exported = read_text (exported_path);
+  exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==, TYPES_ANN);
 
-  conf = read_text (conf_path);
-  copy = read_text (copy_path);
+  conf = read_file (conf_path);
+  copy = read_file (copy_path);
   g_assert_cmpstr (copy, ==, conf);
   g_test_message ("%s", conf);
 
@@ -383,7 +335,7 @@ test_conf_declares (Fixture       *f,
   g_assert_true (lines_kept ("Negation\tArg:Be-born\nMention\tArg:Person, Value:Name|Nominal\n",
                              attributes));
 
-  tools = read_text (tools_path);
+  tools = read_file (tools_path);
   g_assert_true (lines_kept ("[normalization]\n\nWikipedia\tDB:<NONE>, <URL>:\n", tools));
 
   g_assert_cmpint (check_brat (f, out, NULL), ==, 0);
@@ -447,7 +399,7 @@ test_conf_carried (Fixture       *f,
   warnings = export_brat (out, txt, NULL);
   g_assert_cmpstr (warnings, ==, "");
 
-  conf = read_text (conf_path);
+  conf = read_file (conf_path);
   g_test_message ("%s", conf);
   g_assert_true (lines_kept (CORPUS_CONF, conf));
   entities = section_of (conf, "entities");
@@ -458,7 +410,7 @@ test_conf_carried (Fixture       *f,
   g_assert_null (strstr (conf, "Be-born\t"));
   g_assert_null (strstr (entities, "Be-born"));
 
-  visual = read_text (visual_path);
+  visual = read_file (visual_path);
   g_test_message ("%s", visual);
   g_assert_true (lines_kept (CORPUS_VISUAL, visual));
   labels = section_of (visual, "labels");
@@ -470,7 +422,7 @@ test_conf_carried (Fixture       *f,
                                        0));
   g_assert_null (strstr (drawing, "GPE\t"));
 
-  tools = read_text (tools_path);
+  tools = read_file (tools_path);
   g_assert_true (lines_kept (CORPUS_TOOLS, tools));
   g_assert_true (lines_kept ("[normalization]\n\n# Added by Gloss: types the exported files use.\n"
                              "Wikipedia\tDB:<NONE>, <URL>:\n", tools));
@@ -502,7 +454,7 @@ test_conf_mixed (Fixture       *f,
   g_assert_cmpstr (warnings, ==,
                    "The articles imported from brat came with different annotation.conf files; "
                    "Gloss wrote its own\n");
-  conf = read_text (conf_path);
+  conf = read_file (conf_path);
   g_assert_true (g_str_has_prefix (conf, "# Written by Gloss"));
   g_assert_cmpint (check_brat (f, out, NULL), ==, 0);
 }
@@ -557,13 +509,13 @@ test_conf_per_folder (Fixture       *f,
     {
       g_autofree char *from = g_strdup_printf ("%s/corpus/%s/tools.conf", f->dir, langs[i]);
       g_autofree char *to = g_strdup_printf ("%s/brat/%s/tools.conf", out, langs[i]);
-      g_autofree char *before = read_text (from);
-      g_autofree char *after = read_text (to);
+      g_autofree char *before = read_file (from);
+      g_autofree char *after = read_file (to);
 
       g_assert_cmpstr (after, ==, before);
     }
   /* The one annotation.conf they share stays above them. */
-  exported = read_text (exported_path);
+  exported = read_file (exported_path);
   g_assert_true (lines_kept ("[entities]\nPER\n", exported));
   g_assert_false (g_file_test (esp_conf, G_FILE_TEST_EXISTS));
   g_assert_cmpint (check_brat (f, out, NULL), ==, 0);
@@ -648,17 +600,17 @@ test_news (Fixture       *f,
       g_autofree char *ann_name = g_strconcat (g_ptr_array_index (names, i), ".ann", NULL);
       g_autofree char *before_path = g_build_filename (news, ann_name, NULL);
       g_autofree char *after_path = g_build_filename (out, "news", ann_name, NULL);
-      g_autofree char *before = read_text (before_path);
-      g_autofree char *after = read_text (after_path);
+      g_autofree char *before = read_file (before_path);
+      g_autofree char *after = read_file (after_path);
 
       g_assert_cmpstr (after, ==, before);
     }
 
-  conf = read_text (conf_path);
+  conf = read_file (conf_path);
   if (with_conf)
     {
       g_autofree char *news_conf_path = g_build_filename (news, "annotation.conf", NULL);
-      g_autofree char *news_conf = read_text (news_conf_path);
+      g_autofree char *news_conf = read_file (news_conf_path);
 
       g_assert_true (lines_kept (news_conf, conf));
     }
@@ -675,21 +627,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/brat/export/line-breaks", test_export_line_breaks);
-  ADD ("/brat/export/only-line-breaks", test_export_only_breaks);
-  ADD ("/brat/export/note-tabs", test_note_tabs);
-  ADD ("/brat/import/white-space", test_import_white_space);
-  ADD ("/brat/import/mismatch-lines", test_import_mismatch_lines);
-  ADD ("/brat/conf/declares", test_conf_declares);
-  ADD ("/brat/conf/carried", test_conf_carried);
-  ADD ("/brat/conf/mixed", test_conf_mixed);
-  ADD ("/brat/conf/per-folder", test_conf_per_folder);
+  ADD_TEST ("/brat/export/line-breaks", test_export_line_breaks);
+  ADD_TEST ("/brat/export/only-line-breaks", test_export_only_breaks);
+  ADD_TEST ("/brat/export/note-tabs", test_note_tabs);
+  ADD_TEST ("/brat/import/white-space", test_import_white_space);
+  ADD_TEST ("/brat/import/mismatch-lines", test_import_mismatch_lines);
+  ADD_TEST ("/brat/conf/declares", test_conf_declares);
+  ADD_TEST ("/brat/conf/carried", test_conf_carried);
+  ADD_TEST ("/brat/conf/mixed", test_conf_mixed);
+  ADD_TEST ("/brat/conf/per-folder", test_conf_per_folder);
   g_test_add ("/brat/news/with-conf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_news,
               fixture_tear_down);
   g_test_add ("/brat/news/without-conf", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,

@@ -13,6 +13,9 @@
 #include <locale.h>
 #include <string.h>
 
+#include "cli-test-util.h"
+#include "file-test-util.h"
+
 /* Runs the built gloss-cli, as a user would, in a fresh folder per test. */
 
 /* An ASCII article, so that its offsets can be counted by eye:
@@ -51,19 +54,8 @@ path_in (Fixture    *f,
   return g_build_filename (f->dir, name, NULL);
 }
 
-static void
-write_file (const char *path,
-            const char *data,
-            gssize      length)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, data, length, &error);
-  g_assert_no_error (error);
-}
-
 static GBytes *
-read_file (const char *path)
+read_bytes (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *data = NULL;
@@ -79,7 +71,7 @@ static void
 assert_file_unchanged (const char *path,
                        GBytes     *before)
 {
-  g_autoptr(GBytes) now = read_file (path);
+  g_autoptr(GBytes) now = read_bytes (path);
 
   g_assert_true (g_bytes_equal (now, before));
 }
@@ -93,30 +85,6 @@ inode_of (const char *path)
 
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   return buf.st_ino;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  dir = g_dir_open (path, 0, NULL);
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child,
-              G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_assert_cmpint (g_unlink (child), ==, 0);
-        }
-    }
-
-  g_assert_cmpint (g_rmdir (path), ==, 0);
 }
 
 static void
@@ -134,14 +102,14 @@ fixture_set_up (Fixture       *f,
   f->article = path_in (f, "a.txt");
   f->bob = path_in (f, "a.txt.bob.gloss.json");
   f->eve = path_in (f, "a.txt.eve.gloss.json");
-  write_file (f->article, ARTICLE, -1);
+  write_file (f->article, ARTICLE);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  delete_tree_checked (f->dir);
   g_free (f->dir);
   g_free (f->article);
   g_free (f->bob);
@@ -158,35 +126,13 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   va_list ap;
-
-  g_ptr_array_add (args, (gpointer)cli);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer)arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
 
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", f->locale ? f->locale : "C.UTF-8", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_set_cwd (launcher, f->dir);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &f->out, &f->err, &error);
-  g_assert_no_error (error);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  f->status = g_subprocess_get_exit_status (process);
+  va_start (ap, first);
+  f->status = run_cli_valist (f->dir, f->locale, &f->out, &f->err, first, ap);
+  va_end (ap);
 
   return f->status;
 }
@@ -545,7 +491,7 @@ test_annotate_range (Fixture       *f,
                    ==, "Acme Corp");
 
   /* The same passage with the same tag again: nothing to add, nothing written. */
-  before = read_file (f->bob);
+  before = read_bytes (f->bob);
   inode = inode_of (f->bob);
   run (f, "annotate", "--annotator", "bob", "--tag", "company", "--start", "0", "--end", "9",
        f->article, NULL);
@@ -586,7 +532,7 @@ test_annotate_match_unicode (Fixture       *f,
   g_autofree char *one_eve = added (1, f->eve);
   g_autofree char *eve_table = NULL;
 
-  write_file (f->article, unicode_article, -1);
+  write_file (f->article, unicode_article);
   g_assert_cmpint (g_utf8_strlen (unicode_article, -1), ==, 22);
 
   run (f, "annotate", "--annotator", "bob", "--tag", "company", "--match", CAFE_PRECOMPOSED,
@@ -642,7 +588,7 @@ test_annotate_whole_word (Fixture       *f,
   g_autofree char *one_bob = added (1, f->bob);
   g_autofree char *two_eve = added (2, f->eve);
 
-  write_file (f->article, text, -1);
+  write_file (f->article, text);
 
   run (f, "annotate", "--annotator", "bob", "--tag", "company", "--match", "Agence", "--whole-word",
        f->article, NULL);
@@ -677,7 +623,7 @@ test_annotate_ignore_case (Fixture       *f,
   g_autofree char *four_eve = added (4, f->eve);
   g_autofree char *two_eve = added (2, f->eve);
 
-  write_file (f->article, text, -1);
+  write_file (f->article, text);
 
   run (f, "annotate", "--annotator", "bob", "--tag", "company", "--match", "acme", f->article,
        NULL);
@@ -851,8 +797,8 @@ test_validate_good (Fixture       *f,
   assert_run (f, 0, "", "");
 
   annotate_two (f);
-  bob_before = read_file (f->bob);
-  eve_before = read_file (f->eve);
+  bob_before = read_bytes (f->bob);
+  eve_before = read_bytes (f->eve);
 
   run (f, "validate", f->article, NULL);
   assert_run (f, 0, "", "");
@@ -877,9 +823,9 @@ test_validate_moved (Fixture       *f,
   g_autofree char *bob_report = NULL;
 
   annotate_two (f);
-  bob_before = read_file (f->bob);
-  eve_before = read_file (f->eve);
-  write_file (f->article, edited, -1);
+  bob_before = read_bytes (f->bob);
+  eve_before = read_bytes (f->eve);
+  write_file (f->article, edited);
 
   bob_report = g_strdup_printf ("%s: %s\n", f->bob, MOVED_1);
   report = g_strdup_printf ("%s%s: %s\n", bob_report, f->eve, MOVED_1);
@@ -912,8 +858,8 @@ test_validate_orphaned (Fixture       *f,
   g_autofree char *report = NULL;
 
   annotate_two (f);
-  eve_before = read_file (f->eve);
-  write_file (f->article, edited, -1);
+  eve_before = read_bytes (f->eve);
+  write_file (f->article, edited);
 
   rows = list_json (f, f->article);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
@@ -946,8 +892,8 @@ test_validate_corrupt (Fixture       *f,
   g_autofree char *quoted = NULL;
   g_autofree char *one_eve = added (1, f->eve);
 
-  write_file (f->bob, corrupt, -1);
-  before = read_file (f->bob);
+  write_file (f->bob, corrupt);
+  before = read_bytes (f->bob);
   quoted = g_strdup_printf ("“%s”", f->bob);
 
   run (f, "validate", f->bob, NULL);
@@ -997,7 +943,7 @@ write_newer_file (Fixture *f)
        f->article, NULL);
   assert_run (f, 0, one, "");
 
-  current = read_file (f->bob);
+  current = read_bytes (f->bob);
   text = g_string_new_len (g_bytes_get_data (current, NULL), g_bytes_get_size (current));
   g_assert_true (g_str_has_prefix (text->str, VERSION_1));
   g_string_erase (text, 0, strlen (VERSION_1));
@@ -1009,9 +955,9 @@ write_newer_file (Fixture *f)
                     "      \"kind\": \"relations\"\n"
                     "    }\n"
                     "  ],\n");
-  write_file (f->bob, text->str, text->len);
+  write_file (f->bob, text->str);
 
-  return read_file (f->bob);
+  return read_bytes (f->bob);
 }
 
 static void
@@ -1099,7 +1045,7 @@ test_codebook (Fixture       *f,
               TRY ("annotate"));
   g_assert_false (g_file_test (f->bob, G_FILE_TEST_EXISTS));
 
-  write_file (codebook_path, codebook, -1);
+  write_file (codebook_path, codebook);
 
   run (f, "annotate", "--annotator", "bob", "--tag", "person", "--start", "31", "--end", "37",
        f->article, NULL);
@@ -1161,7 +1107,7 @@ test_list_annotator_ignores_others (Fixture       *f,
 {
   g_autofree char *one_eve = added (1, f->eve);
 
-  write_file (f->bob, "not JSON at all", -1);
+  write_file (f->bob, "not JSON at all");
   run (f, "annotate", "--annotator", "eve", "--tag", "company", "--start", "0", "--end", "4",
        f->article, NULL);
   assert_run (f, 0, one_eve, "");

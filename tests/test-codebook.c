@@ -10,32 +10,12 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "file-test-util.h"
 #include "gloss-codebook.h"
 #include "gloss-error.h"
 #include "gloss-tag.h"
 
 static char *tmp_dir;
-
-/* Deletes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_assert_nonnull (dir);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_assert_cmpint (g_remove (path), ==, 0);
-}
 
 /* A new empty folder for one test, under the temporary folder. */
 static char *
@@ -48,9 +28,9 @@ make_test_dir (const char *name)
 }
 
 static GFile *
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
+write_file_in (const char *dir,
+               const char *name,
+               const char *contents)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *parent = g_path_get_dirname (path);
@@ -373,7 +353,7 @@ test_codebook_extra_keys (void)
     "  ]\n"
     "}\n";
   g_autofree char *dir = make_test_dir ("extra");
-  g_autoptr(GFile) file = write_file (dir, "gloss-codebook.json", contents);
+  g_autoptr(GFile) file = write_file_in (dir, "gloss-codebook.json", contents);
   g_autoptr(GFile) again_file = NULL;
   g_autoptr(GlossCodebook) codebook = NULL;
   g_autoptr(GlossCodebook) again = NULL;
@@ -438,13 +418,13 @@ test_codebook_extra_keys (void)
   g_assert_cmpint (json_object_get_int_member (out_root, "gloss_codebook"), ==, 1);
 
   /* Writing what was read back gives the same bytes. */
-  again_file = write_file (dir, "again.json", json);
+  again_file = write_file_in (dir, "again.json", json);
   again = gloss_codebook_new_from_file (again_file, &error);
   g_assert_no_error (error);
   json_again = gloss_codebook_to_json (again);
   g_assert_cmpstr (json_again, ==, json);
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 typedef struct
@@ -495,7 +475,7 @@ test_codebook_errors (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *name = g_strdup_printf ("bad-%02u.json", i);
-      g_autoptr(GFile) file = write_file (dir, name, bad[i].contents);
+      g_autoptr(GFile) file = write_file_in (dir, name, bad[i].contents);
       g_autoptr(GlossCodebook) codebook = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -508,7 +488,7 @@ test_codebook_errors (void)
       assert_error_names_file (error, file);
     }
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 static void
@@ -532,7 +512,7 @@ test_codebook_unreadable (void)
   g_assert_nonnull (error);
   assert_error_names_file (error, folder);
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 /* Tags whose extra member nests @levels arrays, inside the root object,
@@ -554,9 +534,9 @@ test_codebook_depth (void)
   g_autofree char *at_limit = nested_codebook (64 - 3);
   g_autofree char *over_limit = nested_codebook (64 - 2);
   g_autofree char *open = g_strnfill (100000, '[');
-  g_autoptr(GFile) ok_file = write_file (dir, "ok.json", at_limit);
-  g_autoptr(GFile) deep_file = write_file (dir, "deep.json", over_limit);
-  g_autoptr(GFile) very_deep_file = write_file (dir, "very-deep.json", open);
+  g_autoptr(GFile) ok_file = write_file_in (dir, "ok.json", at_limit);
+  g_autoptr(GFile) deep_file = write_file_in (dir, "deep.json", over_limit);
+  g_autoptr(GFile) very_deep_file = write_file_in (dir, "very-deep.json", open);
   g_autoptr(GlossCodebook) codebook = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -577,7 +557,7 @@ test_codebook_depth (void)
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_TOO_DEEP);
   assert_error_names_file (error, very_deep_file);
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 /* TRUE when a folder from @dir up holds a codebook file. */
@@ -614,7 +594,7 @@ test_codebook_for_article (void)
   g_autofree char *outer_json = codebook_with_tag ("outer");
   g_autofree char *project_json = codebook_with_tag ("project");
   g_autofree char *near_json = codebook_with_tag ("near");
-  g_autoptr(GFile) article = write_file (dir, "project/articles/article.txt", "Cirrane won.\n");
+  g_autoptr(GFile) article = write_file_in (dir, "project/articles/article.txt", "Cirrane won.\n");
   g_autoptr(GFile) outer = NULL;
   g_autoptr(GFile) project = NULL;
   g_autoptr(GFile) near = NULL;
@@ -634,7 +614,7 @@ test_codebook_for_article (void)
     }
 
   /* Two folders up. */
-  outer = write_file (dir, GLOSS_CODEBOOK_FILE_NAME, outer_json);
+  outer = write_file_in (dir, GLOSS_CODEBOOK_FILE_NAME, outer_json);
   codebook = gloss_codebook_new_for_article (article, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), outer));
@@ -642,7 +622,7 @@ test_codebook_for_article (void)
   g_clear_object (&codebook);
 
   /* The parent of the article's folder is nearer. */
-  project = write_file (dir, "project/" GLOSS_CODEBOOK_FILE_NAME, project_json);
+  project = write_file_in (dir, "project/" GLOSS_CODEBOOK_FILE_NAME, project_json);
   codebook = gloss_codebook_new_for_article (article, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), project));
@@ -651,7 +631,7 @@ test_codebook_for_article (void)
   g_clear_object (&codebook);
 
   /* The article's own folder is nearest. */
-  near = write_file (articles_dir, GLOSS_CODEBOOK_FILE_NAME, near_json);
+  near = write_file_in (articles_dir, GLOSS_CODEBOOK_FILE_NAME, near_json);
   codebook = gloss_codebook_new_for_article (article, &error);
   g_assert_no_error (error);
   g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), near));
@@ -676,7 +656,7 @@ test_codebook_for_article (void)
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
   assert_error_names_file (error, near);
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 static void
@@ -766,7 +746,7 @@ test_codebook_save (void)
   assert_error_names_file (error, nowhere);
   g_assert_true (g_file_equal (gloss_codebook_get_file (codebook), file));
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 static void
@@ -787,7 +767,7 @@ test_codebook_empty (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reloaded)), ==, 0);
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 static void
@@ -951,7 +931,7 @@ test_codebook_copy (void)
   g_autofree char *json_copy = NULL;
   GlossTag *tag;
 
-  file = write_file (dir, GLOSS_CODEBOOK_FILE_NAME,
+  file = write_file_in (dir, GLOSS_CODEBOOK_FILE_NAME,
                      "{\"gloss_codebook\": 1, \"project\": {\"name\": \"harbour\"},\n"
                      " \"tags\": [\n"
                      "  {\"id\": \"person\", \"label\": \"Person\", \"color\": \"#2ec27e\",\n"
@@ -996,7 +976,7 @@ test_codebook_copy (void)
   for (guint i = 0; i < 3; i++)
     g_assert_true (gloss_tag_get_builtin (gloss_codebook_get_tag (copy, i)));
 
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 typedef struct
@@ -1140,7 +1120,7 @@ test_codebook_assign (void)
   g_signal_handlers_disconnect_by_data (claim, &claim_counts);
   g_signal_handlers_disconnect_by_data (place, &place_counts);
   recorder_clear (&rec);
-  remove_tree (dir);
+  delete_tree_checked (dir);
 }
 
 int
@@ -1175,7 +1155,7 @@ main (int   argc,
 
   ret = g_test_run ();
 
-  remove_tree (tmp_dir);
+  delete_tree_checked (tmp_dir);
   g_free (tmp_dir);
 
   return ret;

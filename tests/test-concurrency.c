@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "cli-test-util.h"
 #include "file-test-util.h"
 #include "gloss-annotation-file.h"
 #include "gloss-document.h"
@@ -85,40 +86,8 @@ spawn_annotate (Fixture    *f,
                 guint       start,
                 guint       end)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *start_arg = g_strdup_printf ("%u", start);
-  g_autofree char *end_arg = g_strdup_printf ("%u", end);
-  GSubprocess *process;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                              &error,
-                              cli, "annotate", "--annotator", annotator, "--tag", "claim",
-                              "--start", start_arg, "--end", end_arg, f->article, NULL);
-  g_assert_no_error (error);
-
-  return process;
-}
-
-/* Waits for @process; its exit status, with what it printed. */
-static int
-finish (GSubprocess  *process,
-        char        **out,
-        char        **err)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *stdout_buf = NULL;
-  g_autofree char *stderr_buf = NULL;
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &stdout_buf, &stderr_buf, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&stdout_buf);
-  if (err != NULL)
-    *err = g_steal_pointer (&stderr_buf);
-
-  return g_subprocess_get_exit_status (process);
+  return spawn_cli_annotate (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                             f->article, annotator, start, end);
 }
 
 /* Waits for a gloss-cli annotate that must have added its annotation. */
@@ -127,76 +96,12 @@ finish_added (GSubprocess *process)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  int status = finish (process, &out, &err);
+  int status = wait_for_cli (process, &out, &err);
 
   if (status != 0)
     g_printerr ("gloss-cli: %s%s", out, err);
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_str_has_prefix (out, "Added 1 annotation to "));
-}
-
-/* The spans of the annotations in the file at @path, as "start-end"
- * strings; fails the test unless the file is whole, valid JSON with an
- * "annotations" array. */
-static GHashTable *
-read_spans (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GHashTable *spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *annotations;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                              "annotations");
-  g_assert_nonnull (annotations);
-
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
-    {
-      JsonObject *a = json_array_get_object_element (annotations, i);
-
-      g_hash_table_add (spans, g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
-                                                json_object_get_int_member (a, "start"),
-                                                json_object_get_int_member (a, "end")));
-    }
-
-  return spans;
-}
-
-static gboolean
-has_span (GHashTable *spans,
-          guint       start,
-          guint       end)
-{
-  g_autofree char *key = g_strdup_printf ("%u-%u", start, end);
-
-  return g_hash_table_contains (spans, key);
-}
-
-/* The names in the folder that only an unfinished save leaves: hidden
- * files (temporary files and lock files).  When @temporary_only, lock
- * files do not count. */
-static guint
-count_leftovers (Fixture  *f,
-                 gboolean  temporary_only)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (name[0] != '.')
-        continue;
-      if (temporary_only && g_str_has_suffix (name, GLOSS_FILE_LOCK_SUFFIX))
-        continue;
-      n++;
-    }
-
-  return n;
 }
 
 /* Two gloss-cli annotate on one layer at once, 200 times: each says it
@@ -235,7 +140,7 @@ test_annotate_pairs (Fixture       *f,
           for (guint k = 0; k < N_LAYERS; k++)
             {
               g_autofree char *path = layer_path (f, annotators[k]);
-              g_autoptr(GHashTable) spans = read_spans (path);
+              g_autoptr(GHashTable) spans = read_spans (path, FALSE);
 
               g_assert_cmpuint (g_hash_table_size (spans), ==, 2 * (pair + 1));
               for (guint earlier = 0; earlier <= pair; earlier++)
@@ -248,7 +153,7 @@ test_annotate_pairs (Fixture       *f,
 
       for (guint k = 0; k < N_LAYERS; k++)
         g_free (annotators[k]);
-      g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+      g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
     }
 }
 
@@ -279,13 +184,13 @@ test_annotate_crowd (Fixture       *f,
         }
       n += G_N_ELEMENTS (processes);
 
-      spans = read_spans (path);
+      spans = read_spans (path, FALSE);
       g_assert_cmpuint (g_hash_table_size (spans), ==, n);
       for (guint line = 0; line < n; line++)
         g_assert_true (has_span (spans, 40 * line, 40 * line + 5));
     }
 
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* Adds [start, end) to the layer on disk through the core, as a program
@@ -355,7 +260,7 @@ test_core_and_cli (Fixture       *f,
       core_annotate (path, source, 40 * line + 6, 40 * line + 10);
       finish_added (process);
 
-      spans = read_spans (path);
+      spans = read_spans (path, FALSE);
       g_assert_cmpuint (g_hash_table_size (spans), ==, 2 * (round + 1));
       for (guint earlier = 0; earlier <= round; earlier++)
         {
@@ -499,7 +404,7 @@ test_document_vs_cli (Fixture       *f,
       if (gloss_document_get_save_state (document) != GLOSS_SAVE_STATE_CONFLICT)
         gloss_document_check_disk (document);
 
-      spans = read_spans (path);
+      spans = read_spans (path, FALSE);
       for (guint earlier = 0; earlier <= i; earlier++)
         g_assert_true (has_span (spans, 40 * earlier + 6, 40 * earlier + 10));
       if (round.saved)
@@ -530,7 +435,7 @@ test_document_vs_cli (Fixture       *f,
   g_test_message ("%u conflicts offered, %u rounds where the document's save came first",
                   conflicts, saved_first);
   g_signal_handlers_disconnect_by_data (document, &round);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* A writer that keeps the lock longer than anyone waits: gloss-cli gives
@@ -560,7 +465,7 @@ test_lock_timeout (Fixture       *f,
 
   started = g_get_monotonic_time ();
   process = spawn_annotate (f, "held", 6, 10);
-  g_assert_cmpint (finish (process, &out, &err), ==, 1);
+  g_assert_cmpint (wait_for_cli (process, &out, &err), ==, 1);
   waited = (g_get_monotonic_time () - started) / 1000;
 
   g_assert_cmpint (waited, >=, GLOSS_FILE_LOCK_TIMEOUT_MS - 100);
@@ -572,13 +477,13 @@ test_lock_timeout (Fixture       *f,
   g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
   after = read_file (path);
   g_assert_cmpstr (after, ==, before);
-  g_assert_cmpuint (count_leftovers (f, TRUE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX), ==, 0);
 
   g_clear_pointer (&lock, gloss_file_lock_release);
   finish_added (spawn_annotate (f, "held", 6, 10));
-  spans = read_spans (path);
+  spans = read_spans (path, FALSE);
   g_assert_cmpuint (g_hash_table_size (spans), ==, 2);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* The child of test_dead_holder: takes the lock of @path, says so, and
@@ -650,9 +555,9 @@ test_dead_holder (Fixture       *f,
       g_assert_cmpint (waited, <, GLOSS_FILE_LOCK_TIMEOUT_MS / 2);
     }
 
-  spans = read_spans (path);
+  spans = read_spans (path, FALSE);
   g_assert_cmpuint (g_hash_table_size (spans), ==, 6);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* Polls the folder every 100 µs until a temporary file appears in it
@@ -663,7 +568,7 @@ wait_for_temporary (Fixture *f,
 {
   while (g_get_monotonic_time () < deadline)
     {
-      if (count_leftovers (f, TRUE) > 0)
+      if (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX) > 0)
         return TRUE;
       g_usleep (100);
     }
@@ -704,14 +609,14 @@ test_kill_annotate (Fixture       *f,
                                 cli, "annotate", "--annotator", "killed", "--tag", "claim",
                                 "--match", "xx", f->article, NULL);
     g_assert_no_error (error);
-    g_assert_cmpint (finish (process, &out, NULL), ==, 0);
+    g_assert_cmpint (wait_for_cli (process, &out, NULL), ==, 0);
     g_assert_true (g_str_has_prefix (out, "Added 3000 annotations to "));
 
     run_time = g_get_monotonic_time ();
     finish_added (spawn_annotate (f, "killed", 0, 5));
     run_time = g_get_monotonic_time () - run_time;
 
-    spans = read_spans (path);
+    spans = read_spans (path, FALSE);
     n = g_hash_table_size (spans);
     g_assert_cmpuint (n, ==, 3001);
   }
@@ -740,7 +645,7 @@ test_kill_annotate (Fixture       *f,
         killed_mid_save++;
 
       /* Whole, and either version. */
-      spans = read_spans (path);
+      spans = read_spans (path, FALSE);
       if (g_hash_table_size (spans) == n + 1)
         {
           g_assert_true (has_span (spans, 40 * line, 40 * line + 5));
@@ -748,7 +653,7 @@ test_kill_annotate (Fixture       *f,
         }
       g_assert_cmpuint (g_hash_table_size (spans), ==, n);
 
-      if (count_leftovers (f, TRUE) == 0)
+      if (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX) == 0)
         continue;
       left_over++;
 
@@ -761,7 +666,7 @@ test_kill_annotate (Fixture       *f,
           g_assert_cmpint (g_get_monotonic_time () - next_started, <,
                            GLOSS_FILE_LOCK_TIMEOUT_MS * 1000 / 2);
           n++;
-          g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+          g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
         }
       else
         {
@@ -772,7 +677,7 @@ test_kill_annotate (Fixture       *f,
           g_assert_no_error (error);
           g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_document_get_layer (document))),
                             ==, n);
-          g_assert_cmpuint (count_leftovers (f, TRUE), ==, 0);
+          g_assert_cmpuint (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX), ==, 0);
         }
     }
 
@@ -785,7 +690,7 @@ test_kill_annotate (Fixture       *f,
   g_assert_cmpuint (left_over, >=, 1);
 
   finish_added (spawn_annotate (f, "killed", 1, 3));
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* annotate --match on a 2.7 MB article where the text occurs 900,000
@@ -821,7 +726,7 @@ test_match_too_large (Fixture       *f,
                                   &error, cli, "annotate", "--annotator", "greedy", "--tag", "claim",
                                   "--match", "xy", f->article, NULL);
       g_assert_no_error (error);
-      g_assert_cmpint (finish (process, &out, &err), ==, 1);
+      g_assert_cmpint (wait_for_cli (process, &out, &err), ==, 1);
       /* Before making 900,000 annotations, let alone writing them. */
       g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
 
@@ -831,7 +736,7 @@ test_match_too_large (Fixture       *f,
       g_assert_nonnull (strstr (err, round == 0 ? " 900000 times" : " 899999 times"));
       g_assert_nonnull (strstr (err, "256 MiB"));
       g_assert_nonnull (strstr (err, "Nothing was written"));
-      g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+      g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 
       if (round == 0)
         {
@@ -854,7 +759,7 @@ test_match_too_large (Fixture       *f,
                               &error, cli, "annotate", "--annotator", "fits", "--tag", "claim",
                               "--match", "xy", f->article, NULL);
   g_assert_no_error (error);
-  g_assert_cmpint (finish (process, &out, NULL), ==, 0);
+  g_assert_cmpint (wait_for_cli (process, &out, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, "Added 1000 annotations to "));
 }
 

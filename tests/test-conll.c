@@ -9,7 +9,6 @@
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
-#include <locale.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -24,59 +23,10 @@
 
 #define DOCSTART "-DOCSTART- -X- O O\n\n"
 
-typedef void (*Setup) (GlossExporter *exporter);
-
 static void
 set_iob1 (GlossExporter *exporter)
 {
   gloss_exporter_set_scheme (exporter, GLOSS_SCHEME_IOB1);
-}
-
-/* Exports the articles (NULL-terminated paths) to a string; the warnings
- * go to *@warnings, one a line, when it is not NULL. */
-static char *
-export_conll (Setup   setup,
-              char  **warnings,
-              ...)
-{
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CONLL);
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  if (setup != NULL)
-    setup (exporter);
-  gloss_exporter_open_stream (exporter, out, &error);
-  g_assert_no_error (error);
-
-  va_start (args, warnings);
-  for (const char *path = va_arg (args, const char *); path; path = va_arg (args, const char *))
-    {
-      g_autoptr(GFile) article = g_file_new_for_path (path);
-      g_autofree char *name = g_path_get_basename (path);
-
-      gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-
-  if (warnings != NULL)
-    {
-      GPtrArray *list = gloss_exporter_get_warnings (exporter);
-      GString *text = g_string_new (NULL);
-
-      for (guint i = 0; i < list->len; i++)
-        g_string_append_printf (text, "%s\n", (const char *)g_ptr_array_index (list, i));
-      *warnings = g_string_free (text, FALSE);
-    }
-
-  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
 /* Exports the article at @path to the file @destination and returns the
@@ -94,18 +44,9 @@ export_conll_file (const char *destination,
   g_assert_no_error (error);
 
   va_start (args, destination);
-  for (const char *path = va_arg (args, const char *); path; path = va_arg (args, const char *))
-    {
-      g_autoptr(GFile) article = g_file_new_for_path (path);
-      g_autofree char *name = g_path_get_basename (path);
-
-      gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
+  export_articles_valist (exporter, args);
   va_end (args);
 
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
   return exporter;
 }
 
@@ -151,7 +92,7 @@ test_docstart (Fixture       *f,
   annotate_text (path, "bob", "claim", "3,5 euros", NULL);
   annotate_text (path, "eve", "claim", "vu", NULL);
 
-  out = export_conll (NULL, &warnings, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "L’\tO\nhomme\tB-company\nqu’\tO\nil\tO\na\tO\nvu\tO\ns’\tO\nest\tO\nlevé\tO\n.\tO\n\n"
@@ -183,12 +124,12 @@ test_iob1 (Fixture       *f,
   annotate_text (path, "bob", "company", "Zenith Corp", NULL);
   annotate_text (path, "bob", "company", "Vosk", NULL);
 
-  iob2 = export_conll (NULL, NULL, path, NULL);
+  iob2 = export_to_string (GLOSS_EXPORT_CONLL, NULL, NULL, path, NULL);
   g_assert_cmpstr (iob2, ==,
                    DOCSTART "Acme\tB-company\nZenith\tB-company\nCorp\tI-company\nmet\tO\n"
                    "Vosk\tB-company\n.\tO\n\n");
   /* IOB1: B- only where a span follows another of its tag at once. */
-  iob1 = export_conll (set_iob1, NULL, path, NULL);
+  iob1 = export_to_string (GLOSS_EXPORT_CONLL, set_iob1, NULL, path, NULL);
   g_assert_cmpstr (iob1, ==,
                    DOCSTART "Acme\tI-company\nZenith\tB-company\nCorp\tI-company\nmet\tO\n"
                    "Vosk\tI-company\n.\tO\n\n");
@@ -207,7 +148,7 @@ test_sentence_inside_annotation (Fixture       *f,
   annotate_text (path, "bob", "company", "U.S. Steel", NULL);
   annotate_text (path, "bob", "claim", "the deal\nwas signed", NULL);
 
-  out = export_conll (NULL, NULL, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, NULL, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "They\tO\nmet\tO\nU.S\tB-company\n.\tI-company\nSteel\tI-company\n.\tO\n\n"
@@ -217,7 +158,7 @@ test_sentence_inside_annotation (Fixture       *f,
 
   /* IOB1 too: the passage is one span. */
   g_clear_pointer (&out, g_free);
-  out = export_conll (set_iob1, NULL, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_CONLL, set_iob1, NULL, path, NULL);
   g_assert_nonnull (strstr (out, "\nthe\tI-claim\ndeal\tI-claim\nwas\tI-claim\n"));
 }
 
@@ -235,7 +176,7 @@ test_widened (Fixture       *f,
   annotate_text (path, "bob", "company", "Acme", NULL);
   annotate_text (path, "bob", "claim", "response", NULL);
 
-  out = export_conll (NULL, &warnings, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "The\tO\nHBx\tB-claim\n-\tI-claim\ninduced\tI-claim\nresponse\tB-claim\n"
@@ -259,7 +200,7 @@ test_shared_token_and_blank (Fixture       *f,
   annotate_text (path, "bob", "claim", "corp", NULL);
   annotate_text (path, "bob", "claim", "  ", NULL);
 
-  out = export_conll (NULL, &warnings, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART "Acmecorp\tB-company\nsigned\tO\ntoday\tO\n.\tO\n\n");
   g_assert_cmpstr (warnings, ==,
@@ -299,7 +240,7 @@ test_side_file (Fixture       *f,
   annotate_text (b, "bob", "company", "Acme", NULL);
 
   exporter = export_conll_file (conll_path, a, b, NULL);
-  conll = read_text (conll_path);
+  conll = read_file (conll_path);
   assert_clean_lines (conll);
   /* The text's "#" is a token like any other. */
   g_assert_null (strstr (conll, "# "));
@@ -563,7 +504,7 @@ test_cli (Fixture       *f,
   g_assert_nonnull (strstr (err, "a.txt (bob): 1 annotation starts or ends inside a word; "
                                  "CoNLL tags its whole tokens (listed in out.conll.json)\n"));
   g_assert_true (g_file_test (side, G_FILE_TEST_IS_REGULAR));
-  conll = read_text (conll_path);
+  conll = read_file (conll_path);
   g_assert_true (g_str_has_prefix (conll, DOCSTART "L’\tO\nhomme\tB-company\n"));
 
   /* To standard output: the notes are in the warnings only. */
@@ -579,22 +520,18 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/conll/docstart", test_docstart);
-  ADD ("/conll/iob1", test_iob1);
-  ADD ("/conll/sentence-inside-annotation", test_sentence_inside_annotation);
-  ADD ("/conll/widened", test_widened);
-  ADD ("/conll/shared-token-and-blank", test_shared_token_and_blank);
-  ADD ("/conll/side-file", test_side_file);
-  ADD ("/conll/side-file-safety", test_side_file_safety);
-  ADD ("/conll/read/spacy", test_read_as_spacy);
-  ADD ("/conll/read/nltk", test_read_with_nltk);
-  ADD ("/conll/cli", test_cli);
+  ADD_TEST ("/conll/docstart", test_docstart);
+  ADD_TEST ("/conll/iob1", test_iob1);
+  ADD_TEST ("/conll/sentence-inside-annotation", test_sentence_inside_annotation);
+  ADD_TEST ("/conll/widened", test_widened);
+  ADD_TEST ("/conll/shared-token-and-blank", test_shared_token_and_blank);
+  ADD_TEST ("/conll/side-file", test_side_file);
+  ADD_TEST ("/conll/side-file-safety", test_side_file_safety);
+  ADD_TEST ("/conll/read/spacy", test_read_as_spacy);
+  ADD_TEST ("/conll/read/nltk", test_read_with_nltk);
+  ADD_TEST ("/conll/cli", test_cli);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -66,18 +65,9 @@ export_to (GlossExportFormat  format,
            const char        *path)
 {
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
-  g_autoptr(GFile) destination = g_file_new_for_path (path);
-  g_autoptr(GFile) input = g_file_new_for_path (article);
-  g_autoptr(GError) error = NULL;
 
-  gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_add_article (exporter, input, "a.txt", NULL, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-
-  return read_text (path);
+  export_one_article (exporter, path, FALSE, article, "a.txt");
+  return read_file (path);
 }
 
 static void
@@ -271,7 +261,7 @@ test_json_escapes (Fixture       *f,
   g_assert_cmpstr (out->str, ==, "\"x\xE2\"");
 
   annotate_text (path, "bob", "claim", "Plain", SEPARATED_NOTE);
-  saved = read_text (afile_path);
+  saved = read_file (afile_path);
   g_assert_false (has_raw_separator (saved));
   file = gloss_annotation_file_open (afile, GLOSS_LOAD_NONE, NULL, &error);
   g_assert_no_error (error);
@@ -283,18 +273,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/export-links/csv", test_csv);
-  ADD ("/export-links/jsonl", test_jsonl);
-  ADD ("/export-links/w3c", test_w3c);
-  ADD ("/export-links/same-ids", test_same_ids);
-  ADD ("/export-links/broken-passages", test_broken_passages);
-  ADD ("/export-links/json-escapes", test_json_escapes);
+  ADD_TEST ("/export-links/csv", test_csv);
+  ADD_TEST ("/export-links/jsonl", test_jsonl);
+  ADD_TEST ("/export-links/w3c", test_w3c);
+  ADD_TEST ("/export-links/same-ids", test_same_ids);
+  ADD_TEST ("/export-links/broken-passages", test_broken_passages);
+  ADD_TEST ("/export-links/json-escapes", test_json_escapes);
 
   return g_test_run ();
 }

@@ -12,7 +12,6 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -145,19 +144,9 @@ export_article (GlossExportFormat  format,
                 const char        *out_path)
 {
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
-  g_autoptr(GFile) article = g_file_new_for_path (path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autofree char *name = g_path_get_basename (path);
-  g_autoptr(GError) error = NULL;
 
-  gloss_exporter_open_file (exporter, out, FALSE, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-
-  return read_text (out_path);
+  export_one_article (exporter, out_path, FALSE, path, NULL);
+  return read_file (out_path);
 }
 
 /* {"type": "XPathSelector", "value": ..., "refinedBy": {"type":
@@ -489,28 +478,9 @@ test_jats_article (Fixture       *f,
 static char *
 describe (const char *path)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GlossAnnotationFile) afile = NULL;
-  g_autoptr(GError) error = NULL;
-  GListModel *model;
-  GString *out = g_string_new (NULL);
+  g_autoptr(GlossAnnotationFile) file = open_file (path);
 
-  afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (gloss_annotation_file_get_problems (afile)->len, ==, 0);
-  model = G_LIST_MODEL (gloss_annotation_file_get_layer (afile));
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-
-      g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ANCHORED);
-      g_string_append_printf (out, "%s %u %u %s|", gloss_annotation_get_tag (a),
-                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
-                              gloss_annotation_get_quote (a));
-    }
-
-  return g_string_free (out, FALSE);
+  return describe_annotations (file, TRUE);
 }
 
 /* Gloss reads its own W3C export of a web page back: the XPath selectors
@@ -567,17 +537,13 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/export/locations/news-page", test_news_page);
-  ADD ("/export/locations/tei", test_tei_article);
-  ADD ("/export/locations/jats", test_jats_article);
-  ADD ("/export/locations/w3c-round-trip", test_w3c_round_trip);
-  ADD ("/export/locations/plain-text", test_plain_text);
+  ADD_TEST ("/export/locations/news-page", test_news_page);
+  ADD_TEST ("/export/locations/tei", test_tei_article);
+  ADD_TEST ("/export/locations/jats", test_jats_article);
+  ADD_TEST ("/export/locations/w3c-round-trip", test_w3c_round_trip);
+  ADD_TEST ("/export/locations/plain-text", test_plain_text);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -23,45 +22,6 @@
 
 /* A byte order mark, an emoji outside the BMP, CRLF, quotes and commas. */
 #define TRICKY "\xEF\xBB\xBF" "Acme, \"Inc\" 😀 signed\r\nwith Zenith.\n=Danger ahead.\n"
-
-typedef void (*Setup) (GlossExporter *exporter);
-
-/* Exports the articles (NULL-terminated paths) to a string. */
-static char *
-export_to_string (GlossExportFormat format,
-                  Setup             setup,
-                  ...)
-{
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-  va_list args;
-
-  if (setup != NULL)
-    setup (exporter);
-  gloss_exporter_open_stream (exporter, out, &error);
-  g_assert_no_error (error);
-
-  va_start (args, setup);
-  for (const char *path = va_arg (args, const char *); path; path = va_arg (args, const char *))
-    {
-      g_autoptr(GFile) article = g_file_new_for_path (path);
-      g_autofree char *name = g_path_get_basename (path);
-
-      gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-      g_assert_no_error (error);
-    }
-  va_end (args);
-
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-
-  /* The exporter leaves a stream it did not open open: end the text. */
-  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (out, NULL, NULL);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
 
 /* CSV ------------------------------------------------------------------- */
 
@@ -165,7 +125,7 @@ check_csv (Fixture  *f,
   annotate_text (path, "bob", "controversy", "=Danger", "=1+1");
   annotate_text (path, "bob", "company", "😀", "emoji\r\n");
 
-  csv = export_to_string (GLOSS_EXPORT_CSV, safe ? set_safe : NULL, path, NULL);
+  csv = export_to_string (GLOSS_EXPORT_CSV, safe ? set_safe : NULL, NULL, path, NULL);
   g_file_set_contents (csv_path, csv, -1, &error);
   g_assert_no_error (error);
 
@@ -222,7 +182,7 @@ test_jsonl (Fixture       *f,
   annotate_text (path, "bob", "company", "Acme, \"Inc\"", "Line one\nLine two");
   annotate_text (path, "eve", "claim", "😀 signed", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_JSONL, NULL, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_JSONL, NULL, NULL, path, NULL);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "");
@@ -261,25 +221,6 @@ test_jsonl (Fixture       *f,
 /* brat ------------------------------------------------------------------ */
 
 static void
-export_to_folder (GlossExportFormat  format,
-                  const char        *folder,
-                  const char        *article_path)
-{
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
-  g_autoptr(GFile) destination = g_file_new_for_path (folder);
-  g_autoptr(GFile) article = g_file_new_for_path (article_path);
-  g_autofree char *name = g_path_get_basename (article_path);
-  g_autoptr(GError) error = NULL;
-
-  gloss_exporter_open_file (exporter, destination, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_brat_line_breaks (Fixture       *f,
                        gconstpointer  data)
 {
@@ -299,16 +240,16 @@ test_brat_line_breaks (Fixture       *f,
   annotate_text (path, "bob", "company", "Alpha", NULL);
   export_to_folder (GLOSS_EXPORT_BRAT, out, path);
 
-  ann = read_text (ann_path);
+  ann = read_file (ann_path);
   /* A span across line breaks is written in pieces, as brat writes it. */
   g_assert_cmpstr (ann, ==,
                    "T1\tcompany 0 5\tAlpha\n"
                    "T2\tclaim 6 10;11 16;18 23\tBeta Gamma Delta\n"
                    "#1\tAnnotatorNotes T2\tFirst line second\tline\n");
-  txt = read_text (txt_path);
+  txt = read_file (txt_path);
   g_assert_cmpstr (txt, ==, text);
 
-  conf = read_text (conf_path);
+  conf = read_file (conf_path);
   g_assert_nonnull (strstr (conf, "[entities]\n"));
   g_assert_nonnull (strstr (conf, "\nclaim\n"));
   g_assert_nonnull (strstr (conf, "\ncompany\n"));
@@ -316,7 +257,7 @@ test_brat_line_breaks (Fixture       *f,
   g_assert_nonnull (strstr (conf, "\n[relations]\n"));
   g_assert_nonnull (strstr (conf, "\n[events]\n"));
   g_assert_nonnull (strstr (conf, "\n[attributes]\n"));
-  visual = read_text (visual_path);
+  visual = read_file (visual_path);
   g_assert_nonnull (strstr (visual, "[labels]\n"));
   g_assert_nonnull (strstr (visual, "claim | Claim\n"));
   g_assert_nonnull (strstr (visual, "[drawing]\n"));
@@ -355,7 +296,7 @@ test_w3c_validates (Fixture       *f,
 
   harbour = g_build_filename (root, "data", "samples", "harbour-bridge.txt", NULL);
   contrat = g_build_filename (root, "data", "samples", "contrat-cloud.txt", NULL);
-  json = export_to_string (GLOSS_EXPORT_W3C, NULL, path, harbour, contrat, NULL);
+  json = export_to_string (GLOSS_EXPORT_W3C, NULL, NULL, path, harbour, contrat, NULL);
   g_file_set_contents (out_path, json, -1, &error);
   g_assert_no_error (error);
 
@@ -405,11 +346,11 @@ test_doccano_utf16 (Fixture       *f,
   annotate_text (path, "bob", "company", "Zenith", NULL);
 
   /* One emoji before Acme, three before Zenith: as many units more. */
-  utf16 = export_to_string (GLOSS_EXPORT_DOCCANO, NULL, path, NULL);
+  utf16 = export_to_string (GLOSS_EXPORT_DOCCANO, NULL, NULL, path, NULL);
   g_assert_cmpstr (utf16, ==,
                    "{\"text\":\"😀 Acme and 🎉🎉 Zenith.\\n\",\"label\":[[3,7,\"company\"],"
                    "[17,23,\"company\"]],\"document\":\"a.txt\",\"annotator\":\"bob\"}\n");
-  codepoints = export_to_string (GLOSS_EXPORT_DOCCANO, set_codepoints, path, NULL);
+  codepoints = export_to_string (GLOSS_EXPORT_DOCCANO, set_codepoints, NULL, path, NULL);
   g_assert_nonnull (strstr (codepoints, "\"label\":[[2,6,\"company\"],[14,20,\"company\"]]"));
 }
 
@@ -426,7 +367,7 @@ test_labelstudio (Fixture       *f,
   JsonObject *value;
 
   annotate_text (path, "bob", "company", "Zenith", "Is it \"the\" Zenith?\nCheck.");
-  json = export_to_string (GLOSS_EXPORT_LABELSTUDIO, NULL, path, NULL);
+  json = export_to_string (GLOSS_EXPORT_LABELSTUDIO, NULL, NULL, path, NULL);
 
   node = gloss_json_parse (json, strlen (json), 16, &error);
   g_assert_no_error (error);
@@ -479,7 +420,7 @@ test_filters (Fixture       *f,
   annotate_text (path, "eve", "claim", "with", NULL);
   annotate_text (path, "eve", "company", "Acme", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_DOCCANO, only_eve_claims, path, NULL);
+  out = export_to_string (GLOSS_EXPORT_DOCCANO, only_eve_claims, NULL, path, NULL);
   g_assert_cmpstr (out, ==,
                    "{\"text\":\"Acme signed with Zenith.\",\"label\":[[12,16,\"claim\"]],"
                    "\"document\":\"a.txt\",\"annotator\":\"eve\"}\n");
@@ -513,7 +454,7 @@ test_unfinished (Fixture       *f,
     }
 
   g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
-  kept = read_text (old_path);
+  kept = read_file (old_path);
   g_assert_cmpstr (kept, ==, "kept\n");
 }
 
@@ -521,21 +462,17 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/export/csv/read-back", test_csv_read_back);
-  ADD ("/export/csv/spreadsheet-safe", test_csv_spreadsheet_safe);
-  ADD ("/export/jsonl", test_jsonl);
-  ADD ("/export/brat/line-breaks", test_brat_line_breaks);
-  ADD ("/export/w3c/validates", test_w3c_validates);
-  ADD ("/export/doccano/utf16", test_doccano_utf16);
-  ADD ("/export/labelstudio", test_labelstudio);
-  ADD ("/export/filters", test_filters);
-  ADD ("/export/unfinished", test_unfinished);
+  ADD_TEST ("/export/csv/read-back", test_csv_read_back);
+  ADD_TEST ("/export/csv/spreadsheet-safe", test_csv_spreadsheet_safe);
+  ADD_TEST ("/export/jsonl", test_jsonl);
+  ADD_TEST ("/export/brat/line-breaks", test_brat_line_breaks);
+  ADD_TEST ("/export/w3c/validates", test_w3c_validates);
+  ADD_TEST ("/export/doccano/utf16", test_doccano_utf16);
+  ADD_TEST ("/export/labelstudio", test_labelstudio);
+  ADD_TEST ("/export/filters", test_filters);
+  ADD_TEST ("/export/unfinished", test_unfinished);
 
   return g_test_run ();
 }

@@ -9,7 +9,6 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -190,16 +189,12 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/formats-cli/export/folder", test_cli_folder);
-  ADD ("/formats-cli/export/progress", test_cli_progress_terminal);
-  ADD ("/formats-cli/export/usage", test_cli_usage);
-  ADD ("/formats-cli/import", test_cli_import);
+  ADD_TEST ("/formats-cli/export/folder", test_cli_folder);
+  ADD_TEST ("/formats-cli/export/progress", test_cli_progress_terminal);
+  ADD_TEST ("/formats-cli/export/usage", test_cli_usage);
+  ADD_TEST ("/formats-cli/import", test_cli_import);
 
   return g_test_run ();
 }

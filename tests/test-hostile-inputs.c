@@ -9,7 +9,6 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -614,8 +613,8 @@ test_export_onto_input (Fixture       *f,
     return;
 
   annotate_text (article, "alice", "org", "Acme", NULL);
-  article_before = read_text (article);
-  afile_before = read_text (afile);
+  article_before = read_file (article);
+  afile_before = read_file (afile);
   /* Another name of the article. */
   g_free (make_link (f, "same.txt", "a.txt"));
 
@@ -629,8 +628,8 @@ test_export_onto_input (Fixture       *f,
       g_assert_cmpint (run_timed (f->dir, &out, &err, "export", "-f", "csv", "--output", targets[i],
                                   "a.txt", NULL), !=, 0);
       g_assert_nonnull (strstr (err, "the export will not replace it"));
-      article_after = read_text (article);
-      afile_after = read_text (afile);
+      article_after = read_file (article);
+      afile_after = read_file (afile);
       g_assert_cmpstr (article_after, ==, article_before);
       g_assert_cmpstr (afile_after, ==, afile_before);
     }
@@ -644,7 +643,7 @@ test_export_onto_input (Fixture       *f,
     g_assert_cmpint (run_timed (f->dir, &out, &err, "export", "-f", "jsonl", "-o",
                                 "a.txt.alice.gloss.json", "a.txt.alice.gloss.json", NULL), !=, 0);
     g_assert_nonnull (strstr (err, "the export will not replace it"));
-    afile_after = read_text (afile);
+    afile_after = read_file (afile);
     g_assert_cmpstr (afile_after, ==, afile_before);
   }
 }
@@ -663,7 +662,7 @@ test_export_onto_input_core (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   annotate_text (article, "alice", "org", "Acme", NULL);
-  before = read_text (article);
+  before = read_file (article);
   link = make_link (f, "other-name.csv", "a.txt");
   link_file = g_file_new_for_path (link);
 
@@ -677,7 +676,7 @@ test_export_onto_input_core (Fixture       *f,
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH);
   g_clear_error (&error);
 
-  after = read_text (article);
+  after = read_file (article);
   g_assert_cmpstr (after, ==, before);
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 }
@@ -702,7 +701,7 @@ test_export_links_out (Fixture       *f,
   g_assert_cmpint (run_timed (f->dir, &out, &err, "export", "-f", "csv", "-o", "out/export.csv",
                               "a.txt", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "outside the folder"));
-  after = read_text (victim);
+  after = read_file (victim);
   g_assert_cmpstr (after, ==, "keep me\n");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
@@ -713,7 +712,7 @@ test_export_links_out (Fixture       *f,
   g_assert_cmpint (run_timed (f->dir, &out, &err, "export", "-f", "brat", "-o", "brat",
                               "a.txt", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "outside the folder"));
-  after = read_text (victim);
+  after = read_file (victim);
   g_assert_cmpstr (after, ==, "keep me\n");
 }
 
@@ -767,7 +766,7 @@ test_doccano_existing_destination (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "exists already"));
   names = list_folder (f->dir);
   g_assert_cmpstr (names, ==, "d-0002.txt d-0002.txt.doccano.gloss.json d.jsonl");
-  kept = read_text (taken);
+  kept = read_file (taken);
   g_assert_cmpstr (kept, ==, "{}");
   g_assert_cmpuint (gloss_importer_get_n_articles (importer), ==, 0);
   g_clear_error (&error);
@@ -880,34 +879,30 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/hostile/fifo/annotation-file", test_fifo_annotation_file);
-  ADD ("/hostile/fifo/codebook", test_fifo_codebook);
-  ADD ("/hostile/fifo/article", test_fifo_article);
-  ADD ("/hostile/fifo/brat-text", test_fifo_brat_text);
-  ADD ("/hostile/fifo/brat-visual-conf", test_fifo_brat_visual_conf);
-  ADD ("/hostile/fifo/w3c-target", test_fifo_w3c_target);
-  ADD ("/hostile/fifo/import-input", test_fifo_import_input);
-  ADD ("/hostile/dev-zero/article", test_dev_zero_article);
-  ADD ("/hostile/dev-zero/import-input", test_dev_zero_import_input);
-  ADD ("/hostile/w3c/target-outside", test_w3c_target_outside);
-  ADD ("/hostile/w3c/target-outside-core", test_w3c_target_outside_core);
-  ADD ("/hostile/w3c/target-inside", test_w3c_target_inside);
-  ADD ("/hostile/w3c/wrong-quote", test_w3c_wrong_quote);
-  ADD ("/hostile/brat/text-links-out", test_brat_text_links_out);
-  ADD ("/hostile/export/onto-input", test_export_onto_input);
-  ADD ("/hostile/export/onto-input-core", test_export_onto_input_core);
-  ADD ("/hostile/export/links-out", test_export_links_out);
-  ADD ("/hostile/import/doccano-bad-line", test_doccano_bad_line);
-  ADD ("/hostile/import/doccano-existing-destination", test_doccano_existing_destination);
-  ADD ("/hostile/import/doccano-text-links-out", test_doccano_text_links_out);
-  ADD ("/hostile/import/labelstudio-object", test_labelstudio_object);
-  ADD ("/hostile/import/labelstudio-bad-task", test_labelstudio_bad_task);
+  ADD_TEST ("/hostile/fifo/annotation-file", test_fifo_annotation_file);
+  ADD_TEST ("/hostile/fifo/codebook", test_fifo_codebook);
+  ADD_TEST ("/hostile/fifo/article", test_fifo_article);
+  ADD_TEST ("/hostile/fifo/brat-text", test_fifo_brat_text);
+  ADD_TEST ("/hostile/fifo/brat-visual-conf", test_fifo_brat_visual_conf);
+  ADD_TEST ("/hostile/fifo/w3c-target", test_fifo_w3c_target);
+  ADD_TEST ("/hostile/fifo/import-input", test_fifo_import_input);
+  ADD_TEST ("/hostile/dev-zero/article", test_dev_zero_article);
+  ADD_TEST ("/hostile/dev-zero/import-input", test_dev_zero_import_input);
+  ADD_TEST ("/hostile/w3c/target-outside", test_w3c_target_outside);
+  ADD_TEST ("/hostile/w3c/target-outside-core", test_w3c_target_outside_core);
+  ADD_TEST ("/hostile/w3c/target-inside", test_w3c_target_inside);
+  ADD_TEST ("/hostile/w3c/wrong-quote", test_w3c_wrong_quote);
+  ADD_TEST ("/hostile/brat/text-links-out", test_brat_text_links_out);
+  ADD_TEST ("/hostile/export/onto-input", test_export_onto_input);
+  ADD_TEST ("/hostile/export/onto-input-core", test_export_onto_input_core);
+  ADD_TEST ("/hostile/export/links-out", test_export_links_out);
+  ADD_TEST ("/hostile/import/doccano-bad-line", test_doccano_bad_line);
+  ADD_TEST ("/hostile/import/doccano-existing-destination", test_doccano_existing_destination);
+  ADD_TEST ("/hostile/import/doccano-text-links-out", test_doccano_text_links_out);
+  ADD_TEST ("/hostile/import/labelstudio-object", test_labelstudio_object);
+  ADD_TEST ("/hostile/import/labelstudio-bad-task", test_labelstudio_bad_task);
 
   return g_test_run ();
 }

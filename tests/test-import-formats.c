@@ -14,7 +14,6 @@
 
 #include "config.h"
 
-#include <locale.h>
 #include <string.h>
 
 #include "gloss-annotation-file.h"
@@ -28,69 +27,13 @@
  * code units. */
 #define EMOJI_TEXT "🐱 Warning: This is a test text"
 
-static gboolean
-import_one (GlossImporter  *importer,
-            const char     *path,
-            char          **message)
-{
-  g_autoptr(GFile) input = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = gloss_importer_import_file (importer, input, NULL, &error) &&
-       gloss_importer_finish (importer, NULL, &error);
-  if (message != NULL)
-    *message = error ? g_strdup (error->message) : NULL;
-  else
-    g_assert_no_error (error);
-
-  return ok;
-}
-
-static GlossAnnotationFile *
-open_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GlossAnnotationFile *afile;
-
-  afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (gloss_annotation_file_get_problems (afile)->len, ==, 0);
-  return afile;
-}
-
 /* "tag start end quote|" for each annotation of the file at @path. */
 static char *
 describe_file (const char *path)
 {
   g_autoptr(GlossAnnotationFile) file = open_file (path);
-  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
-  GString *out = g_string_new (NULL);
 
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-
-      g_string_append_printf (out, "%s %u %u %s|", gloss_annotation_get_tag (a),
-                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
-                              gloss_annotation_get_quote (a));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The notes of @importer joined by newlines. */
-static char *
-notes_of (GlossImporter *importer)
-{
-  GPtrArray *notes = gloss_importer_get_notes (importer);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < notes->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *)g_ptr_array_index (notes, i));
-
-  return g_string_free (out, FALSE);
+  return describe_annotations (file, FALSE);
 }
 
 static guint
@@ -123,19 +66,10 @@ export_article (GlossExportFormat  format,
                 const char        *out_path)
 {
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (format);
-  g_autoptr(GFile) article = g_file_new_for_path (article_path);
-  g_autoptr(GFile) out = g_file_new_for_path (out_path);
-  g_autofree char *name = g_path_get_basename (article_path);
-  g_autoptr(GError) error = NULL;
 
   if (unit >= 0)
     gloss_exporter_set_offset_unit (exporter, unit);
-  gloss_exporter_open_file (exporter, out, FALSE, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
+  export_one_article (exporter, out_path, FALSE, article_path, NULL);
 }
 
 /* The first task's "annotations" of a Label Studio export. */
@@ -171,7 +105,7 @@ test_labelstudio_export_codepoints (Fixture       *f,
 
   /* By default, as Label Studio counts. */
   export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
-  json = read_text (out);
+  json = read_file (out);
   root = parse_json (json);
   value = json_object_get_object_member (json_array_get_object_element (results_of (root, 0), 0),
                                          "value");
@@ -183,7 +117,7 @@ test_labelstudio_export_codepoints (Fixture       *f,
 
   /* UTF-16 code units still on request, for older versions. */
   export_article (GLOSS_EXPORT_LABELSTUDIO, GLOSS_OFFSETS_UTF16, article, out);
-  json = read_text (out);
+  json = read_file (out);
   root = parse_json (json);
   value = json_object_get_object_member (json_array_get_object_element (results_of (root, 0), 0),
                                          "value");
@@ -399,7 +333,7 @@ test_labelstudio_round_trip (Fixture       *f,
   annotate_text (article, "zoe", "place", "Oslo", NULL);
 
   export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
-  json = read_text (out);
+  json = read_file (out);
   root = parse_json (json);
   entries = entries_of (root);
   g_assert_cmpuint (json_array_get_length (entries), ==, 3);
@@ -478,7 +412,7 @@ test_labelstudio_round_trip_removed (Fixture       *f,
   g_assert_no_error (error);
 
   export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
-  json = read_text (out);
+  json = read_file (out);
   root = parse_json (json);
   result = results_of (root, 0);
   g_assert_cmpuint (json_array_get_length (result), ==, 1);
@@ -549,14 +483,14 @@ test_doccano_relations (Fixture       *f,
   sample = g_build_filename (samples, "data_export-relation_extraction-example.jsonl", NULL);
   input = g_build_filename (f->dir, "rel.jsonl", NULL);
   copy_file (sample, input);
-  original = read_text (input);
+  original = read_file (input);
   before = parse_json (original);
 
   g_assert_true (import_one (importer, input, NULL));
   article = g_build_filename (f->dir, "rel-0001.txt", NULL);
   out = g_build_filename (f->dir, "back.jsonl", NULL);
   export_article (GLOSS_EXPORT_DOCCANO, -1, article, out);
-  exported = read_text (out);
+  exported = read_file (out);
 
   /* One record on one line, in the shape doccano reads relations in. */
   g_assert_cmpuint (count_substrings (exported, "\n"), ==, 1);
@@ -634,7 +568,7 @@ test_doccano_relations_removed (Fixture       *f,
   gloss_exporter_finish (exporter, NULL, &error);
   g_assert_no_error (error);
 
-  exported = read_text (out);
+  exported = read_file (out);
   root = parse_json (exported);
   g_assert_nonnull (strstr (exported, "{\"id\":4,\"label\":\"ORG\",\"start_offset\":0,\"end_offset\":4}"));
   g_assert_nonnull (strstr (exported, "{\"id\":5,\"label\":\"loc\",\"start_offset\":19,\"end_offset\":23}"));
@@ -701,7 +635,7 @@ test_w3c_plain_ids (Fixture       *f,
 
   /* The ids are kept as they were written, for the way back; a UUID is
    * the annotation's own id too. */
-  saved = read_text (afile);
+  saved = read_file (afile);
   g_assert_nonnull (strstr (saved, "\"x-w3c-id\": \"anno-000000\""));
   g_assert_nonnull (strstr (saved, "\"x-w3c-id\": \"#a88b22d0\""));
   g_assert_nonnull (strstr (saved, "\"x-w3c-id\": \"9b6aa528-660a-4551-8265-66f45c61acab\""));
@@ -842,27 +776,23 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/import-formats/labelstudio/export-codepoints", test_labelstudio_export_codepoints);
-  ADD ("/import-formats/labelstudio/import-codepoints", test_labelstudio_import_codepoints);
-  ADD ("/import-formats/labelstudio/import-utf16", test_labelstudio_import_utf16);
-  ADD ("/import-formats/labelstudio/import-mismatch", test_labelstudio_import_mismatch);
-  ADD ("/import-formats/labelstudio/predictions", test_labelstudio_predictions);
-  ADD ("/import-formats/labelstudio/nothing", test_labelstudio_nothing);
-  ADD ("/import-formats/labelstudio/round-trip", test_labelstudio_round_trip);
-  ADD ("/import-formats/labelstudio/round-trip-removed", test_labelstudio_round_trip_removed);
-  ADD ("/import-formats/labelstudio/cli", test_labelstudio_cli);
-  ADD ("/import-formats/doccano/relations", test_doccano_relations);
-  ADD ("/import-formats/doccano/relations-removed", test_doccano_relations_removed);
-  ADD ("/import-formats/w3c/plain-ids", test_w3c_plain_ids);
-  ADD ("/import-formats/w3c/plain-ids-misplaced", test_w3c_plain_ids_misplaced);
-  ADD ("/import-formats/w3c/page-order", test_w3c_page_order);
-  ADD ("/import-formats/scale", test_scale);
+  ADD_TEST ("/import-formats/labelstudio/export-codepoints", test_labelstudio_export_codepoints);
+  ADD_TEST ("/import-formats/labelstudio/import-codepoints", test_labelstudio_import_codepoints);
+  ADD_TEST ("/import-formats/labelstudio/import-utf16", test_labelstudio_import_utf16);
+  ADD_TEST ("/import-formats/labelstudio/import-mismatch", test_labelstudio_import_mismatch);
+  ADD_TEST ("/import-formats/labelstudio/predictions", test_labelstudio_predictions);
+  ADD_TEST ("/import-formats/labelstudio/nothing", test_labelstudio_nothing);
+  ADD_TEST ("/import-formats/labelstudio/round-trip", test_labelstudio_round_trip);
+  ADD_TEST ("/import-formats/labelstudio/round-trip-removed", test_labelstudio_round_trip_removed);
+  ADD_TEST ("/import-formats/labelstudio/cli", test_labelstudio_cli);
+  ADD_TEST ("/import-formats/doccano/relations", test_doccano_relations);
+  ADD_TEST ("/import-formats/doccano/relations-removed", test_doccano_relations_removed);
+  ADD_TEST ("/import-formats/w3c/plain-ids", test_w3c_plain_ids);
+  ADD_TEST ("/import-formats/w3c/plain-ids-misplaced", test_w3c_plain_ids_misplaced);
+  ADD_TEST ("/import-formats/w3c/page-order", test_w3c_page_order);
+  ADD_TEST ("/import-formats/scale", test_scale);
 
   return g_test_run ();
 }

@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <locale.h>
 #include <string.h>
 
 #include "format-test-util.h"
@@ -21,81 +20,6 @@
  * samples of GLOSS_TESTDATA and our own with emoji, CRLF and a byte order
  * mark) become annotation files whose spans hold the text they claim, and
  * what goes back out is what came in. */
-
-/* Imports one file; returns whether it went through, with the error in
- * @error_out (when not NULL). */
-static gboolean
-import_one (GlossImporter  *importer,
-            const char     *path,
-            char          **error_out)
-{
-  g_autoptr(GFile) input = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  ok = gloss_importer_import_file (importer, input, NULL, &error);
-  if (ok)
-    {
-      ok = gloss_importer_finish (importer, NULL, &error);
-    }
-  if (error_out != NULL)
-    *error_out = error ? g_strdup (error->message) : NULL;
-  else
-    g_assert_no_error (error);
-
-  return ok;
-}
-
-static GlossAnnotationFile *
-open_file (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GlossAnnotationFile *afile;
-
-  afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (gloss_annotation_file_get_problems (afile)->len, ==, 0);
-  return afile;
-}
-
-/* "tag start end quote|" for each annotation, in layer order. */
-static char *
-describe (GlossAnnotationFile *file)
-{
-  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-
-      g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ANCHORED);
-      g_string_append_printf (out, "%s %u %u %s|", gloss_annotation_get_tag (a),
-                              gloss_annotation_get_start (a), gloss_annotation_get_end (a),
-                              gloss_annotation_get_quote (a));
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-export_brat (const char *article_path,
-             const char *folder)
-{
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
-  g_autoptr(GFile) destination = g_file_new_for_path (folder);
-  g_autoptr(GFile) article = g_file_new_for_path (article_path);
-  g_autofree char *name = g_path_get_basename (article_path);
-  g_autoptr(GError) error = NULL;
-
-  gloss_exporter_open_file (exporter, destination, TRUE, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_add_article (exporter, article, name, NULL, NULL, &error);
-  g_assert_no_error (error);
-  gloss_exporter_finish (exporter, NULL, &error);
-  g_assert_no_error (error);
-}
 
 /* The lines of @text that start with one of @kinds, in order. */
 static char *
@@ -160,16 +84,16 @@ test_brat_round_trip (Fixture       *f,
       import_one (importer, ann, NULL);
       stem = g_strndup (ann, strlen (ann) - 4);
       txt = g_strconcat (stem, ".txt", NULL);
-      export_brat (txt, out);
+      export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
 
-      before = read_text (ann);
+      before = read_file (ann);
       {
         g_autofree char *base = g_path_get_basename (stem);
         g_autofree char *ann_name = g_strconcat (base, ".ann", NULL);
 
         exported = g_build_filename (out, "brat", ann_name, NULL);
       }
-      after = read_text (exported);
+      after = read_file (exported);
 
       /* The T and # lines are the same, ids and order included. */
       t_before = lines_of_kind (before, "T#");
@@ -228,7 +152,7 @@ test_brat_discontinuous (Fixture       *f,
   g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 2);
 
   file = open_file (afile_path);
-  description = describe (file);
+  description = describe_annotations (file, TRUE);
   g_assert_cmpstr (description, ==, "organization 0 4 Acme|organization 9 13 Corp|person 15 20 Alice|");
 
   /* Both pieces: one group key, the note, brat's label. */
@@ -246,8 +170,8 @@ test_brat_discontinuous (Fixture       *f,
   g_object_unref (a);
   g_object_unref (b);
 
-  export_brat (txt, out);
-  exported = read_text (exported_path);
+  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==, BRAT_ANN);
   g_clear_pointer (&exported, g_free);
 
@@ -260,8 +184,8 @@ test_brat_discontinuous (Fixture       *f,
   gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
   g_assert_no_error (error);
 
-  export_brat (txt, out);
-  exported = read_text (exported_path);
+  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==,
                    "T1\tOrganization 0 4;9 13\tAcme Corp\n"
                    "#1\tAnnotatorNotes T1\tOne firm, \"two\" words\n"
@@ -317,12 +241,12 @@ test_brat_bom_crlf (Fixture       *f,
                        -1, NULL);
   g_assert_true (import_one (importer, ann, NULL));
   file = open_file (afile_path);
-  description = describe (file);
+  description = describe_annotations (file, TRUE);
   g_assert_cmpstr (description, ==, "org 1 5 Acme|org 6 7 😀|org 9 12 Zen|org 9 15 Zenith|");
 
   /* The lines come back with LF ends. */
-  export_brat (txt, out);
-  exported = read_text (exported_path);
+  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==, "T1\tOrg 1 5\tAcme\nT2\tOrg 9 15\tZenith\nT3\tOrg 6 7;9 12\t😀 Zen\n");
 }
 
@@ -373,7 +297,7 @@ test_doccano_samples (Fixture       *f,
           g_autofree char *path = g_build_filename (f->dir, cases[c].files[i], NULL);
           g_autofree char *afile = g_strconcat (path, ".doccano.gloss.json", NULL);
           g_autoptr(GlossAnnotationFile) file = open_file (afile);
-          g_autofree char *description = describe (file);
+          g_autofree char *description = describe_annotations (file, TRUE);
 
           g_assert_cmpstr (description, ==, cases[c].spans[i]);
         }
@@ -427,7 +351,7 @@ test_doccano_utf16 (Fixture       *f,
   g_assert_false (g_file_test (third, G_FILE_TEST_EXISTS));
 
   file = open_file (first);
-  description = describe (file);
+  description = describe_annotations (file, TRUE);
   g_assert_cmpstr (description, ==, "org 2 6 Acme|org 14 20 Zenith|");
 }
 
@@ -474,8 +398,8 @@ test_doccano_round_trip (Fixture       *f,
 
   /* The annotator came back from the export's "annotator" key. */
   imported = open_file (back);
-  before = describe (original);
-  after = describe (imported);
+  before = describe_annotations (original, TRUE);
+  after = describe_annotations (imported, TRUE);
   g_assert_cmpstr (after, ==, before);
 }
 
@@ -539,8 +463,8 @@ test_w3c_samples (Fixture       *f,
   user1_file = g_strconcat (article, ".user1.gloss.json", NULL);
   w3c = open_file (w3c_file);
   user1 = open_file (user1_file);
-  w3c_spans = describe (w3c);
-  user1_spans = describe (user1);
+  w3c_spans = describe_annotations (w3c, TRUE);
+  user1_spans = describe_annotations (user1, TRUE);
   g_assert_true (g_str_has_prefix (w3c_spans, "annotation 18 27 anotation|annotation 70 83 Selected Text|"
                                               "annotation 412 795 "));
   /* anno41: the creator's nickname, the tagging body. */
@@ -597,7 +521,7 @@ test_w3c_round_trip (Fixture       *f,
   gloss_layer_annotate (layer, "claim", 13, 19, NULL);
   gloss_annotation_file_save (original, GLOSS_SAVE_NONE, NULL, &error);
   g_assert_no_error (error);
-  saved = read_text (afile);
+  saved = read_file (afile);
 
   gloss_exporter_open_file (exporter, json_file, FALSE, NULL, &error);
   g_assert_no_error (error);
@@ -611,7 +535,7 @@ test_w3c_round_trip (Fixture       *f,
   g_assert_nonnull (strstr (message, "exists already and was left as it is"));
   g_clear_pointer (&message, g_free);
   {
-    g_autofree char *now = read_text (afile);
+    g_autofree char *now = read_file (afile);
 
     g_assert_cmpstr (now, ==, saved);
   }
@@ -621,8 +545,8 @@ test_w3c_round_trip (Fixture       *f,
   g_assert_true (import_one (importer, json, NULL));
 
   imported = open_file (afile);
-  before = describe (original);
-  after = describe (imported);
+  before = describe_annotations (original, TRUE);
+  after = describe_annotations (imported, TRUE);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (gloss_layer_get_annotator_name (gloss_annotation_file_get_layer (imported)), ==, "Bob");
 
@@ -682,7 +606,7 @@ test_labelstudio (Fixture       *f,
   g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 1);
 
   file = open_file (first);
-  description = describe (file);
+  description = describe_annotations (file, TRUE);
   g_assert_cmpstr (description, ==, "org 2 6 Acme|");
   a = g_list_model_get_item (G_LIST_MODEL (gloss_annotation_file_get_layer (file)), 0);
   g_assert_cmpstr (gloss_annotation_get_note (a), ==, "Line 1\nLine 2");
@@ -694,22 +618,18 @@ int
 main (int    argc,
       char **argv)
 {
-  setlocale (LC_ALL, "");
-  g_test_init (&argc, &argv, NULL);
+  format_test_init (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("/import/brat/round-trip", test_brat_round_trip);
-  ADD ("/import/brat/discontinuous", test_brat_discontinuous);
-  ADD ("/import/brat/mismatch", test_brat_mismatch);
-  ADD ("/import/brat/bom-crlf", test_brat_bom_crlf);
-  ADD ("/import/doccano/samples", test_doccano_samples);
-  ADD ("/import/doccano/utf16", test_doccano_utf16);
-  ADD ("/import/doccano/round-trip", test_doccano_round_trip);
-  ADD ("/import/w3c/samples", test_w3c_samples);
-  ADD ("/import/w3c/round-trip", test_w3c_round_trip);
-  ADD ("/import/labelstudio", test_labelstudio);
+  ADD_TEST ("/import/brat/round-trip", test_brat_round_trip);
+  ADD_TEST ("/import/brat/discontinuous", test_brat_discontinuous);
+  ADD_TEST ("/import/brat/mismatch", test_brat_mismatch);
+  ADD_TEST ("/import/brat/bom-crlf", test_brat_bom_crlf);
+  ADD_TEST ("/import/doccano/samples", test_doccano_samples);
+  ADD_TEST ("/import/doccano/utf16", test_doccano_utf16);
+  ADD_TEST ("/import/doccano/round-trip", test_doccano_round_trip);
+  ADD_TEST ("/import/w3c/samples", test_w3c_samples);
+  ADD_TEST ("/import/w3c/round-trip", test_w3c_round_trip);
+  ADD_TEST ("/import/labelstudio", test_labelstudio);
 
   return g_test_run ();
 }

@@ -22,7 +22,9 @@
 #include <unistd.h>
 
 #include "article-test-util.h"
+#include "cli-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-file-io.h"
 
 /* 40 characters a line: the annotations of round i go on line i. */
 #define LINE "alpha beta gamma delta epsilon theta xx\n"
@@ -79,72 +81,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
   g_free (f->article);
   g_free (f->layer);
-}
-
-/* The names in the folder that only an unfinished save leaves: hidden
- * files, temporary files and (unless @temporary_only) lock files. */
-static guint
-count_leftovers (Fixture  *f,
-                 gboolean  temporary_only)
-{
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      if (name[0] != '.')
-        continue;
-      if (temporary_only && g_str_has_suffix (name, ".lock"))
-        continue;
-      n++;
-    }
-
-  return n;
-}
-
-/* The spans of the annotations in the layer on disk, as "start-end"
- * strings; fails the test unless the file is whole, valid JSON with an
- * "annotations" array.  Empty when there is no file. */
-static GHashTable *
-read_spans (const char *path)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GHashTable *spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  JsonArray *annotations;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    return spans;
-
-  json_parser_load_from_file (parser, path, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  annotations = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
-                                              "annotations");
-  g_assert_nonnull (annotations);
-
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
-    {
-      JsonObject *a = json_array_get_object_element (annotations, i);
-
-      g_hash_table_add (spans, g_strdup_printf ("%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT,
-                                                json_object_get_int_member (a, "start"),
-                                                json_object_get_int_member (a, "end")));
-    }
-
-  return spans;
-}
-
-static gboolean
-has_span (GHashTable *spans,
-          guint       start,
-          guint       end)
-{
-  g_autofree char *key = g_strdup_printf ("%u-%u", start, end);
-
-  return g_hash_table_contains (spans, key);
 }
 
 static GlossLayer *
@@ -223,17 +159,7 @@ spawn_annotate (Fixture *f,
                 guint    start,
                 guint    end)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *start_arg = g_strdup_printf ("%u", start);
-  g_autofree char *end_arg = g_strdup_printf ("%u", end);
-  GSubprocess *process;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                              cli, "annotate", "--annotator", ANNOTATOR, "--tag", "claim",
-                              "--start", start_arg, "--end", end_arg, f->article, NULL);
-  g_assert_no_error (error);
-
-  return process;
+  return spawn_cli_annotate (G_SUBPROCESS_FLAGS_STDOUT_PIPE, f->article, ANNOTATOR, start, end);
 }
 
 static gboolean
@@ -353,7 +279,7 @@ test_autosave_vs_cli (Fixture       *f,
       if (state_of (round.window) != GLOSS_SAVE_STATE_CONFLICT)
         gloss_document_check_disk (document);
 
-      spans = read_spans (f->layer);
+      spans = read_spans (f->layer, TRUE);
       for (guint earlier = 0; earlier <= i; earlier++)
         g_assert_true (has_span (spans, 40 * earlier + 6, 40 * earlier + 10));
       if (round.window_saved)
@@ -384,7 +310,7 @@ test_autosave_vs_cli (Fixture       *f,
 
   g_signal_handler_disconnect (document, handler);
   close_window (round.window);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* The window killed during an autosave */
@@ -475,7 +401,7 @@ test_kill_autosave (Fixture       *f,
 
           while (!seen && g_get_monotonic_time () < deadline)
             {
-              seen = count_leftovers (f, TRUE) > 0;
+              seen = count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX) > 0;
               if (!seen)
                 g_usleep (100);
             }
@@ -492,12 +418,12 @@ test_kill_autosave (Fixture       *f,
       g_assert_true (g_subprocess_get_if_signaled (child));
 
       /* Whole; what was saved stays saved. */
-      spans = read_spans (f->layer);
+      spans = read_spans (f->layer, TRUE);
       g_assert_cmpuint (g_hash_table_size (spans), >=, n);
       n = g_hash_table_size (spans);
       if (seen)
         mid_save++;
-      if (count_leftovers (f, TRUE) > 0)
+      if (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX) > 0)
         left_over++;
 
       /* The next window to open the layer removes the leftovers and
@@ -510,14 +436,14 @@ test_kill_autosave (Fixture       *f,
 
           document = gloss_document_new_for_article (article, ANNOTATOR, "Test Person", NULL, &error);
           g_assert_no_error (error);
-          g_assert_cmpuint (count_leftovers (f, TRUE), ==, 0);
+          g_assert_cmpuint (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX), ==, 0);
           g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_document_get_layer (document))),
                             ==, n);
         }
       else
         {
           window = open_window (f->article);
-          g_assert_cmpuint (count_leftovers (f, TRUE), ==, 0);
+          g_assert_cmpuint (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX), ==, 0);
           g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (window))), ==, n);
         }
     }
@@ -535,7 +461,7 @@ test_kill_autosave (Fixture       *f,
     g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
   }
   close_window (window);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 /* A full disk, then room again */
@@ -644,9 +570,9 @@ test_try_again_disk_full (Fixture       *f,
     }
 
   /* The old layer is whole, and nothing of the failed saves is left. */
-  spans = read_spans (f->layer);
+  spans = read_spans (f->layer, TRUE);
   g_assert_cmpuint (g_hash_table_size (spans), ==, 1);
-  g_assert_cmpuint (count_leftovers (f, TRUE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, GLOSS_FILE_LOCK_SUFFIX), ==, 0);
   g_clear_pointer (&spans, g_hash_table_unref);
 
   /* Room again: Try Again saves, and the banner goes. */
@@ -655,12 +581,12 @@ test_try_again_disk_full (Fixture       *f,
   settle ();
   g_assert_true (is_saved (window));
   g_assert_null (gloss_window_get_banner_text (window));
-  spans = read_spans (f->layer);
+  spans = read_spans (f->layer, TRUE);
   g_assert_cmpuint (g_hash_table_size (spans), ==, 2);
   g_assert_true (has_span (spans, 40, 45));
 
   close_window (window);
-  g_assert_cmpuint (count_leftovers (f, FALSE), ==, 0);
+  g_assert_cmpuint (count_hidden_files (f->dir, NULL), ==, 0);
 }
 
 int

@@ -260,6 +260,8 @@ gloss_annotation_file_save (GlossAnnotationFile  *self,
 
   self->on_disk = TRUE;
   self->disk_fingerprint = _gloss_annotation_file_fingerprint (data, length);
+  /* The copies merged on load are gone from the disk now. */
+  self->n_merged = 0;
   gloss_history_set_clean (gloss_layer_get_history (self->layer));
 
   return TRUE;
@@ -387,6 +389,7 @@ gloss_annotation_file_save_bytes_finish (GlossAnnotationFile  *self,
 
   self->on_disk = TRUE;
   self->disk_fingerprint = data->written_fingerprint;
+  self->n_merged = 0;
   gloss_history_set_clean_if_serial (gloss_layer_get_history (self->layer), data->serial);
 
   return TRUE;

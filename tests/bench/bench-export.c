@@ -27,36 +27,16 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "gloss-annotation-file.h"
 #include "gloss-export.h"
 #include "bench-util.h"
+#include "file-test-util.h"
 
 #define BIG_BYTES (5 * 1000 * 1000)
 #define BIG_ANNOTATIONS 100000
 #define ANNOTATORS 3
 #define PER_ANNOTATOR 12
-
-static const char * const vocabulary[] = {
-  "la", "mairie", "a", "signé", "un", "contrat", "avec", "l’entreprise", "Ostral", "pour",
-  "rénover", "le", "pont", "selon", "élus", "d’opposition", "coût", "dépassé", "😀",
-  "council", "tender", "bridge", "savings", "claimed", "firm", "Ænor", "Quay", "north",
-};
-
-static const char * const tags[] = { "company", "controversy", "claim" };
-
-/* The processor time this process used, user and system: on a busy
- * machine it tells the export's own cost apart from the wait. */
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 /* About @bytes of sentences, paragraphs now and then, some lines ending
  * in CRLF. */
@@ -69,7 +49,7 @@ make_text (GRand *rand,
 
   while (text->len < bytes)
     {
-      const char *word = vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))];
+      const char *word = bench_random_word (rand);
 
       if (words > 0)
         g_string_append_c (text, ' ');
@@ -109,37 +89,12 @@ annotate_randomly (GRand      *rand,
 {
   g_autoptr(GFile) article = g_file_new_for_path (article_path);
   g_autoptr(GlossSource) source = NULL;
-  g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint length;
 
   source = gloss_source_new_from_file (article, 0, NULL, &error);
   if (source == NULL)
     g_error ("%s", error->message);
-
-  file = gloss_annotation_file_new (source, annotator, annotator);
-  length = gloss_source_get_length (source);
-
-  while (annotations->len < count)
-    {
-      guint start = g_rand_int_range (rand, 0, length - 100);
-      guint end = start + g_rand_int_range (rand, 1, 90);
-      guint tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tags));
-      const char *note = g_rand_int_range (rand, 0, 8) == 0 ? "To check,\nsee \"file 3\"." : NULL;
-      gint64 key = ((gint64)start << 32 | end) * 4 + tag;
-
-      /* The layer never holds one tag twice on one span. */
-      if (g_hash_table_contains (taken, &key))
-        continue;
-      g_hash_table_add (taken, g_memdup2 (&key, sizeof key));
-      g_ptr_array_add (annotations, gloss_annotation_new_for_source (source, tags[tag], start, end, note));
-    }
-  gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
-
-  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
-    g_error ("%s", error->message);
+  g_object_unref (bench_annotate_randomly (rand, source, annotator, annotator, count));
 }
 
 static int
@@ -205,7 +160,7 @@ phase_export_big (const char *dir,
   g_ptr_array_add (files, afile);
 
   t0 = bench_now ();
-  cpu0 = cpu_seconds ();
+  cpu0 = bench_cpu_seconds ();
   exporter = gloss_exporter_new (format);
   if (!gloss_exporter_open_file (exporter, out, gloss_export_format_needs_folder (format), NULL, &error) ||
       !gloss_exporter_add_files (exporter, gloss_annotation_file_get_source (afile), "big.txt", files,
@@ -213,27 +168,9 @@ phase_export_big (const char *dir,
       !gloss_exporter_finish (exporter, NULL, &error))
     g_error ("%s", error->message);
 
-  g_print ("%.3f %.3f %u\n", bench_now () - t0, cpu_seconds () - cpu0,
+  g_print ("%.3f %.3f %u\n", bench_now () - t0, bench_cpu_seconds () - cpu0,
            gloss_exporter_get_n_annotations (exporter));
   return 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Exports a corpus of @n articles with gloss-cli; returns its peak. */
@@ -340,7 +277,7 @@ main (int    argc,
   ok &= bench_report ("peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
 
   if (keep == NULL)
-    remove_tree (dir);
+    delete_tree (dir);
 
   g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
   return ok ? 0 : 1;

@@ -25,27 +25,17 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/resource.h>
 
 #include "gloss-annotation-file.h"
 #include "gloss-export.h"
 #include "gloss-import.h"
 #include "bench-util.h"
+#include "file-test-util.h"
 
 #define BIG_BYTES (5 * 1000 * 1000)
 #define DEFAULT_ANNOTATIONS 100000
 #define TARGET_SECONDS 2.0
 #define TARGET_MB 400.0
-
-/* Words of several scripts, with a character outside the BMP so that
- * UTF-16 and code-point offsets differ through most of the text. */
-static const char * const vocabulary[] = {
-  "la", "mairie", "a", "signé", "un", "contrat", "avec", "l’entreprise", "Ostral", "pour",
-  "rénover", "le", "pont", "selon", "élus", "d’opposition", "coût", "dépassé", "😀",
-  "council", "tender", "bridge", "savings", "claimed", "firm", "Ænor", "Quay", "north",
-};
-
-static const char * const tags[] = { "company", "controversy", "claim" };
 
 /* What is imported from each format's export: where the export goes
  * (relative to the bench folder) and what the import reads. */
@@ -61,16 +51,6 @@ static const struct
   { "labelstudio", "big-labelstudio.json", "big-labelstudio.json" },
 };
 
-static double
-cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
 /* About @bytes of sentences, with paragraphs now and then. */
 static char *
 make_text (GRand *rand,
@@ -80,7 +60,7 @@ make_text (GRand *rand,
 
   while (text->len < bytes)
     {
-      g_string_append (text, vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))]);
+      g_string_append (text, bench_random_word (rand));
       if (g_rand_int_range (rand, 0, 12) == 0)
         g_string_append (text, g_rand_int_range (rand, 0, 5) == 0 ? ".\n\n" : ". ");
       else
@@ -102,11 +82,8 @@ phase_generate (const char *dir,
   g_autoptr(GFile) article = g_file_new_for_path (path);
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GlossAnnotationFile) file = NULL;
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  guint length;
 
   if (!g_file_set_contents (path, text, -1, &error))
     g_error ("%s", error->message);
@@ -114,27 +91,7 @@ phase_generate (const char *dir,
   if (source == NULL)
     g_error ("%s", error->message);
 
-  file = gloss_annotation_file_new (source, "bench", "Bench");
-  length = gloss_source_get_length (source);
-  while (annotations->len < count)
-    {
-      guint start = g_rand_int_range (rand, 0, length - 100);
-      guint end = start + g_rand_int_range (rand, 1, 90);
-      guint tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tags));
-      const char *note = g_rand_int_range (rand, 0, 8) == 0 ? "To check,\nsee \"file 3\"." : NULL;
-      gint64 key = ((gint64)start << 32 | end) * 4 + tag;
-
-      /* A layer never holds one tag twice on one span. */
-      if (g_hash_table_contains (taken, &key))
-        continue;
-      g_hash_table_add (taken, g_memdup2 (&key, sizeof key));
-      g_ptr_array_add (annotations,
-                       gloss_annotation_new_for_source (source, tags[tag], start, end, note));
-    }
-  gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
-  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
-    g_error ("%s", error->message);
-
+  file = bench_annotate_randomly (rand, source, "bench", "Bench", count);
   g_ptr_array_add (files, file);
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
@@ -185,7 +142,7 @@ phase_import (const char *dir,
   output = g_file_new_for_path (out_path);
 
   t0 = bench_now ();
-  cpu0 = cpu_seconds ();
+  cpu0 = bench_cpu_seconds ();
   importer = gloss_importer_new (format);
   gloss_importer_set_annotator (importer, "imported");
   gloss_importer_set_output_folder (importer, output);
@@ -194,27 +151,9 @@ phase_import (const char *dir,
       !gloss_importer_finish (importer, NULL, &error))
     g_error ("%s", error->message);
 
-  g_print ("%.3f %.3f %u\n", bench_now () - t0, cpu_seconds () - cpu0,
+  g_print ("%.3f %.3f %u\n", bench_now () - t0, bench_cpu_seconds () - cpu0,
            gloss_importer_get_n_annotations (importer));
   return 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 int
@@ -289,7 +228,7 @@ main (int    argc,
     }
 
   if (keep == NULL)
-    remove_tree (dir);
+    delete_tree (dir);
 
   g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
   return ok ? 0 : 1;

@@ -71,3 +71,62 @@ bench_report (const char *what,
     g_print ("%-44s %9.3f %s\n", what, value, unit);
   return ok;
 }
+
+double
+bench_cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static const char * const vocabulary[] = {
+  "la", "mairie", "a", "signé", "un", "contrat", "avec", "l’entreprise", "Ostral", "pour",
+  "rénover", "le", "pont", "selon", "élus", "d’opposition", "coût", "dépassé", "😀",
+  "council", "tender", "bridge", "savings", "claimed", "firm", "Ænor", "Quay", "north",
+};
+
+static const char * const tags[] = { "company", "controversy", "claim" };
+
+const char *
+bench_random_word (GRand *rand)
+{
+  return vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))];
+}
+
+GlossAnnotationFile *
+bench_annotate_randomly (GRand       *rand,
+                         GlossSource *source,
+                         const char  *annotator,
+                         const char  *name,
+                         guint        count)
+{
+  g_autoptr(GlossAnnotationFile) file = gloss_annotation_file_new (source, annotator, name);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  guint length = gloss_source_get_length (source);
+
+  while (annotations->len < count)
+    {
+      guint start = g_rand_int_range (rand, 0, length - 100);
+      guint end = start + g_rand_int_range (rand, 1, 90);
+      guint tag = g_rand_int_range (rand, 0, G_N_ELEMENTS (tags));
+      const char *note = g_rand_int_range (rand, 0, 8) == 0 ? "To check,\nsee \"file 3\"." : NULL;
+      gint64 key = ((gint64)start << 32 | end) * 4 + tag;
+
+      /* A layer never holds one tag twice on one span. */
+      if (g_hash_table_contains (taken, &key))
+        continue;
+      g_hash_table_add (taken, g_memdup2 (&key, sizeof key));
+      g_ptr_array_add (annotations,
+                       gloss_annotation_new_for_source (source, tags[tag], start, end, note));
+    }
+  gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
+  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+
+  return g_steal_pointer (&file);
+}

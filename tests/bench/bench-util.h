@@ -9,10 +9,13 @@
 
 #include <glib.h>
 
+#include "gloss-annotation-file.h"
+
 G_BEGIN_DECLS
 
 /* What the benchmarks share: a clock, a child process whose time and peak
- * memory are its own, and the line each figure is reported on. */
+ * memory are its own, the line each figure is reported on, and the random
+ * articles and annotations they measure. */
 
 typedef struct
 {
@@ -32,5 +35,20 @@ gboolean   bench_report    (const char  *what,
                             double       value,
                             const char  *unit,
                             double       target);
+
+/* The processor time this process used, user and system: on a busy
+ * machine it tells the measure's own cost apart from the wait. */
+double               bench_cpu_seconds       (void);
+/* A word of several scripts, one of them outside the BMP so that UTF-16
+ * and code-point offsets differ through most of a text. */
+const char          *bench_random_word       (GRand       *rand);
+/* A new annotation file of @annotator (shown as @name) on @source with
+ * @count annotations at random, never one tag twice on one span, saved;
+ * a failure ends the benchmark. */
+GlossAnnotationFile *bench_annotate_randomly (GRand       *rand,
+                                              GlossSource *source,
+                                              const char  *annotator,
+                                              const char  *name,
+                                              guint        count);
 
 G_END_DECLS

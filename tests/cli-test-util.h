@@ -1,0 +1,53 @@
+/* cli-test-util.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* gloss-cli run from a test, with GIO and json-glib only, so that the
+ * tests of the core, the command line, the formats and the window run it
+ * the same way; and the layers it writes, read back as plain JSON. */
+
+/* Runs $GLOSS_CLI with @first and the arguments of @args up to NULL, in
+ * @dir, under LC_ALL=@locale (C.UTF-8 when NULL) and without LANGUAGE, with
+ * pipes for stdout and stderr (so never a terminal); waits for it and
+ * returns its exit status, with what it printed in @out and @err when they
+ * are not NULL. */
+int          run_cli_valist     (const char        *dir,
+                                 const char        *locale,
+                                 char             **out,
+                                 char             **err,
+                                 const char        *first,
+                                 va_list            args);
+/* Waits for @process; its exit status, with what it printed in @out and
+ * @err when they are not NULL.  Fails the test unless it exited. */
+int          wait_for_cli       (GSubprocess       *process,
+                                 char             **out,
+                                 char             **err);
+
+/* $GLOSS_CLI annotate of [@start, @end) as "claim" in @annotator's layer
+ * of @article, started with @flags but not waited for. */
+GSubprocess *spawn_cli_annotate (GSubprocessFlags   flags,
+                                 const char        *article,
+                                 const char        *annotator,
+                                 guint              start,
+                                 guint              end);
+
+/* The spans of the annotations in the layer at @path, as "start-end"
+ * strings; fails the test unless the file is whole, valid JSON with an
+ * "annotations" array.  A missing file fails it too, unless @missing_ok,
+ * when it has no spans. */
+GHashTable  *read_spans         (const char        *path,
+                                 gboolean           missing_ok);
+gboolean     has_span           (GHashTable        *spans,
+                                 guint              start,
+                                 guint              end);
+
+G_END_DECLS
