@@ -19,29 +19,123 @@
 /* A fingerprint of the file's bytes, to tell whether someone else wrote
  * the file.  Nothing here needs a cryptographic hash, and SHA-256 would
  * cost a quarter of a second on a file of 100,000 annotations; this one
- * reads eight bytes at a time. */
+ * reads eight bytes at a time, and can be fed a piece at a time, so that
+ * the file on disk is checked without a copy of it in memory. */
+typedef struct
+{
+  guint64 h;
+  guint64 length;
+  guchar tail[8];
+  guint n_tail;
+} Fingerprint;
+
+static void
+fingerprint_init (Fingerprint *fp)
+{
+  memset (fp, 0, sizeof *fp);
+  fp->h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+}
+
+static inline void
+fingerprint_word (Fingerprint *fp,
+                  const guchar *bytes)
+{
+  guint64 word;
+
+  memcpy (&word, bytes, 8);
+  fp->h = (fp->h ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  fp->h ^= fp->h >> 29;
+}
+
+static void
+fingerprint_update (Fingerprint *fp,
+                    const char  *data,
+                    gsize        length)
+{
+  const guchar *p = (const guchar *)data;
+  gsize i = 0;
+
+  fp->length += length;
+
+  while (fp->n_tail > 0 && fp->n_tail < 8 && i < length)
+    fp->tail[fp->n_tail++] = p[i++];
+  if (fp->n_tail == 8)
+    {
+      fingerprint_word (fp, fp->tail);
+      fp->n_tail = 0;
+    }
+
+  for (; i + 8 <= length; i += 8)
+    fingerprint_word (fp, p + i);
+
+  for (; i < length; i++)
+    fp->tail[fp->n_tail++] = p[i];
+}
+
+static guint64
+fingerprint_finish (Fingerprint *fp)
+{
+  guint64 h = fp->h;
+
+  for (guint i = 0; i < fp->n_tail; i++)
+    {
+      h = (h ^ fp->tail[i]) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+      h ^= h >> 29;
+    }
+  h ^= fp->length;
+  h *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+
+  return h ^ (h >> 31);
+}
+
 guint64
 _gloss_annotation_file_fingerprint (const char *data,
                                     gsize       length)
 {
-  guint64 h = G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ length;
-  gsize i = 0;
+  Fingerprint fp;
 
-  for (; i + 8 <= length; i += 8)
+  fingerprint_init (&fp);
+  fingerprint_update (&fp, data, length);
+
+  return fingerprint_finish (&fp);
+}
+
+/* The fingerprint of @file on disk, read a piece at a time and only while
+ * it stays within the size an annotation file may have. */
+static gboolean
+fingerprint_file (GFile         *file,
+                  GCancellable  *cancellable,
+                  guint64       *fingerprint,
+                  GError       **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  Fingerprint fp;
+
+  stream = gloss_file_open_regular (file, NULL, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+
+  fingerprint_init (&fp);
+  buffer = g_malloc (1024 * 1024);
+  for (;;)
     {
-      guint64 word;
+      gssize got = g_input_stream_read (stream, buffer, 1024 * 1024, cancellable, error);
 
-      memcpy (&word, data + i, 8);
-      h = (h ^ word) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
-      h ^= h >> 29;
-    }
-  for (; i < length; i++)
-    {
-      h = (h ^ (guchar)data[i]) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
-      h ^= h >> 29;
+      if (got < 0)
+        return FALSE;
+      if (got == 0)
+        break;
+      fingerprint_update (&fp, buffer, got);
+      if (fp.length > GLOSS_ANNOTATION_FILE_MAX_SIZE)
+        {
+          g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_TOO_LARGE, "too large");
+          return FALSE;
+        }
     }
 
-  return h;
+  *fingerprint = fingerprint_finish (&fp);
+  return TRUE;
 }
 
 /* Whether @file on disk is other than the bytes whose fingerprint is
@@ -54,21 +148,19 @@ disk_differs (GFile        *file,
               guint64       fingerprint,
               GCancellable *cancellable)
 {
-  g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
+  guint64 on_disk_fingerprint;
 
   /* Always the content: the modification time cannot tell, since a write
    * within the same clock tick (a few milliseconds) leaves it as it was,
    * and a checkout that rewrites the same bytes changes it for nothing. */
-  if (!gloss_file_read_regular (file, GLOSS_ANNOTATION_FILE_MAX_SIZE, cancellable,
-                                &contents, &length, &local_error))
+  if (!fingerprint_file (file, cancellable, &on_disk_fingerprint, &local_error))
     return !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
   if (!on_disk)
     return TRUE;
 
-  return _gloss_annotation_file_fingerprint (contents, length) != fingerprint;
+  return on_disk_fingerprint != fingerprint;
 }
 
 /* Whether the file on disk is other than what this object last read or
