@@ -491,6 +491,46 @@ test_broken_file (Fixture       *f,
   close_window (window);
 }
 
+/* A file holding the same annotation twice opens with one, and the
+ * window says what it merged. */
+static void
+test_duplicates_reported (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.txt.test-person.gloss.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (f->article);
+  guint start = strstr (ARTICLE, "Zenith Ltd") - ARTICLE;
+  GlossWindow *window;
+
+  close_window (f->window);
+  f->window = NULL;
+  json = g_strdup_printf (
+    "{\n"
+    "  \"gloss\": 1,\n"
+    "  \"source\": { \"path\": \"a.txt\", \"text_sha256\": \"%064d\" },\n"
+    "  \"annotator\": { \"id\": \"test-person\", \"name\": \"Test Person\" },\n"
+    "  \"annotations\": [\n"
+    "    { \"id\": \"first\", \"tag\": \"company\", \"start\": %u, \"end\": %u,\n"
+    "      \"quote\": \"Zenith Ltd\", \"created\": \"2026-01-01T00:00:00Z\" },\n"
+    "    { \"id\": \"copy\", \"tag\": \"company\", \"start\": %u, \"end\": %u,\n"
+    "      \"quote\": \"Zenith Ltd\", \"created\": \"2026-01-02T00:00:00Z\" }\n"
+    "  ]\n"
+    "}\n",
+    0, start, start + 10, start, start + 10);
+  write_file (path, json);
+
+  window = gloss_window_new (test_application ());
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gloss_window_open (window, file));
+  settle ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (window))), ==, 1);
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "1 annotation repeats"));
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "a.txt.test-person.gloss.json"));
+  close_window (window);
+}
+
 static gboolean
 count_frame (GtkWidget     *widget,
              GdkFrameClock *clock,
@@ -641,6 +681,7 @@ main (int    argc,
   ADD ("/window/teammate-layer", test_teammate_layer);
   ADD ("/window/orphan-reattach", test_orphan_reattach);
   ADD ("/window/broken-file", test_broken_file);
+  ADD ("/window/duplicates-reported", test_duplicates_reported);
   ADD ("/window/render-highlights", test_render_highlights);
   ADD ("/window/many-highlights", test_many_highlights);
 

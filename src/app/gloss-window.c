@@ -344,6 +344,31 @@ gloss_window_open (GlossWindow *self,
   return open_now (self, file);
 }
 
+/* What loading the user's own file found and set right (copies merged,
+ * quotes found away from their offsets) is said once, as gloss-cli
+ * validate would say it. */
+static void
+show_load_problems (GlossWindow   *self,
+                    GlossDocument *document)
+{
+  GlossAnnotationFile *own = gloss_document_get_own_file (document);
+  GPtrArray *problems = own != NULL ? gloss_annotation_file_get_problems (own) : NULL;
+  g_autofree char *message = NULL;
+
+  if (problems == NULL || problems->len == 0)
+    return;
+
+  if (problems->len == 1)
+    message = g_strdup (g_ptr_array_index (problems, 0));
+  else
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "%s (and %u more problem: gloss-cli validate lists them)",
+                                            "%s (and %u more problems: gloss-cli validate lists them)",
+                                            problems->len - 1),
+                               (const char *)g_ptr_array_index (problems, 0), problems->len - 1);
+  _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 open_now (GlossWindow *self,
           GFile       *file)
@@ -394,6 +419,8 @@ open_now (GlossWindow *self,
                                    "and is never changed."), review);
       _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
     }
+  else
+    show_load_problems (self, document);
 
   return TRUE;
 }
