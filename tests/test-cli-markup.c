@@ -151,6 +151,8 @@ test_text_json (Fixture       *f,
 
   g_assert_cmpint (run (f, "text", "--json", "news-page.html", NULL), ==, 0);
   root = parse_json (f->out);
+  /* The layout of the annotation files and exports: "key": value. */
+  g_assert_nonnull (strstr (f->out, "\n  \"media_type\": \"text/html\""));
   object = json_node_get_object (root);
 
   g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "text"), "Économie"));

@@ -205,6 +205,9 @@ list_json (Fixture    *f,
 
   run (f, "list", "--json", path, NULL);
   assert_run (f, 0, NULL, "");
+  /* The layout of the annotation files and exports: "key": value. */
+  g_assert_null (strstr (f->out, "\" :"));
+  g_assert_true (strstr (f->out, "\"tag\": \"") != NULL || strcmp (f->out, "[]\n") == 0);
 
   json_parser_load_from_data (parser, f->out, -1, &error);
   g_assert_no_error (error);

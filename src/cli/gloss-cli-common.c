@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "gloss-cli-common.h"
 #include "gloss-error.h"
+#include "gloss-json-writer.h"
 
 gboolean
 gloss_cli_parse_options (const char     *command,
@@ -250,4 +252,14 @@ gloss_cli_print_cell (GString    *out,
           g_string_append_c (out, *p);
         }
     }
+}
+
+void
+gloss_cli_print_json (JsonNode *root)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  gloss_json_write_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  fwrite (out->str, 1, out->len, stdout);
 }

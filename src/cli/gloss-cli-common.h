@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-annotation-file.h"
 
 G_BEGIN_DECLS
@@ -50,6 +52,10 @@ void      gloss_cli_print_error       (const char      *path,
                                        const GError    *error);
 
 /* TRUE when @path names an annotation file rather than an article. */
+/* Prints @root on standard output in the layout of the annotation files
+ * and exports ("key": value, two-space indentation), and a newline. */
+void      gloss_cli_print_json        (JsonNode        *root);
+
 gboolean  gloss_cli_is_annotation_file (const char     *path);
 
 /* Opens the annotation files @path stands for (the file itself, or every

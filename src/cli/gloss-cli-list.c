@@ -118,9 +118,7 @@ gloss_cli_list (int    argc,
   if (json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < opened->len; i++)
@@ -128,11 +126,7 @@ gloss_cli_list (int    argc,
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      json_generator_set_root (generator, root);
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_indent (generator, 2);
-      text = json_generator_to_data (generator, NULL);
-      g_print ("%s\n", text);
+      gloss_cli_print_json (root);
     }
   else
     {

@@ -74,9 +74,7 @@ static void
 print_json (GlossSource *source)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *out = NULL;
   g_autofree gpointer *keys = NULL;
   GHashTable *metadata = gloss_source_get_metadata_table (source);
   GPtrArray *warnings = gloss_source_get_warnings (source);
@@ -125,11 +123,7 @@ print_json (GlossSource *source)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  out = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", out);
+  gloss_cli_print_json (root);
 }
 
 int
