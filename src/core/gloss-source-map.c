@@ -158,14 +158,6 @@ gloss_source_map_add (GlossSourceMap *self,
   self->runs[self->n_runs++] = run;
 }
 
-guint
-gloss_source_map_get_n_runs (GlossSourceMap *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_runs;
-}
-
 /* The last run that starts before @offset (at or before it with
  * @inclusive); the first run when there is none. */
 static const Run *

@@ -33,7 +33,6 @@ void            gloss_source_map_add        (GlossSourceMap  *self,
                                              guint            length,
                                              guint            path,
                                              guint            element_offset);
-guint           gloss_source_map_get_n_runs (GlossSourceMap  *self);
 /* Gives back the room kept for more runs and paths, once the map is
  * complete; adding more afterwards still works. */
 void            gloss_source_map_trim       (GlossSourceMap  *self);

@@ -28,8 +28,6 @@ guint          gloss_utf16_map_to_utf16   (GlossUtf16Map *map,
 gboolean       gloss_utf16_map_from_utf16 (GlossUtf16Map *map,
                                            guint          unit,
                                            guint         *offset);
-/* TRUE when the text has no character outside the BMP. */
-gboolean       gloss_utf16_map_is_identity (GlossUtf16Map *map);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossUtf16Map, gloss_utf16_map_free)
 

@@ -54,12 +54,6 @@ gloss_utf16_map_free (GlossUtf16Map *map)
   g_free (map);
 }
 
-gboolean
-gloss_utf16_map_is_identity (GlossUtf16Map *map)
-{
-  return map->astral->len == 0;
-}
-
 /* How many astral characters lie before code point @offset. */
 static guint
 count_before (GlossUtf16Map *map,
