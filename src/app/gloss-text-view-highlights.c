@@ -100,7 +100,7 @@ static int
 compare_runs (gconstpointer a,
               gconstpointer b)
 {
-  const Run *x = a, *y = b;
+  const GlossTagRun *x = a, *y = b;
 
   return x->start < y->start ? -1 : x->start > y->start;
 }
@@ -115,7 +115,7 @@ apply_pending (GlossTextView *self,
 
   while (self->pending_index < self->pending->len)
     {
-      Run *r = &g_array_index (self->pending, Run, self->pending_index++);
+      GlossTagRun *r = &g_array_index (self->pending, GlossTagRun, self->pending_index++);
       GtkTextIter s, e;
 
       _gloss_text_view_get_iters (self, r->start, r->end, &s, &e);
@@ -193,7 +193,7 @@ _gloss_text_view_rebuild_highlights (GlossTextView *self)
        * end: extend the tag's last run or begin a new one. */
       if (g_hash_table_lookup_extended (last_run, tag, NULL, &last))
         {
-          Run *r = &g_array_index (self->pending, Run, GPOINTER_TO_UINT (last));
+          GlossTagRun *r = &g_array_index (self->pending, GlossTagRun, GPOINTER_TO_UINT (last));
 
           if (start <= r->end)
             {
@@ -203,7 +203,7 @@ _gloss_text_view_rebuild_highlights (GlossTextView *self)
         }
 
       {
-        Run r = { start, end, tag };
+        GlossTagRun r = { start, end, tag };
 
         g_array_append_val (self->pending, r);
         g_hash_table_insert (last_run, tag, GUINT_TO_POINTER (self->pending->len - 1));
@@ -223,9 +223,9 @@ _gloss_text_view_rebuild_highlights (GlossTextView *self)
 
   /* The first screenfuls now, the rest in the background. */
   while (self->pending_index < self->pending->len &&
-         g_array_index (self->pending, Run, self->pending_index).start < FIRST_SCREENS)
+         g_array_index (self->pending, GlossTagRun, self->pending_index).start < FIRST_SCREENS)
     {
-      Run *r = &g_array_index (self->pending, Run, self->pending_index++);
+      GlossTagRun *r = &g_array_index (self->pending, GlossTagRun, self->pending_index++);
 
       _gloss_text_view_get_iters (self, r->start, r->end, &s, &e);
       gtk_text_buffer_apply_tag (buffer, r->tag, &s, &e);
@@ -249,7 +249,7 @@ clip_pending (GlossTextView *self,
 
   for (guint i = self->pending_index; i < self->pending->len; i++)
     {
-      Run *r = &g_array_index (self->pending, Run, i);
+      GlossTagRun *r = &g_array_index (self->pending, GlossTagRun, i);
 
       if (r->start >= end || r->end <= start)
         continue;
@@ -267,13 +267,13 @@ clip_pending (GlossTextView *self,
     }
 }
 
-static Span
+static GlossTextSpan
 span_of_item (GListModel *model,
               guint       position)
 {
   g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, position);
 
-  return (Span) { gloss_annotation_get_start (a), gloss_annotation_get_end (a) };
+  return (GlossTextSpan) { gloss_annotation_get_start (a), gloss_annotation_get_end (a) };
 }
 
 void
@@ -285,7 +285,7 @@ _gloss_text_view_reset_mirror (GlossTextView *self)
   g_array_set_size (self->mirror, 0);
   for (guint i = 0; i < n; i++)
     {
-      Span span = span_of_item (model, i);
+      GlossTextSpan span = span_of_item (model, i);
       g_array_append_val (self->mirror, span);
     }
 }
@@ -297,7 +297,7 @@ _gloss_text_view_on_items_changed (GListModel    *model,
                   guint          added,
                   GlossTextView *self)
 {
-  g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) dirty = g_array_new (FALSE, FALSE, sizeof (GlossTextSpan));
 
   if (removed + added > BULK_CHANGE)
     {
@@ -307,11 +307,11 @@ _gloss_text_view_on_items_changed (GListModel    *model,
       return;
     }
 
-  g_array_append_vals (dirty, &g_array_index (self->mirror, Span, position), removed);
+  g_array_append_vals (dirty, &g_array_index (self->mirror, GlossTextSpan, position), removed);
   g_array_remove_range (self->mirror, position, removed);
   for (guint i = 0; i < added; i++)
     {
-      Span span = span_of_item (model, position + i);
+      GlossTextSpan span = span_of_item (model, position + i);
 
       g_array_insert_val (self->mirror, position + i, span);
       g_array_append_val (dirty, span);
@@ -319,7 +319,7 @@ _gloss_text_view_on_items_changed (GListModel    *model,
 
   for (guint i = 0; i < dirty->len; i++)
     {
-      Span *span = &g_array_index (dirty, Span, i);
+      GlossTextSpan *span = &g_array_index (dirty, GlossTextSpan, i);
 
       refresh_range (self, span->start, span->end);
       clip_pending (self, span->start, span->end);

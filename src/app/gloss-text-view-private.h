@@ -38,11 +38,12 @@ G_BEGIN_DECLS
 #define HEADING_LEVELS 6
 #define LIST_LEVELS 6
 
+/* A range of the text view's text, in characters, end excluded. */
 typedef struct
 {
   guint start;
   guint end;
-} Span;
+} GlossTextSpan;
 
 /* A run of text one highlight tag covers, waiting to be applied. */
 typedef struct
@@ -50,7 +51,7 @@ typedef struct
   guint start;
   guint end;
   GtkTextTag *tag;
-} Run;
+} GlossTagRun;
 
 struct _GlossTextView
 {

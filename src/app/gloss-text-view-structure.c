@@ -112,7 +112,7 @@ _gloss_text_view_init_structure (GlossTextView *self)
                                                  NULL);
   update_margins (self);
 
-  self->structure_pending = g_array_new (FALSE, FALSE, sizeof (Run));
+  self->structure_pending = g_array_new (FALSE, FALSE, sizeof (GlossTagRun));
   self->header = gloss_article_header_new ();
   self->header_width = -1;
   self->header_on_screen = TRUE;
@@ -162,7 +162,7 @@ add_run (GArray     *runs,
          guint       end,
          GtkTextTag *tag)
 {
-  Run run = { start, end, tag };
+  GlossTagRun run = { start, end, tag };
 
   if (start < end)
     g_array_append_val (runs, run);
@@ -234,14 +234,14 @@ static int
 compare_runs (gconstpointer a,
               gconstpointer b)
 {
-  const Run *x = a, *y = b;
+  const GlossTagRun *x = a, *y = b;
 
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
 static void
 apply_run (GlossTextView *self,
-           const Run     *run)
+           const GlossTagRun     *run)
 {
   GtkTextIter s, e;
 
@@ -259,7 +259,7 @@ apply_pending_structure (GlossTextView *self,
 
   while (self->structure_index < pending->len)
     {
-      apply_run (self, &g_array_index (pending, Run, self->structure_index++));
+      apply_run (self, &g_array_index (pending, GlossTagRun, self->structure_index++));
 
       if (deadline != 0 && (self->structure_index & 63) == 0 && g_get_monotonic_time () > deadline)
         return TRUE;
@@ -316,8 +316,8 @@ _gloss_text_view_apply_structure (GlossTextView *self)
     }
 
   while (self->structure_index < pending->len &&
-         g_array_index (pending, Run, self->structure_index).start < FIRST_SCREENS)
-    apply_run (self, &g_array_index (pending, Run, self->structure_index++));
+         g_array_index (pending, GlossTagRun, self->structure_index).start < FIRST_SCREENS)
+    apply_run (self, &g_array_index (pending, GlossTagRun, self->structure_index++));
 
   /* Before the view lays out the text in the background (just below
    * GDK_PRIORITY_REDRAW), so that it lays out each line once, styled;
@@ -353,7 +353,7 @@ _gloss_text_view_structure_on_scrolled (GlossTextView *self)
     }
 
   if (self->structure_idle == 0 || !_gloss_text_view_get_visible_offsets (self, &start, &end) ||
-      g_array_index (pending, Run, self->structure_index).start >= end)
+      g_array_index (pending, GlossTagRun, self->structure_index).start >= end)
     return;
 
   /* The first waiting run that starts on screen... */
@@ -363,7 +363,7 @@ _gloss_text_view_structure_on_scrolled (GlossTextView *self)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (g_array_index (pending, Run, mid).start < start)
+      if (g_array_index (pending, GlossTagRun, mid).start < start)
         lo = mid + 1;
       else
         hi = mid;
@@ -373,14 +373,14 @@ _gloss_text_view_structure_on_scrolled (GlossTextView *self)
    * nest and spans lie inside blocks, so they are never far back. */
   for (guint i = lo, k = 0; i > self->structure_index && k < 256; i--, k++)
     {
-      const Run *run = &g_array_index (pending, Run, i - 1);
+      const GlossTagRun *run = &g_array_index (pending, GlossTagRun, i - 1);
 
       if (run->end > start)
         apply_run (self, run);
     }
 
-  for (guint i = lo; i < pending->len && g_array_index (pending, Run, i).start < end; i++)
-    apply_run (self, &g_array_index (pending, Run, i));
+  for (guint i = lo; i < pending->len && g_array_index (pending, GlossTagRun, i).start < end; i++)
+    apply_run (self, &g_array_index (pending, GlossTagRun, i));
 
   _gloss_text_view_forget_geometry (self);
 }

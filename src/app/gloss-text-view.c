@@ -337,8 +337,8 @@ gloss_text_view_init (GlossTextView *self)
   GtkGesture *click;
   GdkRGBA search = { 0.96, 0.76, 0.07, 0.55 };
 
-  self->mirror = g_array_new (FALSE, FALSE, sizeof (Span));
-  self->pending = g_array_new (FALSE, FALSE, sizeof (Run));
+  self->mirror = g_array_new (FALSE, FALSE, sizeof (GlossTextSpan));
+  self->pending = g_array_new (FALSE, FALSE, sizeof (GlossTagRun));
   self->applied_until = G_MAXUINT;
   self->highlight_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->teammates = g_ptr_array_new_with_free_func (g_object_unref);
