@@ -101,7 +101,7 @@ annotate_text (const char *path,
   g_autoptr(GError) error = NULL;
   guint start;
 
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   g_assert_no_error (error);
 
   if (g_file_query_exists (afile, NULL))

@@ -126,7 +126,7 @@ read_article (GFile *file)
   g_autoptr(GError) error = NULL;
   GlossSource *source;
 
-  source = gloss_source_new_from_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (source);
 

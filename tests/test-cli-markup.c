@@ -88,7 +88,7 @@ open_page (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) error = NULL;
-  GlossSource *source = gloss_source_new_for_file (file, 0, NULL, &error);
+  GlossSource *source = gloss_source_new_from_article (file, 0, NULL, &error);
 
   g_assert_no_error (error);
   return source;

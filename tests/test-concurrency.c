@@ -244,7 +244,7 @@ test_core_and_cli (Fixture       *f,
   g_autofree char *path = layer_path (f, "mixed");
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_for_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_article (article, 0, NULL, &error);
   g_assert_no_error (error);
 
   for (guint round = 0; round < 60; round++)

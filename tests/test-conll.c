@@ -407,7 +407,7 @@ add_document (JsonBuilder        *builder,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_from_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
   g_assert_no_error (error);
 
   json_builder_begin_object (builder);

@@ -112,7 +112,7 @@ write_annotation_file (GFile      *article,
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   g_assert_no_error (error);
   codebook = gloss_codebook_new_for_article (article, &error);
   g_assert_no_error (error);
@@ -812,7 +812,7 @@ write_large_own_file (const char *folder,
     g_string_append_printf (text, "word%u ", i);
   article = put_file (folder, "article.txt", text->str);
 
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   g_assert_no_error (error);
   codebook = gloss_codebook_new_for_article (article, &error);
   g_assert_no_error (error);

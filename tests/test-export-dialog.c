@@ -336,7 +336,7 @@ make_corpus (const char *dir,
       g_autoptr(GError) error = NULL;
 
       write_file (path, "Acme Corp won the contract, and Zenith Ltd appealed.\n");
-      source = gloss_source_new_from_file (file, 0, NULL, &error);
+      source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
       g_assert_no_error (error);
       annotations = gloss_annotation_file_new (source, "tester", "Tester");
       gloss_layer_annotate (gloss_annotation_file_get_layer (annotations), "company", 0, 9, NULL);

@@ -118,7 +118,7 @@ annotate_sample (Fixture       *f,
 
   copy_file (sample, path);
   article = g_file_new_for_path (path);
-  source = gloss_source_new_for_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_article (article, 0, NULL, &error);
   g_assert_no_error (error);
   file = gloss_annotation_file_new (source, "bob", "Bob");
   layer = gloss_annotation_file_get_layer (file);

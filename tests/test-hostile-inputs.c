@@ -401,7 +401,7 @@ test_dev_zero_article (Fixture       *f,
   {
     g_autoptr(GFile) file = g_file_new_for_path (link);
     g_autoptr(GError) error = NULL;
-    g_autoptr(GlossSource) source = gloss_source_new_for_file (file, 0, NULL, &error);
+    g_autoptr(GlossSource) source = gloss_source_new_from_article (file, 0, NULL, &error);
 
     g_assert_null (source);
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);

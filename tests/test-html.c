@@ -75,7 +75,7 @@ open_sample (const char *name)
   g_autoptr(GError) error = NULL;
   GlossSource *source;
 
-  source = gloss_source_new_for_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_article (file, 0, NULL, &error);
   g_assert_no_error (error);
 
   return source;
@@ -765,14 +765,14 @@ write_file (const char *name,
   return g_file_new_for_path (path);
 }
 
-/* Opens @name, holding @data, with gloss_source_new_for_file(). */
+/* Opens @name, holding @data, with gloss_source_new_from_article(). */
 static GlossSource *
 open_as (const char *name,
          const char *data)
 {
   g_autoptr(GFile) file = write_file (name, data);
   g_autoptr(GError) error = NULL;
-  GlossSource *source = gloss_source_new_for_file (file, 0, NULL, &error);
+  GlossSource *source = gloss_source_new_from_article (file, 0, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_true (g_file_delete (file, NULL, NULL));
@@ -823,13 +823,13 @@ test_new_for_file_errors (void)
   g_autoptr(GlossSource) source = NULL;
   g_autofree char *label = g_file_get_parse_name (empty);
 
-  source = gloss_source_new_for_file (missing, 0, NULL, &error);
+  source = gloss_source_new_from_article (missing, 0, NULL, &error);
   g_assert_null (source);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* Messages name the file as the other readers do: its full path. */
-  source = gloss_source_new_for_file (empty, 0, NULL, &error);
+  source = gloss_source_new_from_article (empty, 0, NULL, &error);
   g_assert_null (source);
   g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_TEXT);
   g_assert_nonnull (strstr (error->message, label));

@@ -720,7 +720,7 @@ time_import (Fixture           *f,
   g_assert_no_error (error);
 
   article_file = g_file_new_for_path (article);
-  source = gloss_source_new_from_file (article_file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article_file, 0, NULL, &error);
   g_assert_no_error (error);
   file = gloss_annotation_file_new (source, "bench", NULL);
   for (guint i = 0, at = 0; i < n; i++)

@@ -376,7 +376,7 @@ test_doccano_round_trip (Fixture       *f,
   g_autofree char *after = NULL;
   GlossLayer *layer;
 
-  source = gloss_source_new_from_file (article_file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article_file, 0, NULL, &error);
   g_assert_no_error (error);
   original = gloss_annotation_file_new (source, "bob", "Bob");
   layer = gloss_annotation_file_get_layer (original);
@@ -512,7 +512,7 @@ test_w3c_round_trip (Fixture       *f,
   GlossLayer *layer;
   GlossAnnotation *a;
 
-  source = gloss_source_new_from_file (article_file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article_file, 0, NULL, &error);
   g_assert_no_error (error);
   original = gloss_annotation_file_new (source, "bob", "Bob");
   layer = gloss_annotation_file_get_layer (original);

@@ -45,7 +45,7 @@ load (const char  *name,
   g_autoptr(GFile) file = write_file (name, data, length);
   GlossSource *source;
 
-  source = gloss_source_new_from_file (file, max_size, NULL, error);
+  source = gloss_source_new_from_plain_text (file, max_size, NULL, error);
   g_assert_true (g_file_delete (file, NULL, NULL));
 
   return source;
@@ -280,7 +280,7 @@ test_device (void)
       return;
     }
 
-  source = gloss_source_new_from_file (file, 100000, NULL, &error);
+  source = gloss_source_new_from_plain_text (file, 100000, NULL, &error);
   g_assert_null (source);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
   g_assert_nonnull (strstr (error->message, "/dev/zero"));
@@ -295,7 +295,7 @@ test_missing (void)
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_from_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
   g_assert_null (source);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "missing.txt"));
@@ -308,7 +308,7 @@ test_directory (void)
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_from_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
   g_assert_null (source);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
   g_assert_nonnull (strstr (error->message, tmp_dir));
@@ -323,7 +323,7 @@ test_cancelled (void)
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
-  source = gloss_source_new_from_file (file, 0, cancellable, &error);
+  source = gloss_source_new_from_plain_text (file, 0, cancellable, &error);
   g_assert_null (source);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_true (g_file_delete (file, NULL, NULL));

@@ -401,7 +401,7 @@ test_teammate_layer (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(GFile) article = g_file_new_for_path (f->article);
-  g_autoptr(GlossSource) source = gloss_source_new_from_file (article, 0, NULL, NULL);
+  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
   g_autoptr(GlossAnnotationFile) theirs = gloss_annotation_file_new (source, "ben", "Ben");
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -573,7 +573,7 @@ test_many_highlights (Fixture       *f,
     g_string_append (text, "Acme Corp\n");
   write_file (f->article, text->str);
   article = g_file_new_for_path (f->article);
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   g_assert_no_error (error);
   file = gloss_annotation_file_new (source, "test-person", "Test Person");
   for (guint i = 0; i < 6000; i++)

@@ -94,7 +94,7 @@ open_sample (const char *name)
   g_autoptr(GError) error = NULL;
   GlossSource *source;
 
-  source = gloss_source_new_for_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_article (file, 0, NULL, &error);
   g_assert_no_error (error);
 
   return source;

@@ -287,7 +287,7 @@ run (Options    *o,
   g_autofree char *display = NULL;
   guint added = 0;
 
-  source = gloss_source_new_for_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_article (article, 0, NULL, &error);
   if (source == NULL)
     {
       gloss_cli_print_error (article_path, error);

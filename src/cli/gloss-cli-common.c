@@ -125,7 +125,7 @@ open_article (GFile          *article,
   g_autoptr(GError) error = NULL;
   guint problems = 0;
 
-  source = gloss_source_new_for_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_article (article, 0, NULL, &error);
   if (source == NULL)
     {
       print_file_error (article, error);

@@ -165,7 +165,7 @@ gloss_cli_text (int    argc,
     }
 
   article = g_file_new_for_commandline_arg (files[0]);
-  source = gloss_source_new_for_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_article (article, 0, NULL, &error);
   if (source == NULL)
     {
       gloss_cli_print_error (files[0], error);

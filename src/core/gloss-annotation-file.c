@@ -282,7 +282,7 @@ gloss_annotation_file_open (GFile          *file,
     return NULL;
 
   article = gloss_annotation_file_get_article_file (self);
-  source = gloss_source_new_for_file (article, 0, cancellable, &local_error);
+  source = gloss_source_new_from_article (article, 0, cancellable, &local_error);
   if (source == NULL)
     {
       g_autofree char *display = g_file_get_parse_name (file);

@@ -34,7 +34,7 @@ gloss_corpus_read_article (GFile         *article,
 
   /* Plain text as it is; HTML and XML pages as their readers extract
    * them, so that offsets are those of the text the user annotated. */
-  return gloss_source_new_for_file (article, 0, cancellable, error);
+  return gloss_source_new_from_article (article, 0, cancellable, error);
 }
 
 /* The article name in an annotation file's name: everything before

@@ -572,7 +572,7 @@ document_open (GFile                *article,
   self->article = g_object_ref (article);
   self->folder = g_file_get_parent (article);
 
-  self->source = gloss_source_new_for_file (article, 0, cancellable, error);
+  self->source = gloss_source_new_from_article (article, 0, cancellable, error);
   if (self->source == NULL)
     return NULL;
 

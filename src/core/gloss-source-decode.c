@@ -442,7 +442,7 @@ read_contents (GFile         *file,
 }
 
 /**
- * gloss_source_new_from_file:
+ * gloss_source_new_from_plain_text:
  * @file: the article to read
  * @max_size: the largest size accepted, in bytes; 0 for the default
  * @cancellable: (nullable): a #GCancellable
@@ -453,10 +453,10 @@ read_contents (GFile         *file,
  * Returns: (transfer full) (nullable): the source, or %NULL with @error set
  */
 GlossSource *
-gloss_source_new_from_file (GFile         *file,
-                            gsize          max_size,
-                            GCancellable  *cancellable,
-                            GError       **error)
+gloss_source_new_from_plain_text (GFile         *file,
+                                  gsize          max_size,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
 {
   g_autofree char *label = NULL;
   char *data;
@@ -487,7 +487,7 @@ gloss_source_new_from_file (GFile         *file,
  * @display_name: (nullable): names the article in errors and as its name
  * @error: return location for an error
  *
- * Like gloss_source_new_from_file(), for contents already in memory.  No
+ * Like gloss_source_new_from_plain_text(), for contents already in memory.  No
  * size limit applies: whoever read the bytes chose how many to read.
  *
  * Returns: (transfer full) (nullable): the source, or %NULL with @error set

@@ -163,7 +163,7 @@ kind_by_content (const char *data,
 }
 
 /**
- * gloss_source_new_for_file:
+ * gloss_source_new_from_article:
  * @file: the article to read
  * @max_size: the largest size accepted, in bytes; 0 for the default
  * @cancellable: (nullable): a #GCancellable
@@ -178,10 +178,10 @@ kind_by_content (const char *data,
  * Returns: (transfer full) (nullable): the source, or %NULL with @error set
  */
 GlossSource *
-gloss_source_new_for_file (GFile         *file,
-                           gsize          max_size,
-                           GCancellable  *cancellable,
-                           GError       **error)
+gloss_source_new_from_article (GFile         *file,
+                               gsize          max_size,
+                               GCancellable  *cancellable,
+                               GError       **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *data = NULL;
@@ -195,7 +195,7 @@ gloss_source_new_for_file (GFile         *file,
 
   kind = kind_by_name (file);
   if (kind == KIND_TEXT)
-    return gloss_source_new_from_file (file, max_size, cancellable, error);
+    return gloss_source_new_from_plain_text (file, max_size, cancellable, error);
 
   label = g_file_get_parse_name (file);
   data = _gloss_source_read_file (file, label, max_size, &n_bytes, cancellable, error);

@@ -73,7 +73,7 @@ void         _gloss_source_set_spans             (GlossSource     *self,
 
 /* For gloss-source-open.c and the readers (gloss-source-decode.c): reads
  * all of @file within @max_size, with the errors of
- * gloss_source_new_from_file(); the buffer has a NUL after its *@n_bytes
+ * gloss_source_new_from_plain_text(); the buffer has a NUL after its *@n_bytes
  * bytes. */
 char        *_gloss_source_read_file             (GFile           *file,
                                                   const char      *label,
@@ -82,7 +82,7 @@ char        *_gloss_source_read_file             (GFile           *file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 /* A plain-text source of bytes read from @file, as
- * gloss_source_new_from_file() makes it; takes @data, which has a NUL
+ * gloss_source_new_from_plain_text() makes it; takes @data, which has a NUL
  * after its @n_bytes bytes. */
 GlossSource *_gloss_source_new_from_contents     (GFile           *file,
                                                   char            *data,

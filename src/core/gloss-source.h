@@ -58,10 +58,10 @@ G_DECLARE_FINAL_TYPE (GlossSource, gloss_source, GLOSS, SOURCE, GObject)
  * file with NUL bytes or that is not text, and with GLOSS_ERROR_TOO_LARGE a
  * file over @max_size bytes (0 means GLOSS_SOURCE_DEFAULT_MAX_SIZE).
  * Messages name the file. */
-GlossSource *gloss_source_new_from_file     (GFile         *file,
-                                             gsize          max_size,
-                                             GCancellable  *cancellable,
-                                             GError       **error);
+GlossSource *gloss_source_new_from_plain_text (GFile         *file,
+                                               gsize          max_size,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 /* The same from bytes already read; @display_name names them in errors and
  * gives the title when the text has none. */
 GlossSource *gloss_source_new_from_bytes    (GBytes        *bytes,
@@ -87,12 +87,12 @@ GlossSource *gloss_source_new_extracted     (GFile         *file,
 /* Reads an article of any kind Gloss knows: HTML (.html, .htm, .xhtml, or
  * a page that says it is HTML), XML (.xml, or a file that starts as XML:
  * TEI, JATS or any other) or plain text (anything else, and always .txt).
- * The errors are those of gloss_source_new_from_file() and of the HTML and
+ * The errors are those of gloss_source_new_from_plain_text() and of the HTML and
  * XML readers. */
-GlossSource *gloss_source_new_for_file      (GFile         *file,
-                                             gsize          max_size,
-                                             GCancellable  *cancellable,
-                                             GError       **error);
+GlossSource *gloss_source_new_from_article (GFile         *file,
+                                            gsize          max_size,
+                                            GCancellable  *cancellable,
+                                            GError       **error);
 
 /* May be NULL for a source made from bytes or text. */
 GFile       *gloss_source_get_file          (GlossSource   *self);

@@ -91,7 +91,7 @@ phase_generate (const char *dir)
 
   write_article (article_path);
   article = g_file_new_for_path (article_path);
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   g_assert_no_error (error);
 
   file = gloss_annotation_file_new (source, "bench", "Bench Mark");

@@ -91,7 +91,7 @@ annotate_randomly (GRand      *rand,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
 
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   if (source == NULL)
     g_error ("%s", error->message);
   g_object_unref (bench_annotate_randomly (rand, source, annotator, annotator, count));

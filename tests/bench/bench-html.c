@@ -213,7 +213,7 @@ phase_extract (const char *path,
   start_up ();
 
   t0 = bench_now ();
-  source = gloss_source_new_for_file (file, 0, NULL, &error);
+  source = gloss_source_new_from_article (file, 0, NULL, &error);
   if (refusal && error != NULL)
     {
       g_print ("%.3f %.3f refused %s\n", bench_now () - t0, own_peak_mb (), error->message);

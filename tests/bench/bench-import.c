@@ -87,7 +87,7 @@ phase_generate (const char *dir,
 
   if (!g_file_set_contents (path, text, -1, &error))
     g_error ("%s", error->message);
-  source = gloss_source_new_from_file (article, 0, NULL, &error);
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
   if (source == NULL)
     g_error ("%s", error->message);
 
