@@ -269,15 +269,15 @@ test_labelstudio_nothing (Fixture       *f,
                           gconstpointer  data)
 {
   /* Tasks as they are imported into Label Studio, not yet annotated. */
-  g_autofree char *input = fixture_write (f, "todo.json",
+  g_autofree char *input = fixture_write (f, "unlabelled.json",
     "[{\"data\": {\"text\": \"Acme met Zenith.\"}},\n"
     " {\"data\": {\"text\": \"Zenith met Acme.\"}, \"annotations\": [], \"predictions\": []}]\n");
   g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
   g_autofree char *message = NULL;
-  g_autofree char *text = g_build_filename (f->dir, "todo-0001.txt", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "unlabelled-0001.txt", NULL);
 
   g_assert_false (import_one (importer, input, &message));
-  g_assert_nonnull (strstr (message, "todo.json: no task labels a span of its text"));
+  g_assert_nonnull (strstr (message, "unlabelled.json: no task labels a span of its text"));
   g_assert_false (g_file_test (text, G_FILE_TEST_EXISTS));
 }
 
