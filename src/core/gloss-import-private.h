@@ -105,6 +105,11 @@ gboolean     _gloss_importer_check_destination (GlossImporter *self,
                                                 GFile         *article,
                                                 const char    *annotator,
                                                 GError       **error);
+/* The annotation file @batch will be, checked and ready to save, or NULL
+ * with what keeps it from being written. */
+GlossAnnotationFile *_gloss_importer_prepare_batch (GlossImporter     *self,
+                                                    GlossImportBatch  *batch,
+                                                    GError           **error);
 
 /* What one input file writes.  An import writes nothing of an input file
  * unless all of it is sound: its records are checked first, gathering
