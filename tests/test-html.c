@@ -109,7 +109,7 @@ test_sample_text (void)
   g_assert_cmpstr (gloss_source_get_text (source), ==, NEWS_TEXT);
   g_assert_cmpstr (gloss_source_get_media_type (source), ==, "text/html");
   g_assert_cmpstr (gloss_source_get_encoding (source), ==, "UTF-8");
-  g_assert_cmpstr (gloss_source_get_extractor (source), ==, "gloss-html/1");
+  g_assert_cmpstr (gloss_source_get_reader (source), ==, "gloss-html/1");
   g_assert_cmpstr (gloss_source_get_name (source), ==, "news-page.html");
   g_assert_cmpuint (gloss_source_get_warnings (source)->len, ==, 0);
 }

@@ -812,44 +812,6 @@ test_items_changed_replace_all (void)
 }
 
 static void
-test_layer_reposition (void)
-{
-  g_autoptr(GlossLayer) layer = gloss_layer_new ("camille", NULL);
-  g_autoptr(GlossAnnotation) a = make_annotation ("a", "company", 0, 5);
-  g_autoptr(GlossAnnotation) b = make_annotation ("b", "company", 6, 9);
-  g_autoptr(GlossAnnotation) c = make_annotation ("c", "company", 12, 15);
-  guint steps;
-  Recorder rec;
-
-  g_assert_true (gloss_layer_add (layer, a));
-  g_assert_true (gloss_layer_add (layer, b));
-  g_assert_true (gloss_layer_add (layer, c));
-  steps = gloss_history_get_n_steps (gloss_layer_get_history (layer));
-  recorder_init (&rec, layer);
-
-  /* Re-anchoring moved a's text past c. */
-  _gloss_annotation_set_range (a, 20, 25);
-  gloss_layer_reposition (layer, a);
-  recorder_expect (&rec, "0,1,0 2,0,1");
-  assert_sorted (layer);
-
-  _gloss_annotation_set_range (a, 21, 25);
-  gloss_layer_reposition (layer, a);
-  recorder_expect (&rec, "2,1,1");
-
-  _gloss_annotation_set_range (c, 1, 2);
-  gloss_layer_reposition (layer, c);
-  recorder_expect (&rec, "1,1,0 0,0,1");
-  assert_sorted (layer);
-
-  /* Outside the history. */
-  g_assert_cmpuint (gloss_history_get_n_steps (gloss_layer_get_history (layer)), ==, steps);
-  g_assert_cmpuint (rec.n_items_notifies, ==, 0);
-
-  recorder_clear (&rec);
-}
-
-static void
 test_layer_duplicates (void)
 {
   g_autoptr(GlossSource) source = make_source ("Cirrane and Norvane Cloud signed.");
@@ -2137,7 +2099,6 @@ main (int   argc,
   g_test_add_func ("/layer/items-changed/set-note", test_items_changed_set_note);
   g_test_add_func ("/layer/items-changed/set-range", test_items_changed_set_range);
   g_test_add_func ("/layer/items-changed/replace-all", test_items_changed_replace_all);
-  g_test_add_func ("/layer/reposition", test_layer_reposition);
   g_test_add_func ("/layer/duplicates", test_layer_duplicates);
   g_test_add_func ("/layer/annotate", test_layer_annotate);
   g_test_add_func ("/layer/modified", test_layer_modified);

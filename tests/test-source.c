@@ -639,7 +639,7 @@ test_from_bytes (void)
   g_assert_cmpstr (gloss_source_get_title (source), ==, "na\xc3\xafve");
   g_assert_cmpstr (gloss_source_get_encoding (source), ==, "windows-1252");
   g_assert_cmpstr (gloss_source_get_media_type (source), ==, "text/plain");
-  g_assert_null (gloss_source_get_extractor (source));
+  g_assert_null (gloss_source_get_reader (source));
 
   refused = gloss_source_new_from_bytes (binary, "pasted text", &error);
   g_assert_null (refused);
@@ -677,7 +677,7 @@ test_extracted (void)
   g_assert_cmpstr (gloss_source_get_title (source), ==, "The Real Title");
   g_assert_cmpstr (gloss_source_get_media_type (source), ==, "text/html");
   g_assert_cmpstr (gloss_source_get_encoding (source), ==, "windows-1252");
-  g_assert_cmpstr (gloss_source_get_extractor (source), ==, "gloss-html/1");
+  g_assert_cmpstr (gloss_source_get_reader (source), ==, "gloss-html/1");
   g_assert_cmpstr (gloss_source_get_sha256 (source), ==, SHA256_ABC);
   g_assert_cmpstr (gloss_source_get_metadata (source, "author"), ==, "A. Writer");
   g_assert_null (gloss_source_get_metadata (source, "date"));

@@ -216,7 +216,7 @@ test_tei (void)
 
   g_assert_cmpstr (gloss_source_get_text (source), ==, TEI_TEXT);
   g_assert_cmpstr (gloss_source_get_media_type (source), ==, "application/tei+xml");
-  g_assert_cmpstr (gloss_source_get_extractor (source), ==, "gloss-xml/1");
+  g_assert_cmpstr (gloss_source_get_reader (source), ==, "gloss-xml/1");
   g_assert_cmpstr (gloss_source_get_encoding (source), ==, "UTF-8");
   g_assert_cmpuint (gloss_source_get_warnings (source)->len, ==, 0);
 

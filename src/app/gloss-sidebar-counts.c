@@ -15,6 +15,8 @@
 
 #include "gloss-sidebar-private.h"
 
+/* The sidebar's counts of annotations per tag, with each tag's colour. */
+
 /* The colour of a tag nobody describes. */
 #define UNKNOWN_TAG_COLOR "#9a9996"
 

@@ -14,6 +14,9 @@
 
 #include "gloss-sidebar-private.h"
 
+/* The sidebar's filters: the text typed in its search entry and the tags
+ * ticked in its tag list. */
+
 /* Whether @haystack holds the lower-case characters of @needle, in any
  * case.  Compares character by character so that filtering a large layer
  * allocates nothing. */

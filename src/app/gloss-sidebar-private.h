@@ -11,9 +11,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gloss-sidebar.c (the layers, the lists and their selection),
- * gloss-sidebar-filter.c (the text and tag filters) and
- * gloss-sidebar-counts.c (the counts per tag). */
+/* The widget's fields, for the files of GlossSidebar only
+ * (gloss-sidebar*.c); each opens with what it holds. */
 struct _GlossSidebar
 {
   GtkWidget parent_instance;

@@ -17,6 +17,9 @@
 #include "gloss-application.h"
 #include "gloss-sidebar-private.h"
 
+/* The sidebar: its layers, the list of annotations with its sort and its
+ * selection, and the API the window uses. */
+
 G_DEFINE_FINAL_TYPE (GlossSidebar, gloss_sidebar, GTK_TYPE_WIDGET)
 
 enum {

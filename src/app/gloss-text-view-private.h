@@ -12,9 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gloss-text-view.c (the widget and its API),
- * gloss-text-view-highlights.c, gloss-text-view-draw.c and
- * gloss-text-view-structure.c. */
+/* For the files of GlossTextView only (gloss-text-view*.c); each opens
+ * with what it holds. */
 
 /* Past this many annotations changed at once, rebuilding every highlight
  * costs less than mending each changed range. */

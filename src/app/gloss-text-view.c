@@ -15,6 +15,10 @@
 #include "gloss-search.h"
 #include "gloss-text-view-private.h"
 
+/* The text view: the widget, its properties and API, the selection of an
+ * annotation by click or keyboard.  The other gloss-text-view-*.c files
+ * draw and tag what it shows. */
+
 G_DEFINE_FINAL_TYPE (GlossTextView, gloss_text_view, GTK_TYPE_TEXT_VIEW)
 
 enum {

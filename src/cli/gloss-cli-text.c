@@ -89,7 +89,7 @@ print_json (GlossSource *source)
   add_string_or_null (builder, "title", gloss_source_get_title (source));
   add_string_or_null (builder, "media_type", gloss_source_get_media_type (source));
   add_string_or_null (builder, "encoding", gloss_source_get_encoding (source));
-  add_string_or_null (builder, "extractor", gloss_source_get_extractor (source));
+  add_string_or_null (builder, "extractor", gloss_source_get_reader (source));
 
   /* In a stable order, so that the output can be compared. */
   json_builder_set_member_name (builder, "metadata");

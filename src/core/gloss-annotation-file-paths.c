@@ -15,6 +15,9 @@
 #include "gloss-annotation-file.h"
 #include "gloss-tag.h"
 
+/* Where an annotator's file lies beside the article, which files beside
+ * it are annotation files, and the default annotator's id. */
+
 
 GFile *
 gloss_annotation_file_path_for (GFile      *article,

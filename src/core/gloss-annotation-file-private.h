@@ -20,7 +20,7 @@ typedef struct
   char *text_sha256;
   char *encoding;
   char *media_type;
-  char *extractor;
+  char *reader;      /* the file format calls it "extractor" */
   gint64 length;
   JsonObject *extra;
 } GlossSourceInfo;
@@ -38,8 +38,8 @@ typedef struct
   GPtrArray *annotations;  /* GlossAnnotation, in file order */
 } GlossFileContent;
 
-/* The object's fields, shared by gloss-annotation-file.c (loading and
- * anchoring) and gloss-annotation-file-save.c (writing). */
+/* The object's fields, for the files of GlossAnnotationFile only
+ * (gloss-annotation-file*.c); each opens with what it holds. */
 struct _GlossAnnotationFile
 {
   GObject parent_instance;

@@ -39,7 +39,7 @@ _gloss_source_info_clear (GlossSourceInfo *info)
   g_clear_pointer (&info->text_sha256, g_free);
   g_clear_pointer (&info->encoding, g_free);
   g_clear_pointer (&info->media_type, g_free);
-  g_clear_pointer (&info->extractor, g_free);
+  g_clear_pointer (&info->reader, g_free);
   g_clear_pointer (&info->extra, json_object_unref);
   info->length = 0;
 }
@@ -244,7 +244,7 @@ read_object (Parser             *parser,
 }
 
 enum { SOURCE_PATH, SOURCE_SHA256, SOURCE_TEXT_SHA256, SOURCE_ENCODING,
-       SOURCE_MEDIA_TYPE, SOURCE_EXTRACTOR, SOURCE_LENGTH };
+       SOURCE_MEDIA_TYPE, SOURCE_READER, SOURCE_LENGTH };
 
 static const char * const source_fields[] = {
   "path", "sha256", "text_sha256", "encoding", "media_type", "extractor", "length", NULL
@@ -259,7 +259,7 @@ source_member (Parser  *parser,
   GlossSourceInfo *info = data;
   const char *what = N_("the source");
   char **strings[] = { &info->path, &info->sha256, &info->text_sha256, &info->encoding,
-                       &info->media_type, &info->extractor };
+                       &info->media_type, &info->reader };
 
   if (field == SOURCE_LENGTH)
     return read_uint (parser, what, source_fields[field], G_MAXUINT32, &info->length, error);

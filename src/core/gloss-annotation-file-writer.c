@@ -311,8 +311,8 @@ write_intro (GString             *out,
   write_member_string (out, 2, "encoding", source->encoding, FALSE);
   write_member_string (out, 2, "media_type", source->media_type, FALSE);
   write_member_uint (out, 2, "length", source->length);
-  if (source->extractor != NULL)
-    write_member_string (out, 2, "extractor", source->extractor, FALSE);
+  if (source->reader != NULL)
+    write_member_string (out, 2, "extractor", source->reader, FALSE);
   write_extra (out, source->extra, 2);
 
   gloss_json_append_literal (out, "\n  },\n  \"annotator\": {\n");

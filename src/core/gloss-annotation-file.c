@@ -18,6 +18,9 @@
 #include "gloss-error.h"
 #include "gloss-file-io.h"
 
+/* The object: loading a file, with its checks against the article, and
+ * anchoring its annotations in the article's current text. */
+
 G_DEFINE_FINAL_TYPE (GlossAnnotationFile, gloss_annotation_file, G_TYPE_OBJECT)
 
 enum {
@@ -130,7 +133,7 @@ info_from_source (GlossSourceInfo *info,
   info->text_sha256 = g_strdup (gloss_source_get_text_sha256 (source));
   info->encoding = g_strdup (gloss_source_get_encoding (source));
   info->media_type = g_strdup (gloss_source_get_media_type (source));
-  info->extractor = g_strdup (gloss_source_get_extractor (source));
+  info->reader = g_strdup (gloss_source_get_reader (source));
   info->length = gloss_source_get_length (source);
 }
 

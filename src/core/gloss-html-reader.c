@@ -557,7 +557,7 @@ gloss_html_reader_read (GFile       *file,
   if (text == NULL)
     return NULL;
 
-  return gloss_markup_new_source (file, media_type_for (file), encoding, GLOSS_HTML_EXTRACTOR,
+  return gloss_markup_new_source (file, media_type_for (file), encoding, GLOSS_HTML_READER_ID,
                                   data, n_bytes, text, blocks,
                                   g_steal_pointer (&metadata), map, spans, warnings);
 }

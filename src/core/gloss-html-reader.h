@@ -13,9 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* Recorded as the source's extractor: a new number whenever the text it
- * extracts from a page changes, so that annotation files re-anchor. */
-#define GLOSS_HTML_EXTRACTOR "gloss-html/1"
+/* The reader's name and version, recorded with the source (the annotation
+ * file's "extractor"): a new number whenever the text it reads from a page
+ * changes, so that annotation files re-anchor. */
+#define GLOSS_HTML_READER_ID "gloss-html/1"
 
 /* Reads a web page saved as HTML (or XHTML) into an article: the text of
  * its main article, with headings, paragraphs, list items, quotes and

@@ -69,14 +69,6 @@ JsonNode        *gloss_json_reader_read_node    (GlossJsonReader  *reader,
 gboolean         gloss_json_reader_skip_value   (GlossJsonReader  *reader,
                                                  GError          **error);
 
-/* Checks, without building anything, that @data is one well-formed JSON
- * value nesting no deeper than @max_depth.  Call it before handing a file
- * to JsonParser, which has no depth limit in json-glib 1.6. */
-gboolean         gloss_json_check               (const char       *data,
-                                                 gsize             length,
-                                                 guint             max_depth,
-                                                 GError          **error);
-
 /* Parses a whole document into a json-glib node, within @max_depth. */
 JsonNode        *gloss_json_parse               (const char       *data,
                                                  gsize             length,

@@ -222,29 +222,6 @@ gloss_json_reader_skip_value (GlossJsonReader  *reader,
   return TRUE;
 }
 
-gboolean
-gloss_json_check (const char  *data,
-                  gsize        length,
-                  guint        max_depth,
-                  GError     **error)
-{
-  g_autoptr(GlossJsonReader) reader = NULL;
-
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  reader = gloss_json_reader_new (data, length, max_depth);
-
-  do
-    {
-      if (!gloss_json_reader_next (reader, error))
-        return FALSE;
-    }
-  while (reader->token != GLOSS_JSON_TOKEN_END);
-
-  return TRUE;
-}
-
 JsonNode *
 gloss_json_parse (const char  *data,
                   gsize        length,

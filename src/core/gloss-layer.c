@@ -720,29 +720,3 @@ gloss_layer_replace_all (GlossLayer *self,
 
   return merged;
 }
-
-void
-gloss_layer_reposition (GlossLayer      *self,
-                        GlossAnnotation *annotation)
-{
-  guint old_pos = G_MAXUINT, new_pos;
-
-  g_return_if_fail (GLOSS_IS_LAYER (self));
-  g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
-
-  /* The key changed, so binary search cannot find the old place. */
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      if (_gloss_layer_item_at (self, i) == annotation)
-        {
-          old_pos = i;
-          break;
-        }
-    }
-  g_return_if_fail (old_pos != G_MAXUINT);
-
-  g_ptr_array_steal_index (self->items, old_pos);
-  _gloss_layer_tree_remove (self, old_pos);
-  new_pos = lower_bound (self, annotation);
-  move_to (self, annotation, old_pos, new_pos);
-}

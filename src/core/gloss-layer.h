@@ -103,9 +103,5 @@ guint            gloss_layer_count_status       (GlossLayer      *self,
  * moves them apart, or makes their quotes alike.) */
 guint            gloss_layer_replace_all        (GlossLayer      *self,
                                                  GPtrArray       *annotations);
-/* Puts @annotation back in order after the core changed its span or tag
- * outside the history (re-anchoring). */
-void             gloss_layer_reposition         (GlossLayer      *self,
-                                                 GlossAnnotation *annotation);
 
 G_END_DECLS

@@ -310,7 +310,7 @@ GlossSource *
 gloss_markup_new_source (GFile          *file,
                          const char     *media_type,
                          const char     *encoding,
-                         const char     *extractor,
+                         const char     *reader,
                          const char     *data,
                          gsize           n_bytes,
                          char           *text,
@@ -325,7 +325,7 @@ gloss_markup_new_source (GFile          *file,
 
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n_bytes);
   source = gloss_source_new_extracted (file, media_type, encoding, sha256,
-                                       extractor, text, blocks, metadata);
+                                       reader, text, blocks, metadata);
   _gloss_source_set_map (source, map);
   _gloss_source_set_spans (source, spans);
   for (guint i = 0; i < warnings->len; i++)

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * HTML or XML file: runs of consecutive characters, each taken from the
  * text content of one element (named by an XPath such as
  * "/html/body/article/p[3]") at a known offset into that element's text.
- * Offsets on both sides are code points.  Text the importer added itself,
+ * Offsets on both sides are code points.  Text the reader added itself,
  * such as the blank line between two blocks, belongs to no run. */
 typedef struct _GlossSourceMap GlossSourceMap;
 

@@ -24,7 +24,7 @@ struct _GlossSource
   char           *title;
   char           *encoding;
   char           *media_type;
-  char           *extractor;
+  char           *reader;
   char           *sha256;
   char           *text_sha256;
 
@@ -54,7 +54,7 @@ enum
   PROP_LENGTH,
   PROP_ENCODING,
   PROP_MEDIA_TYPE,
-  PROP_EXTRACTOR,
+  PROP_READER,
   PROP_SHA256,
   PROP_TEXT_SHA256,
   N_PROPS
@@ -80,7 +80,7 @@ _gloss_source_new_take (GFile      *file,
                         gsize       n_bytes,
                         const char *encoding,
                         const char *media_type,
-                        const char *extractor,
+                        const char *reader,
                         char       *sha256,
                         char       *text_sha256,
                         GArray     *blocks,
@@ -98,7 +98,7 @@ _gloss_source_new_take (GFile      *file,
   self->index = gloss_text_index_new (self->text, self->n_bytes);
   self->encoding = g_strdup (encoding);
   self->media_type = g_strdup (media_type);
-  self->extractor = g_strdup (extractor);
+  self->reader = g_strdup (reader);
 
   if (text_sha256 == NULL)
     text_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
@@ -118,7 +118,7 @@ _gloss_source_new_take (GFile      *file,
     metadata = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->metadata = metadata;
 
-  /* An importer knows the real title (<title>, <dc:title>) better than the
+  /* A reader knows the real title (<title>, <dc:title>) better than the
    * first line of the extracted text does. */
   meta_title = g_hash_table_lookup (metadata, "title");
   if (meta_title != NULL)
@@ -159,7 +159,7 @@ gloss_source_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->encoding, g_free);
   g_clear_pointer (&self->media_type, g_free);
-  g_clear_pointer (&self->extractor, g_free);
+  g_clear_pointer (&self->reader, g_free);
   g_clear_pointer (&self->sha256, g_free);
   g_clear_pointer (&self->text_sha256, g_free);
   g_clear_pointer (&self->blocks, g_array_unref);
@@ -205,8 +205,8 @@ gloss_source_get_property (GObject    *object,
       g_value_set_string (value, self->media_type);
       break;
 
-    case PROP_EXTRACTOR:
-      g_value_set_string (value, self->extractor);
+    case PROP_READER:
+      g_value_set_string (value, self->reader);
       break;
 
     case PROP_SHA256:
@@ -263,8 +263,8 @@ gloss_source_class_init (GlossSourceClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_EXTRACTOR] =
-    g_param_spec_string ("extractor", NULL, NULL,
+  properties[PROP_READER] =
+    g_param_spec_string ("reader", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -335,7 +335,7 @@ gloss_source_new_from_text (const char *text,
  * @encoding: (nullable): the file's encoding; %NULL for "UTF-8"
  * @file_sha256: (nullable): the SHA-256 of the file's bytes; %NULL when
  *   there are none, and the text's own hash stands in
- * @extractor: (nullable): names the extractor and its version
+ * @reader: (nullable): names the reader and its version
  * @text: (transfer full): the extracted text, valid UTF-8
  * @blocks: (transfer full) (nullable): #GlossBlock ranges, or %NULL to find
  *   paragraphs; ranges past the end of the text are clamped
@@ -349,7 +349,7 @@ gloss_source_new_extracted (GFile      *file,
                             const char *media_type,
                             const char *encoding,
                             const char *file_sha256,
-                            const char *extractor,
+                            const char *reader,
                             char       *text,
                             GArray     *blocks,
                             GHashTable *metadata)
@@ -372,10 +372,10 @@ gloss_source_new_extracted (GFile      *file,
   self = _gloss_source_new_take (file, name, text, strlen (text),
                                  encoding != NULL ? encoding : "UTF-8",
                                  media_type != NULL ? media_type : "text/plain",
-                                 extractor, g_strdup (file_sha256), NULL,
+                                 reader, g_strdup (file_sha256), NULL,
                                  blocks, metadata);
 
-  /* Blocks are ranges into this text; keep a careless importer from
+  /* Blocks are ranges into this text; keep a careless reader from
    * handing out ranges that would slice past its end. */
   length = gloss_source_get_length (self);
   for (i = 0; i < self->blocks->len; i++)
@@ -446,11 +446,11 @@ gloss_source_get_media_type (GlossSource *self)
 }
 
 const char *
-gloss_source_get_extractor (GlossSource *self)
+gloss_source_get_reader (GlossSource *self)
 {
   g_return_val_if_fail (GLOSS_IS_SOURCE (self), NULL);
 
-  return self->extractor;
+  return self->reader;
 }
 
 const char *

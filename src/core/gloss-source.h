@@ -67,7 +67,7 @@ GlossSource *gloss_source_new_from_plain_text (GFile         *file,
 GlossSource *gloss_source_new_from_bytes    (GBytes        *bytes,
                                              const char    *display_name,
                                              GError       **error);
-/* For tests and importers: @text is valid UTF-8 (-1 for NUL-terminated). */
+/* For tests: @text is valid UTF-8 (-1 for NUL-terminated). */
 GlossSource *gloss_source_new_from_text     (const char    *text,
                                              gssize         length,
                                              const char    *display_name);
@@ -79,7 +79,7 @@ GlossSource *gloss_source_new_extracted     (GFile         *file,
                                              const char    *media_type,
                                              const char    *encoding,
                                              const char    *file_sha256,
-                                             const char    *extractor,
+                                             const char    *reader,
                                              char          *text,
                                              GArray        *blocks,
                                              GHashTable    *metadata);
@@ -104,10 +104,11 @@ gsize        gloss_source_get_n_bytes       (GlossSource   *self);
 guint        gloss_source_get_length        (GlossSource   *self);
 /* "UTF-8" or "windows-1252" */
 const char  *gloss_source_get_encoding      (GlossSource   *self);
-/* "text/plain", or what an importer set */
+/* "text/plain", or what the HTML or XML reader set */
 const char  *gloss_source_get_media_type    (GlossSource   *self);
-/* NULL for plain text; "gloss-html/1" and the like for importers */
-const char  *gloss_source_get_extractor     (GlossSource   *self);
+/* The reader that made the text and its version: NULL for plain text,
+ * GLOSS_HTML_READER_ID or GLOSS_XML_READER_ID for the others. */
+const char  *gloss_source_get_reader     (GlossSource   *self);
 /* Lower-case hex SHA-256 of the file's bytes, and of the decoded text (UTF-8). */
 const char  *gloss_source_get_sha256        (GlossSource   *self);
 const char  *gloss_source_get_text_sha256   (GlossSource   *self);
@@ -119,7 +120,12 @@ const GlossBlock *gloss_source_get_blocks   (GlossSource   *self,
  * *n_spans = 0 when there are none, as for plain text. */
 const GlossSpan *gloss_source_get_spans     (GlossSource   *self,
                                              guint         *n_spans);
-/* Metadata (title, author, date, ...) from importers; NULL when unknown. */
+/* What the HTML or XML reader found about the article, by key; NULL when
+ * it found nothing, always for plain text.  The keys: "title", "author"
+ * (several joined by "; "), "date" (as the page or document writes it),
+ * "language", "url", "description" (HTML, JATS), "publisher" (TEI, JATS),
+ * "site_name" (HTML), "journal" and "doi" (JATS).  Values are trimmed; long
+ * ones (a description, an abstract) are cut at 2,000 bytes. */
 const char  *gloss_source_get_metadata      (GlossSource   *self,
                                              const char    *key);
 GHashTable  *gloss_source_get_metadata_table (GlossSource  *self);

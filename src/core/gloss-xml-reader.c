@@ -458,7 +458,7 @@ gloss_xml_reader_read (GFile       *file,
                                         label, shown));
     }
 
-  return gloss_markup_new_source (file, media_type_for (format), encoding, GLOSS_XML_EXTRACTOR,
+  return gloss_markup_new_source (file, media_type_for (format), encoding, GLOSS_XML_READER_ID,
                                   data, n_bytes, text, blocks,
                                   g_steal_pointer (&metadata), map, spans, warnings);
 }

@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* Recorded as the source's extractor; see GLOSS_HTML_EXTRACTOR. */
-#define GLOSS_XML_EXTRACTOR "gloss-xml/1"
+/* The reader's name and version; see GLOSS_HTML_READER_ID. */
+#define GLOSS_XML_READER_ID "gloss-xml/1"
 
 /* Reads an XML article:
  *
