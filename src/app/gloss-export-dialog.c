@@ -557,8 +557,6 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   object_class->constructed = gloss_export_dialog_constructed;
   object_class->dispose = gloss_export_dialog_dispose;
   transfer_class->update_actions = transfer_update_actions;
-  transfer_class->update_progress = _gloss_export_dialog_update_progress;
-  transfer_class->finished = _gloss_export_dialog_finished;
 
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,

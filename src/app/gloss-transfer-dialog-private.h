@@ -25,24 +25,10 @@ void     _gloss_transfer_dialog_class_bind_template (GtkWidgetClass      *widget
  * nothing. */
 gboolean _gloss_transfer_dialog_is_disposed         (GlossTransferDialog *self);
 
-/* Runs @thread on @job (freed with @job_free) and shows its progress;
- * Open Folder will open @result_folder. */
+/* Runs @job in a thread and shows its progress, then its report; Open
+ * Folder will open @result_folder. */
 void     _gloss_transfer_dialog_run                 (GlossTransferDialog *self,
-                                                     gpointer             source_tag,
-                                                     gpointer             job,
-                                                     GDestroyNotify       job_free,
-                                                     GTaskThreadFunc      thread,
+                                                     GlossTransferJob    *job,
                                                      GFile               *result_folder);
-/* @done of @total things, and @text in the progress bar. */
-void     _gloss_transfer_dialog_set_progress        (GlossTransferDialog *self,
-                                                     guint                done,
-                                                     guint                total,
-                                                     const char          *text);
-/* Turns to the report: @title, @summary, and @details (problems, notes)
- * if not empty. */
-void     _gloss_transfer_dialog_show_report         (GlossTransferDialog *self,
-                                                     const char          *title,
-                                                     const char          *summary,
-                                                     const char          *details);
 
 G_END_DECLS

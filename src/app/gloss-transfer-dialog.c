@@ -109,12 +109,16 @@ set_running (GlossTransferDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
+/* Shows how far the thread has got with the job. */
 static void
 update_progress (GlossTransferDialog *self)
 {
   GlossTransferDialogPrivate *priv = gloss_transfer_dialog_get_instance_private (self);
+  guint done, total;
+  g_autofree char *text = gloss_transfer_job_dup_progress (g_task_get_task_data (priv->task), &done, &total);
 
-  GLOSS_TRANSFER_DIALOG_GET_CLASS (self)->update_progress (self, g_task_get_task_data (priv->task));
+  gtk_progress_bar_set_text (priv->progress_bar, text);
+  gtk_progress_bar_set_fraction (priv->progress_bar, total > 0 ? (double)done / total : 0.0);
 }
 
 static gboolean
@@ -124,30 +128,18 @@ progress_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-void
-_gloss_transfer_dialog_set_progress (GlossTransferDialog *self,
-                                     guint                done,
-                                     guint                total,
-                                     const char          *text)
+/* Turns to the report: a title, a summary, and details (problems, notes)
+ * if not empty. */
+static void
+show_report (GlossTransferDialog *self,
+             GlossTransferReport *report)
 {
   GlossTransferDialogPrivate *priv = gloss_transfer_dialog_get_instance_private (self);
 
-  gtk_progress_bar_set_text (priv->progress_bar, text);
-  gtk_progress_bar_set_fraction (priv->progress_bar, total > 0 ? (double)done / total : 0.0);
-}
-
-void
-_gloss_transfer_dialog_show_report (GlossTransferDialog *self,
-                                    const char          *title,
-                                    const char          *summary,
-                                    const char          *details)
-{
-  GlossTransferDialogPrivate *priv = gloss_transfer_dialog_get_instance_private (self);
-
-  gtk_label_set_label (priv->report_title, title);
-  gtk_label_set_label (priv->report_label, summary);
-  gtk_label_set_label (priv->problems_label, details);
-  gtk_widget_set_visible (priv->problems_scroller, *details != '\0');
+  gtk_label_set_label (priv->report_title, report->title);
+  gtk_label_set_label (priv->report_label, report->summary);
+  gtk_label_set_label (priv->problems_label, report->details);
+  gtk_widget_set_visible (priv->problems_scroller, *report->details != '\0');
   gtk_widget_set_visible (GTK_WIDGET (priv->open_folder_button),
                           priv->result_folder != NULL &&
                           g_file_query_file_type (priv->result_folder, G_FILE_QUERY_INFO_NONE, NULL) ==
@@ -168,8 +160,9 @@ run_done (GObject      *source,
 {
   GlossTransferDialog *self = GLOSS_TRANSFER_DIALOG (source);
   GlossTransferDialogPrivate *priv = gloss_transfer_dialog_get_instance_private (self);
-  gpointer job = g_task_get_task_data (G_TASK (result));
+  GlossTransferJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GApplication) application = user_data;
+  g_autoptr(GlossTransferReport) report = NULL;
 
   g_task_propagate_boolean (G_TASK (result), NULL);
   if (application != NULL)
@@ -180,21 +173,31 @@ run_done (GObject      *source,
   g_clear_handle_id (&priv->progress_source, g_source_remove);
   update_progress (self);
   g_clear_object (&priv->cancellable);
+  report = gloss_transfer_job_report (job);
+  show_report (self, report);
   /* The task keeps the job alive until the subclass is done with it,
    * whatever the handlers of its signals do. */
-  GLOSS_TRANSFER_DIALOG_GET_CLASS (self)->finished (self, job);
+  if (GLOSS_TRANSFER_DIALOG_GET_CLASS (self)->finished != NULL)
+    GLOSS_TRANSFER_DIALOG_GET_CLASS (self)->finished (self, job);
 
   set_running (self, NULL);
   if (priv->close_when_done)
     gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  gloss_transfer_job_run (task_data, cancellable);
+  g_task_return_boolean (task, TRUE);
+}
+
 void
 _gloss_transfer_dialog_run (GlossTransferDialog *self,
-                            gpointer             source_tag,
-                            gpointer             job,
-                            GDestroyNotify       job_free,
-                            GTaskThreadFunc      thread,
+                            GlossTransferJob    *job,
                             GFile               *result_folder)
 {
   GlossTransferDialogPrivate *priv = gloss_transfer_dialog_get_instance_private (self);
@@ -202,6 +205,7 @@ _gloss_transfer_dialog_run (GlossTransferDialog *self,
   GApplication *application;
 
   g_assert (priv->task == NULL);
+  g_assert (GLOSS_IS_TRANSFER_JOB (job));
 
   g_set_object (&priv->result_folder, result_folder);
 
@@ -214,9 +218,9 @@ _gloss_transfer_dialog_run (GlossTransferDialog *self,
   priv->cancellable = g_cancellable_new ();
   task = g_task_new (self, priv->cancellable, run_done,
                      application != NULL ? g_object_ref (application) : NULL);
-  g_task_set_source_tag (task, source_tag);
+  g_task_set_source_tag (task, _gloss_transfer_dialog_run);
   g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, job_free);
+  g_task_set_task_data (task, g_object_ref (job), g_object_unref);
   set_running (self, task);
 
   gtk_stack_set_visible_child_name (priv->stack, "progress");
@@ -225,7 +229,7 @@ _gloss_transfer_dialog_run (GlossTransferDialog *self,
   priv->progress_source = g_timeout_add (PROGRESS_INTERVAL, progress_cb, self);
   g_source_set_name_by_id (priv->progress_source, "[gloss] transfer progress");
 
-  g_task_run_in_thread (task, thread);
+  g_task_run_in_thread (task, run_thread);
 }
 
 static void

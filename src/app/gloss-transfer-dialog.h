@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-transfer-job.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_TRANSFER_DIALOG (gloss_transfer_dialog_get_type ())
@@ -23,15 +25,11 @@ struct _GlossTransferDialogClass
   GtkWindowClass parent_class;
 
   /* Enables the subclass's actions for whether a job is running. */
-  void (*update_actions)  (GlossTransferDialog *self);
-  /* Shows how far the thread has got with @job, with
-   * _gloss_transfer_dialog_set_progress(). */
-  void (*update_progress) (GlossTransferDialog *self,
-                           gpointer             job);
-  /* @job is over: shows its report, with
-   * _gloss_transfer_dialog_show_report(), and says what it did. */
-  void (*finished)        (GlossTransferDialog *self,
-                           gpointer             job);
+  void (*update_actions) (GlossTransferDialog *self);
+  /* @job is over and its report shown: what else the subclass does with
+   * it, or NULL. */
+  void (*finished)       (GlossTransferDialog *self,
+                          GlossTransferJob    *job);
 };
 
 /* The article the dialog was opened on, or NULL. */
