@@ -431,7 +431,9 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-import-dialog.ui");
-  _gloss_transfer_dialog_class_bind_template (widget_class, "import_button");
+  /* The start button goes by its action; it is named for whoever looks
+   * the dialog's widgets up, as the tests do. */
+  gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_note);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_box);

@@ -17,9 +17,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_DERIVABLE_TYPE (GlossTransferDialog, gloss_transfer_dialog, GLOSS, TRANSFER_DIALOG, GtkWindow)
 
-/* What Export… and Import… share: a job run in a thread with a progress
- * bar and a way to stop, closing once it has stopped, and a report with
- * an Open Folder button for the folder the job wrote to. */
+/* What Export… and Import… share: the header bar, a job run in a thread
+ * with a progress bar and a way to stop, closing once it has stopped, and
+ * a report with an Open Folder button for the folder the job wrote to.  A
+ * subclass's template gives its form, <child type="form">, and the button
+ * that starts the job, <child type="start-button">; it names the progress
+ * page with the progress-title property and may explain the stop button
+ * with stop-tooltip. */
 struct _GlossTransferDialogClass
 {
   GtkWindowClass parent_class;
