@@ -119,7 +119,14 @@ gpointer
 child (gpointer    widget,
        const char *name)
 {
-  GObject *object = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), name);
+  GObject *object = NULL;
+
+  /* The dialog's own template, then its parent's (GlossTransferDialog's
+   * header, progress and report). */
+  for (GType type = G_OBJECT_TYPE (widget);
+       object == NULL && type != GTK_TYPE_WIDGET;
+       type = g_type_parent (type))
+    object = gtk_widget_get_template_child (widget, type, name);
 
   g_assert_nonnull (object);
   return object;

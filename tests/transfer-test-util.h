@@ -46,7 +46,8 @@ GtkWidget   *open_transfer_dialog (GlossWindow  *window,
 /* TRUE once @dialog shows the report of a job that is over. */
 gboolean     transfer_done      (gpointer      dialog);
 
-/* The template child @name of @widget, which must exist. */
+/* The template child @name of @widget, which must exist, from the
+ * template of its class or of a parent class. */
 gpointer     child              (gpointer      widget,
                                  const char   *name);
 const char  *label_text         (gpointer      dialog,

@@ -14,8 +14,8 @@
 G_BEGIN_DECLS
 
 /* Shared by gloss-export-dialog.c (the options, the scan of the articles
- * and the destination) and gloss-export-dialog-run.c (the export in its
- * thread, its progress and its report). */
+ * and the destination) and gloss-export-dialog-run.c (the export job,
+ * set up from the options). */
 struct _GlossExportDialog
 {
   GlossTransferDialog parent_instance;
@@ -54,10 +54,5 @@ char  **_gloss_export_dialog_dup_annotators     (GlossExportDialog *self);
 void    _gloss_export_dialog_start              (GlossExportDialog *self,
                                                  GlossExportFormat  format,
                                                  GFile             *destination);
-/* GlossTransferDialog's update_progress and finished. */
-void    _gloss_export_dialog_update_progress    (GlossTransferDialog *dialog,
-                                                 gpointer             job);
-void    _gloss_export_dialog_finished           (GlossTransferDialog *dialog,
-                                                 gpointer             job);
 
 G_END_DECLS

@@ -557,13 +557,13 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   object_class->constructed = gloss_export_dialog_constructed;
   object_class->dispose = gloss_export_dialog_dispose;
   transfer_class->update_actions = transfer_update_actions;
-  transfer_class->update_progress = _gloss_export_dialog_update_progress;
-  transfer_class->finished = _gloss_export_dialog_finished;
 
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-export-dialog.ui");
-  _gloss_transfer_dialog_class_bind_template (widget_class, "export_button");
+  /* The start button goes by its action; it is named for whoever looks
+   * the dialog's widgets up, as the tests do. */
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_note);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, spreadsheet_check);

@@ -15,6 +15,8 @@
 #include "gloss-annotation-file.h"
 #include "gloss-export-job.h"
 
+G_DEFINE_FINAL_TYPE (GlossExportJob, gloss_export_job, GLOSS_TYPE_TRANSFER_JOB)
+
 void
 gloss_export_scan_free (GlossExportScan *scan)
 {
@@ -108,34 +110,6 @@ gloss_export_scan_thread (GTask        *task,
   g_task_return_pointer (task, g_steal_pointer (&scan), (GDestroyNotify)gloss_export_scan_free);
 }
 
-GlossExportJob *
-gloss_export_job_new (void)
-{
-  GlossExportJob *job = g_new0 (GlossExportJob, 1);
-
-  job->offset_unit = GLOSS_OFFSETS_UTF16;
-  job->scheme = GLOSS_SCHEME_IOB2;
-  job->problems = g_ptr_array_new_with_free_func (g_free);
-  job->warnings = g_ptr_array_new_with_free_func (g_free);
-
-  return job;
-}
-
-void
-gloss_export_job_free (GlossExportJob *job)
-{
-  if (job == NULL)
-    return;
-
-  g_clear_pointer (&job->annotators, g_strfreev);
-  g_clear_object (&job->destination);
-  g_clear_object (&job->root);
-  g_clear_pointer (&job->articles, g_ptr_array_unref);
-  g_free (job->failure);
-  g_ptr_array_unref (job->problems);
-  g_ptr_array_unref (job->warnings);
-  g_free (job);
-}
 
 gboolean
 gloss_export_job_is_folder (GlossExportJob *job)
@@ -228,9 +202,10 @@ write_articles (GlossExportJob *job,
 }
 
 static void
-run (GlossExportJob *job,
-     GCancellable   *cancellable)
+gloss_export_job_run (GlossTransferJob *transfer_job,
+                      GCancellable     *cancellable)
 {
+  GlossExportJob *job = GLOSS_EXPORT_JOB (transfer_job);
   GlossExporter *exporter = gloss_exporter_new (job->format);
 
   /* Freed unfinished, the exporter leaves a file it was replacing as it
@@ -240,12 +215,121 @@ run (GlossExportJob *job,
   gloss_exporter_free (exporter);
 }
 
-void
-gloss_export_job_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+static char *
+gloss_export_job_dup_progress (GlossTransferJob *transfer_job,
+                               guint            *done,
+                               guint            *total)
 {
-  run (task_data, cancellable);
-  g_task_return_boolean (task, TRUE);
+  GlossExportJob *job = GLOSS_EXPORT_JOB (transfer_job);
+
+  *total = job->articles->len;
+  *done = MIN ((guint)g_atomic_int_get (&job->done), *total);
+  /* Translators: articles done so far, then how many there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles", *total),
+                          *done, *total);
+}
+
+static GlossTransferReport *
+gloss_export_job_report (GlossTransferJob *transfer_job)
+{
+  GlossExportJob *job = GLOSS_EXPORT_JOB (transfer_job);
+  g_autofree char *display = g_file_get_parse_name (job->destination);
+  g_autofree char *summary = NULL;
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const char *title;
+
+  if (job->cancelled)
+    {
+      title = _("Export Cancelled");
+      if (gloss_export_job_is_folder (job))
+        /* Translators: articles done, how many there were, then a folder */
+        summary = g_strdup_printf (_("The export was cancelled after %u of %u articles; the files written "
+                                     "so far stay in “%s”."),
+                                   (guint)g_atomic_int_get (&job->done), job->articles->len, display);
+      else
+        /* Translators: a file name */
+        summary = g_strdup_printf (_("The export was cancelled: “%s” was not written."), display);
+    }
+  else if (job->failure != NULL)
+    {
+      title = _("Export Failed");
+      /* Translators: why the export stopped */
+      summary = g_strdup_printf (_("The export stopped: %s"), job->failure);
+    }
+  else
+    {
+      g_autofree char *annotations = NULL;
+      g_autofree char *articles = NULL;
+
+      annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                                  job->n_annotations),
+                                     job->n_annotations);
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", job->n_articles),
+                                  job->n_articles);
+
+      title = job->problems->len > 0 ? _("Export Finished with Problems") : _("Export Finished");
+      /* Translators: "5 annotations", "2 articles", then a file or folder name */
+      summary = g_strdup_printf (_("Exported %s from %s to “%s”."), annotations, articles, display);
+    }
+
+  if (job->problems->len > 0)
+    {
+      g_autofree char *heading = NULL;
+
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article with problems:",
+                                              "%u articles with problems:", job->problems->len),
+                                 job->problems->len);
+
+      g_string_append (problems, heading);
+      for (guint i = 0; i < job->problems->len; i++)
+        g_string_append_printf (problems, "\n%s", (const char *)g_ptr_array_index (job->problems, i));
+    }
+  for (guint i = 0; i < job->warnings->len; i++)
+    g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (job->warnings, i));
+
+  return gloss_transfer_report_new (title, summary, problems->str);
+}
+
+static void
+gloss_export_job_finalize (GObject *object)
+{
+  GlossExportJob *self = (GlossExportJob *)object;
+
+  g_clear_pointer (&self->annotators, g_strfreev);
+  g_clear_object (&self->destination);
+  g_clear_object (&self->root);
+  g_clear_pointer (&self->articles, g_ptr_array_unref);
+  g_free (self->failure);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->warnings);
+
+  G_OBJECT_CLASS (gloss_export_job_parent_class)->finalize (object);
+}
+
+static void
+gloss_export_job_class_init (GlossExportJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GlossTransferJobClass *job_class = GLOSS_TRANSFER_JOB_CLASS (klass);
+
+  object_class->finalize = gloss_export_job_finalize;
+  job_class->run = gloss_export_job_run;
+  job_class->dup_progress = gloss_export_job_dup_progress;
+  job_class->report = gloss_export_job_report;
+}
+
+static void
+gloss_export_job_init (GlossExportJob *self)
+{
+  self->offset_unit = GLOSS_OFFSETS_UTF16;
+  self->scheme = GLOSS_SCHEME_IOB2;
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+GlossExportJob *
+gloss_export_job_new (void)
+{
+  return g_object_new (GLOSS_TYPE_EXPORT_JOB, NULL);
 }

@@ -11,6 +11,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-export.h"
+#include "gloss-transfer-job.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +36,17 @@ void            gloss_export_scan_thread   (GTask           *task,
                                             gpointer         task_data,
                                             GCancellable    *cancellable);
 
-typedef struct
+#define GLOSS_TYPE_EXPORT_JOB (gloss_export_job_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossExportJob, gloss_export_job, GLOSS, EXPORT_JOB, GlossTransferJob)
+
+/* Writes the articles of a scan, one at a time, as gloss-cli does, and
+ * stops between articles (and within a write) once cancelled.  The dialog
+ * sets what to do before the job runs; the rest is the job's. */
+struct _GlossExportJob
 {
+  GlossTransferJob parent_instance;
+
   /* What to do, set before the job runs */
   GlossExportFormat format;
   gboolean spreadsheet_safe;
@@ -57,18 +67,11 @@ typedef struct
   guint n_annotations;
   GPtrArray *problems;     /* "article: why", one per article that failed */
   GPtrArray *warnings;     /* what the format could not hold */
-} GlossExportJob;
+};
 
 GlossExportJob *gloss_export_job_new       (void);
-void            gloss_export_job_free      (GlossExportJob  *job);
 /* TRUE when the format writes a folder rather than one file. */
 gboolean        gloss_export_job_is_folder (GlossExportJob  *job);
-/* Runs in a thread; the task data is a GlossExportJob.  Stops between
- * articles (and within a write) once @cancellable is cancelled. */
-void            gloss_export_job_thread    (GTask           *task,
-                                            gpointer         source_object,
-                                            gpointer         task_data,
-                                            GCancellable    *cancellable);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossExportScan, gloss_export_scan_free)
 

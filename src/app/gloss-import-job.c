@@ -15,34 +15,7 @@
 #include "gloss-annotation-file.h"
 #include "gloss-import-job.h"
 
-GlossImportJob *
-gloss_import_job_new (void)
-{
-  GlossImportJob *job = g_new0 (GlossImportJob, 1);
-
-  job->offset_unit = GLOSS_OFFSETS_UTF16;
-  job->inputs = g_ptr_array_new_with_free_func (g_object_unref);
-  job->problems = g_ptr_array_new_with_free_func (g_free);
-  job->notes = g_ptr_array_new_with_free_func (g_free);
-  job->written = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return job;
-}
-
-void
-gloss_import_job_free (GlossImportJob *job)
-{
-  if (job == NULL)
-    return;
-
-  g_free (job->annotator);
-  g_ptr_array_unref (job->inputs);
-  g_clear_object (&job->article);
-  g_ptr_array_unref (job->problems);
-  g_ptr_array_unref (job->notes);
-  g_ptr_array_unref (job->written);
-  g_free (job);
-}
+G_DEFINE_FINAL_TYPE (GlossImportJob, gloss_import_job, GLOSS_TYPE_TRANSFER_JOB)
 
 /* Adds each line of @message as a problem. */
 static void
@@ -150,9 +123,10 @@ find_written (GlossImportJob *job,
 }
 
 static void
-run (GlossImportJob *job,
-     GCancellable   *cancellable)
+gloss_import_job_run (GlossTransferJob *transfer_job,
+                      GCancellable     *cancellable)
 {
+  GlossImportJob *job = GLOSS_IMPORT_JOB (transfer_job);
   g_autoptr(GlossImporter) importer = gloss_importer_new (job->format);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) before = NULL;
@@ -203,12 +177,128 @@ run (GlossImportJob *job,
     find_written (job, before);
 }
 
-void
-gloss_import_job_thread (GTask        *task,
-                         gpointer      source_object,
-                         gpointer      task_data,
-                         GCancellable *cancellable)
+static char *
+gloss_import_job_dup_progress (GlossTransferJob *transfer_job,
+                               guint            *done,
+                               guint            *total)
 {
-  run (task_data, cancellable);
-  g_task_return_boolean (task, TRUE);
+  GlossImportJob *job = GLOSS_IMPORT_JOB (transfer_job);
+
+  *total = g_atomic_int_get (&job->total);
+  *done = MIN ((guint)g_atomic_int_get (&job->done), *total);
+  /* Translators: files done so far, then how many there are */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file", "%u of %u files", *total),
+                          *done, *total);
+}
+
+static char *
+summarize (GlossImportJob *job)
+{
+  g_autofree char *annotations = NULL;
+  g_autofree char *files = NULL;
+  GString *summary = g_string_new (NULL);
+
+  if (job->cancelled)
+    {
+      /* Translators: input files done, then how many there were */
+      g_string_append_printf (summary, _("The import was cancelled after %u of %u files; the annotation files "
+                                         "written so far stay."),
+                              (guint)g_atomic_int_get (&job->done), (guint)g_atomic_int_get (&job->total));
+      g_string_append_c (summary, '\n');
+    }
+
+  annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+                                              job->n_annotations),
+                                 job->n_annotations);
+  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation file", "%u annotation files",
+                                        job->n_files),
+                           job->n_files);
+  /* Translators: "5 annotations", then "2 annotation files" */
+  g_string_append_printf (summary, _("Imported %s into %s"), annotations, files);
+
+  if (job->n_kept > 0)
+    {
+      g_string_append_c (summary, '\n');
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Kept %u item Gloss does not model in the annotation files",
+                                           "Kept %u items Gloss does not model in the annotation files",
+                                           job->n_kept),
+                              job->n_kept);
+    }
+
+  return g_string_free (summary, FALSE);
+}
+
+static GlossTransferReport *
+gloss_import_job_report (GlossTransferJob *transfer_job)
+{
+  GlossImportJob *job = GLOSS_IMPORT_JOB (transfer_job);
+  g_autofree char *summary = summarize (job);
+  g_autoptr(GString) details = g_string_new (NULL);
+  const char *title;
+
+  if (job->cancelled)
+    title = _("Import Cancelled");
+  else if (job->problems->len > 0)
+    title = _("Import Finished with Problems");
+  else
+    title = _("Import Finished");
+
+  if (job->n_failed > 0)
+    g_string_append_printf (details,
+                            g_dngettext (GETTEXT_PACKAGE, "%u file could not be imported:",
+                                         "%u files could not be imported:", job->n_failed),
+                            job->n_failed);
+  for (guint i = 0; i < job->problems->len; i++)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (job->problems, i));
+  for (guint i = 0; i < job->notes->len; i++)
+    g_string_append_printf (details, "%s%s", details->len > 0 ? "\n" : "",
+                            (const char *)g_ptr_array_index (job->notes, i));
+
+  return gloss_transfer_report_new (title, summary, details->str);
+}
+
+static void
+gloss_import_job_finalize (GObject *object)
+{
+  GlossImportJob *self = (GlossImportJob *)object;
+
+  g_free (self->annotator);
+  g_ptr_array_unref (self->inputs);
+  g_clear_object (&self->article);
+  g_ptr_array_unref (self->problems);
+  g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->written);
+
+  G_OBJECT_CLASS (gloss_import_job_parent_class)->finalize (object);
+}
+
+static void
+gloss_import_job_class_init (GlossImportJobClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GlossTransferJobClass *job_class = GLOSS_TRANSFER_JOB_CLASS (klass);
+
+  object_class->finalize = gloss_import_job_finalize;
+  job_class->run = gloss_import_job_run;
+  job_class->dup_progress = gloss_import_job_dup_progress;
+  job_class->report = gloss_import_job_report;
+}
+
+static void
+gloss_import_job_init (GlossImportJob *self)
+{
+  self->offset_unit = GLOSS_OFFSETS_UTF16;
+  self->inputs = g_ptr_array_new_with_free_func (g_object_unref);
+  self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->written = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+GlossImportJob *
+gloss_import_job_new (void)
+{
+  return g_object_new (GLOSS_TYPE_IMPORT_JOB, NULL);
 }

@@ -10,13 +10,21 @@
 #include <gio/gio.h>
 
 #include "gloss-import.h"
+#include "gloss-transfer-job.h"
 
 G_BEGIN_DECLS
 
-/* The work behind the import dialog, done in a GTask thread.  Nothing
- * here touches a widget. */
-typedef struct
+#define GLOSS_TYPE_IMPORT_JOB (gloss_import_job_get_type ())
+
+G_DECLARE_FINAL_TYPE (GlossImportJob, gloss_import_job, GLOSS, IMPORT_JOB, GlossTransferJob)
+
+/* The work behind the import dialog: reads the input files one at a
+ * time, as gloss-cli does, and stops between them once cancelled.  The
+ * dialog sets what to do before the job runs; the rest is the job's. */
+struct _GlossImportJob
 {
+  GlossTransferJob parent_instance;
+
   /* What to do, set before the job runs */
   GlossImportFormat format;
   char *annotator;          /* NULL: the one the input names */
@@ -38,15 +46,8 @@ typedef struct
   GPtrArray *problems;      /* "file:line: what", one line each */
   GPtrArray *notes;         /* what was kept, and where */
   GPtrArray *written;       /* GFile: annotation files of @article the import wrote */
-} GlossImportJob;
+};
 
-GlossImportJob *gloss_import_job_new    (void);
-void            gloss_import_job_free   (GlossImportJob *job);
-/* Runs in a thread; the task data is a GlossImportJob.  Stops between
- * input files once @cancellable is cancelled. */
-void            gloss_import_job_thread (GTask          *task,
-                                         gpointer        source_object,
-                                         gpointer        task_data,
-                                         GCancellable   *cancellable);
+GlossImportJob *gloss_import_job_new (void);
 
 G_END_DECLS

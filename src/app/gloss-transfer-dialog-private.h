@@ -13,36 +13,14 @@ G_BEGIN_DECLS
 
 /* For the subclasses of GlossTransferDialog only. */
 
-/* Binds the widgets the dialog runs and reports with, which the
- * subclass's template names stack, close_button, progress_label,
- * progress_bar, stop_button, report_title, report_label,
- * problems_scroller, problems_label and open_folder_button, and the
- * button that starts the job, @start_button.  Call it in class_init, after
- * setting the template. */
-void     _gloss_transfer_dialog_class_bind_template (GtkWidgetClass      *widget_class,
-                                                     const char          *start_button);
 /* TRUE once the dialog is disposed: a callback that comes later does
  * nothing. */
-gboolean _gloss_transfer_dialog_is_disposed         (GlossTransferDialog *self);
+gboolean _gloss_transfer_dialog_is_disposed (GlossTransferDialog *self);
 
-/* Runs @thread on @job (freed with @job_free) and shows its progress;
- * Open Folder will open @result_folder. */
-void     _gloss_transfer_dialog_run                 (GlossTransferDialog *self,
-                                                     gpointer             source_tag,
-                                                     gpointer             job,
-                                                     GDestroyNotify       job_free,
-                                                     GTaskThreadFunc      thread,
-                                                     GFile               *result_folder);
-/* @done of @total things, and @text in the progress bar. */
-void     _gloss_transfer_dialog_set_progress        (GlossTransferDialog *self,
-                                                     guint                done,
-                                                     guint                total,
-                                                     const char          *text);
-/* Turns to the report: @title, @summary, and @details (problems, notes)
- * if not empty. */
-void     _gloss_transfer_dialog_show_report         (GlossTransferDialog *self,
-                                                     const char          *title,
-                                                     const char          *summary,
-                                                     const char          *details);
+/* Runs @job in a thread and shows its progress, then its report; Open
+ * Folder will open @result_folder. */
+void     _gloss_transfer_dialog_run         (GlossTransferDialog *self,
+                                             GlossTransferJob    *job,
+                                             GFile               *result_folder);
 
 G_END_DECLS

@@ -9,29 +9,31 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-transfer-job.h"
+
 G_BEGIN_DECLS
 
 #define GLOSS_TYPE_TRANSFER_DIALOG (gloss_transfer_dialog_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (GlossTransferDialog, gloss_transfer_dialog, GLOSS, TRANSFER_DIALOG, GtkWindow)
 
-/* What Export… and Import… share: a job run in a thread with a progress
- * bar and a way to stop, closing once it has stopped, and a report with
- * an Open Folder button for the folder the job wrote to. */
+/* What Export… and Import… share: the header bar, a job run in a thread
+ * with a progress bar and a way to stop, closing once it has stopped, and
+ * a report with an Open Folder button for the folder the job wrote to.  A
+ * subclass's template gives its form, <child type="form">, and the button
+ * that starts the job, <child type="start-button">; it names the progress
+ * page with the progress-title property and may explain the stop button
+ * with stop-tooltip. */
 struct _GlossTransferDialogClass
 {
   GtkWindowClass parent_class;
 
   /* Enables the subclass's actions for whether a job is running. */
-  void (*update_actions)  (GlossTransferDialog *self);
-  /* Shows how far the thread has got with @job, with
-   * _gloss_transfer_dialog_set_progress(). */
-  void (*update_progress) (GlossTransferDialog *self,
-                           gpointer             job);
-  /* @job is over: shows its report, with
-   * _gloss_transfer_dialog_show_report(), and says what it did. */
-  void (*finished)        (GlossTransferDialog *self,
-                           gpointer             job);
+  void (*update_actions) (GlossTransferDialog *self);
+  /* @job is over and its report shown: what else the subclass does with
+   * it, or NULL. */
+  void (*finished)       (GlossTransferDialog *self,
+                          GlossTransferJob    *job);
 };
 
 /* The article the dialog was opened on, or NULL. */
