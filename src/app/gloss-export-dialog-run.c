@@ -93,7 +93,7 @@ _gloss_export_dialog_finished (GlossTransferDialog *dialog,
 
 void
 _gloss_export_dialog_start (GlossExportDialog *self,
-                            GlossExportFormat  format,
+                            const GlossFormat *format,
                             GFile             *destination)
 {
   GlossExportJob *job = gloss_export_job_new ();

@@ -38,7 +38,7 @@ void            gloss_export_scan_thread   (GTask           *task,
 typedef struct
 {
   /* What to do, set before the job runs */
-  GlossExportFormat format;
+  const GlossFormat *format;
   gboolean spreadsheet_safe;
   GlossOffsetUnit offset_unit;
   GlossIobScheme scheme;

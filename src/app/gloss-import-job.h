@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   /* What to do, set before the job runs */
-  GlossImportFormat format;
+  const GlossFormat *format;
   char *annotator;          /* NULL: the one the input names */
   gboolean overwrite;
   GlossOffsetUnit offset_unit;

@@ -1129,10 +1129,10 @@ import_task (Run        *run,
   return TRUE;
 }
 
-gboolean
-_gloss_import_labelstudio (GlossImporter *self,
-                           GFile         *input,
-                           GString       *problems)
+static gboolean
+labelstudio_import_file (GlossImporter *self,
+                         GFile         *input,
+                         GString       *problems)
 {
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
@@ -1205,3 +1205,10 @@ _gloss_import_labelstudio (GlossImporter *self,
   /* All or nothing: written only when every task is sound. */
   return _gloss_importer_run_plan (self, plan, display, problems);
 }
+
+const GlossImportFormatClass _gloss_import_labelstudio = {
+  .description = N_("Label Studio’s JSON export (.json); the texts are created beside it, one per task."),
+  .options = GLOSS_FORMAT_OFFSET_UNIT | GLOSS_FORMAT_CREATES_TEXTS,
+  .suffixes = ".json",
+  .import_file = labelstudio_import_file,
+};

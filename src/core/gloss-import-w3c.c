@@ -813,10 +813,10 @@ commit (Reader *r)
   return n_twins;
 }
 
-gboolean
-_gloss_import_w3c (GlossImporter *self,
-                   GFile         *input,
-                   GString       *problems)
+static gboolean
+w3c_import_file (GlossImporter *self,
+                 GFile         *input,
+                 GString       *problems)
 {
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
@@ -930,3 +930,10 @@ _gloss_import_w3c (GlossImporter *self,
   g_ptr_array_unref (r.items);
   return ok;
 }
+
+const GlossImportFormatClass _gloss_import_w3c = {
+  .description = N_("W3C Web Annotation JSON-LD (.jsonld or .json) whose targets are articles in its folder."),
+  .options = GLOSS_FORMAT_TARGETS_ARTICLES,
+  .suffixes = ".jsonld .json",
+  .import_file = w3c_import_file,
+};

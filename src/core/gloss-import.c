@@ -21,71 +21,8 @@
 #include "gloss-import-private.h"
 #include "gloss-source-private.h"
 
-static const char * const format_names[] = {
-  [GLOSS_IMPORT_BRAT] = "brat",
-  [GLOSS_IMPORT_DOCCANO] = "doccano",
-  [GLOSS_IMPORT_W3C] = "w3c",
-  [GLOSS_IMPORT_LABELSTUDIO] = "labelstudio",
-};
-
-gboolean
-gloss_import_format_from_string (const char        *name,
-                                 GlossImportFormat *format)
-{
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
-    {
-      if (g_ascii_strcasecmp (name, format_names[i]) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_import_format_to_string (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
-
-  return format_names[format];
-}
-
-GlossOffsetUnit
-gloss_import_format_get_default_offset_unit (GlossImportFormat format)
-{
-  return format == GLOSS_IMPORT_LABELSTUDIO ? GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16;
-}
-
-gboolean
-gloss_import_format_accepts_name (GlossImportFormat  format,
-                                  const char        *name)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (name[0] == '.' || g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
-    return FALSE;
-
-  switch (format)
-    {
-    case GLOSS_IMPORT_BRAT:
-      return g_str_has_suffix (name, ".ann");
-    case GLOSS_IMPORT_DOCCANO:
-      return g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".json");
-    case GLOSS_IMPORT_W3C:
-      return g_str_has_suffix (name, ".jsonld") || g_str_has_suffix (name, ".json");
-    case GLOSS_IMPORT_LABELSTUDIO:
-      return g_str_has_suffix (name, ".json");
-    default:
-      return FALSE;
-    }
-}
-
 static gboolean
-list_inputs (GlossImportFormat   format,
+list_inputs (const GlossFormat  *format,
              GFile              *folder,
              GPtrArray          *out,
              GCancellable       *cancellable,
@@ -117,7 +54,7 @@ list_inputs (GlossImportFormat   format,
         continue;
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         g_ptr_array_add (folders, g_file_get_child (folder, name));
-      else if (gloss_import_format_accepts_name (format, name))
+      else if (gloss_format_accepts_name (format, name))
         g_ptr_array_add (out, g_file_get_child (folder, name));
     }
 
@@ -139,13 +76,14 @@ compare_paths (gconstpointer a,
 }
 
 GPtrArray *
-gloss_import_list_inputs (GlossImportFormat   format,
+gloss_import_list_inputs (const GlossFormat  *format,
                           GFile              *folder,
                           GCancellable       *cancellable,
                           GError            **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_return_val_if_fail (format != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
   if (!list_inputs (format, folder, out, cancellable, error))
@@ -392,15 +330,15 @@ _gloss_import_extra (GlossAnnotation *annotation)
 /* The importer --------------------------------------------------------- */
 
 GlossImporter *
-gloss_importer_new (GlossImportFormat format)
+gloss_importer_new (const GlossFormat *format)
 {
   GlossImporter *self;
 
-  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+  g_return_val_if_fail (format != NULL && format->import_class != NULL, NULL);
 
   self = g_new0 (GlossImporter, 1);
   self->format = format;
-  self->offset_unit = gloss_import_format_get_default_offset_unit (format);
+  self->offset_unit = gloss_format_get_default_offset_unit (format);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_order = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_import_batch_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
@@ -549,7 +487,7 @@ _gloss_importer_annotator (GlossImporter *self,
   if (slug != NULL && strlen (slug) <= 64)
     return g_steal_pointer (&slug);
 
-  return g_strdup (format_names[self->format]);
+  return g_strdup (self->format->id);
 }
 
 gboolean
@@ -710,31 +648,14 @@ gloss_importer_import_file (GlossImporter  *self,
                             GError        **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (input), FALSE);
 
   g_set_object (&self->cancellable, cancellable);
 
-  switch (self->format)
-    {
-    case GLOSS_IMPORT_BRAT:
-      ok = _gloss_import_brat (self, input, problems);
-      break;
-    case GLOSS_IMPORT_DOCCANO:
-      ok = _gloss_import_doccano (self, input, problems);
-      break;
-    case GLOSS_IMPORT_W3C:
-      ok = _gloss_import_w3c (self, input, problems);
-      break;
-    case GLOSS_IMPORT_LABELSTUDIO:
-      ok = _gloss_import_labelstudio (self, input, problems);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  ok = self->format->import_class->import_file (self, input, problems);
   if (!ok || problems->len > 0)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, problems->str);
