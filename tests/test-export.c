@@ -458,6 +458,55 @@ test_unfinished (Fixture       *f,
   g_assert_cmpstr (kept, ==, "kept\n");
 }
 
+/* The registry: every list is made from it, each format named once. */
+static void
+test_registry (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) exports = gloss_format_list (GLOSS_FORMAT_EXPORT);
+  g_autoptr(GPtrArray) imports = gloss_format_list (GLOSS_FORMAT_IMPORT);
+  g_auto(GStrv) labels = gloss_format_dup_labels (GLOSS_FORMAT_IMPORT);
+  const GlossFormat *brat = gloss_format_lookup ("BRAT");
+  g_autoptr(GFile) txt = g_file_new_for_path ("/corpus/a.txt");
+  g_autoptr(GFile) ann = NULL;
+  g_autoptr(GFile) same = NULL;
+
+  g_assert_cmpuint (exports->len, ==, 7);
+  g_assert_cmpuint (imports->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (labels), ==, imports->len);
+  for (guint i = 0; i < exports->len; i++)
+    {
+      const GlossFormat *format = g_ptr_array_index (exports, i);
+
+      g_assert_true (gloss_format_lookup (gloss_format_get_id (format)) == format);
+      g_assert_nonnull (gloss_format_get_description (format, GLOSS_FORMAT_EXPORT));
+      g_assert_cmpstr (gloss_format_get_suffix (format), !=, "");
+    }
+  for (guint i = 0; i < imports->len; i++)
+    g_assert_cmpstr (labels[i], ==, gloss_format_get_label (g_ptr_array_index (imports, i)));
+
+  g_assert_null (gloss_format_lookup ("xml"));
+  g_assert_null (gloss_format_lookup (NULL));
+  g_assert_cmpstr (gloss_format_get_id (brat), ==, "brat");
+  g_assert_false (gloss_format_can (gloss_format_lookup ("csv"), GLOSS_FORMAT_IMPORT));
+  g_assert_null (gloss_format_get_description (gloss_format_lookup ("conll"), GLOSS_FORMAT_IMPORT));
+  g_assert_cmpint (gloss_format_get_options (brat, GLOSS_FORMAT_EXPORT), ==, GLOSS_FORMAT_FOLDER_ONLY);
+  g_assert_cmpint (gloss_format_get_options (gloss_format_lookup ("csv"), GLOSS_FORMAT_IMPORT), ==, 0);
+
+  /* Walking a folder, and what a file given stands for. */
+  g_assert_true (gloss_format_accepts_name (brat, "a.ann"));
+  g_assert_false (gloss_format_accepts_name (brat, ".a.ann"));
+  g_assert_false (gloss_format_accepts_name (brat, "a.txt"));
+  g_assert_true (gloss_format_accepts_name (gloss_format_lookup ("w3c"), "a.jsonld"));
+  g_assert_true (gloss_format_accepts_name (gloss_format_lookup ("doccano"), "a.json"));
+  g_assert_false (gloss_format_accepts_name (gloss_format_lookup ("doccano"), "a.txt.alice.gloss.json"));
+  g_assert_false (gloss_format_accepts_name (gloss_format_lookup ("labelstudio"), "a.jsonl"));
+  ann = gloss_format_dup_input (brat, txt);
+  g_assert_cmpstr (g_file_peek_path (ann), ==, "/corpus/a.ann");
+  same = gloss_format_dup_input (gloss_format_lookup ("doccano"), txt);
+  g_assert_true (same == txt);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -473,6 +522,7 @@ main (int    argc,
   ADD_TEST ("/export/labelstudio", test_labelstudio);
   ADD_TEST ("/export/filters", test_filters);
   ADD_TEST ("/export/unfinished", test_unfinished);
+  ADD_TEST ("/export/registry", test_registry);
 
   return g_test_run ();
 }

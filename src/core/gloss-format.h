@@ -25,7 +25,7 @@ typedef enum
 } GlossFormatDirection;
 
 /* What a format takes beyond what every format does, one way. */
-typedef enum /*< flags >*/
+typedef enum
 {
   GLOSS_FORMAT_OFFSET_UNIT      = 1 << 0,  /* offsets in UTF-16 code units or code points */
   GLOSS_FORMAT_IOB_SCHEME       = 1 << 1,  /* IOB1 or IOB2 tags */
