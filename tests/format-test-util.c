@@ -281,7 +281,7 @@ export_one_article (GlossExporter *exporter,
 }
 
 void
-export_to_folder (GlossExportFormat  format,
+export_to_folder (const GlossFormat *format,
                   const char        *folder,
                   const char        *article_path)
 {
@@ -310,7 +310,7 @@ export_articles_valist (GlossExporter *exporter,
 }
 
 char *
-export_to_string (GlossExportFormat   format,
+export_to_string (const GlossFormat  *format,
                   ExportSetup         setup,
                   char              **warnings,
                   ...)

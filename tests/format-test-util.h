@@ -105,13 +105,13 @@ void                 export_one_article     (GlossExporter        *exporter,
                                              const char           *name);
 /* Exports the article at @article_path in @format (one that writes a
  * folder) into @folder; an error fails the test. */
-void                 export_to_folder       (GlossExportFormat     format,
+void                 export_to_folder       (const GlossFormat    *format,
                                              const char           *folder,
                                              const char           *article_path);
 /* Exports the articles (paths up to NULL) in @format to a string, after
  * @setup (may be NULL) has set the exporter; the warnings go to
  * @warnings, one a line, when it is not NULL. */
-char                *export_to_string       (GlossExportFormat     format,
+char                *export_to_string       (const GlossFormat    *format,
                                              ExportSetup           setup,
                                              char                **warnings,
                                              ...) G_GNUC_NULL_TERMINATED;

@@ -29,7 +29,7 @@ static char *
 export_brat (const char *folder,
              ...)
 {
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) destination = g_file_new_for_path (folder);
   g_autoptr(GError) error = NULL;
   va_list args;
@@ -171,7 +171,7 @@ test_note_tabs (Fixture       *f,
   g_autofree char *ann_to = g_build_filename (back, "a.ann", NULL);
   g_autofree char *txt_to = g_build_filename (back, "a.txt", NULL);
   g_autofree char *afile_path = g_build_filename (back, "a.txt.brat.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) afile = NULL;
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GlossAnnotation) a = NULL;
@@ -215,7 +215,7 @@ test_import_white_space (Fixture       *f,
                                      "T5\tPerson 0 4;5 9\tAcmeCorp\n");
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *exported_path = g_build_filename (out, "brat", "a.ann", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *notes = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *warnings = NULL;
@@ -254,7 +254,7 @@ test_import_mismatch_lines (Fixture       *f,
                                      "T3\tOrg 5 9\tCorp\n"
                                      "T4\tOrg 0 9\tAcme Corp.\n");
   g_autofree char *afile_path = g_strconcat (txt, ".brat.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *message = NULL;
 
   g_assert_false (import_one (importer, ann, &message));
@@ -299,7 +299,7 @@ test_conf_declares (Fixture       *f,
   g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
   g_autofree char *copy_path = g_build_filename (out, "brat", "annotation.conf", NULL);
   g_autofree char *tools_path = g_build_filename (out, "tools.conf", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *warnings = NULL;
   g_autofree char *exported = NULL;
   g_autofree char *conf = NULL;
@@ -384,7 +384,7 @@ test_conf_carried (Fixture       *f,
   g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
   g_autofree char *visual_path = g_build_filename (out, "visual.conf", NULL);
   g_autofree char *tools_path = g_build_filename (out, "tools.conf", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *warnings = NULL;
   g_autofree char *conf = NULL;
   g_autofree char *visual = NULL;
@@ -444,7 +444,7 @@ test_conf_mixed (Fixture       *f,
   g_autofree char *b_conf = fixture_write (f, "two/annotation.conf", "[entities]\nCompany\n");
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *warnings = NULL;
   g_autofree char *conf = NULL;
 
@@ -472,8 +472,8 @@ test_conf_per_folder (Fixture       *f,
   g_autofree char *exported_path = g_build_filename (out, "annotation.conf", NULL);
   g_autofree char *esp_conf = g_build_filename (out, "brat", "esp", "annotation.conf", NULL);
   g_autofree char *exported = NULL;
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(GError) error = NULL;
   GPtrArray *warnings;
@@ -534,8 +534,8 @@ test_news (Fixture       *f,
   g_autofree char *news = testdata_path ("brat-news");
   g_autofree char *in = g_build_filename (f->dir, "news", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_BRAT);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("brat"));
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) destination = g_file_new_for_path (out);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) dir = NULL;

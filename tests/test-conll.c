@@ -35,7 +35,7 @@ static GlossExporter *
 export_conll_file (const char *destination,
                    ...)
 {
-  GlossExporter *exporter = gloss_exporter_new (GLOSS_EXPORT_CONLL);
+  GlossExporter *exporter = gloss_exporter_new (gloss_format_lookup ("conll"));
   g_autoptr(GFile) file = g_file_new_for_path (destination);
   g_autoptr(GError) error = NULL;
   va_list args;
@@ -92,7 +92,7 @@ test_docstart (Fixture       *f,
   annotate_text (path, "bob", "claim", "3,5 euros", NULL);
   annotate_text (path, "eve", "claim", "vu", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
+  out = export_to_string (gloss_format_lookup ("conll"), NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "L’\tO\nhomme\tB-company\nqu’\tO\nil\tO\na\tO\nvu\tO\ns’\tO\nest\tO\nlevé\tO\n.\tO\n\n"
@@ -124,12 +124,12 @@ test_iob1 (Fixture       *f,
   annotate_text (path, "bob", "company", "Zenith Corp", NULL);
   annotate_text (path, "bob", "company", "Vosk", NULL);
 
-  iob2 = export_to_string (GLOSS_EXPORT_CONLL, NULL, NULL, path, NULL);
+  iob2 = export_to_string (gloss_format_lookup ("conll"), NULL, NULL, path, NULL);
   g_assert_cmpstr (iob2, ==,
                    DOCSTART "Acme\tB-company\nZenith\tB-company\nCorp\tI-company\nmet\tO\n"
                    "Vosk\tB-company\n.\tO\n\n");
   /* IOB1: B- only where a span follows another of its tag at once. */
-  iob1 = export_to_string (GLOSS_EXPORT_CONLL, set_iob1, NULL, path, NULL);
+  iob1 = export_to_string (gloss_format_lookup ("conll"), set_iob1, NULL, path, NULL);
   g_assert_cmpstr (iob1, ==,
                    DOCSTART "Acme\tI-company\nZenith\tB-company\nCorp\tI-company\nmet\tO\n"
                    "Vosk\tI-company\n.\tO\n\n");
@@ -148,7 +148,7 @@ test_sentence_inside_annotation (Fixture       *f,
   annotate_text (path, "bob", "company", "U.S. Steel", NULL);
   annotate_text (path, "bob", "claim", "the deal\nwas signed", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, NULL, path, NULL);
+  out = export_to_string (gloss_format_lookup ("conll"), NULL, NULL, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "They\tO\nmet\tO\nU.S\tB-company\n.\tI-company\nSteel\tI-company\n.\tO\n\n"
@@ -158,7 +158,7 @@ test_sentence_inside_annotation (Fixture       *f,
 
   /* IOB1 too: the passage is one span. */
   g_clear_pointer (&out, g_free);
-  out = export_to_string (GLOSS_EXPORT_CONLL, set_iob1, NULL, path, NULL);
+  out = export_to_string (gloss_format_lookup ("conll"), set_iob1, NULL, path, NULL);
   g_assert_nonnull (strstr (out, "\nthe\tI-claim\ndeal\tI-claim\nwas\tI-claim\n"));
 }
 
@@ -176,7 +176,7 @@ test_widened (Fixture       *f,
   annotate_text (path, "bob", "company", "Acme", NULL);
   annotate_text (path, "bob", "claim", "response", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
+  out = export_to_string (gloss_format_lookup ("conll"), NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART
                    "The\tO\nHBx\tB-claim\n-\tI-claim\ninduced\tI-claim\nresponse\tB-claim\n"
@@ -200,7 +200,7 @@ test_shared_token_and_blank (Fixture       *f,
   annotate_text (path, "bob", "claim", "corp", NULL);
   annotate_text (path, "bob", "claim", "  ", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_CONLL, NULL, &warnings, path, NULL);
+  out = export_to_string (gloss_format_lookup ("conll"), NULL, &warnings, path, NULL);
   g_assert_cmpstr (out, ==,
                    DOCSTART "Acmecorp\tB-company\nsigned\tO\ntoday\tO\n.\tO\n\n");
   g_assert_cmpstr (warnings, ==,
@@ -323,7 +323,7 @@ test_side_file_safety (Fixture       *f,
   annotate_text (path, "bob", "company", "Acme", NULL);
 
   {
-    g_autoptr(GlossExporter) refused = gloss_exporter_new (GLOSS_EXPORT_CONLL);
+    g_autoptr(GlossExporter) refused = gloss_exporter_new (gloss_format_lookup ("conll"));
     g_autoptr(GFile) destination = g_file_new_for_path (bad);
 
     g_assert_false (gloss_exporter_open_file (refused, destination, FALSE, NULL, &error));
@@ -334,7 +334,7 @@ test_side_file_safety (Fixture       *f,
   {
     g_autoptr(GFile) destination = g_file_new_for_path (good);
 
-    exporter = gloss_exporter_new (GLOSS_EXPORT_CONLL);
+    exporter = gloss_exporter_new (gloss_format_lookup ("conll"));
     g_assert_true (gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error));
     g_assert_true (gloss_exporter_add_article (exporter, article, "a.txt", NULL, NULL, &error));
     g_assert_no_error (error);

@@ -45,7 +45,7 @@ make_article (Fixture *f)
 {
   g_autofree char *txt = fixture_write (f, "a.txt", LINKS_TEXT);
   g_autofree char *ann = fixture_write (f, "a.ann", LINKS_ANN);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) input = g_file_new_for_path (ann);
   g_autoptr(GError) error = NULL;
 
@@ -60,7 +60,7 @@ make_article (Fixture *f)
 
 /* Exports @article in @format to @path; returns the file's text. */
 static char *
-export_to (GlossExportFormat  format,
+export_to (const GlossFormat *format,
            const char        *article,
            const char        *path)
 {
@@ -95,7 +95,7 @@ test_csv (Fixture       *f,
 {
   g_autofree char *article = make_article (f);
   g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
-  g_autofree char *csv = export_to (GLOSS_EXPORT_CSV, article, path);
+  g_autofree char *csv = export_to (gloss_format_lookup ("csv"), article, path);
 
   /* The new column comes last. */
   g_assert_true (g_str_has_prefix (csv, "document,source_sha256,annotator,annotation_id,tag,"
@@ -110,7 +110,7 @@ test_jsonl (Fixture       *f,
 {
   g_autofree char *article = make_article (f);
   g_autofree char *path = g_build_filename (f->dir, "out.jsonl", NULL);
-  g_autofree char *jsonl = export_to (GLOSS_EXPORT_JSONL, article, path);
+  g_autofree char *jsonl = export_to (gloss_format_lookup ("jsonl"), article, path);
 
   g_assert_false (has_raw_separator (jsonl));
   g_assert_nonnull (strstr (jsonl, "\"note\":\"first\\u2028second\\u2029third\\u0085fourth\""));
@@ -123,7 +123,7 @@ test_w3c (Fixture       *f,
 {
   g_autofree char *article = make_article (f);
   g_autofree char *path = g_build_filename (f->dir, "out.jsonld", NULL);
-  g_autofree char *w3c = export_to (GLOSS_EXPORT_W3C, article, path);
+  g_autofree char *w3c = export_to (gloss_format_lookup ("w3c"), article, path);
   g_autofree char *suite = testdata_path ("w3c-annotation-tests");
 
   g_assert_false (has_raw_separator (w3c));
@@ -172,10 +172,10 @@ test_same_ids (Fixture       *f,
   g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *jsonl_path = g_build_filename (f->dir, "out.jsonl", NULL);
   g_autofree char *w3c_path = g_build_filename (f->dir, "out.jsonld", NULL);
-  g_autofree char *csv = export_to (GLOSS_EXPORT_CSV, article, csv_path);
-  g_autofree char *jsonl = export_to (GLOSS_EXPORT_JSONL, article, jsonl_path);
-  g_autofree char *w3c = export_to (GLOSS_EXPORT_W3C, article, w3c_path);
-  g_autofree char *again = export_to (GLOSS_EXPORT_JSONL, article, jsonl_path);
+  g_autofree char *csv = export_to (gloss_format_lookup ("csv"), article, csv_path);
+  g_autofree char *jsonl = export_to (gloss_format_lookup ("jsonl"), article, jsonl_path);
+  g_autofree char *w3c = export_to (gloss_format_lookup ("w3c"), article, w3c_path);
+  g_autofree char *again = export_to (gloss_format_lookup ("jsonl"), article, jsonl_path);
   g_autoptr(GPtrArray) groups = jsonl_groups (jsonl);
 
   g_assert_cmpstr (again, ==, jsonl);
@@ -234,7 +234,7 @@ test_broken_passages (Fixture       *f,
   gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
   g_assert_no_error (error);
 
-  jsonl = export_to (GLOSS_EXPORT_JSONL, article, path);
+  jsonl = export_to (gloss_format_lookup ("jsonl"), article, path);
   groups = jsonl_groups (jsonl);
   g_assert_cmpuint (groups->len, ==, 0);
 }

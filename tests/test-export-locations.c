@@ -139,7 +139,7 @@ annotate_sample (Fixture       *f,
 }
 
 static char *
-export_article (GlossExportFormat  format,
+export_article (const GlossFormat *format,
                 const char        *path,
                 const char        *out_path)
 {
@@ -391,8 +391,8 @@ check_csv_and_jsonl (Fixture    *f,
   g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *jsonl_path = g_build_filename (f->dir, "out.jsonl", NULL);
   g_autofree char *expected_path = g_build_filename (f->dir, "expected.json", NULL);
-  g_autofree char *csv = export_article (GLOSS_EXPORT_CSV, path, csv_path);
-  g_autofree char *jsonl = export_article (GLOSS_EXPORT_JSONL, path, jsonl_path);
+  g_autofree char *csv = export_article (gloss_format_lookup ("csv"), path, csv_path);
+  g_autofree char *jsonl = export_article (gloss_format_lookup ("jsonl"), path, jsonl_path);
   g_auto(GStrv) lines = g_strsplit (jsonl, "\n", -1);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -440,7 +440,7 @@ check_sample (Fixture       *f,
 {
   g_autofree char *path = annotate_sample (f, name, passages, n_passages);
   g_autofree char *w3c_path = g_build_filename (f->dir, "out.jsonld", NULL);
-  g_autofree char *w3c = export_article (GLOSS_EXPORT_W3C, path, w3c_path);
+  g_autofree char *w3c = export_article (gloss_format_lookup ("w3c"), path, w3c_path);
   g_autofree char *suite = testdata_path ("w3c-annotation-tests");
   g_autoptr(GPtrArray) locations = read_w3c_locations (w3c);
 
@@ -493,10 +493,10 @@ test_w3c_round_trip (Fixture       *f,
                                            G_N_ELEMENTS (news_page));
   g_autofree char *afile = g_strconcat (path, ".bob.gloss.json", NULL);
   g_autofree char *w3c_path = g_build_filename (f->dir, "out.jsonld", NULL);
-  g_autofree char *w3c = export_article (GLOSS_EXPORT_W3C, path, w3c_path);
+  g_autofree char *w3c = export_article (gloss_format_lookup ("w3c"), path, w3c_path);
   g_autofree char *before = describe (afile);
   g_autofree char *after = NULL;
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) input = g_file_new_for_path (w3c_path);
   g_autoptr(GError) error = NULL;
 
@@ -525,8 +525,8 @@ test_plain_text (Fixture       *f,
   g_autofree char *jsonl = NULL;
 
   annotate_text (path, "bob", "company", "Zenith", NULL);
-  w3c = export_article (GLOSS_EXPORT_W3C, path, w3c_path);
-  jsonl = export_article (GLOSS_EXPORT_JSONL, path, jsonl_path);
+  w3c = export_article (gloss_format_lookup ("w3c"), path, w3c_path);
+  jsonl = export_article (gloss_format_lookup ("jsonl"), path, jsonl_path);
 
   g_assert_null (strstr (w3c, "XPathSelector"));
   g_assert_null (strstr (w3c, "RangeSelector"));

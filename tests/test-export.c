@@ -125,7 +125,7 @@ check_csv (Fixture  *f,
   annotate_text (path, "bob", "controversy", "=Danger", "=1+1");
   annotate_text (path, "bob", "company", "😀", "emoji\r\n");
 
-  csv = export_to_string (GLOSS_EXPORT_CSV, safe ? set_safe : NULL, NULL, path, NULL);
+  csv = export_to_string (gloss_format_lookup ("csv"), safe ? set_safe : NULL, NULL, path, NULL);
   g_file_set_contents (csv_path, csv, -1, &error);
   g_assert_no_error (error);
 
@@ -182,7 +182,7 @@ test_jsonl (Fixture       *f,
   annotate_text (path, "bob", "company", "Acme, \"Inc\"", "Line one\nLine two");
   annotate_text (path, "eve", "claim", "😀 signed", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_JSONL, NULL, NULL, path, NULL);
+  out = export_to_string (gloss_format_lookup ("jsonl"), NULL, NULL, path, NULL);
   lines = g_strsplit (out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "");
@@ -238,7 +238,7 @@ test_brat_line_breaks (Fixture       *f,
 
   annotate_text (path, "bob", "claim", "Beta\nGamma\r\nDelta", "First line\nsecond\tline");
   annotate_text (path, "bob", "company", "Alpha", NULL);
-  export_to_folder (GLOSS_EXPORT_BRAT, out, path);
+  export_to_folder (gloss_format_lookup ("brat"), out, path);
 
   ann = read_file (ann_path);
   /* A span across line breaks is written in pieces, as brat writes it. */
@@ -296,7 +296,7 @@ test_w3c_validates (Fixture       *f,
 
   harbour = g_build_filename (root, "data", "samples", "harbour-bridge.txt", NULL);
   contrat = g_build_filename (root, "data", "samples", "contrat-cloud.txt", NULL);
-  json = export_to_string (GLOSS_EXPORT_W3C, NULL, NULL, path, harbour, contrat, NULL);
+  json = export_to_string (gloss_format_lookup ("w3c"), NULL, NULL, path, harbour, contrat, NULL);
   g_file_set_contents (out_path, json, -1, &error);
   g_assert_no_error (error);
 
@@ -321,7 +321,7 @@ test_w3c_validates (Fixture       *f,
   g_assert_cmpint (run_python ("validate-w3c.py", suite, out_path, NULL), ==, 0);
 
   /* To a folder, one collection per article. */
-  export_to_folder (GLOSS_EXPORT_W3C, folder, path);
+  export_to_folder (gloss_format_lookup ("w3c"), folder, path);
   g_assert_true (g_file_test (per_article, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (run_python ("validate-w3c.py", suite, per_article, NULL), ==, 0);
 }
@@ -346,11 +346,11 @@ test_doccano_utf16 (Fixture       *f,
   annotate_text (path, "bob", "company", "Zenith", NULL);
 
   /* One emoji before Acme, three before Zenith: as many units more. */
-  utf16 = export_to_string (GLOSS_EXPORT_DOCCANO, NULL, NULL, path, NULL);
+  utf16 = export_to_string (gloss_format_lookup ("doccano"), NULL, NULL, path, NULL);
   g_assert_cmpstr (utf16, ==,
                    "{\"text\":\"😀 Acme and 🎉🎉 Zenith.\\n\",\"label\":[[3,7,\"company\"],"
                    "[17,23,\"company\"]],\"document\":\"a.txt\",\"annotator\":\"bob\"}\n");
-  codepoints = export_to_string (GLOSS_EXPORT_DOCCANO, set_codepoints, NULL, path, NULL);
+  codepoints = export_to_string (gloss_format_lookup ("doccano"), set_codepoints, NULL, path, NULL);
   g_assert_nonnull (strstr (codepoints, "\"label\":[[2,6,\"company\"],[14,20,\"company\"]]"));
 }
 
@@ -367,7 +367,7 @@ test_labelstudio (Fixture       *f,
   JsonObject *value;
 
   annotate_text (path, "bob", "company", "Zenith", "Is it \"the\" Zenith?\nCheck.");
-  json = export_to_string (GLOSS_EXPORT_LABELSTUDIO, NULL, NULL, path, NULL);
+  json = export_to_string (gloss_format_lookup ("labelstudio"), NULL, NULL, path, NULL);
 
   node = gloss_json_parse (json, strlen (json), 16, &error);
   g_assert_no_error (error);
@@ -420,7 +420,7 @@ test_filters (Fixture       *f,
   annotate_text (path, "eve", "claim", "with", NULL);
   annotate_text (path, "eve", "company", "Acme", NULL);
 
-  out = export_to_string (GLOSS_EXPORT_DOCCANO, only_eve_claims, NULL, path, NULL);
+  out = export_to_string (gloss_format_lookup ("doccano"), only_eve_claims, NULL, path, NULL);
   g_assert_cmpstr (out, ==,
                    "{\"text\":\"Acme signed with Zenith.\",\"label\":[[12,16,\"claim\"]],"
                    "\"document\":\"a.txt\",\"annotator\":\"eve\"}\n");
@@ -444,7 +444,7 @@ test_unfinished (Fixture       *f,
     {
       g_autoptr(GFile) destination = g_file_new_for_path (i == 0 ? new_path : old_path);
       g_autoptr(GError) error = NULL;
-      GlossExporter *exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+      GlossExporter *exporter = gloss_exporter_new (gloss_format_lookup ("csv"));
 
       g_assert_true (gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error));
       g_assert_no_error (error);
@@ -456,6 +456,55 @@ test_unfinished (Fixture       *f,
   g_assert_false (g_file_test (new_path, G_FILE_TEST_EXISTS));
   kept = read_file (old_path);
   g_assert_cmpstr (kept, ==, "kept\n");
+}
+
+/* The registry: every list is made from it, each format named once. */
+static void
+test_registry (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) exports = gloss_format_list (GLOSS_FORMAT_EXPORT);
+  g_autoptr(GPtrArray) imports = gloss_format_list (GLOSS_FORMAT_IMPORT);
+  g_auto(GStrv) labels = gloss_format_dup_labels (GLOSS_FORMAT_IMPORT);
+  const GlossFormat *brat = gloss_format_lookup ("BRAT");
+  g_autoptr(GFile) txt = g_file_new_for_path ("/corpus/a.txt");
+  g_autoptr(GFile) ann = NULL;
+  g_autoptr(GFile) same = NULL;
+
+  g_assert_cmpuint (exports->len, ==, 7);
+  g_assert_cmpuint (imports->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (labels), ==, imports->len);
+  for (guint i = 0; i < exports->len; i++)
+    {
+      const GlossFormat *format = g_ptr_array_index (exports, i);
+
+      g_assert_true (gloss_format_lookup (gloss_format_get_id (format)) == format);
+      g_assert_nonnull (gloss_format_get_description (format, GLOSS_FORMAT_EXPORT));
+      g_assert_cmpstr (gloss_format_get_suffix (format), !=, "");
+    }
+  for (guint i = 0; i < imports->len; i++)
+    g_assert_cmpstr (labels[i], ==, gloss_format_get_label (g_ptr_array_index (imports, i)));
+
+  g_assert_null (gloss_format_lookup ("xml"));
+  g_assert_null (gloss_format_lookup (NULL));
+  g_assert_cmpstr (gloss_format_get_id (brat), ==, "brat");
+  g_assert_false (gloss_format_can (gloss_format_lookup ("csv"), GLOSS_FORMAT_IMPORT));
+  g_assert_null (gloss_format_get_description (gloss_format_lookup ("conll"), GLOSS_FORMAT_IMPORT));
+  g_assert_cmpint (gloss_format_get_options (brat, GLOSS_FORMAT_EXPORT), ==, GLOSS_FORMAT_FOLDER_ONLY);
+  g_assert_cmpint (gloss_format_get_options (gloss_format_lookup ("csv"), GLOSS_FORMAT_IMPORT), ==, 0);
+
+  /* Walking a folder, and what a file given stands for. */
+  g_assert_true (gloss_format_accepts_name (brat, "a.ann"));
+  g_assert_false (gloss_format_accepts_name (brat, ".a.ann"));
+  g_assert_false (gloss_format_accepts_name (brat, "a.txt"));
+  g_assert_true (gloss_format_accepts_name (gloss_format_lookup ("w3c"), "a.jsonld"));
+  g_assert_true (gloss_format_accepts_name (gloss_format_lookup ("doccano"), "a.json"));
+  g_assert_false (gloss_format_accepts_name (gloss_format_lookup ("doccano"), "a.txt.alice.gloss.json"));
+  g_assert_false (gloss_format_accepts_name (gloss_format_lookup ("labelstudio"), "a.jsonl"));
+  ann = gloss_format_dup_input (brat, txt);
+  g_assert_cmpstr (g_file_peek_path (ann), ==, "/corpus/a.ann");
+  same = gloss_format_dup_input (gloss_format_lookup ("doccano"), txt);
+  g_assert_true (same == txt);
 }
 
 int
@@ -473,6 +522,7 @@ main (int    argc,
   ADD_TEST ("/export/labelstudio", test_labelstudio);
   ADD_TEST ("/export/filters", test_filters);
   ADD_TEST ("/export/unfinished", test_unfinished);
+  ADD_TEST ("/export/registry", test_registry);
 
   return g_test_run ();
 }

@@ -494,7 +494,7 @@ test_w3c_target_outside_core (Fixture       *f,
   g_autofree char *uri = g_filename_to_uri (secret, NULL, NULL);
   g_autofree char *input = w3c_file (f, "in/a.jsonld", uri, 0, 4, "Acme");
   g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) file = g_file_new_for_path (input);
   g_autoptr(GFile) article = g_file_new_for_path (secret);
   g_autoptr(GError) error = NULL;
@@ -530,7 +530,7 @@ test_w3c_target_inside (Fixture       *f,
   g_autofree char *by_uri = w3c_file (f, "in/by-uri.jsonld", uri, 0, 4, "Acme");
   g_autofree char *by_path = w3c_file (f, "in/by-path.jsonld", "sub/./a.txt", 9, 15, "Zenith");
   g_autofree char *sub = g_build_filename (f->dir, "in", "sub", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
   const char *inputs[] = { by_uri, by_path };
@@ -558,7 +558,7 @@ test_brat_text_links_out (Fixture       *f,
   g_autofree char *ann = fixture_write (f, "in/a.ann", "T1\tOrg 0 4\tNope\n");
   g_autofree char *inside = g_build_filename (f->dir, "in", NULL);
   g_autofree char *outside = g_build_filename (f->dir, "outside", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GFile) file = g_file_new_for_path (ann);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
@@ -582,7 +582,7 @@ test_w3c_wrong_quote (Fixture       *f,
 {
   g_autofree char *article = fixture_write (f, "a.txt", SECRET);
   g_autofree char *input = w3c_file (f, "a.jsonld", "a.txt", 5, 11, "public");
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) file = g_file_new_for_path (input);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
@@ -658,7 +658,7 @@ test_export_onto_input_core (Fixture       *f,
   g_autofree char *after = NULL;
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
   g_autoptr(GFile) link_file = NULL;
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_CSV);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("csv"));
   g_autoptr(GError) error = NULL;
 
   annotate_text (article, "alice", "org", "Acme", NULL);
@@ -753,7 +753,7 @@ test_doccano_existing_destination (Fixture       *f,
                                           "{\"text\": \"Zenith\", \"label\": [[0, 6, \"ORG\"]]}\n");
   g_autofree char *text = fixture_write (f, "d-0002.txt", "Zenith");
   g_autofree char *taken = fixture_write (f, "d-0002.txt.doccano.gloss.json", "{}");
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
   g_autoptr(GFile) file = g_file_new_for_path (input);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;
@@ -791,7 +791,7 @@ test_doccano_text_links_out (Fixture       *f,
                                           "{\"text\": \"Acme\", \"label\": [[0, 4, \"ORG\"]]}\n");
   g_autofree char *inside = g_build_filename (f->dir, "in", NULL);
   g_autofree char *elsewhere = g_build_filename (f->dir, "elsewhere", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
   g_autoptr(GFile) file = g_file_new_for_path (input);
   g_autoptr(GError) error = NULL;
   g_autofree char *names = NULL;

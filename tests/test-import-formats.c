@@ -60,7 +60,7 @@ parse_json (const char *text)
 /* Exports the article at @article_path with all its annotation files, in
  * @format (with @unit unless it is -1), to @out_path. */
 static void
-export_article (GlossExportFormat  format,
+export_article (const GlossFormat *format,
                 int                unit,
                 const char        *article_path,
                 const char        *out_path)
@@ -104,7 +104,7 @@ test_labelstudio_export_codepoints (Fixture       *f,
   annotate_text (article, "ann", "region", "test", NULL);
 
   /* By default, as Label Studio counts. */
-  export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
+  export_article (gloss_format_lookup ("labelstudio"), -1, article, out);
   json = read_file (out);
   root = parse_json (json);
   value = json_object_get_object_member (json_array_get_object_element (results_of (root, 0), 0),
@@ -116,7 +116,7 @@ test_labelstudio_export_codepoints (Fixture       *f,
   g_clear_pointer (&json, g_free);
 
   /* UTF-16 code units still on request, for older versions. */
-  export_article (GLOSS_EXPORT_LABELSTUDIO, GLOSS_OFFSETS_UTF16, article, out);
+  export_article (gloss_format_lookup ("labelstudio"), GLOSS_OFFSETS_UTF16, article, out);
   json = read_file (out);
   root = parse_json (json);
   value = json_object_get_object_member (json_array_get_object_element (results_of (root, 0), 0),
@@ -125,9 +125,9 @@ test_labelstudio_export_codepoints (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (value, "end"), ==, 26);
 
   /* doccano keeps counting as JavaScript does. */
-  g_assert_cmpint (gloss_export_format_get_default_offset_unit (GLOSS_EXPORT_DOCCANO), ==,
+  g_assert_cmpint (gloss_format_get_default_offset_unit (gloss_format_lookup ("doccano")), ==,
                    GLOSS_OFFSETS_UTF16);
-  g_assert_cmpint (gloss_import_format_get_default_offset_unit (GLOSS_IMPORT_DOCCANO), ==,
+  g_assert_cmpint (gloss_format_get_default_offset_unit (gloss_format_lookup ("doccano")), ==,
                    GLOSS_OFFSETS_UTF16);
 }
 
@@ -151,7 +151,7 @@ test_labelstudio_import_codepoints (Fixture       *f,
 {
   g_autofree char *input = fixture_write (f, "tasks.json", EMOJI_TASK (21, 25));
   g_autofree char *afile = g_build_filename (f->dir, "tasks-0001.txt.labelstudio.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autofree char *spans = NULL;
   g_autofree char *notes = NULL;
 
@@ -177,8 +177,8 @@ test_labelstudio_import_utf16 (Fixture       *f,
     "    {\"id\": \"b\", \"type\": \"labels\", \"value\": {\"start\": 3, \"end\": 10, \"text\": \"Warning\", "
     "\"labels\": [\"region\"]}}]}]}]\n");
   g_autofree char *afile = g_build_filename (f->dir, "old-0001.txt.labelstudio.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
-  g_autoptr(GlossImporter) asked = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
+  g_autoptr(GlossImporter) asked = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autofree char *spans = NULL;
   g_autofree char *notes = NULL;
 
@@ -206,7 +206,7 @@ test_labelstudio_import_mismatch (Fixture       *f,
 {
   /* In neither unit: refused, in the unit asked for, nothing written. */
   g_autofree char *input = fixture_write (f, "bad.json", EMOJI_TASK (0, 4));
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autofree char *message = NULL;
   g_autofree char *text = g_build_filename (f->dir, "bad-0001.txt", NULL);
 
@@ -239,7 +239,7 @@ test_labelstudio_predictions (Fixture       *f,
   g_autofree char *people = g_build_filename (f->dir, "pre-0003.txt.labelstudio.gloss.json", NULL);
   g_autofree char *unnamed = g_build_filename (f->dir, "pre-0003.txt.predictions.gloss.json", NULL);
   g_autofree char *nothing = g_build_filename (f->dir, "pre-0002.txt", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *spans = NULL;
 
@@ -272,7 +272,7 @@ test_labelstudio_nothing (Fixture       *f,
   g_autofree char *input = fixture_write (f, "unlabelled.json",
     "[{\"data\": {\"text\": \"Acme met Zenith.\"}},\n"
     " {\"data\": {\"text\": \"Zenith met Acme.\"}, \"annotations\": [], \"predictions\": []}]\n");
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autofree char *message = NULL;
   g_autofree char *text = g_build_filename (f->dir, "unlabelled-0001.txt", NULL);
 
@@ -317,7 +317,7 @@ test_labelstudio_round_trip (Fixture       *f,
   g_autofree char *ann = g_build_filename (f->dir, "ls-0001.txt.ann.gloss.json", NULL);
   g_autofree char *article = g_build_filename (f->dir, "ls-0001.txt", NULL);
   g_autofree char *out = g_build_filename (f->dir, "back.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *json = NULL;
   g_autofree char *spans = NULL;
@@ -332,7 +332,7 @@ test_labelstudio_round_trip (Fixture       *f,
   /* A third annotator, made in Gloss: Label Studio knows nothing of her. */
   annotate_text (article, "zoe", "place", "Oslo", NULL);
 
-  export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
+  export_article (gloss_format_lookup ("labelstudio"), -1, article, out);
   json = read_file (out);
   root = parse_json (json);
   entries = entries_of (root);
@@ -395,7 +395,7 @@ test_labelstudio_round_trip_removed (Fixture       *f,
   g_autofree char *afile_path = g_build_filename (f->dir, "ls-0001.txt.labelstudio.gloss.json", NULL);
   g_autofree char *article = g_build_filename (f->dir, "ls-0001.txt", NULL);
   g_autofree char *out = g_build_filename (f->dir, "back.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -411,7 +411,7 @@ test_labelstudio_round_trip_removed (Fixture       *f,
   g_assert_true (gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error));
   g_assert_no_error (error);
 
-  export_article (GLOSS_EXPORT_LABELSTUDIO, -1, article, out);
+  export_article (gloss_format_lookup ("labelstudio"), -1, article, out);
   json = read_file (out);
   root = parse_json (json);
   result = results_of (root, 0);
@@ -467,7 +467,7 @@ test_doccano_relations (Fixture       *f,
   g_autofree char *article = NULL;
   g_autofree char *out = NULL;
   g_autofree char *exported = NULL;
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
   g_autoptr(JsonNode) before = NULL;
   g_autoptr(JsonNode) after = NULL;
   JsonObject *was, *now;
@@ -489,7 +489,7 @@ test_doccano_relations (Fixture       *f,
   g_assert_true (import_one (importer, input, NULL));
   article = g_build_filename (f->dir, "rel-0001.txt", NULL);
   out = g_build_filename (f->dir, "back.jsonl", NULL);
-  export_article (GLOSS_EXPORT_DOCCANO, -1, article, out);
+  export_article (gloss_format_lookup ("doccano"), -1, article, out);
   exported = read_file (out);
 
   /* One record on one line, in the shape doccano reads relations in. */
@@ -543,8 +543,8 @@ test_doccano_relations_removed (Fixture       *f,
   g_autofree char *afile_path = g_build_filename (f->dir, "rel-0001.txt.doccano.gloss.json", NULL);
   g_autofree char *article = g_build_filename (f->dir, "rel-0001.txt", NULL);
   g_autofree char *out = g_build_filename (f->dir, "back.jsonl", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_DOCCANO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("doccano"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GFile) out_file = g_file_new_for_path (out);
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
@@ -610,7 +610,7 @@ test_w3c_plain_ids (Fixture       *f,
     RECOGITO_ANNOTATION ("#a88b22d0", "far and wide", 54, 66) "\n"
     "]\n");
   g_autofree char *afile = g_strconcat (article, ".w3c.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *spans = NULL;
@@ -654,7 +654,7 @@ test_w3c_plain_ids_misplaced (Fixture       *f,
   g_autofree char *input = fixture_write (f, "recogito.json",
     "[\n" RECOGITO_ANNOTATION ("anno-000001", "muse", 12, 16) "\n]\n");
   g_autofree char *afile = g_strconcat (article, ".w3c.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
   g_autofree char *message = NULL;
 
@@ -682,7 +682,7 @@ test_w3c_page_order (Fixture       *f,
     "   \"type\": \"AnnotationPage\"},\n"
     " \"@context\": \"http://www.w3.org/ns/anno.jsonld\"}\n");
   g_autofree char *afile = g_strconcat (article, ".w3c.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autofree char *spans = NULL;
 
   g_assert_true (import_one (importer, input, NULL));
@@ -696,11 +696,11 @@ test_w3c_page_order (Fixture       *f,
  * own export) and returns the seconds it took. */
 static double
 time_import (Fixture           *f,
-             GlossExportFormat  export_format,
-             GlossImportFormat  import_format,
+             const GlossFormat *export_format,
+             const GlossFormat *import_format,
              guint              n)
 {
-  g_autofree char *sub = g_strdup_printf ("scale-%u-%d", n, import_format);
+  g_autofree char *sub = g_strdup_printf ("scale-%u-%s", n, gloss_format_get_id (import_format));
   g_autofree char *folder = g_build_filename (f->dir, sub, NULL);
   g_autofree char *article = g_build_filename (folder, "a.txt", NULL);
   g_autofree char *out = g_build_filename (folder, "a.export", NULL);
@@ -748,13 +748,13 @@ static void
 test_scale (Fixture       *f,
             gconstpointer  data)
 {
-  static const struct
+  const struct
   {
-    GlossExportFormat export_format;
-    GlossImportFormat import_format;
+    const GlossFormat *export_format;
+    const GlossFormat *import_format;
   } formats[] = {
-    { GLOSS_EXPORT_W3C, GLOSS_IMPORT_W3C },
-    { GLOSS_EXPORT_LABELSTUDIO, GLOSS_IMPORT_LABELSTUDIO },
+    { gloss_format_lookup ("w3c"), gloss_format_lookup ("w3c") },
+    { gloss_format_lookup ("labelstudio"), gloss_format_lookup ("labelstudio") },
   };
 
   /* Sixteen times the annotations may take sixteen times as long, with
@@ -767,7 +767,7 @@ test_scale (Fixture       *f,
       double large = time_import (f, formats[i].export_format, formats[i].import_format, 32000);
 
       g_test_message ("%s: 2,000 in %.3f s, 32,000 in %.3f s",
-                      gloss_import_format_to_string (formats[i].import_format), small, large);
+                      gloss_format_get_id (formats[i].import_format), small, large);
       g_assert_cmpfloat (large, <, MAX (small, 0.02) * 48);
     }
 }

@@ -44,7 +44,7 @@ test_brat_round_trip (Fixture       *f,
 {
   g_autofree char *news = testdata_path ("brat-news");
   g_autoptr(GDir) dir = NULL;
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   const char *name;
   guint pairs = 0, t_lines = 0, notes = 0, others = 0;
@@ -84,7 +84,7 @@ test_brat_round_trip (Fixture       *f,
       import_one (importer, ann, NULL);
       stem = g_strndup (ann, strlen (ann) - 4);
       txt = g_strconcat (stem, ".txt", NULL);
-      export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+      export_to_folder (gloss_format_lookup ("brat"), out, txt);
 
       before = read_file (ann);
       {
@@ -139,7 +139,7 @@ test_brat_discontinuous (Fixture       *f,
   g_autofree char *afile_path = g_strconcat (txt, ".brat.gloss.json", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *exported_path = g_build_filename (out, "brat", "a.ann", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *description = NULL;
   g_autofree char *exported = NULL;
@@ -170,7 +170,7 @@ test_brat_discontinuous (Fixture       *f,
   g_object_unref (a);
   g_object_unref (b);
 
-  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  export_to_folder (gloss_format_lookup ("brat"), out, txt);
   exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==, BRAT_ANN);
   g_clear_pointer (&exported, g_free);
@@ -184,7 +184,7 @@ test_brat_discontinuous (Fixture       *f,
   gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
   g_assert_no_error (error);
 
-  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  export_to_folder (gloss_format_lookup ("brat"), out, txt);
   exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==,
                    "T1\tOrganization 0 4;9 13\tAcme Corp\n"
@@ -203,7 +203,7 @@ test_brat_mismatch (Fixture       *f,
                                      "T2\tPerson 16 21\tAlice\n"
                                      "T3\tPerson 30 99\tthere\n");
   g_autofree char *afile_path = g_strconcat (txt, ".brat.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *message = NULL;
 
   g_assert_false (import_one (importer, ann, &message));
@@ -226,7 +226,7 @@ test_brat_bom_crlf (Fixture       *f,
   g_autofree char *afile_path = g_strconcat (txt, ".brat.gloss.json", NULL);
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   g_autofree char *exported_path = g_build_filename (out, "brat", "a.ann", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *description = NULL;
   g_autofree char *exported = NULL;
@@ -245,7 +245,7 @@ test_brat_bom_crlf (Fixture       *f,
   g_assert_cmpstr (description, ==, "org 1 5 Acme|org 6 7 😀|org 9 12 Zen|org 9 15 Zenith|");
 
   /* The lines come back with LF ends. */
-  export_to_folder (GLOSS_EXPORT_BRAT, out, txt);
+  export_to_folder (gloss_format_lookup ("brat"), out, txt);
   exported = read_file (exported_path);
   g_assert_cmpstr (exported, ==, "T1\tOrg 1 5\tAcme\nT2\tOrg 9 15\tZenith\nT3\tOrg 6 7;9 12\t😀 Zen\n");
 }
@@ -287,7 +287,7 @@ test_doccano_samples (Fixture       *f,
     {
       g_autofree char *from = g_build_filename (folder, cases[c].input, NULL);
       g_autofree char *to = g_build_filename (f->dir, cases[c].input, NULL);
-      g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+      g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
 
       copy_file (from, to);
       g_assert_true (import_one (importer, to, NULL));
@@ -328,7 +328,7 @@ test_doccano_utf16 (Fixture       *f,
   g_autofree char *first = g_build_filename (f->dir, "d-0001.txt.doccano.gloss.json", NULL);
   g_autofree char *second = g_build_filename (f->dir, "d-0002.txt.doccano.gloss.json", NULL);
   g_autofree char *third = g_build_filename (f->dir, "d-0003.txt.doccano.gloss.json", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *description = NULL;
   g_autofree char *message = NULL;
@@ -369,8 +369,8 @@ test_doccano_round_trip (Fixture       *f,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GlossAnnotationFile) original = NULL;
   g_autoptr(GlossAnnotationFile) imported = NULL;
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_DOCCANO);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_DOCCANO);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("doccano"));
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
   g_autoptr(GError) error = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -418,7 +418,7 @@ test_w3c_samples (Fixture       *f,
   g_autofree char *user1_file = NULL;
   g_autoptr(GString) text = g_string_new ("Intro: this is an anotation that has some words. "
                                           "Then text before the Selected Text and text after it.\n");
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GFile) article_file = NULL;
   g_autoptr(GlossAnnotationFile) w3c = NULL;
   g_autoptr(GlossAnnotationFile) user1 = NULL;
@@ -475,7 +475,7 @@ test_w3c_samples (Fixture       *f,
   dir = g_dir_open (incorrect, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
-      g_autoptr(GlossImporter) strict = gloss_importer_new (GLOSS_IMPORT_W3C);
+      g_autoptr(GlossImporter) strict = gloss_importer_new (gloss_format_lookup ("w3c"));
       g_autofree char *path = g_build_filename (incorrect, name, NULL);
       g_autoptr(GFile) input = g_file_new_for_path (path);
       g_autoptr(GError) error = NULL;
@@ -502,8 +502,8 @@ test_w3c_round_trip (Fixture       *f,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GlossAnnotationFile) original = NULL;
   g_autoptr(GlossAnnotationFile) imported = NULL;
-  g_autoptr(GlossExporter) exporter = gloss_exporter_new (GLOSS_EXPORT_W3C);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_W3C);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("w3c"));
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *before = NULL;
@@ -585,7 +585,7 @@ test_labelstudio (Fixture       *f,
   g_autofree char *first = g_build_filename (f->dir, "tasks-0001.txt.labelstudio.gloss.json", NULL);
   g_autofree char *first_text = g_build_filename (f->dir, "tasks-0001.txt", NULL);
   g_autofree char *second = g_build_filename (f->dir, "tasks-0002.txt", NULL);
-  g_autoptr(GlossImporter) importer = gloss_importer_new (GLOSS_IMPORT_LABELSTUDIO);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *description = NULL;
   g_autofree char *message = NULL;

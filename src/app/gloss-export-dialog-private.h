@@ -52,7 +52,7 @@ char  **_gloss_export_dialog_dup_annotators     (GlossExportDialog *self);
 /* Starts writing the scanned articles to @destination, which the user
  * agreed to. */
 void    _gloss_export_dialog_start              (GlossExportDialog *self,
-                                                 GlossExportFormat  format,
+                                                 const GlossFormat *format,
                                                  GFile             *destination);
 
 G_END_DECLS

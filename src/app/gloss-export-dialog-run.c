@@ -13,7 +13,7 @@
 
 void
 _gloss_export_dialog_start (GlossExportDialog *self,
-                            GlossExportFormat  format,
+                            const GlossFormat *format,
                             GFile             *destination)
 {
   g_autoptr(GlossExportJob) job = gloss_export_job_new ();

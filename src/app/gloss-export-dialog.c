@@ -18,28 +18,22 @@
 
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GLOSS_TYPE_TRANSFER_DIALOG)
 
-/* What each format writes, in the order of the format list. */
-static const struct
-{
-  const char *note;
-  const char *suffix;   /* of the proposed destination */
-} format_info[] = {
-  [GLOSS_EXPORT_CSV] = { N_("One row per annotation, with a header; spreadsheets open it."), ".csv" },
-  [GLOSS_EXPORT_JSONL] = { N_("One JSON object per annotation and line."), ".jsonl" },
-  [GLOSS_EXPORT_BRAT] = { N_("A folder with, for each annotator, a .txt and an .ann file per article."),
-                          "-brat" },
-  [GLOSS_EXPORT_W3C] = { N_("W3C Web Annotation JSON-LD: a collection per article, in one file."), ".jsonld" },
-  [GLOSS_EXPORT_DOCCANO] = { N_("doccano’s JSONL: one line per article and annotator."), "-doccano.jsonl" },
-  [GLOSS_EXPORT_CONLL] = { N_("A token per line with its IOB tag, a blank line between sentences."), ".conll" },
-  [GLOSS_EXPORT_LABELSTUDIO] = { N_("Label Studio’s JSON task list."), "-labelstudio.json" },
-};
-
-static GlossExportFormat
+/* The format chosen in the list, which holds those of the registry. */
+static const GlossFormat *
 get_format (GlossExportDialog *self)
 {
+  g_autoptr(GPtrArray) formats = gloss_format_list (GLOSS_FORMAT_EXPORT);
   guint selected = gtk_drop_down_get_selected (self->format_dropdown);
 
-  return selected < G_N_ELEMENTS (format_info) ? (GlossExportFormat)selected : GLOSS_EXPORT_CSV;
+  return g_ptr_array_index (formats, selected < formats->len ? selected : 0);
+}
+
+/* TRUE when the format chosen takes @option. */
+static gboolean
+format_takes (GlossExportDialog  *self,
+              GlossFormatOptions  option)
+{
+  return (gloss_format_get_options (get_format (self), GLOSS_FORMAT_EXPORT) & option) != 0;
 }
 
 static gboolean
@@ -163,7 +157,7 @@ propose_destination (GlossExportDialog *self)
         *dot = '\0';
     }
 
-  name = g_strconcat (stem, format_info[get_format (self)].suffix, NULL);
+  name = g_strconcat (stem, gloss_format_get_suffix (get_format (self)), NULL);
   file = g_file_get_child (folder, name);
   return g_file_get_path (file);
 }
@@ -187,18 +181,18 @@ update_destination (GlossExportDialog *self)
 static void
 format_changed_cb (GlossExportDialog *self)
 {
-  GlossExportFormat format = get_format (self);
+  const GlossFormat *format = get_format (self);
 
-  gtk_label_set_label (self->format_note, _(format_info[format].note));
-  gtk_widget_set_visible (GTK_WIDGET (self->spreadsheet_check), format == GLOSS_EXPORT_CSV);
-  gtk_widget_set_visible (self->offsets_box,
-                          format == GLOSS_EXPORT_DOCCANO || format == GLOSS_EXPORT_LABELSTUDIO);
+  gtk_label_set_label (self->format_note, gloss_format_get_description (format, GLOSS_FORMAT_EXPORT));
+  gtk_widget_set_visible (GTK_WIDGET (self->spreadsheet_check),
+                          format_takes (self, GLOSS_FORMAT_SPREADSHEET_SAFE));
+  gtk_widget_set_visible (self->offsets_box, format_takes (self, GLOSS_FORMAT_OFFSET_UNIT));
   /* Each tool's own unit: UTF-16 for doccano, code points for Label
    * Studio (the list's second item). */
   gtk_drop_down_set_selected (self->offsets_dropdown,
-                              gloss_export_format_get_default_offset_unit (format) ==
+                              gloss_format_get_default_offset_unit (format) ==
                               GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
-  gtk_widget_set_visible (self->scheme_box, format == GLOSS_EXPORT_CONLL);
+  gtk_widget_set_visible (self->scheme_box, format_takes (self, GLOSS_FORMAT_IOB_SCHEME));
   update_destination (self);
   hide_message (self);
   update_actions (self);
@@ -369,7 +363,7 @@ try_export (GlossExportDialog *self)
   g_autoptr(GFile) destination = dup_destination (self);
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
-  gboolean folder_format = gloss_export_format_needs_folder (get_format (self));
+  gboolean folder_format = format_takes (self, GLOSS_FORMAT_FOLDER_ONLY);
   GFileType type;
 
   if (destination == NULL || self->scan == NULL ||
@@ -384,8 +378,9 @@ try_export (GlossExportDialog *self)
     message = g_strdup_printf (_("“%s” is an article or an annotation file: the export will not "
                                  "replace it. Choose another name."), display);
   else if (folder_format && type != G_FILE_TYPE_DIRECTORY && type != G_FILE_TYPE_UNKNOWN)
-    /* Translators: a file name */
-    message = g_strdup_printf (_("“%s” is a file, and brat writes a folder. Choose a folder."), display);
+    /* Translators: a file name, then a format's name such as “brat” */
+    message = g_strdup_printf (_("“%s” is a file, and %s writes a folder. Choose a folder."), display,
+                               gloss_format_get_label (get_format (self)));
   else if (!folder_format && type == G_FILE_TYPE_DIRECTORY)
     /* Translators: a folder name */
     message = g_strdup_printf (_("“%s” is a folder. Choose a file name."), display);
@@ -467,7 +462,7 @@ choose_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
-  gboolean folder_format = gloss_export_format_needs_folder (get_format (self));
+  gboolean folder_format = format_takes (self, GLOSS_FORMAT_FOLDER_ONLY);
   g_autoptr(GFile) destination = dup_destination (self);
   g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
@@ -499,6 +494,8 @@ gloss_export_dialog_constructed (GObject *object)
 {
   GlossExportDialog *self = (GlossExportDialog *)object;
   GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
+  g_auto(GStrv) formats = gloss_format_dup_labels (GLOSS_FORMAT_EXPORT);
+  g_autoptr(GtkStringList) format_labels = gtk_string_list_new ((const char * const *)formats);
   g_autoptr(GFile) folder = NULL;
   g_autofree char *article_name = NULL;
   g_autofree char *folder_name = NULL;
@@ -525,6 +522,8 @@ gloss_export_dialog_constructed (GObject *object)
   label = g_strdup_printf (_("E_very annotated article in “%s” and its subfolders"), folder_name);
   gtk_check_button_set_label (self->folder_check, label);
 
+  /* The formats of the registry, in its order: get_format() counts on it. */
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (format_labels));
   format_changed_cb (self);
   start_scan (self);
 }

@@ -116,7 +116,7 @@ gloss_export_job_is_folder (GlossExportJob *job)
 {
   /* The window writes W3C as one file, as the other one-file formats;
    * gloss-cli writes a folder of them when asked. */
-  return gloss_export_format_needs_folder (job->format);
+  return (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) & GLOSS_FORMAT_FOLDER_ONLY) != 0;
 }
 
 static char *
@@ -138,7 +138,9 @@ write_articles (GlossExportJob *job,
   g_autoptr(GError) error = NULL;
 
   gloss_exporter_set_annotators (exporter, (const char * const *)job->annotators);
-  gloss_exporter_set_spreadsheet_safe (exporter, job->spreadsheet_safe && job->format == GLOSS_EXPORT_CSV);
+  gloss_exporter_set_spreadsheet_safe (exporter, job->spreadsheet_safe &&
+                                       (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) &
+                                        GLOSS_FORMAT_SPREADSHEET_SAFE) != 0);
   gloss_exporter_set_offset_unit (exporter, job->offset_unit);
   gloss_exporter_set_scheme (exporter, job->scheme);
 

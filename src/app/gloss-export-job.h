@@ -48,7 +48,7 @@ struct _GlossExportJob
   GlossTransferJob parent_instance;
 
   /* What to do, set before the job runs */
-  GlossExportFormat format;
+  const GlossFormat *format;
   gboolean spreadsheet_safe;
   GlossOffsetUnit offset_unit;
   GlossIobScheme scheme;

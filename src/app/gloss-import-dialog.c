@@ -54,23 +54,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* What each format reads, in the order of the format list. */
-static const char * const format_notes[] = {
-  [GLOSS_IMPORT_BRAT] = N_("The .ann files, each beside the .txt it annotates; a folder is searched for them."),
-  [GLOSS_IMPORT_DOCCANO] = N_("doccano’s JSONL (.jsonl or .json); the texts are created beside it, "
-                              "one per record."),
-  [GLOSS_IMPORT_W3C] = N_("W3C Web Annotation JSON-LD (.jsonld or .json) whose targets are articles "
-                          "in its folder."),
-  [GLOSS_IMPORT_LABELSTUDIO] = N_("Label Studio’s JSON export (.json); the texts are created beside it, "
-                                  "one per task."),
-};
-
-static GlossImportFormat
+/* The format chosen in the list, which holds those of the registry. */
+static const GlossFormat *
 get_format (GlossImportDialog *self)
 {
+  g_autoptr(GPtrArray) formats = gloss_format_list (GLOSS_FORMAT_IMPORT);
   guint selected = gtk_drop_down_get_selected (self->format_dropdown);
 
-  return selected < G_N_ELEMENTS (format_notes) ? (GlossImportFormat)selected : GLOSS_IMPORT_BRAT;
+  return g_ptr_array_index (formats, selected < formats->len ? selected : 0);
 }
 
 static char *
@@ -109,15 +100,15 @@ transfer_update_actions (GlossTransferDialog *dialog)
 static void
 format_changed_cb (GlossImportDialog *self)
 {
-  GlossImportFormat format = get_format (self);
+  const GlossFormat *format = get_format (self);
+  GlossFormatOptions options = gloss_format_get_options (format, GLOSS_FORMAT_IMPORT);
 
-  gtk_label_set_label (self->format_note, _(format_notes[format]));
-  gtk_widget_set_visible (self->offsets_box,
-                          format == GLOSS_IMPORT_DOCCANO || format == GLOSS_IMPORT_LABELSTUDIO);
+  gtk_label_set_label (self->format_note, gloss_format_get_description (format, GLOSS_FORMAT_IMPORT));
+  gtk_widget_set_visible (self->offsets_box, (options & GLOSS_FORMAT_OFFSET_UNIT) != 0);
   /* Each tool's own unit: UTF-16 for doccano, code points for Label
    * Studio (the list's second item). */
   gtk_drop_down_set_selected (self->offsets_dropdown,
-                              gloss_import_format_get_default_offset_unit (format) ==
+                              gloss_format_get_default_offset_unit (format) ==
                               GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
 }
 
@@ -340,9 +331,13 @@ static void
 gloss_import_dialog_constructed (GObject *object)
 {
   GlossImportDialog *self = (GlossImportDialog *)object;
+  g_auto(GStrv) formats = gloss_format_dup_labels (GLOSS_FORMAT_IMPORT);
+  g_autoptr(GtkStringList) format_labels = gtk_string_list_new ((const char * const *)formats);
 
   G_OBJECT_CLASS (gloss_import_dialog_parent_class)->constructed (object);
 
+  /* The formats of the registry, in its order: get_format() counts on it. */
+  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (format_labels));
   gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), self->annotator ? self->annotator : "");
   format_changed_cb (self);
   annotator_changed_cb (self);

@@ -38,7 +38,6 @@ collect (GlossImportJob *job,
          GCancellable   *cancellable)
 {
   g_autofree char *display = g_file_get_parse_name (input);
-  g_autofree char *path = g_file_get_path (input);
   GFileType type = g_file_query_file_type (input, G_FILE_QUERY_INFO_NONE, cancellable);
 
   if (type == G_FILE_TYPE_UNKNOWN)
@@ -63,22 +62,13 @@ collect (GlossImportJob *job,
       if (found->len == 0)
         /* Translators: a folder name, then a format name */
         g_ptr_array_add (job->problems, g_strdup_printf (_("“%s” holds no %s file"), display,
-                                                         gloss_import_format_to_string (job->format)));
+                                                         gloss_format_get_id (job->format)));
       for (guint i = 0; i < found->len; i++)
         g_ptr_array_add (files, g_object_ref (g_ptr_array_index (found, i)));
       return;
     }
 
-  if (job->format == GLOSS_IMPORT_BRAT && path != NULL && g_str_has_suffix (path, ".txt"))
-    {
-      g_autofree char *stem = g_strndup (path, strlen (path) - 4);
-      g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
-
-      g_ptr_array_add (files, g_file_new_for_path (ann));
-      return;
-    }
-
-  g_ptr_array_add (files, g_object_ref (input));
+  g_ptr_array_add (files, gloss_format_dup_input (job->format, input));
 }
 
 /* What identifies the version of each annotation file beside @article:

@@ -26,7 +26,7 @@ struct _GlossImportJob
   GlossTransferJob parent_instance;
 
   /* What to do, set before the job runs */
-  GlossImportFormat format;
+  const GlossFormat *format;
   char *annotator;          /* NULL: the one the input names */
   gboolean overwrite;
   GlossOffsetUnit offset_unit;

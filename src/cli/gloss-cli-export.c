@@ -22,8 +22,6 @@
 #include "gloss-export.h"
 #include "gloss-file-io.h"
 
-#define FORMATS "csv, jsonl, brat, w3c, doccano, conll, labelstudio"
-
 /* One article to export, with the annotation files an input named (NULL
  * for all of them). */
 typedef struct
@@ -137,13 +135,14 @@ collect (const char *path,
 
 typedef struct
 {
-  GlossExportFormat format;
+  const GlossFormat *format;
   char *format_name;
   char *output;
   char **annotators;
   char **tags;
   gboolean spreadsheet_safe;
   char *offsets;
+  GlossOffsetUnit offset_unit;
   char *scheme;
   char **inputs;
 } Options;
@@ -164,50 +163,40 @@ options_clear (Options *o)
 static gboolean
 check_options (Options *o)
 {
-  if (o->format_name == NULL)
-    {
-      gloss_cli_usage_error ("export", _("--format is required (%s)"), FORMATS);
-      return FALSE;
-    }
-  if (!gloss_export_format_from_string (o->format_name, &o->format))
-    {
-      /* Translators: what the user gave, then the list of formats */
-      gloss_cli_usage_error ("export", _("unknown format “%s”; use one of %s"), o->format_name, FORMATS);
-      return FALSE;
-    }
+  o->format = gloss_cli_parse_format ("export", o->format_name, GLOSS_FORMAT_EXPORT);
+  if (o->format == NULL)
+    return FALSE;
   if (o->inputs == NULL)
     {
       gloss_cli_usage_error ("export", _("no file given"));
       return FALSE;
     }
-  if (gloss_export_format_needs_folder (o->format) && o->output == NULL)
+  if (gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_FOLDER_ONLY) && o->output == NULL)
     {
-      gloss_cli_usage_error ("export", _("the brat format writes a folder: give it with --output"));
+      /* Translators: a format name such as "brat" */
+      gloss_cli_usage_error ("export", _("the %s format writes a folder: give it with --output"),
+                             gloss_format_get_id (o->format));
       return FALSE;
     }
-  if (o->spreadsheet_safe && o->format != GLOSS_EXPORT_CSV)
+  if (o->spreadsheet_safe &&
+      !gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_SPREADSHEET_SAFE))
     {
-      gloss_cli_usage_error ("export", _("--spreadsheet-safe goes with --format csv"));
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_SPREADSHEET_SAFE);
+
+      /* Translators: the formats that take it, as in “csv” */
+      gloss_cli_usage_error ("export", _("--spreadsheet-safe goes with --format %s"), ids);
       return FALSE;
     }
-  if (o->offsets != NULL)
-    {
-      if (o->format != GLOSS_EXPORT_DOCCANO && o->format != GLOSS_EXPORT_LABELSTUDIO)
-        {
-          gloss_cli_usage_error ("export", _("--offsets goes with --format doccano or labelstudio"));
-          return FALSE;
-        }
-      if (strcmp (o->offsets, "utf16") != 0 && strcmp (o->offsets, "codepoints") != 0)
-        {
-          gloss_cli_usage_error ("export", _("--offsets is utf16 or codepoints"));
-          return FALSE;
-        }
-    }
+  if (!gloss_cli_parse_offsets ("export", o->format, GLOSS_FORMAT_EXPORT, o->offsets, &o->offset_unit))
+    return FALSE;
   if (o->scheme != NULL)
     {
-      if (o->format != GLOSS_EXPORT_CONLL)
+      if (!gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_IOB_SCHEME))
         {
-          gloss_cli_usage_error ("export", _("--scheme goes with --format conll"));
+          g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_IOB_SCHEME);
+
+          /* Translators: the formats that take it, as in “conll” */
+          gloss_cli_usage_error ("export", _("--scheme goes with --format %s"), ids);
           return FALSE;
         }
       if (strcmp (o->scheme, "iob1") != 0 && strcmp (o->scheme, "iob2") != 0)
@@ -273,8 +262,8 @@ open_destination (GlossExporter  *exporter,
     }
 
   destination = g_file_new_for_commandline_arg (o->output);
-  as_folder = gloss_export_format_needs_folder (o->format) ||
-              (gloss_export_format_allows_folder (o->format) &&
+  as_folder = gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_FOLDER_ONLY) ||
+              (gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_FILE_OR_FOLDER) &&
                (g_str_has_suffix (o->output, "/") ||
                 g_file_query_file_type (destination, G_FILE_QUERY_INFO_NONE, NULL) ==
                 G_FILE_TYPE_DIRECTORY));
@@ -298,15 +287,13 @@ run (Options *o)
   gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
   gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
   gloss_exporter_set_spreadsheet_safe (exporter, o->spreadsheet_safe);
-  if (o->offsets != NULL)
-    gloss_exporter_set_offset_unit (exporter, strcmp (o->offsets, "codepoints") == 0 ?
-                                    GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16);
+  gloss_exporter_set_offset_unit (exporter, o->offset_unit);
   if (o->scheme != NULL)
     gloss_exporter_set_scheme (exporter, strcmp (o->scheme, "iob1") == 0 ?
                                GLOSS_SCHEME_IOB1 : GLOSS_SCHEME_IOB2);
 
   if (o->output != NULL && strcmp (o->output, "-") != 0 &&
-      !gloss_export_format_needs_folder (o->format))
+      !gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_FOLDER_ONLY))
     {
       g_autoptr(GFile) destination = g_file_new_for_commandline_arg (o->output);
 
@@ -395,39 +382,47 @@ int
 gloss_cli_export (int    argc,
                   char **argv)
 {
+  static const GlossCliFormatOption format_options[] = {
+    { GLOSS_FORMAT_SPREADSHEET_SAFE, N_("Takes --spreadsheet-safe.") },
+    { GLOSS_FORMAT_IOB_SCHEME, N_("Takes --scheme.") },
+    { GLOSS_FORMAT_FOLDER_ONLY, N_("Writes a folder: give it with --output.") },
+    { GLOSS_FORMAT_FILE_OR_FOLDER, N_("Writes one file per article when --output is a folder.") },
+    { 0 }
+  };
   Options o = { 0 };
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
-      N_("The format: csv, jsonl, brat, w3c, doccano, conll or labelstudio (required)"), N_("FORMAT") },
+      N_("The format, one of those below (required)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      N_("Where to write: a file (standard output by default), or a folder for brat, and for w3c "
-         "one file per article"), N_("PATH") },
+      N_("Where to write: a file (standard output by default), or a folder for the formats that "
+         "write one"), N_("PATH") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &o.annotators,
       N_("Only this annotator’s annotations (may be repeated)"), N_("ID") },
     { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &o.tags,
       N_("Only annotations with this tag (may be repeated)"), N_("TAG") },
     { "spreadsheet-safe", 0, 0, G_OPTION_ARG_NONE, &o.spreadsheet_safe,
-      N_("CSV: put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
+      N_("Put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
-      N_("doccano and Label Studio: count offsets in utf16 code units or codepoints (by default utf16 "
-         "for doccano, codepoints for Label Studio, as each tool counts)"),
+      N_("Count offsets in utf16 code units or codepoints (by default as the format’s tool counts)"),
       N_("UNIT") },
     { "scheme", 0, 0, G_OPTION_ARG_STRING, &o.scheme,
-      N_("CoNLL: iob2 (the default) or iob1"), N_("SCHEME") },
+      N_("The tagging scheme: iob2 (the default) or iob1"), N_("SCHEME") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("INPUT…") },
     { NULL }
   };
+  g_autofree char *description = NULL;
   int status;
 
+  description = gloss_cli_format_help (GLOSS_FORMAT_EXPORT, format_options,
+                                       _("Offsets count Unicode characters (code points), end excluded, except "
+                                         "in doccano, which counts UTF-16 code units.\n"
+                                         "A file that cannot be exported is reported and the others go on; "
+                                         "the exit status is 1 then."));
   if (!gloss_cli_parse_options ("export",
                                 _("Writes annotations for other tools.\n"
                                   "INPUT is an article (all its annotation files), an annotation file, "
                                   "or a folder, searched for annotated articles."),
-                                _("Offsets count Unicode characters (code points), end excluded, except "
-                                  "in doccano, which counts UTF-16 code units.\n"
-                                  "A file that cannot be exported is reported and the others go on; "
-                                  "the exit status is 1 then."),
-                                entries, &argc, &argv))
+                                description, entries, &argc, &argv))
     {
       options_clear (&o);
       return GLOSS_CLI_USAGE;

@@ -16,17 +16,16 @@
 #include "gloss-cli-progress.h"
 #include "gloss-import.h"
 
-#define FORMATS "brat, doccano, w3c, labelstudio"
-
 typedef struct
 {
-  GlossImportFormat format;
+  const GlossFormat *format;
   char *format_name;
   char *annotator;
   char *output;
   char *article;
   char *tag;
   char *offsets;
+  GlossOffsetUnit offset_unit;
   gboolean overwrite;
   char **inputs;
 } Options;
@@ -46,16 +45,9 @@ options_clear (Options *o)
 static gboolean
 check_options (Options *o)
 {
-  if (o->format_name == NULL)
-    {
-      gloss_cli_usage_error ("import", _("--format is required (%s)"), FORMATS);
-      return FALSE;
-    }
-  if (!gloss_import_format_from_string (o->format_name, &o->format))
-    {
-      gloss_cli_usage_error ("import", _("unknown format “%s”; use one of %s"), o->format_name, FORMATS);
-      return FALSE;
-    }
+  o->format = gloss_cli_parse_format ("import", o->format_name, GLOSS_FORMAT_IMPORT);
+  if (o->format == NULL)
+    return FALSE;
   if (o->inputs == NULL)
     {
       gloss_cli_usage_error ("import", _("no file given"));
@@ -73,28 +65,24 @@ check_options (Options *o)
           return FALSE;
         }
     }
-  if (o->offsets != NULL)
+  if (!gloss_cli_parse_offsets ("import", o->format, GLOSS_FORMAT_IMPORT, o->offsets, &o->offset_unit))
+    return FALSE;
+  if ((o->article != NULL || o->tag != NULL) &&
+      !gloss_cli_format_takes (o->format, GLOSS_FORMAT_IMPORT, GLOSS_FORMAT_TARGETS_ARTICLES))
     {
-      if (o->format != GLOSS_IMPORT_DOCCANO && o->format != GLOSS_IMPORT_LABELSTUDIO)
-        {
-          gloss_cli_usage_error ("import", _("--offsets goes with --format doccano or labelstudio"));
-          return FALSE;
-        }
-      if (strcmp (o->offsets, "utf16") != 0 && strcmp (o->offsets, "codepoints") != 0)
-        {
-          gloss_cli_usage_error ("import", _("--offsets is utf16 or codepoints"));
-          return FALSE;
-        }
-    }
-  if ((o->article != NULL || o->tag != NULL) && o->format != GLOSS_IMPORT_W3C)
-    {
-      gloss_cli_usage_error ("import", _("--article and --tag go with --format w3c"));
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_IMPORT, GLOSS_FORMAT_TARGETS_ARTICLES);
+
+      /* Translators: the formats that take them, as in “w3c” */
+      gloss_cli_usage_error ("import", _("--article and --tag go with --format %s"), ids);
       return FALSE;
     }
-  if (o->output != NULL && o->format != GLOSS_IMPORT_DOCCANO &&
-      o->format != GLOSS_IMPORT_LABELSTUDIO)
+  if (o->output != NULL &&
+      !gloss_cli_format_takes (o->format, GLOSS_FORMAT_IMPORT, GLOSS_FORMAT_CREATES_TEXTS))
     {
-      gloss_cli_usage_error ("import", _("--output goes with --format doccano or labelstudio, which create texts"));
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_IMPORT, GLOSS_FORMAT_CREATES_TEXTS);
+
+      /* Translators: the formats that take it, as in “doccano or labelstudio” */
+      gloss_cli_usage_error ("import", _("--output goes with --format %s, which create texts"), ids);
       return FALSE;
     }
 
@@ -104,7 +92,7 @@ check_options (Options *o)
 /* The input files @path stands for; returns how many problems it met
  * (each printed). */
 static guint
-collect (GlossImportFormat  format,
+collect (const GlossFormat *format,
          const char        *path,
          GPtrArray         *inputs)
 {
@@ -131,7 +119,7 @@ collect (GlossImportFormat  format,
       if (found->len == 0)
         {
           /* Translators: a folder name, then a format name */
-          g_printerr (_("“%s” holds no %s file"), path, gloss_import_format_to_string (format));
+          g_printerr (_("“%s” holds no %s file"), path, gloss_format_get_id (format));
           g_printerr ("\n");
         }
       for (guint i = 0; i < found->len; i++)
@@ -140,16 +128,7 @@ collect (GlossImportFormat  format,
     }
 
   /* brat: the text names its .ann as well. */
-  if (format == GLOSS_IMPORT_BRAT && g_str_has_suffix (path, ".txt"))
-    {
-      g_autofree char *stem = g_strndup (path, strlen (path) - 4);
-      g_autofree char *ann = g_strconcat (stem, ".ann", NULL);
-
-      g_ptr_array_add (inputs, g_file_new_for_commandline_arg (ann));
-      return 0;
-    }
-
-  g_ptr_array_add (inputs, g_object_ref (file));
+  g_ptr_array_add (inputs, gloss_format_dup_input (format, file));
   return 0;
 }
 
@@ -169,9 +148,7 @@ run (Options *o)
   gloss_importer_set_annotator (importer, o->annotator);
   gloss_importer_set_default_tag (importer, o->tag);
   gloss_importer_set_overwrite (importer, o->overwrite);
-  if (o->offsets != NULL)
-    gloss_importer_set_offset_unit (importer, strcmp (o->offsets, "codepoints") == 0 ?
-                                    GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16);
+  gloss_importer_set_offset_unit (importer, o->offset_unit);
   if (o->output != NULL)
     {
       g_autoptr(GFile) folder = g_file_new_for_commandline_arg (o->output);
@@ -251,47 +228,52 @@ int
 gloss_cli_import (int    argc,
                   char **argv)
 {
+  static const GlossCliFormatOption format_options[] = {
+    { GLOSS_FORMAT_CREATES_TEXTS, N_("Takes --output, the folder where the texts are created.") },
+    { GLOSS_FORMAT_TARGETS_ARTICLES, N_("Takes --article and --tag.") },
+    { 0 }
+  };
   Options o = { 0 };
   GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o.format_name,
-      N_("The format: brat, doccano, w3c or labelstudio (required)"), N_("FORMAT") },
+      N_("The format, one of those below (required)"), N_("FORMAT") },
     { "annotator", 'a', 0, G_OPTION_ARG_STRING, &o.annotator,
       N_("The annotator of the files written (by default the one the input names, else the format’s name)"),
       N_("ID") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o.output,
-      N_("doccano and Label Studio: the folder where the texts are created (beside the input by default)"),
+      N_("The folder where the texts are created, for the formats that create them (beside the "
+         "input by default)"),
       N_("FOLDER") },
     { "article", 0, 0, G_OPTION_ARG_FILENAME, &o.article,
-      N_("W3C: the article the annotations target (by default their source, read only when it is a "
+      N_("The article the annotations target (by default their source, read only when it is a "
          "file in the input’s folder)"),
       N_("FILE") },
     { "tag", 't', 0, G_OPTION_ARG_STRING, &o.tag,
-      N_("W3C: the tag of annotations without a tagging body (by default their motivation)"),
+      N_("The tag of annotations without a tagging body (by default their motivation)"),
       N_("TAG") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
-      N_("doccano and Label Studio: offsets count utf16 code units or codepoints (by default utf16 "
-         "for doccano, codepoints for Label Studio, as each tool counts)"),
+      N_("Offsets count utf16 code units or codepoints (by default as the format’s tool counts)"),
       N_("UNIT") },
     { "overwrite", 0, 0, G_OPTION_ARG_NONE, &o.overwrite,
       N_("Replace annotation files that exist already (by default they are left as they are)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("INPUT…") },
     { NULL }
   };
+  g_autofree char *description = NULL;
   int status;
 
+  description = gloss_cli_format_help (GLOSS_FORMAT_IMPORT, format_options,
+                                       _("Every span is checked against the text; a mismatch is reported with "
+                                         "the file and line. An input file is imported whole or not at all: "
+                                         "when any of it is wrong, nothing of it is written.\n"
+                                         "What Gloss does not model (brat relations, events and attributes, "
+                                         "doccano relations, other Label Studio results) is kept in the "
+                                         "annotation files and counted in the report."));
   if (!gloss_cli_parse_options ("import",
                                 _("Reads annotations made in another tool and writes Gloss annotation "
                                   "files beside the articles.\n"
-                                  "INPUT is a file of the format, or a folder searched for them (.ann for "
-                                  "brat, .jsonl and .json for doccano, .jsonld and .json for w3c, .json "
-                                  "for labelstudio)."),
-                                _("Every span is checked against the text; a mismatch is reported with "
-                                  "the file and line. An input file is imported whole or not at all: "
-                                  "when any of it is wrong, nothing of it is written.\n"
-                                  "What Gloss does not model (brat relations, events and attributes, "
-                                  "doccano relations, other Label Studio results) is kept in the "
-                                  "annotation files and counted in the report."),
-                                entries, &argc, &argv))
+                                  "INPUT is a file of the format, or a folder searched for them."),
+                                description, entries, &argc, &argv))
     {
       options_clear (&o);
       return GLOSS_CLI_USAGE;

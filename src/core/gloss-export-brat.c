@@ -739,6 +739,8 @@ brat_finish (GlossExporter  *self,
 }
 
 const GlossExportFormatClass _gloss_export_brat = {
+  .description = N_("A folder with, for each annotator, a .txt and an .ann file per article."),
+  .options = GLOSS_FORMAT_FOLDER_ONLY,
   .begin = brat_begin,
   .add = brat_add,
   .finish = brat_finish,

@@ -604,6 +604,8 @@ conll_finish (GlossExporter  *self,
 }
 
 const GlossExportFormatClass _gloss_export_conll = {
+  .description = N_("A token per line with its IOB tag, a blank line between sentences."),
+  .options = GLOSS_FORMAT_IOB_SCHEME,
   .begin = conll_begin,
   .add = conll_add,
   .finish = conll_finish,

@@ -20,6 +20,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-export-private.h"
@@ -150,6 +151,8 @@ csv_add (GlossExporter            *self,
 }
 
 const GlossExportFormatClass _gloss_export_csv = {
+  .description = N_("One row per annotation, with a header; spreadsheets open it."),
+  .options = GLOSS_FORMAT_SPREADSHEET_SAFE,
   .begin = csv_begin,
   .add = csv_add,
 };

@@ -226,5 +226,7 @@ doccano_add (GlossExporter            *self,
 }
 
 const GlossExportFormatClass _gloss_export_doccano = {
+  .description = N_("doccano’s JSONL: one line per article and annotator."),
+  .options = GLOSS_FORMAT_OFFSET_UNIT,
   .add = doccano_add,
 };

@@ -18,6 +18,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-export-private.h"
 
 static void
@@ -108,5 +110,6 @@ jsonl_add (GlossExporter            *self,
 }
 
 const GlossExportFormatClass _gloss_export_jsonl = {
+  .description = N_("One JSON object per annotation and line."),
   .add = jsonl_add,
 };

@@ -34,6 +34,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-export-private.h"
@@ -277,6 +278,8 @@ labelstudio_finish (GlossExporter  *self,
 }
 
 const GlossExportFormatClass _gloss_export_labelstudio = {
+  .description = N_("Label Studio’s JSON task list."),
+  .options = GLOSS_FORMAT_OFFSET_UNIT,
   .begin = labelstudio_begin,
   .add = labelstudio_add,
   .finish = labelstudio_finish,

@@ -9,6 +9,7 @@
 
 #include "gloss-export.h"
 #include "gloss-file-io.h"
+#include "gloss-format-private.h"
 #include "gloss-json-writer.h"
 #include "gloss-interchange-private.h"
 
@@ -24,11 +25,17 @@ typedef struct
   GPtrArray   *files;
 } GlossExportArticle;
 
-/* A format's functions.  begin runs once the destination is open, add for
- * each article, finish before the destination is closed; free_state frees
- * what they keep in GlossExporter.state. */
-typedef struct
+/* A format's export, defined in its own file (gloss-export-csv.c, ...)
+ * and named in the table of gloss-format.c: what it writes (marked with
+ * N_()), the options it takes, and its functions.  begin runs once the
+ * destination is open, add for each article, finish before the
+ * destination is closed; free_state frees what they keep in
+ * GlossExporter.state. */
+struct _GlossExportFormatClass
 {
+  const char         *description;
+  GlossFormatOptions  options;
+
   gboolean (*begin)      (GlossExporter            *self,
                           GError                  **error);
   gboolean (*add)        (GlossExporter            *self,
@@ -37,11 +44,11 @@ typedef struct
   gboolean (*finish)     (GlossExporter            *self,
                           GError                  **error);
   void     (*free_state) (gpointer                  state);
-} GlossExportFormatClass;
+};
 
 struct _GlossExporter
 {
-  GlossExportFormat format;
+  const GlossFormat *format;
   const GlossExportFormatClass *klass;
 
   GHashTable *annotators;      /* id set, or NULL for all */
@@ -72,14 +79,6 @@ struct _GlossExporter
   guint n_annotations;
   GPtrArray *warnings;
 };
-
-extern const GlossExportFormatClass _gloss_export_csv;
-extern const GlossExportFormatClass _gloss_export_jsonl;
-extern const GlossExportFormatClass _gloss_export_brat;
-extern const GlossExportFormatClass _gloss_export_w3c;
-extern const GlossExportFormatClass _gloss_export_doccano;
-extern const GlossExportFormatClass _gloss_export_conll;
-extern const GlossExportFormatClass _gloss_export_labelstudio;
 
 /* Writes the buffer to the stream once it holds more than a few hundred
  * kilobytes (always when @force). */

@@ -44,6 +44,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-export-private.h"
@@ -452,6 +453,8 @@ w3c_finish (GlossExporter  *self,
 }
 
 const GlossExportFormatClass _gloss_export_w3c = {
+  .description = N_("W3C Web Annotation JSON-LD: a collection per article, in one file."),
+  .options = GLOSS_FORMAT_FILE_OR_FOLDER,
   .begin = w3c_begin,
   .add = w3c_add,
   .finish = w3c_finish,

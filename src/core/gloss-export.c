@@ -22,80 +22,30 @@
  * however many articles go through. */
 #define FLUSH_THRESHOLD (256 * 1024)
 
-typedef struct
+/* TRUE when @format writes only a folder; FALSE when it may write one
+ * file, and then in *@may_be_folder whether it may write a folder too. */
+static gboolean
+writes_folder (const GlossFormat *format,
+               gboolean          *may_be_folder)
 {
-  const char *name;
-  const GlossExportFormatClass *klass;
-} FormatEntry;
+  GlossFormatOptions options = gloss_format_get_options (format, GLOSS_FORMAT_EXPORT);
 
-static const FormatEntry formats[] = {
-  [GLOSS_EXPORT_CSV] = { "csv", &_gloss_export_csv },
-  [GLOSS_EXPORT_JSONL] = { "jsonl", &_gloss_export_jsonl },
-  [GLOSS_EXPORT_BRAT] = { "brat", &_gloss_export_brat },
-  [GLOSS_EXPORT_W3C] = { "w3c", &_gloss_export_w3c },
-  [GLOSS_EXPORT_DOCCANO] = { "doccano", &_gloss_export_doccano },
-  [GLOSS_EXPORT_CONLL] = { "conll", &_gloss_export_conll },
-  [GLOSS_EXPORT_LABELSTUDIO] = { "labelstudio", &_gloss_export_labelstudio },
-};
-
-gboolean
-gloss_export_format_from_string (const char        *name,
-                                 GlossExportFormat *format)
-{
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  if (name == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      if (g_ascii_strcasecmp (name, formats[i].name) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_export_format_to_string (GlossExportFormat format)
-{
-  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
-
-  return formats[format].name;
-}
-
-gboolean
-gloss_export_format_needs_folder (GlossExportFormat format)
-{
-  return format == GLOSS_EXPORT_BRAT;
-}
-
-gboolean
-gloss_export_format_allows_folder (GlossExportFormat format)
-{
-  return format == GLOSS_EXPORT_BRAT || format == GLOSS_EXPORT_W3C;
-}
-
-GlossOffsetUnit
-gloss_export_format_get_default_offset_unit (GlossExportFormat format)
-{
-  return format == GLOSS_EXPORT_LABELSTUDIO ? GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16;
+  if (may_be_folder != NULL)
+    *may_be_folder = (options & (GLOSS_FORMAT_FOLDER_ONLY | GLOSS_FORMAT_FILE_OR_FOLDER)) != 0;
+  return (options & GLOSS_FORMAT_FOLDER_ONLY) != 0;
 }
 
 GlossExporter *
-gloss_exporter_new (GlossExportFormat format)
+gloss_exporter_new (const GlossFormat *format)
 {
   GlossExporter *self;
 
-  g_return_val_if_fail (format < G_N_ELEMENTS (formats), NULL);
+  g_return_val_if_fail (format != NULL && format->export_class != NULL, NULL);
 
   self = g_new0 (GlossExporter, 1);
   self->format = format;
-  self->klass = formats[format].klass;
-  self->offset_unit = gloss_export_format_get_default_offset_unit (format);
+  self->klass = format->export_class;
+  self->offset_unit = gloss_format_get_default_offset_unit (format);
   self->scheme = GLOSS_SCHEME_IOB2;
   self->buffer = g_string_sized_new (FLUSH_THRESHOLD + 64 * 1024);
   self->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -128,7 +78,7 @@ gloss_exporter_free (GlossExporter *self)
   g_free (self);
 }
 
-GlossExportFormat
+const GlossFormat *
 gloss_exporter_get_format (GlossExporter *self)
 {
   return self->format;
@@ -247,22 +197,24 @@ gloss_exporter_open_file (GlossExporter  *self,
                           GCancellable   *cancellable,
                           GError        **error)
 {
+  gboolean may_be_folder;
+
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
   g_return_val_if_fail (!self->opened, FALSE);
 
   g_set_object (&self->cancellable, cancellable);
 
-  if (gloss_export_format_needs_folder (self->format))
+  if (writes_folder (self->format, &may_be_folder))
     as_folder = TRUE;
-  if (as_folder && !gloss_export_format_allows_folder (self->format))
+  if (as_folder && !may_be_folder)
     {
       g_autofree char *display = g_file_get_parse_name (destination);
 
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_USAGE,
                    /* Translators: a folder name, then a format name such as "csv" */
                    _("“%s” is a folder; the %s format writes one file"),
-                   display, formats[self->format].name);
+                   display, self->format->id);
       return FALSE;
     }
 
@@ -312,12 +264,12 @@ gloss_exporter_open_stream (GlossExporter  *self,
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
   g_return_val_if_fail (!self->opened, FALSE);
 
-  if (gloss_export_format_needs_folder (self->format))
+  if (writes_folder (self->format, NULL))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_USAGE,
                    /* Translators: a format name such as "brat" */
                    _("The %s format writes a folder; give one as the destination"),
-                   formats[self->format].name);
+                   self->format->id);
       return FALSE;
     }
 
@@ -483,7 +435,7 @@ _gloss_exporter_warn_orphans (GlossExporter *self,
                                      "%s (%s): %u orphaned annotation left out: its text is no longer in the article, and %s needs offsets",
                                      "%s (%s): %u orphaned annotations left out: their text is no longer in the article, and %s needs offsets",
                                      n_orphans),
-                        name, annotator, n_orphans, formats[self->format].name);
+                        name, annotator, n_orphans, self->format->id);
 }
 
 const char *

@@ -531,10 +531,10 @@ note_allowances (Reader          *r,
     }
 }
 
-gboolean
-_gloss_import_brat (GlossImporter *self,
-                    GFile         *input,
-                    GString       *problems)
+static gboolean
+brat_import_file (GlossImporter *self,
+                  GFile         *input,
+                  GString       *problems)
 {
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *base = g_file_get_basename (input);
@@ -714,3 +714,27 @@ _gloss_import_brat (GlossImporter *self,
 
   return ok;
 }
+
+/* A .txt stands for the .ann beside it. */
+static GFile *
+brat_dup_input (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *stem = NULL;
+  g_autofree char *ann = NULL;
+
+  if (base == NULL || parent == NULL || !g_str_has_suffix (base, ".txt"))
+    return g_object_ref (file);
+
+  stem = g_strndup (base, strlen (base) - 4);
+  ann = g_strconcat (stem, ".ann", NULL);
+  return g_file_get_child (parent, ann);
+}
+
+const GlossImportFormatClass _gloss_import_brat = {
+  .description = N_("The .ann files, each beside the .txt it annotates; a folder is searched for them."),
+  .suffixes = ".ann",
+  .dup_input = brat_dup_input,
+  .import_file = brat_import_file,
+};

@@ -602,10 +602,10 @@ import_record (GlossImporter   *self,
   return TRUE;
 }
 
-gboolean
-_gloss_import_doccano (GlossImporter *self,
-                       GFile         *input,
-                       GString       *problems)
+static gboolean
+doccano_import_file (GlossImporter *self,
+                     GFile         *input,
+                     GString       *problems)
 {
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
@@ -639,3 +639,10 @@ _gloss_import_doccano (GlossImporter *self,
 
   return _gloss_importer_run_plan (self, plan, display, problems);
 }
+
+const GlossImportFormatClass _gloss_import_doccano = {
+  .description = N_("doccano’s JSONL (.jsonl or .json); the texts are created beside it, one per record."),
+  .options = GLOSS_FORMAT_OFFSET_UNIT | GLOSS_FORMAT_CREATES_TEXTS,
+  .suffixes = ".jsonl .json",
+  .import_file = doccano_import_file,
+};

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "gloss-format-private.h"
 #include "gloss-import.h"
 #include "gloss-interchange-private.h"
 #include "gloss-json-reader.h"
@@ -62,9 +63,27 @@ GlossAnnotation  *_gloss_import_batch_add  (GlossImportBatch *batch,
 /* The extra keys of @annotation, made empty when it had none, to add to. */
 JsonObject       *_gloss_import_extra      (GlossAnnotation  *annotation);
 
+/* A format's import, defined in its own file (gloss-import-brat.c, ...)
+ * and named in the table of gloss-format.c: what it reads (marked with
+ * N_()), the options it takes, the ends of the names of its input files
+ * (space-separated: ".jsonl .json"), what a file the user gives stands
+ * for (NULL: itself), and the reading of one input file, whole or not at
+ * all, its problems going to @problems. */
+struct _GlossImportFormatClass
+{
+  const char         *description;
+  GlossFormatOptions  options;
+  const char         *suffixes;
+
+  GFile   *(*dup_input)    (GFile         *file);
+  gboolean (*import_file)  (GlossImporter *self,
+                            GFile         *input,
+                            GString       *problems);
+};
+
 struct _GlossImporter
 {
-  GlossImportFormat format;
+  const GlossFormat *format;
   char *annotator;
   GFile *output_folder;
   GFile *article;
@@ -243,20 +262,6 @@ gboolean     _gloss_json_get_uint         (JsonNode         *node,
  * @folder (once its own are): where an import may read articles. */
 gboolean     _gloss_import_lies_inside    (GFile            *folder,
                                            GFile            *file);
-
-/* The formats. */
-gboolean     _gloss_import_brat           (GlossImporter    *self,
-                                           GFile            *input,
-                                           GString          *problems);
-gboolean     _gloss_import_doccano        (GlossImporter    *self,
-                                           GFile            *input,
-                                           GString          *problems);
-gboolean     _gloss_import_w3c            (GlossImporter    *self,
-                                           GFile            *input,
-                                           GString          *problems);
-gboolean     _gloss_import_labelstudio    (GlossImporter    *self,
-                                           GFile            *input,
-                                           GString          *problems);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossImportPlan, _gloss_import_plan_free)
 

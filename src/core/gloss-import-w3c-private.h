@@ -123,4 +123,57 @@ char          *_gloss_w3c_check_annotation (GlossW3cTree  *tree,
                                             GlossW3cValue  annotation,
                                             gboolean       has_context);
 
+/* One input file being read (gloss-import-w3c.c). */
+typedef struct
+{
+  GlossImporter *self;
+  GFile *input;
+  const char *display;
+  const char *data;
+  GString *problems;
+  GlossW3cTree tree;        /* the values read */
+  GHashTable *annotators;   /* creator's nickname or name ("" for none) -> annotator id */
+  GHashTable *sources;      /* path -> GlossSource */
+  GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */
+  GPtrArray *items;
+  guint n_without_text;
+  guint n_fragments;
+  guint n_ambiguous;
+  guint n_plain_ids;
+  const char *counted_to;   /* where _gloss_w3c_line_of() last found an id */
+  guint counted_line;       /* the line there */
+} GlossW3cReader;
+
+/* Where an annotation goes (gloss-import-w3c-anchor.c). */
+/* The line where @id next appears in the file, or 0. */
+guint          _gloss_w3c_line_of       (GlossW3cReader   *r,
+                                         const char       *id);
+/* The text selectors under @value: @position and @quote (the first of
+ * each); @refined tells whether one refines a selector Gloss cannot
+ * follow. */
+void           _gloss_w3c_find_text_selectors (GlossW3cTree  *tree,
+                                               GlossW3cValue  value,
+                                               GlossW3cValue *position,
+                                               GlossW3cValue *quote,
+                                               gboolean      *refined,
+                                               gboolean       under_other,
+                                               guint          depth);
+/* The article a target's source names, read once per file; NULL, with
+ * the reason, when it may not or cannot be read. */
+GlossSource   *_gloss_w3c_source_for    (GlossW3cReader   *r,
+                                         const char       *iri,
+                                         const char       *name,
+                                         GError          **error);
+/* Where the quote is in @source, in *@start and *@end: at @position when
+ * given (checked), else the occurrence whose context best matches prefix
+ * and suffix; FALSE after adding the problem. */
+gboolean       _gloss_w3c_anchor        (GlossW3cReader   *r,
+                                         GlossSource      *source,
+                                         GlossW3cValue     position,
+                                         GlossW3cValue     quote,
+                                         const char       *name,
+                                         const char       *id,
+                                         guint            *start,
+                                         guint            *end);
+
 G_END_DECLS

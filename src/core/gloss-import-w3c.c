@@ -43,7 +43,11 @@
  * first page of a collection included) one at a time, each into a
  * compact tree whose space the next one takes again
  * (gloss-import-w3c-tree.c): a file of 100,000 annotations is never held
- * whole, nor as json-glib's objects. */
+ * whole, nor as json-glib's objects.
+ *
+ * This file walks the file and gathers its annotations into batches;
+ * gloss-import-w3c-anchor.c finds where each goes, -check.c checks the
+ * model's MUSTs. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -52,11 +56,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-corpus.h"
 #include "gloss-error.h"
 #include "gloss-import-w3c-private.h"
-#include "gloss-json-writer.h"
-#include "gloss-search.h"
 
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
 
@@ -95,255 +96,12 @@ item_free (gpointer data)
   g_free (item);
 }
 
-typedef struct
-{
-  GlossImporter *self;
-  GFile *input;
-  const char *display;
-  const char *data;
-  GString *problems;
-  GlossW3cTree tree;        /* the values read */
-  GHashTable *annotators;   /* creator's nickname or name ("" for none) -> annotator id */
-  GHashTable *sources;      /* path -> GlossSource */
-  GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */
-  GPtrArray *items;
-  guint n_without_text;
-  guint n_fragments;
-  guint n_ambiguous;
-  guint n_plain_ids;
-  const char *counted_to;   /* where line_of() last found an id */
-  guint counted_line;       /* the line there */
-} Reader;
-
-/* The line where @id next appears in the file, or 0: the id is what
- * names an annotation, and problems are found in the order of the file,
- * so each search goes on from the last one.  Only for problems: counting
- * lines as the file is read would cost a tenth of the import. */
-static guint
-line_of (Reader     *r,
-         const char *id)
-{
-  g_autoptr(GString) quoted = g_string_new (NULL);
-  const char *at;
-
-  if (id == NULL)
-    return 0;
-
-  if (r->counted_to == NULL)
-    {
-      r->counted_to = r->data;
-      r->counted_line = 1;
-    }
-
-  gloss_json_write_string (quoted, id, -1);
-  at = strstr (r->counted_to, quoted->str);
-  if (at == NULL)
-    return 0;
-
-  for (const char *p = memchr (r->counted_to, '\n', at - r->counted_to); p != NULL;
-       p = memchr (p + 1, '\n', at - (p + 1)))
-    r->counted_line++;
-  r->counted_to = at;
-  return r->counted_line;
-}
-
-/* The text selectors under @node: @position and @quote (the first of
- * each); @refined tells whether one refines a selector Gloss cannot
- * follow. */
-static void
-find_text_selectors (GlossW3cTree  *tree,
-                     GlossW3cValue  value,
-                     GlossW3cValue *position,
-                     GlossW3cValue *quote,
-                     gboolean      *refined,
-                     gboolean       under_other,
-                     guint          depth)
-{
-  const char *type;
-  gboolean other;
-
-  if (value == 0 || depth > 16)
-    return;
-
-  if (_gloss_w3c_kind (tree, value) == GLOSS_W3C_ARRAY)
-    {
-      for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
-           element = _gloss_w3c_next (tree, element))
-        find_text_selectors (tree, element, position, quote, refined, under_other, depth + 1);
-      return;
-    }
-  if (_gloss_w3c_kind (tree, value) != GLOSS_W3C_OBJECT)
-    return;
-
-  type = _gloss_w3c_get_string (tree, value, "type");
-  other = FALSE;
-  if (g_strcmp0 (type, "TextPositionSelector") == 0 && *position == 0)
-    {
-      *position = value;
-      *refined |= under_other;
-    }
-  else if (g_strcmp0 (type, "TextQuoteSelector") == 0 && *quote == 0)
-    {
-      *quote = value;
-      *refined |= under_other;
-    }
-  else
-    other = TRUE;
-
-  find_text_selectors (tree, _gloss_w3c_member (tree, value, "refinedBy"), position, quote,
-                       refined, under_other || other, depth + 1);
-}
-
-static GlossSource *
-source_for (Reader      *r,
-            const char  *iri,
-            const char  *name,
-            GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autofree char *path = NULL;
-  GlossSource *source;
-
-  /* Every annotation of a file names its article: each name is looked at
-   * (and its links read) once. */
-  source = g_hash_table_lookup (r->by_iri, iri ? iri : "");
-  if (source != NULL)
-    return source;
-
-  dir = g_file_get_parent (r->input);
-
-  if (r->self->article != NULL)
-    file = g_object_ref (r->self->article);
-  else if (iri != NULL && g_str_has_prefix (iri, "file:"))
-    file = g_file_new_for_uri (iri);
-  else if (iri != NULL && !_gloss_w3c_is_iri (iri))
-    file = g_file_resolve_relative_path (dir, iri);
-  else
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                   /* Translators: an annotation's id, then an IRI */
-                   _("annotation %s: its target “%s” is not a local file; give the article it annotates"),
-                   name, iri ? iri : "?");
-      return NULL;
-    }
-
-  if (r->self->article == NULL && !_gloss_import_lies_inside (dir, file))
-    {
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_UNSAFE_PATH,
-                   /* Translators: an annotation's id, then an IRI */
-                   _("annotation %s: its target “%s” is outside the folder of this file; Gloss "
-                     "reads only articles in that folder, or the article given to the import"),
-                   name, iri);
-      return NULL;
-    }
-
-  path = g_file_get_path (file);
-  source = path ? g_hash_table_lookup (r->sources, path) : NULL;
-  if (source == NULL)
-    {
-      /* A target may be a web page or an XML article: its offsets count
-       * in the extracted text, as Gloss exports them. */
-      source = gloss_corpus_read_article (file, r->self->cancellable, error);
-      if (source == NULL)
-        return NULL;
-      g_hash_table_insert (r->sources, g_strdup (path ? path : iri), source);
-    }
-
-  g_hash_table_insert (r->by_iri, g_strdup (iri ? iri : ""), source);
-  return source;
-}
-
-/* Where the quote is: at @position when given (checked), else the
- * occurrence whose context best matches prefix and suffix. */
-static gboolean
-anchor (Reader        *r,
-        GlossSource   *source,
-        GlossW3cValue  position,
-        GlossW3cValue  quote,
-        const char    *name,
-        const char    *id,
-        guint         *start,
-        guint         *end)
-{
-  GlossW3cTree *tree = &r->tree;
-  const char *exact = _gloss_w3c_get_string (tree, quote, "exact");
-  const char *prefix = _gloss_w3c_get_string (tree, quote, "prefix");
-  const char *suffix = _gloss_w3c_get_string (tree, quote, "suffix");
-  guint length = gloss_source_get_length (source);
-  g_autoptr(GArray) found = NULL;
-  int best_score = -1;
-  guint n_best = 0;
-
-  if (position != 0)
-    {
-      _gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, position, "start"), start);
-      _gloss_w3c_get_uint (tree, _gloss_w3c_member (tree, position, "end"), end);
-
-      if (*start >= *end || *end > length)
-        {
-          _gloss_import_problem (r->problems, r->display, line_of (r, id),
-                                 /* Translators: an annotation's id, two offsets, then a length */
-                                 _("annotation %s: the position %u–%u is empty or outside the article (%u characters)"),
-                                 name, *start, *end, length);
-          return FALSE;
-        }
-      /* The article's text is not shown: the file of annotations chose
-       * the article, and its author need not be the one reading it. */
-      if (exact != NULL && !gloss_source_slice_equals (source, *start, *end, exact))
-        {
-          _gloss_import_problem (r->problems, r->display, line_of (r, id),
-                                 /* Translators: an annotation's id, its quote, then two offsets */
-                                 _("annotation %s quotes “%s” but the article has other text at "
-                                   "its position %u–%u"),
-                                 name, exact, *start, *end);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  found = gloss_source_find_all (source, exact, GLOSS_FIND_NONE);
-  for (guint i = 0; i < found->len; i++)
-    {
-      GlossRange *range = &g_array_index (found, GlossRange, i);
-      int score = 0;
-
-      if (prefix != NULL && range->start >= (guint)g_utf8_strlen (prefix, -1))
-        score += gloss_source_slice_equals (source, range->start - g_utf8_strlen (prefix, -1),
-                                            range->start, prefix);
-      if (suffix != NULL)
-        score += gloss_source_slice_equals (source, range->end,
-                                            range->end + g_utf8_strlen (suffix, -1), suffix);
-      if (score > best_score)
-        {
-          best_score = score;
-          n_best = 1;
-          *start = range->start;
-          *end = range->end;
-        }
-      else if (score == best_score)
-        n_best++;
-    }
-
-  if (found->len == 0)
-    {
-      _gloss_import_problem (r->problems, r->display, line_of (r, id),
-                             /* Translators: an annotation's id, then its quote */
-                             _("annotation %s quotes “%s”, which is nowhere in the article"),
-                             name, exact);
-      return FALSE;
-    }
-
-  r->n_ambiguous += n_best > 1;
-  return TRUE;
-}
-
 /* The annotator id for @annotation's creator, and the creator's name in
  * @name (NULL when none). */
 static char *
-annotator_of (Reader         *r,
-              GlossW3cValue   annotation,
-              char          **full_name)
+annotator_of (GlossW3cReader  *r,
+              GlossW3cValue    annotation,
+              char           **full_name)
 {
   GlossW3cTree *tree = &r->tree;
   GlossW3cValue creator = _gloss_w3c_member (tree, annotation, "creator");
@@ -443,11 +201,11 @@ read_bodies (GlossW3cTree  *tree,
 /* Reads one annotation; @line is where it starts, 0 when unknown (the
  * line of its id is then looked for, for problems only). */
 static void
-read_annotation (Reader        *r,
-                 GlossW3cValue  annotation,
-                 gboolean       has_context,
-                 guint          index,
-                 guint          line)
+read_annotation (GlossW3cReader *r,
+                 GlossW3cValue   annotation,
+                 gboolean        has_context,
+                 guint           index,
+                 guint           line)
 {
   GlossW3cTree *tree = &r->tree;
   const char *w3c_id = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "id"));
@@ -467,9 +225,9 @@ read_annotation (Reader        *r,
 
   if (why[0] != '\0')
     {
-      _gloss_import_problem (r->problems, r->display, line ? line : line_of (r, w3c_id),
-                             /* Translators: an annotation's id, then the reasons */
-                             _("annotation %s is not a valid W3C annotation: %s"), name, why);
+      _gloss_import_problem (r->problems, r->display, line ? line : _gloss_w3c_line_of (r, w3c_id),
+                                        /* Translators: an annotation's id, then the reasons */
+                                        _("annotation %s is not a valid W3C annotation: %s"), name, why);
       return;
     }
 
@@ -483,15 +241,15 @@ read_annotation (Reader        *r,
           if (_gloss_w3c_kind (tree, element) != GLOSS_W3C_OBJECT)
             continue;
           target = element;
-          find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
-                               &refined, FALSE, 0);
+          _gloss_w3c_find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
+                                          &refined, FALSE, 0);
         }
     }
   else if (_gloss_w3c_kind (tree, targets) == GLOSS_W3C_OBJECT)
     {
       target = targets;
-      find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
-                           &refined, FALSE, 0);
+      _gloss_w3c_find_text_selectors (tree, _gloss_w3c_member (tree, target, "selector"), &position, &quote,
+                                      &refined, FALSE, 0);
     }
 
   if (position == 0 && quote == 0)
@@ -500,14 +258,14 @@ read_annotation (Reader        *r,
       return;
     }
 
-  source = source_for (r, _gloss_w3c_get_string (tree, target, "source"), name, &error);
+  source = _gloss_w3c_source_for (r, _gloss_w3c_get_string (tree, target, "source"), name, &error);
   if (source == NULL)
     {
-      _gloss_import_problem (r->problems, r->display, line ? line : line_of (r, w3c_id), "%s",
-                             error->message);
+      _gloss_import_problem (r->problems, r->display, line ? line : _gloss_w3c_line_of (r, w3c_id), "%s",
+                                        error->message);
       return;
     }
-  if (!anchor (r, source, position, quote, name, w3c_id, &start, &end))
+  if (!_gloss_w3c_anchor (r, source, position, quote, name, w3c_id, &start, &end))
     return;
   r->n_fragments += refined;
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
@@ -553,12 +311,12 @@ read_annotation (Reader        *r,
  * object gave the anno.jsonld context, @line is where @value starts (0
  * when unknown). */
 static void
-collect (Reader        *r,
-         GlossW3cValue  value,
-         gboolean       has_context,
-         guint         *index,
-         guint          depth,
-         guint          line)
+collect (GlossW3cReader *r,
+         GlossW3cValue   value,
+         gboolean        has_context,
+         guint          *index,
+         guint           depth,
+         guint           line)
 {
   GlossW3cTree *tree = &r->tree;
   GlossW3cValue type;
@@ -611,7 +369,7 @@ collect (Reader        *r,
   read_annotation (r, value, has_context, (*index)++, line);
 }
 
-static gboolean walk (Reader           *r,
+static gboolean walk (GlossW3cReader           *r,
                       GlossJsonReader  *reader,
                       gboolean          has_context,
                       guint            *index,
@@ -624,7 +382,7 @@ static gboolean walk (Reader           *r,
  * are read instead of being kept.  Otherwise the object, read whole, is
  * handed to collect(), and its space given back. */
 static gboolean
-walk_object (Reader           *r,
+walk_object (GlossW3cReader   *r,
              GlossJsonReader  *reader,
              gboolean          has_context,
              guint            *index,
@@ -703,7 +461,7 @@ walk_object (Reader           *r,
 /* Walks the value whose first token is the reader's current one, as
  * collect() does a value read whole. */
 static gboolean
-walk (Reader           *r,
+walk (GlossW3cReader   *r,
       GlossJsonReader  *reader,
       gboolean          has_context,
       guint            *index,
@@ -759,7 +517,7 @@ batch_for (GlossImporter *self,
 /* Reports, once each, the annotation files the items would go to that
  * cannot be written. */
 static void
-check_destinations (Reader *r)
+check_destinations (GlossW3cReader *r)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
@@ -786,7 +544,7 @@ check_destinations (Reader *r)
 /* Puts the items in their batches; returns how many were twins of an
  * annotation there already (same tag, same span). */
 static guint
-commit (Reader *r)
+commit (GlossW3cReader *r)
 {
   guint n_twins = 0;
 
@@ -813,10 +571,10 @@ commit (Reader *r)
   return n_twins;
 }
 
-gboolean
-_gloss_import_w3c (GlossImporter *self,
-                   GFile         *input,
-                   GString       *problems)
+static gboolean
+w3c_import_file (GlossImporter *self,
+                 GFile         *input,
+                 GString       *problems)
 {
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
@@ -825,7 +583,7 @@ _gloss_import_w3c (GlossImporter *self,
   gsize length, skip;
   gsize known = problems->len;
   guint index = 0;
-  Reader r = { 0 };
+  GlossW3cReader r = { 0 };
   gboolean ok;
 
   if (!_gloss_import_read_json_input (input, self->cancellable, &data, &length, &skip, &error))
@@ -930,3 +688,10 @@ _gloss_import_w3c (GlossImporter *self,
   g_ptr_array_unref (r.items);
   return ok;
 }
+
+const GlossImportFormatClass _gloss_import_w3c = {
+  .description = N_("W3C Web Annotation JSON-LD (.jsonld or .json) whose targets are articles in its folder."),
+  .options = GLOSS_FORMAT_TARGETS_ARTICLES,
+  .suffixes = ".jsonld .json",
+  .import_file = w3c_import_file,
+};

@@ -5,6 +5,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* The importer: the input files of a folder, the importer's settings and
+ * report, the reading of an input file (regular, bounded, UTF-8) and of
+ * its times, where an import may read articles, and the importing of a
+ * file by its format (gloss-import-NAME.c).  Its batches are in
+ * gloss-import-batch.c, its plan in gloss-import-plan.c. */
+
 #define G_LOG_DOMAIN "gloss-import"
 
 #include "config.h"
@@ -14,78 +20,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gloss-annotation-private.h"
-#include "gloss-corpus.h"
 #include "gloss-error.h"
 #include "gloss-file-io.h"
 #include "gloss-import-private.h"
-#include "gloss-source-private.h"
-
-static const char * const format_names[] = {
-  [GLOSS_IMPORT_BRAT] = "brat",
-  [GLOSS_IMPORT_DOCCANO] = "doccano",
-  [GLOSS_IMPORT_W3C] = "w3c",
-  [GLOSS_IMPORT_LABELSTUDIO] = "labelstudio",
-};
-
-gboolean
-gloss_import_format_from_string (const char        *name,
-                                 GlossImportFormat *format)
-{
-  g_return_val_if_fail (format != NULL, FALSE);
-
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (format_names); i++)
-    {
-      if (g_ascii_strcasecmp (name, format_names[i]) == 0)
-        {
-          *format = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-gloss_import_format_to_string (GlossImportFormat format)
-{
-  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
-
-  return format_names[format];
-}
-
-GlossOffsetUnit
-gloss_import_format_get_default_offset_unit (GlossImportFormat format)
-{
-  return format == GLOSS_IMPORT_LABELSTUDIO ? GLOSS_OFFSETS_CODEPOINTS : GLOSS_OFFSETS_UTF16;
-}
-
-gboolean
-gloss_import_format_accepts_name (GlossImportFormat  format,
-                                  const char        *name)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (name[0] == '.' || g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
-    return FALSE;
-
-  switch (format)
-    {
-    case GLOSS_IMPORT_BRAT:
-      return g_str_has_suffix (name, ".ann");
-    case GLOSS_IMPORT_DOCCANO:
-      return g_str_has_suffix (name, ".jsonl") || g_str_has_suffix (name, ".json");
-    case GLOSS_IMPORT_W3C:
-      return g_str_has_suffix (name, ".jsonld") || g_str_has_suffix (name, ".json");
-    case GLOSS_IMPORT_LABELSTUDIO:
-      return g_str_has_suffix (name, ".json");
-    default:
-      return FALSE;
-    }
-}
 
 static gboolean
-list_inputs (GlossImportFormat   format,
+list_inputs (const GlossFormat  *format,
              GFile              *folder,
              GPtrArray          *out,
              GCancellable       *cancellable,
@@ -117,7 +57,7 @@ list_inputs (GlossImportFormat   format,
         continue;
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         g_ptr_array_add (folders, g_file_get_child (folder, name));
-      else if (gloss_import_format_accepts_name (format, name))
+      else if (gloss_format_accepts_name (format, name))
         g_ptr_array_add (out, g_file_get_child (folder, name));
     }
 
@@ -139,13 +79,14 @@ compare_paths (gconstpointer a,
 }
 
 GPtrArray *
-gloss_import_list_inputs (GlossImportFormat   format,
+gloss_import_list_inputs (const GlossFormat  *format,
                           GFile              *folder,
                           GCancellable       *cancellable,
                           GError            **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
 
+  g_return_val_if_fail (format != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
 
   if (!list_inputs (format, folder, out, cancellable, error))
@@ -155,252 +96,18 @@ gloss_import_list_inputs (GlossImportFormat   format,
   return g_steal_pointer (&out);
 }
 
-/* Batches ------------------------------------------------------------ */
-
-GlossImportBatch *
-_gloss_import_batch_new (GlossSource *source,
-                         const char  *annotator)
-{
-  GlossImportBatch *batch = g_new0 (GlossImportBatch, 1);
-
-  batch->source = g_object_ref (source);
-  batch->annotator = g_strdup (annotator);
-  batch->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  batch->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  batch->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  return batch;
-}
-
-void
-_gloss_import_batch_free (GlossImportBatch *batch)
-{
-  if (batch == NULL)
-    return;
-
-  g_object_unref (batch->source);
-  g_free (batch->annotator);
-  g_free (batch->annotator_name);
-  g_ptr_array_unref (batch->annotations);
-  g_hash_table_unref (batch->spans);
-  g_hash_table_unref (batch->ids);
-  g_hash_table_unref (batch->tags);
-  g_clear_pointer (&batch->rand, g_rand_free);
-  g_free (batch->now);
-  g_hash_table_unref (batch->labels);
-  g_hash_table_unref (batch->colors);
-  g_clear_pointer (&batch->extra, json_object_unref);
-  g_free (batch);
-}
-
-/* Writes " " and @value at @p; returns the end. */
-static char *
-put_uint (char  *p,
-          guint  value)
-{
-  char digits[12];
-  guint n = 0;
-
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-
-  *p++ = ' ';
-  while (n > 0)
-    *p++ = digits[--n];
-  return p;
-}
-
-/* "tag start end": made for every annotation of an import, so without
- * printf, which would be a tenth of the time of adding it. */
-static char *
-span_key (const char *tag,
-          guint       start,
-          guint       end)
-{
-  gsize n = strlen (tag);
-  char *key = g_malloc (n + 2 * 11 + 1);
-  char *p;
-
-  memcpy (key, tag, n);
-  p = put_uint (key + n, start);
-  p = put_uint (p, end);
-  *p = '\0';
-  return key;
-}
-
-gboolean
-_gloss_import_is_uuid (const char *s)
-{
-  for (guint i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (s[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isxdigit (s[i]))
-        return FALSE;
-    }
-
-  return s[36] == '\0';
-}
-
-/* A random (version 4) UUID, as g_uuid_string_random() makes, from the
- * batch's own generator: that one takes a lock and formats with printf,
- * a tenth of the time of an import whose annotations come without ids. */
-static char *
-new_uuid (GlossImportBatch *batch)
-{
-  static const char hex[] = "0123456789abcdef";
-  guint8 bytes[16];
-  char *uuid = g_malloc (37);
-  char *p = uuid;
-
-  /* Seeded with 128 bits of GLib's own generator, itself seeded once
-   * from the system's: two batches never draw the same ids, and a batch
-   * per task of a file opens no device each time. */
-  if (batch->rand == NULL)
-    {
-      guint32 seed[4];
-
-      for (guint i = 0; i < G_N_ELEMENTS (seed); i++)
-        seed[i] = g_random_int ();
-      batch->rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
-    }
-  for (guint i = 0; i < 16; i += 4)
-    {
-      guint32 r = g_rand_int (batch->rand);
-
-      memcpy (bytes + i, &r, 4);
-    }
-  bytes[6] = (bytes[6] & 0x0F) | 0x40;
-  bytes[8] = (bytes[8] & 0x3F) | 0x80;
-
-  for (guint i = 0; i < 16; i++)
-    {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
-        *p++ = '-';
-      *p++ = hex[bytes[i] >> 4];
-      *p++ = hex[bytes[i] & 0x0F];
-    }
-  *p = '\0';
-  return uuid;
-}
-
-/* The tag id of @label, made once per batch. */
-static const char *
-tag_of (GlossImportBatch *batch,
-        const char       *label)
-{
-  char *tag = g_hash_table_lookup (batch->tags, label);
-
-  if (tag == NULL)
-    {
-      tag = _gloss_label_to_tag (label);
-      g_hash_table_insert (batch->tags, g_strdup (label), tag);
-    }
-
-  return tag;
-}
-
-gboolean
-_gloss_import_batch_has (GlossImportBatch *batch,
-                         const char       *label,
-                         guint             start,
-                         guint             end)
-{
-  g_autofree char *key = span_key (tag_of (batch, label), start, end);
-
-  return g_hash_table_contains (batch->spans, key);
-}
-
-GlossAnnotation *
-_gloss_import_batch_add (GlossImportBatch *batch,
-                         const char       *label,
-                         guint             start,
-                         guint             end,
-                         const char       *note,
-                         const char       *id,
-                         const char       *created,
-                         const char       *modified)
-{
-  const char *tag = tag_of (batch, label);
-  g_autofree char *key = span_key (tag, start, end);
-  g_autofree char *new_id = NULL;
-  const char *now = NULL;
-  GlossAnnotation *annotation;
-
-  g_return_val_if_fail (start < end, NULL);
-  g_return_val_if_fail (end <= gloss_source_get_length (batch->source), NULL);
-
-  if (g_hash_table_contains (batch->spans, key))
-    return NULL;
-  g_hash_table_add (batch->spans, g_steal_pointer (&key));
-
-  if (created == NULL || modified == NULL)
-    {
-      /* One time for the whole batch: it is read in a moment. */
-      if (batch->now == NULL)
-        batch->now = gloss_timestamp_now ();
-      now = batch->now;
-    }
-  /* Two annotations of a layer never share an id; the set of ids keeps
-   * the check from growing with the batch. */
-  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->ids, id))
-    id = new_id = new_uuid (batch);
-  g_hash_table_add (batch->ids, g_strdup (id));
-
-  annotation = gloss_annotation_new_full (id, tag, start, end, NULL, NULL, NULL,
-                                          note != NULL && note[0] != '\0' ? note : NULL,
-                                          created ? created : now,
-                                          modified ? modified : (created ? created : now));
-  _gloss_annotation_take_text_from_source (annotation, batch->source);
-
-  if (strcmp (label, tag) != 0)
-    {
-      g_autoptr(JsonObject) extra = json_object_new ();
-
-      json_object_set_string_member (extra, GLOSS_KEY_LABEL, label);
-      gloss_annotation_set_extra (annotation, extra);
-    }
-
-  if (!g_hash_table_contains (batch->labels, tag))
-    g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
-
-  g_ptr_array_add (batch->annotations, annotation);
-  return annotation;
-}
-
-JsonObject *
-_gloss_import_extra (GlossAnnotation *annotation)
-{
-  g_autoptr(JsonObject) fresh = NULL;
-
-  if (gloss_annotation_get_extra (annotation) == NULL)
-    {
-      fresh = json_object_new ();
-      gloss_annotation_set_extra (annotation, fresh);
-    }
-
-  return gloss_annotation_get_extra (annotation);
-}
-
 /* The importer --------------------------------------------------------- */
 
 GlossImporter *
-gloss_importer_new (GlossImportFormat format)
+gloss_importer_new (const GlossFormat *format)
 {
   GlossImporter *self;
 
-  g_return_val_if_fail (format < G_N_ELEMENTS (format_names), NULL);
+  g_return_val_if_fail (format != NULL && format->import_class != NULL, NULL);
 
   self = g_new0 (GlossImporter, 1);
   self->format = format;
-  self->offset_unit = gloss_import_format_get_default_offset_unit (format);
+  self->offset_unit = gloss_format_get_default_offset_unit (format);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->pending_order = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_import_batch_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
@@ -549,7 +256,7 @@ _gloss_importer_annotator (GlossImporter *self,
   if (slug != NULL && strlen (slug) <= 64)
     return g_steal_pointer (&slug);
 
-  return g_strdup (format_names[self->format]);
+  return g_strdup (self->format->id);
 }
 
 gboolean
@@ -710,31 +417,14 @@ gloss_importer_import_file (GlossImporter  *self,
                             GError        **error)
 {
   g_autoptr(GString) problems = g_string_new (NULL);
-  gboolean ok = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (input), FALSE);
 
   g_set_object (&self->cancellable, cancellable);
 
-  switch (self->format)
-    {
-    case GLOSS_IMPORT_BRAT:
-      ok = _gloss_import_brat (self, input, problems);
-      break;
-    case GLOSS_IMPORT_DOCCANO:
-      ok = _gloss_import_doccano (self, input, problems);
-      break;
-    case GLOSS_IMPORT_W3C:
-      ok = _gloss_import_w3c (self, input, problems);
-      break;
-    case GLOSS_IMPORT_LABELSTUDIO:
-      ok = _gloss_import_labelstudio (self, input, problems);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
+  ok = self->format->import_class->import_file (self, input, problems);
   if (!ok || problems->len > 0)
     {
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_INVALID, problems->str);

@@ -13,32 +13,10 @@
 
 G_BEGIN_DECLS
 
-/* The formats annotations made elsewhere are imported from.  Each
- * format's file (gloss-import-brat.c, ...) opens with what it reads. */
-typedef enum
-{
-  GLOSS_IMPORT_BRAT,         /* NAME.ann beside NAME.txt */
-  GLOSS_IMPORT_DOCCANO,      /* doccano's JSONL, either shape; creates the texts */
-  GLOSS_IMPORT_W3C,          /* W3C Web Annotation JSON-LD with text selectors */
-  GLOSS_IMPORT_LABELSTUDIO,  /* Label Studio's JSON task list; creates the texts */
-} GlossImportFormat;
-
-/* "brat", "doccano", "w3c", "labelstudio" */
-gboolean     gloss_import_format_from_string  (const char        *name,
-                                               GlossImportFormat *format);
-const char  *gloss_import_format_to_string    (GlossImportFormat  format);
-/* How @format counts offsets unless told otherwise: code points for Label
- * Studio, UTF-16 code units for doccano (as its export). */
-GlossOffsetUnit gloss_import_format_get_default_offset_unit (GlossImportFormat format);
-/* TRUE when a file called @name is an input of @format, for walking a
- * folder (.ann for brat, .jsonl and .json for doccano, ...). */
-gboolean     gloss_import_format_accepts_name (GlossImportFormat  format,
-                                               const char        *name);
-
 /* The inputs of @format under @folder, recursively (hidden files and
  * folders skipped, symbolic links to folders not followed), as GFiles
  * sorted by path. */
-GPtrArray   *gloss_import_list_inputs         (GlossImportFormat  format,
+GPtrArray   *gloss_import_list_inputs         (const GlossFormat *format,
                                                GFile             *folder,
                                                GCancellable      *cancellable,
                                                GError           **error);
@@ -67,13 +45,14 @@ GPtrArray   *gloss_import_list_inputs         (GlossImportFormat  format,
  * enforced while reading.  The articles of a W3C file are read only from
  * its own folder (links followed), or the one given to the importer.
  *
- *   importer = gloss_importer_new (GLOSS_IMPORT_BRAT);
+ *   importer = gloss_importer_new (gloss_format_lookup ("brat"));
  *   for each input: gloss_importer_import_file (importer, input, NULL, &error);
  *   gloss_importer_finish (importer, NULL, &error);
  */
 typedef struct _GlossImporter GlossImporter;
 
-GlossImporter *gloss_importer_new               (GlossImportFormat  format);
+/* @format is one that Gloss imports from (gloss_format_can()). */
+GlossImporter *gloss_importer_new               (const GlossFormat *format);
 void           gloss_importer_free              (GlossImporter     *self);
 
 /* The annotator of the files written.  By default: the W3C creator's

@@ -148,10 +148,11 @@ phase_export_big (const char *dir,
   g_autoptr(GlossExporter) exporter = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  GlossExportFormat format;
+  const GlossFormat *format;
   double t0, cpu0;
 
-  if (!gloss_export_format_from_string (format_name, &format))
+  format = gloss_format_lookup (format_name);
+  if (format == NULL)
     g_error ("unknown format %s", format_name);
 
   afile = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
@@ -162,7 +163,10 @@ phase_export_big (const char *dir,
   t0 = bench_now ();
   cpu0 = bench_cpu_seconds ();
   exporter = gloss_exporter_new (format);
-  if (!gloss_exporter_open_file (exporter, out, gloss_export_format_needs_folder (format), NULL, &error) ||
+  if (!gloss_exporter_open_file (exporter, out,
+                                 (gloss_format_get_options (format, GLOSS_FORMAT_EXPORT) &
+                                  GLOSS_FORMAT_FOLDER_ONLY) != 0,
+                                 NULL, &error) ||
       !gloss_exporter_add_files (exporter, gloss_annotation_file_get_source (afile), "big.txt", files,
                                  &error) ||
       !gloss_exporter_finish (exporter, NULL, &error))

@@ -98,13 +98,16 @@ phase_generate (const char *dir,
       g_autofree char *out_path = g_build_filename (dir, formats[i].export_to, NULL);
       g_autoptr(GFile) out = g_file_new_for_path (out_path);
       g_autoptr(GlossExporter) exporter = NULL;
-      GlossExportFormat format;
+      const GlossFormat *format;
 
-      if (!gloss_export_format_from_string (formats[i].format, &format))
+      format = gloss_format_lookup (formats[i].format);
+      if (format == NULL)
         g_error ("unknown format %s", formats[i].format);
       exporter = gloss_exporter_new (format);
-      if (!gloss_exporter_open_file (exporter, out, gloss_export_format_needs_folder (format), NULL,
-                                     &error) ||
+      if (!gloss_exporter_open_file (exporter, out,
+                                     (gloss_format_get_options (format, GLOSS_FORMAT_EXPORT) &
+                                      GLOSS_FORMAT_FOLDER_ONLY) != 0,
+                                     NULL, &error) ||
           !gloss_exporter_add_files (exporter, source, "big.txt", files, &error) ||
           !gloss_exporter_finish (exporter, NULL, &error))
         g_error ("%s", error->message);
@@ -125,13 +128,14 @@ phase_import (const char *dir,
   g_autoptr(GError) error = NULL;
   g_autofree char *out_path = g_strdup_printf ("%s/out-%s", dir, format_name);
   const char *input_name = NULL;
-  GlossImportFormat format;
+  const GlossFormat *format;
   double t0, cpu0;
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     if (strcmp (formats[i].format, format_name) == 0)
       input_name = formats[i].input;
-  if (input_name == NULL || !gloss_import_format_from_string (format_name, &format))
+  format = gloss_format_lookup (format_name);
+  if (input_name == NULL || format == NULL)
     g_error ("unknown format %s", format_name);
 
   {
