@@ -22,11 +22,28 @@ struct _GlossWindow
   GlossDocument *document;
   GSettings *settings;
   GSimpleActionGroup *layer_actions;
+  GHashTable *layer_files;       /* action name in layer_actions → GFile */
   GHashTable *shown_teammates;   /* path → GlossLayer */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
-  GlossHistory *history;         /* the one history_handler is connected to */
-  gulong history_handler[2];
+  GPtrArray *recent_uris;        /* the URI of each row of recent_list */
+  GFile *pending_file;           /* to open once the name dialog is done */
+
+  /* What the window follows of its document, connected while it shows
+   * it and disconnected at once when it shows another: the document's
+   * signals, those of its list of teammates' files and of its own
+   * layer's history.  The bindings point the last two at the lists and
+   * history of the document's current layer. */
+  GSignalGroup *document_signals;
+  GSignalGroup *teammate_signals;
+  GSignalGroup *history_signals;
+  GBindingGroup *document_bindings;
+  GBindingGroup *layer_bindings;
+
+  /* The teammate's file an import wrote for the window's article, and
+   * whether it waits to be offered once the document lists it. */
+  GFile *imported_file;
+  gboolean imported_waiting;
 
   /* Template children */
   GtkLabel *title_label;
@@ -75,6 +92,9 @@ void _gloss_window_hide_banner        (GlossWindow    *self);
  * article. */
 char *_gloss_window_layer_action_name (GlossWindow    *self,
                                        GFile          *file);
+/* Offers the layer an import wrote, once the document lists its file
+ * (gloss-window-transfer.c). */
+void _gloss_window_offer_imported_layer (GlossWindow  *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

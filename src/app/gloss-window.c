@@ -166,33 +166,6 @@ on_save_state (GlossWindow *self)
   _gloss_window_update_actions (self);
 }
 
-static void
-on_history_changed (GlossWindow *self)
-{
-  _gloss_window_update_actions (self);
-}
-
-static void
-connect_history (GlossWindow *self)
-{
-  self->history = g_object_ref (gloss_layer_get_history (gloss_document_get_layer (self->document)));
-  self->history_handler[0] = g_signal_connect_swapped (self->history, "notify::can-undo",
-                                                       G_CALLBACK (on_history_changed), self);
-  self->history_handler[1] = g_signal_connect_swapped (self->history, "notify::can-redo",
-                                                       G_CALLBACK (on_history_changed), self);
-}
-
-static void
-disconnect_history (GlossWindow *self)
-{
-  if (self->history == NULL)
-    return;
-
-  g_clear_signal_handler (&self->history_handler[0], self->history);
-  g_clear_signal_handler (&self->history_handler[1], self->history);
-  g_clear_object (&self->history);
-}
-
 /* The inspector edits the selected annotation in the file whose layer holds
  * it: the user's own, or (read-only) a teammate's shown in the sidebar. */
 static void
@@ -244,8 +217,6 @@ static void
 on_layer_replaced (GlossWindow *self)
 {
   /* The document reloaded the own file: show the new layer. */
-  disconnect_history (self);
-  connect_history (self);
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
   update_header (self);
@@ -253,14 +224,65 @@ on_layer_replaced (GlossWindow *self)
 }
 
 static void
+on_teammates_changed (GlossWindow *self)
+{
+  _gloss_window_update_menus (self);
+  _gloss_window_offer_imported_layer (self);
+}
+
+static void
+init_groups (GlossWindow *self)
+{
+  self->document_signals = g_signal_group_new (GLOSS_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::save-state",
+                                 G_CALLBACK (on_save_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::layer",
+                                 G_CALLBACK (on_layer_replaced), self, G_CONNECT_SWAPPED);
+
+  self->teammate_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->teammate_signals, "items-changed",
+                                 G_CALLBACK (on_teammates_changed), self, G_CONNECT_SWAPPED);
+
+  self->history_signals = g_signal_group_new (GLOSS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
+
+  self->layer_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->layer_bindings, "history", self->history_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "layer", self->layer_bindings, "source",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "teammate-files", self->teammate_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+}
+
+/* The actions that show teammates' files name the files of the document
+ * the window showed. */
+static void
+forget_layer_actions (GlossWindow *self)
+{
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->layer_actions));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->layer_actions), names[i]);
+  g_hash_table_remove_all (self->layer_files);
+}
+
+static void
 set_document (GlossWindow   *self,
               GlossDocument *document)
 {
-  disconnect_history (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_hash_table_remove_all (self->shown_teammates);
+  forget_layer_actions (self);
+  g_clear_object (&self->imported_file);
+  self->imported_waiting = FALSE;
   g_set_object (&self->document, document);
+  g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
 
   gloss_sidebar_set_document (self->sidebar, document);
   gloss_text_view_set_document (self->text_view,
@@ -268,12 +290,6 @@ set_document (GlossWindow   *self,
                                 gloss_document_get_layer (document),
                                 gloss_document_get_codebook (document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
-
-  g_signal_connect_swapped (document, "notify::save-state", G_CALLBACK (on_save_state), self);
-  g_signal_connect_swapped (document, "notify::layer", G_CALLBACK (on_layer_replaced), self);
-  g_signal_connect_swapped (gloss_document_get_teammate_files (document), "items-changed",
-                            G_CALLBACK (_gloss_window_update_menus), self);
-  connect_history (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
@@ -304,10 +320,9 @@ static gboolean open_now (GlossWindow *self,
                           GFile       *file);
 
 static void
-on_name_done (GlossWindow *self,
-              GlossNameDialog *dialog)
+on_name_done (GlossWindow *self)
 {
-  GFile *pending = g_object_get_data (G_OBJECT (dialog), "gloss-pending-file");
+  g_autoptr(GFile) pending = g_steal_pointer (&self->pending_file);
 
   if (pending != NULL)
     open_now (self, pending);
@@ -333,8 +348,7 @@ gloss_window_open (GlossWindow *self,
         {
           GtkWidget *dialog = gloss_name_dialog_new (GTK_WINDOW (self), self->settings);
 
-          g_object_set_data_full (G_OBJECT (dialog), "gloss-pending-file",
-                                  g_object_ref (file), g_object_unref);
+          g_set_object (&self->pending_file, file);
           g_signal_connect_object (dialog, "done", G_CALLBACK (on_name_done), self, G_CONNECT_SWAPPED);
           gtk_window_present (GTK_WINDOW (dialog));
           return TRUE;
@@ -444,8 +458,13 @@ on_recent_activated (GtkListBox    *box,
                      GtkListBoxRow *row,
                      GlossWindow   *self)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
+  int index = gtk_list_box_row_get_index (row);
+  g_autoptr(GFile) file = NULL;
+
+  if (index < 0 || (guint)index >= self->recent_uris->len)
+    return;
+
+  file = g_file_new_for_uri (g_ptr_array_index (self->recent_uris, index));
 
   gloss_window_open (self, file);
 }
@@ -472,6 +491,7 @@ fill_recent (GlossWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
+  g_ptr_array_set_size (self->recent_uris, 0);
 
   for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
     {
@@ -491,7 +511,7 @@ fill_recent (GlossWindow *self)
       gtk_widget_set_tooltip_text (label, path);
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
+      g_ptr_array_add (self->recent_uris, g_strdup (uri));
       gtk_list_box_append (self->recent_list, row);
       shown++;
     }
@@ -560,13 +580,16 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
-  disconnect_history (self);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (gloss_document_get_teammate_files (self->document), self);
-    }
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->layer_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->teammate_signals);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->document);
+  g_clear_object (&self->pending_file);
+  g_clear_object (&self->imported_file);
+  g_clear_pointer (&self->layer_files, g_hash_table_unref);
+  g_clear_pointer (&self->recent_uris, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->layer_actions);
   g_clear_pointer (&self->shown_teammates, g_hash_table_unref);
@@ -624,6 +647,8 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown_teammates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->layer_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->recent_uris = g_ptr_array_new_with_free_func (g_free);
   self->search_matches = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   self->layer_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
@@ -643,6 +668,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
 
+  init_groups (self);
   _gloss_window_init_actions (self);
   fill_recent (self);
   update_header (self);
