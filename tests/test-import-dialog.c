@@ -192,12 +192,6 @@ test_import_mismatch (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *)data == NULL;
-}
-
 /* A handler of @instance that calls back @window. */
 static gulong
 handlers_of (gpointer     instance,
@@ -241,7 +235,7 @@ test_import_then_other_article (Fixture       *f,
                                                g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL),
                                                0, FALSE));
 
-  g_assert_true (gloss_window_open (f->window, other));
+  g_assert_true (open_in_window (f->window, other));
   settle ();
   g_assert_true (gloss_window_get_document (f->window) != first);
 
@@ -259,8 +253,8 @@ test_import_then_other_article (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (first), &first_weak);
   g_object_add_weak_pointer (G_OBJECT (first_teammates), &teammates_weak);
   g_object_unref (first);
-  wait_until (is_null, &first_weak);
-  wait_until (is_null, &teammates_weak);
+  wait_until (points_to_null, &first_weak);
+  wait_until (points_to_null, &teammates_weak);
 }
 
 int

@@ -39,7 +39,7 @@ open_autosaving_window (const char *path)
   GlossWindow *window = gloss_window_new (test_application ());
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open (window, file));
+  g_assert_true (open_in_window (window, file));
   gloss_document_set_autosave_delay (gloss_window_get_document (window), 50);
   settle ();
 
@@ -479,7 +479,7 @@ test_broken_file (Fixture       *f,
 
   window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_false (gloss_window_open (window, file));
+  g_assert_false (open_in_window (window, file));
   settle ();
   g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "a.txt.test-person.gloss.json"));
 
@@ -523,7 +523,7 @@ test_duplicates_reported (Fixture       *f,
 
   window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open (window, file));
+  g_assert_true (open_in_window (window, file));
   settle ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer_of (window))), ==, 1);
@@ -584,7 +584,7 @@ test_many_highlights (Fixture       *f,
   close_window (f->window);
   f->window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gloss_window_open (f->window, article));
+  g_assert_true (open_in_window (f->window, article));
 
   /* The top is highlighted at once. */
   g_assert_true (highlight_covers (f->window, "company", 0, 9));

@@ -94,7 +94,7 @@ open_response (GtkNativeDialog *dialog,
         g_settings_set_string (self->settings, "recent-folder", g_file_peek_path (folder));
 
       /* An empty window takes the file; one already in use opens another. */
-      if (self->document == NULL)
+      if (_gloss_window_is_empty (self))
         gloss_window_open (self, file);
       else
         gloss_application_open_file (GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),

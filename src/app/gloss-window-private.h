@@ -27,7 +27,13 @@ struct _GlossWindow
   GArray *search_matches;        /* GlossRange */
   guint search_index;
   GPtrArray *recent_uris;        /* the URI of each row of recent_list */
-  GFile *pending_file;           /* to open once the name dialog is done */
+  /* Opening (gloss-window-open.c): the opening that waits for the name
+   * dialog, and the one under way, whose document is read in a worker
+   * thread while the window shows a spinner. */
+  GTask *pending_task;
+  GTask *open_task;
+  GCancellable *open_cancellable;
+  char *page_before_loading;     /* the stack's page under the spinner */
 
   /* What the window follows of its document, connected while it shows
    * it and disconnected at once when it shows another: the document's
@@ -61,6 +67,8 @@ struct _GlossWindow
   GMenu *layers_menu;
   GtkStack *stack;
   GtkListBox *recent_list;
+  GtkSpinner *loading_spinner;
+  GtkLabel *loading_label;
   GtkPaned *paned;
   GtkScrolledWindow *scroller;
   GlossTextView *text_view;
@@ -70,6 +78,21 @@ struct _GlossWindow
   GlossInspector *inspector;
 };
 
+/* Shows @document, the window's new document. */
+void _gloss_window_set_document       (GlossWindow    *self,
+                                       GlossDocument  *document);
+/* Whether the window shows no document and opens none (a file dropped or
+ * chosen goes in it rather than in a new window). */
+gboolean _gloss_window_is_empty       (GlossWindow    *self);
+/* Cancels the opening under way and the one waiting for a name; their
+ * tasks return G_IO_ERROR_CANCELLED. */
+void _gloss_window_stop_open          (GlossWindow    *self);
+void _gloss_window_fill_recent        (GlossWindow    *self);
+void _gloss_window_recent_activated   (GtkListBox     *box,
+                                       GtkListBoxRow  *row,
+                                       GlossWindow    *self);
+/* Makes the window a drop target for files (gloss-window-dnd.c). */
+void _gloss_window_init_dnd           (GlossWindow    *self);
 void _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
 void _gloss_window_init_actions       (GlossWindow    *self);
 /* Installs the actions of gloss-window-search.c. */
