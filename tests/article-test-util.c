@@ -96,6 +96,12 @@ two_frames (gpointer data)
   return *(guint *)data >= 2;
 }
 
+gboolean
+points_to_null (gpointer location)
+{
+  return *(gpointer *)location == NULL;
+}
+
 /* Lets @widget draw twice, as it would on screen. */
 void
 draw_frames (GtkWidget *widget)
@@ -111,6 +117,35 @@ draw_frames (GtkWidget *widget)
 
 /* Articles in windows */
 
+void
+opening_done_cb (GObject      *window,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Opening *opening = data;
+
+  opening->opened = gloss_window_open_finish (GLOSS_WINDOW (window), result, &opening->error);
+  opening->done = TRUE;
+}
+
+static gboolean
+opening_done (gpointer data)
+{
+  return ((Opening *)data)->done;
+}
+
+gboolean
+open_in_window (GlossWindow *window,
+                GFile       *file)
+{
+  Opening opening = { FALSE, FALSE, NULL };
+
+  gloss_window_open_async (window, file, opening_done_cb, &opening);
+  wait_until (opening_done, &opening);
+  g_clear_error (&opening.error);
+  return opening.opened;
+}
+
 GlossWindow *
 open_window (const char *path)
 {
@@ -118,7 +153,7 @@ open_window (const char *path)
   GlossWindow *window = gloss_window_new (app);
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (gloss_window_open (window, file));
+  g_assert_true (open_in_window (window, file));
   settle ();
   return window;
 }
@@ -145,7 +180,7 @@ open_text_full (const char *name,
   gtk_window_present (GTK_WINDOW (a->window));
   if (!wait)
     draw_frames (GTK_WIDGET (a->window));
-  g_assert_true (gloss_window_open (a->window, file));
+  g_assert_true (open_in_window (a->window, file));
   gloss_document_set_autosave_delay (gloss_window_get_document (a->window), 50);
   if (wait)
     {

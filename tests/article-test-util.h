@@ -48,10 +48,29 @@ GlossApplication *test_application (void);
  * seconds. */
 void           wait_until        (gboolean   (*done) (gpointer),
                                   gpointer      data);
+/* For wait_until: whether the pointer at @location (a weak pointer) is
+ * NULL. */
+gboolean       points_to_null    (gpointer      location);
 /* Runs the main loop until nothing is pending. */
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */
 void           draw_frames       (GtkWidget    *widget);
+/* The result of gloss_window_open_async, set by opening_done_cb (whose
+ * data it is). */
+typedef struct
+{
+  gboolean done;
+  gboolean opened;
+  GError *error;
+} Opening;
+
+void           opening_done_cb   (GObject      *window,
+                                  GAsyncResult *result,
+                                  gpointer      opening);
+/* Opens @file in @window and runs the main loop until the window shows it
+ * or says why it could not: gloss_window_open_finish's result. */
+gboolean       open_in_window    (GlossWindow  *window,
+                                  GFile        *file);
 /* A window shown on @path, once it has settled. */
 GlossWindow   *open_window       (const char   *path);
 

@@ -192,6 +192,71 @@ test_import_mismatch (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A handler of @instance that calls back @window. */
+static gulong
+handlers_of (gpointer     instance,
+             GlossWindow *window)
+{
+  return g_signal_handler_find (instance, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, window);
+}
+
+/* After an import, another article opened in the same window: nothing of
+ * the first document reaches the window any more, and the document goes. */
+static void
+test_import_then_other_article (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autofree char *text = g_build_filename (f->dir, "note.txt", NULL);
+  g_autofree char *ann = g_build_filename (f->dir, "note.ann", NULL);
+  g_autoptr(GFile) other = g_file_new_for_path (f->article);
+  GlossDocument *first;
+  GListModel *first_teammates;
+  gpointer first_weak, teammates_weak;
+  GtkWidget *dialog;
+
+  write_file (text, NOTE_TEXT);
+  write_file (ann, "T1\tOrganization 22 31\tAcme Corp\n");
+  f->window = open_window (text);
+
+  dialog = open_import_dialog (f->window);
+  gtk_editable_set_text (child (dialog, "annotator_entry"), "brat-team");
+  add_input (dialog, ann);
+  click (child (dialog, "import_button"));
+  wait_until (transfer_done, dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (has_banner, f->window);
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "brat-team"));
+
+  /* The first document, kept alive here to see who still listens to it. */
+  first = g_object_ref (gloss_window_get_document (f->window));
+  first_teammates = gloss_document_get_teammate_files (first);
+  g_assert_cmpuint (g_list_model_get_n_items (first_teammates), ==, 1);
+  g_assert_true (g_signal_has_handler_pending (first_teammates,
+                                               g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL),
+                                               0, FALSE));
+
+  g_assert_true (open_in_window (f->window, other));
+  settle ();
+  g_assert_true (gloss_window_get_document (f->window) != first);
+
+  g_assert_false (g_signal_has_handler_pending (first_teammates,
+                                                g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL),
+                                                0, FALSE));
+  g_assert_cmpuint (handlers_of (first_teammates, f->window), ==, 0);
+  g_assert_cmpuint (handlers_of (first, f->window), ==, 0);
+  g_assert_cmpuint (handlers_of (gloss_layer_get_history (gloss_document_get_layer (first)), f->window), ==, 0);
+  /* The Show Layer of the first article's import is gone with it. */
+  g_assert_null (gloss_window_get_banner_text (f->window));
+
+  first_weak = first;
+  teammates_weak = first_teammates;
+  g_object_add_weak_pointer (G_OBJECT (first), &first_weak);
+  g_object_add_weak_pointer (G_OBJECT (first_teammates), &teammates_weak);
+  g_object_unref (first);
+  wait_until (points_to_null, &first_weak);
+  wait_until (points_to_null, &teammates_weak);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,6 +266,7 @@ main (int    argc,
   transfer_test_add ("/import-dialog/brat", test_import_brat);
   transfer_test_add ("/import-dialog/own-file", test_import_own_file);
   transfer_test_add ("/import-dialog/mismatch", test_import_mismatch);
+  transfer_test_add ("/import-dialog/then-other-article", test_import_then_other_article);
 
   return article_test_run ();
 }

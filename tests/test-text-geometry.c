@@ -74,7 +74,7 @@ fixture_set_up (Fixture       *f,
   f->window = gloss_window_new (test_application ());
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 600);
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gloss_window_open (f->window, file));
+  g_assert_true (open_in_window (f->window, file));
   f->view = gloss_window_get_text_view (f->window);
   settle_frames ();
 }

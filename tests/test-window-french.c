@@ -73,7 +73,7 @@ fixture_set_up (Fixture       *f,
   file = g_file_new_for_path (f->article);
   f->window = gloss_window_new (test_application ());
   gtk_window_present (GTK_WINDOW (f->window));
-  g_assert_true (gloss_window_open (f->window, file));
+  g_assert_true (open_in_window (f->window, file));
   settle ();
 }
 

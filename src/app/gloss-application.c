@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accels.h"
 #include "gloss-annotation-file.h"
 #include "gloss-application.h"
 #include "gloss-tag.h"
@@ -122,27 +123,6 @@ gloss_application_startup (GApplication *app)
 {
   GlossApplication *self = GLOSS_APPLICATION (app);
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-  static const struct {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.new-window", { "<Control>n", NULL } },
-    { "win.open", { "<Control>o", NULL } },
-    { "win.close", { "<Control>w", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.find", { "<Control>f", NULL } },
-    { "win.find-next", { "<Control>g", "F3", NULL } },
-    { "win.find-previous", { "<Control><Shift>g", "<Shift>F3", NULL } },
-    { "win.toggle-sidebar", { "F9", NULL } },
-    { "win.zoom-in", { "<Control>plus", "<Control>equal", NULL } },
-    { "win.zoom-out", { "<Control>minus", NULL } },
-    { "win.zoom-reset", { "<Control>0", NULL } },
-    { "win.tag-popover", { "<Control>t", "Menu", NULL } },
-    { "win.edit-note", { "<Control>e", NULL } },
-    { "win.preferences", { "<Control>comma", NULL } },
-  };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
 
@@ -152,8 +132,7 @@ gloss_application_startup (GApplication *app)
 
   self->settings = g_settings_new (APP_ID);
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
+  gloss_accels_install_application (GTK_APPLICATION (app));
 
   /* No libadwaita: the stylesheet is loaded here. */
   gtk_css_provider_load_from_resource (css, "/io/github/glossannotator/Gloss/style.css");

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-accels.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-search.h"
@@ -93,7 +94,7 @@ open_response (GtkNativeDialog *dialog,
         g_settings_set_string (self->settings, "recent-folder", g_file_peek_path (folder));
 
       /* An empty window takes the file; one already in use opens another. */
-      if (self->document == NULL)
+      if (_gloss_window_is_empty (self))
         gloss_window_open (self, file);
       else
         gloss_application_open_file (GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
@@ -591,7 +592,7 @@ on_layer_toggled (GSimpleAction *action,
                   GVariant      *state,
                   GlossWindow   *self)
 {
-  GFile *file = g_object_get_data (G_OBJECT (action), "file");
+  GFile *file = g_hash_table_lookup (self->layer_files, g_action_get_name (G_ACTION (action)));
   const char *path = g_file_peek_path (file);
   g_autoptr(GError) error = NULL;
 
@@ -665,7 +666,7 @@ _gloss_window_update_menus (GlossWindow *self)
       if (action == NULL)
         {
           action = g_simple_action_new_stateful (id, NULL, g_variant_new_boolean (FALSE));
-          g_object_set_data_full (G_OBJECT (action), "file", g_object_ref (file), g_object_unref);
+          g_hash_table_replace (self->layer_files, g_strdup (id), g_object_ref (file));
           g_signal_connect (action, "change-state", G_CALLBACK (on_layer_toggled), self);
           g_action_map_add_action (G_ACTION_MAP (self->layer_actions), G_ACTION (action));
           g_object_unref (action);
@@ -705,41 +706,10 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-reset", NULL, zoom_action);
 }
 
-static void
-add_key (GtkShortcutController *controller,
-         guint                  keyval,
-         const char            *action,
-         GVariant              *argument)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, 0),
-                                            gtk_named_action_new (action));
-
-  if (argument != NULL)
-    gtk_shortcut_set_arguments (shortcut, argument);
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
 void
 _gloss_window_init_actions (GlossWindow *self)
 {
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
-
-  /* Single keys act only while the text has the focus, and before the
-   * text view sees them, so that typing in the search entry or a note
-   * stays typing. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (int i = 1; i <= 9; i++)
-    {
-      add_key (shortcuts, GDK_KEY_0 + i, "win.tag-key", g_variant_new_int32 (i));
-      add_key (shortcuts, GDK_KEY_KP_0 + i, "win.tag-key", g_variant_new_int32 (i));
-    }
-  add_key (shortcuts, GDK_KEY_Delete, "win.delete-annotation", NULL);
-  add_key (shortcuts, GDK_KEY_KP_Delete, "win.delete-annotation", NULL);
-  add_key (shortcuts, GDK_KEY_n, "win.next-annotation", NULL);
-  add_key (shortcuts, GDK_KEY_p, "win.previous-annotation", NULL);
-  add_key (shortcuts, GDK_KEY_Escape, "win.deselect", NULL);
-  gtk_widget_add_controller (GTK_WIDGET (self->text_view), controller);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), gloss_accels_new_text_controller ());
 
   g_signal_connect_swapped (self->text_view, "notify::selected",
                             G_CALLBACK (_gloss_window_update_actions), self);

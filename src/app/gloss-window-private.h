@@ -22,11 +22,34 @@ struct _GlossWindow
   GlossDocument *document;
   GSettings *settings;
   GSimpleActionGroup *layer_actions;
+  GHashTable *layer_files;       /* action name in layer_actions → GFile */
   GHashTable *shown_teammates;   /* path → GlossLayer */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
-  GlossHistory *history;         /* the one history_handler is connected to */
-  gulong history_handler[2];
+  GPtrArray *recent_uris;        /* the URI of each row of recent_list */
+  /* Opening (gloss-window-open.c): the opening that waits for the name
+   * dialog, and the one under way, whose document is read in a worker
+   * thread while the window shows a spinner. */
+  GTask *pending_task;
+  GTask *open_task;
+  GCancellable *open_cancellable;
+  char *page_before_loading;     /* the stack's page under the spinner */
+
+  /* What the window follows of its document, connected while it shows
+   * it and disconnected at once when it shows another: the document's
+   * signals, those of its list of teammates' files and of its own
+   * layer's history.  The bindings point the last two at the lists and
+   * history of the document's current layer. */
+  GSignalGroup *document_signals;
+  GSignalGroup *teammate_signals;
+  GSignalGroup *history_signals;
+  GBindingGroup *document_bindings;
+  GBindingGroup *layer_bindings;
+
+  /* The teammate's file an import wrote for the window's article, and
+   * whether it waits to be offered once the document lists it. */
+  GFile *imported_file;
+  gboolean imported_waiting;
 
   /* Template children */
   GtkLabel *title_label;
@@ -44,6 +67,8 @@ struct _GlossWindow
   GMenu *layers_menu;
   GtkStack *stack;
   GtkListBox *recent_list;
+  GtkSpinner *loading_spinner;
+  GtkLabel *loading_label;
   GtkPaned *paned;
   GtkScrolledWindow *scroller;
   GlossTextView *text_view;
@@ -53,6 +78,21 @@ struct _GlossWindow
   GlossInspector *inspector;
 };
 
+/* Shows @document, the window's new document. */
+void _gloss_window_set_document       (GlossWindow    *self,
+                                       GlossDocument  *document);
+/* Whether the window shows no document and opens none (a file dropped or
+ * chosen goes in it rather than in a new window). */
+gboolean _gloss_window_is_empty       (GlossWindow    *self);
+/* Cancels the opening under way and the one waiting for a name; their
+ * tasks return G_IO_ERROR_CANCELLED. */
+void _gloss_window_stop_open          (GlossWindow    *self);
+void _gloss_window_fill_recent        (GlossWindow    *self);
+void _gloss_window_recent_activated   (GtkListBox     *box,
+                                       GtkListBoxRow  *row,
+                                       GlossWindow    *self);
+/* Makes the window a drop target for files (gloss-window-dnd.c). */
+void _gloss_window_init_dnd           (GlossWindow    *self);
 void _gloss_window_class_init_actions (GtkWidgetClass *widget_class);
 void _gloss_window_init_actions       (GlossWindow    *self);
 /* Installs the actions of gloss-window-search.c. */
@@ -75,6 +115,9 @@ void _gloss_window_hide_banner        (GlossWindow    *self);
  * article. */
 char *_gloss_window_layer_action_name (GlossWindow    *self,
                                        GFile          *file);
+/* Offers the layer an import wrote, once the document lists its file
+ * (gloss-window-transfer.c). */
+void _gloss_window_offer_imported_layer (GlossWindow  *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

@@ -18,10 +18,6 @@
 #include "gloss-import-dialog.h"
 #include "gloss-window-private.h"
 
-/* The teammate's file an import wrote for the window's article, waiting
- * to be listed under Layers and offered. */
-#define IMPORTED_FILE_KEY "gloss-imported-file"
-
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -46,24 +42,23 @@ export_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Offers the imported layer once the document lists its file (the folder
- * monitor reports new files a moment after they are written). */
-static void
-offer_imported_layer (GlossWindow *self)
+/* The document lists a new file a moment after it is written, when its
+ * folder monitor reports it: the window calls this at each change of the
+ * list. */
+void
+_gloss_window_offer_imported_layer (GlossWindow *self)
 {
-  GFile *file = g_object_get_data (G_OBJECT (self), IMPORTED_FILE_KEY);
   g_autofree char *id = NULL;
   g_autofree char *message = NULL;
 
-  if (file == NULL || self->document == NULL)
+  if (!self->imported_waiting || self->document == NULL)
     return;
 
-  id = _gloss_window_layer_action_name (self, file);
+  id = _gloss_window_layer_action_name (self, self->imported_file);
   if (id == NULL || g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id) == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_func (gloss_document_get_teammate_files (self->document),
-                                        offer_imported_layer, self);
+  self->imported_waiting = FALSE;
   /* Translators: an annotator id */
   message = g_strdup_printf (_("The import wrote annotations of this article by “%s”. They are listed "
                                "under Layers in the main menu."), id);
@@ -95,12 +90,9 @@ on_article_imported (GlossWindow *self,
       return;
     }
 
-  g_object_set_data_full (G_OBJECT (self), IMPORTED_FILE_KEY, g_object_ref (file), g_object_unref);
-  g_signal_handlers_disconnect_by_func (gloss_document_get_teammate_files (self->document),
-                                        offer_imported_layer, self);
-  g_signal_connect_object (gloss_document_get_teammate_files (self->document), "items-changed",
-                           G_CALLBACK (offer_imported_layer), self, G_CONNECT_SWAPPED);
-  offer_imported_layer (self);
+  g_set_object (&self->imported_file, file);
+  self->imported_waiting = TRUE;
+  _gloss_window_offer_imported_layer (self);
 }
 
 static void
@@ -109,15 +101,14 @@ show_imported_layer_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  GFile *file = g_object_get_data (G_OBJECT (self), IMPORTED_FILE_KEY);
   g_autofree char *id = NULL;
   g_autoptr(GVariant) state = NULL;
   GAction *action;
 
-  if (file == NULL || self->document == NULL)
+  if (self->imported_file == NULL || self->document == NULL)
     return;
 
-  id = _gloss_window_layer_action_name (self, file);
+  id = _gloss_window_layer_action_name (self, self->imported_file);
   action = id != NULL ? g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id) : NULL;
   if (action == NULL)
     {
@@ -128,7 +119,8 @@ show_imported_layer_action (GtkWidget  *widget,
   state = g_action_get_state (action);
   if (!g_variant_get_boolean (state))
     g_action_change_state (action, g_variant_new_boolean (TRUE));
-  g_object_set_data (G_OBJECT (self), IMPORTED_FILE_KEY, NULL);
+  g_clear_object (&self->imported_file);
+  self->imported_waiting = FALSE;
   _gloss_window_hide_banner (self);
 }
 
@@ -164,8 +156,4 @@ _gloss_window_class_init_transfer (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-imported-layer", NULL, show_imported_layer_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.import", NULL);
 }

@@ -12,13 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-error.h"
-#include "gloss-name-dialog.h"
 #include "gloss-search.h"
 #include "gloss-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
-
-#define MAX_RECENT 8
 
 static const char *
 save_state_text (GlossDocument *document)
@@ -166,33 +163,6 @@ on_save_state (GlossWindow *self)
   _gloss_window_update_actions (self);
 }
 
-static void
-on_history_changed (GlossWindow *self)
-{
-  _gloss_window_update_actions (self);
-}
-
-static void
-connect_history (GlossWindow *self)
-{
-  self->history = g_object_ref (gloss_layer_get_history (gloss_document_get_layer (self->document)));
-  self->history_handler[0] = g_signal_connect_swapped (self->history, "notify::can-undo",
-                                                       G_CALLBACK (on_history_changed), self);
-  self->history_handler[1] = g_signal_connect_swapped (self->history, "notify::can-redo",
-                                                       G_CALLBACK (on_history_changed), self);
-}
-
-static void
-disconnect_history (GlossWindow *self)
-{
-  if (self->history == NULL)
-    return;
-
-  g_clear_signal_handler (&self->history_handler[0], self->history);
-  g_clear_signal_handler (&self->history_handler[1], self->history);
-  g_clear_object (&self->history);
-}
-
 /* The inspector edits the selected annotation in the file whose layer holds
  * it: the user's own, or (read-only) a teammate's shown in the sidebar. */
 static void
@@ -244,8 +214,6 @@ static void
 on_layer_replaced (GlossWindow *self)
 {
   /* The document reloaded the own file: show the new layer. */
-  disconnect_history (self);
-  connect_history (self);
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
   update_header (self);
@@ -253,14 +221,65 @@ on_layer_replaced (GlossWindow *self)
 }
 
 static void
-set_document (GlossWindow   *self,
-              GlossDocument *document)
+on_teammates_changed (GlossWindow *self)
 {
-  disconnect_history (self);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  _gloss_window_update_menus (self);
+  _gloss_window_offer_imported_layer (self);
+}
+
+static void
+init_groups (GlossWindow *self)
+{
+  self->document_signals = g_signal_group_new (GLOSS_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify::save-state",
+                                 G_CALLBACK (on_save_state), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->document_signals, "notify::layer",
+                                 G_CALLBACK (on_layer_replaced), self, G_CONNECT_SWAPPED);
+
+  self->teammate_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->teammate_signals, "items-changed",
+                                 G_CALLBACK (on_teammates_changed), self, G_CONNECT_SWAPPED);
+
+  self->history_signals = g_signal_group_new (GLOSS_TYPE_HISTORY);
+  g_signal_group_connect_object (self->history_signals, "notify::can-undo",
+                                 G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->history_signals, "notify::can-redo",
+                                 G_CALLBACK (_gloss_window_update_actions), self, G_CONNECT_SWAPPED);
+
+  self->layer_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->layer_bindings, "history", self->history_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+
+  self->document_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->document_bindings, "layer", self->layer_bindings, "source",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->document_bindings, "teammate-files", self->teammate_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+}
+
+/* The actions that show teammates' files name the files of the document
+ * the window showed. */
+static void
+forget_layer_actions (GlossWindow *self)
+{
+  g_auto(GStrv) names = g_action_group_list_actions (G_ACTION_GROUP (self->layer_actions));
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_action_map_remove_action (G_ACTION_MAP (self->layer_actions), names[i]);
+  g_hash_table_remove_all (self->layer_files);
+}
+
+void
+_gloss_window_set_document (GlossWindow   *self,
+                            GlossDocument *document)
+{
   g_hash_table_remove_all (self->shown_teammates);
+  forget_layer_actions (self);
+  g_clear_object (&self->imported_file);
+  self->imported_waiting = FALSE;
   g_set_object (&self->document, document);
+  g_binding_group_set_source (self->document_bindings, document);
+  g_signal_group_set_target (self->document_signals, document);
 
   gloss_sidebar_set_document (self->sidebar, document);
   gloss_text_view_set_document (self->text_view,
@@ -268,12 +287,6 @@ set_document (GlossWindow   *self,
                                 gloss_document_get_layer (document),
                                 gloss_document_get_codebook (document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
-
-  g_signal_connect_swapped (document, "notify::save-state", G_CALLBACK (on_save_state), self);
-  g_signal_connect_swapped (document, "notify::layer", G_CALLBACK (on_layer_replaced), self);
-  g_signal_connect_swapped (gloss_document_get_teammate_files (document), "items-changed",
-                            G_CALLBACK (_gloss_window_update_menus), self);
-  connect_history (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
@@ -285,144 +298,11 @@ set_document (GlossWindow   *self,
 }
 
 static void
-add_to_recent (GFile *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
-
-  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-}
-
-static void
 on_font_changed (GlossWindow *self)
 {
   g_autofree char *font = g_settings_get_string (self->settings, "font");
 
   gloss_text_view_set_font (self->text_view, font);
-}
-
-static gboolean open_now (GlossWindow *self,
-                          GFile       *file);
-
-static void
-on_name_done (GlossWindow *self,
-              GlossNameDialog *dialog)
-{
-  GFile *pending = g_object_get_data (G_OBJECT (dialog), "gloss-pending-file");
-
-  if (pending != NULL)
-    open_now (self, pending);
-}
-
-gboolean
-gloss_window_open (GlossWindow *self,
-                   GFile       *file)
-{
-  static gboolean asked;
-
-  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* On first use, the name that names the user's files is asked before
-   * any is written; the file opens once the question is answered. */
-  if (!asked && self->settings != NULL)
-    {
-      g_autofree char *name = g_settings_get_string (self->settings, "annotator-name");
-
-      asked = TRUE;
-      if (name == NULL || *name == '\0')
-        {
-          GtkWidget *dialog = gloss_name_dialog_new (GTK_WINDOW (self), self->settings);
-
-          g_object_set_data_full (G_OBJECT (dialog), "gloss-pending-file",
-                                  g_object_ref (file), g_object_unref);
-          g_signal_connect_object (dialog, "done", G_CALLBACK (on_name_done), self, G_CONNECT_SWAPPED);
-          gtk_window_present (GTK_WINDOW (dialog));
-          return TRUE;
-        }
-    }
-
-  return open_now (self, file);
-}
-
-/* What loading the user's own file found and set right (copies merged,
- * quotes found away from their offsets) is said once, as gloss-cli
- * validate would say it. */
-static void
-show_load_problems (GlossWindow   *self,
-                    GlossDocument *document)
-{
-  GlossAnnotationFile *own = gloss_document_get_own_file (document);
-  GPtrArray *problems = own != NULL ? gloss_annotation_file_get_problems (own) : NULL;
-  g_autofree char *message = NULL;
-
-  if (problems == NULL || problems->len == 0)
-    return;
-
-  if (problems->len == 1)
-    message = g_strdup (g_ptr_array_index (problems, 0));
-  else
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "%s (and %u more problem: gloss-cli validate lists them)",
-                                            "%s (and %u more problems: gloss-cli validate lists them)",
-                                            problems->len - 1),
-                               (const char *)g_ptr_array_index (problems, 0), problems->len - 1);
-  _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
-}
-
-static gboolean
-open_now (GlossWindow *self,
-          GFile       *file)
-{
-  GlossApplication *app;
-  g_autoptr(GlossDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *basename = NULL;
-
-  app = GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  id = gloss_application_dup_annotator_id (app);
-  name = gloss_application_dup_annotator_name (app);
-  if (name == NULL || *name == '\0')
-    {
-      g_free (name);
-      name = g_strdup (id);
-    }
-
-  basename = g_file_get_basename (file);
-  if (g_str_has_suffix (basename, GLOSS_ANNOTATION_FILE_SUFFIX))
-    document = gloss_document_new_for_annotation_file (file, id, name, NULL, &error);
-  else
-    document = gloss_document_new_for_article (file, id, name, NULL, &error);
-
-  if (document == NULL)
-    {
-      /* The messages of the core name the file and the problem. */
-      _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
-      return FALSE;
-    }
-
-  set_document (self, document);
-  add_to_recent (file);
-
-  if (gloss_document_get_review_file (document) != NULL)
-    {
-      g_autofree char *review = g_file_get_parse_name (gloss_document_get_review_file (document));
-      g_autofree char *message = NULL;
-
-      g_autofree char *action = _gloss_window_layer_action_name (self, gloss_document_get_review_file (document));
-
-      if (action != NULL)
-        g_action_group_change_action_state (G_ACTION_GROUP (self->layer_actions), action,
-                                            g_variant_new_boolean (TRUE));
-      message = g_strdup_printf (_("Reviewing “%s”: it is shown read-only beside your own annotations, "
-                                   "and is never changed."), review);
-      _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
-    }
-  else
-    show_load_problems (self, document);
-
-  return TRUE;
 }
 
 GlossDocument *
@@ -437,93 +317,6 @@ gloss_window_get_text_view (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
   return self->text_view;
-}
-
-static void
-on_recent_activated (GtkListBox    *box,
-                     GtkListBoxRow *row,
-                     GlossWindow   *self)
-{
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = g_file_new_for_uri (uri);
-
-  gloss_window_open (self, file);
-}
-
-static gboolean
-is_gloss_file (const char *uri)
-{
-  static const char * const suffixes[] = { ".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".xml",
-                                           GLOSS_ANNOTATION_FILE_SUFFIX, NULL };
-
-  for (guint i = 0; suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (uri, suffixes[i]))
-      return TRUE;
-
-  return FALSE;
-}
-
-static void
-fill_recent (GlossWindow *self)
-{
-  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
-  guint shown = 0;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
-    gtk_list_box_remove (self->recent_list, child);
-
-  for (GList *l = items; l != NULL && shown < MAX_RECENT; l = l->next)
-    {
-      GtkRecentInfo *info = l->data;
-      const char *uri = gtk_recent_info_get_uri (info);
-      g_autoptr(GFile) file = NULL;
-      g_autofree char *path = NULL;
-      GtkWidget *row, *label;
-
-      if (!is_gloss_file (uri) || !gtk_recent_info_exists (info))
-        continue;
-
-      file = g_file_new_for_uri (uri);
-      path = g_file_get_parse_name (file);
-      label = gtk_label_new (gtk_recent_info_get_display_name (info));
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_tooltip_text (label, path);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (uri), g_free);
-      gtk_list_box_append (self->recent_list, row);
-      shown++;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->recent_list), shown > 0);
-  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
-}
-
-static gboolean
-on_drop (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GlossWindow   *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-
-  files = g_value_get_boxed (value);
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      /* The first file goes in this window if it is empty. */
-      if (l == files && self->document == NULL)
-        gloss_window_open (self, l->data);
-      else
-        gloss_application_open_file (GLOSS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                     l->data);
-    }
-
-  return TRUE;
 }
 
 static gboolean
@@ -560,13 +353,17 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
-  disconnect_history (self);
-  if (self->document != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->document, self);
-      g_signal_handlers_disconnect_by_data (gloss_document_get_teammate_files (self->document), self);
-    }
+  g_clear_object (&self->document_bindings);
+  g_clear_object (&self->layer_bindings);
+  g_clear_object (&self->document_signals);
+  g_clear_object (&self->teammate_signals);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->document);
+  _gloss_window_stop_open (self);
+  g_clear_pointer (&self->page_before_loading, g_free);
+  g_clear_object (&self->imported_file);
+  g_clear_pointer (&self->layer_files, g_hash_table_unref);
+  g_clear_pointer (&self->recent_uris, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->layer_actions);
   g_clear_pointer (&self->shown_teammates, g_hash_table_unref);
@@ -610,7 +407,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_box);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_activated);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_label);
+  gtk_widget_class_bind_template_callback (widget_class, _gloss_window_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
 
   _gloss_window_class_init_actions (widget_class);
@@ -619,18 +418,16 @@ gloss_window_class_init (GlossWindowClass *klass)
 static void
 gloss_window_init (GlossWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown_teammates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->layer_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->recent_uris = g_ptr_array_new_with_free_func (g_free);
   self->search_matches = g_array_new (FALSE, FALSE, sizeof (GlossRange));
   self->layer_actions = g_simple_action_group_new ();
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
 
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  _gloss_window_init_dnd (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
@@ -643,8 +440,9 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
 
+  init_groups (self);
   _gloss_window_init_actions (self);
-  fill_recent (self);
+  _gloss_window_fill_recent (self);
   update_header (self);
 }
 

@@ -20,10 +20,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, GtkApplicationWindow)
 
 GlossWindow   *gloss_window_new               (GlossApplication *application);
-/* Opens an article or an annotation file in this window; on failure the
- * window says why (and keeps what it showed) and FALSE is returned. */
-gboolean       gloss_window_open              (GlossWindow      *self,
+/* Opens an article or an annotation file in this window: the file is
+ * read in a worker thread while the window shows a spinner, then shown.
+ * The task ends once the document is shown (TRUE), or on failure once the
+ * window says why, keeping what it showed (FALSE with the error); opening
+ * another file in the window, or closing it, cancels it. */
+void           gloss_window_open_async        (GlossWindow      *self,
+                                               GFile            *file,
+                                               GAsyncReadyCallback callback,
+                                               gpointer          user_data);
+gboolean       gloss_window_open_finish       (GlossWindow      *self,
+                                               GAsyncResult     *result,
+                                               GError          **error);
+/* gloss_window_open_async without waiting for the result. */
+void           gloss_window_open              (GlossWindow      *self,
                                                GFile            *file);
+/* Whether an opening is under way (the spinner shows). */
+gboolean       gloss_window_is_loading        (GlossWindow      *self);
 GlossDocument *gloss_window_get_document      (GlossWindow      *self);
 GlossTextView *gloss_window_get_text_view     (GlossWindow      *self);
 /* The message the banner shows, or NULL when it is hidden. */

@@ -26,7 +26,8 @@ typedef struct
 } GlossDocumentJob;
 
 /* The object's fields, shared by gloss-document.c (the own file and its
- * conflicts), gloss-document-save.c (its autosave), gloss-document-copy.c
+ * conflicts), gloss-document-open.c (opening it, in a worker thread or not),
+ * gloss-document-save.c (its autosave), gloss-document-copy.c
  * (keeping the window's version as a copy) and gloss-document-teammates.c
  * (the other annotation files of the article). */
 struct _GlossDocument
@@ -91,6 +92,15 @@ void     _gloss_document_set_save_error  (GlossDocument        *self,
 /* Someone else wrote the own file: stops the autosave, goes to CONFLICT
  * and emits changed-on-disk (once). */
 void     _gloss_document_enter_conflict  (GlossDocument        *self);
+/* Makes @own_file (attached already) the own file, and takes it. */
+void     _gloss_document_take_own_file   (GlossDocument        *self,
+                                          GlossAnnotationFile  *own_file);
+/* The state of an own file just loaded: what anchoring changed waits for
+ * the autosave. */
+void     _gloss_document_settle_state    (GlossDocument        *self);
+/* Starts watching the own file for other writers, from the thread-default
+ * main context. */
+void     _gloss_document_watch_disk      (GlossDocument        *self);
 /* Runs the disk check that was put off while a write was in flight. */
 void     _gloss_document_resume_disk_checks (GlossDocument     *self);
 
@@ -107,9 +117,11 @@ void     _gloss_document_wait_for_write  (GlossDocument        *self);
 /* Stops everything, abandoning a write in flight (disposing). */
 void     _gloss_document_stop_saving     (GlossDocument        *self);
 
-/* Fills the teammate list and starts watching the folder.
+/* Fills the teammate list (in any thread, before the document is shared).
  * (gloss-document-teammates.c) */
-void     _gloss_document_init_teammates  (GlossDocument        *self);
+void     _gloss_document_list_teammates  (GlossDocument        *self);
+/* Starts watching the folder, from the thread-default main context. */
+void     _gloss_document_watch_folder    (GlossDocument        *self);
 void     _gloss_document_stop_teammates  (GlossDocument        *self);
 /* Adds @file to the teammate list or removes it, after what is on disk,
  * when it is an annotation file of the article and not the own. */

@@ -126,7 +126,7 @@ folder_changed_cb (GFileMonitor      *monitor,
 }
 
 void
-_gloss_document_init_teammates (GlossDocument *self)
+_gloss_document_list_teammates (GlossDocument *self)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
@@ -148,6 +148,12 @@ _gloss_document_init_teammates (GlossDocument *self)
 
       g_list_store_splice (self->teammate_files, 0, 0, files->pdata, files->len);
     }
+}
+
+void
+_gloss_document_watch_folder (GlossDocument *self)
+{
+  g_autoptr(GError) error = NULL;
 
   self->folder_monitor = g_file_monitor_directory (self->folder, G_FILE_MONITOR_NONE, NULL, &error);
   if (self->folder_monitor == NULL)

@@ -9,12 +9,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "gloss-document-private.h"
-#include "gloss-error.h"
-#include "gloss-file-io.h"
 
 /* How long after an event on the own file it is read again, when the
  * monitor gives no hint that the writer is done before. */
@@ -302,10 +297,9 @@ unwatch_layer (GlossDocument *self)
   g_clear_object (&self->layer);
 }
 
-/* Makes @own_file (attached already) the own file, and takes it. */
-static void
-take_own_file (GlossDocument       *self,
-               GlossAnnotationFile *own_file)
+void
+_gloss_document_take_own_file (GlossDocument       *self,
+                               GlossAnnotationFile *own_file)
 {
   unwatch_layer (self);
   g_clear_object (&self->own_file);
@@ -323,10 +317,8 @@ take_own_file (GlossDocument       *self,
     g_signal_connect (self->history, "notify::dirty", G_CALLBACK (dirty_changed_cb), self);
 }
 
-/* The state of an own file just loaded: what anchoring changed waits for
- * the autosave. */
-static void
-settle_state (GlossDocument *self)
+void
+_gloss_document_settle_state (GlossDocument *self)
 {
   _gloss_document_cancel_autosave (self);
 
@@ -484,8 +476,8 @@ own_file_changed_cb (GFileMonitor      *monitor,
     }
 }
 
-static void
-watch_disk (GlossDocument *self)
+void
+_gloss_document_watch_disk (GlossDocument *self)
 {
   g_autoptr(GError) error = NULL;
   GFile *file = gloss_annotation_file_get_file (self->own_file);
@@ -555,147 +547,6 @@ gloss_document_check_disk (GlossDocument *self)
   return TRUE;
 }
 
-/* Opening */
-
-static GlossDocument *
-document_open (GFile                *article,
-               const char           *annotator_id,
-               const char           *annotator_name,
-               GlossAnnotationFile  *own_file,
-               GCancellable         *cancellable,
-               GError              **error)
-{
-  g_autoptr(GlossDocument) self = NULL;
-  g_autoptr(GlossAnnotationFile) own = NULL;
-
-  self = g_object_new (GLOSS_TYPE_DOCUMENT, NULL);
-  self->article = g_object_ref (article);
-  self->folder = g_file_get_parent (article);
-
-  self->source = gloss_source_new_from_article (article, 0, cancellable, error);
-  if (self->source == NULL)
-    return NULL;
-
-  self->codebook = gloss_codebook_new_for_article (article, error);
-  if (self->codebook == NULL)
-    return NULL;
-
-  if (own_file != NULL)
-    {
-      own = g_object_ref (own_file);
-    }
-  else
-    {
-      g_autoptr(GFile) path = gloss_annotation_file_path_for (article, annotator_id);
-
-      /* A file that exists but cannot be read fails the opening: it is
-       * never replaced by an empty one. */
-      if (g_file_query_exists (path, cancellable))
-        {
-          own = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, error);
-          if (own == NULL)
-            return NULL;
-        }
-    }
-
-  if (own != NULL)
-    {
-      if (!_gloss_document_attach (self, own, error))
-        return NULL;
-    }
-  else
-    {
-      /* Written when the layer first changes. */
-      own = gloss_annotation_file_new (self->source, annotator_id, annotator_name);
-      gloss_annotation_file_set_codebook (own, self->codebook);
-    }
-
-  take_own_file (self, g_steal_pointer (&own));
-  settle_state (self);
-
-  /* A save cut short (the machine went down, the window was killed) left
-   * its temporary file, which nobody will finish. */
-  gloss_file_remove_leftovers (gloss_annotation_file_get_file (self->own_file));
-
-  watch_disk (self);
-  _gloss_document_init_teammates (self);
-
-  return g_steal_pointer (&self);
-}
-
-GlossDocument *
-gloss_document_new_for_article (GFile         *article,
-                                const char    *annotator_id,
-                                const char    *annotator_name,
-                                GCancellable  *cancellable,
-                                GError       **error)
-{
-  g_return_val_if_fail (G_IS_FILE (article), NULL);
-  g_return_val_if_fail (annotator_id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return document_open (article, annotator_id, annotator_name, NULL, cancellable, error);
-}
-
-GlossDocument *
-gloss_document_new_for_annotation_file (GFile         *annotation_file,
-                                        const char    *annotator_id,
-                                        const char    *annotator_name,
-                                        GCancellable  *cancellable,
-                                        GError       **error)
-{
-  g_autoptr(GlossAnnotationFile) file = NULL;
-  g_autoptr(GlossDocument) self = NULL;
-  g_autoptr(GFile) article = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean own;
-
-  g_return_val_if_fail (G_IS_FILE (annotation_file), NULL);
-  g_return_val_if_fail (annotator_id != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  file = gloss_annotation_file_load (annotation_file, GLOSS_LOAD_ALLOW_NEWER, cancellable, error);
-  if (file == NULL)
-    return NULL;
-
-  own = g_strcmp0 (gloss_layer_get_annotator_id (gloss_annotation_file_get_layer (file)),
-                   annotator_id) == 0;
-  article = gloss_annotation_file_get_article_file (file);
-
-  self = document_open (article, annotator_id, annotator_name, own ? file : NULL,
-                        cancellable, &local_error);
-  if (self == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
-          !g_file_query_exists (article, NULL))
-        {
-          g_autofree char *display = g_file_get_parse_name (annotation_file);
-
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_FOUND,
-                       _("The article “%s” of “%s” is missing: it must be in the same folder"),
-                       gloss_annotation_file_get_source_path (file), display);
-        }
-      else
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-        }
-      return NULL;
-    }
-
-  if (!own)
-    {
-      /* A teammate's file, shown beside the own layer and never written. */
-      if (!_gloss_document_attach (self, file, error))
-        return NULL;
-
-      self->review_file = g_object_ref (annotation_file);
-      _gloss_document_cache_teammate (self, file);
-      _gloss_document_sync_teammate (self, annotation_file);
-    }
-
-  return g_steal_pointer (&self);
-}
-
 /* Resolving a conflict */
 
 gboolean
@@ -732,11 +583,11 @@ gloss_document_reload (GlossDocument  *self,
   g_object_freeze_notify (G_OBJECT (self));
 
   stop_disk_checks (self);
-  take_own_file (self, g_steal_pointer (&fresh));
+  _gloss_document_take_own_file (self, g_steal_pointer (&fresh));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWN_FILE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
   _gloss_document_set_save_error (self, NULL);
-  settle_state (self);
+  _gloss_document_settle_state (self);
 
   g_object_thaw_notify (G_OBJECT (self));
 

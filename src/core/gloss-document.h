@@ -58,6 +58,21 @@ GlossDocument       *gloss_document_new_for_annotation_file (GFile         *anno
                                                        GCancellable    *cancellable,
                                                        GError         **error);
 
+/* Opens @file, an annotation file (by its name) or an article, as the
+ * two functions above do, reading and anchoring everything in a worker
+ * thread. */
+void                 gloss_document_new_for_file_async (GFile          *file,
+                                                       const char      *annotator_id,
+                                                       const char      *annotator_name,
+                                                       GCancellable    *cancellable,
+                                                       GAsyncReadyCallback callback,
+                                                       gpointer         user_data);
+/* Finishes the opening in the calling thread, whose thread-default main
+ * context then watches the document's files; NULL with @error when it
+ * failed or was cancelled. */
+GlossDocument       *gloss_document_new_for_file_finish (GAsyncResult  *result,
+                                                       GError         **error);
+
 GlossSource         *gloss_document_get_source        (GlossDocument   *self);
 GlossCodebook       *gloss_document_get_codebook      (GlossDocument   *self);
 GlossAnnotationFile *gloss_document_get_own_file      (GlossDocument   *self);
