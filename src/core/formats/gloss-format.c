@@ -21,27 +21,41 @@
 #include "gloss-export-private.h"
 #include "gloss-import-private.h"
 
-extern const GlossExportFormatClass _gloss_export_csv;
-extern const GlossExportFormatClass _gloss_export_jsonl;
-extern const GlossExportFormatClass _gloss_export_brat;
-extern const GlossExportFormatClass _gloss_export_conll;
-extern const GlossExportFormatClass _gloss_export_doccano;
-extern const GlossExportFormatClass _gloss_export_w3c;
-extern const GlossExportFormatClass _gloss_export_labelstudio;
-extern const GlossImportFormatClass _gloss_import_brat;
-extern const GlossImportFormatClass _gloss_import_doccano;
-extern const GlossImportFormatClass _gloss_import_w3c;
-extern const GlossImportFormatClass _gloss_import_labelstudio;
+/* The formats, in the order lists show them, one line each: its id, its
+ * label, the end of the name an export proposes, how it counts offsets by
+ * default, and whether Gloss exports to it and imports from it (1 or 0).
+ * For the ways it goes, the format's own files define
+ * _gloss_export_ID (gloss-export-ID.c) and _gloss_import_ID
+ * (gloss-import-ID.c). */
+#define FORMAT_TABLE(F) \
+  F (csv,         N_("CSV"),                ".csv",              UTF16,      1, 0) \
+  F (jsonl,       N_("JSON Lines"),         ".jsonl",            UTF16,      1, 0) \
+  F (brat,        N_("brat"),               "-brat",             UTF16,      1, 1) \
+  F (conll,       N_("CoNLL"),              ".conll",            UTF16,      1, 0) \
+  F (doccano,     N_("doccano"),            "-doccano.jsonl",    UTF16,      1, 1) \
+  F (w3c,         N_("W3C Web Annotation"), ".jsonld",           UTF16,      1, 1) \
+  F (labelstudio, N_("Label Studio"),       "-labelstudio.json", CODEPOINTS, 1, 1)
 
-/* In the order lists show them: id, label, suffix, default offsets, export, import. */
+/* What a line gives: the declarations of the format's classes, then its
+ * entry in the table. */
+#define DECLARE_EXPORT_1(id) extern const GlossExportFormatClass _gloss_export_##id;
+#define DECLARE_EXPORT_0(id)
+#define DECLARE_IMPORT_1(id) extern const GlossImportFormatClass _gloss_import_##id;
+#define DECLARE_IMPORT_0(id)
+#define EXPORT_CLASS_1(id)   &_gloss_export_##id
+#define EXPORT_CLASS_0(id)   NULL
+#define IMPORT_CLASS_1(id)   &_gloss_import_##id
+#define IMPORT_CLASS_0(id)   NULL
+
+#define DECLARE(id, label, suffix, unit, exports, imports) \
+  DECLARE_EXPORT_##exports (id) DECLARE_IMPORT_##imports (id)
+#define ENTRY(id, label, suffix, unit, exports, imports) \
+  { #id, label, suffix, GLOSS_OFFSETS_##unit, EXPORT_CLASS_##exports (id), IMPORT_CLASS_##imports (id) },
+
+FORMAT_TABLE (DECLARE)
+
 static const GlossFormat formats[] = {
-  { "csv", N_("CSV"), ".csv", GLOSS_OFFSETS_UTF16, &_gloss_export_csv, NULL },
-  { "jsonl", N_("JSON Lines"), ".jsonl", GLOSS_OFFSETS_UTF16, &_gloss_export_jsonl, NULL },
-  { "brat", N_("brat"), "-brat", GLOSS_OFFSETS_UTF16, &_gloss_export_brat, &_gloss_import_brat },
-  { "conll", N_("CoNLL"), ".conll", GLOSS_OFFSETS_UTF16, &_gloss_export_conll, NULL },
-  { "doccano", N_("doccano"), "-doccano.jsonl", GLOSS_OFFSETS_UTF16, &_gloss_export_doccano, &_gloss_import_doccano },
-  { "w3c", N_("W3C Web Annotation"), ".jsonld", GLOSS_OFFSETS_UTF16, &_gloss_export_w3c, &_gloss_import_w3c },
-  { "labelstudio", N_("Label Studio"), "-labelstudio.json", GLOSS_OFFSETS_CODEPOINTS, &_gloss_export_labelstudio, &_gloss_import_labelstudio },
+  FORMAT_TABLE (ENTRY)
 };
 
 GPtrArray *
