@@ -320,24 +320,6 @@ _gloss_json_get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-gboolean
-_gloss_json_get_uint (JsonNode *node,
-                      guint    *value)
-{
-  gint64 n;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  n = json_node_get_int (node);
-  if (n < 0 || n > G_MAXUINT)
-    return FALSE;
-
-  *value = (guint)n;
-  return TRUE;
-}
-
 GlossSource *
 _gloss_importer_record_text (GlossImporter   *self,
                              GlossImportPlan *plan,

@@ -254,9 +254,6 @@ JsonObject  *_gloss_json_get_object       (JsonObject       *object,
                                            const char       *member);
 JsonArray   *_gloss_json_get_array        (JsonObject       *object,
                                            const char       *member);
-/* A non-negative integer member or element; FALSE when it is not one. */
-gboolean     _gloss_json_get_uint         (JsonNode         *node,
-                                           guint            *value);
 
 /* TRUE when @file, once its symbolic links are followed, lies inside
  * @folder (once its own are): where an import may read articles. */
