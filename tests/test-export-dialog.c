@@ -154,6 +154,7 @@ test_export_article_csv (Fixture       *f,
   assert_labelled (child (dialog, "article_check"));
   assert_labelled (child (dialog, "folder_check"));
   assert_labelled (child (dialog, "progress_bar"));
+  assert_form_aligned (dialog, "destination_entry");
 
   /* The layers beside the article, all checked; a CSV proposed beside it. */
   wait_until (scan_done, dialog);

@@ -77,6 +77,7 @@ test_import_brat (Fixture       *f,
   assert_labelled (child (dialog, "annotator_entry"));
   assert_labelled (child (dialog, "input_list"));
   assert_labelled (child (dialog, "progress_bar"));
+  assert_form_aligned (dialog, "annotator_entry");
 
   /* The user's own id is proposed; nothing to import yet. */
   g_assert_cmpstr (gtk_editable_get_text (child (dialog, "annotator_entry")), ==, "test-person");

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "gloss-format-chooser.h"
 #include "transfer-test-util.h"
 
 /* Copies a sample (data/samples/NAME) into @dir. */
@@ -115,21 +116,93 @@ transfer_done (gpointer dialog)
          !gloss_transfer_dialog_get_running (dialog);
 }
 
-gpointer
-child (gpointer    widget,
-       const char *name)
+/* The template child @name of @widget, from the template of its class or
+ * of a parent class, or NULL. */
+static GObject *
+template_child (GtkWidget  *widget,
+                const char *name)
 {
   GObject *object = NULL;
 
-  /* The dialog's own template, then its parent's (GlossTransferDialog's
-   * header, progress and report). */
   for (GType type = G_OBJECT_TYPE (widget);
        object == NULL && type != GTK_TYPE_WIDGET;
        type = g_type_parent (type))
     object = gtk_widget_get_template_child (widget, type, name);
 
+  return object;
+}
+
+/* The template child @name of a format chooser inside @widget, or NULL. */
+static GObject *
+chooser_child (GtkWidget  *widget,
+               const char *name)
+{
+  GObject *object = NULL;
+
+  if (GLOSS_IS_FORMAT_CHOOSER (widget))
+    return template_child (widget, name);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget);
+       object == NULL && c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    object = chooser_child (c, name);
+
+  return object;
+}
+
+gpointer
+child (gpointer    widget,
+       const char *name)
+{
+  /* The dialog's own template, then its parent's (GlossTransferDialog's
+   * header, progress and report), then its format chooser's. */
+  GObject *object = template_child (widget, name);
+
+  if (object == NULL)
+    object = chooser_child (widget, name);
+
   g_assert_nonnull (object);
   return object;
+}
+
+/* The left edge of @dialog's template child @name, in the dialog. */
+static double
+left_edge (gpointer    dialog,
+           const char *name)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (child (dialog, name), dialog, &bounds));
+  return bounds.origin.x;
+}
+
+static int narrow_width;
+
+static gboolean
+is_wider (gpointer dialog)
+{
+  return gtk_widget_get_width (dialog) > narrow_width;
+}
+
+void
+assert_form_aligned (gpointer    dialog,
+                     const char *control)
+{
+  int control_width;
+
+  settle ();
+  g_assert_cmpfloat (left_edge (dialog, "format_dropdown"), ==, left_edge (dialog, control));
+
+  /* The room a wider dialog gains goes to the column of controls, not to
+   * the labels. */
+  narrow_width = gtk_widget_get_width (dialog);
+  control_width = gtk_widget_get_width (child (dialog, control));
+  gtk_widget_set_size_request (dialog, narrow_width + 200, -1);
+  wait_until (is_wider, dialog);
+  settle ();
+  g_assert_cmpfloat (left_edge (dialog, "format_dropdown"), ==, left_edge (dialog, control));
+  g_assert_cmpint (gtk_widget_get_width (child (dialog, control)), >, control_width);
+  gtk_widget_set_size_request (dialog, -1, -1);
 }
 
 void

@@ -47,7 +47,8 @@ GtkWidget   *open_transfer_dialog (GlossWindow  *window,
 gboolean     transfer_done      (gpointer      dialog);
 
 /* The template child @name of @widget, which must exist, from the
- * template of its class or of a parent class. */
+ * template of its class or of a parent class, or else of the format
+ * chooser in it. */
 gpointer     child              (gpointer      widget,
                                  const char   *name);
 const char  *label_text         (gpointer      dialog,
@@ -58,6 +59,11 @@ void         activate           (gpointer      widget,
 /* Clicks @button, which must be shown and sensitive. */
 void         click              (gpointer      button);
 void         assert_labelled    (gpointer      widget);
+/* Asserts that @control, a template child of @dialog in its form's
+ * column of controls, lines up with the format list of the chooser above
+ * it, also once the dialog is made wider. */
+void         assert_form_aligned (gpointer     dialog,
+                                  const char  *control);
 
 /* An open-folder handler: keeps the URI in *@launched and stops the
  * emission, so that no file manager opens during the tests. */

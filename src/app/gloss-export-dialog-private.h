@@ -9,6 +9,7 @@
 
 #include "gloss-export-dialog.h"
 #include "gloss-export-job.h"
+#include "gloss-format-chooser.h"
 #include "gloss-transfer-dialog-private.h"
 
 G_BEGIN_DECLS
@@ -27,13 +28,7 @@ struct _GlossExportDialog
   gboolean folder_scope;          /* the scope the scan is for */
 
   /* Template children */
-  GtkDropDown *format_dropdown;
-  GtkLabel *format_note;
-  GtkCheckButton *spreadsheet_check;
-  GtkWidget *offsets_box;
-  GtkDropDown *offsets_dropdown;
-  GtkWidget *scheme_box;
-  GtkDropDown *scheme_dropdown;
+  GlossFormatChooser *format_chooser;
   GtkCheckButton *article_check;
   GtkCheckButton *folder_check;
   GtkSpinner *scan_spinner;

@@ -21,11 +21,9 @@ _gloss_export_dialog_start (GlossExportDialog *self,
   g_autoptr(GFile) result_folder = NULL;
 
   job->format = format;
-  job->spreadsheet_safe = gtk_check_button_get_active (self->spreadsheet_check);
-  job->offset_unit = gtk_drop_down_get_selected (self->offsets_dropdown) == 1 ? GLOSS_OFFSETS_CODEPOINTS
-                                                                               : GLOSS_OFFSETS_UTF16;
-  job->scheme = gtk_drop_down_get_selected (self->scheme_dropdown) == 1 ? GLOSS_SCHEME_IOB1
-                                                                         : GLOSS_SCHEME_IOB2;
+  job->spreadsheet_safe = gloss_format_chooser_get_spreadsheet_safe (self->format_chooser);
+  job->offset_unit = gloss_format_chooser_get_offset_unit (self->format_chooser);
+  job->scheme = gloss_format_chooser_get_scheme (self->format_chooser);
   job->annotators = _gloss_export_dialog_dup_annotators (self);
   job->destination = g_object_ref (destination);
   job->root = self->folder_scope ? g_file_get_parent (article) : NULL;

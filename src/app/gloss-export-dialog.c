@@ -18,22 +18,10 @@
 
 G_DEFINE_FINAL_TYPE (GlossExportDialog, gloss_export_dialog, GLOSS_TYPE_TRANSFER_DIALOG)
 
-/* The format chosen in the list, which holds those of the registry. */
 static const GlossFormat *
 get_format (GlossExportDialog *self)
 {
-  g_autoptr(GPtrArray) formats = gloss_format_list (GLOSS_FORMAT_EXPORT);
-  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
-
-  return g_ptr_array_index (formats, selected < formats->len ? selected : 0);
-}
-
-/* TRUE when the format chosen takes @option. */
-static gboolean
-format_takes (GlossExportDialog  *self,
-              GlossFormatOptions  option)
-{
-  return (gloss_format_get_options (get_format (self), GLOSS_FORMAT_EXPORT) & option) != 0;
+  return gloss_format_chooser_get_format (self->format_chooser);
 }
 
 static gboolean
@@ -181,18 +169,6 @@ update_destination (GlossExportDialog *self)
 static void
 format_changed_cb (GlossExportDialog *self)
 {
-  const GlossFormat *format = get_format (self);
-
-  gtk_label_set_label (self->format_note, gloss_format_get_description (format, GLOSS_FORMAT_EXPORT));
-  gtk_widget_set_visible (GTK_WIDGET (self->spreadsheet_check),
-                          format_takes (self, GLOSS_FORMAT_SPREADSHEET_SAFE));
-  gtk_widget_set_visible (self->offsets_box, format_takes (self, GLOSS_FORMAT_OFFSET_UNIT));
-  /* Each tool's own unit: UTF-16 for doccano, code points for Label
-   * Studio (the list's second item). */
-  gtk_drop_down_set_selected (self->offsets_dropdown,
-                              gloss_format_get_default_offset_unit (format) ==
-                              GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
-  gtk_widget_set_visible (self->scheme_box, format_takes (self, GLOSS_FORMAT_IOB_SCHEME));
   update_destination (self);
   hide_message (self);
   update_actions (self);
@@ -363,7 +339,7 @@ try_export (GlossExportDialog *self)
   g_autoptr(GFile) destination = dup_destination (self);
   g_autofree char *display = NULL;
   g_autofree char *message = NULL;
-  gboolean folder_format = format_takes (self, GLOSS_FORMAT_FOLDER_ONLY);
+  gboolean folder_format = gloss_format_chooser_takes (self->format_chooser, GLOSS_FORMAT_FOLDER_ONLY);
   GFileType type;
 
   if (destination == NULL || self->scan == NULL ||
@@ -462,7 +438,7 @@ choose_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   GlossExportDialog *self = GLOSS_EXPORT_DIALOG (widget);
-  gboolean folder_format = format_takes (self, GLOSS_FORMAT_FOLDER_ONLY);
+  gboolean folder_format = gloss_format_chooser_takes (self->format_chooser, GLOSS_FORMAT_FOLDER_ONLY);
   g_autoptr(GFile) destination = dup_destination (self);
   g_autoptr(GFile) folder = NULL;
   GtkFileChooserNative *chooser;
@@ -494,8 +470,6 @@ gloss_export_dialog_constructed (GObject *object)
 {
   GlossExportDialog *self = (GlossExportDialog *)object;
   GFile *article = gloss_transfer_dialog_get_article (GLOSS_TRANSFER_DIALOG (self));
-  g_auto(GStrv) formats = gloss_format_dup_labels (GLOSS_FORMAT_EXPORT);
-  g_autoptr(GtkStringList) format_labels = gtk_string_list_new ((const char * const *)formats);
   g_autoptr(GFile) folder = NULL;
   g_autofree char *article_name = NULL;
   g_autofree char *folder_name = NULL;
@@ -522,8 +496,6 @@ gloss_export_dialog_constructed (GObject *object)
   label = g_strdup_printf (_("E_very annotated article in “%s” and its subfolders"), folder_name);
   gtk_check_button_set_label (self->folder_check, label);
 
-  /* The formats of the registry, in its order: get_format() counts on it. */
-  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (format_labels));
   format_changed_cb (self);
   start_scan (self);
 }
@@ -557,19 +529,14 @@ gloss_export_dialog_class_init (GlossExportDialogClass *klass)
   object_class->dispose = gloss_export_dialog_dispose;
   transfer_class->update_actions = transfer_update_actions;
 
+  g_type_ensure (GLOSS_TYPE_FORMAT_CHOOSER);
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-export-dialog.ui");
   /* The start button goes by its action; it is named for whoever looks
    * the dialog's widgets up, as the tests do. */
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_note);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, spreadsheet_check);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, offsets_box);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, offsets_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, scheme_box);
-  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, scheme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, format_chooser);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, article_check);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, folder_check);
   gtk_widget_class_bind_template_child (widget_class, GlossExportDialog, scan_spinner);

@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-file.h"
 #include "gloss-application.h"
+#include "gloss-format-chooser.h"
 #include "gloss-import-dialog.h"
 #include "gloss-import-job.h"
 #include "gloss-tag.h"
@@ -26,10 +27,7 @@ struct _GlossImportDialog
   GPtrArray *inputs;              /* GFile */
 
   /* Template children */
-  GtkDropDown *format_dropdown;
-  GtkLabel *format_note;
-  GtkWidget *offsets_box;
-  GtkDropDown *offsets_dropdown;
+  GlossFormatChooser *format_chooser;
   GtkLabel *inputs_placeholder;
   GtkWidget *input_scroller;
   GtkListBox *input_list;
@@ -53,16 +51,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* The format chosen in the list, which holds those of the registry. */
-static const GlossFormat *
-get_format (GlossImportDialog *self)
-{
-  g_autoptr(GPtrArray) formats = gloss_format_list (GLOSS_FORMAT_IMPORT);
-  guint selected = gtk_drop_down_get_selected (self->format_dropdown);
-
-  return g_ptr_array_index (formats, selected < formats->len ? selected : 0);
-}
 
 static char *
 dup_annotator (GlossImportDialog *self)
@@ -95,21 +83,6 @@ static void
 transfer_update_actions (GlossTransferDialog *dialog)
 {
   update_actions (GLOSS_IMPORT_DIALOG (dialog));
-}
-
-static void
-format_changed_cb (GlossImportDialog *self)
-{
-  const GlossFormat *format = get_format (self);
-  GlossFormatOptions options = gloss_format_get_options (format, GLOSS_FORMAT_IMPORT);
-
-  gtk_label_set_label (self->format_note, gloss_format_get_description (format, GLOSS_FORMAT_IMPORT));
-  gtk_widget_set_visible (self->offsets_box, (options & GLOSS_FORMAT_OFFSET_UNIT) != 0);
-  /* Each tool's own unit: UTF-16 for doccano, code points for Label
-   * Studio (the list's second item). */
-  gtk_drop_down_set_selected (self->offsets_dropdown,
-                              gloss_format_get_default_offset_unit (format) ==
-                              GLOSS_OFFSETS_CODEPOINTS ? 1 : 0);
 }
 
 static void
@@ -310,11 +283,10 @@ start_activated (GtkWidget  *widget,
     return;
 
   job = gloss_import_job_new ();
-  job->format = get_format (self);
+  job->format = gloss_format_chooser_get_format (self->format_chooser);
   job->annotator = *annotator != '\0' ? g_steal_pointer (&annotator) : NULL;
   job->overwrite = gtk_check_button_get_active (self->overwrite_check);
-  job->offset_unit = gtk_drop_down_get_selected (self->offsets_dropdown) == 1 ? GLOSS_OFFSETS_CODEPOINTS
-                                                                               : GLOSS_OFFSETS_UTF16;
+  job->offset_unit = gloss_format_chooser_get_offset_unit (self->format_chooser);
   for (guint i = 0; i < self->inputs->len; i++)
     g_ptr_array_add (job->inputs, g_object_ref (g_ptr_array_index (self->inputs, i)));
   job->article = article != NULL ? g_object_ref (article) : NULL;
@@ -331,15 +303,10 @@ static void
 gloss_import_dialog_constructed (GObject *object)
 {
   GlossImportDialog *self = (GlossImportDialog *)object;
-  g_auto(GStrv) formats = gloss_format_dup_labels (GLOSS_FORMAT_IMPORT);
-  g_autoptr(GtkStringList) format_labels = gtk_string_list_new ((const char * const *)formats);
 
   G_OBJECT_CLASS (gloss_import_dialog_parent_class)->constructed (object);
 
-  /* The formats of the registry, in its order: get_format() counts on it. */
-  gtk_drop_down_set_model (self->format_dropdown, G_LIST_MODEL (format_labels));
   gtk_editable_set_text (GTK_EDITABLE (self->annotator_entry), self->annotator ? self->annotator : "");
-  format_changed_cb (self);
   annotator_changed_cb (self);
   fill_inputs (self);
 }
@@ -423,23 +390,20 @@ gloss_import_dialog_class_init (GlossImportDialogClass *klass)
                                             0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  g_type_ensure (GLOSS_TYPE_FORMAT_CHOOSER);
   _gloss_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-import-dialog.ui");
   /* The start button goes by its action; it is named for whoever looks
    * the dialog's widgets up, as the tests do. */
   gtk_widget_class_bind_template_child_full (widget_class, "import_button", FALSE, 0);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_note);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_box);
-  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, offsets_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, format_chooser);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, inputs_placeholder);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, input_list);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, annotator_note);
   gtk_widget_class_bind_template_child (widget_class, GlossImportDialog, overwrite_check);
-  gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, annotator_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "import.start", NULL, start_activated);

@@ -58,6 +58,17 @@ static const GlossFormat formats[] = {
   FORMAT_TABLE (ENTRY)
 };
 
+/* For properties that hold them, such as the dialogs' format chooser's. */
+G_DEFINE_ENUM_TYPE (GlossFormatDirection, gloss_format_direction,
+                    G_DEFINE_ENUM_VALUE (GLOSS_FORMAT_EXPORT, "export"),
+                    G_DEFINE_ENUM_VALUE (GLOSS_FORMAT_IMPORT, "import"))
+G_DEFINE_ENUM_TYPE (GlossOffsetUnit, gloss_offset_unit,
+                    G_DEFINE_ENUM_VALUE (GLOSS_OFFSETS_UTF16, "utf16"),
+                    G_DEFINE_ENUM_VALUE (GLOSS_OFFSETS_CODEPOINTS, "codepoints"))
+G_DEFINE_ENUM_TYPE (GlossIobScheme, gloss_iob_scheme,
+                    G_DEFINE_ENUM_VALUE (GLOSS_SCHEME_IOB2, "iob2"),
+                    G_DEFINE_ENUM_VALUE (GLOSS_SCHEME_IOB1, "iob1"))
+
 GPtrArray *
 gloss_format_list (GlossFormatDirection direction)
 {

@@ -24,6 +24,9 @@ typedef enum
   GLOSS_FORMAT_IMPORT,
 } GlossFormatDirection;
 
+#define GLOSS_TYPE_FORMAT_DIRECTION (gloss_format_direction_get_type ())
+GType gloss_format_direction_get_type (void) G_GNUC_CONST;
+
 /* What a format takes beyond what every format does, one way. */
 typedef enum
 {
@@ -44,12 +47,18 @@ typedef enum
   GLOSS_OFFSETS_CODEPOINTS,  /* Unicode code points, as Gloss and Python count */
 } GlossOffsetUnit;
 
+#define GLOSS_TYPE_OFFSET_UNIT (gloss_offset_unit_get_type ())
+GType gloss_offset_unit_get_type (void) G_GNUC_CONST;
+
 /* The tagging scheme of the CoNLL export. */
 typedef enum
 {
   GLOSS_SCHEME_IOB2,         /* B- on the first token of every span */
   GLOSS_SCHEME_IOB1,         /* B- only between two adjacent spans of one tag (CoNLL-2003) */
 } GlossIobScheme;
+
+#define GLOSS_TYPE_IOB_SCHEME (gloss_iob_scheme_get_type ())
+GType gloss_iob_scheme_get_type (void) G_GNUC_CONST;
 
 /* The formats that go @direction, in the order lists show them: a new
  * array of const GlossFormat pointers, which it does not free. */
