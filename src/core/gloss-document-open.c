@@ -74,11 +74,19 @@ send_preview (GTask                *task,
               GlossDocumentPreview *preview)
 {
   Delivery *delivery = g_new0 (Delivery, 1);
+  GSource *source = g_idle_source_new ();
 
   delivery->task = g_object_ref (task);
   delivery->preview = preview;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, deliver_preview,
-                              delivery, (GDestroyNotify)delivery_free);
+
+  /* An idle source, not g_main_context_invoke, which would call the
+   * function here in the worker thread whenever the main thread does not
+   * hold the context at that moment. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_preview, delivery, (GDestroyNotify)delivery_free);
+  g_source_set_static_name (source, "[gloss] document preview");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
 }
 
 /* When the document is large, sends @task a preview made from the start
