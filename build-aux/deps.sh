@@ -4,7 +4,7 @@
 GLOSS_BUILD_PACKAGES=(
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libjson-glib-dev libxml2-dev libgtk-4-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream libx11-dev libxdamage-dev
 )
 GLOSS_TEST_PACKAGES=(
   xvfb xauth dbus python3 python3-jsonschema python3-nltk unicode-data locales valgrind

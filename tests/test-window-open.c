@@ -121,8 +121,86 @@ has_company_at (GlossWindow *window,
   return gtk_text_iter_has_tag (&iter, tag);
 }
 
+/* Whether the text at @offset shows a highlight, of the document or of
+ * the preview shown while it loads. */
+static gboolean
+has_highlight_at (GlossWindow *window,
+                  guint        offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (window)));
+  g_autoptr(GSList) tags = NULL;
+  GtkTextIter iter;
+
+  if ((guint)gtk_text_buffer_get_char_count (buffer) <= offset)
+    return FALSE;
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean background;
+
+      g_object_get (l->data, "background-set", &background, NULL);
+      if (background)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const char *
+visible_page (GlossWindow *window)
+{
+  GtkWidget *stack = gtk_widget_get_ancestor (GTK_WIDGET (gloss_window_get_text_view (window)), GTK_TYPE_STACK);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* Sees the start of the article get its highlights while the rest loads:
+ * a highlight put on the first "Acme Corp" before the window has a
+ * document. */
+typedef struct
+{
+  GlossWindow *window;
+  gboolean seen;
+} PreviewWatch;
+
+static void
+on_apply_tag (GtkTextBuffer *buffer,
+              GtkTextTag    *tag,
+              GtkTextIter   *start,
+              GtkTextIter   *end,
+              PreviewWatch  *watch)
+{
+  gboolean background;
+
+  g_object_get (tag, "background-set", &background, NULL);
+  if (background && gloss_window_get_document (watch->window) == NULL &&
+      gtk_text_iter_get_offset (start) == ACME && gtk_text_iter_get_offset (end) == ACME + 9)
+    watch->seen = TRUE;
+}
+
+static void
+watch_preview (PreviewWatch *watch,
+               GlossWindow  *window)
+{
+  watch->window = window;
+  watch->seen = FALSE;
+  g_signal_connect_after (gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (window))),
+                          "apply-tag", G_CALLBACK (on_apply_tag), watch);
+}
+
+static guint last_line;
+
+/* The rest of the highlights come in the background, from the top. */
+static gboolean
+last_line_highlighted (gpointer window)
+{
+  return has_company_at (window, last_line * strlen (LINE) + ACME);
+}
+
 /* While a large article loads, the main loop runs (a timeout fires, frames
- * are drawn) and a spinner turns; then the text and its highlights show. */
+ * are drawn) and a spinner turns, the start of the article soon shows with
+ * its highlights; then the whole text and its highlights show. */
 static void
 test_responsive (Fixture       *f,
                  gconstpointer  data)
@@ -131,24 +209,23 @@ test_responsive (Fixture       *f,
   GlossWindow *window = gloss_window_new (test_application ());
   Opening opening = { 0 };
   guint ticks = 0, ticks_while_loading, timeout;
-  gboolean spinner_seen = FALSE;
+  gboolean spinner_seen;
+  PreviewWatch preview;
   GtkTextBuffer *buffer;
 
-  write_article (f, 40000);   /* 2.5 MB, 40,000 annotations */
+  write_article (f, 25000);   /* 1.6 MB, 25,000 annotations */
   file = g_file_new_for_path (f->article);
   gtk_window_present (GTK_WINDOW (window));
   draw_frames (GTK_WIDGET (window));
 
   timeout = g_timeout_add (5, count_tick, &ticks);
+  watch_preview (&preview, window);
   gloss_window_open_async (window, file, opening_done_cb, &opening);
   g_assert_true (gloss_window_is_loading (window));
   g_assert_false (opening.done);
+  spinner_seen = is_spinning (GTK_WIDGET (window));
   while (!opening.done)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      if (!opening.done && is_spinning (GTK_WIDGET (window)))
-        spinner_seen = TRUE;
-    }
+    g_main_context_iteration (NULL, TRUE);
   ticks_while_loading = ticks;
   g_source_remove (timeout);
 
@@ -157,6 +234,7 @@ test_responsive (Fixture       *f,
   g_assert_false (gloss_window_is_loading (window));
   g_assert_cmpuint (ticks_while_loading, >, 0);
   g_assert_true (spinner_seen);
+  g_assert_true (preview.seen);
   g_assert_false (is_spinning (GTK_WIDGET (window)));
 
   /* The text, and the highlights from the top. */
@@ -166,7 +244,55 @@ test_responsive (Fixture       *f,
                     ==, f->n_lines);
   g_assert_true (has_company_at (window, ACME));
   g_assert_false (has_company_at (window, ACME - 1));
+  last_line = f->n_lines - 1;
+  wait_until (last_line_highlighted, window);
+  /* The preview's highlights went with it. */
+  g_assert_false (has_highlight_at (window, ACME - 1));
   draw_frames (GTK_WIDGET (window));
+  close_window (window);
+}
+
+static gboolean
+has_banner (gpointer window)
+{
+  return gloss_window_get_banner_text (window) != NULL;
+}
+
+/* An annotation file that breaks after its start: the preview shows, then
+ * the error, and the window goes back to what it showed. */
+static void
+test_error_after_preview (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *json = NULL;
+  GlossWindow *window = gloss_window_new (test_application ());
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (window)));
+  Opening opening = { 0 };
+  PreviewWatch preview;
+
+  write_article (f, 25000);
+  json = read_file (f->annotations);
+  json[strlen (json) - 4] = '\0';
+  write_file (f->annotations, json);
+  file = g_file_new_for_path (f->article);
+  gtk_window_present (GTK_WINDOW (window));
+
+  watch_preview (&preview, window);
+  gloss_window_open_async (window, file, opening_done_cb, &opening);
+  while (!opening.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (preview.seen);
+  g_assert_false (opening.opened);
+  g_assert_nonnull (opening.error);
+  g_clear_error (&opening.error);
+  wait_until (has_banner, window);
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "long.txt.test-person.gloss.json"));
+  g_assert_null (gloss_window_get_document (window));
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, 0);
+  g_assert_false (is_spinning (GTK_WIDGET (window)));
   close_window (window);
 }
 
@@ -282,7 +408,6 @@ test_error (Fixture       *f,
   g_autoptr(GFile) file = NULL;
   GlossWindow *window = gloss_window_new (test_application ());
   GlossDocument *shown;
-  GtkWidget *stack;
 
   write_article (f, 10);
   file = g_file_new_for_path (f->article);
@@ -293,8 +418,7 @@ test_error (Fixture       *f,
   g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "missing.txt"));
   g_assert_null (gloss_window_get_document (window));
   g_assert_false (is_spinning (GTK_WIDGET (window)));
-  stack = gtk_widget_get_ancestor (GTK_WIDGET (gloss_window_get_text_view (window)), GTK_TYPE_STACK);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "welcome");
+  g_assert_cmpstr (visible_page (window), ==, "welcome");
 
   /* In a window that shows an article, the article stays. */
   g_assert_true (open_in_window (window, file));
@@ -302,7 +426,7 @@ test_error (Fixture       *f,
   g_assert_false (open_in_window (window, missing));
   g_assert_nonnull (strstr (gloss_window_get_banner_text (window), "missing.txt"));
   g_assert_true (gloss_window_get_document (window) == shown);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "document");
+  g_assert_cmpstr (visible_page (window), ==, "document");
   g_assert_false (is_spinning (GTK_WIDGET (window)));
   g_assert_true (has_company_at (window, ACME));
   close_window (window);
@@ -321,6 +445,7 @@ main (int    argc,
   ADD ("/window-open/close-while-loading", test_close_while_loading);
   ADD ("/window-open/open-over-loading", test_open_over_loading);
   ADD ("/window-open/error", test_error);
+  ADD ("/window-open/error-after-preview", test_error_after_preview);
 
 #undef ADD
 

@@ -98,7 +98,20 @@ struct _GlossTextView
   int header_width;
   int header_y;
   gboolean header_on_screen;
+
+  /* The preview shown while the document loads
+   * (gloss-text-view-preview.c): its text and a tag per colour. */
+  char *preview_text;
+  gsize preview_n_bytes;
+  GPtrArray *preview_tags;
 };
+
+/* Gives the whole buffer the base tag (the reading font). */
+void     _gloss_text_view_apply_base_tag (GlossTextView *self);
+/* When the buffer holds a preview of @source's text, adds the rest of
+ * the text after it and returns TRUE; drops the preview either way. */
+gboolean _gloss_text_view_take_preview   (GlossTextView *self,
+                                          GlossSource   *source);
 
 static inline GtkTextBuffer *
 _gloss_text_view_buffer (GlossTextView *self)

@@ -257,6 +257,8 @@ gloss_text_view_finalize (GObject *object)
   g_clear_pointer (&self->highlight_tags, g_hash_table_unref);
   g_clear_pointer (&self->font, g_free);
   g_clear_pointer (&self->geometry, g_hash_table_unref);
+  g_clear_pointer (&self->preview_text, g_free);
+  g_clear_pointer (&self->preview_tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gloss_text_view_parent_class)->finalize (object);
 }
@@ -346,6 +348,7 @@ gloss_text_view_init (GlossTextView *self)
   self->applied_until = G_MAXUINT;
   self->highlight_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->teammates = g_ptr_array_new_with_free_func (g_object_unref);
+  self->preview_tags = g_ptr_array_new ();
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
@@ -381,8 +384,8 @@ gloss_text_view_new (void)
   return g_object_new (GLOSS_TYPE_TEXT_VIEW, NULL);
 }
 
-static void
-apply_base_tag (GlossTextView *self)
+void
+_gloss_text_view_apply_base_tag (GlossTextView *self)
 {
   GtkTextBuffer *buffer = _gloss_text_view_buffer (self);
   GtkTextIter s, e;
@@ -411,9 +414,10 @@ gloss_text_view_set_document (GlossTextView *self,
 
   buffer = _gloss_text_view_buffer (self);
   _gloss_text_view_forget_geometry (self);
-  gtk_text_buffer_set_text (buffer, gloss_source_get_text (source),
-                            gloss_source_get_n_bytes (source));
-  apply_base_tag (self);
+  if (!_gloss_text_view_take_preview (self, source))
+    gtk_text_buffer_set_text (buffer, gloss_source_get_text (source),
+                              gloss_source_get_n_bytes (source));
+  _gloss_text_view_apply_base_tag (self);
   _gloss_text_view_apply_structure (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);

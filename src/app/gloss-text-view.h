@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-file.h"
 #include "gloss-codebook.h"
+#include "gloss-document-preview.h"
 #include "gloss-layer.h"
 #include "gloss-source.h"
 
@@ -46,6 +47,11 @@ void             gloss_text_view_set_annotation_file   (GlossTextView   *self,
                                                         GlossAnnotationFile *file);
 /* The codebook changed (colours, tags): rebuilds the highlight tags. */
 void             gloss_text_view_refresh_tags          (GlossTextView   *self);
+/* Shows @preview while the document loads, without source or layer;
+ * set_document takes it over.  clear_preview empties the view of it. */
+void             gloss_text_view_show_preview          (GlossTextView   *self,
+                                                        const GlossDocumentPreview *preview);
+void             gloss_text_view_clear_preview         (GlossTextView   *self);
 
 GlossAnnotation *gloss_text_view_get_selected          (GlossTextView   *self);
 /* Selects @annotation (NULL for none) and scrolls to it when @scroll. */

@@ -70,6 +70,38 @@ show_review_banner (GlossWindow   *self,
   _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
 }
 
+/* The window shows the start of a large article, with its highlights,
+ * until the whole document is read; the sidebar waits, greyed. */
+static void
+on_preview (const GlossDocumentPreview *preview,
+            gpointer                    user_data)
+{
+  GlossWindow *self = user_data;
+
+  /* A window that shows a document keeps it until the new one is read. */
+  if (self->document != NULL || self->open_task == NULL)
+    return;
+
+  gloss_text_view_show_preview (self->text_view, preview);
+  self->previewing = TRUE;
+  gtk_widget_set_sensitive (self->side_box, FALSE);
+  gtk_spinner_start (self->header_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "document");
+}
+
+/* Leaves the preview, for the document or for what the window showed
+ * before. */
+static void
+end_preview (GlossWindow *self)
+{
+  if (!self->previewing)
+    return;
+
+  self->previewing = FALSE;
+  gtk_spinner_stop (self->header_spinner);
+  gtk_widget_set_sensitive (self->side_box, TRUE);
+}
+
 static void
 show_loading (GlossWindow *self,
               GFile       *file)
@@ -96,6 +128,12 @@ static void
 hide_loading (GlossWindow *self)
 {
   gtk_spinner_stop (self->loading_spinner);
+  if (self->previewing)
+    {
+      end_preview (self);
+      gloss_text_view_clear_preview (self->text_view);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
     gtk_stack_set_visible_child_name (self->stack,
                                       self->page_before_loading != NULL ? self->page_before_loading
@@ -144,16 +182,19 @@ on_document_loaded (GObject      *source,
 
   g_clear_object (&self->open_task);
   g_clear_object (&self->open_cancellable);
-  hide_loading (self);
+  gtk_spinner_stop (self->loading_spinner);
 
   if (document == NULL)
     {
+      hide_loading (self);
       /* The messages of the core name the file and the problem. */
       _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
       g_task_return_error (task, error);
       return;
     }
 
+  /* The document takes the preview's text over: the first screen stays. */
+  end_preview (self);
   _gloss_window_set_document (self, document);
   add_to_recent (g_task_get_task_data (task));
 
@@ -174,11 +215,12 @@ start_load (GlossWindow *self,
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
 
-  /* A load under way gives way to the new one. */
+  /* A load under way gives way to the new one, and its preview goes. */
   if (self->open_cancellable != NULL)
     g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   return_cancelled (&self->open_task);
+  hide_loading (self);
 
   id = gloss_application_dup_annotator_id (app);
   name = gloss_application_dup_annotator_name (app);
@@ -191,7 +233,7 @@ start_load (GlossWindow *self,
   self->open_task = task;
   self->open_cancellable = g_cancellable_new ();
   show_loading (self, file);
-  gloss_document_new_for_file_async (file, id, name, self->open_cancellable,
+  gloss_document_new_for_file_async (file, id, name, on_preview, self, self->open_cancellable,
                                      on_document_loaded, g_object_ref (task));
 }
 

@@ -34,6 +34,7 @@ struct _GlossWindow
   GTask *open_task;
   GCancellable *open_cancellable;
   char *page_before_loading;     /* the stack's page under the spinner */
+  gboolean previewing;           /* the text view shows a preview */
 
   /* What the window follows of its document, connected while it shows
    * it and disconnected at once when it shows another: the document's
@@ -68,6 +69,7 @@ struct _GlossWindow
   GtkStack *stack;
   GtkListBox *recent_list;
   GtkSpinner *loading_spinner;
+  GtkSpinner *header_spinner;
   GtkLabel *loading_label;
   GtkPaned *paned;
   GtkScrolledWindow *scroller;

@@ -409,6 +409,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_box);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, header_spinner);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
 

@@ -72,6 +72,15 @@ bench_report (const char *what,
   return ok;
 }
 
+int
+bench_compare_doubles (gconstpointer a,
+                       gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
 double
 bench_cpu_seconds (void)
 {

@@ -36,6 +36,10 @@ gboolean   bench_report    (const char  *what,
                             const char  *unit,
                             double       target);
 
+/* Orders doubles, for g_array_sort. */
+int        bench_compare_doubles (gconstpointer a,
+                                  gconstpointer b);
+
 /* The processor time this process used, user and system: on a busy
  * machine it tells the measure's own cost apart from the wait. */
 double               bench_cpu_seconds       (void);

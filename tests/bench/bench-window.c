@@ -92,15 +92,6 @@ wait_frames (Frames *f,
     g_main_context_iteration (NULL, TRUE);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* Sets *@data to 1 when the window opened its file, -1 when it failed. */
 static void
 on_opened (GObject      *window,
@@ -224,8 +215,8 @@ main (int    argc,
         g_array_append_val (removes, op);
       }
 
-    g_array_sort (adds, compare_doubles);
-    g_array_sort (removes, compare_doubles);
+    g_array_sort (adds, bench_compare_doubles);
+    g_array_sort (removes, bench_compare_doubles);
     g_print ("edits at %u places of the first screen\n", EDITS);
     bench_report ("  add: the call alone (worst)", worst_add_call * 1000, "ms", 0);
     bench_report ("  add: call + its frame (median)", g_array_index (adds, double, EDITS / 2) * 1000, "ms", 0);
@@ -261,7 +252,7 @@ main (int    argc,
   {
     guint n = frames.intervals->len, slow = 0;
 
-    g_array_sort (frames.intervals, compare_doubles);
+    g_array_sort (frames.intervals, bench_compare_doubles);
     for (guint i = 0; i < n; i++)
       if (g_array_index (frames.intervals, double, i) > 0.050)
         slow++;

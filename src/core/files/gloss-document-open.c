@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-document-preview.h"
 #include "gloss-document-private.h"
 #include "gloss-error.h"
 #include "gloss-file-io.h"
@@ -29,14 +30,102 @@ check_cancelled (GCancellable  *cancellable,
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
+typedef struct
+{
+  GFile *file;
+  char *annotator_id;
+  char *annotator_name;
+  GlossDocumentPreviewFunc preview_func;
+  gpointer preview_data;
+} OpenData;
+
+typedef struct
+{
+  GTask *task;
+  GlossDocumentPreview *preview;
+} Delivery;
+
+static void
+delivery_free (Delivery *delivery)
+{
+  g_object_unref (delivery->task);
+  gloss_document_preview_free (delivery->preview);
+  g_free (delivery);
+}
+
+static gboolean
+deliver_preview (gpointer user_data)
+{
+  Delivery *delivery = user_data;
+  OpenData *data = g_task_get_task_data (delivery->task);
+
+  /* Nobody waits for a cancelled opening, nor for a preview of a document
+   * already handed over. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (delivery->task)) &&
+      !g_task_get_completed (delivery->task))
+    data->preview_func (delivery->preview, data->preview_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Hands @preview over to the opening's main context. */
+static void
+send_preview (GTask                *task,
+              GlossDocumentPreview *preview)
+{
+  Delivery *delivery = g_new0 (Delivery, 1);
+  GSource *source = g_idle_source_new ();
+
+  delivery->task = g_object_ref (task);
+  delivery->preview = preview;
+
+  /* An idle source, not g_main_context_invoke, which would call the
+   * function here in the worker thread whenever the main thread does not
+   * hold the context at that moment. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_preview, delivery, (GDestroyNotify)delivery_free);
+  g_source_set_static_name (source, "[gloss] document preview");
+  g_source_attach (source, g_task_get_context (task));
+  g_source_unref (source);
+}
+
+/* When the document is large, sends @task a preview made from the start
+ * of the own file at @path, before the whole file is read. */
+static void
+preview_own_file (GlossDocument *self,
+                  GFile         *path,
+                  GTask         *task,
+                  GCancellable  *cancellable)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autofree char *head = NULL;
+  goffset size = 0;
+  gsize n_read = 0;
+
+  /* A file that cannot be read is said by the loading that follows. */
+  stream = gloss_file_open_regular (path, &size, cancellable, NULL);
+  if (stream == NULL || !gloss_document_preview_wanted (self->source, size))
+    return;
+
+  head = g_malloc (GLOSS_DOCUMENT_PREVIEW_JSON_BYTES + 1);
+  if (!g_input_stream_read_all (stream, head, GLOSS_DOCUMENT_PREVIEW_JSON_BYTES, &n_read,
+                                cancellable, NULL))
+    return;
+  head[n_read] = '\0';
+
+  send_preview (task, gloss_document_preview_new (self->source, self->codebook, head, n_read));
+}
+
 static GlossDocument *
 load_for_article (GFile                *article,
                   const char           *annotator_id,
                   const char           *annotator_name,
                   GlossAnnotationFile  *own_file,
+                  GTask                *task,
                   GCancellable         *cancellable,
                   GError              **error)
 {
+  OpenData *data = task != NULL ? g_task_get_task_data (task) : NULL;
   g_autoptr(GlossDocument) self = NULL;
   g_autoptr(GlossAnnotationFile) own = NULL;
 
@@ -64,9 +153,17 @@ load_for_article (GFile                *article,
        * never replaced by an empty one. */
       if (g_file_query_exists (path, cancellable))
         {
+          if (data != NULL && data->preview_func != NULL)
+            preview_own_file (self, path, task, cancellable);
           own = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, error);
           if (own == NULL)
             return NULL;
+        }
+      else if (data != NULL && data->preview_func != NULL &&
+               gloss_document_preview_wanted (self->source, 0))
+        {
+          /* No annotations yet: the text alone. */
+          send_preview (task, gloss_document_preview_new (self->source, self->codebook, "", 0));
         }
     }
 
@@ -117,7 +214,7 @@ load_for_annotation_file (GFile         *annotation_file,
                    annotator_id) == 0;
   article = gloss_annotation_file_get_article_file (file);
 
-  self = load_for_article (article, annotator_id, annotator_name, own ? file : NULL,
+  self = load_for_article (article, annotator_id, annotator_name, own ? file : NULL, NULL,
                            cancellable, &local_error);
   if (self == NULL)
     {
@@ -151,6 +248,8 @@ load_for_annotation_file (GFile         *annotation_file,
   return g_steal_pointer (&self);
 }
 
+/* Opening in a worker thread */
+
 /* Settles the save state and watches the files: the part of opening that
  * runs in the thread of the document's main context. */
 static GlossDocument *
@@ -172,6 +271,7 @@ load (GFile         *file,
       gboolean       annotation_file,
       const char    *annotator_id,
       const char    *annotator_name,
+      GTask         *task,
       GCancellable  *cancellable,
       GError       **error)
 {
@@ -181,7 +281,7 @@ load (GFile         *file,
 
   if (annotation_file)
     return load_for_annotation_file (file, annotator_id, annotator_name, cancellable, error);
-  return load_for_article (file, annotator_id, annotator_name, NULL, cancellable, error);
+  return load_for_article (file, annotator_id, annotator_name, NULL, task, cancellable, error);
 }
 
 GlossDocument *
@@ -191,7 +291,7 @@ gloss_document_new_for_article (GFile         *article,
                                 GCancellable  *cancellable,
                                 GError       **error)
 {
-  return start (load (article, FALSE, annotator_id, annotator_name, cancellable, error));
+  return start (load (article, FALSE, annotator_id, annotator_name, NULL, cancellable, error));
 }
 
 GlossDocument *
@@ -201,17 +301,8 @@ gloss_document_new_for_annotation_file (GFile         *annotation_file,
                                         GCancellable  *cancellable,
                                         GError       **error)
 {
-  return start (load (annotation_file, TRUE, annotator_id, annotator_name, cancellable, error));
+  return start (load (annotation_file, TRUE, annotator_id, annotator_name, NULL, cancellable, error));
 }
-
-/* Opening in a worker thread */
-
-typedef struct
-{
-  GFile *file;
-  char *annotator_id;
-  char *annotator_name;
-} OpenData;
 
 static void
 open_data_free (OpenData *data)
@@ -234,7 +325,7 @@ open_thread (GTask        *task,
   GError *error = NULL;
 
   self = load (data->file, g_str_has_suffix (basename, GLOSS_ANNOTATION_FILE_SUFFIX),
-               data->annotator_id, data->annotator_name, cancellable, &error);
+               data->annotator_id, data->annotator_name, task, cancellable, &error);
 
   if (self == NULL)
     g_task_return_error (task, error);
@@ -243,10 +334,12 @@ open_thread (GTask        *task,
 }
 
 void
-gloss_document_new_for_file_async (GFile               *file,
-                                   const char          *annotator_id,
-                                   const char          *annotator_name,
-                                   GCancellable        *cancellable,
+gloss_document_new_for_file_async (GFile                    *file,
+                                   const char               *annotator_id,
+                                   const char               *annotator_name,
+                                   GlossDocumentPreviewFunc  preview_func,
+                                   gpointer                  preview_data,
+                                   GCancellable             *cancellable,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
@@ -261,6 +354,8 @@ gloss_document_new_for_file_async (GFile               *file,
   data->file = g_object_ref (file);
   data->annotator_id = g_strdup (annotator_id);
   data->annotator_name = g_strdup (annotator_name);
+  data->preview_func = preview_func;
+  data->preview_data = preview_data;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, gloss_document_new_for_file_async);

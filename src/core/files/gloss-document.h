@@ -11,6 +11,7 @@
 
 #include "gloss-annotation-file.h"
 #include "gloss-codebook.h"
+#include "gloss-document-preview.h"
 #include "gloss-layer.h"
 #include "gloss-source.h"
 
@@ -60,10 +61,15 @@ GlossDocument       *gloss_document_new_for_annotation_file (GFile         *anno
 
 /* Opens @file, an annotation file (by its name) or an article, as the
  * two functions above do, reading and anchoring everything in a worker
- * thread. */
+ * thread.  When the article is large and @preview_func is given, it is
+ * called first, in the caller's main context and unless the opening was
+ * cancelled, with a preview of the article's start (see
+ * GlossDocumentPreview). */
 void                 gloss_document_new_for_file_async (GFile          *file,
                                                        const char      *annotator_id,
                                                        const char      *annotator_name,
+                                                       GlossDocumentPreviewFunc preview_func,
+                                                       gpointer         preview_data,
                                                        GCancellable    *cancellable,
                                                        GAsyncReadyCallback callback,
                                                        gpointer         user_data);
