@@ -17,6 +17,10 @@
 #include "gloss-search.h"
 #include "gloss-window-private.h"
 
+/* What the user can do in the window: its actions (open, save and reload,
+ * tag, delete and undo, move between annotations, show the teammates'
+ * layers, the codebook, preferences, zoom). */
+
 static GlossLayer *
 own_layer (GlossWindow *self)
 {

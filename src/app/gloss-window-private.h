@@ -13,8 +13,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by gloss-window.c (the window and its document) and
- * gloss-window-actions.c (what the user can do in it). */
+/* The window's fields, for the files of GlossWindow only
+ * (gloss-window*.c); each opens with what it holds. */
 struct _GlossWindow
 {
   GtkApplicationWindow parent_instance;

@@ -18,6 +18,9 @@
 #include "gloss-import-dialog.h"
 #include "gloss-window-private.h"
 
+/* Export and import from the window: the dialogs, and the layer an import
+ * wrote, offered once the document lists it. */
+
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,

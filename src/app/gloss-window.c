@@ -15,6 +15,10 @@
 #include "gloss-search.h"
 #include "gloss-window-private.h"
 
+/* The window and its document: showing a document and following it through
+ * signal and binding groups, the header with the save state, the banner,
+ * the inspector, and closing. */
+
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, GTK_TYPE_APPLICATION_WINDOW)
 
 static const char *
