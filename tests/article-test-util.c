@@ -15,6 +15,18 @@ static GlossApplication *app;
 int window_height = 800;
 int wait_limit = 30;
 
+#if defined(__SANITIZE_ADDRESS__)
+const int slow_factor = 10;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+const int slow_factor = 10;
+#else
+const int slow_factor = 1;
+#endif
+#else
+const int slow_factor = 1;
+#endif
+
 void
 article_test_init (int    *argc,
                    char ***argv)
@@ -59,7 +71,7 @@ void
 wait_until (gboolean (*done) (gpointer),
             gpointer   data)
 {
-  gint64 deadline = g_get_monotonic_time () + wait_limit * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + (gint64) wait_limit * slow_factor * G_USEC_PER_SEC;
 
   while (!done (data))
     {

@@ -29,8 +29,13 @@ typedef struct
 
 /* The height of the windows the next articles open in (800). */
 extern int window_height;
-/* How many seconds wait_until() and settle() wait before failing (30). */
+/* How many seconds wait_until() and settle() wait before failing (30),
+ * times slow_factor. */
 extern int wait_limit;
+/* 10 in a build under AddressSanitizer, which runs GTK about ten times
+ * slower; 1 otherwise.  Every time limit of the widget tests is
+ * multiplied by it, and by nothing else. */
+extern const int slow_factor;
 
 /* Starts GTK and registers the application the windows belong to, with
  * "Test Person" as the user's name (so "test-person" as the user's id). */
