@@ -271,6 +271,79 @@ split_argument (const char  *word,
   return TRUE;
 }
 
+/* An event line "E1\tTYPE:TRIGGER ROLE:ID ...": the event's type and the
+ * types its roles take. */
+static void
+add_event (GlossBratConf *conf,
+           AnnLine       *line,
+           GHashTable    *types)
+{
+  GlossBratDecl *event = table_get (&conf->events, line->type, line->type);
+  guint n_words = g_strv_length (line->words);
+
+  if (event->args == NULL)
+    event->args = g_ptr_array_new_with_free_func (decl_free);
+  for (guint w = 1; w < n_words; w++)
+    {
+      g_autofree char *role = NULL;
+      const char *id;
+      gsize length;
+      GlossBratDecl *arg = NULL;
+
+      if (!split_argument (line->words[w], &role, &id))
+        continue;
+      /* brat counts "Theme2" as a second Theme. */
+      length = strlen (role);
+      while (length > 0 && g_ascii_isdigit (role[length - 1]))
+        role[--length] = '\0';
+      if (length == 0)
+        continue;
+
+      for (guint a = 0; a < event->args->len && arg == NULL; a++)
+        {
+          GlossBratDecl *known = g_ptr_array_index (event->args, a);
+
+          if (strcmp (known->name, role) == 0)
+            arg = known;
+        }
+      if (arg == NULL)
+        {
+          arg = decl_new (role);
+          g_ptr_array_add (event->args, arg);
+        }
+      name_set_add (&arg->types[0], g_hash_table_lookup (types, id));
+    }
+}
+
+/* A relation line "R1\tTYPE ROLE1:ID ROLE2:ID": its type, its two roles
+ * and the types they take. */
+static void
+add_relation (GlossBratConf *conf,
+              AnnLine       *line,
+              GHashTable    *types)
+{
+  g_autofree char *role1 = NULL;
+  g_autofree char *role2 = NULL;
+  g_autofree char *key = NULL;
+  const char *id1, *id2;
+  GlossBratDecl *relation;
+
+  /* brat wants two arguments of different roles. */
+  if (g_strv_length (line->words) != 3 || !split_argument (line->words[1], &role1, &id1) ||
+      !split_argument (line->words[2], &role2, &id2) || strcmp (role1, role2) == 0)
+    return;
+
+  key = g_strjoin ("\t", line->type, role1, role2, NULL);
+  relation = table_get (&conf->relations, key, line->type);
+  if (relation->roles[0] == NULL)
+    {
+      relation->roles[0] = g_steal_pointer (&role1);
+      relation->roles[1] = g_steal_pointer (&role2);
+    }
+  name_set_add (&relation->types[0], g_hash_table_lookup (types, id1));
+  name_set_add (&relation->types[1], g_hash_table_lookup (types, id2));
+}
+
 void
 _gloss_brat_conf_add_ann (GlossBratConf *conf,
                           const char    *ann)
@@ -324,67 +397,11 @@ _gloss_brat_conf_add_ann (GlossBratConf *conf,
           break;
 
         case 'E':
-          {
-            GlossBratDecl *event = table_get (&conf->events, line->type, line->type);
-
-            if (event->args == NULL)
-              event->args = g_ptr_array_new_with_free_func (decl_free);
-            for (guint w = 1; w < n_words; w++)
-              {
-                g_autofree char *role = NULL;
-                const char *id;
-                gsize length;
-                GlossBratDecl *arg = NULL;
-
-                if (!split_argument (words[w], &role, &id))
-                  continue;
-                /* brat counts "Theme2" as a second Theme. */
-                length = strlen (role);
-                while (length > 0 && g_ascii_isdigit (role[length - 1]))
-                  role[--length] = '\0';
-                if (length == 0)
-                  continue;
-
-                for (guint a = 0; a < event->args->len && arg == NULL; a++)
-                  {
-                    GlossBratDecl *known = g_ptr_array_index (event->args, a);
-
-                    if (strcmp (known->name, role) == 0)
-                      arg = known;
-                  }
-                if (arg == NULL)
-                  {
-                    arg = decl_new (role);
-                    g_ptr_array_add (event->args, arg);
-                  }
-                name_set_add (&arg->types[0], g_hash_table_lookup (types, id));
-              }
-          }
+          add_event (conf, line, types);
           break;
 
         case 'R':
-          {
-            g_autofree char *role1 = NULL;
-            g_autofree char *role2 = NULL;
-            g_autofree char *key = NULL;
-            const char *id1, *id2;
-            GlossBratDecl *relation;
-
-            /* brat wants two arguments of different roles. */
-            if (n_words != 3 || !split_argument (words[1], &role1, &id1) ||
-                !split_argument (words[2], &role2, &id2) || strcmp (role1, role2) == 0)
-              break;
-
-            key = g_strjoin ("\t", line->type, role1, role2, NULL);
-            relation = table_get (&conf->relations, key, line->type);
-            if (relation->roles[0] == NULL)
-              {
-                relation->roles[0] = g_steal_pointer (&role1);
-                relation->roles[1] = g_steal_pointer (&role2);
-              }
-            name_set_add (&relation->types[0], g_hash_table_lookup (types, id1));
-            name_set_add (&relation->types[1], g_hash_table_lookup (types, id2));
-          }
+          add_relation (conf, line, types);
           break;
 
         case '*':

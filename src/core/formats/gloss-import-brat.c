@@ -530,40 +530,25 @@ note_allowances (Reader          *r,
                                r->display, r->respaced->len, lines);
     }
 }
-
-static gboolean
-brat_import_file (GlossImporter *self,
+/* The article of @input, the .txt beside it (never a link to a file
+ * outside its folder); NULL with the problem reported. */
+static GlossSource *
+read_text_beside (GlossImporter *self,
                   GFile         *input,
+                  const char    *display,
                   GString       *problems)
 {
-  g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *base = g_file_get_basename (input);
   g_autofree char *txt_name = NULL;
   g_autoptr(GFile) dir = g_file_get_parent (input);
   g_autoptr(GFile) txt = NULL;
-  g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *annotator = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonObject) brat = json_object_new ();
-  g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
-  static const char * const conf_names[] = {
-    GLOSS_BRAT_ANNOTATION_CONF, GLOSS_BRAT_VISUAL_CONF, GLOSS_BRAT_TOOLS_CONF
-  };
-  char *confs[G_N_ELEMENTS (conf_names)] = { NULL };
-  GlossImportBatch *batch;
-  Reader r = { 0 };
-  gsize length, skip;
-  guint n_lines;
-  gboolean ok;
+  GlossSource *source;
 
   if (!g_str_has_suffix (base, ".ann"))
     {
       _gloss_import_problem (problems, display, 0, _("a brat file name ends with .ann"));
-      return FALSE;
+      return NULL;
     }
   base[strlen (base) - 4] = '\0';
   txt_name = g_strconcat (base, ".txt", NULL);
@@ -581,39 +566,24 @@ brat_import_file (GlossImporter *self,
                              _("“%s” is a link to a file outside this folder; Gloss imports only "
                                "texts inside the folder of the .ann"),
                              txt_display);
-      return FALSE;
+      return NULL;
     }
 
   source = gloss_corpus_read_article (txt, self->cancellable, &error);
   if (source == NULL)
-    {
-      _gloss_import_problem (problems, display, 0, "%s", error->message);
-      return FALSE;
-    }
+    _gloss_import_problem (problems, display, 0, "%s", error->message);
 
-  if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
-    {
-      _gloss_import_problem (problems, display, 0, "%s", error->message);
-      return FALSE;
-    }
+  return source;
+}
 
-  annotator = _gloss_importer_annotator (self, NULL);
-  batch = _gloss_import_batch_new (source, annotator);
-  r.self = self;
-  r.source = source;
-  r.batch = batch;
-  r.display = display;
-  r.problems = problems;
-  r.entities = g_hash_table_new (g_str_hash, g_str_equal);
-  r.entity_list = g_ptr_array_new_with_free_func (entity_free);
-  r.order = json_array_new ();
-  r.kept = json_array_new ();
-  r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
-  r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
+/* Reads the lines of the .ann (@data, which it changes) into @r. */
+static void
+read_ann_lines (Reader *r,
+                char   *data)
+{
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+  guint n_lines = g_strv_length (lines);
 
-  lines = g_strsplit (data + skip, "\n", -1);
-  n_lines = g_strv_length (lines);
   /* The last line ends with a line break: no empty line after it. */
   if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
     n_lines--;
@@ -628,7 +598,7 @@ brat_import_file (GlossImporter *self,
   /* Spans first, so that a note may come before the span it is about. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == 'T')
-      read_t_line (&r, lines[i], i + 1);
+      read_t_line (r, lines[i], i + 1);
 
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
@@ -636,72 +606,130 @@ brat_import_file (GlossImporter *self,
       const char *line = lines[i];
       const char *tab = strchr (line, '\t');
       g_autofree char *id = tab ? g_strndup (line, tab - line) : g_strdup (line);
-      Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r.entities, id) : NULL;
+      Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r->entities, id) : NULL;
 
       if (entity != NULL && entity->line == i + 1)
-        json_array_add_string_element (r.order, entity->id);
-      else if (line[0] != '#' || !read_note_line (&r, line))
-        keep_line (&r, line, kind_of (line));
+        json_array_add_string_element (r->order, entity->id);
+      else if (line[0] != '#' || !read_note_line (r, line))
+        keep_line (r, line, kind_of (line));
     }
+}
 
-  ok = problems->len == 0;
-  for (guint c = 0; ok && c < G_N_ELEMENTS (conf_names); c++)
+static const char * const conf_names[] = {
+  GLOSS_BRAT_ANNOTATION_CONF, GLOSS_BRAT_VISUAL_CONF, GLOSS_BRAT_TOOLS_CONF
+};
+
+/* With the lines of @input read into @r: its configuration files, the
+ * tags' colours and labels they give, and what the annotation file keeps
+ * of brat's, then the import's plan checked and run.  Takes @r's batch. */
+static gboolean
+import_batch (Reader     *r,
+              GFile      *input,
+              char      **confs)
+{
+  g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonObject) brat = json_object_new ();
+  g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossImportBatch *batch = r->batch;
+
+  for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
     {
       g_autofree char *outside = NULL;
 
-      if (!find_conf (input, conf_names[c], self->cancellable, &confs[c], &outside, &error))
+      if (!find_conf (input, conf_names[c], r->self->cancellable, &confs[c], &outside, &error))
         {
-          _gloss_import_problem (problems, display, 0, "%s", error->message);
-          ok = FALSE;
+          _gloss_import_problem (r->problems, r->display, 0, "%s", error->message);
+          return FALSE;
         }
-      else if (outside != NULL)
-        {
-          g_ptr_array_add (outside_confs, g_steal_pointer (&outside));
-        }
+      if (outside != NULL)
+        g_ptr_array_add (outside_confs, g_steal_pointer (&outside));
     }
-  if (ok)
+
+  plan = _gloss_import_plan_new ();
+  /* confs[1] is visual.conf. */
+  if (confs[1] != NULL)
+    read_visual_conf (confs[1], colors, labels);
+  for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
+    if (confs[c] != NULL)
+      json_object_set_string_member (brat, conf_names[c], confs[c]);
+  for (guint i = 0; i < outside_confs->len; i++)
+    _gloss_import_plan_note (plan, 0,
+                             /* Translators: a file name, then a brat configuration
+                              * file's name */
+                             _("%s: “%s” not kept: it is a link to a file outside its folder"),
+                             r->display, (const char *)g_ptr_array_index (outside_confs, i));
+
+  for (guint i = 0; i < r->entity_list->len; i++)
     {
-      g_autoptr(GlossImportPlan) plan = _gloss_import_plan_new ();
+      Entity *entity = g_ptr_array_index (r->entity_list, i);
+      g_autofree char *tag = _gloss_label_to_tag (entity->type);
+      const char *color = g_hash_table_lookup (colors, entity->type);
+      const char *label = g_hash_table_lookup (labels, entity->type);
 
-      /* confs[1] is visual.conf. */
-      if (confs[1] != NULL)
-        read_visual_conf (confs[1], colors, labels);
-      for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
-        if (confs[c] != NULL)
-          json_object_set_string_member (brat, conf_names[c], confs[c]);
-      for (guint i = 0; i < outside_confs->len; i++)
-        _gloss_import_plan_note (plan, 0,
-                                 /* Translators: a file name, then a brat configuration
-                                  * file's name */
-                                 _("%s: “%s” not kept: it is a link to a file outside its folder"),
-                                 display, (const char *)g_ptr_array_index (outside_confs, i));
-
-      for (guint i = 0; i < r.entity_list->len; i++)
-        {
-          Entity *entity = g_ptr_array_index (r.entity_list, i);
-          g_autofree char *tag = _gloss_label_to_tag (entity->type);
-          const char *color = g_hash_table_lookup (colors, entity->type);
-          const char *label = g_hash_table_lookup (labels, entity->type);
-
-          if (color != NULL)
-            g_hash_table_replace (batch->colors, g_strdup (tag), g_strdup (color));
-          /* The new tag's label; the annotation keeps the type itself. */
-          if (label != NULL)
-            g_hash_table_replace (batch->labels, g_strdup (tag), g_strdup (label));
-        }
-
-      json_object_set_array_member (brat, "order", json_array_ref (r.order));
-      json_object_set_array_member (brat, "lines", json_array_ref (r.kept));
-      batch->extra = json_object_new ();
-      json_object_set_object_member (batch->extra, GLOSS_KEY_BRAT, json_object_ref (brat));
-
-      note_kept_lines (&r, plan);
-      note_allowances (&r, plan);
-      _gloss_import_plan_add_batch (plan, g_steal_pointer (&batch));
-      ok = _gloss_importer_run_plan (self, plan, display, problems);
+      if (color != NULL)
+        g_hash_table_replace (batch->colors, g_strdup (tag), g_strdup (color));
+      /* The new tag's label; the annotation keeps the type itself. */
+      if (label != NULL)
+        g_hash_table_replace (batch->labels, g_strdup (tag), g_strdup (label));
     }
 
-  _gloss_import_batch_free (batch);
+  json_object_set_array_member (brat, "order", json_array_ref (r->order));
+  json_object_set_array_member (brat, "lines", json_array_ref (r->kept));
+  batch->extra = json_object_new ();
+  json_object_set_object_member (batch->extra, GLOSS_KEY_BRAT, json_object_ref (brat));
+
+  note_kept_lines (r, plan);
+  note_allowances (r, plan);
+  _gloss_import_plan_add_batch (plan, g_steal_pointer (&r->batch));
+  return _gloss_importer_run_plan (r->self, plan, r->display, r->problems);
+}
+
+static gboolean
+brat_import_file (GlossImporter *self,
+                  GFile         *input,
+                  GString       *problems)
+{
+  g_autofree char *display = g_file_get_parse_name (input);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *annotator = NULL;
+  char *confs[G_N_ELEMENTS (conf_names)] = { NULL };
+  Reader r = { 0 };
+  gsize length, skip;
+  gboolean ok;
+
+  source = read_text_beside (self, input, display, problems);
+  if (source == NULL)
+    return FALSE;
+
+  if (!_gloss_import_read_input (input, self->cancellable, &data, &length, &skip, &error))
+    {
+      _gloss_import_problem (problems, display, 0, "%s", error->message);
+      return FALSE;
+    }
+
+  annotator = _gloss_importer_annotator (self, NULL);
+  r.self = self;
+  r.source = source;
+  r.batch = _gloss_import_batch_new (source, annotator);
+  r.display = display;
+  r.problems = problems;
+  r.entities = g_hash_table_new (g_str_hash, g_str_equal);
+  r.entity_list = g_ptr_array_new_with_free_func (entity_free);
+  r.order = json_array_new ();
+  r.kept = json_array_new ();
+  r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  read_ann_lines (&r, data + skip);
+  ok = problems->len == 0 && import_batch (&r, input, confs);
+
+  _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);
   g_ptr_array_unref (r.entity_list);
   json_array_unref (r.order);
