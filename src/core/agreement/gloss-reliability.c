@@ -1,0 +1,712 @@
+/* gloss-reliability.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-reliability"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "gloss-error.h"
+#include "gloss-reliability.h"
+
+/* One distinct value: a category (a string) or, where it is %NULL, a
+ * number.  Cells hold the index of their value, so that alike values are
+ * alike by index. */
+typedef struct
+{
+  char *category;
+  double number;
+} Value;
+
+struct _GlossReliabilityData
+{
+  guint n_coders;
+  GArray *cells;              /* int per unit × coder, -1 where missing */
+  GPtrArray *values;          /* Value */
+  GHashTable *indices;        /* Value -> its index + 1 */
+};
+
+#define MISSING (-1)
+
+/* The contract of every measure. */
+#define RETURN_IF_BAD_ARGUMENTS(data, result, error) \
+  G_STMT_START { \
+    g_return_val_if_fail ((data) != NULL, FALSE); \
+    g_return_val_if_fail ((result) != NULL, FALSE); \
+    g_return_val_if_fail ((error) == NULL || *(error) == NULL, FALSE); \
+  } G_STMT_END
+
+static void
+free_value (gpointer p)
+{
+  Value *value = p;
+
+  g_free (value->category);
+  g_free (value);
+}
+
+static guint
+value_hash (gconstpointer p)
+{
+  const Value *value = p;
+
+  return value->category != NULL ? g_str_hash (value->category) : g_double_hash (&value->number);
+}
+
+static gboolean
+value_equal (gconstpointer a,
+             gconstpointer b)
+{
+  const Value *x = a;
+  const Value *y = b;
+
+  if (x->category != NULL || y->category != NULL)
+    return g_strcmp0 (x->category, y->category) == 0;
+  return x->number == y->number;
+}
+
+static const Value *
+value_at (GlossReliabilityData *data,
+          guint                 index)
+{
+  return g_ptr_array_index (data->values, index);
+}
+
+/* Makes reliability data for @n_coders coders and no unit yet. */
+GlossReliabilityData *
+gloss_reliability_data_new (guint n_coders)
+{
+  GlossReliabilityData *data = g_new0 (GlossReliabilityData, 1);
+
+  data->n_coders = n_coders;
+  data->cells = g_array_new (FALSE, FALSE, sizeof (int));
+  data->values = g_ptr_array_new_with_free_func (free_value);
+  data->indices = g_hash_table_new (value_hash, value_equal);
+  return data;
+}
+
+void
+gloss_reliability_data_free (GlossReliabilityData *data)
+{
+  if (data == NULL)
+    return;
+  g_hash_table_unref (data->indices);
+  g_ptr_array_unref (data->values);
+  g_array_unref (data->cells);
+  g_free (data);
+}
+
+guint
+gloss_reliability_data_get_n_coders (GlossReliabilityData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->n_coders;
+}
+
+guint
+gloss_reliability_data_get_n_units (GlossReliabilityData *data)
+{
+  g_return_val_if_fail (data != NULL, 0);
+  return data->n_coders == 0 ? 0 : data->cells->len / data->n_coders;
+}
+
+/* Adds a unit with every value missing; returns its index. */
+guint
+gloss_reliability_data_add_unit (GlossReliabilityData *data)
+{
+  guint unit;
+
+  g_return_val_if_fail (data != NULL, 0);
+
+  unit = gloss_reliability_data_get_n_units (data);
+  for (guint i = 0; i < data->n_coders; i++)
+    {
+      int missing = MISSING;
+      g_array_append_val (data->cells, missing);
+    }
+  return unit;
+}
+
+static int *
+cell (GlossReliabilityData *data,
+      guint                 unit,
+      guint                 coder)
+{
+  return &g_array_index (data->cells, int, unit * data->n_coders + coder);
+}
+
+/* Sets a cell to @value, which it takes, or to missing where it is %NULL. */
+static void
+set_value (GlossReliabilityData *data,
+           guint                 unit,
+           guint                 coder,
+           Value                *value)
+{
+  gpointer found;
+
+  if (value == NULL)
+    {
+      *cell (data, unit, coder) = MISSING;
+      return;
+    }
+
+  found = g_hash_table_lookup (data->indices, value);
+  if (found == NULL)
+    {
+      g_ptr_array_add (data->values, value);
+      found = GUINT_TO_POINTER (data->values->len);
+      g_hash_table_insert (data->indices, value, found);
+    }
+  else
+    free_value (value);
+  *cell (data, unit, coder) = GPOINTER_TO_INT (found) - 1;
+}
+
+/* Sets what @coder gave @unit to the category @category, or to missing when
+ * it is %NULL.  Categories are alike when their strings are; a category is
+ * never alike a number, "1" neither. */
+void
+gloss_reliability_data_set (GlossReliabilityData *data,
+                            guint                 unit,
+                            guint                 coder,
+                            const char           *category)
+{
+  Value *value = NULL;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (unit < gloss_reliability_data_get_n_units (data));
+  g_return_if_fail (coder < data->n_coders);
+
+  if (category != NULL)
+    {
+      value = g_new0 (Value, 1);
+      value->category = g_strdup (category);
+    }
+  set_value (data, unit, coder, value);
+}
+
+/* Sets what @coder gave @unit to the number @number, which must be finite. */
+void
+gloss_reliability_data_set_number (GlossReliabilityData *data,
+                                   guint                 unit,
+                                   guint                 coder,
+                                   double                number)
+{
+  Value *value;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (unit < gloss_reliability_data_get_n_units (data));
+  g_return_if_fail (coder < data->n_coders);
+  g_return_if_fail (isfinite (number));
+
+  value = g_new0 (Value, 1);
+  /* -0 and 0 are one value, but would not hash alike. */
+  value->number = number == 0 ? 0 : number;
+  set_value (data, unit, coder, value);
+}
+
+static inline double
+square (double x)
+{
+  return x * x;
+}
+
+static gboolean
+undefined (GlossReliabilityResult *result,
+           const char             *reason)
+{
+  result->defined = FALSE;
+  result->value = 0;
+  result->reason = reason;
+  return TRUE;
+}
+
+static gboolean
+defined (GlossReliabilityResult *result,
+         double                  value)
+{
+  result->defined = TRUE;
+  result->value = value;
+  result->reason = NULL;
+  return TRUE;
+}
+
+/* Starts @result; FALSE, with @result undefined, when there are fewer than
+ * two coders. */
+static gboolean
+begin (GlossReliabilityData   *data,
+       GlossReliabilityResult *result)
+{
+  *result = (GlossReliabilityResult) { 0 };
+  if (data->n_coders < 2)
+    {
+      undefined (result, _("There is only one coder: agreement needs two at least."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+no_pairable_values (GlossReliabilityResult *result)
+{
+  return undefined (result, _("No unit has values from two coders: there are no pairable values."));
+}
+
+static gboolean
+all_alike (GlossReliabilityResult *result)
+{
+  return undefined (result, _("All the values are alike: with no expected disagreement, "
+                              "the coefficient is undefined."));
+}
+
+/* Counts in @counts how many coders gave @unit each value; returns how many
+ * gave it one. */
+static guint
+count_values (GlossReliabilityData *data,
+              guint                 unit,
+              guint                *counts)
+{
+  guint m = 0;
+
+  memset (counts, 0, data->values->len * sizeof *counts);
+  for (guint i = 0; i < data->n_coders; i++)
+    {
+      int v = *cell (data, unit, i);
+
+      if (v != MISSING)
+        {
+          counts[v]++;
+          m++;
+        }
+    }
+  return m;
+}
+
+/* Krippendorff's coincidence matrix: o[c][k] sums, over the units with two
+ * values or more, the pairs of values c-k of the unit over m_u - 1
+ * (Krippendorff 2011, section C).  Its totals go in @n_c and @result. */
+static double *
+coincidences (GlossReliabilityData   *data,
+              double                 *n_c,
+              GlossReliabilityResult *result)
+{
+  guint n_values = data->values->len;
+  guint n_units = gloss_reliability_data_get_n_units (data);
+  double *o = g_new0 (double, (gsize) n_values * n_values);
+  g_autofree guint *counts = g_new0 (guint, n_values);
+
+  for (guint u = 0; u < n_units; u++)
+    {
+      guint m = count_values (data, u, counts);
+
+      if (m < 2)
+        continue;
+
+      result->n_units++;
+      result->n_pairable += m;
+      for (guint c = 0; c < n_values; c++)
+        {
+          if (counts[c] == 0)
+            continue;
+          for (guint k = 0; k < n_values; k++)
+            {
+              guint pairs = c == k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k];
+              o[c * n_values + k] += (double) pairs / (m - 1);
+            }
+        }
+    }
+
+  for (guint c = 0; c < n_values; c++)
+    {
+      n_c[c] = 0;
+      for (guint k = 0; k < n_values; k++)
+        n_c[c] += o[c * n_values + k];
+    }
+  return o;
+}
+
+/* The share of pairable values whose pair is alike: the observed agreement of
+ * Krippendorff's α, which for two coders and no value missing is the share of
+ * units they coded alike. */
+gboolean
+gloss_reliability_percent_agreement (GlossReliabilityData   *data,
+                                     GlossReliabilityResult *result,
+                                     GError                **error)
+{
+  g_autofree double *o = NULL;
+  g_autofree double *n_c = NULL;
+  guint n_values;
+  double alike = 0;
+
+  RETURN_IF_BAD_ARGUMENTS (data, result, error);
+
+  if (!begin (data, result))
+    return TRUE;
+
+  n_values = data->values->len;
+  n_c = g_new0 (double, n_values);
+  o = coincidences (data, n_c, result);
+  if (result->n_pairable == 0)
+    return no_pairable_values (result);
+
+  for (guint c = 0; c < n_values; c++)
+    alike += o[c * n_values + c];
+  return defined (result, alike / result->n_pairable);
+}
+
+/* Cohen's κ (by_coder) or Scott's π: two coders, the units both coded. */
+static gboolean
+two_coders (GlossReliabilityData   *data,
+            gboolean                by_coder,
+            GlossReliabilityResult *result)
+{
+  guint n_values, n_units, alike = 0;
+  g_autofree guint *first = NULL;
+  g_autofree guint *second = NULL;
+  double n, expected = 0;
+
+  if (!begin (data, result))
+    return TRUE;
+  if (data->n_coders != 2)
+    return undefined (result, _("Cohen’s κ and Scott’s π compare exactly two coders."));
+
+  n_values = data->values->len;
+  n_units = gloss_reliability_data_get_n_units (data);
+  first = g_new0 (guint, n_values);
+  second = g_new0 (guint, n_values);
+  for (guint u = 0; u < n_units; u++)
+    {
+      int a = *cell (data, u, 0);
+      int b = *cell (data, u, 1);
+
+      if (a == MISSING || b == MISSING)
+        continue;
+      result->n_units++;
+      first[a]++;
+      second[b]++;
+      if (a == b)
+        alike++;
+    }
+  result->n_pairable = 2 * result->n_units;
+  if (result->n_units == 0)
+    return no_pairable_values (result);
+
+  n = result->n_units;
+  for (guint c = 0; c < n_values; c++)
+    {
+      if (by_coder)
+        expected += (first[c] / n) * (second[c] / n);
+      else
+        expected += square ((first[c] + second[c]) / (2 * n));
+    }
+  /* Rounding may leave 1 - ε where every value is alike. */
+  if (expected >= 1 - 1e-12)
+    return all_alike (result);
+  return defined (result, (alike / n - expected) / (1 - expected));
+}
+
+gboolean
+gloss_reliability_cohen_kappa (GlossReliabilityData   *data,
+                               GlossReliabilityResult *result,
+                               GError                **error)
+{
+  RETURN_IF_BAD_ARGUMENTS (data, result, error);
+
+  return two_coders (data, TRUE, result);
+}
+
+gboolean
+gloss_reliability_scott_pi (GlossReliabilityData   *data,
+                            GlossReliabilityResult *result,
+                            GError                **error)
+{
+  RETURN_IF_BAD_ARGUMENTS (data, result, error);
+
+  return two_coders (data, FALSE, result);
+}
+
+/* Fleiss' κ (Fleiss 1971): every unit with a value has the same number m of
+ * them; units with none are left out. */
+gboolean
+gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
+                                GlossReliabilityResult *result,
+                                GError                **error)
+{
+  guint n_values, n_units, m = 0;
+  g_autofree guint *counts = NULL;
+  g_autofree double *totals = NULL;
+  double observed = 0, expected = 0, n;
+
+  RETURN_IF_BAD_ARGUMENTS (data, result, error);
+
+  if (!begin (data, result))
+    return TRUE;
+
+  n_values = data->values->len;
+  n_units = gloss_reliability_data_get_n_units (data);
+  counts = g_new0 (guint, n_values);
+  totals = g_new0 (double, n_values);
+  for (guint u = 0; u < n_units; u++)
+    {
+      guint m_u = count_values (data, u, counts);
+      double same = 0;
+
+      if (m_u == 0)
+        continue;
+      if (m != 0 && m_u != m)
+        return undefined (result, _("Fleiss’ κ needs as many values in every unit, "
+                                    "and the units do not all have as many."));
+      m = m_u;
+      result->n_units++;
+      result->n_pairable += m_u;
+      if (m_u < 2)
+        continue;
+      for (guint c = 0; c < n_values; c++)
+        {
+          same += (double) counts[c] * (counts[c] - 1);
+          totals[c] += counts[c];
+        }
+      observed += same / ((double) m_u * (m_u - 1));
+    }
+  if (m < 2)
+    return no_pairable_values (result);
+
+  n = result->n_pairable;
+  for (guint c = 0; c < n_values; c++)
+    expected += (totals[c] / n) * (totals[c] / n);
+  if (expected >= 1 - 1e-12)
+    return all_alike (result);
+  observed /= result->n_units;
+  return defined (result, (observed - expected) / (1 - expected));
+}
+
+static const char *
+level_name (GlossReliabilityLevel level)
+{
+  switch (level)
+    {
+    case GLOSS_RELIABILITY_NOMINAL:
+      return _("nominal");
+    case GLOSS_RELIABILITY_ORDINAL:
+      return _("ordinal");
+    case GLOSS_RELIABILITY_INTERVAL:
+      return _("interval");
+    case GLOSS_RELIABILITY_RATIO:
+    default:
+      return _("ratio");
+    }
+}
+
+/* Every value of a cell must be a number above the nominal level, and of
+ * zero or more at the ratio level. */
+static gboolean
+check_values (GlossReliabilityData  *data,
+              GlossReliabilityLevel  level,
+              GError               **error)
+{
+  guint n_units = gloss_reliability_data_get_n_units (data);
+
+  if (level == GLOSS_RELIABILITY_NOMINAL)
+    return TRUE;
+
+  for (guint u = 0; u < n_units; u++)
+    for (guint i = 0; i < data->n_coders; i++)
+      {
+        int v = *cell (data, u, i);
+        const Value *value;
+
+        if (v == MISSING)
+          continue;
+        value = value_at (data, v);
+        if (value->category != NULL)
+          {
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                         /* Translators: the last %s is a level: ordinal, interval or ratio. */
+                         _("The value “%s” of unit %u by coder %u is not a number: "
+                           "Krippendorff’s α at the %s level takes numbers only."),
+                         value->category, u + 1, i + 1, level_name (level));
+            return FALSE;
+          }
+        if (level == GLOSS_RELIABILITY_RATIO && value->number < 0)
+          {
+            g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                         _("The value %g of unit %u by coder %u is negative: "
+                           "Krippendorff’s α at the ratio level takes no negative values."),
+                         value->number, u + 1, i + 1);
+            return FALSE;
+          }
+      }
+  return TRUE;
+}
+
+static int
+compare_numbers (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const double *numbers = user_data;
+  double x = numbers[*(const guint *) a];
+  double y = numbers[*(const guint *) b];
+
+  return (x > y) - (x < y);
+}
+
+/* The squared difference δ²(c, k) of Krippendorff 2011, section C, for every
+ * pair of values; at the ordinal level it counts the values between. */
+static double *
+differences (GlossReliabilityData  *data,
+             GlossReliabilityLevel  level,
+             const double          *n_c)
+{
+  guint n_values = data->values->len;
+  g_autofree double *numbers = g_new (double, n_values);
+  double *delta = g_new0 (double, (gsize) n_values * n_values);
+  g_autofree guint *order = NULL;
+  g_autofree double *below = NULL;
+
+  for (guint c = 0; c < n_values; c++)
+    numbers[c] = value_at (data, c)->number;
+
+  if (level == GLOSS_RELIABILITY_ORDINAL)
+    {
+      /* below[c]: the n_g of the values smaller than c, in rank order. */
+      order = g_new (guint, n_values);
+      below = g_new0 (double, n_values);
+      for (guint c = 0; c < n_values; c++)
+        order[c] = c;
+      g_qsort_with_data (order, n_values, sizeof *order, compare_numbers, numbers);
+      for (guint r = 1; r < n_values; r++)
+        below[order[r]] = below[order[r - 1]] + n_c[order[r - 1]];
+    }
+
+  for (guint c = 0; c < n_values; c++)
+    for (guint k = 0; k < n_values; k++)
+      {
+        double d = 0;
+
+        if (c == k)
+          continue;
+        switch (level)
+          {
+          case GLOSS_RELIABILITY_NOMINAL:
+            d = 1;
+            break;
+          case GLOSS_RELIABILITY_ORDINAL:
+            {
+              guint low = numbers[c] < numbers[k] ? c : k;
+              guint high = low == c ? k : c;
+              double between = below[high] + n_c[high] - below[low];
+
+              d = square (between - (n_c[c] + n_c[k]) / 2);
+            }
+            break;
+          case GLOSS_RELIABILITY_INTERVAL:
+            d = square (numbers[c] - numbers[k]);
+            break;
+          case GLOSS_RELIABILITY_RATIO:
+          default:
+            {
+              double sum = numbers[c] + numbers[k];
+
+              d = sum == 0 ? 0 : square ((numbers[c] - numbers[k]) / sum);
+            }
+            break;
+          }
+        delta[c * n_values + k] = d;
+      }
+  return delta;
+}
+
+/* Krippendorff's α at @level, with missing values, through the coincidence
+ * matrix: α = 1 - (n.. - 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck (Krippendorff
+ * 2011).  Fails only when a value is not of the level. */
+gboolean
+gloss_reliability_alpha (GlossReliabilityData   *data,
+                         GlossReliabilityLevel   level,
+                         GlossReliabilityResult *result,
+                         GError                **error)
+{
+  g_autofree double *o = NULL;
+  g_autofree double *n_c = NULL;
+  g_autofree double *delta = NULL;
+  guint n_values;
+  double observed = 0, expected = 0;
+
+  RETURN_IF_BAD_ARGUMENTS (data, result, error);
+  g_return_val_if_fail (level <= GLOSS_RELIABILITY_RATIO, FALSE);
+
+  if (!check_values (data, level, error))
+    return FALSE;
+  if (!begin (data, result))
+    return TRUE;
+
+  n_values = data->values->len;
+  n_c = g_new0 (double, n_values);
+  o = coincidences (data, n_c, result);
+  if (result->n_pairable == 0)
+    return no_pairable_values (result);
+
+  delta = differences (data, level, n_c);
+  for (guint c = 0; c < n_values; c++)
+    for (guint k = 0; k < n_values; k++)
+      {
+        observed += o[c * n_values + k] * delta[c * n_values + k];
+        expected += n_c[c] * n_c[k] * delta[c * n_values + k];
+      }
+  if (expected <= 0)
+    return all_alike (result);
+  return defined (result, 1 - (result->n_pairable - 1) * observed / expected);
+}
+
+#define ALPHA_AT(name, level) \
+  static gboolean \
+  alpha_##name (GlossReliabilityData   *data, \
+                GlossReliabilityResult *result, \
+                GError                **error) \
+  { \
+    return gloss_reliability_alpha (data, level, result, error); \
+  }
+
+ALPHA_AT (nominal, GLOSS_RELIABILITY_NOMINAL)
+ALPHA_AT (ordinal, GLOSS_RELIABILITY_ORDINAL)
+ALPHA_AT (interval, GLOSS_RELIABILITY_INTERVAL)
+ALPHA_AT (ratio, GLOSS_RELIABILITY_RATIO)
+
+static const GlossReliabilityMeasure measures[] = {
+  { "percent", N_("Percent agreement"), gloss_reliability_percent_agreement },
+  { "cohen-kappa", N_("Cohen’s κ"), gloss_reliability_cohen_kappa },
+  { "scott-pi", N_("Scott’s π"), gloss_reliability_scott_pi },
+  { "fleiss-kappa", N_("Fleiss’ κ"), gloss_reliability_fleiss_kappa },
+  { "alpha-nominal", N_("Krippendorff’s α, nominal"), alpha_nominal },
+  { "alpha-ordinal", N_("Krippendorff’s α, ordinal"), alpha_ordinal },
+  { "alpha-interval", N_("Krippendorff’s α, interval"), alpha_interval },
+  { "alpha-ratio", N_("Krippendorff’s α, ratio"), alpha_ratio },
+};
+
+/* The measures, in the order lists show them. */
+const GlossReliabilityMeasure *
+gloss_reliability_get_measures (guint *n_measures)
+{
+  g_return_val_if_fail (n_measures != NULL, NULL);
+
+  *n_measures = G_N_ELEMENTS (measures);
+  return measures;
+}
+
+const GlossReliabilityMeasure *
+gloss_reliability_find_measure (const char *id)
+{
+  g_return_val_if_fail (id != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+    if (g_str_equal (measures[i].id, id))
+      return &measures[i];
+  return NULL;
+}
