@@ -243,6 +243,116 @@ test_fleiss_kappa (void)
   g_assert_cmpuint (result.n_pairable, ==, 140);
 }
 
+/* Fleiss, J. L. (1971). Measuring nominal scale agreement among many
+ * raters. Psychological Bulletin 76(5), 378-382: table 1, p. 379, six
+ * psychiatrists put thirty patients in five diagnoses (one row a
+ * patient, the diagnoses given). */
+static void
+test_fleiss_1971 (void)
+{
+  g_autoptr (GlossReliabilityData) data = gloss_reliability_data_new (6);
+  g_autoptr (GError) error = NULL;
+  GlossReliabilityResult result;
+  static const guint table[30][6] = {
+    { 4, 4, 4, 4, 4, 4 }, { 2, 2, 2, 5, 5, 5 }, { 2, 3, 3, 3, 3, 5 }, { 5, 5, 5, 5, 5, 5 },
+    { 2, 2, 2, 4, 4, 4 }, { 1, 1, 3, 3, 3, 3 }, { 3, 3, 3, 3, 5, 5 }, { 1, 1, 3, 3, 3, 4 },
+    { 1, 1, 4, 4, 4, 4 }, { 5, 5, 5, 5, 5, 5 }, { 1, 4, 4, 4, 4, 4 }, { 1, 2, 4, 4, 4, 4 },
+    { 2, 2, 2, 3, 3, 3 }, { 1, 4, 4, 4, 4, 4 }, { 2, 2, 4, 4, 4, 5 }, { 3, 3, 3, 3, 3, 5 },
+    { 1, 1, 1, 4, 5, 5 }, { 1, 1, 1, 1, 1, 2 }, { 2, 2, 4, 4, 4, 4 }, { 1, 3, 3, 5, 5, 5 },
+    { 5, 5, 5, 5, 5, 5 }, { 2, 4, 4, 4, 4, 4 }, { 2, 2, 4, 5, 5, 5 }, { 1, 1, 4, 4, 4, 4 },
+    { 1, 4, 4, 4, 4, 5 }, { 2, 2, 2, 2, 2, 4 }, { 1, 1, 1, 1, 5, 5 }, { 2, 2, 4, 4, 4, 4 },
+    { 1, 3, 3, 3, 3, 3 }, { 5, 5, 5, 5, 5, 5 },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (table); p++)
+    {
+      guint unit = gloss_reliability_data_add_unit (data);
+
+      for (guint r = 0; r < 6; r++)
+        {
+          char name[2] = { (char) ('0' + table[p][r]), '\0' };
+
+          gloss_reliability_data_set (data, unit, r, name);
+        }
+    }
+
+  /* κ = .430, same page. */
+  g_assert_true (gloss_reliability_fleiss_kappa (data, &result, &error));
+  g_assert_no_error (error);
+  assert_value (&result, 0.430);
+  g_assert_cmpuint (result.n_units, ==, 30);
+}
+
+/* Two coders' labels for @n units each, as (first, second, how many). */
+typedef struct
+{
+  const char *first;
+  const char *second;
+  guint       n;
+} PairCell;
+
+static GlossReliabilityData *
+data_from_pairs (const PairCell *cells,
+                 guint           n_cells)
+{
+  GlossReliabilityData *data = gloss_reliability_data_new (2);
+
+  for (guint i = 0; i < n_cells; i++)
+    for (guint j = 0; j < cells[i].n; j++)
+      {
+        guint unit = gloss_reliability_data_add_unit (data);
+
+        gloss_reliability_data_set (data, unit, 0, cells[i].first);
+        gloss_reliability_data_set (data, unit, 1, cells[i].second);
+      }
+  return data;
+}
+
+/* Artstein, R. & Poesio, M. (2008). Inter-coder agreement for
+ * computational linguistics. Computational Linguistics 34(4), 555-596:
+ * the two coders of their tables (a hundred utterances, Statement or
+ * Info-request; then with Check as a third category), and the values
+ * worked out in the text beside them. */
+static void
+test_artstein_poesio (void)
+{
+  static const PairCell two[] = {
+    { "STAT", "STAT", 20 }, { "IReq", "STAT", 20 }, { "STAT", "IReq", 10 }, { "IReq", "IReq", 50 },
+  };
+  static const PairCell three[] = {
+    { "STAT", "STAT", 46 }, { "IReq", "STAT", 6 }, { "IReq", "IReq", 32 },
+    { "IReq", "Chck", 6 }, { "Chck", "Chck", 10 },
+  };
+  static const struct
+  {
+    const PairCell *cells;
+    guint           n_cells;
+    double          observed, pi, kappa;
+  } examples[] = {
+    { two, G_N_ELEMENTS (two), 0.7, 0.341, 0.348 },
+    { three, G_N_ELEMENTS (three), 0.88, 0.799, 0.801 },
+  };
+
+  for (guint e = 0; e < G_N_ELEMENTS (examples); e++)
+    {
+      g_autoptr (GlossReliabilityData) data = data_from_pairs (examples[e].cells, examples[e].n_cells);
+      g_autoptr (GError) error = NULL;
+      GlossReliabilityResult result;
+
+      /* The paper prints three decimals, some cut rather than rounded
+       * (π of the second table is 0.79953): within 0.001. */
+      g_assert_true (gloss_reliability_percent_agreement (data, &result, &error));
+      assert_value (&result, examples[e].observed);
+      g_assert_true (gloss_reliability_scott_pi (data, &result, &error));
+      g_assert_true (result.defined);
+      g_assert_cmpfloat_with_epsilon (result.value, examples[e].pi, 0.001);
+      g_assert_true (gloss_reliability_cohen_kappa (data, &result, &error));
+      g_assert_true (result.defined);
+      g_assert_cmpfloat_with_epsilon (result.value, examples[e].kappa, 0.001);
+      g_assert_no_error (error);
+    }
+}
+
 /* Every measure of the table is undefined on @data, with a reason. */
 static void
 assert_all_undefined (GlossReliabilityData *data)
@@ -429,6 +539,8 @@ main (int   argc,
   g_test_add_func ("/reliability/binary", test_binary);
   g_test_add_func ("/reliability/cohen-kappa", test_cohen_kappa);
   g_test_add_func ("/reliability/fleiss-kappa", test_fleiss_kappa);
+  g_test_add_func ("/reliability/fleiss-1971", test_fleiss_1971);
+  g_test_add_func ("/reliability/artstein-poesio-2008", test_artstein_poesio);
   g_test_add_func ("/reliability/undefined/one-coder", test_one_coder);
   g_test_add_func ("/reliability/undefined/no-pairable-values", test_no_pairable_values);
   g_test_add_func ("/reliability/undefined/all-alike", test_all_alike);
