@@ -41,6 +41,28 @@ run_cli_valist (const char  *dir,
 }
 
 int
+run_cli_in (const char  *dir,
+            const char  *locale,
+            char       **out,
+            char       **err,
+            const char  *first,
+            ...)
+{
+  va_list ap;
+  int status;
+
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
+  va_start (ap, first);
+  status = run_cli_valist (dir, locale, out, err, first, ap);
+  va_end (ap);
+
+  return status;
+}
+
+int
 wait_for_cli (GSubprocess  *process,
               char        **out,
               char        **err)

@@ -26,6 +26,15 @@ int          run_cli_valist     (const char        *dir,
                                  char             **err,
                                  const char        *first,
                                  va_list            args);
+/* The same with the arguments up to NULL; frees what *@out and *@err held
+ * before. */
+G_GNUC_NULL_TERMINATED
+int          run_cli_in         (const char        *dir,
+                                 const char        *locale,
+                                 char             **out,
+                                 char             **err,
+                                 const char        *first,
+                                 ...);
 /* Waits for @process; its exit status, with what it printed in @out and
  * @err when they are not NULL.  Fails the test unless it exited. */
 int          wait_for_cli       (GSubprocess       *process,

@@ -67,21 +67,7 @@ fixture_tear_down (Fixture       *f,
 
 /* Runs gloss-cli with the arguments up to NULL in the fixture's folder;
  * keeps its output and returns its exit status. */
-G_GNUC_NULL_TERMINATED static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  va_list ap;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  va_start (ap, first);
-  f->status = run_cli_valist (f->dir, NULL, &f->out, &f->err, first, ap);
-  va_end (ap);
-
-  return f->status;
-}
+#define run(f, ...) ((f)->status = run_cli_in ((f)->dir, NULL, &(f)->out, &(f)->err, __VA_ARGS__))
 
 static GlossSource *
 open_page (const char *path)

@@ -121,21 +121,7 @@ fixture_tear_down (Fixture       *f,
 /* Runs gloss-cli with the arguments up to NULL, in the fixture's folder
  * and its locale (C unless the test sets one); keeps its output in @f and
  * returns its exit status. */
-G_GNUC_NULL_TERMINATED static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  va_list ap;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  va_start (ap, first);
-  f->status = run_cli_valist (f->dir, f->locale, &f->out, &f->err, first, ap);
-  va_end (ap);
-
-  return f->status;
-}
+#define run(f, ...) ((f)->status = run_cli_in ((f)->dir, (f)->locale, &(f)->out, &(f)->err, __VA_ARGS__))
 
 /* The last run: its exit status and, unless NULL, exactly this output. */
 static void

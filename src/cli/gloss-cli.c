@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "text", gloss_cli_text, N_("Print the text of an article, which offsets count in") },
   { "export", gloss_cli_export, N_("Write annotations for other tools (CSV, brat, W3C, …)") },
   { "import", gloss_cli_import, N_("Read annotations made in other tools into Gloss files") },
+  { "agree", gloss_cli_agree, N_("Measure how far coders agree (Krippendorff’s α, κ, π)") },
 };
 
 static void
