@@ -1,0 +1,545 @@
+/* gloss-unitizing.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-unitizing"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "gloss-error.h"
+#include "gloss-unitizing.h"
+
+/* Krippendorff's unitizing α (α_U), as Krippendorff defines it in
+ * "Measuring the reliability of qualitative text analysis data" (Quality &
+ * Quantity 38, 2004) and in Content Analysis (2nd ed., 2004, pp. 251–256),
+ * and as DKPro Statistics computes it: per category, each coder's continuum
+ * is cut into the units of that category and the gaps between them. */
+
+typedef struct
+{
+  gint64 start;
+  gint64 length;
+  guint coder;
+  guint category;
+  guint index;                /* the order it was added in */
+} Unit;
+
+/* A unit of the category, or a gap between them, on one coder's continuum. */
+typedef struct
+{
+  gint64 start;
+  gint64 length;
+  gboolean is_unit;
+} Segment;
+
+struct _GlossUnitizingData
+{
+  guint n_coders;
+  gint64 begin;
+  gint64 length;
+  GArray *units;              /* Unit */
+  GPtrArray *categories;      /* char *, in the order first seen */
+  GHashTable *category_index; /* char * -> its index + 1 */
+};
+
+/**
+ * gloss_unitizing_data_new:
+ * @n_coders: how many coders marked units
+ * @continuum_start: the offset where the continuum starts
+ * @continuum_length: its length
+ *
+ * Returns: (transfer full): a continuum with no unit yet
+ */
+GlossUnitizingData *
+gloss_unitizing_data_new (guint n_coders,
+                          guint continuum_start,
+                          guint continuum_length)
+{
+  GlossUnitizingData *data = g_new0 (GlossUnitizingData, 1);
+
+  data->n_coders = n_coders;
+  data->begin = continuum_start;
+  data->length = continuum_length;
+  data->units = g_array_new (FALSE, FALSE, sizeof (Unit));
+  data->categories = g_ptr_array_new_with_free_func (g_free);
+  data->category_index = g_hash_table_new (g_str_hash, g_str_equal);
+  return data;
+}
+
+void
+gloss_unitizing_data_free (GlossUnitizingData *data)
+{
+  if (data == NULL)
+    return;
+  g_array_unref (data->units);
+  g_hash_table_unref (data->category_index);
+  g_ptr_array_unref (data->categories);
+  g_free (data);
+}
+
+/* Adds the unit @coder marked from @start, @length characters long, with
+ * @category.  Nothing is checked here: gloss_unitizing_alpha() reports a
+ * unit outside the continuum, of no length or of an unknown coder. */
+void
+gloss_unitizing_data_add_unit (GlossUnitizingData *data,
+                               guint               coder,
+                               gint64              start,
+                               gint64              length,
+                               const char         *category)
+{
+  Unit unit = { start, length, coder, 0, data != NULL ? data->units->len : 0 };
+  guint index;
+
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (category != NULL);
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
+  if (index == 0)
+    {
+      char *copy = g_strdup (category);
+
+      g_ptr_array_add (data->categories, copy);
+      index = data->categories->len;
+      g_hash_table_insert (data->category_index, copy, GUINT_TO_POINTER (index));
+    }
+  unit.category = index - 1;
+  g_array_append_val (data->units, unit);
+}
+
+/**
+ * gloss_unitizing_distance:
+ *
+ * Krippendorff's distance between two segments of two coders: for two
+ * units that overlap, the squares of the differences of their starts and
+ * of their ends; for a unit that lies within a gap, the square of its
+ * length; 0 otherwise (two gaps, or segments that only touch).
+ */
+double
+gloss_unitizing_distance (gint64   start1,
+                          gint64   length1,
+                          gboolean is_unit1,
+                          gint64   start2,
+                          gint64   length2,
+                          gboolean is_unit2)
+{
+  gint64 end1 = start1 + length1;
+  gint64 end2 = start2 + length2;
+
+  if (is_unit1 && is_unit2 && start1 < end2 && start2 < end1)
+    {
+      double starts = (double) (start1 - start2);
+      double ends = (double) (end1 - end2);
+
+      return starts * starts + ends * ends;
+    }
+  if (is_unit1 && !is_unit2 && start1 >= start2 && end1 <= end2)
+    return (double) length1 * (double) length1;
+  if (!is_unit1 && is_unit2 && start2 >= start1 && end2 <= end1)
+    return (double) length2 * (double) length2;
+  return 0;
+}
+
+/* By category, then coder, then start. */
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  const Unit *u = a;
+  const Unit *v = b;
+
+  if (u->category != v->category)
+    return u->category < v->category ? -1 : 1;
+  if (u->coder != v->coder)
+    return u->coder < v->coder ? -1 : 1;
+  if (u->start != v->start)
+    return u->start < v->start ? -1 : 1;
+  return 0;
+}
+
+static gboolean
+check_unit (GlossUnitizingData *data,
+            const Unit         *unit,
+            GError            **error)
+{
+  if (unit->coder >= data->n_coders)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
+                   _("Unit %u is by coder %u, but there are only %u coders."),
+                   unit->index + 1, unit->coder + 1, data->n_coders);
+      return FALSE;
+    }
+  if (unit->length <= 0)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("Unit %u has a length of %lld: a unit is one character long at least."),
+                   unit->index + 1, (long long) unit->length);
+      return FALSE;
+    }
+  if (unit->start < data->begin || unit->start > data->begin + data->length
+      || unit->length > data->begin + data->length - unit->start)
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE,
+                   _("Unit %u, from %lld, %lld characters long, is outside the continuum, "
+                     "from %lld to %lld."),
+                   unit->index + 1, (long long) unit->start, (long long) unit->length,
+                   (long long) data->begin, (long long) (data->begin + data->length));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Checks every unit and returns them sorted by category, coder and start;
+ * %NULL, with @error set, on a unit the measure cannot take. */
+static GArray *
+sorted_units (GlossUnitizingData *data,
+              GError            **error)
+{
+  g_autoptr(GArray) units = g_array_copy (data->units);
+
+  for (guint i = 0; i < units->len; i++)
+    if (!check_unit (data, &g_array_index (units, Unit, i), error))
+      return NULL;
+
+  g_array_sort (units, compare_units);
+  for (guint i = 1; i < units->len; i++)
+    {
+      const Unit *previous = &g_array_index (units, Unit, i - 1);
+      const Unit *unit = &g_array_index (units, Unit, i);
+
+      if (previous->category == unit->category && previous->coder == unit->coder
+          && unit->start < previous->start + previous->length)
+        {
+          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                       _("Units %u and %u of coder %u, both “%s”, overlap: "
+                         "a coder’s units of one category may not overlap."),
+                       MIN (previous->index, unit->index) + 1,
+                       MAX (previous->index, unit->index) + 1, unit->coder + 1,
+                       (const char *) g_ptr_array_index (data->categories, unit->category));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&units);
+}
+
+/* The units of one category, units[first] to units[last - 1], sorted by
+ * coder and start. */
+typedef struct
+{
+  GlossUnitizingData *data;
+  const GArray *units;
+  guint first;
+  guint last;
+} Category;
+
+/* The segments of @coder's continuum: its units of the category and the
+ * gaps, of one character at least, between them. */
+static GArray *
+coder_segments (const Category *c,
+                guint           coder)
+{
+  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  gint64 pos = c->data->begin;
+  gint64 end = c->data->begin + c->data->length;
+
+  for (guint i = c->first; i < c->last; i++)
+    {
+      const Unit *unit = &g_array_index (c->units, Unit, i);
+      Segment segment = { unit->start, unit->length, TRUE };
+
+      if (unit->coder != coder)
+        continue;
+      if (unit->start > pos)
+        {
+          Segment gap = { pos, unit->start - pos, FALSE };
+
+          g_array_append_val (segments, gap);
+        }
+      g_array_append_val (segments, segment);
+      pos = unit->start + unit->length;
+    }
+  if (end > pos)
+    {
+      Segment gap = { pos, end - pos, FALSE };
+
+      g_array_append_val (segments, gap);
+    }
+  return segments;
+}
+
+/* The sum of the distances between the segments of two coders that overlap:
+ * both cover the continuum, so walking them side by side meets every such
+ * pair once. */
+static double
+pair_distances (const GArray *a,
+                const GArray *b)
+{
+  double sum = 0;
+  guint i = 0;
+  guint j = 0;
+
+  while (i < a->len && j < b->len)
+    {
+      const Segment *s = &g_array_index (a, Segment, i);
+      const Segment *t = &g_array_index (b, Segment, j);
+      gint64 end_s = s->start + s->length;
+      gint64 end_t = t->start + t->length;
+
+      sum += gloss_unitizing_distance (s->start, s->length, s->is_unit,
+                                       t->start, t->length, t->is_unit);
+      if (end_s <= end_t)
+        i++;
+      if (end_t <= end_s)
+        j++;
+    }
+  return sum;
+}
+
+/* Observed disagreement: the distances summed over every pair of coders,
+ * each pair counted in both orders, over R (R − 1) L². */
+static double
+observed_disagreement (const Category *c)
+{
+  guint n_coders = c->data->n_coders;
+  double length = (double) c->data->length;
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  double sum = 0;
+
+  for (guint r = 0; r < n_coders; r++)
+    g_ptr_array_add (segments, coder_segments (c, r));
+  for (guint r1 = 0; r1 < n_coders; r1++)
+    for (guint r2 = r1 + 1; r2 < n_coders; r2++)
+      sum += pair_distances (g_ptr_array_index (segments, r1), g_ptr_array_index (segments, r2));
+
+  return 2 * sum / ((double) n_coders * (n_coders - 1) * length * length);
+}
+
+static int
+compare_lengths (gconstpointer a,
+                 gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Expected disagreement: every unit of the category against every other
+ * unit of it and against every gap, of every coder, wherever it could lie
+ * in them:
+ *   2/L · Σ_units [ (N − 1) (2l³ − 3l² + l)/3 + l² Σ_{gaps g ≥ l} (g − l + 1) ]
+ *   / (R L (R L − 1) − Σ_units l (l − 1)). */
+static double
+expected_disagreement (const Category *c)
+{
+  guint n_coders = c->data->n_coders;
+  double length = (double) c->data->length;
+  double n_units = c->last - c->first;
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) tail_sums = NULL;
+  double squared_lengths = 0;
+  double sum = 0;
+  double denominator;
+
+  for (guint r = 0; r < n_coders; r++)
+    {
+      g_autoptr(GArray) segments = coder_segments (c, r);
+
+      for (guint i = 0; i < segments->len; i++)
+        {
+          const Segment *s = &g_array_index (segments, Segment, i);
+
+          if (!s->is_unit)
+            g_array_append_val (gaps, s->length);
+        }
+    }
+  g_array_sort (gaps, compare_lengths);
+
+  /* tail_sums[i]: the sum of the gaps from the i-th on, the longest last,
+   * so that the gaps at least l long are summed by a binary search. */
+  tail_sums = g_array_sized_new (FALSE, TRUE, sizeof (double), gaps->len + 1);
+  g_array_set_size (tail_sums, gaps->len + 1);
+  for (guint i = gaps->len; i > 0; i--)
+    g_array_index (tail_sums, double, i - 1) =
+      g_array_index (tail_sums, double, i) + (double) g_array_index (gaps, gint64, i - 1);
+
+  for (guint i = c->first; i < c->last; i++)
+    {
+      double l = (double) g_array_index (c->units, Unit, i).length;
+      guint low = 0;
+      guint high = gaps->len;
+
+      /* The first gap at least l long. */
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+
+          if ((double) g_array_index (gaps, gint64, middle) < l)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      sum += (n_units - 1) * (2 * l * l * l - 3 * l * l + l) / 3;
+      sum += l * l * (g_array_index (tail_sums, double, low) - (gaps->len - low) * (l - 1));
+      squared_lengths += l * (l - 1);
+    }
+
+  denominator = n_coders * length * (n_coders * length - 1) - squared_lengths;
+  g_assert (denominator > 0);
+  return sum * 2 / length / denominator;
+}
+
+/* The observed and expected disagreement of @category, or of the average
+ * over every category when it is %NULL (which is how DKPro Statistics
+ * combines them); FALSE, with @error set, on bad input.  Both are NAN when
+ * there are fewer than two coders or no unit to count. */
+static gboolean
+compute (GlossUnitizingData *data,
+         const char         *category,
+         double             *observed,
+         double             *expected,
+         GError            **error)
+{
+  g_autoptr(GArray) units = NULL;
+  guint wanted = 0;
+  guint n_categories = 0;
+
+  *observed = NAN;
+  *expected = NAN;
+  units = sorted_units (data, error);
+  if (units == NULL)
+    return FALSE;
+  if (data->n_coders < 2)
+    return TRUE;
+  if (category != NULL)
+    {
+      wanted = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
+      if (wanted == 0)
+        return TRUE;
+    }
+
+  for (guint first = 0; first < units->len;)
+    {
+      Category c = { data, units, first, first };
+      guint index = g_array_index (units, Unit, first).category;
+
+      while (c.last < units->len && g_array_index (units, Unit, c.last).category == index)
+        c.last++;
+      first = c.last;
+      if (wanted != 0 && index != wanted - 1)
+        continue;
+      if (n_categories++ == 0)
+        *observed = *expected = 0;
+      *observed += observed_disagreement (&c);
+      *expected += expected_disagreement (&c);
+    }
+  if (n_categories > 0)
+    {
+      *observed /= n_categories;
+      *expected /= n_categories;
+    }
+  return TRUE;
+}
+
+/**
+ * gloss_unitizing_disagreement:
+ * @data: the units
+ * @category: (nullable): a category, or %NULL for all of them
+ * @observed: (out): the observed disagreement, or NAN
+ * @expected: (out): the expected disagreement, or NAN
+ * @error: where to report bad input
+ *
+ * The two disagreements α_U compares: NAN when there are fewer than two
+ * coders or no unit of @category.
+ *
+ * Returns: FALSE, with @error set, when a unit is outside the continuum, of
+ *   no length, of a coder out of range, or overlaps another of its coder
+ *   and category
+ */
+gboolean
+gloss_unitizing_disagreement (GlossUnitizingData *data,
+                              const char         *category,
+                              double             *observed,
+                              double             *expected,
+                              GError            **error)
+{
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (observed != NULL, FALSE);
+  g_return_val_if_fail (expected != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return compute (data, category, observed, expected, error);
+}
+
+static gboolean
+undefined (GlossReliabilityResult *result,
+           const char             *reason)
+{
+  result->defined = FALSE;
+  result->value = 0;
+  result->reason = reason;
+  return TRUE;
+}
+
+/**
+ * gloss_unitizing_alpha:
+ * @data: the units
+ * @category: (nullable): a category, or %NULL for all of them
+ * @result: (out): α_U, or undefined with the reason
+ * @error: where to report bad input
+ *
+ * Krippendorff's α_U of @category, or over all categories: one minus the
+ * observed over the expected disagreement, each averaged over the
+ * categories.  @result's @n_units counts the units of @category (all units
+ * for %NULL), its @n_pairable the coders.
+ *
+ * Returns: FALSE, with @error set, on bad input, as
+ *   gloss_unitizing_disagreement()
+ */
+gboolean
+gloss_unitizing_alpha (GlossUnitizingData     *data,
+                       const char             *category,
+                       GlossReliabilityResult *result,
+                       GError                **error)
+{
+  double observed;
+  double expected;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  *result = (GlossReliabilityResult) { 0 };
+  if (!compute (data, category, &observed, &expected, error))
+    return FALSE;
+
+  result->n_pairable = data->n_coders;
+  for (guint i = 0; i < data->units->len; i++)
+    {
+      const Unit *unit = &g_array_index (data->units, Unit, i);
+
+      if (category == NULL
+          || g_str_equal (g_ptr_array_index (data->categories, unit->category), category))
+        result->n_units++;
+    }
+
+  if (data->n_coders < 2)
+    return undefined (result, _("There is only one coder: agreement needs two at least."));
+  if (isnan (expected))
+    return undefined (result, category != NULL
+                      ? _("No coder marked a unit of this category.")
+                      : _("No coder marked any unit."));
+  if (expected <= 0)
+    return undefined (result, _("The units leave no room for disagreement: with no expected "
+                                "disagreement, the coefficient is undefined."));
+
+  result->defined = TRUE;
+  result->value = 1 - observed / expected;
+  result->reason = NULL;
+  return TRUE;
+}
