@@ -57,7 +57,14 @@ value_hash (gconstpointer p)
 {
   const Value *value = p;
 
-  return value->category != NULL ? g_str_hash (value->category) : g_double_hash (&value->number);
+  guint64 bits;
+
+  if (value->category != NULL)
+    return g_str_hash (value->category);
+  /* g_double_hash() hashes the number's integer part, so that scores
+   * between 0 and 1000 would share a thousand buckets: hash every bit. */
+  memcpy (&bits, &value->number, sizeof bits);
+  return g_int64_hash (&bits);
 }
 
 static gboolean
@@ -268,68 +275,39 @@ all_alike (GlossReliabilityResult *result)
 
 /* Counts in @counts how many coders gave @unit each value; returns how many
  * gave it one. */
+/* The values of @unit, each once in @values with how many coders gave it
+ * in @counts (both arrays of n_coders); returns how many distinct values,
+ * and in *@m how many values.  Costs n_coders², never the number of
+ * distinct values in the data, so that a table of many numbers stays
+ * linear. */
 static guint
-count_values (GlossReliabilityData *data,
-              guint                 unit,
-              guint                *counts)
+tally_unit (GlossReliabilityData *data,
+            guint                 unit,
+            int                  *values,
+            guint                *counts,
+            guint                *m)
 {
-  guint m = 0;
+  guint n = 0;
 
-  memset (counts, 0, data->values->len * sizeof *counts);
+  *m = 0;
   for (guint i = 0; i < data->n_coders; i++)
     {
       int v = *cell (data, unit, i);
+      guint d;
 
-      if (v != MISSING)
-        {
-          counts[v]++;
-          m++;
-        }
-    }
-  return m;
-}
-
-/* Krippendorff's coincidence matrix: o[c][k] sums, over the units with two
- * values or more, the pairs of values c-k of the unit over m_u - 1
- * (Krippendorff 2011, section C).  Its totals go in @n_c and @result. */
-static double *
-coincidences (GlossReliabilityData   *data,
-              double                 *n_c,
-              GlossReliabilityResult *result)
-{
-  guint n_values = data->values->len;
-  guint n_units = gloss_reliability_data_get_n_units (data);
-  double *o = g_new0 (double, (gsize) n_values * n_values);
-  g_autofree guint *counts = g_new0 (guint, n_values);
-
-  for (guint u = 0; u < n_units; u++)
-    {
-      guint m = count_values (data, u, counts);
-
-      if (m < 2)
+      if (v == MISSING)
         continue;
-
-      result->n_units++;
-      result->n_pairable += m;
-      for (guint c = 0; c < n_values; c++)
+      (*m)++;
+      for (d = 0; d < n && values[d] != v; d++)
+        ;
+      if (d == n)
         {
-          if (counts[c] == 0)
-            continue;
-          for (guint k = 0; k < n_values; k++)
-            {
-              guint pairs = c == k ? counts[c] * (counts[c] - 1) : counts[c] * counts[k];
-              o[c * n_values + k] += (double) pairs / (m - 1);
-            }
+          values[n] = v;
+          counts[n++] = 0;
         }
+      counts[d]++;
     }
-
-  for (guint c = 0; c < n_values; c++)
-    {
-      n_c[c] = 0;
-      for (guint k = 0; k < n_values; k++)
-        n_c[c] += o[c * n_values + k];
-    }
-  return o;
+  return n;
 }
 
 /* The share of pairable values whose pair is alike: the observed agreement of
@@ -340,9 +318,9 @@ gloss_reliability_percent_agreement (GlossReliabilityData   *data,
                                      GlossReliabilityResult *result,
                                      GError                **error)
 {
-  g_autofree double *o = NULL;
-  g_autofree double *n_c = NULL;
-  guint n_values;
+  g_autofree int *values = NULL;
+  g_autofree guint *counts = NULL;
+  guint n_units;
   double alike = 0;
 
   RETURN_IF_BAD_ARGUMENTS (data, result, error);
@@ -350,14 +328,24 @@ gloss_reliability_percent_agreement (GlossReliabilityData   *data,
   if (!begin (data, result))
     return TRUE;
 
-  n_values = data->values->len;
-  n_c = g_new0 (double, n_values);
-  o = coincidences (data, n_c, result);
+  n_units = gloss_reliability_data_get_n_units (data);
+  values = g_new (int, data->n_coders);
+  counts = g_new (guint, data->n_coders);
+  for (guint u = 0; u < n_units; u++)
+    {
+      guint m, n = tally_unit (data, u, values, counts, &m);
+
+      if (m < 2)
+        continue;
+      result->n_units++;
+      result->n_pairable += m;
+      /* The diagonal of the coincidence matrix, o_cc, for this unit. */
+      for (guint d = 0; d < n; d++)
+        alike += (double) counts[d] * (counts[d] - 1) / (m - 1);
+    }
   if (result->n_pairable == 0)
     return no_pairable_values (result);
 
-  for (guint c = 0; c < n_values; c++)
-    alike += o[c * n_values + c];
   return defined (result, alike / result->n_pairable);
 }
 
@@ -439,7 +427,8 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
                                 GlossReliabilityResult *result,
                                 GError                **error)
 {
-  guint n_values, n_units, m = 0;
+  guint n_units, m = 0;
+  g_autofree int *values = NULL;
   g_autofree guint *counts = NULL;
   g_autofree double *totals = NULL;
   double observed = 0, expected = 0, n;
@@ -449,13 +438,13 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
   if (!begin (data, result))
     return TRUE;
 
-  n_values = data->values->len;
   n_units = gloss_reliability_data_get_n_units (data);
-  counts = g_new0 (guint, n_values);
-  totals = g_new0 (double, n_values);
+  values = g_new (int, data->n_coders);
+  counts = g_new (guint, data->n_coders);
+  totals = g_new0 (double, data->values->len);
   for (guint u = 0; u < n_units; u++)
     {
-      guint m_u = count_values (data, u, counts);
+      guint m_u, n_distinct = tally_unit (data, u, values, counts, &m_u);
       double same = 0;
 
       if (m_u == 0)
@@ -468,10 +457,10 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
       result->n_pairable += m_u;
       if (m_u < 2)
         continue;
-      for (guint c = 0; c < n_values; c++)
+      for (guint d = 0; d < n_distinct; d++)
         {
-          same += (double) counts[c] * (counts[c] - 1);
-          totals[c] += counts[c];
+          same += (double) counts[d] * (counts[d] - 1);
+          totals[values[d]] += counts[d];
         }
       observed += same / ((double) m_u * (m_u - 1));
     }
@@ -479,7 +468,7 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
     return no_pairable_values (result);
 
   n = result->n_pairable;
-  for (guint c = 0; c < n_values; c++)
+  for (guint c = 0; c < data->values->len; c++)
     expected += (totals[c] / n) * (totals[c] / n);
   if (expected >= 1 - 1e-12)
     return all_alike (result);
@@ -558,86 +547,95 @@ compare_numbers (gconstpointer a,
   return (x > y) - (x < y);
 }
 
-/* The squared difference δ²(c, k) of Krippendorff 2011, section C, for every
- * pair of values; at the ordinal level it counts the values between. */
-static double *
-differences (GlossReliabilityData  *data,
-             GlossReliabilityLevel  level,
-             const double          *n_c)
+typedef struct
 {
-  guint n_values = data->values->len;
-  g_autofree double *numbers = g_new (double, n_values);
-  double *delta = g_new0 (double, (gsize) n_values * n_values);
-  g_autofree guint *order = NULL;
-  g_autofree double *below = NULL;
+  GlossReliabilityLevel level;
+  const double *numbers;   /* per value; at the ordinal level, its mid-rank */
+  const double *n_c;       /* pairable values per value */
+} Differences;
 
-  for (guint c = 0; c < n_values; c++)
-    numbers[c] = value_at (data, c)->number;
+/* The squared difference δ²(c, k) of Krippendorff 2011, section C.  The
+ * ordinal one, (Σ_{g from c to k} n_g - (n_c + n_k) / 2)², is the squared
+ * difference of the two values' mid-ranks (the n_g of the values ranked
+ * below, plus half its own), which α computes it from. */
+static double
+difference (const Differences *d,
+            guint              c,
+            guint              k)
+{
+  double x = d->numbers[c], y = d->numbers[k];
 
-  if (level == GLOSS_RELIABILITY_ORDINAL)
+  if (c == k)
+    return 0;
+  switch (d->level)
     {
-      /* below[c]: the n_g of the values smaller than c, in rank order. */
-      order = g_new (guint, n_values);
-      below = g_new0 (double, n_values);
-      for (guint c = 0; c < n_values; c++)
-        order[c] = c;
-      g_qsort_with_data (order, n_values, sizeof *order, compare_numbers, numbers);
-      for (guint r = 1; r < n_values; r++)
-        below[order[r]] = below[order[r - 1]] + n_c[order[r - 1]];
+    case GLOSS_RELIABILITY_NOMINAL:
+      return 1;
+    case GLOSS_RELIABILITY_ORDINAL:
+    case GLOSS_RELIABILITY_INTERVAL:
+      return square (x - y);
+    case GLOSS_RELIABILITY_RATIO:
+    default:
+      return x + y == 0 ? 0 : square ((x - y) / (x + y));
     }
+}
 
-  for (guint c = 0; c < n_values; c++)
-    for (guint k = 0; k < n_values; k++)
-      {
-        double d = 0;
+/* Σ n_c n_k δ²_ck over every pair of values: in closed form for the
+ * nominal, ordinal and interval levels, pair by pair of the values present
+ * for the ratio one. */
+static double
+expected_sum (const Differences *d,
+              const guint       *present,
+              guint              n_present,
+              double             n_total)
+{
+  double sum = 0, weighted = 0, squares = 0;
 
-        if (c == k)
-          continue;
-        switch (level)
-          {
-          case GLOSS_RELIABILITY_NOMINAL:
-            d = 1;
-            break;
-          case GLOSS_RELIABILITY_ORDINAL:
-            {
-              guint low = numbers[c] < numbers[k] ? c : k;
-              guint high = low == c ? k : c;
-              double between = below[high] + n_c[high] - below[low];
+  switch (d->level)
+    {
+    case GLOSS_RELIABILITY_NOMINAL:
+      for (guint i = 0; i < n_present; i++)
+        squares += square (d->n_c[present[i]]);
+      return square (n_total) - squares;
+    case GLOSS_RELIABILITY_ORDINAL:
+    case GLOSS_RELIABILITY_INTERVAL:
+      for (guint i = 0; i < n_present; i++)
+        {
+          double x = d->numbers[present[i]], n = d->n_c[present[i]];
 
-              d = square (between - (n_c[c] + n_c[k]) / 2);
-            }
-            break;
-          case GLOSS_RELIABILITY_INTERVAL:
-            d = square (numbers[c] - numbers[k]);
-            break;
-          case GLOSS_RELIABILITY_RATIO:
-          default:
-            {
-              double sum = numbers[c] + numbers[k];
-
-              d = sum == 0 ? 0 : square ((numbers[c] - numbers[k]) / sum);
-            }
-            break;
-          }
-        delta[c * n_values + k] = d;
-      }
-  return delta;
+          weighted += n * x;
+          squares += n * x * x;
+        }
+      return 2 * (n_total * squares - weighted * weighted);
+    case GLOSS_RELIABILITY_RATIO:
+    default:
+      for (guint i = 0; i < n_present; i++)
+        for (guint j = i + 1; j < n_present; j++)
+          sum += 2 * d->n_c[present[i]] * d->n_c[present[j]] *
+                 difference (d, present[i], present[j]);
+      return sum;
+    }
 }
 
 /* Krippendorff's α at @level, with missing values, through the coincidence
  * matrix: α = 1 - (n.. - 1) Σ o_ck δ²_ck / Σ n_c n_k δ²_ck (Krippendorff
- * 2011).  Fails only when a value is not of the level. */
+ * 2011), its sums taken unit by unit and value by value so that memory
+ * stays linear in the number of distinct values.  Fails only when a value
+ * is not of the level. */
 gboolean
 gloss_reliability_alpha (GlossReliabilityData   *data,
                          GlossReliabilityLevel   level,
                          GlossReliabilityResult *result,
                          GError                **error)
 {
-  g_autofree double *o = NULL;
+  g_autofree int *values = NULL;
+  g_autofree guint *counts = NULL;
+  g_autofree double *numbers = NULL;
   g_autofree double *n_c = NULL;
-  g_autofree double *delta = NULL;
-  guint n_values;
-  double observed = 0, expected = 0;
+  g_autofree guint *present = NULL;
+  Differences d;
+  guint n_values, n_units, n_present = 0;
+  double observed = 0, expected;
 
   RETURN_IF_BAD_ARGUMENTS (data, result, error);
   g_return_val_if_fail (level <= GLOSS_RELIABILITY_RATIO, FALSE);
@@ -648,19 +646,72 @@ gloss_reliability_alpha (GlossReliabilityData   *data,
     return TRUE;
 
   n_values = data->values->len;
+  n_units = gloss_reliability_data_get_n_units (data);
+  values = g_new (int, data->n_coders);
+  counts = g_new (guint, data->n_coders);
+  numbers = g_new (double, n_values);
   n_c = g_new0 (double, n_values);
-  o = coincidences (data, n_c, result);
+  for (guint c = 0; c < n_values; c++)
+    numbers[c] = value_at (data, c)->number;
+
+  /* n_c: how many pairable values each value is. */
+  for (guint u = 0; u < n_units; u++)
+    {
+      guint m, n = tally_unit (data, u, values, counts, &m);
+
+      if (m < 2)
+        continue;
+      result->n_units++;
+      result->n_pairable += m;
+      for (guint i = 0; i < n; i++)
+        n_c[values[i]] += counts[i];
+    }
   if (result->n_pairable == 0)
     return no_pairable_values (result);
 
-  delta = differences (data, level, n_c);
+  present = g_new (guint, n_values);
   for (guint c = 0; c < n_values; c++)
-    for (guint k = 0; k < n_values; k++)
-      {
-        observed += o[c * n_values + k] * delta[c * n_values + k];
-        expected += n_c[c] * n_c[k] * delta[c * n_values + k];
-      }
-  if (expected <= 0)
+    if (n_c[c] > 0)
+      present[n_present++] = c;
+  if (level == GLOSS_RELIABILITY_ORDINAL)
+    {
+      /* Each value's mid-rank, in place of the number: the n_g of the
+       * values smaller, plus half its own n_c. */
+      double below = 0;
+
+      g_qsort_with_data (present, n_present, sizeof *present, compare_numbers, numbers);
+      for (guint r = 0; r < n_present; r++)
+        {
+          double n = n_c[present[r]];
+
+          numbers[present[r]] = below + n / 2;
+          below += n;
+        }
+    }
+
+  d.level = level;
+  d.numbers = numbers;
+  d.n_c = n_c;
+
+  /* Σ o_ck δ²_ck, unit by unit: the pairs of values of the unit over
+   * m_u - 1. */
+  for (guint u = 0; u < n_units; u++)
+    {
+      guint m, n = tally_unit (data, u, values, counts, &m);
+      double unit_sum = 0;
+
+      if (m < 2)
+        continue;
+      for (guint i = 0; i < n; i++)
+        for (guint j = 0; j < n; j++)
+          if (i != j)
+            unit_sum += (double) counts[i] * counts[j] * difference (&d, values[i], values[j]);
+      observed += unit_sum / (m - 1);
+    }
+
+  expected = expected_sum (&d, present, n_present, result->n_pairable);
+  /* One value only, or (the closed forms rounding) none apart. */
+  if (n_present <= 1 || expected <= 0)
     return all_alike (result);
   return defined (result, 1 - (result->n_pairable - 1) * observed / expected);
 }
