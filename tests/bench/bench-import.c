@@ -21,6 +21,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -195,8 +197,20 @@ main (int    argc,
     }
 
   self = g_file_read_link ("/proc/self/exe", NULL);
-  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("gloss-bench-import-XXXXXX", NULL);
-  g_mkdir_with_parents (dir, 0755);
+  if (keep != NULL)
+    {
+      dir = g_strdup (keep);
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        g_error ("bench-import: cannot create %s: %s", dir, g_strerror (errno));
+    }
+  else
+    {
+      g_autoptr(GError) error = NULL;
+
+      dir = g_dir_make_tmp ("gloss-bench-import-XXXXXX", &error);
+      if (dir == NULL)
+        g_error ("bench-import: %s", error->message);
+    }
   count_text = g_strdup_printf ("%u", count);
 
   {

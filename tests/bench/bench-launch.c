@@ -309,7 +309,13 @@ main (int    argc,
   for (guint i = 0; i < G_N_ELEMENTS (tag_colors); i++)
     highlights[i] = (Rgb) { blend (tag_colors[i].r), blend (tag_colors[i].g), blend (tag_colors[i].b) };
 
-  dir = g_dir_make_tmp ("gloss-bench-launch-XXXXXX", NULL);
+  {
+    g_autoptr(GError) error = NULL;
+
+    dir = g_dir_make_tmp ("gloss-bench-launch-XXXXXX", &error);
+    if (dir == NULL)
+      g_error ("bench-launch: %s", error->message);
+  }
 
   /* The large article and its annotations, by bench-annotation-file. */
   {

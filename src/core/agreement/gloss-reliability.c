@@ -310,6 +310,65 @@ tally_unit (GlossReliabilityData *data,
   return n;
 }
 
+/* The units with two values or more, one after the other, each tallied:
+ *
+ *   PairableUnits units;
+ *   pairable_units_init (&units, data);
+ *   while (pairable_units_next (&units, result))
+ *     ... units.values[0 .. units.n - 1], units.counts[...], units.m ...
+ */
+typedef struct
+{
+  GlossReliabilityData *data;
+  guint unit;              /* the next to look at */
+  int *values;             /* the unit's distinct values */
+  guint *counts;           /* how many coders gave each */
+  guint n;                 /* distinct values */
+  guint m;                 /* values */
+} PairableUnits;
+
+static void
+pairable_units_init (PairableUnits        *units,
+                     GlossReliabilityData *data)
+{
+  units->data = data;
+  units->unit = 0;
+  units->values = g_new (int, data->n_coders);
+  units->counts = g_new (guint, data->n_coders);
+}
+
+static void
+pairable_units_clear (PairableUnits *units)
+{
+  g_clear_pointer (&units->values, g_free);
+  g_clear_pointer (&units->counts, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PairableUnits, pairable_units_clear)
+
+/* Moves to the next unit with two values or more; FALSE past the last.
+ * Counts it and its values in @result when it is not NULL. */
+static gboolean
+pairable_units_next (PairableUnits          *units,
+                     GlossReliabilityResult *result)
+{
+  guint n_units = gloss_reliability_data_get_n_units (units->data);
+
+  while (units->unit < n_units)
+    {
+      units->n = tally_unit (units->data, units->unit++, units->values, units->counts, &units->m);
+      if (units->m < 2)
+        continue;
+      if (result != NULL)
+        {
+          result->n_units++;
+          result->n_pairable += units->m;
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* The share of pairable values whose pair is alike: the observed agreement of
  * Krippendorff's α, which for two coders and no value missing is the share of
  * units they coded alike. */
@@ -318,9 +377,7 @@ gloss_reliability_percent_agreement (GlossReliabilityData   *data,
                                      GlossReliabilityResult *result,
                                      GError                **error)
 {
-  g_autofree int *values = NULL;
-  g_autofree guint *counts = NULL;
-  guint n_units;
+  g_auto(PairableUnits) units = { 0 };
   double alike = 0;
 
   RETURN_IF_BAD_ARGUMENTS (data, result, error);
@@ -328,20 +385,12 @@ gloss_reliability_percent_agreement (GlossReliabilityData   *data,
   if (!begin (data, result))
     return TRUE;
 
-  n_units = gloss_reliability_data_get_n_units (data);
-  values = g_new (int, data->n_coders);
-  counts = g_new (guint, data->n_coders);
-  for (guint u = 0; u < n_units; u++)
+  pairable_units_init (&units, data);
+  while (pairable_units_next (&units, result))
     {
-      guint m, n = tally_unit (data, u, values, counts, &m);
-
-      if (m < 2)
-        continue;
-      result->n_units++;
-      result->n_pairable += m;
       /* The diagonal of the coincidence matrix, o_cc, for this unit. */
-      for (guint d = 0; d < n; d++)
-        alike += (double) counts[d] * (counts[d] - 1) / (m - 1);
+      for (guint d = 0; d < units.n; d++)
+        alike += (double) units.counts[d] * (units.counts[d] - 1) / (units.m - 1);
     }
   if (result->n_pairable == 0)
     return no_pairable_values (result);
@@ -628,13 +677,12 @@ gloss_reliability_alpha (GlossReliabilityData   *data,
                          GlossReliabilityResult *result,
                          GError                **error)
 {
-  g_autofree int *values = NULL;
-  g_autofree guint *counts = NULL;
+  g_auto(PairableUnits) units = { 0 };
   g_autofree double *numbers = NULL;
   g_autofree double *n_c = NULL;
   g_autofree guint *present = NULL;
   Differences d;
-  guint n_values, n_units, n_present = 0;
+  guint n_values, n_present = 0;
   double observed = 0, expected;
 
   RETURN_IF_BAD_ARGUMENTS (data, result, error);
@@ -646,26 +694,16 @@ gloss_reliability_alpha (GlossReliabilityData   *data,
     return TRUE;
 
   n_values = data->values->len;
-  n_units = gloss_reliability_data_get_n_units (data);
-  values = g_new (int, data->n_coders);
-  counts = g_new (guint, data->n_coders);
   numbers = g_new (double, n_values);
   n_c = g_new0 (double, n_values);
   for (guint c = 0; c < n_values; c++)
     numbers[c] = value_at (data, c)->number;
 
   /* n_c: how many pairable values each value is. */
-  for (guint u = 0; u < n_units; u++)
-    {
-      guint m, n = tally_unit (data, u, values, counts, &m);
-
-      if (m < 2)
-        continue;
-      result->n_units++;
-      result->n_pairable += m;
-      for (guint i = 0; i < n; i++)
-        n_c[values[i]] += counts[i];
-    }
+  pairable_units_init (&units, data);
+  while (pairable_units_next (&units, result))
+    for (guint i = 0; i < units.n; i++)
+      n_c[units.values[i]] += units.counts[i];
   if (result->n_pairable == 0)
     return no_pairable_values (result);
 
@@ -694,19 +732,17 @@ gloss_reliability_alpha (GlossReliabilityData   *data,
   d.n_c = n_c;
 
   /* Σ o_ck δ²_ck, unit by unit: the pairs of values of the unit over
-   * m_u - 1. */
-  for (guint u = 0; u < n_units; u++)
+   * m_u - 1, each unordered pair counted for both its orders. */
+  units.unit = 0;
+  while (pairable_units_next (&units, NULL))
     {
-      guint m, n = tally_unit (data, u, values, counts, &m);
       double unit_sum = 0;
 
-      if (m < 2)
-        continue;
-      for (guint i = 0; i < n; i++)
-        for (guint j = 0; j < n; j++)
-          if (i != j)
-            unit_sum += (double) counts[i] * counts[j] * difference (&d, values[i], values[j]);
-      observed += unit_sum / (m - 1);
+      for (guint i = 0; i < units.n; i++)
+        for (guint j = i + 1; j < units.n; j++)
+          unit_sum += (double) units.counts[i] * units.counts[j] *
+                      difference (&d, units.values[i], units.values[j]);
+      observed += 2 * unit_sum / (units.m - 1);
     }
 
   expected = expected_sum (&d, present, n_present, result->n_pairable);
