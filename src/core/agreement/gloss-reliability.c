@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
-#include "gloss-reliability.h"
+#include "gloss-reliability-private.h"
 
 /* One distinct value: a category (a string) or, where it is %NULL, a
  * number.  Cells hold the index of their value, so that alike values are
@@ -225,19 +225,42 @@ square (double x)
   return x * x;
 }
 
-static gboolean
-undefined (GlossReliabilityResult *result,
-           const char             *reason)
+/* Why a coefficient is undefined, in words for a user. */
+const char *
+_gloss_reliability_reason (GlossReliabilityReason reason)
+{
+  switch (reason)
+    {
+    case GLOSS_RELIABILITY_ONE_CODER:
+      return _("There is only one coder: agreement needs two at least.");
+    case GLOSS_RELIABILITY_NO_PAIRABLE_VALUES:
+      return _("No unit has values from two coders: there are no pairable values.");
+    case GLOSS_RELIABILITY_ALL_ALIKE:
+      return _("All the values are alike: with no expected disagreement, "
+               "the coefficient is undefined.");
+    case GLOSS_RELIABILITY_NOT_TWO_CODERS:
+      return _("Cohen’s κ and Scott’s π compare exactly two coders.");
+    case GLOSS_RELIABILITY_UNEVEN_UNITS:
+      return _("Fleiss’ κ needs as many values in every unit, "
+               "and the units do not all have as many.");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+_gloss_reliability_undefined (GlossReliabilityResult *result,
+                              GlossReliabilityReason  reason)
 {
   result->defined = FALSE;
   result->value = 0;
-  result->reason = reason;
+  result->reason = _gloss_reliability_reason (reason);
   return TRUE;
 }
 
-static gboolean
-defined (GlossReliabilityResult *result,
-         double                  value)
+gboolean
+_gloss_reliability_defined (GlossReliabilityResult *result,
+                            double                  value)
 {
   result->defined = TRUE;
   result->value = value;
@@ -254,7 +277,7 @@ begin (GlossReliabilityData   *data,
   *result = (GlossReliabilityResult) { 0 };
   if (data->n_coders < 2)
     {
-      undefined (result, _("There is only one coder: agreement needs two at least."));
+      _gloss_reliability_undefined (result, GLOSS_RELIABILITY_ONE_CODER);
       return FALSE;
     }
   return TRUE;
@@ -263,14 +286,13 @@ begin (GlossReliabilityData   *data,
 static gboolean
 no_pairable_values (GlossReliabilityResult *result)
 {
-  return undefined (result, _("No unit has values from two coders: there are no pairable values."));
+  return _gloss_reliability_undefined (result, GLOSS_RELIABILITY_NO_PAIRABLE_VALUES);
 }
 
 static gboolean
 all_alike (GlossReliabilityResult *result)
 {
-  return undefined (result, _("All the values are alike: with no expected disagreement, "
-                              "the coefficient is undefined."));
+  return _gloss_reliability_undefined (result, GLOSS_RELIABILITY_ALL_ALIKE);
 }
 
 /* Counts in @counts how many coders gave @unit each value; returns how many
@@ -395,7 +417,7 @@ gloss_reliability_percent_agreement (GlossReliabilityData   *data,
   if (result->n_pairable == 0)
     return no_pairable_values (result);
 
-  return defined (result, alike / result->n_pairable);
+  return _gloss_reliability_defined (result, alike / result->n_pairable);
 }
 
 /* Cohen's κ (by_coder) or Scott's π: two coders, the units both coded. */
@@ -412,7 +434,7 @@ two_coders (GlossReliabilityData   *data,
   if (!begin (data, result))
     return TRUE;
   if (data->n_coders != 2)
-    return undefined (result, _("Cohen’s κ and Scott’s π compare exactly two coders."));
+    return _gloss_reliability_undefined (result, GLOSS_RELIABILITY_NOT_TWO_CODERS);
 
   n_values = data->values->len;
   n_units = gloss_reliability_data_get_n_units (data);
@@ -446,7 +468,7 @@ two_coders (GlossReliabilityData   *data,
   /* Rounding may leave 1 - ε where every value is alike. */
   if (expected >= 1 - 1e-12)
     return all_alike (result);
-  return defined (result, (alike / n - expected) / (1 - expected));
+  return _gloss_reliability_defined (result, (alike / n - expected) / (1 - expected));
 }
 
 gboolean
@@ -499,8 +521,11 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
       if (m_u == 0)
         continue;
       if (m != 0 && m_u != m)
-        return undefined (result, _("Fleiss’ κ needs as many values in every unit, "
-                                    "and the units do not all have as many."));
+        {
+          /* Nothing is counted: the measure does not apply. */
+          result->n_units = result->n_pairable = 0;
+          return _gloss_reliability_undefined (result, GLOSS_RELIABILITY_UNEVEN_UNITS);
+        }
       m = m_u;
       result->n_units++;
       result->n_pairable += m_u;
@@ -522,7 +547,7 @@ gloss_reliability_fleiss_kappa (GlossReliabilityData   *data,
   if (expected >= 1 - 1e-12)
     return all_alike (result);
   observed /= result->n_units;
-  return defined (result, (observed - expected) / (1 - expected));
+  return _gloss_reliability_defined (result, (observed - expected) / (1 - expected));
 }
 
 static const char *
@@ -749,7 +774,7 @@ gloss_reliability_alpha (GlossReliabilityData   *data,
   /* One value only, or (the closed forms rounding) none apart. */
   if (n_present <= 1 || expected <= 0)
     return all_alike (result);
-  return defined (result, 1 - (result->n_pairable - 1) * observed / expected);
+  return _gloss_reliability_defined (result, 1 - (result->n_pairable - 1) * observed / expected);
 }
 
 #define ALPHA_AT(name, level) \
