@@ -282,6 +282,117 @@ test_bad_input (void)
   assert_error (overlap, GLOSS_ERROR_INVALID, "overlap");
 }
 
+/* Sums of the published example: the same α_U per category and over both. */
+static void
+test_sums_published (void)
+{
+  g_autoptr(GlossUnitizingData) data = krippendorff_2004_example ();
+  g_autoptr(GlossUnitizingSums) c = gloss_unitizing_sums_new (2);
+  g_autoptr(GlossUnitizingSums) k = gloss_unitizing_sums_new (2);
+  const GlossUnitizingSums *both[2];
+  GlossReliabilityResult result;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_unitizing_sums_add_data (c, data, "c", &error));
+  g_assert_true (gloss_unitizing_sums_add_data (k, data, "k", &error));
+  g_assert_no_error (error);
+  both[0] = c;
+  gloss_unitizing_sums_alpha (both, 1, &result);
+  g_assert_true (result.defined);
+  g_assert_cmpfloat_with_epsilon (result.value, 0.7286, 0.0001);
+  g_assert_cmpuint (result.n_units, ==, 5);
+  both[1] = k;
+  gloss_unitizing_sums_alpha (both, 2, &result);
+  g_assert_cmpfloat_with_epsilon (result.value, 0.8591, 0.0005);
+  g_assert_cmpuint (result.n_units, ==, 9);
+}
+
+/* Two continua pooled are one continuum made of both, where the coders'
+ * gaps do not run from one into the other: here each coder's last unit
+ * ends the first continuum. */
+static void
+test_sums_pooled (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      guint n_coders = g_rand_int_range (rand, 2, 5);
+      gint64 lengths[2] = { g_rand_int_range (rand, 20, 200), g_rand_int_range (rand, 20, 200) };
+      g_autoptr(GlossUnitizingData) whole = gloss_unitizing_data_new (n_coders, 0, lengths[0] + lengths[1]);
+      g_autoptr(GlossUnitizingSums) pooled = gloss_unitizing_sums_new (n_coders);
+      g_autoptr(GlossUnitizingSums) direct = gloss_unitizing_sums_new (n_coders);
+      g_autoptr(GError) error = NULL;
+      double o1, e1, o2, e2;
+
+      for (guint part = 0; part < 2; part++)
+        {
+          gint64 offset = part == 0 ? 0 : lengths[0];
+          g_autoptr(GlossUnitizingData) data = gloss_unitizing_data_new (n_coders, 0, lengths[part]);
+
+          for (guint coder = 0; coder < n_coders; coder++)
+            {
+              gint64 pos = 0;
+              gint64 end = lengths[part] - (part == 0 ? 5 : 0);
+
+              while (pos < end)
+                {
+                  gint64 start = pos + g_rand_int_range (rand, 0, 15);
+                  gint64 length = g_rand_int_range (rand, 1, 12);
+
+                  if (start + length > end)
+                    break;
+                  gloss_unitizing_data_add_unit (data, coder, start, length, "claim");
+                  gloss_unitizing_data_add_unit (whole, coder, offset + start, length, "claim");
+                  pos = start + length;
+                }
+              if (part == 0)
+                {
+                  gloss_unitizing_data_add_unit (data, coder, end, 5, "claim");
+                  gloss_unitizing_data_add_unit (whole, coder, end, 5, "claim");
+                }
+            }
+          g_assert_true (gloss_unitizing_sums_add_data (pooled, data, "claim", &error));
+          g_assert_no_error (error);
+        }
+      g_assert_true (gloss_unitizing_sums_add_data (direct, whole, "claim", &error));
+      g_assert_no_error (error);
+      gloss_unitizing_sums_get_disagreement (pooled, &o1, &e1);
+      gloss_unitizing_sums_get_disagreement (direct, &o2, &e2);
+      g_assert_cmpfloat_with_epsilon (o1, o2, 1e-12);
+      g_assert_cmpfloat_with_epsilon (e1, e2, 1e-12);
+      g_assert_cmpfloat (e1, >, 0);
+      g_assert_true (gloss_unitizing_disagreement (whole, "claim", &o2, &e2, &error));
+      g_assert_cmpfloat_with_epsilon (o1, o2, 1e-12);
+      g_assert_cmpfloat_with_epsilon (e1, e2, 1e-12);
+    }
+}
+
+/* A category no coder marked in one continuum still counts its length. */
+static void
+test_sums_empty_continuum (void)
+{
+  g_autoptr(GlossUnitizingData) data = krippendorff_2004_example ();
+  g_autoptr(GlossUnitizingData) empty = gloss_unitizing_data_new (2, 0, 300);
+  g_autoptr(GlossUnitizingSums) sums = gloss_unitizing_sums_new (2);
+  g_autoptr(GlossUnitizingSums) alone = gloss_unitizing_sums_new (2);
+  g_autoptr(GError) error = NULL;
+  double o1, e1, o2, e2;
+
+  g_assert_true (gloss_unitizing_sums_add_data (alone, empty, "c", &error));
+  gloss_unitizing_sums_get_disagreement (alone, &o1, &e1);
+  g_assert_true (isnan (o1) && isnan (e1));
+
+  g_assert_true (gloss_unitizing_sums_add_data (sums, data, "c", &error));
+  gloss_unitizing_sums_get_disagreement (sums, &o1, &e1);
+  gloss_unitizing_sums_add (sums, alone);
+  gloss_unitizing_sums_get_disagreement (sums, &o2, &e2);
+  g_assert_no_error (error);
+  /* Twice as long, the same distances: a quarter of the observed. */
+  g_assert_cmpfloat_with_epsilon (o2, o1 / 4, 1e-12);
+  g_assert_cmpfloat (e2, !=, e1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -293,6 +404,9 @@ main (int   argc,
   g_test_add_func ("/unitizing/published/categories", test_categories_published);
   g_test_add_func ("/unitizing/published/overall", test_overall_published);
   g_test_add_func ("/unitizing/order", test_order);
+  g_test_add_func ("/unitizing/sums/published", test_sums_published);
+  g_test_add_func ("/unitizing/sums/pooled", test_sums_pooled);
+  g_test_add_func ("/unitizing/sums/empty-continuum", test_sums_empty_continuum);
   g_test_add_func ("/unitizing/three-coders", test_three_coders);
   g_test_add_func ("/unitizing/undefined/one-coder", test_one_coder);
   g_test_add_func ("/unitizing/undefined/no-units", test_no_units);

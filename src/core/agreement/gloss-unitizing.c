@@ -300,98 +300,293 @@ pair_distances (const GArray *a,
   return sum;
 }
 
-/* Observed disagreement: the distances summed over every pair of coders,
- * each pair counted in both orders, over R (R − 1) L². */
-static double
-observed_disagreement (const Category *c)
+/* The sums α_U of one category is made of, over one continuum or several
+ * pooled (see gloss-unitizing.h), with L their length, R the coders, N the
+ * units and l a unit's length:
+ *   D_o = 2 Σ_{coder pairs} distances / (R (R − 1) L²)
+ *   D_e = 2/L · [ (N − 1) Σ_units (2l³ − 3l² + l)/3
+ *                 + Σ_units l² Σ_{gaps g ≥ l} (g − l + 1) ]
+ *         / (R L (R L − 1) − Σ_units l (l − 1))
+ * the last sum taken over the lengths of units and gaps, each length once
+ * with how many have it, so that pooling keeps no unit. */
+struct _GlossUnitizingSums
 {
-  guint n_coders = c->data->n_coders;
-  double length = (double) c->data->length;
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  double sum = 0;
+  guint n_coders;
+  double length;
+  double distances;
+  double n_units;
+  double cubes;
+  double squares;
+  GHashTable *unit_lengths;   /* length -> how many units */
+  GHashTable *gap_lengths;    /* length -> how many gaps */
+};
 
+GlossUnitizingSums *
+gloss_unitizing_sums_new (guint n_coders)
+{
+  GlossUnitizingSums *sums = g_new0 (GlossUnitizingSums, 1);
+
+  sums->n_coders = n_coders;
+  sums->unit_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  sums->gap_lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return sums;
+}
+
+void
+gloss_unitizing_sums_free (GlossUnitizingSums *sums)
+{
+  if (sums == NULL)
+    return;
+  g_hash_table_unref (sums->unit_lengths);
+  g_hash_table_unref (sums->gap_lengths);
+  g_free (sums);
+}
+
+static void
+count_length (GHashTable *lengths,
+              gint64      length,
+              gsize       n)
+{
+  gpointer key = GSIZE_TO_POINTER ((gsize) length);
+  gsize count = GPOINTER_TO_SIZE (g_hash_table_lookup (lengths, key));
+
+  g_hash_table_insert (lengths, key, GSIZE_TO_POINTER (count + n));
+}
+
+static void
+add_segment (GlossUnitizingSums *sums,
+             const Segment      *segment)
+{
+  double l = (double) segment->length;
+
+  if (!segment->is_unit)
+    {
+      count_length (sums->gap_lengths, segment->length, 1);
+      return;
+    }
+  sums->n_units++;
+  sums->cubes += (2 * l * l * l - 3 * l * l + l) / 3;
+  sums->squares += l * (l - 1);
+  count_length (sums->unit_lengths, segment->length, 1);
+}
+
+/* Adds the continuum of one category: its coders' segments and the
+ * distances between them. */
+static void
+add_category (GlossUnitizingSums *sums,
+              const Category     *c)
+{
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint n_coders = c->data->n_coders;
+
+  sums->length += (double) c->data->length;
   for (guint r = 0; r < n_coders; r++)
-    g_ptr_array_add (segments, coder_segments (c, r));
+    {
+      GArray *coder = coder_segments (c, r);
+
+      for (guint i = 0; i < coder->len; i++)
+        add_segment (sums, &g_array_index (coder, Segment, i));
+      g_ptr_array_add (segments, coder);
+    }
   for (guint r1 = 0; r1 < n_coders; r1++)
     for (guint r2 = r1 + 1; r2 < n_coders; r2++)
-      sum += pair_distances (g_ptr_array_index (segments, r1), g_ptr_array_index (segments, r2));
-
-  return 2 * sum / ((double) n_coders * (n_coders - 1) * length * length);
+      sums->distances += pair_distances (g_ptr_array_index (segments, r1),
+                                         g_ptr_array_index (segments, r2));
 }
+
+static void
+add_lengths (GHashTable *to,
+             GHashTable *from)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, from);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    count_length (to, (gint64) GPOINTER_TO_SIZE (key), GPOINTER_TO_SIZE (value));
+}
+
+void
+gloss_unitizing_sums_add (GlossUnitizingSums       *sums,
+                          const GlossUnitizingSums *other)
+{
+  g_return_if_fail (sums != NULL);
+  g_return_if_fail (other != NULL);
+  g_return_if_fail (sums->n_coders == other->n_coders);
+
+  sums->length += other->length;
+  sums->distances += other->distances;
+  sums->n_units += other->n_units;
+  sums->cubes += other->cubes;
+  sums->squares += other->squares;
+  add_lengths (sums->unit_lengths, other->unit_lengths);
+  add_lengths (sums->gap_lengths, other->gap_lengths);
+}
+
+typedef struct
+{
+  gint64 length;
+  double count;
+} Length;
 
 static int
 compare_lengths (gconstpointer a,
                  gconstpointer b)
 {
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
+  gint64 x = ((const Length *) a)->length;
+  gint64 y = ((const Length *) b)->length;
 
   return x < y ? -1 : x > y;
 }
 
-/* Expected disagreement: every unit of the category against every other
- * unit of it and against every gap, of every coder, wherever it could lie
- * in them:
- *   2/L · Σ_units [ (N − 1) (2l³ − 3l² + l)/3 + l² Σ_{gaps g ≥ l} (g − l + 1) ]
- *   / (R L (R L − 1) − Σ_units l (l − 1)). */
-static double
-expected_disagreement (const Category *c)
+static GArray *
+sorted_lengths (GHashTable *lengths)
 {
-  guint n_coders = c->data->n_coders;
-  double length = (double) c->data->length;
-  double n_units = c->last - c->first;
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) tail_sums = NULL;
-  double squared_lengths = 0;
-  double sum = 0;
-  double denominator;
+  GArray *array = g_array_sized_new (FALSE, FALSE, sizeof (Length), g_hash_table_size (lengths));
+  GHashTableIter iter;
+  gpointer key, value;
 
-  for (guint r = 0; r < n_coders; r++)
+  g_hash_table_iter_init (&iter, lengths);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(GArray) segments = coder_segments (c, r);
+      Length length = { (gint64) GPOINTER_TO_SIZE (key), (double) GPOINTER_TO_SIZE (value) };
 
-      for (guint i = 0; i < segments->len; i++)
-        {
-          const Segment *s = &g_array_index (segments, Segment, i);
-
-          if (!s->is_unit)
-            g_array_append_val (gaps, s->length);
-        }
+      g_array_append_val (array, length);
     }
-  g_array_sort (gaps, compare_lengths);
+  g_array_sort (array, compare_lengths);
+  return array;
+}
 
-  /* tail_sums[i]: the sum of the gaps from the i-th on, the longest last,
-   * so that the gaps at least l long are summed by a binary search. */
-  tail_sums = g_array_sized_new (FALSE, TRUE, sizeof (double), gaps->len + 1);
-  g_array_set_size (tail_sums, gaps->len + 1);
+/* Σ_units l² Σ_{gaps g ≥ l} (g − l + 1): the gaps sorted by length, with
+ * the number and total length of those from each on, so that the gaps at
+ * least l long are found by a binary search. */
+static double
+units_in_gaps (const GlossUnitizingSums *sums)
+{
+  g_autoptr(GArray) gaps = sorted_lengths (sums->gap_lengths);
+  g_autofree double *tail_counts = g_new0 (double, gaps->len + 1);
+  g_autofree double *tail_lengths = g_new0 (double, gaps->len + 1);
+  GHashTableIter iter;
+  gpointer key, value;
+  double sum = 0;
+
   for (guint i = gaps->len; i > 0; i--)
-    g_array_index (tail_sums, double, i - 1) =
-      g_array_index (tail_sums, double, i) + (double) g_array_index (gaps, gint64, i - 1);
-
-  for (guint i = c->first; i < c->last; i++)
     {
-      double l = (double) g_array_index (c->units, Unit, i).length;
+      const Length *gap = &g_array_index (gaps, Length, i - 1);
+
+      tail_counts[i - 1] = tail_counts[i] + gap->count;
+      tail_lengths[i - 1] = tail_lengths[i] + gap->count * (double) gap->length;
+    }
+
+  g_hash_table_iter_init (&iter, sums->unit_lengths);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 l = (gint64) GPOINTER_TO_SIZE (key);
+      double n = (double) GPOINTER_TO_SIZE (value);
       guint low = 0;
       guint high = gaps->len;
 
-      /* The first gap at least l long. */
       while (low < high)
         {
           guint middle = low + (high - low) / 2;
 
-          if ((double) g_array_index (gaps, gint64, middle) < l)
+          if (g_array_index (gaps, Length, middle).length < l)
             low = middle + 1;
           else
             high = middle;
         }
-      sum += (n_units - 1) * (2 * l * l * l - 3 * l * l + l) / 3;
-      sum += l * l * (g_array_index (tail_sums, double, low) - (gaps->len - low) * (l - 1));
-      squared_lengths += l * (l - 1);
+      sum += n * (double) l * (double) l *
+             (tail_lengths[low] - tail_counts[low] * (double) (l - 1));
     }
+  return sum;
+}
 
-  denominator = n_coders * length * (n_coders * length - 1) - squared_lengths;
-  g_assert (denominator > 0);
-  return sum * 2 / length / denominator;
+void
+gloss_unitizing_sums_get_disagreement (const GlossUnitizingSums *sums,
+                                       double                   *observed,
+                                       double                   *expected)
+{
+  double r, length, denominator;
+
+  g_return_if_fail (sums != NULL);
+  g_return_if_fail (observed != NULL && expected != NULL);
+
+  *observed = *expected = NAN;
+  if (sums->n_coders < 2 || sums->n_units == 0 || sums->length <= 0)
+    return;
+
+  r = sums->n_coders;
+  length = sums->length;
+  *observed = 2 * sums->distances / (r * (r - 1) * length * length);
+  denominator = r * length * (r * length - 1) - sums->squares;
+  *expected = denominator > 0
+              ? 2 / length * ((sums->n_units - 1) * sums->cubes + units_in_gaps (sums)) / denominator
+              : 0;
+}
+
+guint
+gloss_unitizing_sums_get_n_units (const GlossUnitizingSums *sums)
+{
+  g_return_val_if_fail (sums != NULL, 0);
+
+  return (guint) sums->n_units;
+}
+
+/* The sums of the category numbered @index on @data's continuum, @units
+ * being its units sorted. */
+static GlossUnitizingSums *
+category_sums (GlossUnitizingData *data,
+               const GArray       *units,
+               guint               index)
+{
+  GlossUnitizingSums *sums = gloss_unitizing_sums_new (data->n_coders);
+  Category c = { data, units, 0, 0 };
+
+  while (c.first < units->len && g_array_index (units, Unit, c.first).category != index)
+    c.first++;
+  c.last = c.first;
+  while (c.last < units->len && g_array_index (units, Unit, c.last).category == index)
+    c.last++;
+  add_category (sums, &c);
+  return sums;
+}
+
+/**
+ * gloss_unitizing_sums_add_data:
+ * @sums: the sums of a category
+ * @data: the units of one continuum
+ * @category: the category
+ * @error: where to report bad input
+ *
+ * Adds the continuum of @data to @sums, with @category's units on it
+ * (none, when no coder marked one: its length still counts).
+ *
+ * Returns: FALSE, with @error set, on bad input, as
+ *   gloss_unitizing_disagreement()
+ */
+gboolean
+gloss_unitizing_sums_add_data (GlossUnitizingSums *sums,
+                               GlossUnitizingData *data,
+                               const char         *category,
+                               GError            **error)
+{
+  g_autoptr(GArray) units = NULL;
+  g_autoptr(GlossUnitizingSums) added = NULL;
+  guint index;
+
+  g_return_val_if_fail (sums != NULL, FALSE);
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (category != NULL, FALSE);
+  g_return_val_if_fail (sums->n_coders == data->n_coders, FALSE);
+
+  units = sorted_units (data, error);
+  if (units == NULL)
+    return FALSE;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
+  /* A category the data has not seen: index − 1 matches no unit. */
+  added = category_sums (data, units, index == 0 ? G_MAXUINT : index - 1);
+  gloss_unitizing_sums_add (sums, added);
+  return TRUE;
 }
 
 /* The observed and expected disagreement of @category, or of the average
@@ -406,44 +601,62 @@ compute (GlossUnitizingData *data,
          GError            **error)
 {
   g_autoptr(GArray) units = NULL;
-  guint wanted = 0;
-  guint n_categories = 0;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_unitizing_sums_free);
 
   *observed = NAN;
   *expected = NAN;
+
   units = sorted_units (data, error);
   if (units == NULL)
     return FALSE;
   if (data->n_coders < 2)
     return TRUE;
+
   if (category != NULL)
     {
-      wanted = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
+      guint wanted = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
+
       if (wanted == 0)
         return TRUE;
+      g_ptr_array_add (all, category_sums (data, units, wanted - 1));
     }
+  else
+    for (guint i = 0; i < data->categories->len; i++)
+      g_ptr_array_add (all, category_sums (data, units, i));
 
-  for (guint first = 0; first < units->len;)
+  gloss_unitizing_sums_average ((const GlossUnitizingSums * const *) all->pdata, all->len,
+                                observed, expected);
+  return TRUE;
+}
+
+/* The average of the observed and of the expected disagreements of the
+ * categories of @sums that have units, NAN when none has. */
+void
+gloss_unitizing_sums_average (const GlossUnitizingSums * const *sums,
+                              guint                             n_sums,
+                              double                           *observed,
+                              double                           *expected)
+{
+  guint n_categories = 0;
+
+  *observed = *expected = NAN;
+  for (guint i = 0; i < n_sums; i++)
     {
-      Category c = { data, units, first, first };
-      guint index = g_array_index (units, Unit, first).category;
+      double o, e;
 
-      while (c.last < units->len && g_array_index (units, Unit, c.last).category == index)
-        c.last++;
-      first = c.last;
-      if (wanted != 0 && index != wanted - 1)
+      gloss_unitizing_sums_get_disagreement (sums[i], &o, &e);
+      if (isnan (o))
         continue;
       if (n_categories++ == 0)
         *observed = *expected = 0;
-      *observed += observed_disagreement (&c);
-      *expected += expected_disagreement (&c);
+      *observed += o;
+      *expected += e;
     }
   if (n_categories > 0)
     {
       *observed /= n_categories;
       *expected /= n_categories;
     }
-  return TRUE;
 }
 
 /**
@@ -483,6 +696,30 @@ undefined (GlossReliabilityResult *result,
   result->defined = FALSE;
   result->value = 0;
   result->reason = reason;
+  return TRUE;
+}
+
+/* Fills @result, whose counts are set, from the two disagreements. */
+static gboolean
+alpha_result (double                  observed,
+              double                  expected,
+              guint                   n_coders,
+              gboolean                one_category,
+              GlossReliabilityResult *result)
+{
+  if (n_coders < 2)
+    return undefined (result, _("There is only one coder: agreement needs two at least."));
+  if (isnan (expected))
+    return undefined (result, one_category
+                      ? _("No coder marked a unit of this category.")
+                      : _("No coder marked any unit."));
+  if (expected <= 0)
+    return undefined (result, _("The units leave no room for disagreement: with no expected "
+                                "disagreement, the coefficient is undefined."));
+
+  result->defined = TRUE;
+  result->value = 1 - observed / expected;
+  result->reason = NULL;
   return TRUE;
 }
 
@@ -528,18 +765,36 @@ gloss_unitizing_alpha (GlossUnitizingData     *data,
         result->n_units++;
     }
 
-  if (data->n_coders < 2)
-    return undefined (result, _("There is only one coder: agreement needs two at least."));
-  if (isnan (expected))
-    return undefined (result, category != NULL
-                      ? _("No coder marked a unit of this category.")
-                      : _("No coder marked any unit."));
-  if (expected <= 0)
-    return undefined (result, _("The units leave no room for disagreement: with no expected "
-                                "disagreement, the coefficient is undefined."));
+  return alpha_result (observed, expected, data->n_coders, category != NULL, result);
+}
 
-  result->defined = TRUE;
-  result->value = 1 - observed / expected;
-  result->reason = NULL;
-  return TRUE;
+/**
+ * gloss_unitizing_sums_alpha:
+ * @sums: the sums of one category, or of each of several
+ * @n_sums: how many
+ * @result: (out): α_U, or undefined with the reason
+ *
+ * α_U of pooled continua: of one category when @n_sums is 1, over the
+ * categories otherwise (their disagreements averaged, as
+ * gloss_unitizing_alpha() does with %NULL).
+ */
+void
+gloss_unitizing_sums_alpha (const GlossUnitizingSums * const *sums,
+                            guint                             n_sums,
+                            GlossReliabilityResult           *result)
+{
+  double observed;
+  double expected;
+
+  g_return_if_fail (sums != NULL || n_sums == 0);
+  g_return_if_fail (result != NULL);
+
+  *result = (GlossReliabilityResult) { 0 };
+  for (guint i = 0; i < n_sums; i++)
+    {
+      result->n_units += (guint) sums[i]->n_units;
+      result->n_pairable = sums[i]->n_coders;
+    }
+  gloss_unitizing_sums_average (sums, n_sums, &observed, &expected);
+  alpha_result (observed, expected, n_sums > 0 ? sums[0]->n_coders : 0, n_sums == 1, result);
 }

@@ -43,6 +43,34 @@ double   gloss_unitizing_distance      (gint64                  start1,
                                         gint64                  length2,
                                         gboolean                is_unit2);
 
+/* The sums α_U of one category is made of, to pool several continua (the
+ * articles of a corpus, each a section of one continuum as long as all of
+ * them, whose gaps end where an article ends) without keeping their units:
+ * a number per sum, and how many units and gaps have each length. */
+typedef struct _GlossUnitizingSums GlossUnitizingSums;
+
+GlossUnitizingSums *gloss_unitizing_sums_new      (guint                     n_coders);
+void                gloss_unitizing_sums_free     (GlossUnitizingSums       *sums);
+gboolean            gloss_unitizing_sums_add_data (GlossUnitizingSums       *sums,
+                                                   GlossUnitizingData       *data,
+                                                   const char               *category,
+                                                   GError                  **error);
+void                gloss_unitizing_sums_add      (GlossUnitizingSums       *sums,
+                                                   const GlossUnitizingSums *other);
+guint               gloss_unitizing_sums_get_n_units (const GlossUnitizingSums *sums);
+/* NAN for both with fewer than two coders or no unit. */
+void                gloss_unitizing_sums_get_disagreement (const GlossUnitizingSums *sums,
+                                                   double                   *observed,
+                                                   double                   *expected);
+void                gloss_unitizing_sums_average  (const GlossUnitizingSums * const *sums,
+                                                   guint                     n_sums,
+                                                   double                   *observed,
+                                                   double                   *expected);
+void                gloss_unitizing_sums_alpha    (const GlossUnitizingSums * const *sums,
+                                                   guint                     n_sums,
+                                                   GlossReliabilityResult   *result);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossUnitizingData, gloss_unitizing_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossUnitizingSums, gloss_unitizing_sums_free)
 
 G_END_DECLS
