@@ -8,6 +8,7 @@ GLOSS_BUILD_PACKAGES=(
 )
 GLOSS_TEST_PACKAGES=(
   xvfb xauth dbus python3 python3-jsonschema python3-nltk unicode-data locales valgrind
+  chromium
 )
 
 gloss_install_packages ()
