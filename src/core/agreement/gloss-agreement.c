@@ -816,9 +816,14 @@ add_token_runs (GlossNominalTally *tally,
 
   for (guint k = 0; k < n_tokens; k++)
     {
+      gboolean same = weight > 0;
+
       for (guint i = 0; i < n_columns; i++)
-        next[i] = columns[i][k];
-      if (weight > 0 && memcmp (codes, next, n_columns * sizeof (int)) == 0)
+        {
+          next[i] = columns[i][k];
+          same = same && next[i] == codes[i];
+        }
+      if (same)
         {
           weight++;
           continue;
