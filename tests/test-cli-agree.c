@@ -331,6 +331,42 @@ test_articles_json (Fixture       *f,
   g_assert_false (json_object_has_member (group, "cohen_kappa"));
   g_assert_true (json_object_has_member (json_object_get_object_member (group, "tags"), "controversy"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+  g_assert_false (json_object_has_member (root, "documents"));
+}
+
+/* --per-article: each article's measures too, whose counts add up to the
+ * total's. */
+static void
+test_per_article (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *documents;
+  guint matched = 0, only_b = 0;
+
+  make_corpus (f);
+  run (f, "agree", "--json", "--per-article", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  documents = json_object_get_array_member (root, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+      JsonObject *counts = json_object_get_object_member (find_pair (document, "alice", "bob"), "counts");
+
+      g_assert_cmpstr (json_object_get_string_member (document, "name"), ==, i == 0 ? "a.txt" : "b.txt");
+      g_assert_cmpint (json_object_get_int_member (document, "articles"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (document, "tokens"), ==, 10);
+      matched += json_object_get_int_member (counts, "matched");
+      only_b += json_object_get_int_member (counts, "only_b");
+    }
+  g_assert_cmpuint (matched, ==, 1);
+  g_assert_cmpuint (only_b, ==, 1);
+
+  run (f, "agree", "--per-article", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^b\\.txt +alice +carol ", f->out, G_REGEX_MULTILINE, 0));
 }
 
 static void
@@ -433,6 +469,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli-agree/articles/json", Fixture, NULL, fixture_set_up, test_articles_json,
+              fixture_tear_down);
+  g_test_add ("/cli-agree/articles/per-article", Fixture, NULL, fixture_set_up, test_per_article,
               fixture_tear_down);
   g_test_add ("/cli-agree/articles/text", Fixture, NULL, fixture_set_up, test_articles_text,
               fixture_tear_down);
