@@ -383,7 +383,7 @@ add_pair_row (Table             *table,
   GlossSpanCounts counts;
   GlossSpanScores strict, lenient;
   GlossReliabilityResult kappa, pi, alpha, alpha_u;
-  g_autofree char *cells[12] = { NULL };
+  char *cells[11] = { NULL };
 
   if (tag != NULL)
     gloss_span_match_get_tag_counts (spans, tag, &counts);
@@ -406,6 +406,8 @@ add_pair_row (Table             *table,
     cells[6 + k] = g_strdup_printf ("%u", counts.n[k]);
   table_add (table, first, second, third, cells[0], cells[1], cells[2], cells[3], cells[4],
              cells[5], cells[6], cells[7], cells[8], cells[9], cells[10], NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
 }
 
 static void
@@ -424,7 +426,7 @@ add_group_row (Table             *table,
                const char        *tag)
 {
   GlossReliabilityResult percent, fleiss, alpha, alpha_u;
-  g_autofree char *cells[4] = { NULL };
+  char *cells[4] = { NULL };
 
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_PERCENT, &percent);
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_FLEISS_KAPPA, &fleiss);
@@ -435,6 +437,8 @@ add_group_row (Table             *table,
   cells[2] = format_result (&alpha);
   cells[3] = format_result (&alpha_u);
   table_add (table, label, cells[0], cells[1], cells[2], cells[3], NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
 }
 
 /* The rows of one article's pairs over all tags, for --per-article. */
