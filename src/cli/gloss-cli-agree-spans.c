@@ -725,7 +725,7 @@ gloss_cli_agree_spans (char     **inputs,
       if (k == n)
         {
           /* Translators: an annotator id */
-          g_printerr (_("No annotation file of the annotator “%s” was found among the inputs"),
+          g_printerr (_("No readable annotation file of the annotator “%s” was found among the inputs"),
                       annotators[i]);
           g_printerr ("\n");
           failures++;
