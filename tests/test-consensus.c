@@ -10,32 +10,12 @@
 #include <glib/gstdio.h>
 
 #include "gloss-annotation-private.h"
+#include "layer-test-util.h"
 #include "gloss-consensus.h"
 #include "gloss-error.h"
 #include "file-test-util.h"
 
 static const char text[] = "aaa bbb ccc ddd eee fff ggg hhh iii jjj";
-
-static GlossLayer *
-layer_with (GlossSource *source,
-            const char  *id,
-            const char  *spec)
-{
-  GlossLayer *layer = gloss_layer_new (id, NULL);
-  g_auto(GStrv) marks = g_strsplit (spec, " ", -1);
-
-  gloss_layer_set_source (layer, source);
-  /* Each mark is TAG:START-END in characters. */
-  for (guint i = 0; marks[i] != NULL && marks[i][0] != '\0'; i++)
-    {
-      guint start, end;
-      char tag[32];
-
-      g_assert_cmpint (sscanf (marks[i], "%31[^:]:%u-%u", tag, &start, &end), ==, 3);
-      g_assert_nonnull (gloss_layer_annotate (layer, tag, start, end, NULL));
-    }
-  return layer;
-}
 
 static guint
 n_items (GlossLayer *layer)
@@ -56,9 +36,9 @@ test_add_agreed (void)
   guint left = 99;
 
   gloss_layer_set_source (consensus, source);
-  g_ptr_array_add (layers, layer_with (source, "alice", "claim:0-7 company:8-11 claim:16-19"));
-  g_ptr_array_add (layers, layer_with (source, "bob", "claim:0-7 company:8-15 claim:16-19"));
-  g_ptr_array_add (layers, layer_with (source, "carol", "claim:0-7 controversy:8-11"));
+  g_ptr_array_add (layers, layer_with_marks (source, "alice", "claim:0-7 company:8-11 claim:16-19"));
+  g_ptr_array_add (layers, layer_with_marks (source, "bob", "claim:0-7 company:8-15 claim:16-19"));
+  g_ptr_array_add (layers, layer_with_marks (source, "carol", "claim:0-7 controversy:8-11"));
 
   /* All three: only claim 0-7. */
   g_assert_cmpuint (gloss_consensus_add_agreed (consensus, layers, 3, "rev", "2026-12-07T10:00:00Z", &left), ==, 1);
@@ -100,9 +80,9 @@ test_orphans_left_out (void)
   GlossLayer *alice;
 
   gloss_layer_set_source (consensus, source);
-  alice = layer_with (source, "alice", "");
+  alice = layer_with_marks (source, "alice", "");
   g_ptr_array_add (layers, alice);
-  g_ptr_array_add (layers, layer_with (source, "bob", "claim:0-7"));
+  g_ptr_array_add (layers, layer_with_marks (source, "bob", "claim:0-7"));
   _gloss_annotation_set_status (orphan, GLOSS_ANCHOR_ORPHANED);
   g_assert_true (gloss_layer_add (alice, orphan));
   g_assert_cmpuint (gloss_consensus_add_agreed (consensus, layers, 2, NULL, NULL, NULL), ==, 0);

@@ -1,0 +1,384 @@
+/* gloss-review.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-review"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-review.h"
+
+struct _GlossReview
+{
+  GPtrArray *layers;            /* GlossLayer */
+  GArray *units;                /* GlossReviewUnit, by start, then end */
+  GArray *disagreements;        /* guint: the units not agreed, in order */
+  GHashTable *unit_of;          /* GlossAnnotation -> unit index + 1 */
+};
+
+/* A passage, with its tag as a number so that comparing tags is cheap. */
+typedef struct
+{
+  guint annotator;
+  guint tag;
+  guint start;
+  guint end;
+  GlossAnnotation *annotation;
+} Passage;
+
+static guint
+find_root (guint *parent,
+           guint  i)
+{
+  guint root = i;
+
+  while (parent[root] != root)
+    root = parent[root];
+  /* Halve the paths, so that later finds are short. */
+  while (parent[i] != root)
+    {
+      guint next = parent[i];
+
+      parent[i] = root;
+      i = next;
+    }
+  return root;
+}
+
+static void
+join (guint *parent,
+      guint  a,
+      guint  b)
+{
+  guint x = find_root (parent, a);
+  guint y = find_root (parent, b);
+
+  if (x != y)
+    parent[MAX (x, y)] = MIN (x, y);
+}
+
+static int
+compare_by_tag (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const Passage *passages = user_data;
+  const Passage *p = &passages[*(const guint *) a];
+  const Passage *q = &passages[*(const guint *) b];
+
+  if (p->tag != q->tag)
+    return p->tag < q->tag ? -1 : 1;
+  if (p->start != q->start)
+    return p->start < q->start ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_by_span (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const Passage *passages = user_data;
+  const Passage *p = &passages[*(const guint *) a];
+  const Passage *q = &passages[*(const guint *) b];
+
+  if (p->start != q->start)
+    return p->start < q->start ? -1 : 1;
+  if (p->end != q->end)
+    return p->end < q->end ? -1 : 1;
+  return 0;
+}
+
+static int
+compare_versions (gconstpointer a,
+                  gconstpointer b)
+{
+  const GlossReviewVersion *v = a, *w = b;
+
+  if (v->annotator != w->annotator)
+    return v->annotator < w->annotator ? -1 : 1;
+  return gloss_annotation_compare (v->annotation, w->annotation);
+}
+
+static int
+compare_units (gconstpointer a,
+               gconstpointer b)
+{
+  const GlossReviewUnit *u = a, *v = b;
+
+  if (u->start != v->start)
+    return u->start < v->start ? -1 : 1;
+  if (u->end != v->end)
+    return u->end < v->end ? -1 : 1;
+  return 0;
+}
+
+/* Every passage of the layers, orphans left out. */
+static GArray *
+collect (GPtrArray *layers)
+{
+  GArray *passages = g_array_new (FALSE, FALSE, sizeof (Passage));
+  g_autoptr(GHashTable) tags = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint a = 0; a < layers->len; a++)
+    {
+      GListModel *layer = g_ptr_array_index (layers, a);
+      guint n = g_list_model_get_n_items (layer);
+
+      for (guint i = 0; i < n; i++)
+        {
+          GlossAnnotation *annotation = g_list_model_get_item (layer, i);
+          const char *tag = gloss_annotation_get_tag (annotation);
+          gpointer number;
+          Passage p;
+
+          /* The layer keeps it alive: the reference is not kept. */
+          g_object_unref (annotation);
+          if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
+            continue;
+          if (!g_hash_table_lookup_extended (tags, tag, NULL, &number))
+            {
+              number = GUINT_TO_POINTER (g_hash_table_size (tags));
+              g_hash_table_insert (tags, (gpointer) tag, number);
+            }
+          p.annotator = a;
+          p.tag = GPOINTER_TO_UINT (number);
+          p.start = gloss_annotation_get_start (annotation);
+          p.end = gloss_annotation_get_end (annotation);
+          p.annotation = annotation;
+          g_array_append_val (passages, p);
+        }
+    }
+  return passages;
+}
+
+/* The kind of a unit from its versions, sorted by annotator. */
+static GlossReviewKind
+unit_kind (const GlossReviewUnit *unit,
+           guint                  n_annotators)
+{
+  GlossReviewKind kind = GLOSS_REVIEW_AGREED;
+  guint n_present = 0;
+  const GlossReviewVersion *first = &g_array_index (unit->versions, GlossReviewVersion, 0);
+  const char *tag = gloss_annotation_get_tag (first->annotation);
+
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      const GlossReviewVersion *v = &g_array_index (unit->versions, GlossReviewVersion, i);
+
+      if (i == 0 || v->annotator != g_array_index (unit->versions, GlossReviewVersion, i - 1).annotator)
+        n_present++;
+      if (!g_str_equal (gloss_annotation_get_tag (v->annotation), tag))
+        kind |= GLOSS_REVIEW_TAG_DIFFERS;
+      /* Same tag, other span: compare with every earlier passage of it. */
+      for (guint j = 0; j < i && !(kind & GLOSS_REVIEW_BOUNDARY_DIFFERS); j++)
+        {
+          const GlossReviewVersion *w = &g_array_index (unit->versions, GlossReviewVersion, j);
+
+          if (g_str_equal (gloss_annotation_get_tag (v->annotation), gloss_annotation_get_tag (w->annotation)) &&
+              (gloss_annotation_get_start (v->annotation) != gloss_annotation_get_start (w->annotation) ||
+               gloss_annotation_get_end (v->annotation) != gloss_annotation_get_end (w->annotation)))
+            kind |= GLOSS_REVIEW_BOUNDARY_DIFFERS;
+        }
+    }
+  if (n_present < n_annotators)
+    kind |= GLOSS_REVIEW_MISSING;
+  return kind;
+}
+
+GlossReview *
+gloss_review_new (GPtrArray *layers)
+{
+  GlossReview *self;
+  g_autoptr(GArray) passages = NULL;
+  g_autofree guint *parent = NULL;
+  g_autofree guint *order = NULL;
+  g_autofree guint *unit_of_root = NULL;
+  guint n;
+
+  g_return_val_if_fail (layers != NULL, NULL);
+
+  self = g_new0 (GlossReview, 1);
+  self->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint a = 0; a < layers->len; a++)
+    g_ptr_array_add (self->layers, g_object_ref (g_ptr_array_index (layers, a)));
+  self->units = g_array_new (FALSE, FALSE, sizeof (GlossReviewUnit));
+  self->disagreements = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->unit_of = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  passages = collect (self->layers);
+  n = passages->len;
+  parent = g_new (guint, MAX (n, 1));
+  order = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    parent[i] = order[i] = i;
+
+  /* Same tag, sharing a character: a sweep over each tag's passages by
+   * start, joining each to the group whose furthest end it starts before. */
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_tag, passages->data);
+  for (guint k = 0, group = 0, reach = 0; k < n; k++)
+    {
+      const Passage *p = &g_array_index (passages, Passage, order[k]);
+      const Passage *g = &g_array_index (passages, Passage, group);
+
+      if (k > 0 && g->tag == p->tag && p->start < reach && p->start < p->end)
+        {
+          join (parent, group, order[k]);
+          reach = MAX (reach, p->end);
+        }
+      else
+        {
+          group = order[k];
+          reach = p->end;
+        }
+    }
+
+  /* Same start and end, whatever the tags. */
+  g_qsort_with_data (order, n, sizeof (guint), compare_by_span, passages->data);
+  for (guint k = 1; k < n; k++)
+    if (compare_by_span (&order[k - 1], &order[k], passages->data) == 0)
+      join (parent, order[k - 1], order[k]);
+
+  /* One unit per group. */
+  unit_of_root = g_new (guint, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      guint root = find_root (parent, i);
+      const Passage *p = &g_array_index (passages, Passage, i);
+      GlossReviewVersion version = { p->annotator, p->annotation };
+      GlossReviewUnit *unit;
+
+      if (root == i)
+        {
+          GlossReviewUnit fresh = { p->start, p->end, 0, g_array_new (FALSE, FALSE, sizeof (GlossReviewVersion)) };
+
+          unit_of_root[i] = self->units->len;
+          g_array_append_val (self->units, fresh);
+        }
+      /* Roots are the smallest index of their group: seen first. */
+      unit = &g_array_index (self->units, GlossReviewUnit, unit_of_root[root]);
+      unit->start = MIN (unit->start, p->start);
+      unit->end = MAX (unit->end, p->end);
+      g_array_append_val (unit->versions, version);
+    }
+
+  g_array_sort (self->units, compare_units);
+  for (guint u = 0; u < self->units->len; u++)
+    {
+      GlossReviewUnit *unit = &g_array_index (self->units, GlossReviewUnit, u);
+
+      g_array_sort (unit->versions, compare_versions);
+      unit->kind = unit_kind (unit, self->layers->len);
+      if (unit->kind != GLOSS_REVIEW_AGREED)
+        g_array_append_val (self->disagreements, u);
+      for (guint i = 0; i < unit->versions->len; i++)
+        g_hash_table_insert (self->unit_of,
+                             g_array_index (unit->versions, GlossReviewVersion, i).annotation,
+                             GUINT_TO_POINTER (u + 1));
+    }
+
+  return self;
+}
+
+void
+gloss_review_free (GlossReview *self)
+{
+  if (self == NULL)
+    return;
+  for (guint u = 0; u < self->units->len; u++)
+    g_array_unref (g_array_index (self->units, GlossReviewUnit, u).versions);
+  g_array_unref (self->units);
+  g_array_unref (self->disagreements);
+  g_hash_table_unref (self->unit_of);
+  g_ptr_array_unref (self->layers);
+  g_free (self);
+}
+
+guint
+gloss_review_get_n_annotators (GlossReview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->layers->len;
+}
+
+GlossLayer *
+gloss_review_get_layer (GlossReview *self,
+                        guint        annotator)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (annotator < self->layers->len, NULL);
+
+  return g_ptr_array_index (self->layers, annotator);
+}
+
+guint
+gloss_review_get_n_units (GlossReview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->units->len;
+}
+
+const GlossReviewUnit *
+gloss_review_get_unit (GlossReview *self,
+                       guint        index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->units->len, NULL);
+
+  return &g_array_index (self->units, GlossReviewUnit, index);
+}
+
+guint
+gloss_review_get_n_disagreements (GlossReview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->disagreements->len;
+}
+
+int
+gloss_review_find_disagreement (GlossReview *self,
+                                guint        offset,
+                                gboolean     backwards,
+                                gboolean     inclusive)
+{
+  guint low = 0, high;
+
+  g_return_val_if_fail (self != NULL, -1);
+
+  /* Forwards, the first disagreement that starts after @offset (or at it,
+   * inclusive); backwards, the one after the last that starts before it
+   * (or at it, inclusive). */
+  high = self->disagreements->len;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      guint start = g_array_index (self->units, GlossReviewUnit,
+                                   g_array_index (self->disagreements, guint, middle)).start;
+
+      if (start < offset || (start == offset && backwards == inclusive))
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  if (backwards)
+    return low > 0 ? (int) g_array_index (self->disagreements, guint, low - 1) : -1;
+  return low < self->disagreements->len ? (int) g_array_index (self->disagreements, guint, low) : -1;
+}
+
+int
+gloss_review_find_unit (GlossReview     *self,
+                        GlossAnnotation *annotation)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (self->unit_of, annotation)) - 1;
+}
