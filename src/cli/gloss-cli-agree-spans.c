@@ -21,6 +21,7 @@
 #include "gloss-cli-agree.h"
 #include "gloss-cli-common.h"
 #include "gloss-cli-progress.h"
+#include "gloss-cli-read-ahead.h"
 #include "gloss-export.h"
 #include "gloss-file-io.h"
 
@@ -626,6 +627,7 @@ gloss_cli_agree_spans (char     **inputs,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GlossAgreement) study = gloss_agreement_new ();
   g_autoptr(GlossCliProgress) progress = NULL;
+  g_autoptr(GlossCliReadAhead) read_ahead = NULL;
   g_autoptr(GlossAtomicWriter) writer = NULL;
   g_autoptr(GString) rows = NULL;
   g_autoptr(GError) error = NULL;
@@ -667,16 +669,18 @@ gloss_cli_agree_spans (char     **inputs,
       add_pair_header (&article_rows, _("Article"));
     }
 
+  read_ahead = gloss_cli_read_ahead_new (study, articles);
   progress = gloss_cli_progress_new (articles->len);
   for (guint i = 0; i < articles->len; i++)
     {
       GlossCliArticle *item = g_ptr_array_index (articles, i);
       g_autoptr(GlossAgreementResult) result = NULL;
+      g_autoptr(GlossAgreementReading) reading = NULL;
       guint before = problems->len;
 
       gloss_cli_progress_update (progress, i);
-      result = gloss_agreement_measure_article (study, item->article, item->name,
-                                                item->annotation_files, problems, NULL);
+      reading = gloss_cli_read_ahead_take (read_ahead, i);
+      result = gloss_agreement_measure_reading (study, item->name, reading, problems);
       if (problems->len > before)
         {
           gloss_cli_progress_clear (progress);

@@ -1062,28 +1062,45 @@ gloss_agreement_measure_layers (GlossAgreement *self,
   return result;
 }
 
-GlossAgreementResult *
-gloss_agreement_measure_article (GlossAgreement *self,
-                                 GFile          *article,
-                                 const char     *name,
-                                 GPtrArray      *annotation_files,
-                                 GPtrArray      *problems,
-                                 GCancellable   *cancellable)
+struct _GlossAgreementReading
 {
-  g_autoptr(GlossSource) source = NULL;
+  GlossSource *source;
+  GPtrArray *layers;            /* GlossLayer */
+  GPtrArray *problems;          /* char * */
+  gboolean failed;              /* nothing of the article can be measured */
+};
+
+void
+gloss_agreement_reading_free (GlossAgreementReading *reading)
+{
+  if (reading == NULL)
+    return;
+  g_clear_object (&reading->source);
+  g_ptr_array_unref (reading->layers);
+  g_ptr_array_unref (reading->problems);
+  g_free (reading);
+}
+
+GlossAgreementReading *
+gloss_agreement_read (GlossAgreement *self,
+                      GFile          *article,
+                      GPtrArray      *annotation_files,
+                      GCancellable   *cancellable)
+{
+  GlossAgreementReading *reading;
   g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  guint before;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (article), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (problems != NULL, NULL);
 
-  source = gloss_corpus_read_article (article, cancellable, &error);
-  if (source != NULL)
+  reading = g_new0 (GlossAgreementReading, 1);
+  reading->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  reading->problems = g_ptr_array_new_with_free_func (g_free);
+
+  reading->source = gloss_corpus_read_article (article, cancellable, &error);
+  if (reading->source != NULL)
     {
       if (annotation_files != NULL)
         candidates = g_ptr_array_ref (annotation_files);
@@ -1092,19 +1109,56 @@ gloss_agreement_measure_article (GlossAgreement *self,
     }
   if (candidates == NULL)
     {
-      g_ptr_array_add (problems, g_strdup (error->message));
-      return NULL;
+      g_ptr_array_add (reading->problems, g_strdup (error->message));
+      reading->failed = TRUE;
+      return reading;
     }
 
-  before = problems->len;
-  files = gloss_corpus_open_annotation_files (article, source, candidates, self->annotator_filter,
-                                              problems, cancellable);
+  files = gloss_corpus_open_annotation_files (article, reading->source, candidates,
+                                              self->annotator_filter, reading->problems,
+                                              cancellable);
   /* Nothing of it could be read (its codebook, or every file): it is not
    * measured, rather than measured as an article no one annotated. */
-  if (files->len == 0 && problems->len > before)
-    return NULL;
+  reading->failed = files->len == 0 && reading->problems->len > 0;
   for (guint i = 0; i < files->len; i++)
-    g_ptr_array_add (layers, g_object_ref (gloss_annotation_file_get_layer (g_ptr_array_index (files, i))));
+    g_ptr_array_add (reading->layers,
+                     g_object_ref (gloss_annotation_file_get_layer (g_ptr_array_index (files, i))));
+  return reading;
+}
 
-  return gloss_agreement_measure_layers (self, name, source, layers);
+GlossAgreementResult *
+gloss_agreement_measure_reading (GlossAgreement        *self,
+                                 const char            *name,
+                                 GlossAgreementReading *reading,
+                                 GPtrArray             *problems)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (reading != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  for (guint i = 0; i < reading->problems->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (reading->problems, i)));
+  if (reading->failed)
+    return NULL;
+  return gloss_agreement_measure_layers (self, name, reading->source, reading->layers);
+}
+
+GlossAgreementResult *
+gloss_agreement_measure_article (GlossAgreement *self,
+                                 GFile          *article,
+                                 const char     *name,
+                                 GPtrArray      *annotation_files,
+                                 GPtrArray      *problems,
+                                 GCancellable   *cancellable)
+{
+  g_autoptr(GlossAgreementReading) reading = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  reading = gloss_agreement_read (self, article, annotation_files, cancellable);
+  return gloss_agreement_measure_reading (self, name, reading, problems);
 }

@@ -87,6 +87,24 @@ GlossAgreementResult *gloss_agreement_measure_article (GlossAgreement *self,
                                                        GPtrArray      *problems,
                                                        GCancellable   *cancellable);
 
+/* The two halves of gloss_agreement_measure_article(): reading the
+ * article and its files touches nothing of the study but the annotators
+ * it keeps (set before), so that it may run in other threads while the
+ * study measures the articles read before, in order. */
+typedef struct _GlossAgreementReading GlossAgreementReading;
+
+GlossAgreementReading *gloss_agreement_read           (GlossAgreement *self,
+                                                       GFile          *article,
+                                                       GPtrArray      *annotation_files,
+                                                       GCancellable   *cancellable);
+/* Adds the problems met reading to @problems and measures what could be
+ * read, as gloss_agreement_measure_article() does. */
+GlossAgreementResult  *gloss_agreement_measure_reading (GlossAgreement        *self,
+                                                       const char            *name,
+                                                       GlossAgreementReading *reading,
+                                                       GPtrArray             *problems);
+void                   gloss_agreement_reading_free   (GlossAgreementReading *reading);
+
 /* Everything measured so far, pooled. */
 GlossAgreementResult *gloss_agreement_get_total       (GlossAgreement *self);
 
@@ -147,5 +165,6 @@ guint64       gloss_agreement_set_get_confusion      (GlossAgreementSet    *set,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreement, gloss_agreement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementResult, gloss_agreement_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementReading, gloss_agreement_reading_free)
 
 G_END_DECLS
