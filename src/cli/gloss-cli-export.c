@@ -16,122 +16,12 @@
 #include <unistd.h>
 
 #include "gloss-cli-formats.h"
+#include "gloss-cli-inputs.h"
 #include "gloss-cli-progress.h"
 #include "gloss-annotation-file.h"
 #include "gloss-corpus.h"
 #include "gloss-export.h"
 #include "gloss-file-io.h"
-
-/* One article to export, with the annotation files an input named (NULL
- * for all of them). */
-typedef struct
-{
-  GFile *article;
-  char *name;
-  GPtrArray *annotation_files;
-} Item;
-
-static void
-item_free (gpointer data)
-{
-  Item *item = data;
-
-  g_object_unref (item->article);
-  g_free (item->name);
-  g_clear_pointer (&item->annotation_files, g_ptr_array_unref);
-  g_free (item);
-}
-
-static void
-add_item (GPtrArray  *items,
-          GFile      *article,
-          const char *name,
-          GFile      *annotation_file)
-{
-  Item *item = g_new0 (Item, 1);
-
-  item->article = g_object_ref (article);
-  item->name = g_strdup (name);
-  if (annotation_file != NULL)
-    {
-      item->annotation_files = g_ptr_array_new_with_free_func (g_object_unref);
-      g_ptr_array_add (item->annotation_files, g_object_ref (annotation_file));
-    }
-  g_ptr_array_add (items, item);
-}
-
-/* Finds the articles @path stands for; returns how many problems it met
- * (each printed). */
-static guint
-collect (const char *path,
-         GPtrArray  *items)
-{
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
-
-  if (type == G_FILE_TYPE_UNKNOWN)
-    {
-      /* Translators: a file name */
-      g_printerr (_("“%s”: no such file"), path);
-      g_printerr ("\n");
-      return 1;
-    }
-
-  if (type == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autoptr(GPtrArray) articles = gloss_corpus_list_articles (file, NULL, &error);
-
-      if (articles == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      if (articles->len == 0)
-        {
-          /* Translators: a folder name */
-          g_printerr (_("“%s” holds no annotated article"), path);
-          g_printerr ("\n");
-        }
-
-      for (guint i = 0; i < articles->len; i++)
-        {
-          GlossCorpusArticle *entry = g_ptr_array_index (articles, i);
-          g_autofree char *name = g_file_get_relative_path (file, entry->article);
-          Item *item;
-
-          add_item (items, entry->article, name, NULL);
-          /* The walk read the folder: no need to read it again. */
-          item = g_ptr_array_index (items, items->len - 1);
-          item->annotation_files = g_ptr_array_ref (entry->annotation_files);
-        }
-      return 0;
-    }
-
-  if (gloss_cli_is_annotation_file (path))
-    {
-      g_autoptr(GFile) article = gloss_corpus_article_of (file);
-      g_autofree char *name = NULL;
-
-      if (article == NULL)
-        {
-          /* Translators: a file name */
-          g_printerr (_("“%s” is not named as an annotation file (ARTICLE.ANNOTATOR.gloss.json)"), path);
-          g_printerr ("\n");
-          return 1;
-        }
-      name = g_file_get_basename (article);
-      add_item (items, article, name, file);
-      return 0;
-    }
-
-  {
-    g_autofree char *name = g_file_get_basename (file);
-
-    add_item (items, file, name, NULL);
-  }
-  return 0;
-}
 
 typedef struct
 {
@@ -209,43 +99,6 @@ check_options (Options *o)
   return TRUE;
 }
 
-/* TRUE when writing @destination would destroy what the export reads:
- * an annotation file (any, by its name), or one of the articles or
- * annotation files of @items, under whatever name.  The window's export
- * dialog refuses the same. */
-static gboolean
-destination_is_input (GFile     *destination,
-                      GPtrArray *items)
-{
-  g_autofree char *name = g_file_get_basename (destination);
-  g_autofree char *identity = NULL;
-
-  if (name != NULL && g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
-    return TRUE;
-
-  identity = gloss_file_get_identity (destination);
-  if (identity == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      Item *item = g_ptr_array_index (items, i);
-      g_autofree char *article = gloss_file_get_identity (item->article);
-
-      if (g_strcmp0 (article, identity) == 0)
-        return TRUE;
-      for (guint j = 0; item->annotation_files != NULL && j < item->annotation_files->len; j++)
-        {
-          g_autofree char *file = gloss_file_get_identity (g_ptr_array_index (item->annotation_files, j));
-
-          if (g_strcmp0 (file, identity) == 0)
-            return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
 static gboolean
 open_destination (GlossExporter  *exporter,
                   Options        *o,
@@ -274,7 +127,7 @@ open_destination (GlossExporter  *exporter,
 static int
 run (Options *o)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (item_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (gloss_cli_input_free);
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (o->format);
   g_autoptr(GlossCliProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
@@ -282,7 +135,7 @@ run (Options *o)
   guint failures = 0;
 
   for (guint i = 0; o->inputs[i] != NULL; i++)
-    failures += collect (o->inputs[i], items);
+    failures += gloss_cli_collect_inputs (o->inputs[i], items);
 
   gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
   gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
@@ -297,7 +150,7 @@ run (Options *o)
     {
       g_autoptr(GFile) destination = g_file_new_for_commandline_arg (o->output);
 
-      if (destination_is_input (destination, items))
+      if (gloss_cli_destination_is_input (destination, items))
         {
           g_autofree char *display = g_file_get_parse_name (destination);
 
@@ -319,7 +172,7 @@ run (Options *o)
   progress = gloss_cli_progress_new (items->len);
   for (guint i = 0; i < items->len; i++)
     {
-      Item *item = g_ptr_array_index (items, i);
+      GlossCliInput *item = g_ptr_array_index (items, i);
 
       gloss_cli_progress_update (progress, i);
       if (!gloss_exporter_add_article (exporter, item->article, item->name,
