@@ -13,8 +13,9 @@
 #include "cli-test-util.h"
 #include "file-test-util.h"
 
-/* gloss-cli agree --table: reliability data from a CSV file, the values
- * checked against published examples through the --json output. */
+/* gloss-cli agree on articles, and with --table on reliability data from
+ * a CSV file, the values checked against published examples through the
+ * --json output. */
 
 typedef struct
 {
@@ -214,12 +215,233 @@ test_bad_tables (Fixture       *f,
   g_assert_cmpint (run (f, "agree", NULL), ==, 2);
 }
 
+/* Articles: a small corpus in the fixture's folder.  a.txt: ten words,
+ * four characters apart (word k is [4k, 4k + 3)); b.txt the same. */
+static const char ten_words[] = "aaa bbb ccc ddd eee fff ggg hhh iii jjj";
+
+static void
+annotate (Fixture    *f,
+          const char *article,
+          const char *annotator,
+          const char *tag,
+          guint       first_word,
+          guint       last_word)
+{
+  g_autofree char *start = g_strdup_printf ("%u", first_word * 4);
+  g_autofree char *end = g_strdup_printf ("%u", last_word * 4 + 3);
+
+  run (f, "annotate", article, "-a", annotator, "-t", tag, "-s", start, "-e", end, NULL);
+  g_assert_cmpint (f->status, ==, 0);
+}
+
+static void
+make_corpus (Fixture *f)
+{
+  g_autofree char *a = g_build_filename (f->dir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (f->dir, "b.txt", NULL);
+
+  write_file (a, ten_words);
+  write_file (b, ten_words);
+  /* a.txt: an exact match, a tag that differs, a boundary that differs. */
+  annotate (f, "a.txt", "alice", "company", 0, 1);
+  annotate (f, "a.txt", "bob", "company", 0, 1);
+  annotate (f, "a.txt", "carol", "company", 0, 1);
+  annotate (f, "a.txt", "alice", "claim", 3, 5);
+  annotate (f, "a.txt", "bob", "controversy", 3, 5);
+  annotate (f, "a.txt", "carol", "claim", 3, 4);
+  /* b.txt: only in A, only in B, nested. */
+  annotate (f, "b.txt", "alice", "claim", 0, 2);
+  annotate (f, "b.txt", "bob", "claim", 6, 7);
+  annotate (f, "b.txt", "carol", "controversy", 5, 9);
+  annotate (f, "b.txt", "carol", "claim", 6, 7);
+}
+
+static JsonObject *
+find_pair (JsonObject *root,
+           const char *a,
+           const char *b)
+{
+  JsonArray *pairs = json_object_get_array_member (root, "pairs");
+
+  for (guint i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+
+      if (g_str_equal (json_object_get_string_member (pair, "a"), a) &&
+          g_str_equal (json_object_get_string_member (pair, "b"), b))
+        return pair;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_articles_json (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *pair, *counts, *tag, *group;
+
+  make_corpus (f);
+  run (f, "agree", "--json", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+
+  g_assert_cmpint (json_object_get_int_member (root, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "coders"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (root, "tokens"), ==, 20);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pairs")), ==, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tags")), ==, 3);
+
+  /* alice (A) and bob (B): matched 1 (company), tag differs 1 (claim /
+   * controversy), only in A 1 (b.txt's claim), only in B 1. */
+  pair = find_pair (root, "alice", "bob");
+  g_assert_cmpint (json_object_get_int_member (pair, "articles"), ==, 2);
+  counts = json_object_get_object_member (pair, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "matched"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "tag_differs"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "boundary_differs"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (counts, "only_a"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "only_b"), ==, 1);
+  /* 3 passages each, 1 matched: F1 = 2 / 6. */
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "f1_strict"), 1.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (pair, "f1_lenient"), 1.0 / 3, 1e-9);
+  g_assert_true (json_object_has_member (pair, "cohen_kappa"));
+  g_assert_true (json_object_has_member (pair, "scott_pi"));
+  g_assert_false (json_object_has_member (pair, "fleiss_kappa"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (pair, "alpha"), "nominal"));
+  g_assert_true (json_object_has_member (pair, "alpha_u"));
+  g_assert_cmpint (json_object_get_int_member (pair, "units"), ==, 20);
+
+  /* alice and carol on claims: boundary differs in a.txt, only in A and
+   * only in B in b.txt (carol's claim is inside her controversy). */
+  pair = find_pair (root, "alice", "carol");
+  tag = json_object_get_object_member (json_object_get_object_member (pair, "tags"), "claim");
+  counts = json_object_get_object_member (tag, "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "boundary_differs"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "only_a"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "only_b"), ==, 1);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (tag, "f1_strict"), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (tag, "f1_lenient"), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (tag, "f1_average"), 0.25, 1e-9);
+
+  group = json_object_get_object_member (root, "group");
+  g_assert_cmpint (json_object_get_int_member (group, "coders"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (group, "articles"), ==, 2);
+  g_assert_false (json_object_get_null_member (group, "fleiss_kappa"));
+  g_assert_false (json_object_has_member (group, "cohen_kappa"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (group, "tags"), "controversy"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+}
+
+static void
+test_articles_text (Fixture       *f,
+                    gconstpointer  data)
+{
+  make_corpus (f);
+  run (f, "agree", "a.txt", "b.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "2 articles, 3 annotators, 3 tags, 20 tokens"));
+  g_assert_nonnull (strstr (f->out, "F1 strict"));
+  g_assert_true (g_regex_match_simple ("^\\(all\\) +alice +bob +0\\.333 +0\\.333 ", f->out,
+                                          G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\(all\\) +bob +carol ", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_nonnull (strstr (f->out, "Fleiss’ κ"));
+}
+
+static void
+test_disagreements (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "a.txt", NULL);
+
+  write_file (path, "=ab ccc ddd");
+  annotate (f, "a.txt", "alice", "claim", 0, 1);
+  annotate (f, "a.txt", "bob", "claim", 1, 1);
+  run (f, "agree", "--disagreements", "out.csv", "a.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_free (path);
+  path = g_build_filename (f->dir, "out.csv", NULL);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==,
+                   "article,kind,annotator_a,annotator_b,tag_a,start_a,end_a,quote_a,"
+                   "tag_b,start_b,end_b,quote_b\r\n"
+                   "a.txt,boundary-differs,alice,bob,claim,0,7,'=ab ccc,claim,4,7,ccc\r\n");
+
+  /* Never over an input. */
+  run (f, "agree", "--disagreements", "a.txt.alice.gloss.json", "a.txt", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "a.txt.alice.gloss.json"));
+}
+
+static void
+test_annotator_and_tag (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+
+  make_corpus (f);
+  run (f, "agree", "--json", "-a", "alice", "--annotator", "carol", "-t", "claim", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  g_assert_cmpint (json_object_get_int_member (root, "coders"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pairs")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tags")), ==, 1);
+  find_pair (root, "alice", "carol");
+
+  run (f, "agree", "-a", "alice", "-a", "zed", ".", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "“zed”"));
+}
+
+static void
+test_bad_inputs (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *broken = NULL;
+
+  make_corpus (f);
+  broken = g_build_filename (f->dir, "b.txt.bob.gloss.json", NULL);
+  write_file (broken, "{ \"format\": \"gloss\", ");
+  run (f, "agree", "--json", ".", "missing.txt", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "missing.txt"));
+  g_assert_nonnull (strstr (f->err, "b.txt.bob.gloss.json"));
+  /* The rest is measured: bob in a.txt alone. */
+  root = parse_output (f);
+  g_assert_cmpint (json_object_get_int_member (root, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (find_pair (root, "alice", "bob"), "articles"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_pair (root, "alice", "carol"), "articles"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 1);
+
+  /* Usage errors. */
+  run (f, "agree", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "agree", "--level", "interval", ".", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "agree", "--table", "t.csv", "--tag", "claim", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "agree", "--table", "t.csv", ".", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add ("/cli-agree/articles/json", Fixture, NULL, fixture_set_up, test_articles_json,
+              fixture_tear_down);
+  g_test_add ("/cli-agree/articles/text", Fixture, NULL, fixture_set_up, test_articles_text,
+              fixture_tear_down);
+  g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, fixture_set_up,
+              test_disagreements, fixture_tear_down);
+  g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, fixture_set_up,
+              test_annotator_and_tag, fixture_tear_down);
+  g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, fixture_set_up, test_bad_inputs,
+              fixture_tear_down);
   g_test_add ("/cli-agree/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
   g_test_add ("/cli-agree/two-coders", Fixture, NULL, fixture_set_up, test_two_coders,
               fixture_tear_down);

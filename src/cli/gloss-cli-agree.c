@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* gloss-cli agree: how far coders agree.  With --table, on general
+/* gloss-cli agree: how far coders agree.  On articles, see
+ * gloss-cli-agree-spans.c.  With --table, on general
  * reliability data from a spreadsheet: one row a unit, one column a coder
  * (a header row names them, a first column "unit" may name the units), an
  * empty cell where a coder gave no value. */
@@ -18,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gloss-cli-agree.h"
 #include "gloss-cli-common.h"
 #include "gloss-error.h"
 #include "gloss-file-io.h"
@@ -230,11 +232,11 @@ static const Measure measures[] = {
   { "fleiss_kappa", N_("Fleiss’ κ"), gloss_reliability_fleiss_kappa },
 };
 
-static void
-add_result (JsonBuilder                  *values,
-            JsonBuilder                  *reasons,
-            const char                   *key,
-            const GlossReliabilityResult *result)
+void
+gloss_cli_agree_add_result (JsonBuilder                  *values,
+                            JsonBuilder                  *reasons,
+                            const char                   *key,
+                            const GlossReliabilityResult *result)
 {
   json_builder_set_member_name (values, key);
   if (result->defined)
@@ -294,7 +296,7 @@ agree_table (const char            *path,
   json_builder_begin_object (values);
   json_builder_set_member_name (reasons, "alpha");
   json_builder_begin_object (reasons);
-  add_result (values, reasons, level_names[level], &alpha);
+  gloss_cli_agree_add_result (values, reasons, level_names[level], &alpha);
   json_builder_end_object (values);
   json_builder_end_object (reasons);
 
@@ -316,7 +318,7 @@ agree_table (const char            *path,
           g_printerr ("%s: %s\n", path, error->message);
           return GLOSS_CLI_PROBLEM;
         }
-      add_result (values, reasons, measures[i].key, &result);
+      gloss_cli_agree_add_result (values, reasons, measures[i].key, &result);
       print_row (out, _(measures[i].label), &result);
     }
 
@@ -356,10 +358,19 @@ gloss_cli_agree (int    argc,
 {
   g_autofree char *table = NULL;
   g_autofree char *level_name = NULL;
+  g_autofree char *disagreements = NULL;
+  g_auto(GStrv) annotators = NULL;
+  g_auto(GStrv) tags = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean json = FALSE;
   GlossReliabilityLevel level = GLOSS_RELIABILITY_NOMINAL;
   GOptionEntry entries[] = {
+    { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotators,
+      N_("Measure only this annotator (repeat for several)"), N_("ID") },
+    { "tag", 't', 0, G_OPTION_ARG_STRING_ARRAY, &tags,
+      N_("Measure only this tag (repeat for several)"), N_("TAG") },
+    { "disagreements", 0, 0, G_OPTION_ARG_FILENAME, &disagreements,
+      N_("Write every disagreement of every pair to this CSV file"), N_("FILE.csv") },
     { "table", 0, 0, G_OPTION_ARG_FILENAME, &table,
       N_("Reliability data: a CSV file, one row a unit, one column a coder named in the header row"),
       N_("FILE.csv") },
@@ -371,13 +382,39 @@ gloss_cli_agree (int    argc,
     { NULL }
   };
 
-  if (!gloss_cli_parse_options ("agree", _("--table FILE.csv"),
-                                _("Measures how far coders agree on general reliability data: "
-                                  "Krippendorff’s α at the level given, percent agreement, "
-                                  "Cohen’s κ and Scott’s π for two coders, Fleiss’ κ when every "
-                                  "unit has as many values."),
+  if (!gloss_cli_parse_options ("agree", _("[OPTION…] INPUT… | --table FILE.csv"),
+                                _("Measures how far annotators agree on the passages of articles "
+                                  "(INPUT: an article, an annotation file or a folder): per pair "
+                                  "and for the group, per tag and over all tags, span F1 strict and "
+                                  "lenient, Cohen’s κ, Scott’s π, Fleiss’ κ and Krippendorff’s α on "
+                                  "tokens, and Krippendorff’s α_U on characters.\n\n"
+                                  "With --table, on general reliability data: Krippendorff’s α at "
+                                  "the level given, percent agreement, Cohen’s κ and Scott’s π for "
+                                  "two coders, Fleiss’ κ when every unit has as many values."),
                                 entries, &argc, &argv))
     return GLOSS_CLI_USAGE;
+
+  if (table == NULL)
+    {
+      if (rest == NULL || rest[0] == NULL)
+        {
+          gloss_cli_usage_error ("agree", _("give articles, annotation files or folders, "
+                                            "or reliability data with --table FILE.csv"));
+          return GLOSS_CLI_USAGE;
+        }
+      if (level_name != NULL)
+        {
+          gloss_cli_usage_error ("agree", _("--level goes with --table"));
+          return GLOSS_CLI_USAGE;
+        }
+      return gloss_cli_agree_spans (rest, annotators, tags, disagreements, json);
+    }
+  if (annotators != NULL || tags != NULL || disagreements != NULL)
+    {
+      gloss_cli_usage_error ("agree", _("--annotator, --tag and --disagreements go with articles, "
+                                        "not with --table"));
+      return GLOSS_CLI_USAGE;
+    }
 
   if (level_name != NULL)
     {
@@ -395,9 +432,9 @@ gloss_cli_agree (int    argc,
       level = i;
     }
 
-  if (table == NULL || (rest != NULL && rest[0] != NULL))
+  if (rest != NULL && rest[0] != NULL)
     {
-      gloss_cli_usage_error ("agree", _("give the reliability data with --table FILE.csv"));
+      gloss_cli_usage_error ("agree", _("give either articles or --table FILE.csv, not both"));
       return GLOSS_CLI_USAGE;
     }
 

@@ -73,4 +73,27 @@ guint     gloss_cli_open_inputs       (const char      *path,
 void      gloss_cli_print_cell        (GString         *out,
                                        const char      *str);
 
+/* An article an input names, with the annotation files it named (NULL
+ * for all of them). */
+typedef struct
+{
+  GFile *article;
+  char *name;
+  GPtrArray *annotation_files;
+} GlossCliArticle;
+
+void      gloss_cli_article_free      (gpointer         article);
+/* Adds to @articles (GlossCliArticle) the articles @path stands for: an
+ * article, an annotation file (its article, that file alone) or a folder
+ * (every annotated article under it); returns how many problems it met,
+ * each printed. */
+guint     gloss_cli_collect_articles  (const char      *path,
+                                       GPtrArray       *articles);
+/* TRUE when writing @destination would destroy what a command reads: an
+ * annotation file (any, by its name), or one of the articles or
+ * annotation files of @articles (GlossCliArticle), under whatever name.
+ * The window's export dialog refuses the same. */
+gboolean  gloss_cli_is_input          (GFile           *destination,
+                                       GPtrArray       *articles);
+
 G_END_DECLS

@@ -15,8 +15,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "gloss-cli-common.h"
 #include "gloss-cli-formats.h"
-#include "gloss-cli-inputs.h"
 #include "gloss-cli-progress.h"
 #include "gloss-annotation-file.h"
 #include "gloss-corpus.h"
@@ -127,7 +127,7 @@ open_destination (GlossExporter  *exporter,
 static int
 run (Options *o)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (gloss_cli_input_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (gloss_cli_article_free);
   g_autoptr(GlossExporter) exporter = gloss_exporter_new (o->format);
   g_autoptr(GlossCliProgress) progress = NULL;
   g_autoptr(GError) error = NULL;
@@ -135,7 +135,7 @@ run (Options *o)
   guint failures = 0;
 
   for (guint i = 0; o->inputs[i] != NULL; i++)
-    failures += gloss_cli_collect_inputs (o->inputs[i], items);
+    failures += gloss_cli_collect_articles (o->inputs[i], items);
 
   gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
   gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
@@ -150,7 +150,7 @@ run (Options *o)
     {
       g_autoptr(GFile) destination = g_file_new_for_commandline_arg (o->output);
 
-      if (gloss_cli_destination_is_input (destination, items))
+      if (gloss_cli_is_input (destination, items))
         {
           g_autofree char *display = g_file_get_parse_name (destination);
 
@@ -172,7 +172,7 @@ run (Options *o)
   progress = gloss_cli_progress_new (items->len);
   for (guint i = 0; i < items->len; i++)
     {
-      GlossCliInput *item = g_ptr_array_index (items, i);
+      GlossCliArticle *item = g_ptr_array_index (items, i);
 
       gloss_cli_progress_update (progress, i);
       if (!gloss_exporter_add_article (exporter, item->article, item->name,

@@ -5,11 +5,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* gloss-cli agree --table on reliability data at scale: 100,000 units
- * coded by three coders in five categories (nominal), and 100,000 units
- * of two coders' scores, every one a different number (interval and
- * ordinal: the distinct values grow with the table).  Each against the
- * same table of 10,000 units, to show the cost grows linearly.
+/* gloss-cli agree at scale:
+ *
+ *   - on folders of 100 and of 1,000 articles, each annotated by three
+ *     annotators with 100 passages (target: 2 s for 1,000, every measure
+ *     of every pair, tag and the group), in memory that does not grow
+ *     with the number of articles;
+ *   - with --table, on reliability data: 100,000 units coded by three
+ *     coders in five categories (nominal), and 100,000 units of two
+ *     coders' scores, every one a different number (interval and ordinal:
+ *     the distinct values grow with the table).  Each against the same
+ *     table of 10,000 units, to show the cost grows linearly.
  *
  *   bench-agree --cli PATH
  */
@@ -19,8 +25,137 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "gloss-annotation-file.h"
 #include "bench-util.h"
 #include "file-test-util.h"
+
+#define ANNOTATORS 3
+#define PASSAGES 100
+#define ARTICLE_BYTES 6000
+
+static const char * const corpus_tags[] = { "company", "controversy", "claim" };
+
+/* A passage of the first annotator, as another annotator may see it: the
+ * same most often, else with other bounds, another tag, or elsewhere. */
+static GlossAnnotation *
+vary (GRand           *rand,
+      GlossSource     *source,
+      GlossAnnotation *model)
+{
+  guint length = gloss_source_get_length (source);
+  guint start = gloss_annotation_get_start (model);
+  guint end = gloss_annotation_get_end (model);
+  const char *tag = gloss_annotation_get_tag (model);
+  double draw = g_rand_double (rand);
+
+  if (draw < 0.15)
+    {
+      guint later = g_rand_int_range (rand, 0, 6);
+      guint longer = g_rand_int_range (rand, 0, 6);
+
+      /* Not MIN (start + g_rand_int_range (...), ...): it draws twice. */
+      start = MIN (start + later, end - 1);
+      end = MIN (end + longer, length);
+    }
+  else if (draw < 0.25)
+    tag = corpus_tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (corpus_tags))];
+  else if (draw < 0.30)
+    {
+      start = g_rand_int_range (rand, 0, length - 100);
+      end = start + g_rand_int_range (rand, 1, 90);
+    }
+  return gloss_annotation_new_for_source (source, tag, start, end, NULL);
+}
+
+static int
+phase_generate_corpus (const char *dir,
+                       guint       n_articles)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n_articles);
+
+  for (guint i = 0; i < n_articles; i++)
+    {
+      g_autofree char *sub = g_strdup_printf ("%s/part-%02u", dir, i / 100);
+      g_autofree char *name = g_strdup_printf ("article-%04u.txt", i);
+      g_autofree char *path = g_build_filename (sub, name, NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GlossSource) source = NULL;
+      g_autoptr(GlossAnnotationFile) first = NULL;
+      g_autoptr(GError) error = NULL;
+
+      while (text->len < ARTICLE_BYTES)
+        {
+          g_string_append (text, bench_random_word (rand));
+          g_string_append (text, g_rand_int_range (rand, 0, 12) == 0 ? ". " : " ");
+        }
+      g_mkdir_with_parents (sub, 0755);
+      write_file (path, text->str);
+      {
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+
+        source = gloss_source_new_from_plain_text (file, 0, NULL, &error);
+        if (source == NULL)
+          g_error ("%s", error->message);
+      }
+      first = bench_annotate_randomly (rand, source, "annotator-1", NULL, PASSAGES);
+      for (guint a = 1; a < ANNOTATORS; a++)
+        {
+          g_autofree char *id = g_strdup_printf ("annotator-%u", a + 1);
+          g_autoptr(GlossAnnotationFile) file = gloss_annotation_file_new (source, id, NULL);
+          GlossLayer *model = gloss_annotation_file_get_layer (first);
+          g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (model)); k++)
+            {
+              g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (model), k);
+
+              g_ptr_array_add (annotations, vary (rand, source, annotation));
+            }
+          gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
+          if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+            g_error ("%s", error->message);
+        }
+    }
+  return 0;
+}
+
+/* Measures a corpus of @n articles with gloss-cli agree; returns its
+ * peak memory. */
+static double
+bench_corpus (const char *self,
+              const char *cli,
+              const char *dir,
+              guint       n,
+              double      target,
+              gboolean   *ok)
+{
+  g_autofree char *corpus = g_strdup_printf ("%s/corpus-%u", dir, n);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *what = NULL;
+  g_autofree char *expected = g_strdup_printf ("\"articles\": %u,", n);
+  BenchChild child;
+
+  {
+    char *args[] = { (char *) self, (char *) "generate-corpus", corpus, count, NULL };
+
+    child = bench_run_child (args);
+    g_free (child.output);
+  }
+  {
+    char *args[] = { (char *) cli, (char *) "agree", (char *) "--json", corpus, NULL };
+
+    child = bench_run_child (args);
+  }
+  if (strstr (child.output, expected) == NULL)
+    g_error ("gloss-cli agree did not measure %u articles:\n%.2000s", n, child.output);
+  g_free (child.output);
+
+  what = g_strdup_printf ("gloss-cli agree, %u articles x %d annotators x %d passages", n,
+                          ANNOTATORS, PASSAGES);
+  *ok &= bench_report (what, child.seconds, "s", target);
+  bench_report ("  peak memory", child.peak_mb, "MB", 0);
+  return child.peak_mb;
+}
 
 /* Time of 100,000 units over 10,000 past which growth is not linear. */
 #define MAX_GROWTH 15.0
@@ -107,8 +242,13 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
+  g_autofree char *self = NULL;
   const char *cli = NULL;
   gboolean ok = TRUE;
+  double peak_100, peak_1000;
+
+  if (argc == 4 && strcmp (argv[1], "generate-corpus") == 0)
+    return phase_generate_corpus (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
 
   for (int i = 1; i + 1 < argc; i++)
     if (strcmp (argv[i], "--cli") == 0)
@@ -121,6 +261,12 @@ main (int    argc,
 
   dir = g_dir_make_tmp ("gloss-bench-agree-XXXXXX", &error);
   g_assert_no_error (error);
+
+  self = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  peak_100 = bench_corpus (self, cli, dir, 100, 0, &ok);
+  peak_1000 = bench_corpus (self, cli, dir, 1000, 2.0, &ok);
+  ok &= bench_report ("  peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
 
   ok &= measure (cli, dir, "3 coders, nominal", FALSE, "nominal");
   ok &= measure (cli, dir, "2 coders, every score different, interval", TRUE, "interval");

@@ -201,7 +201,15 @@ gloss_nominal_tally_add (GlossNominalTally       *tally,
 
   g_return_if_fail (tally != NULL);
   g_return_if_fail (other != NULL);
-  g_return_if_fail (tally->n_coders == other->n_coders);
+
+  /* Units of more coders: the coincidences and Fleiss' sums do not care
+   * which coder gave a value, only how many did. */
+  if (other->n_coders > tally->n_coders)
+    {
+      tally->n_coders = other->n_coders;
+      tally->distinct = g_renew (int, tally->distinct, tally->n_coders);
+      tally->counts = g_renew (guint, tally->counts, tally->n_coders);
+    }
 
   n = other->n_categories;
   grow (tally, n);

@@ -29,7 +29,11 @@ guint              gloss_nominal_tally_get_n_coders (const GlossNominalTally *ta
 void               gloss_nominal_tally_add_unit (GlossNominalTally       *tally,
                                                  const int               *codes,
                                                  guint                    weight);
-/* Adds the units of @other, which has as many coders, to @tally's. */
+/* Adds the units of @other to @tally's.  When @other has more coders,
+ * @tally takes their number: the coefficients of several coders do not
+ * tell coders apart.  Cohen's κ and Scott's π pool the units both of two
+ * coders coded; they mean something when every tally added was of the
+ * same two coders. */
 void               gloss_nominal_tally_add      (GlossNominalTally       *tally,
                                                  const GlossNominalTally *other);
 

@@ -532,14 +532,14 @@ gloss_unitizing_sums_get_n_units (const GlossUnitizingSums *sums)
   return (guint) sums->n_units;
 }
 
-/* The sums of the category numbered @index on @data's continuum, @units
+/* Adds to @sums the category numbered @index on @data's continuum, @units
  * being its units sorted. */
-static GlossUnitizingSums *
-category_sums (GlossUnitizingData *data,
-               const GArray       *units,
-               guint               index)
+static void
+add_category_sums (GlossUnitizingSums *sums,
+                   GlossUnitizingData *data,
+                   const GArray       *units,
+                   guint               index)
 {
-  GlossUnitizingSums *sums = gloss_unitizing_sums_new (data->n_coders);
   Category c = { data, units, 0, 0 };
 
   while (c.first < units->len && g_array_index (units, Unit, c.first).category != index)
@@ -548,6 +548,16 @@ category_sums (GlossUnitizingData *data,
   while (c.last < units->len && g_array_index (units, Unit, c.last).category == index)
     c.last++;
   add_category (sums, &c);
+}
+
+static GlossUnitizingSums *
+category_sums (GlossUnitizingData *data,
+               const GArray       *units,
+               guint               index)
+{
+  GlossUnitizingSums *sums = gloss_unitizing_sums_new (data->n_coders);
+
+  add_category_sums (sums, data, units, index);
   return sums;
 }
 
@@ -571,7 +581,6 @@ gloss_unitizing_sums_add_data (GlossUnitizingSums *sums,
                                GError            **error)
 {
   g_autoptr(GArray) units = NULL;
-  g_autoptr(GlossUnitizingSums) added = NULL;
   guint index;
 
   g_return_val_if_fail (sums != NULL, FALSE);
@@ -584,8 +593,7 @@ gloss_unitizing_sums_add_data (GlossUnitizingSums *sums,
     return FALSE;
   index = GPOINTER_TO_UINT (g_hash_table_lookup (data->category_index, category));
   /* A category the data has not seen: index − 1 matches no unit. */
-  added = category_sums (data, units, index == 0 ? G_MAXUINT : index - 1);
-  gloss_unitizing_sums_add (sums, added);
+  add_category_sums (sums, data, units, index == 0 ? G_MAXUINT : index - 1);
   return TRUE;
 }
 

@@ -244,47 +244,6 @@ append_uint (GString *out,
   gloss_json_append (out, digits + sizeof digits - n, n);
 }
 
-/* The first token that ends after @offset. */
-static guint
-first_ending_after (GArray *tokens,
-                    guint   offset)
-{
-  guint low = 0, high = tokens->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (tokens, GlossToken, middle).end <= offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
-/* The first token from @from on that starts at or after @offset. */
-static guint
-first_starting_at (GArray *tokens,
-                   guint   from,
-                   guint   offset)
-{
-  guint low = from, high = tokens->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (tokens, GlossToken, middle).start < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
 static int
 compare_outermost_first (gconstpointer pa,
                          gconstpointer pb)
@@ -484,8 +443,8 @@ append_file (GlossExporter            *self,
           continue;
         }
 
-      span.first = first_ending_after (tokens, gloss_annotation_get_start (a));
-      span.last = first_starting_at (tokens, span.first, gloss_annotation_get_end (a));
+      span.first = gloss_tokens_find_end_after (tokens, gloss_annotation_get_start (a));
+      span.last = gloss_tokens_find_start_from (tokens, span.first, gloss_annotation_get_end (a));
       if (span.first < span.last)
         {
           g_array_append_val (spans, span);

@@ -32,10 +32,10 @@ static const char header[] =
 /* Appends @value as one CSV field.  With @safe, a value a spreadsheet
  * would run as a formula gets a leading apostrophe, which spreadsheets
  * show as text: the OWASP advice for CSV injection. */
-static void
-append_field (GString    *out,
-              const char *value,
-              gboolean    safe)
+void
+gloss_csv_append_field (GString    *out,
+                        const char *value,
+                        gboolean    safe)
 {
   gboolean guard, quote;
 
@@ -87,34 +87,34 @@ append_row (GlossExporter            *self,
   GlossTag *tag = gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a));
   g_autofree char *location = _gloss_export_dup_location (article->source, a);
 
-  append_field (out, article->name, safe);
+  gloss_csv_append_field (out, article->name, safe);
   g_string_append_c (out, ',');
   g_string_append (out, gloss_source_get_sha256 (article->source));
   g_string_append_c (out, ',');
-  append_field (out, _gloss_export_annotator (file), safe);
+  gloss_csv_append_field (out, _gloss_export_annotator (file), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_id (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_id (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_tag (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_tag (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), safe);
+  gloss_csv_append_field (out, tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), safe);
   g_string_append_printf (out, ",%u,%u,",
                           gloss_annotation_get_start (a), gloss_annotation_get_end (a));
-  append_field (out, gloss_annotation_get_quote (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_quote (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_prefix (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_prefix (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_suffix (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_suffix (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_note (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_note (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_created (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_created (a), safe);
   g_string_append_c (out, ',');
-  append_field (out, gloss_annotation_get_modified (a), safe);
+  gloss_csv_append_field (out, gloss_annotation_get_modified (a), safe);
   g_string_append_c (out, ',');
   g_string_append (out, gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
   g_string_append_c (out, ',');
-  append_field (out, location, safe);
+  gloss_csv_append_field (out, location, safe);
   g_string_append_c (out, ',');
   if (group != NULL)
     g_string_append (out, group);

@@ -102,4 +102,13 @@ GPtrArray     *gloss_exporter_get_warnings     (GlossExporter      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossExporter, gloss_exporter_free)
 
+/* Appends @value (NULL for an empty field) to @out as one CSV field (RFC
+ * 4180: quoted when it holds a comma, a quote or a line break).  With
+ * @safe, a value a spreadsheet would run as a formula (starting with = +
+ * - @ a tab or a carriage return) gets a leading apostrophe, which
+ * spreadsheets show as text: the OWASP advice for CSV injection. */
+void           gloss_csv_append_field          (GString            *out,
+                                                const char         *value,
+                                                gboolean            safe);
+
 G_END_DECLS

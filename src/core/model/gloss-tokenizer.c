@@ -572,3 +572,40 @@ gloss_tokenize (const char *text,
   end_sentence (tokens);
   return tokens;
 }
+
+guint
+gloss_tokens_find_end_after (const GArray *tokens,
+                             guint         offset)
+{
+  guint low = 0, high = tokens->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (tokens, GlossToken, middle).end <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+guint
+gloss_tokens_find_start_from (const GArray *tokens,
+                              guint         from,
+                              guint         offset)
+{
+  guint low = from, high = tokens->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (tokens, GlossToken, middle).start < offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}

@@ -62,4 +62,15 @@ GArray *gloss_word_boundaries (const gunichar *chars,
 GArray *gloss_tokenize        (const char     *text,
                                gsize           n_bytes);
 
+/* In @tokens (from gloss_tokenize()), by binary search: the first token
+ * that ends after @offset, and the first token from @from on that starts
+ * at @offset or after; so a passage [start, end) covers the tokens
+ * [find_end_after (start), find_start_from (that, end)), those it shares
+ * a character with. */
+guint   gloss_tokens_find_end_after  (const GArray   *tokens,
+                                      guint           offset);
+guint   gloss_tokens_find_start_from (const GArray   *tokens,
+                                      guint           from,
+                                      guint           offset);
+
 G_END_DECLS

@@ -1,0 +1,1138 @@
+/* gloss-agreement.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-agreement"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-agreement.h"
+#include "gloss-annotation-file.h"
+#include "gloss-codebook.h"
+#include "gloss-corpus.h"
+#include "gloss-nominal-tally.h"
+#include "gloss-tokenizer.h"
+#include "gloss-unitizing.h"
+
+/* Tags are numbered in the order the study first meets them; on tokens,
+ * category 0 is "outside every passage" and tag t is category t + 1. */
+#define OUTSIDE 0
+
+struct _GlossAgreementSet
+{
+  GlossAgreement *study;        /* owns the tags */
+  gboolean is_pair;
+  guint n_coders;
+  guint n_articles;
+  GlossSpanMatch *spans;        /* pairs only */
+  GlossNominalTally *tokens;    /* over all tags */
+  GPtrArray *tag_tokens;        /* by tag: GlossNominalTally, in or out */
+  GPtrArray *tag_sums;          /* by tag: GlossUnitizingSums */
+  /* α_U pools continua of one number of coders: FALSE once articles of
+   * another number came. */
+  gboolean even;
+  /* What the articles pooled were, for a tag first met later: the tokens
+   * by number of coders, and how many articles had each length. */
+  GArray *blank_tokens;         /* guint64, indexed by coders */
+  GHashTable *lengths;          /* length -> how many articles */
+};
+
+typedef struct
+{
+  char *id;
+  char *name;
+  GlossLayer *layer;            /* an article's only */
+  guint n_articles;
+  GArray *counts;               /* guint by tag */
+  guint total;
+} Annotator;
+
+struct _GlossAgreementResult
+{
+  GlossAgreement *study;
+  char *name;
+  GlossSource *source;
+  guint n_articles;
+  guint n_tags;                 /* the study's tags it measured: 0 to n_tags − 1 */
+  guint64 n_tokens;
+  guint64 n_characters;
+  GPtrArray *annotators;        /* Annotator, sorted by id */
+  GHashTable *pairs;            /* "a\nb" -> GlossAgreementSet */
+  GlossAgreementSet *group;
+};
+
+struct _GlossAgreement
+{
+  GHashTable *annotator_filter; /* id set, or NULL */
+  gboolean fixed_tags;
+  GPtrArray *tags;              /* char *, by number */
+  GHashTable *tag_numbers;      /* name -> number + 1 */
+  GlossAgreementResult *total;
+};
+
+/* One passage of an article: where it lies and the tokens it covers,
+ * [first, last). */
+typedef struct
+{
+  guint tag;
+  guint start;
+  guint end;
+  guint first;
+  guint last;
+} Passage;
+
+const char *
+gloss_agreement_token_measure_to_string (GlossAgreementTokenMeasure measure)
+{
+  static const char * const names[] = {
+    "percent_agreement", "cohen_kappa", "scott_pi", "fleiss_kappa", "alpha",
+  };
+
+  g_return_val_if_fail (measure < GLOSS_AGREEMENT_N_TOKEN_MEASURES, NULL);
+
+  return names[measure];
+}
+
+/* Sets. */
+
+static GlossAgreementSet *
+set_new (GlossAgreement *study,
+         gboolean        is_pair,
+         guint           n_coders)
+{
+  GlossAgreementSet *set = g_new0 (GlossAgreementSet, 1);
+
+  set->study = study;
+  set->is_pair = is_pair;
+  set->n_coders = n_coders;
+  set->even = TRUE;
+  set->tokens = gloss_nominal_tally_new (n_coders);
+  set->tag_tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_nominal_tally_free);
+  set->tag_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_unitizing_sums_free);
+  set->blank_tokens = g_array_new (FALSE, TRUE, sizeof (guint64));
+  set->lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  return set;
+}
+
+static void
+set_free (gpointer data)
+{
+  GlossAgreementSet *set = data;
+
+  g_clear_pointer (&set->spans, gloss_span_match_free);
+  gloss_nominal_tally_free (set->tokens);
+  g_ptr_array_unref (set->tag_tokens);
+  g_ptr_array_unref (set->tag_sums);
+  g_array_unref (set->blank_tokens);
+  g_hash_table_unref (set->lengths);
+  g_free (set);
+}
+
+/* The tallies and sums of tag @tag, made when first needed with every
+ * article pooled before as one where no one used the tag. */
+static GlossNominalTally *
+set_tag_tokens (GlossAgreementSet *set,
+                guint              tag)
+{
+  GlossNominalTally *tally;
+
+  if (tag >= set->tag_tokens->len)
+    g_ptr_array_set_size (set->tag_tokens, tag + 1);
+  tally = g_ptr_array_index (set->tag_tokens, tag);
+  if (tally != NULL)
+    return tally;
+
+  tally = gloss_nominal_tally_new (set->n_coders);
+  for (guint m = 2; m < set->blank_tokens->len; m++)
+    {
+      guint64 n = g_array_index (set->blank_tokens, guint64, m);
+      g_autofree int *codes = g_new (int, MAX (m, set->n_coders));
+
+      for (guint i = 0; i < MAX (m, set->n_coders); i++)
+        codes[i] = i < m ? 0 : -1;
+      /* Weights are counted in guint: add the tokens in pieces. */
+      while (n > 0)
+        {
+          guint piece = (guint) MIN (n, G_MAXUINT);
+          g_autoptr(GlossNominalTally) blank = gloss_nominal_tally_new (m);
+
+          gloss_nominal_tally_add_unit (blank, codes, piece);
+          gloss_nominal_tally_add (tally, blank);
+          n -= piece;
+        }
+    }
+  g_ptr_array_index (set->tag_tokens, tag) = tally;
+  return tally;
+}
+
+static GlossUnitizingSums *
+set_tag_sums (GlossAgreementSet *set,
+              guint              tag)
+{
+  GlossUnitizingSums *sums;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (tag >= set->tag_sums->len)
+    g_ptr_array_set_size (set->tag_sums, tag + 1);
+  sums = g_ptr_array_index (set->tag_sums, tag);
+  if (sums != NULL)
+    return sums;
+
+  sums = gloss_unitizing_sums_new (set->n_coders);
+  g_hash_table_iter_init (&iter, set->lengths);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      /* An article where no coder marked the tag: its length, and a gap
+       * as long for each coder. */
+      g_autoptr(GlossUnitizingData) empty = gloss_unitizing_data_new (set->n_coders, 0,
+                                                                      GPOINTER_TO_UINT (key));
+      g_autoptr(GlossUnitizingSums) one = gloss_unitizing_sums_new (set->n_coders);
+
+      if (!gloss_unitizing_sums_add_data (one, empty, "", NULL))
+        g_assert_not_reached ();
+      for (gsize i = 0; i < GPOINTER_TO_SIZE (value); i++)
+        gloss_unitizing_sums_add (sums, one);
+    }
+  g_ptr_array_index (set->tag_sums, tag) = sums;
+  return sums;
+}
+
+/* Adds the article set @article to the pooled set @total, whose tags
+ * are at least as many. */
+static void
+set_add (GlossAgreementSet       *total,
+         const GlossAgreementSet *article,
+         guint                    n_tags)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (total->n_articles > 0 && article->n_coders != total->n_coders)
+    total->even = FALSE;
+  total->even = total->even && article->even;
+  total->n_coders = MAX (total->n_coders, article->n_coders);
+  total->n_articles += article->n_articles;
+
+  if (article->spans != NULL)
+    {
+      if (total->spans == NULL)
+        total->spans = gloss_span_match_new_empty ();
+      gloss_span_match_add (total->spans, article->spans);
+    }
+  gloss_nominal_tally_add (total->tokens, article->tokens);
+
+  for (guint t = 0; t < n_tags; t++)
+    {
+      GlossNominalTally *tokens = t < article->tag_tokens->len
+                                  ? g_ptr_array_index (article->tag_tokens, t) : NULL;
+      GlossUnitizingSums *sums = t < article->tag_sums->len
+                                 ? g_ptr_array_index (article->tag_sums, t) : NULL;
+
+      if (tokens != NULL)
+        gloss_nominal_tally_add (set_tag_tokens (total, t), tokens);
+      if (sums != NULL && total->even)
+        gloss_unitizing_sums_add (set_tag_sums (total, t), sums);
+    }
+
+  /* Then what the article was, for the tags met later. */
+  if (article->blank_tokens->len > total->blank_tokens->len)
+    g_array_set_size (total->blank_tokens, article->blank_tokens->len);
+  for (guint m = 0; m < article->blank_tokens->len; m++)
+    g_array_index (total->blank_tokens, guint64, m) += g_array_index (article->blank_tokens, guint64, m);
+  g_hash_table_iter_init (&iter, article->lengths);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (total->lengths, key));
+
+      g_hash_table_insert (total->lengths, key, GSIZE_TO_POINTER (n + GPOINTER_TO_SIZE (value)));
+    }
+}
+
+guint
+gloss_agreement_set_get_n_articles (GlossAgreementSet *set)
+{
+  g_return_val_if_fail (set != NULL, 0);
+
+  return set->n_articles;
+}
+
+const GlossSpanMatch *
+gloss_agreement_set_get_spans (GlossAgreementSet *set)
+{
+  g_return_val_if_fail (set != NULL, NULL);
+
+  return set->spans;
+}
+
+typedef void (*TallyMeasure) (const GlossNominalTally *tally,
+                              GlossReliabilityResult  *result);
+
+static const TallyMeasure tally_measures[] = {
+  gloss_nominal_tally_percent_agreement,
+  gloss_nominal_tally_cohen_kappa,
+  gloss_nominal_tally_scott_pi,
+  gloss_nominal_tally_fleiss_kappa,
+  gloss_nominal_tally_alpha,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (tally_measures) == GLOSS_AGREEMENT_N_TOKEN_MEASURES);
+
+/* The number of @tag in @study, or -1. */
+static int
+tag_number (GlossAgreement *study,
+            const char     *tag)
+{
+  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (study->tag_numbers, tag)) - 1;
+}
+
+void
+gloss_agreement_set_get_token_measure (GlossAgreementSet          *set,
+                                       const char                 *tag,
+                                       GlossAgreementTokenMeasure  measure,
+                                       GlossReliabilityResult     *result)
+{
+  const GlossNominalTally *tally = NULL;
+  g_autoptr(GlossNominalTally) none = NULL;
+
+  g_return_if_fail (set != NULL);
+  g_return_if_fail (measure < GLOSS_AGREEMENT_N_TOKEN_MEASURES);
+  g_return_if_fail (result != NULL);
+
+  if (tag == NULL)
+    tally = set->tokens;
+  else
+    {
+      int t = tag_number (set->study, tag);
+
+      if (t >= 0 && (guint) t < set->tag_tokens->len)
+        tally = g_ptr_array_index (set->tag_tokens, t);
+    }
+  if (tally == NULL)
+    tally = none = gloss_nominal_tally_new (set->n_coders);
+
+  tally_measures[measure] (tally, result);
+  /* Cohen's κ and Scott's π are of two coders: the group has none. */
+  if (!set->is_pair &&
+      (measure == GLOSS_AGREEMENT_COHEN_KAPPA || measure == GLOSS_AGREEMENT_SCOTT_PI) &&
+      result->defined)
+    {
+      result->defined = FALSE;
+      result->value = 0;
+      result->reason = _("Cohen’s κ and Scott’s π compare two annotators: see the pairs.");
+    }
+}
+
+void
+gloss_agreement_set_get_alpha_u (GlossAgreementSet      *set,
+                                 const char             *tag,
+                                 GlossReliabilityResult *result)
+{
+  g_autoptr(GPtrArray) sums = g_ptr_array_new ();
+
+  g_return_if_fail (set != NULL);
+  g_return_if_fail (result != NULL);
+
+  if (!set->even)
+    {
+      *result = (GlossReliabilityResult) { 0 };
+      result->reason = _("The articles were not all annotated by as many annotators: "
+                         "α_U of the group needs the same annotators on every article.");
+      return;
+    }
+
+  for (guint t = 0; t < set->tag_sums->len; t++)
+    {
+      GlossUnitizingSums *s = g_ptr_array_index (set->tag_sums, t);
+
+      if (s == NULL)
+        continue;
+      if (tag == NULL || tag_number (set->study, tag) == (int) t)
+        g_ptr_array_add (sums, s);
+    }
+  if (tag != NULL && sums->len == 0)
+    {
+      /* A tag no one used: its α_U says so. */
+      g_autoptr(GlossUnitizingSums) none = gloss_unitizing_sums_new (set->n_coders);
+      const GlossUnitizingSums *one[] = { none };
+
+      gloss_unitizing_sums_alpha (one, 1, result);
+      return;
+    }
+  gloss_unitizing_sums_alpha ((const GlossUnitizingSums * const *) sums->pdata, sums->len, result);
+}
+
+guint64
+gloss_agreement_set_get_confusion (GlossAgreementSet *set,
+                                   const char        *tag_a,
+                                   const char        *tag_b)
+{
+  int a = OUTSIDE;
+  int b = OUTSIDE;
+
+  g_return_val_if_fail (set != NULL, 0);
+
+  if (tag_a != NULL)
+    a = tag_number (set->study, tag_a) + 1;
+  if (tag_b != NULL)
+    b = tag_number (set->study, tag_b) + 1;
+  if (a < 0 || b < 0 || (tag_a != NULL && a == 0) || (tag_b != NULL && b == 0))
+    return 0;
+  return gloss_nominal_tally_get_pair_count (set->tokens, a, b);
+}
+
+/* Results. */
+
+static void
+annotator_free (gpointer data)
+{
+  Annotator *annotator = data;
+
+  g_free (annotator->id);
+  g_free (annotator->name);
+  g_clear_object (&annotator->layer);
+  g_array_unref (annotator->counts);
+  g_free (annotator);
+}
+
+static GlossAgreementResult *
+result_new (GlossAgreement *study,
+            const char     *name)
+{
+  GlossAgreementResult *result = g_new0 (GlossAgreementResult, 1);
+
+  result->study = study;
+  result->name = g_strdup (name);
+  result->annotators = g_ptr_array_new_with_free_func (annotator_free);
+  result->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, set_free);
+  return result;
+}
+
+void
+gloss_agreement_result_free (GlossAgreementResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->name);
+  g_clear_object (&result->source);
+  g_ptr_array_unref (result->annotators);
+  g_hash_table_unref (result->pairs);
+  g_clear_pointer (&result->group, set_free);
+  g_free (result);
+}
+
+/* The annotator @id of @result, added in its place when new. */
+static Annotator *
+result_annotator (GlossAgreementResult *result,
+                  const char           *id,
+                  const char           *name)
+{
+  guint low = 0, high = result->annotators->len;
+  Annotator *annotator;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int cmp = strcmp (((Annotator *) g_ptr_array_index (result->annotators, middle))->id, id);
+
+      if (cmp == 0)
+        return g_ptr_array_index (result->annotators, middle);
+      if (cmp < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  annotator = g_new0 (Annotator, 1);
+  annotator->id = g_strdup (id);
+  annotator->name = g_strdup (name != NULL && *name != '\0' ? name : id);
+  annotator->counts = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_ptr_array_insert (result->annotators, low, annotator);
+  return annotator;
+}
+
+static char *
+pair_key (const char *a,
+          const char *b)
+{
+  return g_strconcat (a, "\n", b, NULL);
+}
+
+const char *
+gloss_agreement_result_get_name (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->name;
+}
+
+GlossSource *
+gloss_agreement_result_get_source (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->source;
+}
+
+guint
+gloss_agreement_result_get_n_articles (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_articles;
+}
+
+guint64
+gloss_agreement_result_get_n_tokens (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_tokens;
+}
+
+guint64
+gloss_agreement_result_get_n_characters (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->n_characters;
+}
+
+guint
+gloss_agreement_result_get_n_annotators (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, 0);
+
+  return result->annotators->len;
+}
+
+static Annotator *
+annotator_at (GlossAgreementResult *result,
+              guint                 index)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (index < result->annotators->len, NULL);
+
+  return g_ptr_array_index (result->annotators, index);
+}
+
+const char *
+gloss_agreement_result_get_annotator (GlossAgreementResult *result,
+                                      guint                 index)
+{
+  Annotator *annotator = annotator_at (result, index);
+
+  return annotator != NULL ? annotator->id : NULL;
+}
+
+const char *
+gloss_agreement_result_get_annotator_name (GlossAgreementResult *result,
+                                           guint                 index)
+{
+  Annotator *annotator = annotator_at (result, index);
+
+  return annotator != NULL ? annotator->name : NULL;
+}
+
+GlossLayer *
+gloss_agreement_result_get_layer (GlossAgreementResult *result,
+                                  guint                 index)
+{
+  Annotator *annotator = annotator_at (result, index);
+
+  return annotator != NULL ? annotator->layer : NULL;
+}
+
+guint
+gloss_agreement_result_get_n_annotated (GlossAgreementResult *result,
+                                        guint                 index)
+{
+  Annotator *annotator = annotator_at (result, index);
+
+  return annotator != NULL ? annotator->n_articles : 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+gloss_agreement_result_dup_tags (GlossAgreementResult *result)
+{
+  char **tags;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  tags = g_new0 (char *, result->n_tags + 1);
+  for (guint t = 0; t < result->n_tags; t++)
+    tags[t] = g_strdup (g_ptr_array_index (result->study->tags, t));
+  qsort (tags, result->n_tags, sizeof (char *), compare_names);
+  return tags;
+}
+
+guint
+gloss_agreement_result_count (GlossAgreementResult *result,
+                              guint                 index,
+                              const char           *tag)
+{
+  Annotator *annotator = annotator_at (result, index);
+  int t;
+
+  if (annotator == NULL)
+    return 0;
+  if (tag == NULL)
+    return annotator->total;
+  t = tag_number (result->study, tag);
+  if (t < 0 || (guint) t >= annotator->counts->len)
+    return 0;
+  return g_array_index (annotator->counts, guint, t);
+}
+
+GlossAgreementSet *
+gloss_agreement_result_get_pair (GlossAgreementResult *result,
+                                 guint                 a,
+                                 guint                 b)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+  g_return_val_if_fail (a < b && b < result->annotators->len, NULL);
+
+  key = pair_key (annotator_at (result, a)->id, annotator_at (result, b)->id);
+  return g_hash_table_lookup (result->pairs, key);
+}
+
+GlossAgreementSet *
+gloss_agreement_result_get_group (GlossAgreementResult *result)
+{
+  g_return_val_if_fail (result != NULL, NULL);
+
+  return result->group;
+}
+
+/* The study. */
+
+GlossAgreement *
+gloss_agreement_new (void)
+{
+  GlossAgreement *self = g_new0 (GlossAgreement, 1);
+
+  self->tags = g_ptr_array_new_with_free_func (g_free);
+  self->tag_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  self->total = result_new (self, NULL);
+  return self;
+}
+
+void
+gloss_agreement_free (GlossAgreement *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->annotator_filter, g_hash_table_unref);
+  gloss_agreement_result_free (self->total);
+  g_hash_table_unref (self->tag_numbers);
+  g_ptr_array_unref (self->tags);
+  g_free (self);
+}
+
+void
+gloss_agreement_set_annotators (GlossAgreement     *self,
+                                const char * const *annotator_ids)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->total->n_articles == 0);
+
+  g_clear_pointer (&self->annotator_filter, g_hash_table_unref);
+  if (annotator_ids == NULL)
+    return;
+  self->annotator_filter = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; annotator_ids[i] != NULL; i++)
+    g_hash_table_add (self->annotator_filter, g_strdup (annotator_ids[i]));
+}
+
+/* The number of @tag, given one when new (unless the tags are fixed). */
+static int
+study_tag (GlossAgreement *self,
+           const char     *tag)
+{
+  int t = tag_number (self, tag);
+  char *copy;
+
+  if (t >= 0 || self->fixed_tags)
+    return t;
+  copy = g_strdup (tag);
+  g_ptr_array_add (self->tags, copy);
+  g_hash_table_insert (self->tag_numbers, copy, GUINT_TO_POINTER (self->tags->len));
+  return (int) self->tags->len - 1;
+}
+
+void
+gloss_agreement_set_tags (GlossAgreement     *self,
+                          const char * const *tags)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (self->total->n_articles == 0);
+
+  g_hash_table_remove_all (self->tag_numbers);
+  g_ptr_array_set_size (self->tags, 0);
+  self->fixed_tags = FALSE;
+  if (tags == NULL)
+    return;
+  for (guint i = 0; tags[i] != NULL; i++)
+    study_tag (self, tags[i]);
+  self->fixed_tags = TRUE;
+}
+
+GlossAgreementResult *
+gloss_agreement_get_total (GlossAgreement *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  self->total->n_tags = self->tags->len;
+  return self->total;
+}
+
+/* Measuring an article. */
+
+typedef struct
+{
+  Annotator *annotator;
+  GArray *passages;             /* Passage, by start, then longest, then tag */
+  int *inside;                  /* n_tags × n_tokens: 1 in a passage of the tag */
+  int *labels;                  /* n_tokens: the category over all tags */
+} Coder;
+
+static void
+coder_clear (Coder *coder)
+{
+  g_clear_pointer (&coder->passages, g_array_unref);
+  g_clear_pointer (&coder->inside, g_free);
+  g_clear_pointer (&coder->labels, g_free);
+}
+
+static int
+compare_passages (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  const Passage *p = a, *q = b;
+  GPtrArray *tags = user_data;
+
+  if (p->start != q->start)
+    return p->start < q->start ? -1 : 1;
+  if (p->end != q->end)
+    return p->end > q->end ? -1 : 1;
+  return strcmp (g_ptr_array_index (tags, p->tag), g_ptr_array_index (tags, q->tag));
+}
+
+/* The layer measured: @layer itself when every annotation of it counts,
+ * otherwise a layer of those that do.  Fills @passages. */
+static GlossLayer *
+measured_layer (GlossAgreement *self,
+                GlossLayer     *layer,
+                const GArray   *tokens,
+                GArray         *passages)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (layer));
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossLayer *measured;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (layer), i);
+      Passage passage;
+      int t;
+
+      if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
+        continue;
+      t = study_tag (self, gloss_annotation_get_tag (annotation));
+      if (t < 0)
+        continue;
+      passage.tag = t;
+      passage.start = gloss_annotation_get_start (annotation);
+      passage.end = gloss_annotation_get_end (annotation);
+      passage.first = gloss_tokens_find_end_after (tokens, passage.start);
+      passage.last = gloss_tokens_find_start_from (tokens, passage.first, passage.end);
+      g_array_append_val (passages, passage);
+      g_ptr_array_add (kept, g_steal_pointer (&annotation));
+    }
+  g_array_sort_with_data (passages, compare_passages, self->tags);
+
+  if (kept->len == n)
+    return g_object_ref (layer);
+  measured = gloss_layer_new (gloss_layer_get_annotator_id (layer),
+                              gloss_layer_get_annotator_name (layer));
+  gloss_layer_set_source (measured, gloss_layer_get_source (layer));
+  gloss_layer_replace_all (measured, kept);
+  return measured;
+}
+
+/* Each token's codes: in or out of each tag, and its category over all
+ * tags, the passage that starts first covering it (the passages being in
+ * that order, the tokens before the furthest end reached so far have
+ * theirs already). */
+static void
+code_tokens (Coder *coder,
+             guint  n_tags,
+             guint  n_tokens)
+{
+  guint reached = 0;
+
+  coder->inside = g_new0 (int, (gsize) n_tags * n_tokens + 1);
+  coder->labels = g_new0 (int, n_tokens + 1);
+  for (guint i = 0; i < coder->passages->len; i++)
+    {
+      const Passage *p = &g_array_index (coder->passages, Passage, i);
+      int *inside = coder->inside + (gsize) p->tag * n_tokens;
+
+      for (guint k = p->first; k < p->last; k++)
+        inside[k] = 1;
+      for (guint k = MAX (p->first, reached); k < p->last; k++)
+        coder->labels[k] = (int) p->tag + 1;
+      reached = MAX (reached, p->last);
+    }
+}
+
+/* Adds the tokens to @tally, the codes of coder i being columns[i]; a run
+ * of tokens coded alike is one unit of that weight. */
+static void
+add_token_runs (GlossNominalTally *tally,
+                const int * const *columns,
+                guint              n_columns,
+                guint              n_tokens)
+{
+  g_autofree int *codes = g_new (int, n_columns);
+  g_autofree int *next = g_new (int, n_columns);
+  guint weight = 0;
+
+  for (guint k = 0; k < n_tokens; k++)
+    {
+      gboolean same = weight > 0;
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          next[i] = columns[i][k];
+          same = same && next[i] == codes[i];
+        }
+      if (same)
+        {
+          weight++;
+          continue;
+        }
+      if (weight > 0)
+        gloss_nominal_tally_add_unit (tally, codes, weight);
+      memcpy (codes, next, n_columns * sizeof (int));
+      weight = 1;
+    }
+  if (weight > 0)
+    gloss_nominal_tally_add_unit (tally, codes, weight);
+}
+
+/* Adds to @data the passages of @tag of @coder, as coder @index, those
+ * that overlap merged into their union (a coder's units of a category do
+ * not overlap on α_U's continuum). */
+static void
+add_units (GlossUnitizingData *data,
+           guint               index,
+           const Coder        *coder,
+           guint               tag,
+           const char         *name)
+{
+  gint64 start = -1, end = -1;
+
+  for (guint i = 0; i < coder->passages->len; i++)
+    {
+      const Passage *p = &g_array_index (coder->passages, Passage, i);
+
+      if (p->tag != tag || p->end <= p->start)
+        continue;
+      if (start >= 0 && p->start < end)
+        {
+          end = MAX (end, (gint64) p->end);
+          continue;
+        }
+      if (start >= 0)
+        gloss_unitizing_data_add_unit (data, index, start, end - start, name);
+      start = p->start;
+      end = p->end;
+    }
+  if (start >= 0)
+    gloss_unitizing_data_add_unit (data, index, start, end - start, name);
+}
+
+/* The set of @coders (two for a pair) on one article. */
+static GlossAgreementSet *
+measure_set (GlossAgreement *self,
+             gboolean        is_pair,
+             Coder         **coders,
+             guint           n_coders,
+             guint           n_tags,
+             guint           n_tokens,
+             guint           length)
+{
+  GlossAgreementSet *set = set_new (self, is_pair, n_coders);
+  g_autofree const int **columns = g_new (const int *, n_coders);
+
+  set->n_articles = 1;
+  if (is_pair)
+    set->spans = gloss_span_match_new (coders[0]->annotator->layer, coders[1]->annotator->layer, NULL);
+
+  for (guint i = 0; i < n_coders; i++)
+    columns[i] = coders[i]->labels;
+  add_token_runs (set->tokens, columns, n_coders, n_tokens);
+
+  g_ptr_array_set_size (set->tag_tokens, n_tags);
+  g_ptr_array_set_size (set->tag_sums, n_tags);
+  for (guint t = 0; t < n_tags; t++)
+    {
+      const char *name = g_ptr_array_index (self->tags, t);
+      g_autoptr(GlossUnitizingData) data = gloss_unitizing_data_new (n_coders, 0, length);
+      GlossNominalTally *tally = gloss_nominal_tally_new (n_coders);
+      GlossUnitizingSums *sums = gloss_unitizing_sums_new (n_coders);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < n_coders; i++)
+        {
+          columns[i] = coders[i]->inside + (gsize) t * n_tokens;
+          add_units (data, i, coders[i], t, name);
+        }
+      add_token_runs (tally, columns, n_coders, n_tokens);
+      g_ptr_array_index (set->tag_tokens, t) = tally;
+      /* The units come from anchored passages inside the text, merged:
+       * nothing the measure refuses. */
+      if (!gloss_unitizing_sums_add_data (sums, data, name, &error))
+        g_critical ("%s", error->message);
+      g_ptr_array_index (set->tag_sums, t) = sums;
+    }
+
+  g_array_set_size (set->blank_tokens, n_coders + 1);
+  g_array_index (set->blank_tokens, guint64, n_coders) = n_tokens;
+  g_hash_table_insert (set->lengths, GUINT_TO_POINTER (length), GSIZE_TO_POINTER (1));
+  return set;
+}
+
+static gboolean
+annotator_wanted (GlossAgreement *self,
+                  GlossLayer     *layer)
+{
+  return self->annotator_filter == NULL ||
+         g_hash_table_contains (self->annotator_filter, gloss_layer_get_annotator_id (layer));
+}
+
+static int
+compare_coders (gconstpointer a,
+                gconstpointer b)
+{
+  const Coder *x = a, *y = b;
+
+  return strcmp (x->annotator->id, y->annotator->id);
+}
+
+/* Pools the article @article into the total. */
+static void
+pool (GlossAgreement       *self,
+      GlossAgreementResult *article)
+{
+  GlossAgreementResult *total = self->total;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  total->n_articles++;
+  total->n_tokens += article->n_tokens;
+  total->n_characters += article->n_characters;
+  total->n_tags = self->tags->len;
+
+  for (guint i = 0; i < article->annotators->len; i++)
+    {
+      Annotator *from = g_ptr_array_index (article->annotators, i);
+      Annotator *to = result_annotator (total, from->id, from->name);
+
+      to->n_articles++;
+      to->total += from->total;
+      if (to->counts->len < from->counts->len)
+        g_array_set_size (to->counts, from->counts->len);
+      for (guint t = 0; t < from->counts->len; t++)
+        g_array_index (to->counts, guint, t) += g_array_index (from->counts, guint, t);
+    }
+
+  g_hash_table_iter_init (&iter, article->pairs);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GlossAgreementSet *set = g_hash_table_lookup (total->pairs, key);
+
+      if (set == NULL)
+        {
+          set = set_new (self, TRUE, 2);
+          g_hash_table_insert (total->pairs, g_strdup (key), set);
+        }
+      set_add (set, value, article->n_tags);
+    }
+  if (article->group != NULL)
+    {
+      if (total->group == NULL)
+        total->group = set_new (self, FALSE, article->group->n_coders);
+      set_add (total->group, article->group, article->n_tags);
+    }
+}
+
+GlossAgreementResult *
+gloss_agreement_measure_layers (GlossAgreement *self,
+                                const char     *name,
+                                GlossSource    *source,
+                                GPtrArray      *layers)
+{
+  GlossAgreementResult *result;
+  g_autoptr(GArray) tokens = NULL;
+  g_autoptr(GArray) coders = g_array_new (FALSE, TRUE, sizeof (Coder));
+  g_autofree Coder **all = NULL;
+  guint n_tokens, n_tags, length;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (GLOSS_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (layers != NULL, NULL);
+
+  result = result_new (self, name);
+  result->source = g_object_ref (source);
+  result->n_articles = 1;
+  length = gloss_source_get_length (source);
+  tokens = gloss_tokenize (gloss_source_get_text (source), gloss_source_get_n_bytes (source));
+  n_tokens = tokens->len;
+  result->n_tokens = n_tokens;
+  result->n_characters = length;
+
+  for (guint i = 0; i < layers->len; i++)
+    {
+      GlossLayer *layer = g_ptr_array_index (layers, i);
+      Coder coder = { 0 };
+
+      if (!annotator_wanted (self, layer))
+        continue;
+      coder.annotator = result_annotator (result, gloss_layer_get_annotator_id (layer),
+                                          gloss_layer_get_annotator_name (layer));
+      /* The same annotator twice (a file copied by hand): the first. */
+      if (coder.annotator->layer != NULL)
+        continue;
+      coder.annotator->n_articles = 1;
+      coder.passages = g_array_new (FALSE, FALSE, sizeof (Passage));
+      coder.annotator->layer = measured_layer (self, layer, tokens, coder.passages);
+      g_array_append_val (coders, coder);
+    }
+  g_array_sort (coders, compare_coders);
+
+  n_tags = self->tags->len;
+  result->n_tags = n_tags;
+  all = g_new (Coder *, coders->len + 1);
+  for (guint i = 0; i < coders->len; i++)
+    {
+      Coder *coder = &g_array_index (coders, Coder, i);
+      Annotator *annotator = coder->annotator;
+
+      all[i] = coder;
+      code_tokens (coder, n_tags, n_tokens);
+      g_array_set_size (annotator->counts, n_tags);
+      for (guint p = 0; p < coder->passages->len; p++)
+        g_array_index (annotator->counts, guint, g_array_index (coder->passages, Passage, p).tag)++;
+      annotator->total = coder->passages->len;
+    }
+
+  for (guint i = 0; i < coders->len; i++)
+    for (guint j = i + 1; j < coders->len; j++)
+      {
+        Coder *pair[] = { all[i], all[j] };
+
+        g_hash_table_insert (result->pairs, pair_key (all[i]->annotator->id, all[j]->annotator->id),
+                             measure_set (self, TRUE, pair, 2, n_tags, n_tokens, length));
+      }
+  if (coders->len >= 2)
+    result->group = measure_set (self, FALSE, all, coders->len, n_tags, n_tokens, length);
+
+  for (guint i = 0; i < coders->len; i++)
+    coder_clear (&g_array_index (coders, Coder, i));
+
+  pool (self, result);
+  return result;
+}
+
+GlossAgreementResult *
+gloss_agreement_measure_article (GlossAgreement *self,
+                                 GFile          *article,
+                                 const char     *name,
+                                 GPtrArray      *annotation_files,
+                                 GPtrArray      *problems,
+                                 GCancellable   *cancellable)
+{
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *article_name = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  source = gloss_corpus_read_article (article, cancellable, &error);
+  if (source != NULL)
+    {
+      if (annotation_files != NULL)
+        candidates = g_ptr_array_ref (annotation_files);
+      else
+        candidates = gloss_annotation_file_list_for (article, cancellable, &error);
+    }
+  if (candidates != NULL)
+    codebook = gloss_codebook_new_for_article (article, &error);
+  if (codebook == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup (error->message));
+      return NULL;
+    }
+
+  article_name = g_file_get_basename (article);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GFile *path = g_ptr_array_index (candidates, i);
+      g_autoptr(GlossAnnotationFile) file = NULL;
+
+      /* By the name first: another annotator's broken file does not
+       * count against this study. */
+      if (self->annotator_filter != NULL)
+        {
+          g_autofree char *base = g_file_get_basename (path);
+          g_autofree char *id = gloss_annotation_file_name_annotator (base, article_name);
+
+          if (id != NULL && !g_hash_table_contains (self->annotator_filter, id))
+            continue;
+        }
+
+      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, &error);
+      if (file != NULL)
+        {
+          gloss_annotation_file_set_codebook (file, codebook);
+          if (!gloss_annotation_file_attach_source (file, source, &error))
+            g_clear_object (&file);
+        }
+      if (file == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup (error->message));
+          g_clear_error (&error);
+          continue;
+        }
+      g_ptr_array_add (layers, g_object_ref (gloss_annotation_file_get_layer (file)));
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+
+  return gloss_agreement_measure_layers (self, name, source, layers);
+}
