@@ -36,5 +36,12 @@ annotate bob "Bob" controversy 21 52 b.txt
 "$cli" report --output report.html a.txt b.txt
 
 # Three heat maps (one per pair), a chart per tag and one of the counts.
-exec /usr/bin/python3 "$checker" --min-svg 6 --expect-text "Alice" --expect-text "Bob" \
+/usr/bin/python3 "$checker" --min-svg 6 --expect-text "Alice" --expect-text "Bob" \
   --expect-text 'Carol <b>&amp; "O'"'"'Neil"' --expect-text "Critics said the plan" report.html
+
+# In French, where numbers shown take a decimal comma and the charts must
+# not (GLOSS_LOCALEDIR, from the test's environment, finds the catalogue).
+if locale -a | grep -qix 'fr_FR.utf-\?8'; then
+  LC_ALL=fr_FR.UTF-8 "$cli" report --output rapport.html a.txt b.txt
+  /usr/bin/python3 "$checker" --min-svg 6 --expect-text "Accord entre annotateurs" rapport.html
+fi

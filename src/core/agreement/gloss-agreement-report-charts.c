@@ -16,7 +16,9 @@
 
 /* The report's charts, drawn as inline SVG: a heat map of each pair's
  * confusion matrix and horizontal bar charts.  Every number drawn also
- * sits in a <title>, which readers show on hover. */
+ * sits in a <title>, which readers show on hover.  Coordinates are whole
+ * pixels, printed with "%.0f": with decimals, a French locale would write
+ * "4,5", which SVG reads as two numbers. */
 
 #define LABEL_WIDTH  180.0
 #define PLOT_WIDTH   400.0
@@ -55,7 +57,7 @@ append_label (GString    *buf,
               const char *anchor,
               const char *transform)
 {
-  g_string_append_printf (buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"11\"",
+  g_string_append_printf (buf, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"%s\" font-size=\"11\"",
                           x, y, anchor);
   if (transform != NULL)
     g_string_append_printf (buf, " transform=\"%s\"", transform);
@@ -196,7 +198,7 @@ append_bar_chart (GlossReport        *report,
     {
       double x = LABEL_WIDTH + s * (PLOT_WIDTH + VALUE_WIDTH) / n_series;
 
-      g_string_append_printf (buf, "<rect x=\"%.1f\" y=\"6\" width=\"16\" height=\"11\" stroke=\"%s\" ",
+      g_string_append_printf (buf, "<rect x=\"%.0f\" y=\"6\" width=\"16\" height=\"11\" stroke=\"%s\" ",
                               x, series[s].colour);
       append_fill (buf, chart, s, &series[s]);
       g_string_append (buf, "/>");
@@ -208,10 +210,10 @@ append_bar_chart (GlossReport        *report,
     {
       double x = X (tick);
 
-      g_string_append_printf (buf, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
+      g_string_append_printf (buf, "<line x1=\"%.0f\" x2=\"%.0f\" y1=\"%.0f\" y2=\"%.0f\" stroke=\"%s\"/>",
                               x, x, LEGEND_HEIGHT - 2, height - AXIS_HEIGHT + 2,
                               fabs (tick) < step / 1000 ? "#333" : "#ddd");
-      g_string_append_printf (buf, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"10\">",
+      g_string_append_printf (buf, "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-size=\"10\">",
                               x, height - 6);
       append_value_text (buf, fabs (tick) < step / 1000 ? 0.0 : tick, integers || step >= 1);
       g_string_append (buf, "</text>");
@@ -240,13 +242,13 @@ append_bar_chart (GlossReport        *report,
             {
               x0 = X (MIN (0.0, value));
               x1 = X (MAX (0.0, value));
-              g_string_append_printf (buf, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-                                      "stroke=\"%s\" ", x0, y, MAX (x1 - x0, 0.5), BAR_HEIGHT,
+              g_string_append_printf (buf, "<rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" "
+                                      "stroke=\"%s\" ", x0, y, MAX (x1 - x0, 1.0), BAR_HEIGHT,
                                       series[s].colour);
               append_fill (buf, chart, s, &series[s]);
               g_string_append (buf, "/>");
             }
-          g_string_append_printf (buf, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\">",
+          g_string_append_printf (buf, "<text x=\"%.0f\" y=\"%.0f\" font-size=\"10\">",
                                   (isnan (value) ? X (0.0) : X (MAX (0.0, value))) + 4, y + BAR_HEIGHT - 2);
           append_value_text (buf, value, integers);
           g_string_append (buf, "</text></g>");
@@ -382,7 +384,7 @@ gloss_report_append_confusion (GlossReport *report,
     {
       const char *label = i < report->n_tags ? report->tags[i] : _("outside");
       double middle = i * CELL_SIZE + CELL_SIZE / 2;
-      g_autofree char *rotate = g_strdup_printf ("rotate(-50 %.1f %.1f)", MATRIX_LABEL + middle,
+      g_autofree char *rotate = g_strdup_printf ("rotate(-50 %.0f %.0f)", MATRIX_LABEL + middle,
                                                  MATRIX_TOP - 6);
 
       append_label (buf, label, MATRIX_LABEL - 6, MATRIX_TOP + middle + 4, "end", NULL);
@@ -401,9 +403,9 @@ gloss_report_append_confusion (GlossReport *report,
         double x = MATRIX_LABEL + j * CELL_SIZE, y = MATRIX_TOP + i * CELL_SIZE;
 
         g_string_append_printf (buf, "<g data-value=\"%" G_GUINT64_FORMAT "\"><title>%" G_GUINT64_FORMAT
-                                "</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                                "</title><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" "
                                 "fill=\"#%02x%02x%02x\" stroke=\"%s\" stroke-width=\"%s\"/>"
-                                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"11\" "
+                                "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" font-size=\"11\" "
                                 "fill=\"%s\">%" G_GUINT64_FORMAT "</text></g>",
                                 count, count, x, y, CELL_SIZE, CELL_SIZE, red, green, blue,
                                 i == j ? "#000" : "#bbb", i == j ? "2" : "1",
