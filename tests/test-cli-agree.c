@@ -313,6 +313,42 @@ test_articles_json (Fixture       *f,
   g_assert_false (json_object_has_member (group, "cohen_kappa"));
   g_assert_true (json_object_has_member (json_object_get_object_member (group, "tags"), "controversy"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+  g_assert_false (json_object_has_member (root, "documents"));
+}
+
+/* --per-article: each article's measures too, whose counts add up to the
+ * total's. */
+static void
+test_per_article (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonArray *documents;
+  guint matched = 0, only_b = 0;
+
+  make_corpus (f);
+  run (f, "agree", "--json", "--per-article", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  documents = json_object_get_array_member (root, "documents");
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *document = json_array_get_object_element (documents, i);
+      JsonObject *counts = json_object_get_object_member (find_agree_pair (document, "alice", "bob"), "counts");
+
+      g_assert_cmpstr (json_object_get_string_member (document, "name"), ==, i == 0 ? "a.txt" : "b.txt");
+      g_assert_cmpint (json_object_get_int_member (document, "articles"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (document, "tokens"), ==, 10);
+      matched += json_object_get_int_member (counts, "matched");
+      only_b += json_object_get_int_member (counts, "only_b");
+    }
+  g_assert_cmpuint (matched, ==, 1);
+  g_assert_cmpuint (only_b, ==, 1);
+
+  run (f, "agree", "--per-article", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^b\\.txt +alice +carol ", f->out, G_REGEX_MULTILINE, 0));
 }
 
 static void
@@ -408,6 +444,110 @@ test_bad_inputs (Fixture       *f,
   g_assert_cmpint (f->status, ==, 2);
 }
 
+/* gloss-cli consensus */
+
+static JsonObject *
+read_consensus (Fixture    *f,
+                const char *article)
+{
+  g_autofree char *path = g_strdup_printf ("%s/%s.gloss--consensus.gloss.json", f->dir, article);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_consensus (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *alice_before = NULL;
+  g_autofree char *alice_after = NULL;
+  g_autofree char *alice_path = NULL;
+  g_autofree char *b_consensus = NULL;
+  JsonArray *annotations;
+  JsonObject *annotation, *source;
+
+  make_corpus (f);
+  alice_path = g_build_filename (f->dir, "a.txt.alice.gloss.json", NULL);
+  alice_before = read_file (alice_path);
+
+  /* All three agree on a.txt's company only, on nothing in b.txt. */
+  run (f, "consensus", "--by", "rev", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "a.txt: 1 passage agreed by at least 3 of 3 annotators, 3 left for review"));
+  g_assert_nonnull (strstr (f->out, "b.txt: 0 passages agreed by at least 3 of 3 annotators, 3 left for review"));
+  root = read_consensus (f, "a.txt");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "annotator"), "id"),
+                   ==, "gloss--consensus");
+  annotations = json_object_get_array_member (root, "annotations");
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 1);
+  annotation = json_array_get_object_element (annotations, 0);
+  g_assert_cmpstr (json_object_get_string_member (annotation, "tag"), ==, "company");
+  g_assert_cmpint (json_object_get_int_member (annotation, "start"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (annotation, "end"), ==, 7);
+  source = json_object_get_object_member (annotation, "consensus");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (source, "from")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (source, "how"), ==, "agreed");
+  g_assert_cmpstr (json_object_get_string_member (source, "by"), ==, "rev");
+  /* Nothing agreed in b.txt: no file is made there. */
+  b_consensus = g_build_filename (f->dir, "b.txt.gloss--consensus.gloss.json", NULL);
+  g_assert_false (g_file_test (b_consensus, G_FILE_TEST_EXISTS));
+
+  /* bob and carol agree on b.txt's second claim. */
+  run (f, "consensus", "-a", "bob", "-a", "carol", "--min-agree", "2", "b.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_clear_pointer (&root, json_object_unref);
+  root = read_consensus (f, "b.txt");
+  annotations = json_object_get_array_member (root, "annotations");
+  g_assert_cmpuint (json_array_get_length (annotations), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (annotations, 0), "start"), ==, 24);
+
+  /* Again: nothing new; the annotators' own files are never written. */
+  run (f, "consensus", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "a.txt: 0 passages agreed"));
+  alice_after = read_file (alice_path);
+  g_assert_cmpstr (alice_before, ==, alice_after);
+
+  /* The consensus is a layer like any other. */
+  run (f, "agree", "--json", ".", NULL);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_output (f);
+  find_agree_pair (root, "alice", "gloss--consensus");
+  run (f, "list", "a.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_nonnull (strstr (f->out, "gloss--consensus"));
+}
+
+static void
+test_consensus_bad_input (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *broken = NULL;
+  g_autofree char *consensus = NULL;
+
+  make_corpus (f);
+  run (f, "consensus", "-a", "alice", "-a", "bob", "--min-agree", "3", ".", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "consensus", "-a", "gloss--consensus", ".", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "consensus", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  broken = g_build_filename (f->dir, "a.txt.bob.gloss.json", NULL);
+  write_file (broken, "{ \"gloss\": 1, ");
+  run (f, "consensus", "a.txt", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "a.txt.bob.gloss.json"));
+  g_assert_nonnull (strstr (f->err, "not settled"));
+  consensus = g_build_filename (f->dir, "a.txt.gloss--consensus.gloss.json", NULL);
+  g_assert_false (g_file_test (consensus, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -416,6 +556,8 @@ main (int   argc,
 
   g_test_add ("/cli-agree/articles/json", Fixture, NULL, fixture_set_up, test_articles_json,
               fixture_tear_down);
+  g_test_add ("/cli-agree/articles/per-article", Fixture, NULL, fixture_set_up, test_per_article,
+              fixture_tear_down);
   g_test_add ("/cli-agree/articles/text", Fixture, NULL, fixture_set_up, test_articles_text,
               fixture_tear_down);
   g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, fixture_set_up,
@@ -423,6 +565,10 @@ main (int   argc,
   g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, fixture_set_up,
               test_annotator_and_tag, fixture_tear_down);
   g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, fixture_set_up, test_bad_inputs,
+              fixture_tear_down);
+  g_test_add ("/cli-consensus/settle", Fixture, NULL, fixture_set_up, test_consensus,
+              fixture_tear_down);
+  g_test_add ("/cli-consensus/bad-input", Fixture, NULL, fixture_set_up, test_consensus_bad_input,
               fixture_tear_down);
   g_test_add ("/cli-agree/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
   g_test_add ("/cli-agree/two-coders", Fixture, NULL, fixture_set_up, test_two_coders,

@@ -175,16 +175,16 @@ add_set (JsonBuilder       *values,
   json_builder_end_object (values);
 }
 
-static JsonNode *
-build_json (GlossAgreementResult *total,
-            GPtrArray            *problems)
+/* The members of the object @b is building for @total: an article's or
+ * every article's. */
+static void
+add_result_members (JsonBuilder          *b,
+                    GlossAgreementResult *total)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
   g_auto(GStrv) tags = gloss_agreement_result_dup_tags (total);
   guint n = gloss_agreement_result_get_n_annotators (total);
   GlossAgreementSet *group = gloss_agreement_result_get_group (total);
 
-  json_builder_begin_object (b);
   json_builder_set_member_name (b, "articles");
   json_builder_add_int_value (b, gloss_agreement_result_get_n_articles (total));
   json_builder_set_member_name (b, "coders");
@@ -252,6 +252,39 @@ build_json (GlossAgreementResult *total,
       json_builder_add_int_value (b, n);
       add_set (b, group, tags);
       json_builder_end_object (b);
+    }
+}
+
+/* One article's measures, for --per-article. */
+static JsonNode *
+build_article_json (GlossAgreementResult *article)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "name");
+  json_builder_add_string_value (b, gloss_agreement_result_get_name (article));
+  add_result_members (b, article);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static JsonNode *
+build_json (GlossAgreementResult *total,
+            GPtrArray            *documents,
+            GPtrArray            *problems)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_result_members (b, total);
+  if (documents != NULL)
+    {
+      json_builder_set_member_name (b, "documents");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < documents->len; i++)
+        json_builder_add_value (b, json_node_ref (g_ptr_array_index (documents, i)));
+      json_builder_end_array (b);
     }
 
   json_builder_set_member_name (b, "problems");
@@ -350,7 +383,7 @@ add_pair_row (Table             *table,
   GlossSpanCounts counts;
   GlossSpanScores strict, lenient;
   GlossReliabilityResult kappa, pi, alpha, alpha_u;
-  g_autofree char *cells[12] = { NULL };
+  char *cells[11] = { NULL };
 
   if (tag != NULL)
     gloss_span_match_get_tag_counts (spans, tag, &counts);
@@ -373,6 +406,8 @@ add_pair_row (Table             *table,
     cells[6 + k] = g_strdup_printf ("%u", counts.n[k]);
   table_add (table, first, second, third, cells[0], cells[1], cells[2], cells[3], cells[4],
              cells[5], cells[6], cells[7], cells[8], cells[9], cells[10], NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
 }
 
 static void
@@ -391,7 +426,7 @@ add_group_row (Table             *table,
                const char        *tag)
 {
   GlossReliabilityResult percent, fleiss, alpha, alpha_u;
-  g_autofree char *cells[4] = { NULL };
+  char *cells[4] = { NULL };
 
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_PERCENT, &percent);
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_FLEISS_KAPPA, &fleiss);
@@ -402,10 +437,28 @@ add_group_row (Table             *table,
   cells[2] = format_result (&alpha);
   cells[3] = format_result (&alpha_u);
   table_add (table, label, cells[0], cells[1], cells[2], cells[3], NULL);
+  for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+    g_free (cells[c]);
+}
+
+/* The rows of one article's pairs over all tags, for --per-article. */
+static void
+add_article_rows (Table                *table,
+                  GlossAgreementResult *article)
+{
+  guint n = gloss_agreement_result_get_n_annotators (article);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      add_pair_row (table, gloss_agreement_result_get_name (article),
+                    gloss_agreement_result_get_annotator (article, i),
+                    gloss_agreement_result_get_annotator (article, j),
+                    gloss_agreement_result_get_pair (article, i, j), NULL);
 }
 
 static char *
-format_text (GlossAgreementResult *total)
+format_text (GlossAgreementResult *total,
+             Table                *per_article)
 {
   GString *out = g_string_new (NULL);
   g_auto(GStrv) tags = gloss_agreement_result_dup_tags (total);
@@ -487,6 +540,14 @@ format_text (GlossAgreementResult *total)
       table_print (out, &table);
     }
 
+  if (per_article != NULL && per_article->rows->len > 1)
+    {
+      g_string_append (out, "\n");
+      g_string_append (out, _("Per article, over all tags"));
+      g_string_append (out, "\n");
+      table_print (out, per_article);
+    }
+
   g_string_append (out, "\n");
   g_string_append (out, _("κ, π and α on tokens; α_U on characters. — : undefined (--json gives the reason)."));
   g_string_append (out, "\n");
@@ -556,8 +617,11 @@ gloss_cli_agree_spans (char     **inputs,
                        char     **annotators,
                        char     **tags,
                        const char *disagreements,
+                       gboolean   per_article,
                        gboolean   json)
 {
+  g_autoptr(GPtrArray) documents = NULL;
+  Table article_rows = { NULL };
   g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (gloss_cli_article_free);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GlossAgreement) study = gloss_agreement_new ();
@@ -595,6 +659,14 @@ gloss_cli_agree_spans (char     **inputs,
       rows = g_string_new (disagreements_header);
     }
 
+  if (per_article && json)
+    documents = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  else if (per_article)
+    {
+      article_rows.rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      add_pair_header (&article_rows, _("Article"));
+    }
+
   progress = gloss_cli_progress_new (articles->len);
   for (guint i = 0; i < articles->len; i++)
     {
@@ -612,6 +684,10 @@ gloss_cli_agree_spans (char     **inputs,
             g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, k));
           failures += problems->len - before;
         }
+      if (result != NULL && documents != NULL)
+        g_ptr_array_add (documents, build_article_json (result));
+      if (result != NULL && article_rows.rows != NULL)
+        add_article_rows (&article_rows, result);
       if (result != NULL && rows != NULL)
         {
           append_disagreements (rows, result);
@@ -649,7 +725,7 @@ gloss_cli_agree_spans (char     **inputs,
       if (k == n)
         {
           /* Translators: an annotator id */
-          g_printerr (_("No annotation file of the annotator “%s” was found among the inputs"),
+          g_printerr (_("No readable annotation file of the annotator “%s” was found among the inputs"),
                       annotators[i]);
           g_printerr ("\n");
           failures++;
@@ -658,13 +734,13 @@ gloss_cli_agree_spans (char     **inputs,
 
   if (json)
     {
-      g_autoptr(JsonNode) root = build_json (total, problems);
+      g_autoptr(JsonNode) root = build_json (total, documents, problems);
 
       gloss_cli_print_json (root);
     }
   else
     {
-      g_autofree char *text = format_text (total);
+      g_autofree char *text = format_text (total, article_rows.rows != NULL ? &article_rows : NULL);
 
       g_print ("%s", text);
     }

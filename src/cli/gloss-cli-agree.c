@@ -363,6 +363,7 @@ gloss_cli_agree (int    argc,
   g_auto(GStrv) tags = NULL;
   g_auto(GStrv) rest = NULL;
   gboolean json = FALSE;
+  gboolean per_article = FALSE;
   GlossReliabilityLevel level = GLOSS_RELIABILITY_NOMINAL;
   GOptionEntry entries[] = {
     { "annotator", 'a', 0, G_OPTION_ARG_STRING_ARRAY, &annotators,
@@ -371,6 +372,8 @@ gloss_cli_agree (int    argc,
       N_("Measure only this tag (repeat for several)"), N_("TAG") },
     { "disagreements", 0, 0, G_OPTION_ARG_FILENAME, &disagreements,
       N_("Write every disagreement of every pair to this CSV file"), N_("FILE.csv") },
+    { "per-article", 0, 0, G_OPTION_ARG_NONE, &per_article,
+      N_("Also give the measures of each article"), NULL },
     { "table", 0, 0, G_OPTION_ARG_FILENAME, &table,
       N_("Reliability data: a CSV file, one row a unit, one column a coder named in the header row"),
       N_("FILE.csv") },
@@ -407,12 +410,12 @@ gloss_cli_agree (int    argc,
           gloss_cli_usage_error ("agree", _("--level goes with --table"));
           return GLOSS_CLI_USAGE;
         }
-      return gloss_cli_agree_spans (rest, annotators, tags, disagreements, json);
+      return gloss_cli_agree_spans (rest, annotators, tags, disagreements, per_article, json);
     }
-  if (annotators != NULL || tags != NULL || disagreements != NULL)
+  if (annotators != NULL || tags != NULL || disagreements != NULL || per_article)
     {
-      gloss_cli_usage_error ("agree", _("--annotator, --tag and --disagreements go with articles, "
-                                        "not with --table"));
+      gloss_cli_usage_error ("agree", _("--annotator, --tag, --disagreements and --per-article go "
+                                        "with articles, not with --table"));
       return GLOSS_CLI_USAGE;
     }
 

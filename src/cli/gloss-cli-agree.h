@@ -25,6 +25,7 @@ int  gloss_cli_agree_spans      (char       **inputs,
                                  char       **annotators,
                                  char       **tags,
                                  const char  *disagreements,
+                                 gboolean     per_article,
                                  gboolean     json);
 
 G_END_DECLS

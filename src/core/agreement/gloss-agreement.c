@@ -14,7 +14,6 @@
 
 #include "gloss-agreement.h"
 #include "gloss-annotation-file.h"
-#include "gloss-codebook.h"
 #include "gloss-corpus.h"
 #include "gloss-nominal-tally.h"
 #include "gloss-tokenizer.h"
@@ -1074,10 +1073,9 @@ gloss_agreement_measure_article (GlossAgreement *self,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *article_name = NULL;
+  guint before;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (G_IS_FILE (article), NULL);
@@ -1092,47 +1090,21 @@ gloss_agreement_measure_article (GlossAgreement *self,
       else
         candidates = gloss_annotation_file_list_for (article, cancellable, &error);
     }
-  if (candidates != NULL)
-    codebook = gloss_codebook_new_for_article (article, &error);
-  if (codebook == NULL)
+  if (candidates == NULL)
     {
       g_ptr_array_add (problems, g_strdup (error->message));
       return NULL;
     }
 
-  article_name = g_file_get_basename (article);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      GFile *path = g_ptr_array_index (candidates, i);
-      g_autoptr(GlossAnnotationFile) file = NULL;
-
-      /* By the name first: another annotator's broken file does not
-       * count against this study. */
-      if (self->annotator_filter != NULL)
-        {
-          g_autofree char *base = g_file_get_basename (path);
-          g_autofree char *id = gloss_annotation_file_name_annotator (base, article_name);
-
-          if (id != NULL && !g_hash_table_contains (self->annotator_filter, id))
-            continue;
-        }
-
-      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, &error);
-      if (file != NULL)
-        {
-          gloss_annotation_file_set_codebook (file, codebook);
-          if (!gloss_annotation_file_attach_source (file, source, &error))
-            g_clear_object (&file);
-        }
-      if (file == NULL)
-        {
-          g_ptr_array_add (problems, g_strdup (error->message));
-          g_clear_error (&error);
-          continue;
-        }
-      g_ptr_array_add (layers, g_object_ref (gloss_annotation_file_get_layer (file)));
-      g_ptr_array_add (files, g_steal_pointer (&file));
-    }
+  before = problems->len;
+  files = gloss_corpus_open_annotation_files (article, source, candidates, self->annotator_filter,
+                                              problems, cancellable);
+  /* Nothing of it could be read (its codebook, or every file): it is not
+   * measured, rather than measured as an article no one annotated. */
+  if (files->len == 0 && problems->len > before)
+    return NULL;
+  for (guint i = 0; i < files->len; i++)
+    g_ptr_array_add (layers, g_object_ref (gloss_annotation_file_get_layer (g_ptr_array_index (files, i))));
 
   return gloss_agreement_measure_layers (self, name, source, layers);
 }

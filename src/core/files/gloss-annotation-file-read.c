@@ -654,7 +654,8 @@ check_content (Parser  *parser,
   {
     g_autofree char *slug = gloss_slugify (content->annotator_id);
 
-    if (g_strcmp0 (slug, content->annotator_id) != 0 || strchr (content->annotator_id, '_'))
+    if (!g_str_equal (content->annotator_id, GLOSS_CONSENSUS_ANNOTATOR) &&
+        (g_strcmp0 (slug, content->annotator_id) != 0 || strchr (content->annotator_id, '_')))
       {
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
                      _("“%s”: “%s” is not a valid annotator id (use lower-case letters, digits and “-”)"),

@@ -206,4 +206,11 @@ gboolean     gloss_source_path_is_safe              (const char          *path);
 /* The annotator id Gloss uses by default: the login name as a slug. */
 char        *gloss_default_annotator_id             (void);
 
+/* The consensus of a team on an article is an ordinary annotation file
+ * beside it, whose annotator id is this one.  A person's id is a slug of
+ * their name (gloss_slugify()), which never holds two dashes in a row: no
+ * person's file can take this name, and files claiming any other id of
+ * that kind are refused. */
+#define GLOSS_CONSENSUS_ANNOTATOR "gloss--consensus"
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "gloss-annotation-file.h"
+#include "gloss-codebook.h"
 #include "gloss-corpus.h"
 
 void
@@ -192,4 +193,65 @@ gloss_corpus_list_articles (GFile         *folder,
 
   g_ptr_array_sort (out, compare_entries);
   return g_steal_pointer (&out);
+}
+
+GPtrArray *
+gloss_corpus_open_annotation_files (GFile        *article,
+                                    GlossSource  *source,
+                                    GPtrArray    *candidates,
+                                    GHashTable   *annotators,
+                                    GPtrArray    *problems,
+                                    GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossCodebook) codebook = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *article_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+  g_return_val_if_fail (GLOSS_IS_SOURCE (source), NULL);
+  g_return_val_if_fail (candidates != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  codebook = gloss_codebook_new_for_article (article, &error);
+  if (codebook == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup (error->message));
+      return g_steal_pointer (&files);
+    }
+
+  article_name = g_file_get_basename (article);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      GFile *path = g_ptr_array_index (candidates, i);
+      g_autoptr(GlossAnnotationFile) file = NULL;
+
+      /* By the name first, so that another annotator's broken file does
+       * not spoil this one's work. */
+      if (annotators != NULL)
+        {
+          g_autofree char *base = g_file_get_basename (path);
+          g_autofree char *id = gloss_annotation_file_name_annotator (base, article_name);
+
+          if (id != NULL && !g_hash_table_contains (annotators, id))
+            continue;
+        }
+
+      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, cancellable, &error);
+      if (file != NULL)
+        {
+          gloss_annotation_file_set_codebook (file, codebook);
+          if (!gloss_annotation_file_attach_source (file, source, &error))
+            g_clear_object (&file);
+        }
+      if (file == NULL)
+        {
+          g_ptr_array_add (problems, g_strdup (error->message));
+          g_clear_error (&error);
+          continue;
+        }
+      g_ptr_array_add (files, g_steal_pointer (&file));
+    }
+
+  return g_steal_pointer (&files);
 }

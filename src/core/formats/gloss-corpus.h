@@ -45,6 +45,20 @@ GlossSource *gloss_corpus_read_article  (GFile         *article,
  * the name is not that of an annotation file. */
 GFile       *gloss_corpus_article_of    (GFile         *annotation_file);
 
+/* Loads @candidates (GFile) as annotation files of @article, each with the
+ * article's codebook and anchored in @source.  With @annotators (a set of
+ * ids), only theirs, judged by the file name first so that another
+ * annotator's broken file is not read.  A file that cannot be read is left
+ * out and its message, which names it, added to @problems (strings), as is
+ * a codebook that cannot be read (then no file is loaded).  Returns the
+ * GlossAnnotationFiles loaded. */
+GPtrArray   *gloss_corpus_open_annotation_files (GFile        *article,
+                                         GlossSource   *source,
+                                         GPtrArray     *candidates,
+                                         GHashTable    *annotators,
+                                         GPtrArray     *problems,
+                                         GCancellable  *cancellable);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCorpusArticle, gloss_corpus_article_free)
 
 G_END_DECLS

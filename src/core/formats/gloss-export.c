@@ -522,73 +522,6 @@ gloss_exporter_add_files (GlossExporter  *self,
   return TRUE;
 }
 
-static void
-add_problem (GString      *problems,
-             const GError *error)
-{
-  if (problems->len > 0)
-    g_string_append_c (problems, '\n');
-  g_string_append (problems, error->message);
-}
-
-/* The annotation files of @article that the export wants, loaded and
- * anchored in @source; those that fail go to @problems. */
-static GPtrArray *
-open_files (GlossExporter *self,
-            GFile         *article,
-            GlossSource   *source,
-            GPtrArray     *candidates,
-            GString       *problems)
-{
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GlossCodebook) codebook = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *article_name = g_file_get_basename (article);
-
-  codebook = gloss_codebook_new_for_article (article, &error);
-  if (codebook == NULL)
-    {
-      add_problem (problems, error);
-      return g_steal_pointer (&files);
-    }
-
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      GFile *path = g_ptr_array_index (candidates, i);
-      g_autoptr(GlossAnnotationFile) file = NULL;
-
-      /* By the name first, so that another annotator's broken file does
-       * not spoil this one's export. */
-      if (self->annotators != NULL)
-        {
-          g_autofree char *base = g_file_get_basename (path);
-          g_autofree char *id = gloss_annotation_file_name_annotator (base, article_name);
-
-          if (id != NULL && !g_hash_table_contains (self->annotators, id))
-            continue;
-        }
-
-      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, self->cancellable, &error);
-      if (file != NULL)
-        {
-          gloss_annotation_file_set_codebook (file, codebook);
-          if (!gloss_annotation_file_attach_source (file, source, &error))
-            g_clear_object (&file);
-        }
-
-      if (file == NULL)
-        {
-          add_problem (problems, error);
-          g_clear_error (&error);
-          continue;
-        }
-
-      g_ptr_array_add (files, g_steal_pointer (&file));
-    }
-
-  return g_steal_pointer (&files);
-}
-
 gboolean
 gloss_exporter_add_article (GlossExporter  *self,
                             GFile          *article,
@@ -600,7 +533,7 @@ gloss_exporter_add_article (GlossExporter  *self,
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GPtrArray) files = NULL;
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (article), FALSE);
@@ -621,13 +554,18 @@ gloss_exporter_add_article (GlossExporter  *self,
   if (candidates == NULL)
     return FALSE;
 
-  files = open_files (self, article, source, candidates, problems);
+  files = gloss_corpus_open_annotation_files (article, source, candidates, self->annotators,
+                                              problems, self->cancellable);
   if (!gloss_exporter_add_files (self, source, name, files, error))
     return FALSE;
 
   if (problems->len > 0)
     {
-      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, problems->str);
+      g_autofree char *messages = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      messages = g_strjoinv ("\n", (char **) problems->pdata);
+      g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_FAILED, messages);
       return FALSE;
     }
 
