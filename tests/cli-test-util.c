@@ -144,3 +144,22 @@ has_span (GHashTable *spans,
 
   return g_hash_table_contains (spans, key);
 }
+
+JsonObject *
+find_agree_pair (JsonObject *root,
+                 const char *a,
+                 const char *b)
+{
+  JsonArray *pairs = json_object_get_array_member (root, "pairs");
+
+  for (guint i = 0; i < json_array_get_length (pairs); i++)
+    {
+      JsonObject *pair = json_array_get_object_element (pairs, i);
+
+      if (g_strcmp0 (json_object_get_string_member (pair, "a"), a) == 0 &&
+          g_strcmp0 (json_object_get_string_member (pair, "b"), b) == 0)
+        return pair;
+    }
+  g_error ("gloss-cli agree --json has no pair %s, %s", a, b);
+  return NULL;
+}

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -58,5 +59,11 @@ GHashTable  *read_spans         (const char        *path,
 gboolean     has_span           (GHashTable        *spans,
                                  guint              start,
                                  guint              end);
+
+/* The pair of annotators @a and @b in the "pairs" of what gloss-cli agree
+ * --json printed (@root); fails the test when there is none. */
+JsonObject  *find_agree_pair    (JsonObject        *root,
+                                 const char        *a,
+                                 const char        *b);
 
 G_END_DECLS

@@ -256,24 +256,6 @@ make_corpus (Fixture *f)
   annotate (f, "b.txt", "carol", "claim", 6, 7);
 }
 
-static JsonObject *
-find_pair (JsonObject *root,
-           const char *a,
-           const char *b)
-{
-  JsonArray *pairs = json_object_get_array_member (root, "pairs");
-
-  for (guint i = 0; i < json_array_get_length (pairs); i++)
-    {
-      JsonObject *pair = json_array_get_object_element (pairs, i);
-
-      if (g_str_equal (json_object_get_string_member (pair, "a"), a) &&
-          g_str_equal (json_object_get_string_member (pair, "b"), b))
-        return pair;
-    }
-  g_assert_not_reached ();
-}
-
 static void
 test_articles_json (Fixture       *f,
                     gconstpointer  data)
@@ -294,7 +276,7 @@ test_articles_json (Fixture       *f,
 
   /* alice (A) and bob (B): matched 1 (company), tag differs 1 (claim /
    * controversy), only in A 1 (b.txt's claim), only in B 1. */
-  pair = find_pair (root, "alice", "bob");
+  pair = find_agree_pair (root, "alice", "bob");
   g_assert_cmpint (json_object_get_int_member (pair, "articles"), ==, 2);
   counts = json_object_get_object_member (pair, "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "matched"), ==, 1);
@@ -314,7 +296,7 @@ test_articles_json (Fixture       *f,
 
   /* alice and carol on claims: boundary differs in a.txt, only in A and
    * only in B in b.txt (carol's claim is inside her controversy). */
-  pair = find_pair (root, "alice", "carol");
+  pair = find_agree_pair (root, "alice", "carol");
   tag = json_object_get_object_member (json_object_get_object_member (pair, "tags"), "claim");
   counts = json_object_get_object_member (tag, "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "boundary_differs"), ==, 1);
@@ -353,7 +335,7 @@ test_per_article (Fixture       *f,
   for (guint i = 0; i < 2; i++)
     {
       JsonObject *document = json_array_get_object_element (documents, i);
-      JsonObject *counts = json_object_get_object_member (find_pair (document, "alice", "bob"), "counts");
+      JsonObject *counts = json_object_get_object_member (find_agree_pair (document, "alice", "bob"), "counts");
 
       g_assert_cmpstr (json_object_get_string_member (document, "name"), ==, i == 0 ? "a.txt" : "b.txt");
       g_assert_cmpint (json_object_get_int_member (document, "articles"), ==, 1);
@@ -423,7 +405,7 @@ test_annotator_and_tag (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (root, "coders"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "pairs")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tags")), ==, 1);
-  find_pair (root, "alice", "carol");
+  find_agree_pair (root, "alice", "carol");
 
   run (f, "agree", "-a", "alice", "-a", "zed", ".", NULL);
   g_assert_cmpint (f->status, ==, 1);
@@ -447,8 +429,8 @@ test_bad_inputs (Fixture       *f,
   /* The rest is measured: bob in a.txt alone. */
   root = parse_output (f);
   g_assert_cmpint (json_object_get_int_member (root, "articles"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (find_pair (root, "alice", "bob"), "articles"), ==, 1);
-  g_assert_cmpint (json_object_get_int_member (find_pair (root, "alice", "carol"), "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (find_agree_pair (root, "alice", "bob"), "articles"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (find_agree_pair (root, "alice", "carol"), "articles"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 1);
 
   /* Usage errors. */
@@ -535,7 +517,7 @@ test_consensus (Fixture       *f,
   run (f, "agree", "--json", ".", NULL);
   g_clear_pointer (&root, json_object_unref);
   root = parse_output (f);
-  find_pair (root, "alice", "gloss--consensus");
+  find_agree_pair (root, "alice", "gloss--consensus");
   run (f, "list", "a.txt", NULL);
   g_assert_cmpint (f->status, ==, 0);
   g_assert_nonnull (strstr (f->out, "gloss--consensus"));

@@ -79,6 +79,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.keep-copy", state == GLOSS_SAVE_STATE_CONFLICT);
   gtk_widget_action_set_enabled (widget, "win.codebook", editable);
   gtk_widget_action_set_enabled (widget, "win.export", open);
+  gtk_widget_action_set_enabled (widget, "win.export-report", open);
+  gtk_widget_action_set_enabled (widget, "win.export-report-to", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", open);
@@ -686,6 +688,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   _gloss_window_class_init_search (widget_class);
   _gloss_window_class_init_transfer (widget_class);
+  _gloss_window_class_init_report (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

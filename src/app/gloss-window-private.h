@@ -101,6 +101,8 @@ void _gloss_window_init_actions       (GlossWindow    *self);
 void _gloss_window_class_init_search  (GtkWidgetClass *widget_class);
 /* Installs the actions of gloss-window-transfer.c (export and import). */
 void _gloss_window_class_init_transfer (GtkWidgetClass *widget_class);
+/* Installs the actions of gloss-window-report.c (the agreement report). */
+void _gloss_window_class_init_report  (GtkWidgetClass *widget_class);
 /* Enables and disables the actions to match the window's state. */
 void _gloss_window_update_actions     (GlossWindow    *self);
 /* Rebuilds the menus that list the codebook's tags and the layers. */

@@ -32,6 +32,7 @@ int       gloss_cli_annotate (int argc, char **argv);
 int       gloss_cli_text     (int argc, char **argv);
 int       gloss_cli_agree    (int argc, char **argv);
 int       gloss_cli_consensus (int argc, char **argv);
+int       gloss_cli_report   (int argc, char **argv);
 
 /* Parses the options of one command; on a usage error prints it with a
  * hint and returns FALSE.  @summary and @description describe the command;

@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "import", gloss_cli_import, N_("Read annotations made in other tools into Gloss files") },
   { "agree", gloss_cli_agree, N_("Measure how far coders agree (Krippendorff’s α, κ, π)") },
   { "consensus", gloss_cli_consensus, N_("Settle the passages annotators agree on into a consensus file") },
+  { "report", gloss_cli_report, N_("Write how far annotators agree as an HTML page") },
 };
 
 static void
