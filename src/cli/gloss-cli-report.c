@@ -16,6 +16,7 @@
 
 #include "gloss-cli-common.h"
 #include "gloss-cli-progress.h"
+#include "gloss-cli-read-ahead.h"
 #include "gloss-agreement-report.h"
 #include "gloss-file-io.h"
 
@@ -44,17 +45,19 @@ measure (GlossAgreement *study,
          GPtrArray      *results)
 {
   g_autoptr(GlossCliProgress) progress = gloss_cli_progress_new (inputs->len);
+  g_autoptr(GlossCliReadAhead) read_ahead = gloss_cli_read_ahead_new (study, inputs);
   guint failures = 0;
 
   for (guint i = 0; i < inputs->len; i++)
     {
       GlossCliArticle *input = g_ptr_array_index (inputs, i);
       g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GlossAgreementReading) reading = NULL;
       GlossAgreementResult *result;
 
       gloss_cli_progress_update (progress, i);
-      result = gloss_agreement_measure_article (study, input->article, input->name,
-                                                input->annotation_files, problems, NULL);
+      reading = gloss_cli_read_ahead_take (read_ahead, i);
+      result = gloss_agreement_measure_reading (study, input->name, reading, problems);
       if (problems->len > 0 || result == NULL)
         gloss_cli_progress_clear (progress);
       for (guint j = 0; j < problems->len; j++)
