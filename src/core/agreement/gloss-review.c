@@ -157,35 +157,39 @@ collect (GPtrArray *layers)
   return passages;
 }
 
-/* The kind of a unit from its versions, sorted by annotator. */
+/* The kind of a unit from its versions, sorted by annotator: each
+ * passage is compared with the first of its tag, the tags of a unit
+ * being few. */
 static GlossReviewKind
 unit_kind (const GlossReviewUnit *unit,
            guint                  n_annotators)
 {
   GlossReviewKind kind = GLOSS_REVIEW_AGREED;
   guint n_present = 0;
-  const GlossReviewVersion *first = &g_array_index (unit->versions, GlossReviewVersion, 0);
-  const char *tag = gloss_annotation_get_tag (first->annotation);
+  g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
 
   for (guint i = 0; i < unit->versions->len; i++)
     {
       const GlossReviewVersion *v = &g_array_index (unit->versions, GlossReviewVersion, i);
+      const char *tag = gloss_annotation_get_tag (v->annotation);
+      GlossAnnotation *first = NULL;
 
       if (i == 0 || v->annotator != g_array_index (unit->versions, GlossReviewVersion, i - 1).annotator)
         n_present++;
-      if (!g_str_equal (gloss_annotation_get_tag (v->annotation), tag))
-        kind |= GLOSS_REVIEW_TAG_DIFFERS;
-      /* Same tag, other span: compare with every earlier passage of it. */
-      for (guint j = 0; j < i && !(kind & GLOSS_REVIEW_BOUNDARY_DIFFERS); j++)
+      for (guint k = 0; k < firsts->len && first == NULL; k++)
+        if (g_str_equal (gloss_annotation_get_tag (g_ptr_array_index (firsts, k)), tag))
+          first = g_ptr_array_index (firsts, k);
+      if (first == NULL)
         {
-          const GlossReviewVersion *w = &g_array_index (unit->versions, GlossReviewVersion, j);
-
-          if (g_str_equal (gloss_annotation_get_tag (v->annotation), gloss_annotation_get_tag (w->annotation)) &&
-              (gloss_annotation_get_start (v->annotation) != gloss_annotation_get_start (w->annotation) ||
-               gloss_annotation_get_end (v->annotation) != gloss_annotation_get_end (w->annotation)))
-            kind |= GLOSS_REVIEW_BOUNDARY_DIFFERS;
+          g_ptr_array_add (firsts, v->annotation);
+          continue;
         }
+      if (gloss_annotation_get_start (first) != gloss_annotation_get_start (v->annotation) ||
+          gloss_annotation_get_end (first) != gloss_annotation_get_end (v->annotation))
+        kind |= GLOSS_REVIEW_BOUNDARY_DIFFERS;
     }
+  if (firsts->len > 1)
+    kind |= GLOSS_REVIEW_TAG_DIFFERS;
   if (n_present < n_annotators)
     kind |= GLOSS_REVIEW_MISSING;
   return kind;
