@@ -33,40 +33,6 @@
 #define PASSAGES 100
 #define ARTICLE_BYTES 6000
 
-static const char * const corpus_tags[] = { "company", "controversy", "claim" };
-
-/* A passage of the first annotator, as another annotator may see it: the
- * same most often, else with other bounds, another tag, or elsewhere. */
-static GlossAnnotation *
-vary (GRand           *rand,
-      GlossSource     *source,
-      GlossAnnotation *model)
-{
-  guint length = gloss_source_get_length (source);
-  guint start = gloss_annotation_get_start (model);
-  guint end = gloss_annotation_get_end (model);
-  const char *tag = gloss_annotation_get_tag (model);
-  double draw = g_rand_double (rand);
-
-  if (draw < 0.15)
-    {
-      guint later = g_rand_int_range (rand, 0, 6);
-      guint longer = g_rand_int_range (rand, 0, 6);
-
-      /* Not MIN (start + g_rand_int_range (...), ...): it draws twice. */
-      start = MIN (start + later, end - 1);
-      end = MIN (end + longer, length);
-    }
-  else if (draw < 0.25)
-    tag = corpus_tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (corpus_tags))];
-  else if (draw < 0.30)
-    {
-      start = g_rand_int_range (rand, 0, length - 100);
-      end = start + g_rand_int_range (rand, 1, 90);
-    }
-  return gloss_annotation_new_for_source (source, tag, start, end, NULL);
-}
-
 static int
 phase_generate_corpus (const char *dir,
                        guint       n_articles)
@@ -109,7 +75,7 @@ phase_generate_corpus (const char *dir,
             {
               g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (model), k);
 
-              g_ptr_array_add (annotations, vary (rand, source, annotation));
+              g_ptr_array_add (annotations, bench_vary_annotation (rand, source, annotation));
             }
           gloss_layer_replace_all (gloss_annotation_file_get_layer (file), annotations);
           if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))

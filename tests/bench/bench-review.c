@@ -31,37 +31,6 @@
 
 static const char * const tags[] = { "company", "controversy", "claim" };
 
-/* Another annotator's view of @model: the same most often, else with
- * other bounds, another tag, or elsewhere. */
-static GlossAnnotation *
-vary (GRand           *rand,
-      GlossSource     *source,
-      GlossAnnotation *model)
-{
-  guint length = gloss_source_get_length (source);
-  guint start = gloss_annotation_get_start (model);
-  guint end = gloss_annotation_get_end (model);
-  const char *tag = gloss_annotation_get_tag (model);
-  double draw = g_rand_double (rand);
-
-  if (draw < 0.15)
-    {
-      guint later = g_rand_int_range (rand, 0, 6);
-      guint longer = g_rand_int_range (rand, 0, 6);
-
-      start = MIN (start + later, end - 1);
-      end = MIN (end + longer, length);
-    }
-  else if (draw < 0.25)
-    tag = tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))];
-  else if (draw < 0.30)
-    {
-      start = g_rand_int_range (rand, 0, length - 100);
-      end = start + g_rand_int_range (rand, 1, 90);
-    }
-  return gloss_annotation_new_for_source (source, tag, start, end, NULL);
-}
-
 static int
 run (guint n_passages)
 {
@@ -105,7 +74,7 @@ run (guint n_passages)
               g_autoptr(GlossAnnotation) model = g_list_model_get_item (G_LIST_MODEL (first),
                                                                         k % g_list_model_get_n_items (G_LIST_MODEL (first)));
 
-              g_ptr_array_add (annotations, vary (rand, source, model));
+              g_ptr_array_add (annotations, bench_vary_annotation (rand, source, model));
             }
         }
       gloss_layer_replace_all (layer, annotations);

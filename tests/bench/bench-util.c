@@ -139,3 +139,33 @@ bench_annotate_randomly (GRand       *rand,
 
   return g_steal_pointer (&file);
 }
+
+GlossAnnotation *
+bench_vary_annotation (GRand           *rand,
+                       GlossSource     *source,
+                       GlossAnnotation *model)
+{
+  guint length = gloss_source_get_length (source);
+  guint start = gloss_annotation_get_start (model);
+  guint end = gloss_annotation_get_end (model);
+  const char *tag = gloss_annotation_get_tag (model);
+  double draw = g_rand_double (rand);
+
+  if (draw < 0.15)
+    {
+      guint later = g_rand_int_range (rand, 0, 6);
+      guint longer = g_rand_int_range (rand, 0, 6);
+
+      /* Not MIN (start + g_rand_int_range (...), ...): it would draw twice. */
+      start = MIN (start + later, end - 1);
+      end = MIN (end + longer, length);
+    }
+  else if (draw < 0.25)
+    tag = tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))];
+  else if (draw < 0.30)
+    {
+      start = g_rand_int_range (rand, 0, length - 100);
+      end = start + g_rand_int_range (rand, 1, 90);
+    }
+  return gloss_annotation_new_for_source (source, tag, start, end, NULL);
+}

@@ -55,4 +55,10 @@ GlossAnnotationFile *bench_annotate_randomly (GRand       *rand,
                                               const char  *name,
                                               guint        count);
 
+/* Another annotator's view of @model: the same most often, else with
+ * other bounds (15 %), another tag (10 %) or somewhere else (5 %). */
+GlossAnnotation     *bench_vary_annotation   (GRand           *rand,
+                                              GlossSource     *source,
+                                              GlossAnnotation *model);
+
 G_END_DECLS
