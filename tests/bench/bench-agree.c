@@ -10,7 +10,9 @@
  *   - on folders of 100 and of 1,000 articles, each annotated by three
  *     annotators with 100 passages (target: 2 s for 1,000, every measure
  *     of every pair, tag and the group), in memory that does not grow
- *     with the number of articles;
+ *     with the number of articles; then gloss-cli report on the same
+ *     folders (target: 10 s and 500 MB for 1,000 articles, the page
+ *     holding every article's text; time linear in the articles);
  *   - with --table, on reliability data: 100,000 units coded by three
  *     coders in five categories (nominal), and 100,000 units of two
  *     coders' scores, every one a different number (interval and ordinal:
@@ -123,6 +125,34 @@ bench_corpus (const char *self,
   return child.peak_mb;
 }
 
+/* The report of the corpus of @n articles made before: it keeps every
+ * article's text and passages to draw them, so its memory grows with the
+ * corpus, linearly. */
+static double
+bench_report_corpus (const char *cli,
+                     const char *dir,
+                     guint       n,
+                     double      target,
+                     double      memory_target,
+                     gboolean   *ok)
+{
+  g_autofree char *corpus = g_strdup_printf ("%s/corpus-%u", dir, n);
+  g_autofree char *page = g_strdup_printf ("%s/report-%u.html", dir, n);
+  g_autofree char *what = NULL;
+  char *args[] = { (char *) cli, (char *) "report", (char *) "--output", page, corpus, NULL };
+  BenchChild child = bench_run_child (args);
+  GStatBuf info;
+
+  g_free (child.output);
+  if (g_stat (page, &info) != 0 || info.st_size == 0)
+    g_error ("gloss-cli report wrote no page for %u articles", n);
+  what = g_strdup_printf ("gloss-cli report, %u articles", n);
+  *ok &= bench_report (what, child.seconds, "s", target);
+  *ok &= bench_report ("  peak memory", child.peak_mb, "MB", memory_target);
+  bench_report ("  page", info.st_size / 1e6, "MB", 0);
+  return child.seconds;
+}
+
 /* Time of 100,000 units over 10,000 past which growth is not linear. */
 #define MAX_GROWTH 15.0
 
@@ -232,6 +262,12 @@ main (int    argc,
   g_assert_no_error (error);
   peak_100 = bench_corpus (self, cli, dir, 100, 0, &ok);
   peak_1000 = bench_corpus (self, cli, dir, 1000, 2.0, &ok);
+  {
+    double small = bench_report_corpus (cli, dir, 100, 0, 0, &ok);
+    double large = bench_report_corpus (cli, dir, 1000, 10.0, 500, &ok);
+
+    ok &= bench_report ("  time, 1,000 over 100 articles", large / small, "x", 15);
+  }
   ok &= bench_report ("  peak memory, 1,000 articles over 100", peak_1000 / peak_100, "x", 1.25);
 
   ok &= measure (cli, dir, "3 coders, nominal", FALSE, "nominal");
