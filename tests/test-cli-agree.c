@@ -513,8 +513,13 @@ test_consensus (Fixture       *f,
   alice_after = read_file (alice_path);
   g_assert_cmpstr (alice_before, ==, alice_after);
 
-  /* The consensus is a layer like any other. */
+  /* The consensus is no annotator of its own: measured only when named. */
   run (f, "agree", "--json", ".", NULL);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_output (f);
+  g_assert_cmpint (json_object_get_int_member (root, "coders"), ==, 3);
+  run (f, "agree", "--json", "-a", "alice", "-a", "gloss--consensus", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
   g_clear_pointer (&root, json_object_unref);
   root = parse_output (f);
   find_agree_pair (root, "alice", "gloss--consensus");

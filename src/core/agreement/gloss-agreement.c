@@ -919,12 +919,18 @@ measure_set (GlossAgreement *self,
   return set;
 }
 
+/* The annotators asked for; without a list, every annotator but the
+ * consensus, which is no annotator of its own (its passages are theirs),
+ * and is compared only when named. */
 static gboolean
 annotator_wanted (GlossAgreement *self,
                   GlossLayer     *layer)
 {
-  return self->annotator_filter == NULL ||
-         g_hash_table_contains (self->annotator_filter, gloss_layer_get_annotator_id (layer));
+  const char *id = gloss_layer_get_annotator_id (layer);
+
+  if (self->annotator_filter == NULL)
+    return !g_str_equal (id, GLOSS_CONSENSUS_ANNOTATOR);
+  return g_hash_table_contains (self->annotator_filter, id);
 }
 
 static int

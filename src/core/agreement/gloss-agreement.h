@@ -61,7 +61,9 @@ const char *gloss_agreement_token_measure_to_string (GlossAgreementTokenMeasure 
 
 GlossAgreement *gloss_agreement_new             (void);
 void            gloss_agreement_free            (GlossAgreement      *self);
-/* Only these annotators (ids), when set before the first article. */
+/* Only these annotators (ids), when set before the first article.  By
+ * default every annotator but the consensus (GLOSS_CONSENSUS_ANNOTATOR),
+ * which is measured against others only when named here. */
 void            gloss_agreement_set_annotators  (GlossAgreement      *self,
                                                  const char * const  *annotator_ids);
 /* Only these tags, when set before the first article; each of them is
