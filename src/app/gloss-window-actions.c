@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-accels.h"
+#include "gloss-annotator-style.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-search.h"
@@ -68,6 +69,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
                                  editable && selected != NULL &&
                                  gloss_annotation_get_status (selected) != GLOSS_ANCHOR_ANCHORED);
+  gtk_widget_action_set_enabled (widget, "win.copy-to-own",
+                                 editable && _gloss_window_teammate_selected (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
@@ -631,6 +634,7 @@ on_layer_toggled (GSimpleAction *action,
     }
 
   g_simple_action_set_state (action, state);
+  _gloss_window_update_legend (self);
 }
 
 void
@@ -646,6 +650,7 @@ _gloss_window_update_menus (GlossWindow *self)
   if (self->document == NULL)
     return;
 
+  _gloss_window_update_colours (self);
   codebook = gloss_document_get_codebook (self->document);
   for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
     {
@@ -663,6 +668,8 @@ _gloss_window_update_menus (GlossWindow *self)
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
       g_autofree char *id = _gloss_window_layer_action_name (self, file);
       g_autofree char *detailed = NULL;
+      g_autofree char *markup = NULL;
+      g_autoptr(GMenuItem) item = NULL;
       GSimpleAction *action;
 
       if (id == NULL)
@@ -678,8 +685,12 @@ _gloss_window_update_menus (GlossWindow *self)
           g_object_unref (action);
         }
 
+      /* Each file under its annotator's id, after a dot in their colour. */
       detailed = g_strdup_printf ("layer.%s", id);
-      g_menu_append (self->layers_menu, id, detailed);
+      markup = gloss_annotator_style_markup (GTK_WIDGET (self), self->annotator_colours, id, id);
+      item = g_menu_item_new (markup, detailed);
+      g_menu_item_set_attribute (item, "use-markup", "b", TRUE);
+      g_menu_append_item (self->layers_menu, item);
     }
 }
 
@@ -689,6 +700,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_search (widget_class);
   _gloss_window_class_init_transfer (widget_class);
   _gloss_window_class_init_report (widget_class);
+  _gloss_window_class_init_teammates (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
