@@ -124,38 +124,48 @@ own_layer (Fixture *f)
   return gloss_document_get_layer (gloss_window_get_document (f->window));
 }
 
-/* The labels of the header's legend, joined by "|". */
+/* Every widget named @name under @root (popovers included), in order. */
+static void
+collect_named (GtkWidget  *root,
+               const char *name,
+               GPtrArray  *found)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_named (child, name, found);
+}
+
+/* The labels of the widgets named @name in the header bar (the legend's,
+ * or the Layers menu's dots), each followed by "|". */
+static char *
+header_text (Fixture    *f,
+             const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  collect_named (gtk_window_get_titlebar (GTK_WINDOW (f->window)), name, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (found, i);
+
+      if (GTK_IS_LABEL (widget))
+        g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (widget)));
+      else if (gtk_widget_get_visible (widget))
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (child)));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static char *
 legend_text (Fixture *f)
 {
-  GtkWidget *legend = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *child;
-
-  /* The legend is the header's widget named "legend". */
-  for (GtkWidget *w = gtk_widget_get_first_child (gtk_window_get_titlebar (GTK_WINDOW (f->window)));
-       w != NULL && legend == NULL;)
-    {
-      if (g_strcmp0 (gtk_widget_get_name (w), "legend") == 0)
-        legend = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
-        }
-    }
-  g_assert_nonnull (legend);
-
-  if (!gtk_widget_get_visible (legend))
-    return g_strdup ("");
-
-  for (child = gtk_widget_get_first_child (legend); child != NULL; child = gtk_widget_get_next_sibling (child))
-    g_string_append_printf (text, "%s|", gtk_label_get_label (GTK_LABEL (child)));
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return header_text (f, "legend");
 }
 
 static void
@@ -167,11 +177,18 @@ test_colours (Fixture       *f,
   g_autofree char *cleo = g_strdup (gloss_text_view_get_annotator_colour (view, "cleo"));
   g_autofree char *own = g_strdup (gloss_text_view_get_annotator_colour (view, "test-person"));
   g_autofree char *legend = NULL;
+  g_autofree char *dots = NULL;
 
   g_assert_cmpuint (strlen (ben), ==, 7);
   g_assert_cmpstr (ben, !=, cleo);
   g_assert_cmpstr (ben, !=, own);
   g_assert_cmpstr (cleo, !=, own);
+
+  /* The Layers menu gives each file a dot in its annotator's colour. */
+  dots = header_text (f, "layer-dot");
+  g_assert_nonnull (strstr (dots, ben));
+  g_assert_nonnull (strstr (dots, cleo));
+  g_assert_null (strstr (dots, own));
 
   /* The legend names the shown layers, each after a dot in its colour. */
   activate (f->window, "win.show-teammates");
@@ -186,6 +203,52 @@ test_colours (Fixture       *f,
   view = gloss_window_get_text_view (f->window);
   g_assert_cmpstr (gloss_text_view_get_annotator_colour (view, "ben"), ==, ben);
   g_assert_cmpstr (gloss_text_view_get_annotator_colour (view, "cleo"), ==, cleo);
+}
+
+/* How many pixels of @pixels (see render_pixels) are exactly @hex. */
+static guint
+count_colour (const guchar *pixels,
+              int           width,
+              int           height,
+              const char   *hex)
+{
+  GdkRGBA rgba;
+  guint n = 0;
+
+  g_assert_true (gdk_rgba_parse (&rgba, hex));
+  for (int i = 0; i < width * height; i++)
+    if (pixels[4 * i + 2] == (guchar)(rgba.red * 255 + 0.5) &&
+        pixels[4 * i + 1] == (guchar)(rgba.green * 255 + 0.5) &&
+        pixels[4 * i] == (guchar)(rgba.blue * 255 + 0.5))
+      n++;
+
+  return n;
+}
+
+/* Each shown teammate's dashes are drawn in their colour under the text,
+ * each starting with a block in the colour of their tag. */
+static void
+test_render (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (gloss_window_get_text_view (f->window));
+  g_autofree guchar *before = NULL;
+  g_autofree guchar *after = NULL;
+  const char *ben = gloss_text_view_get_annotator_colour (GLOSS_TEXT_VIEW (view), "ben");
+  const char *cleo = gloss_text_view_get_annotator_colour (GLOSS_TEXT_VIEW (view), "cleo");
+  int width, height;
+
+  draw_frames (view);
+  before = render_pixels (view, &width, &height);
+  g_assert_cmpuint (count_colour (before, width, height, ben), ==, 0);
+  g_assert_cmpuint (count_colour (before, width, height, cleo), ==, 0);
+
+  activate (f->window, "win.show-teammates");
+  draw_frames (view);
+  after = render_pixels (view, &width, &height);
+  /* Dashes of 4 × 2 pixels along some 250 pixels of text each. */
+  g_assert_cmpuint (count_colour (after, width, height, ben), >, 60);
+  g_assert_cmpuint (count_colour (after, width, height, cleo), >, 60);
 }
 
 static void
@@ -361,6 +424,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/teammates/colours", test_colours);
+  ADD ("/teammates/render", test_render);
   ADD ("/teammates/banner-show", test_banner_show);
   ADD ("/teammates/choice-remembered", test_choice_remembered);
   ADD ("/teammates/open-raises", test_open_raises);

@@ -637,6 +637,29 @@ on_layer_toggled (GSimpleAction *action,
   _gloss_window_update_legend (self);
 }
 
+/* A row of the Layers menu: the check button of action layer.@id, and a
+ * dot in the annotator's colour. */
+static GtkWidget *
+new_layer_item (GlossWindow *self,
+                const char  *id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (id);
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *detailed = g_strdup_printf ("layer.%s", id);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
+                                             gloss_annotator_style_colour (GTK_WIDGET (self),
+                                                                           self->annotator_colours, id));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), detailed);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_widget_set_name (dot, "layer-dot");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), dot);
+  return box;
+}
+
 void
 _gloss_window_update_menus (GlossWindow *self)
 {
@@ -667,8 +690,7 @@ _gloss_window_update_menus (GlossWindow *self)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
       g_autofree char *id = _gloss_window_layer_action_name (self, file);
-      g_autofree char *detailed = NULL;
-      g_autofree char *markup = NULL;
+      g_autofree char *custom = NULL;
       g_autoptr(GMenuItem) item = NULL;
       GSimpleAction *action;
 
@@ -685,12 +707,15 @@ _gloss_window_update_menus (GlossWindow *self)
           g_object_unref (action);
         }
 
-      /* Each file under its annotator's id, after a dot in their colour. */
-      detailed = g_strdup_printf ("layer.%s", id);
-      markup = gloss_annotator_style_markup (GTK_WIDGET (self), self->annotator_colours, id, id);
-      item = g_menu_item_new (markup, detailed);
-      g_menu_item_set_attribute (item, "use-markup", "b", TRUE);
+      /* GTK 4.8's menus show neither markup nor icons beside a label:
+       * the item is a check button of the file's annotator id followed
+       * by a dot in their colour, put in the menu's place for it. */
+      custom = g_strdup_printf ("layer-%s", id);
+      item = g_menu_item_new (NULL, NULL);
+      g_menu_item_set_attribute (item, "custom", "s", custom);
       g_menu_append_item (self->layers_menu, item);
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
+                                  new_layer_item (self, id), custom);
     }
 }
 

@@ -67,6 +67,7 @@ struct _GlossWindow
   GtkLabel *match_label;
   GMenu *tag_all_menu;
   GMenu *layers_menu;
+  GtkMenuButton *menu_button;
   GtkStack *stack;
   GtkListBox *recent_list;
   GtkSpinner *loading_spinner;

@@ -407,6 +407,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, tag_all_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, layers_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
