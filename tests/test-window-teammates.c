@@ -137,6 +137,18 @@ collect_named (GtkWidget  *root,
     collect_named (child, name, found);
 }
 
+/* The one widget named @name under @root. */
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_named (root, name, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return g_ptr_array_index (found, 0);
+}
+
 /* The labels of the widgets named @name in the header bar (the legend's,
  * or the Layers menu's dots), each followed by "|". */
 static char *
@@ -384,6 +396,7 @@ test_copy_to_own (Fixture       *f,
   GlossTextView *view = gloss_window_get_text_view (f->window);
   g_autoptr(GlossAnnotationFile) ben = NULL;
   GlossAnnotation *mine;
+  GtkWidget *copy;
 
   /* Nothing of a teammate's is selected yet: nothing to copy. */
   gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.copy-to-own", NULL);
@@ -392,9 +405,16 @@ test_copy_to_own (Fixture       *f,
 
   activate (f->window, "win.show-teammates");
   ben = g_object_ref (gloss_document_load_teammate (gloss_window_get_document (f->window), f->ben, NULL));
+  /* Ben's layer in the sidebar, the first after the own one. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (f->window), "layer-switcher")), 1);
   select_first (view, ben);
 
-  activate (f->window, "win.copy-to-own");
+  /* The inspector offers the copy for a teammate's annotation. */
+  copy = named (GTK_WIDGET (f->window), "copy-to-own");
+  g_assert_true (gtk_widget_get_visible (copy));
+  g_assert_true (gtk_widget_is_sensitive (copy));
+  g_signal_emit_by_name (copy, "clicked");
+  settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (own_layer (f))), ==, 1);
   mine = g_list_model_get_item (G_LIST_MODEL (own_layer (f)), 0);
   g_assert_cmpstr (gloss_annotation_get_tag (mine), ==, "claim");
