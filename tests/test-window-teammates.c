@@ -210,6 +210,21 @@ test_colours (Fixture       *f,
   g_assert_nonnull (strstr (legend, "Ben"));
   g_assert_nonnull (strstr (legend, "Cleo"));
 
+  /* On a dark page, lighter variants, in the text, the menu and the
+   * legend alike. */
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+  settle ();
+  g_assert_cmpstr (gloss_text_view_get_annotator_colour (view, "ben"), !=, ben);
+  g_clear_pointer (&dots, g_free);
+  dots = header_text (f, "layer-dot");
+  g_assert_nonnull (strstr (dots, gloss_text_view_get_annotator_colour (view, "ben")));
+  g_clear_pointer (&legend, g_free);
+  legend = legend_text (f);
+  g_assert_nonnull (strstr (legend, gloss_text_view_get_annotator_colour (view, "cleo")));
+  g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+  settle ();
+  g_assert_cmpstr (gloss_text_view_get_annotator_colour (view, "ben"), ==, ben);
+
   /* The same colours when the article is opened again. */
   reopen (f);
   view = gloss_window_get_text_view (f->window);

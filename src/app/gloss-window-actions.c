@@ -754,6 +754,7 @@ void
 _gloss_window_init_actions (GlossWindow *self)
 {
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), gloss_accels_new_text_controller ());
+  _gloss_window_init_teammates (self);
 
   g_signal_connect_swapped (self->text_view, "notify::selected",
                             G_CALLBACK (_gloss_window_update_actions), self);

@@ -128,6 +128,8 @@ void _gloss_window_offer_imported_layer (GlossWindow  *self);
 /* Installs the actions of gloss-window-teammates.c (showing the
  * teammates' files, Copy to My Layer). */
 void _gloss_window_class_init_teammates (GtkWidgetClass *widget_class);
+/* Follows the theme, whose page the annotators' colours are made for. */
+void _gloss_window_init_teammates     (GlossWindow    *self);
 /* Gives the document's annotators their colours, in the text view and
  * the sidebar. */
 void _gloss_window_update_colours     (GlossWindow    *self);

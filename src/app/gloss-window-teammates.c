@@ -273,6 +273,27 @@ copy_to_own_action (GtkWidget  *widget,
   gloss_text_view_select (self->text_view, copy, FALSE);
 }
 
+/* A page turned dark or light: the colours of the menu, the legend and
+ * the text take the variants for it. */
+static void
+on_theme_changed (GlossWindow *self)
+{
+  _gloss_window_update_menus (self);
+  _gloss_window_update_legend (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
+}
+
+void
+_gloss_window_init_teammates (GlossWindow *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+
+  g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
+                           G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "notify::gtk-theme-name",
+                           G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED);
+}
+
 void
 _gloss_window_class_init_teammates (GtkWidgetClass *widget_class)
 {
