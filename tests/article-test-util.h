@@ -60,6 +60,11 @@ gboolean       points_to_null    (gpointer      location);
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */
 void           draw_frames       (GtkWidget    *widget);
+/* @widget rendered as it is now, in Cairo's ARGB32 (B, G, R, A bytes on
+ * little-endian machines), @width × @height pixels, 4 × @width a row. */
+guchar        *render_pixels     (GtkWidget    *widget,
+                                  int          *width,
+                                  int          *height);
 /* The result of gloss_window_open_async, set by opening_done_cb (whose
  * data it is). */
 typedef struct

@@ -236,8 +236,14 @@ test_import_then_other_article (Fixture       *f,
                                                g_signal_lookup ("items-changed", G_TYPE_LIST_MODEL),
                                                0, FALSE));
 
+  /* The folder's teammates' files were declined before, so that no offer
+   * to show them takes the banner: a banner now could only be left over
+   * from the first article. */
+  g_settings_set_value (gloss_application_get_settings (test_application ()), "teammate-folders",
+                        g_variant_new_parsed ("{%s: false}", f->dir));
   g_assert_true (open_in_window (f->window, other));
   settle ();
+  g_settings_reset (gloss_application_get_settings (test_application ()), "teammate-folders");
   g_assert_true (gloss_window_get_document (f->window) != first);
 
   g_assert_false (g_signal_has_handler_pending (first_teammates,

@@ -11,6 +11,7 @@
 
 #include "file-test-util.h"
 #include "gloss-annotation-row.h"
+#include "gloss-annotator-style.h"
 #include "gloss-inspector.h"
 #include "gloss-sidebar.h"
 
@@ -805,6 +806,10 @@ test_teammate (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (gloss_annotation_row_get_annotator (row), ==, "Ann Other");
   g_assert_cmpstr (label_text (row, "annotator-label"), ==, "Ann Other");
+  /* A dot in the teammate's colour goes with the name. */
+  g_assert_true (gtk_widget_get_visible (get_named (row, "annotator-dot")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (get_named (row, "annotator-dot"))),
+                            gloss_annotator_style_colour (GTK_WIDGET (f->sidebar), NULL, "ann")));
   counts = dup_counts (f);
   g_assert_cmpstr (counts, ==, "● Controversy 1");
 

@@ -47,6 +47,11 @@ fixture_set_up (Fixture       *f,
                                "--name", "Bob Okafor", "--tag", "claim", "--start", "0", "--end", "20",
                                "a.txt", NULL), ==, 0);
   f->window = open_window (f->article);
+  /* Opening offers the teammates' files in the banner; the tests wait for
+   * the banner of the report, so the offer is answered first. */
+  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "teammates’ files"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.hide-teammates", NULL));
+  g_assert_null (gloss_window_get_banner_text (f->window));
 }
 
 static void

@@ -611,12 +611,8 @@ test_render_highlights (Fixture       *f,
                         gconstpointer  data)
 {
   GtkWidget *widget = GTK_WIDGET (gloss_window_get_text_view (f->window));
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
-  int width, height, stride;
+  int width, height;
   guint blueish = 0, orangeish = 0;
 
   tag_range (f->window, 0, 9, 1);     /* company, blue */
@@ -633,17 +629,7 @@ test_render_highlights (Fixture       *f,
     gtk_widget_remove_tick_callback (widget, id);
   }
 
-  paintable = gtk_widget_paintable_new (widget);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node, NULL);
-
-  stride = width * 4;
-  pixels = g_malloc (stride * height);
-  gdk_texture_download (texture, pixels, stride);
+  pixels = render_pixels (widget, &width, &height);
 
   /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines.  A
    * translucent #3584e4 over white is a light blue, #e66100 a light

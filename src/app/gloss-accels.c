@@ -30,6 +30,7 @@ static const GlossAccel accels[] = {
   { "win.zoom-reset", { "<Control>0" }, APP },
   { "win.tag-popover", { "<Control>t", "Menu" }, APP },
   { "win.edit-note", { "<Control>e" }, APP },
+  { "win.copy-to-own", { "<Control><Shift>c" }, APP },
   { "win.preferences", { "<Control>comma" }, APP },
   { "win.export", { "<Control><Shift>e" }, APP },
   { "win.import", { "<Control><Shift>o" }, APP },

@@ -39,6 +39,7 @@ struct _GlossAnnotationRow
   GtkLabel *tag_label;
   GtkLabel *status_label;
   GtkLabel *annotator_label;
+  GtkLabel *annotator_dot;
   GtkImage *note_icon;
   GtkLabel *quote_label;
 };
@@ -146,10 +147,20 @@ update_from_sidebar (GlossAnnotationRow *self)
   sidebar = gtk_widget_get_ancestor (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);
   if (sidebar != NULL)
     {
+      const char *person = _gloss_sidebar_get_annotator_colour_for (GLOSS_SIDEBAR (sidebar), self->item);
+      g_autofree char *dot = NULL;
+
       tag = gloss_sidebar_lookup_tag (GLOSS_SIDEBAR (sidebar), tag_id);
       gloss_annotation_row_set_annotator (self,
                                           _gloss_sidebar_get_annotator_for (GLOSS_SIDEBAR (sidebar),
                                                                             self->item));
+      /* A teammate's name goes with a dot in their colour. */
+      if (person != NULL)
+        {
+          dot = g_strdup_printf ("<span foreground=\"%s\">●</span>", person);
+          gtk_label_set_markup (self->annotator_dot, dot);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->annotator_dot), person != NULL);
     }
 
   if (tag != NULL)
@@ -357,6 +368,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, tag_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, annotator_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, annotator_dot);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_icon);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);

@@ -210,6 +210,33 @@ gloss_application_dup_annotator_id (GlossApplication *self)
   return id != NULL ? id : gloss_default_annotator_id ();
 }
 
+/* The window that shows the article of @file, an annotation file: the
+ * window shows its layer (the own one already, or a teammate's it now
+ * shows).  NULL when no window shows that article. */
+static GlossWindow *
+window_for_annotation_file (GlossApplication *self,
+                            GFile            *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!g_str_has_suffix (name, GLOSS_ANNOTATION_FILE_SUFFIX))
+    return NULL;
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GlossDocument *document;
+
+      if (!GLOSS_IS_WINDOW (l->data) || (document = gloss_window_get_document (l->data)) == NULL)
+        continue;
+
+      if (g_file_equal (file, gloss_annotation_file_get_file (gloss_document_get_own_file (document))) ||
+          gloss_window_show_teammate_file (l->data, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
 GtkWindow *
 gloss_application_open_file (GlossApplication *self,
                              GFile            *file)
@@ -218,6 +245,15 @@ gloss_application_open_file (GlossApplication *self,
 
   g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* A teammate's file of an article open in a window is shown there
+   * rather than in a second window on the same article. */
+  window = window_for_annotation_file (self, file);
+  if (window != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return GTK_WINDOW (window);
+    }
 
   window = new_window (self);
   gtk_window_present (GTK_WINDOW (window));

@@ -23,7 +23,9 @@ GSettings        *gloss_application_get_settings     (GlossApplication *self);
  * name while no name is set). */
 char             *gloss_application_dup_annotator_name (GlossApplication *self);
 char             *gloss_application_dup_annotator_id   (GlossApplication *self);
-/* Opens a window on @file (an article or an annotation file). */
+/* Opens a window on @file (an article or an annotation file); an
+ * annotation file of an article a window shows is shown in that window,
+ * which is raised, instead. */
 GtkWindow        *gloss_application_open_file        (GlossApplication *self,
                                                       GFile            *file);
 

@@ -64,6 +64,7 @@ struct _GlossInspector
   GtkLabel *annotator_label;
   GtkTextView *note_view;
   GtkWidget *button_box;
+  GtkWidget *copy_button;
   GtkWidget *attach_button;
 };
 
@@ -416,6 +417,8 @@ update_editable (GlossInspector *self)
   gtk_widget_set_sensitive (self->button_box, self->editable);
 
   gtk_widget_set_visible (GTK_WIDGET (self->annotator_label), show_annotator);
+  /* A teammate's annotation can be taken into the own layer instead. */
+  gtk_widget_set_visible (self->copy_button, show_annotator);
   if (show_annotator)
     {
       g_autofree char *text = NULL;
@@ -599,6 +602,7 @@ gloss_inspector_class_init (GlossInspectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, annotator_label);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, note_view);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, button_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossInspector, copy_button);
   gtk_widget_class_bind_template_child (widget_class, GlossInspector, attach_button);
 
   gtk_widget_class_set_css_name (widget_class, "glossinspector");

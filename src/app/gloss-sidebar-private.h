@@ -28,6 +28,7 @@ struct _GlossSidebar
   GlossLayer *shown_layer;
   gulong shown_items_handler;
   GlossAnnotation *selected;
+  GHashTable *annotator_colours; /* annotator id → palette index */
 
   GPtrArray *shown_tags;         /* interned strings, see gloss-sidebar-counts.c */
   GHashTable *tag_counts;        /* interned tag → count in the shown layer */

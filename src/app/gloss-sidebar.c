@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-row.h"
+#include "gloss-annotator-style.h"
 #include "gloss-application.h"
 #include "gloss-sidebar-private.h"
 
@@ -455,6 +456,7 @@ gloss_sidebar_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->shown_layer);
   g_clear_object (&self->shown_file);
+  g_clear_pointer (&self->annotator_colours, g_hash_table_unref);
   g_clear_object (&self->own_layer);
   g_clear_object (&self->codebook);
   g_clear_object (&self->document);
@@ -774,4 +776,29 @@ _gloss_sidebar_get_annotator_for (GlossSidebar    *self,
     return "";
 
   return gloss_layer_get_annotator_name (self->shown_layer);
+}
+
+void
+gloss_sidebar_set_annotator_colours (GlossSidebar *self,
+                                     GHashTable   *colours)
+{
+  g_return_if_fail (GLOSS_IS_SIDEBAR (self));
+
+  if (colours != NULL)
+    g_hash_table_ref (colours);
+  g_clear_pointer (&self->annotator_colours, g_hash_table_unref);
+  self->annotator_colours = colours;
+}
+
+const char *
+_gloss_sidebar_get_annotator_colour_for (GlossSidebar    *self,
+                                         GlossAnnotation *annotation)
+{
+  g_return_val_if_fail (GLOSS_IS_SIDEBAR (self), NULL);
+
+  if (*_gloss_sidebar_get_annotator_for (self, annotation) == '\0')
+    return NULL;
+
+  return gloss_annotator_style_colour (GTK_WIDGET (self), self->annotator_colours,
+                                       gloss_layer_get_annotator_id (self->shown_layer));
 }

@@ -56,6 +56,15 @@ void                 gloss_sidebar_set_selected       (GlossSidebar        *self
 GlossLayer          *gloss_sidebar_get_shown_layer    (GlossSidebar        *self);
 GlossAnnotationFile *gloss_sidebar_get_shown_file     (GlossSidebar        *self);
 
+/* The annotators' colours (see gloss-annotator-style.h), for the rows of
+ * teammates' annotations; the sidebar keeps a reference. */
+void                 gloss_sidebar_set_annotator_colours (GlossSidebar     *self,
+                                                       GHashTable          *colours);
+/* For GlossAnnotationRow: the colour ("#rrggbb") of the annotator of
+ * @annotation; NULL when it is the user's. */
+const char          *_gloss_sidebar_get_annotator_colour_for (GlossSidebar *self,
+                                                       GlossAnnotation     *annotation);
+
 /* For GlossAnnotationRow: the annotator to name on the row of
  * @annotation, "" when it is one of the user's own. */
 const char          *_gloss_sidebar_get_annotator_for (GlossSidebar        *self,

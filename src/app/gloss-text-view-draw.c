@@ -12,11 +12,15 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-annotator-style.h"
 #include "gloss-text-view-private.h"
 
 /* What the view draws around the text: a bar under each annotation,
  * stacked where they overlap, the teammates' dashes, the note marks, the
- * outline of the selected annotation, and the tooltips.  The bullets and
+ * outline of the selected annotation, and the tooltips.  A teammate's
+ * annotation is a dashed line in the teammate's colour, one lane per
+ * teammate under the text, that starts with a solid block in its tag's
+ * colour: the dashes say who, the block says what.  The bullets and
  * quote rules of the article's structure are drawn by
  * gloss-text-view-structure.c, first, below everything else. */
 
@@ -48,8 +52,10 @@ foreach_line_rect (GlossTextView *self,
 typedef struct
 {
   GdkRGBA color;
+  GdkRGBA tag_color;
   int lane;
   gboolean dashed;
+  gboolean first;
 } BarStyle;
 
 static void
@@ -77,6 +83,14 @@ draw_bar (GlossTextView      *self,
     gtk_snapshot_append_color (snapshot, &style->color,
                                &GRAPHENE_RECT_INIT (x, y, MIN (4, rect->x + rect->width - x),
                                                     BAR_HEIGHT));
+
+  /* The tag's block, at the passage's start only, a little taller than
+   * the dashes so that it reads as a mark of its own. */
+  if (style->first)
+    gtk_snapshot_append_color (snapshot, &style->tag_color,
+                               &GRAPHENE_RECT_INIT (rect->x, y - 1, MIN (TAG_MARK_WIDTH, rect->width),
+                                                    BAR_HEIGHT + 2));
+  style->first = FALSE;
 }
 
 static void
@@ -98,16 +112,19 @@ draw_outline (GlossTextView      *self,
 }
 
 /* Gives each annotation the lowest lane free at its start, so that
- * overlapping annotations get bars of their own. */
-static void
+ * overlapping annotations get bars of their own.  A teammate's layer
+ * (@person, their colour, not NULL) is drawn dashed.  Returns how many
+ * lanes the layer took, one at least. */
+static int
 draw_layer_bars (GlossTextView *self,
                  GtkSnapshot   *snapshot,
                  GlossLayer    *layer,
                  guint          visible_start,
                  guint          visible_end,
                  int            first_lane,
-                 gboolean       dashed)
+                 const GdkRGBA *person)
 {
+  gboolean dashed = person != NULL;
   g_autoptr(GPtrArray) found = gloss_layer_get_overlapping (layer, visible_start, visible_end);
   g_autoptr(GArray) lane_ends = g_array_new (FALSE, TRUE, sizeof (guint));
   guint reach = 0;
@@ -117,7 +134,7 @@ draw_layer_bars (GlossTextView *self,
       GlossAnnotation *a = g_ptr_array_index (found, i);
       guint start = gloss_annotation_get_start (a);
       guint end = gloss_annotation_get_end (a);
-      BarStyle style = { { 0 }, 0, dashed };
+      BarStyle style = { { 0 }, { 0 }, 0, dashed, start >= visible_start };
       gboolean crowded;
       guint lane;
 
@@ -132,6 +149,11 @@ draw_layer_bars (GlossTextView *self,
       reach = MAX (reach, end);
 
       _gloss_text_view_parse_color (_gloss_text_view_color_of (self, gloss_annotation_get_tag (a)), 0.9, &style.color);
+      if (dashed)
+        {
+          style.tag_color = style.color;
+          style.color = *person;
+        }
 
       if (!dashed && !crowded)
         goto note;
@@ -159,6 +181,8 @@ draw_layer_bars (GlossTextView *self,
                                      &GRAPHENE_RECT_INIT (rect->x + rect->width - 2, rect->y, 5, 5));
         }
     }
+
+  return MAX (1, (int)lane_ends->len);
 }
 
 gboolean
@@ -200,10 +224,19 @@ _gloss_text_view_snapshot_layer (GtkTextView      *view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     {
-      draw_layer_bars (self, snapshot, self->layer, start, end, 0, FALSE);
+      int lane = 0;
+
+      draw_layer_bars (self, snapshot, self->layer, start, end, 0, NULL);
+      /* Each teammate's lanes go below the previous teammate's. */
       for (guint i = 0; i < self->teammates->len; i++)
-        draw_layer_bars (self, snapshot, g_ptr_array_index (self->teammates, i),
-                         start, end, i, TRUE);
+        {
+          GlossLayer *teammate = g_ptr_array_index (self->teammates, i);
+          GdkRGBA person;
+
+          _gloss_text_view_parse_color (gloss_text_view_get_annotator_colour (self, gloss_layer_get_annotator_id (teammate)),
+                                        1.0, &person);
+          lane += draw_layer_bars (self, snapshot, teammate, start, end, lane, &person);
+        }
     }
   else if (self->selected != NULL)
     {
@@ -217,16 +250,50 @@ _gloss_text_view_snapshot_layer (GtkTextView      *view,
     }
 }
 
+/* The first and last words of [start, end), on one line. */
+static char *
+quote_edges (GlossTextView *self,
+             guint          start,
+             guint          end)
+{
+  GtkTextIter a, b;
+  g_autofree char *text = NULL;
+
+  if (end - start <= 2 * QUOTE_EDGE)
+    {
+      _gloss_text_view_get_iters (self, start, end, &a, &b);
+      text = gtk_text_buffer_get_slice (_gloss_text_view_buffer (self), &a, &b, FALSE);
+    }
+  else
+    {
+      g_autofree char *head = NULL;
+      g_autofree char *tail = NULL;
+
+      _gloss_text_view_get_iters (self, start, start + QUOTE_EDGE, &a, &b);
+      head = gtk_text_buffer_get_slice (_gloss_text_view_buffer (self), &a, &b, FALSE);
+      _gloss_text_view_get_iters (self, end - QUOTE_EDGE, end, &a, &b);
+      tail = gtk_text_buffer_get_slice (_gloss_text_view_buffer (self), &a, &b, FALSE);
+      text = g_strconcat (head, "…", tail, NULL);
+    }
+
+  g_strdelimit (text, "\n\t\r", ' ');
+  return g_markup_escape_text (text, -1);
+}
+
+/* One line of the tooltip: @a's tag and note, and for a teammate's
+ * annotation (@layer, not the own one), who made it and, when the own
+ * layer has no annotation of that tag on exactly that span, the span's
+ * offsets and the edges of its quote. */
 static void
 describe (GString         *out,
           GlossTextView   *self,
           GlossAnnotation *a,
-          const char      *annotator)
+          GlossLayer      *layer)
 {
   GlossTag *tag = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *label = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *what = NULL;
 
   if (self->file != NULL)
     tag = gloss_annotation_file_lookup_tag (self->file, gloss_annotation_get_tag (a));
@@ -235,21 +302,50 @@ describe (GString         *out,
     g_string_append_c (out, '\n');
 
   label = g_markup_escape_text (tag ? gloss_tag_get_label (tag) : gloss_annotation_get_tag (a), -1);
+  if (layer != NULL)
+    {
+      guint start = gloss_annotation_get_start (a);
+      guint end = gloss_annotation_get_end (a);
+
+      if (gloss_layer_find (self->layer, gloss_annotation_get_tag (a), start, end) != NULL)
+        {
+          /* Translators: a teammate's tag, on the same passage as one of
+           * the user's own with the same tag (Pango markup) */
+          what = g_strdup_printf (_("%s (same as yours)"), label);
+        }
+      else
+        {
+          g_autofree char *quote = quote_edges (self, start, end);
+
+          /* Translators: a teammate's tag, the character offsets where
+           * its passage starts and ends, and the passage's first and last
+           * words (Pango markup) */
+          what = g_strdup_printf (_("%s, characters %u–%u: “%s”"), label, start, end, quote);
+        }
+    }
+  else
+    {
+      what = g_steal_pointer (&label);
+    }
+
   if (gloss_annotation_has_note (a))
     {
       g_autofree char *note = g_markup_escape_text (gloss_annotation_get_note (a), -1);
 
       /* Translators: a tag, then the annotation's note (Pango markup) */
-      line = g_strdup_printf (_("%s: <i>%s</i>"), label, note);
+      line = g_strdup_printf (_("%s: <i>%s</i>"), what, note);
     }
   else
     {
-      line = g_strdup (label);
+      line = g_steal_pointer (&what);
     }
 
-  if (annotator != NULL)
+  if (layer != NULL)
     {
-      escaped = g_markup_escape_text (annotator, -1);
+      g_autofree char *escaped = g_markup_escape_text (gloss_layer_get_annotator_name (layer), -1);
+
+      g_string_append_printf (out, "<span foreground=\"%s\">●</span> ",
+                              gloss_text_view_get_annotator_colour (self, gloss_layer_get_annotator_id (layer)));
       /* Translators: a teammate's name, then what they tagged (Pango markup) */
       g_string_append_printf (out, _("<b>%s</b> · %s"), escaped, line);
     }
@@ -259,28 +355,17 @@ describe (GString         *out,
     }
 }
 
-/* Hovering over a passage tells its tags and notes, and whose they are
- * for teammates' layers. */
-gboolean
-_gloss_text_view_query_tooltip (GlossTextView *self,
-                  int            x,
-                  int            y,
-                  gboolean       keyboard,
-                  GtkTooltip    *tooltip)
+char *
+gloss_text_view_describe_offset (GlossTextView *self,
+                                 guint          offset)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GPtrArray) own = NULL;
-  GtkTextIter iter;
-  guint offset;
-  int bx, by;
 
-  if (self->layer == NULL || keyboard)
-    return FALSE;
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), NULL);
 
-  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
-    return FALSE;
-  offset = gtk_text_iter_get_offset (&iter);
+  if (self->layer == NULL)
+    return NULL;
 
   own = gloss_text_view_annotations_at (self, offset);
   for (guint i = 0; i < own->len && i < 8; i++)
@@ -292,12 +377,36 @@ _gloss_text_view_query_tooltip (GlossTextView *self,
       g_autoptr(GPtrArray) theirs = gloss_layer_get_at (layer, offset);
 
       for (guint i = 0; i < theirs->len && i < 8; i++)
-        describe (text, self, g_ptr_array_index (theirs, i), gloss_layer_get_annotator_name (layer));
+        describe (text, self, g_ptr_array_index (theirs, i), layer);
     }
 
-  if (text->len == 0)
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+/* Hovering over a passage tells its tags and notes, and whose they are
+ * for teammates' layers. */
+gboolean
+_gloss_text_view_query_tooltip (GlossTextView *self,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard,
+                  GtkTooltip    *tooltip)
+{
+  g_autofree char *markup = NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (self->layer == NULL || keyboard)
     return FALSE;
 
-  gtk_tooltip_set_markup (tooltip, text->str);
+  gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (self), &iter, bx, by))
+    return FALSE;
+
+  markup = gloss_text_view_describe_offset (self, gtk_text_iter_get_offset (&iter));
+  if (markup == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_markup (tooltip, markup);
   return TRUE;
 }

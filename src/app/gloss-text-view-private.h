@@ -24,6 +24,10 @@ G_BEGIN_DECLS
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
 #define MAX_DRAWN 4000
+/* The block in the tag's colour that starts a teammate's dashes. */
+#define TAG_MARK_WIDTH 8
+/* How many characters of each end of a passage a tooltip quotes. */
+#define QUOTE_EDGE 12
 /* Up to this many runs are highlighted at once; more are spread over idle
  * slices of this length, after the first characters of the text. */
 #define HIGHLIGHT_AT_ONCE 2000
@@ -75,6 +79,7 @@ struct _GlossTextView
   GtkTextTag *search_tag;
   GlossAnnotation *selected;
   GPtrArray *teammates;
+  GHashTable *annotator_colours; /* annotator id → palette index */
   GtkWidget *popover;
   int zoom;
   char *font;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "gloss-annotator-style.h"
 #include "gloss-search.h"
 #include "gloss-text-view-private.h"
 
@@ -243,6 +244,7 @@ gloss_text_view_dispose (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->selected);
   g_clear_pointer (&self->teammates, g_ptr_array_unref);
+  g_clear_pointer (&self->annotator_colours, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_text_view_parent_class)->dispose (object);
 }
@@ -587,6 +589,29 @@ gloss_text_view_remove_teammate_layer (GlossTextView *self,
 
   if (g_ptr_array_remove (self->teammates, layer))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+gloss_text_view_set_annotator_colours (GlossTextView *self,
+                                       GHashTable    *colours)
+{
+  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
+
+  if (colours != NULL)
+    g_hash_table_ref (colours);
+  g_clear_pointer (&self->annotator_colours, g_hash_table_unref);
+  self->annotator_colours = colours;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const char *
+gloss_text_view_get_annotator_colour (GlossTextView *self,
+                                      const char    *annotator_id)
+{
+  g_return_val_if_fail (GLOSS_IS_TEXT_VIEW (self), NULL);
+  g_return_val_if_fail (annotator_id != NULL, NULL);
+
+  return gloss_annotator_style_colour (GTK_WIDGET (self), self->annotator_colours, annotator_id);
 }
 
 guint

@@ -26,7 +26,8 @@ G_DECLARE_FINAL_TYPE (GlossTextView, gloss_text_view, GLOSS, TEXT_VIEW, GtkTextV
  * where at least one annotation with that tag lies, and kept in step with
  * the layer's changes.  Every annotation also gets its own coloured bar
  * under its text, stacked where annotations overlap, so nested passages
- * stay visible.  Teammates' layers are drawn as dashed underlines. */
+ * stay visible.  Teammates' layers are drawn as dashed underlines in each
+ * teammate's colour, starting with a block in the tag's colour. */
 GtkWidget       *gloss_text_view_new                   (void);
 
 void             gloss_text_view_set_document          (GlossTextView   *self,
@@ -81,6 +82,18 @@ void             gloss_text_view_add_teammate_layer    (GlossTextView   *self,
 void             gloss_text_view_remove_teammate_layer (GlossTextView   *self,
                                                         GlossLayer      *layer);
 guint            gloss_text_view_get_n_teammate_layers (GlossTextView   *self);
+/* The annotators' colours (see gloss-annotator-style.h); the view keeps
+ * a reference.  get_annotator_colour gives one as "#rrggbb", for the
+ * view's page, light or dark. */
+void             gloss_text_view_set_annotator_colours (GlossTextView   *self,
+                                                        GHashTable      *colours);
+const char      *gloss_text_view_get_annotator_colour  (GlossTextView   *self,
+                                                        const char      *annotator_id);
+/* What the tooltip says at @offset (Pango markup): the own annotations'
+ * tags and notes, then each shown teammate's, with their span where it
+ * differs from the own layer's; NULL when nothing is there. */
+char            *gloss_text_view_describe_offset       (GlossTextView   *self,
+                                                        guint            offset);
 
 /* Search matches, highlighted with the "gloss-search" tag; @ranges holds
  * GlossRange items and may be NULL to clear. */

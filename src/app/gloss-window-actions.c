@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-accels.h"
+#include "gloss-annotator-style.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-search.h"
@@ -68,6 +69,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
                                  editable && selected != NULL &&
                                  gloss_annotation_get_status (selected) != GLOSS_ANCHOR_ANCHORED);
+  gtk_widget_action_set_enabled (widget, "win.copy-to-own",
+                                 editable && _gloss_window_teammate_selected (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
@@ -631,6 +634,30 @@ on_layer_toggled (GSimpleAction *action,
     }
 
   g_simple_action_set_state (action, state);
+  _gloss_window_update_legend (self);
+}
+
+/* A row of the Layers menu: the check button of action layer.@id, and a
+ * dot in the annotator's colour. */
+static GtkWidget *
+new_layer_item (GlossWindow *self,
+                const char  *id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (id);
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *detailed = g_strdup_printf ("layer.%s", id);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
+                                             gloss_annotator_style_colour (GTK_WIDGET (self),
+                                                                           self->annotator_colours, id));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), detailed);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_widget_set_name (dot, "layer-dot");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), dot);
+  return box;
 }
 
 void
@@ -646,6 +673,7 @@ _gloss_window_update_menus (GlossWindow *self)
   if (self->document == NULL)
     return;
 
+  _gloss_window_update_colours (self);
   codebook = gloss_document_get_codebook (self->document);
   for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
     {
@@ -662,7 +690,8 @@ _gloss_window_update_menus (GlossWindow *self)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
       g_autofree char *id = _gloss_window_layer_action_name (self, file);
-      g_autofree char *detailed = NULL;
+      g_autofree char *custom = NULL;
+      g_autoptr(GMenuItem) item = NULL;
       GSimpleAction *action;
 
       if (id == NULL)
@@ -678,8 +707,15 @@ _gloss_window_update_menus (GlossWindow *self)
           g_object_unref (action);
         }
 
-      detailed = g_strdup_printf ("layer.%s", id);
-      g_menu_append (self->layers_menu, id, detailed);
+      /* GTK 4.8's menus show neither markup nor icons beside a label:
+       * the item is a check button of the file's annotator id followed
+       * by a dot in their colour, put in the menu's place for it. */
+      custom = g_strdup_printf ("layer-%s", id);
+      item = g_menu_item_new (NULL, NULL);
+      g_menu_item_set_attribute (item, "custom", "s", custom);
+      g_menu_append_item (self->layers_menu, item);
+      gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
+                                  new_layer_item (self, id), custom);
     }
 }
 
@@ -689,6 +725,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_search (widget_class);
   _gloss_window_class_init_transfer (widget_class);
   _gloss_window_class_init_report (widget_class);
+  _gloss_window_class_init_teammates (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
@@ -717,6 +754,7 @@ void
 _gloss_window_init_actions (GlossWindow *self)
 {
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), gloss_accels_new_text_controller ());
+  _gloss_window_init_teammates (self);
 
   g_signal_connect_swapped (self->text_view, "notify::selected",
                             G_CALLBACK (_gloss_window_update_actions), self);

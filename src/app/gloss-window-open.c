@@ -30,8 +30,8 @@ add_to_recent (GFile *file)
 
 /* What loading the user's own file found and set right (copies merged,
  * quotes found away from their offsets) is said once, as gloss-cli
- * validate would say it. */
-static void
+ * validate would say it; FALSE when there was nothing to say. */
+static gboolean
 show_load_problems (GlossWindow   *self,
                     GlossDocument *document)
 {
@@ -40,7 +40,7 @@ show_load_problems (GlossWindow   *self,
   g_autofree char *message = NULL;
 
   if (problems == NULL || problems->len == 0)
-    return;
+    return FALSE;
 
   if (problems->len == 1)
     message = g_strdup (g_ptr_array_index (problems, 0));
@@ -51,6 +51,7 @@ show_load_problems (GlossWindow   *self,
                                             problems->len - 1),
                                (const char *)g_ptr_array_index (problems, 0), problems->len - 1);
   _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+  return TRUE;
 }
 
 static void
@@ -200,8 +201,8 @@ on_document_loaded (GObject      *source,
 
   if (gloss_document_get_review_file (document) != NULL)
     show_review_banner (self, document);
-  else
-    show_load_problems (self, document);
+  else if (!show_load_problems (self, document))
+    _gloss_window_offer_teammates (self);
 
   g_task_return_boolean (task, TRUE);
 }

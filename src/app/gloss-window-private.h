@@ -24,6 +24,7 @@ struct _GlossWindow
   GSimpleActionGroup *layer_actions;
   GHashTable *layer_files;       /* action name in layer_actions → GFile */
   GHashTable *shown_teammates;   /* path → GlossLayer */
+  GHashTable *annotator_colours; /* annotator id → palette index */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
   GPtrArray *recent_uris;        /* the URI of each row of recent_list */
@@ -66,10 +67,12 @@ struct _GlossWindow
   GtkLabel *match_label;
   GMenu *tag_all_menu;
   GMenu *layers_menu;
+  GtkMenuButton *menu_button;
   GtkStack *stack;
   GtkListBox *recent_list;
   GtkSpinner *loading_spinner;
   GtkSpinner *header_spinner;
+  GtkBox *legend_box;
   GtkLabel *loading_label;
   GtkPaned *paned;
   GtkScrolledWindow *scroller;
@@ -122,6 +125,21 @@ char *_gloss_window_layer_action_name (GlossWindow    *self,
 /* Offers the layer an import wrote, once the document lists its file
  * (gloss-window-transfer.c). */
 void _gloss_window_offer_imported_layer (GlossWindow  *self);
+/* Installs the actions of gloss-window-teammates.c (showing the
+ * teammates' files, Copy to My Layer). */
+void _gloss_window_class_init_teammates (GtkWidgetClass *widget_class);
+/* Follows the theme, whose page the annotators' colours are made for. */
+void _gloss_window_init_teammates     (GlossWindow    *self);
+/* Gives the document's annotators their colours, in the text view and
+ * the sidebar. */
+void _gloss_window_update_colours     (GlossWindow    *self);
+/* Lists the shown teammates' layers, each in its colour, in the header. */
+void _gloss_window_update_legend      (GlossWindow    *self);
+/* Shows the teammates' files as the user chose for the article's folder,
+ * or offers to in the banner when they never chose. */
+void _gloss_window_offer_teammates    (GlossWindow    *self);
+/* The selected annotation when it is a teammate's, else NULL. */
+GlossAnnotation *_gloss_window_teammate_selected (GlossWindow *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

@@ -297,6 +297,7 @@ _gloss_window_set_document (GlossWindow   *self,
   update_header (self);
   show_state_banner (self);
   _gloss_window_update_menus (self);
+  _gloss_window_update_legend (self);
   _gloss_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
@@ -371,6 +372,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->layer_actions);
   g_clear_pointer (&self->shown_teammates, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_colours, g_hash_table_unref);
   g_clear_pointer (&self->search_matches, g_array_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
@@ -405,6 +407,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, tag_all_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, layers_menu);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
@@ -414,6 +417,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, header_spinner);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
 

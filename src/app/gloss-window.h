@@ -39,6 +39,10 @@ void           gloss_window_open              (GlossWindow      *self,
 gboolean       gloss_window_is_loading        (GlossWindow      *self);
 GlossDocument *gloss_window_get_document      (GlossWindow      *self);
 GlossTextView *gloss_window_get_text_view     (GlossWindow      *self);
+/* Shows the layer of @file, a teammate's annotation file of the window's
+ * article; FALSE when it is not one. */
+gboolean       gloss_window_show_teammate_file (GlossWindow     *self,
+                                               GFile            *file);
 /* The message the banner shows, or NULL when it is hidden. */
 const char    *gloss_window_get_banner_text   (GlossWindow      *self);
 
