@@ -319,7 +319,7 @@ gloss_report_append_counts_chart (GlossReport *report)
   for (guint i = 0; i < n; i++)
     {
       series[i].label = gloss_agreement_result_get_annotator_name (report->total, i);
-      series[i].colour = gloss_report_annotator_colour (i);
+      series[i].colour = gloss_report_annotator_colour (report, i);
       /* Every other annotator hatched, for readers who cannot tell the
        * colours apart; the order of the bars is the legend's. */
       series[i].fill = i % 2 == 0 ? FILL_SOLID : FILL_HATCHED;

@@ -19,6 +19,7 @@ typedef struct
   char **tags;                  /* the total's tags, sorted */
   guint n_tags;
   guint n_charts;               /* for ids unique in the page */
+  guint *colours;               /* each annotator's colour, as the window gives it */
 } GlossReport;
 
 /* Appends @text (@length bytes, or up to its NUL when -1) escaped for an
@@ -27,8 +28,10 @@ typedef struct
 void        gloss_report_escape            (GString            *buf,
                                             const char         *text,
                                             gssize              length);
-/* The colour of the annotator @index of the total, as CSS "#rrggbb". */
-const char *gloss_report_annotator_colour  (guint               index);
+/* The colour of the annotator @index of the total, as CSS "#rrggbb": the
+ * one the window gives them (gloss-annotator-colour), on a light page. */
+const char *gloss_report_annotator_colour  (GlossReport        *report,
+                                            guint               index);
 /* The index of @annotator (an id) among the total's annotators. */
 guint       gloss_report_annotator_index   (GlossReport        *report,
                                             const char         *annotator);

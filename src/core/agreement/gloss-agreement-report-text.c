@@ -426,7 +426,7 @@ gloss_report_append_article (GlossReport          *report,
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", count), count);
 
       g_string_append_printf (buf, "%s<span class=\"swatch\" style=\"background:%s\"></span>",
-                              i > 0 ? " · " : "", gloss_report_annotator_colour (colour));
+                              i > 0 ? " · " : "", gloss_report_annotator_colour (report, colour));
       gloss_report_escape (buf, gloss_agreement_result_get_annotator_name (article, i), -1);
       g_string_append (buf, " (");
       gloss_report_escape (buf, passages, -1);

@@ -14,18 +14,12 @@
 #include <string.h>
 
 #include "gloss-agreement-report-private.h"
+#include "gloss-annotator-colour.h"
 
 /* The page, its tables and its header; the charts are in -charts.c and the
  * articles' texts in -text.c.  Everything is built in one GString that
  * goes to the stream whenever it grows past this. */
 #define FLUSH_SIZE (64 * 1024)
-
-/* Okabe and Ito's palette, told apart by most colour-blind readers; the
- * yellow and black are left out, too faint and too dark behind text. */
-static const char * const colours[] = {
-  "#e69f00", "#56b4e9", "#009e73", "#0072b2", "#d55e00", "#cc79a7",
-  "#8c6d31", "#7f7f7f", "#17becf", "#9467bd",
-};
 
 /* Each tag's lane is drawn in one of these fills (see the stylesheet), so
  * that tags are told apart without their colour. */
@@ -124,9 +118,12 @@ gloss_report_escape (GString    *buf,
 }
 
 const char *
-gloss_report_annotator_colour (guint index)
+gloss_report_annotator_colour (GlossReport *report,
+                               guint        index)
 {
-  return colours[index % G_N_ELEMENTS (colours)];
+  guint n = gloss_agreement_result_get_n_annotators (report->total);
+
+  return gloss_annotator_colour_hex (index < n ? report->colours[index] : 0, FALSE);
 }
 
 guint
@@ -458,7 +455,7 @@ append_counts_table (GlossReport *report)
       g_string_append (buf, "<tr data-annotator=\"");
       gloss_report_escape (buf, gloss_agreement_result_get_annotator (report->total, i), -1);
       g_string_append_printf (buf, "\"><th class=\"name\" scope=\"row\"><span class=\"swatch\" "
-                              "style=\"background:%s\"></span>", gloss_report_annotator_colour (i));
+                              "style=\"background:%s\"></span>", gloss_report_annotator_colour (report, i));
       gloss_report_escape (buf, gloss_agreement_result_get_annotator_name (report->total, i), -1);
       g_string_append (buf, "</th>");
       for (guint t = 0; t < report->n_tags; t++)
@@ -519,7 +516,7 @@ append_summary (GlossReport *report)
       gloss_report_escape (buf, gloss_agreement_result_get_annotator (total, i), -1);
       g_string_append_printf (buf, "\" data-articles=\"%u\" data-passages=\"%u\">"
                               "<span class=\"swatch\" style=\"background:%s\"></span><strong>",
-                              articles, passages, gloss_report_annotator_colour (i));
+                              articles, passages, gloss_report_annotator_colour (report, i));
       gloss_report_escape (buf, gloss_agreement_result_get_annotator_name (total, i), -1);
       g_string_append (buf, "</strong> (<code>");
       gloss_report_escape (buf, gloss_agreement_result_get_annotator (total, i), -1);
@@ -569,7 +566,7 @@ append_head (GlossReport *report)
   gloss_report_escape (buf, _("Agreement between annotators"), -1);
   g_string_append_printf (buf, "</title>\n<style>%s", stylesheet);
   for (guint i = 0; i < n; i++)
-    g_string_append_printf (buf, ".a%u{--c:%s}", i, gloss_report_annotator_colour (i));
+    g_string_append_printf (buf, ".a%u{--c:%s}", i, gloss_report_annotator_colour (report, i));
   g_string_append (buf, "</style>\n</head>\n<body>\n");
 }
 
@@ -629,6 +626,15 @@ gloss_agreement_report_write (GlossAgreement  *study,
   report.total = gloss_agreement_get_total (study);
   report.tags = gloss_agreement_result_dup_tags (report.total);
   report.n_tags = g_strv_length (report.tags);
+  {
+    guint n = gloss_agreement_result_get_n_annotators (report.total);
+    g_autofree const char **ids = g_new0 (const char *, n + 1);
+
+    for (guint i = 0; i < n; i++)
+      ids[i] = gloss_agreement_result_get_annotator (report.total, i);
+    report.colours = g_new0 (guint, MAX (n, 1));
+    gloss_annotator_colours_assign (ids, n, report.colours);
+  }
 
   append_head (&report);
   append_summary (&report);
@@ -664,5 +670,6 @@ gloss_agreement_report_write (GlossAgreement  *study,
     }
 
   g_strfreev (report.tags);
+  g_free (report.colours);
   return ok;
 }
