@@ -253,6 +253,7 @@ test_settled_rule (Fixture       *f,
 {
   g_autoptr(GlossAnnotation) orphan = gloss_annotation_new_full ("o", "claim", 28, 31, "zzz", "", "", NULL,
                                                                  NULL, NULL);
+  GlossAnnotation *passage;
 
   g_assert_nonnull (gloss_review_accept (f->review, 4, 0, BY, AT));
   g_assert_true (gloss_review_is_settled (f->review, 4));
@@ -265,9 +266,19 @@ test_settled_rule (Fixture       *f,
   /* A passage added by hand counts as well. */
   g_assert_nonnull (gloss_layer_annotate (f->consensus, "controversy", 50, 53, NULL));
   g_assert_false (gloss_review_is_settled (f->review, 6));
-  g_assert_nonnull (gloss_layer_annotate (f->consensus, "claim", 57, 58, NULL));
+  passage = gloss_layer_annotate (f->consensus, "claim", 57, 58, NULL);
+  g_assert_nonnull (passage);
   g_assert_true (gloss_review_is_settled (f->review, 6));
   g_assert_cmpuint (gloss_review_get_n_settled (f->review), ==, 1);
+
+  /* A passage moved away settles what it covers now only. */
+  g_assert_true (gloss_layer_set_range (f->consensus, passage, 28, 30));
+  g_assert_false (gloss_review_is_settled (f->review, 6));
+  g_assert_true (gloss_review_is_settled (f->review, 3));
+  g_assert_cmpuint (gloss_review_get_n_settled (f->review), ==, 1);
+  g_assert_true (gloss_layer_undo (f->consensus));
+  g_assert_true (gloss_review_is_settled (f->review, 6));
+  g_assert_false (gloss_review_is_settled (f->review, 3));
 
   /* Following another consensus. */
   {
@@ -358,7 +369,14 @@ test_many (void)
   n_settled = gloss_review_get_n_settled (review);
   g_assert_cmpuint (n_settled, ==, n_disagreements);
 
-  /* A recount from scratch finds the same. */
+  /* Undoing half the decisions, each step updates the count itself; a
+   * recount from scratch finds the same. */
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < decided / 2; i++)
+    g_assert_true (gloss_layer_undo (consensus));
+  n_settled = gloss_review_get_n_settled (review);
+  g_test_message ("%u undos in %.0f ms", decided / 2, (g_get_monotonic_time () - started) / 1000.0);
+  g_assert_cmpuint (n_settled, <, n_disagreements);
   g_object_ref (consensus);
   gloss_review_set_consensus (review, NULL);
   gloss_review_set_consensus (review, consensus);

@@ -114,6 +114,34 @@ refresh (GlossReview *self)
     }
 }
 
+/* More passages than this changed at once (a reload) and everything is
+ * counted again rather than each passage's units. */
+#define MANY_CHANGES 64
+
+typedef struct
+{
+  guint start;
+  guint end;
+} Span;
+
+static void
+read_spans (GListModel *model,
+            guint       position,
+            guint       n,
+            Span       *spans)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) passage = g_list_model_get_item (model, position + i);
+
+      spans[i].start = gloss_annotation_get_start (passage);
+      spans[i].end = gloss_annotation_get_end (passage);
+    }
+}
+
+/* The units a passage settles are those it overlaps: a passage added,
+ * removed (an undo) or changed updates them, in O(log n + k), from the
+ * spans it covered before and covers now. */
 static void
 consensus_changed_cb (GListModel *model,
                       guint       position,
@@ -122,17 +150,22 @@ consensus_changed_cb (GListModel *model,
                       gpointer    user_data)
 {
   GlossReview *self = user_data;
+  g_autofree Span *gone = g_new (Span, MAX (removed, 1));
+  g_autofree Span *come = g_new (Span, MAX (added, 1));
 
-  if (removed > 0)
+  if (removed + added > MANY_CHANGES)
     self->settled_stale = TRUE;
+  memcpy (gone, &g_array_index (self->spans, Span, position), removed * sizeof (Span));
+  read_spans (model, position, added, come);
+  g_array_remove_range (self->spans, position, removed);
+  g_array_insert_vals (self->spans, position, come, added);
   if (self->settled_stale)
     return;
-  for (guint i = 0; i < added; i++)
-    {
-      g_autoptr(GlossAnnotation) passage = g_list_model_get_item (model, position + i);
 
-      update_range (self, gloss_annotation_get_start (passage), gloss_annotation_get_end (passage));
-    }
+  for (guint i = 0; i < removed; i++)
+    update_range (self, gone[i].start, gone[i].end);
+  for (guint i = 0; i < added; i++)
+    update_range (self, come[i].start, come[i].end);
 }
 
 void
@@ -141,6 +174,7 @@ _gloss_review_untrack (GlossReview *self)
   if (self->consensus != NULL)
     g_clear_signal_handler (&self->consensus_handler, self->consensus);
   g_clear_object (&self->consensus);
+  g_clear_pointer (&self->spans, g_array_unref);
   g_clear_pointer (&self->settled, g_free);
   self->n_settled = 0;
 }
@@ -159,6 +193,9 @@ gloss_review_set_consensus (GlossReview *self,
     return;
 
   self->consensus = g_object_ref (consensus);
+  self->spans = g_array_sized_new (FALSE, FALSE, sizeof (Span), g_list_model_get_n_items (G_LIST_MODEL (consensus)));
+  g_array_set_size (self->spans, g_list_model_get_n_items (G_LIST_MODEL (consensus)));
+  read_spans (G_LIST_MODEL (consensus), 0, self->spans->len, (Span *) (void *) self->spans->data);
   self->consensus_handler = g_signal_connect (consensus, "items-changed",
                                               G_CALLBACK (consensus_changed_cb), self);
   self->settled = g_new0 (gboolean, MAX (self->units->len, 1));

@@ -24,8 +24,11 @@ struct _GlossReview
   /* The consensus layer followed, or NULL. */
   GlossLayer *consensus;
   gulong consensus_handler;
+  /* The span of each passage of the consensus, in the layer's order: what
+   * a passage covered when it goes, or changes in place. */
+  GArray *spans;
   /* Per unit, whether the consensus settles it; recomputed whole, when
-   * next asked, after a passage left the consensus. */
+   * next asked, after a change of many passages at once. */
   gboolean *settled;
   guint n_settled;              /* of the disagreements */
   gboolean settled_stale;

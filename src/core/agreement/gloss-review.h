@@ -90,9 +90,10 @@ int                    gloss_review_find_unit         (GlossReview     *self,
  * the decision in the file, through undo, saves and reloads, and is no
  * passage (exports and agreement leave it out). */
 /* Follows @consensus (a layer with its source set), whose changes the
- * settled state tracks: a passage added updates the units it overlaps, in
- * O(log n + k); one removed (an undo, a reload) has everything
- * recomputed, in O(n log n), when next asked.  NULL stops following. */
+ * settled state tracks: a passage added, removed (an undo) or changed
+ * updates the units it overlapped and overlaps, in O(log n + k); many at
+ * once (a reload) have everything recomputed, in O(n log n), when next
+ * asked.  NULL stops following. */
 void                   gloss_review_set_consensus     (GlossReview *self,
                                                        GlossLayer  *consensus);
 GlossLayer            *gloss_review_get_consensus     (GlossReview *self);
