@@ -326,12 +326,15 @@ gloss_review_accept (GlossReview *self,
                      const char  *by,
                      const char  *at)
 {
+  GlossAnnotation *model;
+
   CHECK_DECISION (self, unit, NULL);
 
-  return gloss_review_accept_edited (self, unit, version, NULL,
-                                     gloss_annotation_get_start (version_of (self, unit, version)),
-                                     gloss_annotation_get_end (version_of (self, unit, version)),
-                                     by, at);
+  model = version_of (self, unit, version);
+  if (model == NULL)
+    return NULL;
+  return gloss_review_accept_edited (self, unit, version, NULL, gloss_annotation_get_start (model),
+                                     gloss_annotation_get_end (model), by, at);
 }
 
 GlossAnnotation *
