@@ -11,7 +11,7 @@
 
 #include "gloss-document-private.h"
 
-/* How long after an event on the own file it is read again, when the
+/* How long after an event on a writable file it is read again, when the
  * monitor gives no hint that the writer is done before. */
 #define DISK_CHECK_DELAY 250
 
