@@ -11,8 +11,10 @@
 #include <string.h>
 
 #include "file-test-util.h"
+#include "gloss-consensus.h"
 #include "gloss-document.h"
 #include "gloss-error.h"
+#include "gloss-review.h"
 
 #define FOX_TEXT "The quick brown fox jumps over the lazy dog.\n"
 
@@ -207,6 +209,8 @@ typedef struct
 {
   GlossDocument *document;
   GlossSaveState state;
+  /* gloss_document_get_save_state, or the consensus's */
+  GlossSaveState (*get_state) (GlossDocument *document);
 } StateWait;
 
 static gboolean
@@ -214,17 +218,25 @@ has_state (gpointer data)
 {
   StateWait *wait = data;
 
-  return gloss_document_get_save_state (wait->document) == wait->state;
+  return wait->get_state (wait->document) == wait->state;
+}
+
+static void
+wait_for_state_of (GlossDocument  *document,
+                   GlossSaveState  state,
+                   GlossSaveState (*get_state) (GlossDocument *document))
+{
+  StateWait wait = { document, state, get_state };
+
+  if (!wait_for (has_state, &wait))
+    g_error ("the save state is %d, not %d", get_state (document), state);
 }
 
 static void
 wait_for_state (GlossDocument  *document,
                 GlossSaveState  state)
 {
-  StateWait wait = { document, state };
-
-  if (!wait_for (has_state, &wait))
-    g_error ("the save state is %d, not %d", gloss_document_get_save_state (document), state);
+  wait_for_state_of (document, state, gloss_document_get_save_state);
 }
 
 typedef struct
@@ -1518,6 +1530,23 @@ write_as_someone_else (GFile *own,
   return data;
 }
 
+/* The name of @copy, checked: article.txt.BASE-copy-TIME.gloss.json. */
+static char *
+copy_name_matching (GFile      *copy,
+                    const char *base)
+{
+  g_autofree char *pattern = g_strdup_printf ("^article\\.txt\\.%s-copy-[0-9]{8}-[0-9]{6}\\.gloss\\.json$",
+                                              base);
+  char *name;
+
+  g_assert_nonnull (copy);
+  name = g_file_get_basename (copy);
+  if (!g_regex_match_simple (pattern, name, 0, 0))
+    g_error ("unexpected name of the copy: %s", name);
+
+  return name;
+}
+
 static gboolean
 layer_has_tag (GlossLayer *layer,
                const char *tag)
@@ -1667,12 +1696,7 @@ test_conflict_keep_as_copy (void)
 
   copy = gloss_document_keep_as_copy (document, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (copy);
-
-  copy_name = g_file_get_basename (copy);
-  if (!g_regex_match_simple ("^article\\.txt\\.me-copy-[0-9]{8}-[0-9]{6}\\.gloss\\.json$",
-                             copy_name, 0, 0))
-    g_error ("unexpected name of the copy: %s", copy_name);
+  copy_name = copy_name_matching (copy, "me");
 
   /* The copy holds the window's version, under an annotator of its own. */
   kept = open_file (copy);
@@ -1753,6 +1777,329 @@ test_keep_as_copy_file_tags (void)
   close_document (&document);
 }
 
+/* The consensus file */
+
+static GFile *
+consensus_path (GFile *article)
+{
+  return gloss_annotation_file_path_for (article, GLOSS_CONSENSUS_ANNOTATOR);
+}
+
+static void
+wait_for_consensus_state (GlossDocument  *document,
+                          GlossSaveState  state)
+{
+  wait_for_state_of (document, state, gloss_document_get_consensus_save_state);
+}
+
+static void
+open_consensus (GlossDocument *document)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_document_open_consensus (document, &error));
+  g_assert_no_error (error);
+}
+
+static void
+count_cb (GlossDocument *document,
+          gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_consensus_open (void)
+{
+  g_autofree char *folder = new_folder ("consensus-open");
+  g_autoptr(GFile) article = put_file (folder, "article.txt", FOX_TEXT);
+  g_autoptr(GFile) path = consensus_path (article);
+  g_autoptr(GFile) own = own_path (article);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossAnnotationFile) saved = NULL;
+  GlossAnnotationFile *file;
+  GlossLayer *layer;
+  guint file_notifies = 0;
+
+  document = open_article (article);
+  g_assert_null (gloss_document_get_consensus_file (document));
+  g_assert_null (gloss_document_get_consensus_layer (document));
+  g_signal_connect (document, "notify::consensus-file", G_CALLBACK (count_notify_cb), &file_notifies);
+
+  /* Nothing on disk until the first change. */
+  open_consensus (document);
+  g_assert_cmpuint (file_notifies, ==, 1);
+  file = gloss_document_get_consensus_file (document);
+  layer = gloss_document_get_consensus_layer (document);
+  g_assert_nonnull (file);
+  g_assert_true (gloss_annotation_file_get_layer (file) == layer);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, GLOSS_CONSENSUS_ANNOTATOR);
+  g_assert_cmpstr (gloss_layer_get_annotator_name (layer), ==, "Consensus");
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_false (g_file_query_exists (path, NULL));
+  open_consensus (document);
+  g_assert_true (gloss_document_get_consensus_file (document) == file);
+  g_assert_cmpuint (file_notifies, ==, 1);
+
+  /* Autosaved as the own file is, on its own. */
+  g_assert_nonnull (gloss_layer_annotate (layer, "claim", 10, 15, NULL));
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_UNSAVED);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  wait_for_consensus_state (document, GLOSS_SAVE_STATE_SAVED);
+  g_assert_false (g_file_query_exists (own, NULL));
+  saved = open_file (path);
+  g_assert_cmpuint (n_annotations (gloss_annotation_file_get_layer (saved)), ==, 1);
+  g_assert_null (gloss_document_get_consensus_save_error (document));
+
+  /* Undone back to what was saved: nothing to write. */
+  g_assert_nonnull (gloss_layer_annotate (layer, "company", 4, 9, NULL));
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+
+  /* gloss_document_save writes both. */
+  g_assert_nonnull (gloss_layer_annotate (layer, "company", 4, 9, NULL));
+  g_assert_nonnull (gloss_layer_annotate (gloss_document_get_layer (document), "claim", 16, 19, NULL));
+  g_assert_true (gloss_document_save (document, NULL));
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_clear_object (&saved);
+  saved = open_file (path);
+  g_assert_cmpuint (n_annotations (gloss_annotation_file_get_layer (saved)), ==, 2);
+
+  g_signal_handlers_disconnect_by_data (document, &file_notifies);
+  close_document (&document);
+}
+
+/* A consensus file on disk is a teammate's file until the consensus is
+ * opened, then a layer of its own, listed nowhere. */
+static void
+test_consensus_teammates (void)
+{
+  g_autofree char *folder = new_folder ("consensus-teammates");
+  g_autoptr(GFile) article = put_file (folder, "article.txt", FOX_TEXT);
+  g_autoptr(GFile) bob = write_annotation_file (article, "bob", "Bob", NULL, 0, 0);
+  g_autoptr(GFile) consensus = write_annotation_file (article, GLOSS_CONSENSUS_ANNOTATOR, "Consensus",
+                                                      "claim", 10, 15);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *name = NULL;
+
+  document = open_article (article);
+  g_assert_cmpuint (n_files (document), ==, 2);
+  g_assert_nonnull (gloss_document_load_teammate (document, consensus, NULL));
+
+  open_consensus (document);
+  g_assert_cmpuint (n_files (document), ==, 1);
+  name = file_name_at (document, 0);
+  g_assert_cmpstr (name, ==, "article.txt.bob.gloss.json");
+  g_assert_cmpuint (n_annotations (gloss_document_get_consensus_layer (document)), ==, 1);
+
+  /* Saving it never lists it again. */
+  gloss_layer_annotate (gloss_document_get_consensus_layer (document), "company", 4, 9, NULL);
+  wait_for_consensus_state (document, GLOSS_SAVE_STATE_SAVED);
+  spin (400);
+  g_assert_cmpuint (n_files (document), ==, 1);
+
+  close_document (&document);
+}
+
+/* A change of the consensus saved, then another program's change of
+ * @path: returns the bytes it wrote once the document is in conflict. */
+static char *
+consensus_in_conflict (GlossDocument *document,
+                       GFile         *path,
+                       gsize         *length)
+{
+  char *theirs;
+
+  gloss_layer_annotate (gloss_document_get_consensus_layer (document), "company", 4, 9, NULL);
+  wait_for_consensus_state (document, GLOSS_SAVE_STATE_SAVED);
+  theirs = write_as_someone_else (path, length);
+  wait_for_consensus_state (document, GLOSS_SAVE_STATE_CONFLICT);
+
+  return theirs;
+}
+
+static void
+test_consensus_conflict (void)
+{
+  g_autofree char *folder = new_folder ("consensus-conflict");
+  g_autoptr(GFile) article = put_file (folder, "article.txt", FOX_TEXT);
+  g_autoptr(GFile) path = consensus_path (article);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  GlossLayer *layer;
+  guint changed = 0, own_changed = 0;
+  gsize length;
+
+  document = open_article (article);
+  open_consensus (document);
+  g_signal_connect (document, "consensus-changed-on-disk", G_CALLBACK (count_cb), &changed);
+  g_signal_connect (document, "changed-on-disk", G_CALLBACK (count_cb), &own_changed);
+
+  theirs = consensus_in_conflict (document, path, &length);
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpuint (own_changed, ==, 0);
+  g_assert_cmpint (gloss_document_get_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_true (gloss_document_check_disk (document));
+
+  /* Nothing is written over the other writer's version. */
+  gloss_layer_annotate (gloss_document_get_consensus_layer (document), "controversy", 16, 19, NULL);
+  g_assert_false (gloss_document_save (document, &error));
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+  assert_bytes (path, theirs, length);
+
+  g_assert_true (gloss_document_reload_consensus (document, &error));
+  g_assert_no_error (error);
+  layer = gloss_document_get_consensus_layer (document);
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_true (layer_has_tag (layer, "claim"));
+  g_assert_false (layer_has_tag (layer, "controversy"));
+  g_assert_false (gloss_document_check_disk (document));
+
+  g_signal_handlers_disconnect_by_data (document, &changed);
+  g_signal_handlers_disconnect_by_data (document, &own_changed);
+  close_document (&document);
+}
+
+static void
+test_consensus_keep_as_copy (void)
+{
+  g_autofree char *folder = new_folder ("consensus-keep-as-copy");
+  g_autoptr(GFile) article = put_file (folder, "article.txt", FOX_TEXT);
+  g_autoptr(GFile) path = consensus_path (article);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossAnnotationFile) kept = NULL;
+  g_autoptr(GFile) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *listed = NULL;
+  GlossLayer *layer;
+  gsize length;
+
+  document = open_article (article);
+  open_consensus (document);
+  theirs = consensus_in_conflict (document, path, &length);
+  gloss_layer_annotate (gloss_document_get_consensus_layer (document), "controversy", 16, 19, NULL);
+
+  copy = gloss_document_keep_consensus_as_copy (document, &error);
+  g_assert_no_error (error);
+  copy_name = copy_name_matching (copy, "consensus");
+
+  kept = open_file (copy);
+  layer = gloss_annotation_file_get_layer (kept);
+  g_assert_cmpstr (gloss_layer_get_annotator_name (layer), ==, "Consensus (copy)");
+  g_assert_true (layer_has_tag (layer, "controversy"));
+  g_assert_false (layer_has_tag (layer, "claim"));
+
+  layer = gloss_document_get_consensus_layer (document);
+  g_assert_cmpint (gloss_document_get_consensus_save_state (document), ==, GLOSS_SAVE_STATE_SAVED);
+  g_assert_true (layer_has_tag (layer, "claim"));
+  g_assert_false (layer_has_tag (layer, "controversy"));
+  assert_bytes (path, theirs, length);
+
+  /* The copy is a teammate's file; the consensus is not. */
+  g_assert_cmpuint (n_files (document), ==, 1);
+  listed = file_name_at (document, 0);
+  g_assert_cmpstr (listed, ==, copy_name);
+
+  close_document (&document);
+}
+
+static GlossReview *
+review_teammates (GlossDocument *document)
+{
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossReview *review;
+
+  for (guint i = 0; i < n_files (document); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (gloss_document_get_teammate_files (document), i);
+      GlossAnnotationFile *teammate = gloss_document_load_teammate (document, file, NULL);
+
+      g_assert_nonnull (teammate);
+      g_ptr_array_add (layers, g_object_ref (gloss_annotation_file_get_layer (teammate)));
+    }
+  review = gloss_review_new (layers);
+  gloss_review_set_consensus (review, gloss_document_get_consensus_layer (document));
+
+  return review;
+}
+
+/* Decisions, rejections included, survive a save and a reload; the
+ * annotators' files are never written. */
+static void
+test_consensus_decisions_round_trip (void)
+{
+  g_autofree char *folder = new_folder ("consensus-round-trip");
+  g_autoptr(GFile) article = put_file (folder, "article.txt", FOX_TEXT);
+  g_autoptr(GFile) alice = write_annotation_file (article, "alice", "Alice", "claim", 10, 15);
+  g_autoptr(GFile) bob = write_annotation_file (article, "bob", "Bob", "company", 10, 15);
+  g_autoptr(GFile) carol = write_annotation_file (article, "carol", "Carol", "claim", 31, 34);
+  g_autoptr(GFile) path = consensus_path (article);
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GlossReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *alice_before = NULL;
+  g_autofree char *alice_after = NULL;
+  g_autofree char *data = NULL;
+  GlossConsensusSource source;
+  GlossLayer *layer;
+  gsize length;
+
+  alice_before = read_bytes (alice, &length);
+  document = open_article (article);
+  open_consensus (document);
+  review = review_teammates (document);
+  g_assert_cmpuint (gloss_review_get_n_units (review), ==, 2);
+  g_assert_cmpuint (gloss_review_get_n_disagreements (review), ==, 2);
+
+  g_assert_nonnull (gloss_review_accept (review, 0, 0, "me", "2026-12-01T10:00:00Z"));
+  g_assert_nonnull (gloss_review_reject (review, 1, "me", "2026-12-01T10:01:00Z"));
+  g_assert_cmpuint (gloss_review_get_n_settled (review), ==, 2);
+  g_assert_true (gloss_document_save (document, &error));
+  g_assert_no_error (error);
+  data = read_bytes (path, &length);
+  g_assert_nonnull (strstr (data, "\"how\": \"rejected\""));
+  g_assert_nonnull (strstr (data, "\"tag\": \"" GLOSS_CONSENSUS_REJECTED_TAG "\""));
+  g_clear_pointer (&review, gloss_review_free);
+  close_document (&document);
+
+  document = open_article (article);
+  open_consensus (document);
+  review = review_teammates (document);
+  g_assert_cmpuint (gloss_review_get_n_settled (review), ==, 2);
+  layer = gloss_document_get_consensus_layer (document);
+  g_assert_cmpuint (n_annotations (layer), ==, 2);
+  g_assert_true (gloss_consensus_get_source (gloss_layer_find (layer, "claim", 10, 15), &source));
+  g_assert_cmpint (source.how, ==, GLOSS_CONSENSUS_ACCEPTED);
+  g_assert_cmpstr (source.from[0], ==, "alice");
+  g_assert_null (source.from[1]);
+  g_assert_cmpstr (source.by, ==, "me");
+  gloss_consensus_source_clear (&source);
+  g_assert_true (gloss_consensus_get_source (gloss_layer_find (layer, GLOSS_CONSENSUS_REJECTED_TAG, 31, 34),
+                                             &source));
+  g_assert_cmpint (source.how, ==, GLOSS_CONSENSUS_REJECTED);
+  g_assert_cmpstr (source.from[0], ==, "carol");
+  g_assert_cmpstr (source.at, ==, "2026-12-01T10:01:00Z");
+  gloss_consensus_source_clear (&source);
+
+  /* Undoing a decision after a reload is not possible (nothing was done
+   * since), but a new one is, and its undo brings the count back. */
+  g_assert_cmpuint (gloss_review_accept_all (review, 0, "me", NULL), ==, 1);
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_cmpuint (gloss_review_get_n_settled (review), ==, 2);
+  wait_for_consensus_state (document, GLOSS_SAVE_STATE_SAVED);
+
+  alice_after = read_bytes (alice, &length);
+  g_assert_cmpstr (alice_before, ==, alice_after);
+
+  g_clear_pointer (&review, gloss_review_free);
+  close_document (&document);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1793,6 +2140,11 @@ main (int   argc,
   g_test_add_func ("/document/conflict/on-save", test_conflict_on_save);
   g_test_add_func ("/document/conflict/keep-as-copy", test_conflict_keep_as_copy);
   g_test_add_func ("/document/conflict/keep-as-copy-file-tags", test_keep_as_copy_file_tags);
+  g_test_add_func ("/document/consensus/open", test_consensus_open);
+  g_test_add_func ("/document/consensus/teammates", test_consensus_teammates);
+  g_test_add_func ("/document/consensus/conflict", test_consensus_conflict);
+  g_test_add_func ("/document/consensus/keep-as-copy", test_consensus_keep_as_copy);
+  g_test_add_func ("/document/consensus/decisions-round-trip", test_consensus_decisions_round_trip);
 
   ret = g_test_run ();
 

@@ -426,6 +426,24 @@ test_filters (Fixture       *f,
                    "\"document\":\"a.txt\",\"annotator\":\"eve\"}\n");
 }
 
+/* A consensus file's rejection records are decisions, not passages: no
+ * export writes them. */
+static void
+test_rejections_left_out (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *path = fixture_write (f, "a.txt", "Acme signed with Zenith.");
+  g_autofree char *out = NULL;
+
+  annotate_text (path, GLOSS_CONSENSUS_ANNOTATOR, "claim", "signed", NULL);
+  annotate_text (path, GLOSS_CONSENSUS_ANNOTATOR, GLOSS_CONSENSUS_REJECTED_TAG, "Zenith", NULL);
+
+  out = export_to_string (gloss_format_lookup ("doccano"), NULL, NULL, path, NULL);
+  g_assert_cmpstr (out, ==,
+                   "{\"text\":\"Acme signed with Zenith.\",\"label\":[[5,11,\"claim\"]],"
+                   "\"document\":\"a.txt\",\"annotator\":\"gloss--consensus\"}\n");
+}
+
 /* An export that stops before the end leaves no half-written file: a new
  * destination is removed, an existing one keeps its content. */
 static void
@@ -521,6 +539,7 @@ main (int    argc,
   ADD_TEST ("/export/doccano/utf16", test_doccano_utf16);
   ADD_TEST ("/export/labelstudio", test_labelstudio);
   ADD_TEST ("/export/filters", test_filters);
+  ADD_TEST ("/export/rejections-left-out", test_rejections_left_out);
   ADD_TEST ("/export/unfinished", test_unfinished);
   ADD_TEST ("/export/registry", test_registry);
 

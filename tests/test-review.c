@@ -114,35 +114,13 @@ test_mixed_and_orphans (void)
 static void
 test_many (void)
 {
-  g_autoptr(GString) big = g_string_new (NULL);
-  g_autoptr(GlossSource) source = NULL;
-  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossSource) source = source_of_words (20000);
+  g_autoptr(GPtrArray) layers = layers_at_random (source, 3, 5000, 3);
   g_autoptr(GlossReview) review = NULL;
-  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   guint total = 0, n_passages = 0;
 
-  for (guint i = 0; i < 20000; i++)
-    g_string_append (big, "word ");
-  source = gloss_source_new_from_text (big->str, big->len, "big.txt");
-  for (guint a = 0; a < 3; a++)
-    {
-      g_autofree char *id = g_strdup_printf ("a%u", a);
-      GlossLayer *layer = gloss_layer_new (id, NULL);
-      g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
-
-      gloss_layer_set_source (layer, source);
-      for (guint k = 0; k < 5000; k++)
-        {
-          guint start = g_rand_int_range (rand, 0, big->len - 40);
-
-          g_ptr_array_add (annotations, gloss_annotation_new_for_source (source, k % 2 ? "claim" : "company",
-                                                                         start, start + g_rand_int_range (rand, 1, 30),
-                                                                         NULL));
-        }
-      gloss_layer_replace_all (layer, annotations);
-      n_passages += g_list_model_get_n_items (G_LIST_MODEL (layer));
-      g_ptr_array_add (layers, layer);
-    }
+  for (guint a = 0; a < layers->len; a++)
+    n_passages += g_list_model_get_n_items (g_ptr_array_index (layers, a));
   review = gloss_review_new (layers);
   for (guint u = 0; u < gloss_review_get_n_units (review); u++)
     total += gloss_review_get_unit (review, u)->versions->len;

@@ -751,7 +751,9 @@ measured_layer (GlossAgreement *self,
       Passage passage;
       int t;
 
-      if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
+      /* Nor are a consensus file's rejection records passages. */
+      if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED ||
+          g_str_equal (gloss_annotation_get_tag (annotation), GLOSS_CONSENSUS_REJECTED_TAG))
         continue;
       t = study_tag (self, gloss_annotation_get_tag (annotation));
       if (t < 0)

@@ -16,12 +16,12 @@
 
 #define SOURCE_KEY "consensus"
 
-static const char * const how_names[] = { "agreed", "accepted", "edited" };
+static const char * const how_names[] = { "agreed", "accepted", "edited", "rejected" };
 
 const char *
 gloss_consensus_how_to_string (GlossConsensusHow how)
 {
-  g_return_val_if_fail (how <= GLOSS_CONSENSUS_EDITED, NULL);
+  g_return_val_if_fail (how <= GLOSS_CONSENSUS_REJECTED, NULL);
 
   return how_names[how];
 }
@@ -45,7 +45,7 @@ gloss_consensus_set_source (GlossAnnotation            *annotation,
 
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
   g_return_if_fail (source != NULL);
-  g_return_if_fail (source->how <= GLOSS_CONSENSUS_EDITED);
+  g_return_if_fail (source->how <= GLOSS_CONSENSUS_REJECTED);
 
   for (guint i = 0; source->from != NULL && source->from[i] != NULL; i++)
     json_array_add_string_element (from, source->from[i]);

@@ -21,9 +21,10 @@ typedef enum
   GLOSS_CONSENSUS_AGREED,    /* the annotators agreed: taken as they marked it */
   GLOSS_CONSENSUS_ACCEPTED,  /* a reviewer accepted one version as it was */
   GLOSS_CONSENSUS_EDITED,    /* a reviewer changed it before accepting it */
+  GLOSS_CONSENSUS_REJECTED,  /* a reviewer settled it with no passage */
 } GlossConsensusHow;
 
-/* "agreed", "accepted", "edited" */
+/* "agreed", "accepted", "edited", "rejected" */
 const char *gloss_consensus_how_to_string (GlossConsensusHow how);
 
 /* Where a consensus annotation came from, kept in its JSON object as

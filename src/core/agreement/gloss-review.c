@@ -11,15 +11,7 @@
 
 #include <string.h>
 
-#include "gloss-review.h"
-
-struct _GlossReview
-{
-  GPtrArray *layers;            /* GlossLayer */
-  GArray *units;                /* GlossReviewUnit, by start, then end */
-  GArray *disagreements;        /* guint: the units not agreed, in order */
-  GHashTable *unit_of;          /* GlossAnnotation -> unit index + 1 */
-};
+#include "gloss-review-private.h"
 
 /* A passage, with its tag as a number so that comparing tags is cheap. */
 typedef struct
@@ -272,9 +264,12 @@ gloss_review_new (GPtrArray *layers)
     }
 
   g_array_sort (self->units, compare_units);
+  self->reach = g_new (guint, MAX (self->units->len, 1));
   for (guint u = 0; u < self->units->len; u++)
     {
       GlossReviewUnit *unit = &g_array_index (self->units, GlossReviewUnit, u);
+
+      self->reach[u] = MAX (u > 0 ? self->reach[u - 1] : 0, unit->end);
 
       g_array_sort (unit->versions, compare_versions);
       unit->kind = unit_kind (unit, self->layers->len);
@@ -294,6 +289,8 @@ gloss_review_free (GlossReview *self)
 {
   if (self == NULL)
     return;
+  _gloss_review_untrack (self);
+  g_free (self->reach);
   for (guint u = 0; u < self->units->len; u++)
     g_array_unref (g_array_index (self->units, GlossReviewUnit, u).versions);
   g_array_unref (self->units);

@@ -9,7 +9,10 @@
 
 #include <glib.h>
 
+#include "gloss-annotation-file.h"
 #include "gloss-layer.h"
+#include "gloss-reliability.h"
+#include "gloss-span-match.h"
 
 G_BEGIN_DECLS
 
@@ -73,6 +76,84 @@ int                    gloss_review_find_disagreement (GlossReview *self,
 /* The unit @annotation of a compared layer is in, or -1. */
 int                    gloss_review_find_unit         (GlossReview     *self,
                                                        GlossAnnotation *annotation);
+
+/* Deciding: what a reviewer settles goes into the consensus layer
+ * (GLOSS_CONSENSUS_ANNOTATOR), each decision one undoable step of its
+ * history, each passage recording its provenance (see gloss-consensus.h)
+ * as settled by @by at @at (now, in UTC, when NULL).
+ *
+ * A unit is settled when the consensus holds a passage, not orphaned,
+ * that shares a character with the unit's extent and has the tag or the
+ * span of one of its versions, or a rejection of exactly the unit's
+ * extent.  A rejection is a consensus annotation of the reserved tag
+ * GLOSS_CONSENSUS_REJECTED_TAG over the unit, with how "rejected": it keeps
+ * the decision in the file, through undo, saves and reloads, and is no
+ * passage (exports and agreement leave it out). */
+/* Follows @consensus (a layer with its source set), whose changes the
+ * settled state tracks: a passage added, removed (an undo) or changed
+ * updates the units it overlapped and overlaps, in O(log n + k); many at
+ * once (a reload) have everything recomputed, in O(n log n), when next
+ * asked.  NULL stops following. */
+void                   gloss_review_set_consensus     (GlossReview *self,
+                                                       GlossLayer  *consensus);
+GlossLayer            *gloss_review_get_consensus     (GlossReview *self);
+gboolean               gloss_review_is_settled        (GlossReview *self,
+                                                       guint        unit);
+/* How many disagreements (of gloss_review_get_n_disagreements) are
+ * settled: "12 of 40 settled". */
+guint                  gloss_review_get_n_settled     (GlossReview *self);
+/* Whether @annotation is a rejection record. */
+gboolean               gloss_review_is_rejection      (GlossAnnotation *annotation);
+
+/* Accepts version @version of @unit as it is: from every annotator whose
+ * version has the same tag and span.  Returns the consensus passage
+ * (borrowed), NULL when the consensus holds it already. */
+GlossAnnotation       *gloss_review_accept            (GlossReview *self,
+                                                       guint        unit,
+                                                       guint        version,
+                                                       const char  *by,
+                                                       const char  *at);
+/* Accepts every distinct tag and span of @unit, in one step; returns how
+ * many passages were added. */
+guint                  gloss_review_accept_all        (GlossReview *self,
+                                                       guint        unit,
+                                                       const char  *by,
+                                                       const char  *at);
+/* Accepts version @version of @unit with tag @tag (its own when NULL) on
+ * [@start, @end): "edited", from the annotators of that version, or
+ * "accepted" when nothing was changed. */
+GlossAnnotation       *gloss_review_accept_edited     (GlossReview *self,
+                                                       guint        unit,
+                                                       guint        version,
+                                                       const char  *tag,
+                                                       guint        start,
+                                                       guint        end,
+                                                       const char  *by,
+                                                       const char  *at);
+/* Settles @unit with no passage: adds its rejection record (borrowed
+ * result), NULL when it is rejected already. */
+GlossAnnotation       *gloss_review_reject            (GlossReview *self,
+                                                       guint        unit,
+                                                       const char  *by,
+                                                       const char  *at);
+/* Takes the passage of every agreed unit the consensus does not hold
+ * ("agreed", from every annotator), in one step; returns how many. */
+guint                  gloss_review_accept_agreements (GlossReview *self,
+                                                       const char  *by,
+                                                       const char  *at);
+
+/* The agreement of the compared layers on @source, for a header: F1
+ * lenient of the pair (the mean over pairs for a group, undefined unless
+ * every pair's is), and α_U over all tags, of the pair or the group. */
+typedef struct
+{
+  GlossScore             f1_lenient;
+  GlossReliabilityResult alpha_u;
+} GlossReviewFigures;
+
+void                   gloss_review_measure           (GlossReview        *self,
+                                                       GlossSource        *source,
+                                                       GlossReviewFigures *figures);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossReview, gloss_review_free)
 

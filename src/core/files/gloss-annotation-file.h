@@ -212,5 +212,10 @@ char        *gloss_default_annotator_id             (void);
  * person's file can take this name, and files claiming any other id of
  * that kind are refused. */
 #define GLOSS_CONSENSUS_ANNOTATOR "gloss--consensus"
+/* In a consensus file, the tag of a rejection record: a review unit a
+ * reviewer settled with no passage.  It is a record, not a passage:
+ * exports and agreement leave it out.  Its two dashes keep it apart from
+ * every codebook's tags, which are slugs. */
+#define GLOSS_CONSENSUS_REJECTED_TAG "gloss--rejected"
 
 G_END_DECLS

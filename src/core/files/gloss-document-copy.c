@@ -59,15 +59,15 @@ copy_tag (GlossTag *tag)
   return copy;
 }
 
-/* The codebook a copy of the own file is written with: the article's,
- * then the tags only the own file describes, so that the copy keeps their
+/* The codebook a copy of the slot's file is written with: the article's,
+ * then the tags only the file describes, so that the copy keeps their
  * labels and colours. */
 static GlossCodebook *
-codebook_for_copy (GlossDocument *self)
+codebook_for_copy (GlossDocumentSlot *slot)
 {
   GlossCodebook *codebook = gloss_codebook_new ();
-  GListModel *tags = G_LIST_MODEL (self->codebook);
-  GListModel *annotations = G_LIST_MODEL (self->layer);
+  GListModel *tags = G_LIST_MODEL (slot->document->codebook);
+  GListModel *annotations = G_LIST_MODEL (slot->layer);
   guint n;
 
   n = g_list_model_get_n_items (tags);
@@ -89,7 +89,7 @@ codebook_for_copy (GlossDocument *self)
       if (gloss_codebook_lookup (codebook, id) != NULL)
         continue;
 
-      tag = gloss_annotation_file_lookup_tag (self->own_file, id);
+      tag = gloss_annotation_file_lookup_tag (slot->file, id);
       if (tag != NULL)
         {
           g_autoptr(GlossTag) copy = copy_tag (tag);
@@ -101,16 +101,16 @@ codebook_for_copy (GlossDocument *self)
   return codebook;
 }
 
-/* A new annotation file of annotator @copy_id holding what the own layer
- * holds now. */
+/* A new annotation file of annotator @copy_id holding what the slot's
+ * layer holds now. */
 static GlossAnnotationFile *
-copy_own_file (GlossDocument *self,
-               const char    *copy_id,
-               const char    *copy_name)
+copy_slot_file (GlossDocumentSlot *slot,
+                const char        *copy_id,
+                const char        *copy_name)
 {
-  g_autoptr(GlossCodebook) codebook = codebook_for_copy (self);
+  g_autoptr(GlossCodebook) codebook = codebook_for_copy (slot);
   g_autoptr(GPtrArray) annotations = NULL;
-  GListModel *model = G_LIST_MODEL (self->layer);
+  GListModel *model = G_LIST_MODEL (slot->layer);
   GlossAnnotationFile *copy;
   guint n = g_list_model_get_n_items (model);
 
@@ -122,7 +122,7 @@ copy_own_file (GlossDocument *self,
       g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
     }
 
-  copy = gloss_annotation_file_new (self->source, copy_id, copy_name);
+  copy = gloss_annotation_file_new (slot->document->source, copy_id, copy_name);
   gloss_annotation_file_set_codebook (copy, codebook);
   gloss_layer_replace_all (gloss_annotation_file_get_layer (copy), annotations);
 
@@ -130,36 +130,27 @@ copy_own_file (GlossDocument *self,
 }
 
 GFile *
-gloss_document_keep_as_copy (GlossDocument  *self,
-                             GError        **error)
+_gloss_document_keep_slot_as_copy (GlossDocumentSlot  *slot,
+                                   const char         *base_id,
+                                   const char         *name,
+                                   GError            **error)
 {
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GlossAnnotationFile) copy = NULL;
   g_autofree char *copy_name = NULL;
-  const char *annotator_id;
-  const char *annotator_name;
   GFile *destination;
-
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  now = g_date_time_new_now_utc ();
-  annotator_id = gloss_layer_get_annotator_id (self->layer);
-  annotator_name = gloss_layer_get_annotator_name (self->layer);
-  if (annotator_name == NULL || *annotator_name == '\0')
-    annotator_name = annotator_id;
 
   /* Translators: the name of the annotator of a copy kept after a
    * conflict; %s is the annotator's own name. */
-  copy_name = g_strdup_printf (_("%s (copy)"), annotator_name);
+  copy_name = g_strdup_printf (_("%s (copy)"), name);
 
   for (guint attempt = 1;; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *copy_id = copy_annotator_id (annotator_id, now, attempt);
+      g_autofree char *copy_id = copy_annotator_id (base_id, now, attempt);
 
       g_clear_object (&copy);
-      copy = copy_own_file (self, copy_id, copy_name);
+      copy = copy_slot_file (slot, copy_id, copy_name);
       destination = gloss_annotation_file_get_file (copy);
 
       if (gloss_annotation_file_save_copy (copy, destination, NULL, &local_error))
@@ -173,11 +164,29 @@ gloss_document_keep_as_copy (GlossDocument  *self,
         }
     }
 
-  _gloss_document_sync_teammate (self, destination);
+  _gloss_document_sync_teammate (slot->document, destination);
 
-  /* The copy stays on disk even when the own file cannot be read back. */
-  if (!gloss_document_reload (self, error))
+  /* The copy stays on disk even when the file cannot be read back. */
+  if (!_gloss_document_reload_slot (slot, error))
     return NULL;
 
   return g_object_ref (destination);
+}
+
+GFile *
+gloss_document_keep_as_copy (GlossDocument  *self,
+                             GError        **error)
+{
+  const char *annotator_id;
+  const char *annotator_name;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  annotator_id = gloss_layer_get_annotator_id (self->own.layer);
+  annotator_name = gloss_layer_get_annotator_name (self->own.layer);
+  if (annotator_name == NULL || *annotator_name == '\0')
+    annotator_name = annotator_id;
+
+  return _gloss_document_keep_slot_as_copy (&self->own, annotator_id, annotator_name, error);
 }

@@ -182,11 +182,11 @@ load_for_article (GFile                *article,
       gloss_annotation_file_set_codebook (own, self->codebook);
     }
 
-  _gloss_document_take_own_file (self, g_steal_pointer (&own));
+  _gloss_document_take_file (&self->own, g_steal_pointer (&own));
 
   /* A save cut short (the machine went down, the window was killed) left
    * its temporary file, which nobody will finish. */
-  gloss_file_remove_leftovers (gloss_annotation_file_get_file (self->own_file));
+  gloss_file_remove_leftovers (gloss_annotation_file_get_file (self->own.file));
 
   _gloss_document_list_teammates (self);
 
@@ -257,8 +257,8 @@ start (GlossDocument *self)
 {
   if (self != NULL)
     {
-      _gloss_document_settle_state (self);
-      _gloss_document_watch_disk (self);
+      _gloss_document_settle_state (&self->own);
+      _gloss_document_watch_disk (&self->own);
       _gloss_document_watch_folder (self);
     }
 

@@ -11,37 +11,40 @@
 
 G_BEGIN_DECLS
 
-/* An operation of the document on its own file that ends in a callback:
- * a write or a disk check.  When the document no longer cares (it is
- * disposed, or the own file is replaced) it abandons the job: @document
+typedef struct _GlossDocumentSlot GlossDocumentSlot;
+
+/* An operation of the document on one of its writable files that ends in
+ * a callback: a write or a disk check.  When the document no longer cares
+ * (it is disposed, or the file is replaced) it abandons the job: @slot
  * becomes NULL, and the callback only frees the job. */
 typedef struct
 {
-  GlossDocument *document;
+  GlossDocumentSlot *slot;
   GCancellable *cancellable;
   /* Where the callback runs, to wait for it. */
   GMainContext *context;
-  /* The document's save_generation when the job started. */
+  /* The slot's save_generation when the job started. */
   guint save_generation;
 } GlossDocumentJob;
 
-/* The object's fields, shared by gloss-document.c (the own file and its
- * conflicts), gloss-document-open.c (opening it, in a worker thread or not),
- * gloss-document-save.c (its autosave), gloss-document-copy.c
- * (keeping the window's version as a copy) and gloss-document-teammates.c
- * (the other annotation files of the article). */
-struct _GlossDocument
+/* Which of the document's writable files a slot holds. */
+typedef enum
 {
-  GObject parent_instance;
+  GLOSS_DOCUMENT_OWN,
+  GLOSS_DOCUMENT_CONSENSUS,
+} GlossDocumentWhich;
 
-  GFile *article;
-  GFile *folder;
-  GlossSource *source;
-  GlossCodebook *codebook;
+/* A file the document writes: the user's own, or the article's consensus
+ * once it is opened.  Both are saved, watched and resolved the same way,
+ * by the functions below that take a slot. */
+struct _GlossDocumentSlot
+{
+  GlossDocument *document;
+  GlossDocumentWhich which;
 
-  /* The user's own file, its layer and the layer's history, watched for
-   * changes to save. */
-  GlossAnnotationFile *own_file;
+  /* The file, its layer and the layer's history, watched for changes to
+   * save; NULL while the slot is not open. */
+  GlossAnnotationFile *file;
   GlossLayer *layer;
   GlossHistory *history;
   gulong items_changed_handler;
@@ -50,7 +53,6 @@ struct _GlossDocument
 
   GlossSaveState save_state;
   char *save_error;
-  guint autosave_delay;
   guint autosave_source;
   /* g_get_monotonic_time () of the first change that waits for a save,
    * or 0 when none waits. */
@@ -62,15 +64,36 @@ struct _GlossDocument
   GlossDocumentJob *write_job;
   /* gloss_document_save writes in the main thread. */
   gboolean writing_now;
-  /* Counts the own file's saves, so that a disk check can tell whether
-   * one came in between. */
+  /* Counts the file's saves, so that a disk check can tell whether one
+   * came in between. */
   guint save_generation;
 
-  GFileMonitor *own_monitor;
+  GFileMonitor *monitor;
   guint disk_check_source;
   GlossDocumentJob *disk_check_job;
   /* A disk check was asked for while a write or another check ran. */
   gboolean disk_check_again;
+};
+
+/* The object's fields, shared by gloss-document.c (the writable files and
+ * their conflicts), gloss-document-open.c (opening it, in a worker thread
+ * or not), gloss-document-save.c (the autosave), gloss-document-copy.c
+ * (keeping the window's version as a copy), gloss-document-consensus.c
+ * (the consensus file) and gloss-document-teammates.c (the other
+ * annotation files of the article). */
+struct _GlossDocument
+{
+  GObject parent_instance;
+
+  GFile *article;
+  GFile *folder;
+  GlossSource *source;
+  GlossCodebook *codebook;
+
+  /* The user's own file, and the consensus file once opened. */
+  GlossDocumentSlot own;
+  GlossDocumentSlot consensus;
+  guint autosave_delay;
 
   /* The teammate file the document was opened on, or NULL. */
   GFile *review_file;
@@ -80,42 +103,62 @@ struct _GlossDocument
   GFileMonitor *folder_monitor;
 };
 
-GlossDocumentJob *_gloss_document_job_new     (GlossDocument        *self);
+GlossDocumentJob *_gloss_document_job_new     (GlossDocumentSlot    *slot);
 void     _gloss_document_job_free        (GlossDocumentJob     *job);
 /* Lets go of *@job, which may be NULL, and cancels it. */
 void     _gloss_document_job_abandon     (GlossDocumentJob    **job);
 
-void     _gloss_document_set_save_state  (GlossDocument        *self,
+void     _gloss_document_set_save_state  (GlossDocumentSlot    *slot,
                                           GlossSaveState        state);
-void     _gloss_document_set_save_error  (GlossDocument        *self,
+void     _gloss_document_set_save_error  (GlossDocumentSlot    *slot,
                                           const char           *message);
-/* Someone else wrote the own file: stops the autosave, goes to CONFLICT
- * and emits changed-on-disk (once). */
-void     _gloss_document_enter_conflict  (GlossDocument        *self);
-/* Makes @own_file (attached already) the own file, and takes it. */
-void     _gloss_document_take_own_file   (GlossDocument        *self,
-                                          GlossAnnotationFile  *own_file);
-/* The state of an own file just loaded: what anchoring changed waits for
- * the autosave. */
-void     _gloss_document_settle_state    (GlossDocument        *self);
-/* Starts watching the own file for other writers, from the thread-default
- * main context. */
-void     _gloss_document_watch_disk      (GlossDocument        *self);
+/* Someone else wrote the slot's file: stops the autosave, goes to CONFLICT
+ * and emits changed-on-disk or consensus-changed-on-disk (once). */
+void     _gloss_document_enter_conflict  (GlossDocumentSlot    *slot);
+/* Makes @file (attached already) the slot's file, and takes it. */
+void     _gloss_document_take_file       (GlossDocumentSlot    *slot,
+                                          GlossAnnotationFile  *file);
+/* The state of a file just loaded: what anchoring changed waits for the
+ * autosave. */
+void     _gloss_document_settle_state    (GlossDocumentSlot    *slot);
+/* Starts watching the slot's file for other writers, from the
+ * thread-default main context. */
+void     _gloss_document_watch_disk      (GlossDocumentSlot    *slot);
 /* Runs the disk check that was put off while a write was in flight. */
-void     _gloss_document_resume_disk_checks (GlossDocument     *self);
+void     _gloss_document_resume_disk_checks (GlossDocumentSlot *slot);
+gboolean _gloss_document_check_slot      (GlossDocumentSlot    *slot);
+/* Replaces the slot's file by what is on disk (an empty file when there
+ * is none). */
+gboolean _gloss_document_reload_slot     (GlossDocumentSlot    *slot,
+                                          GError              **error);
+/* Lets go of the slot's file and everything that watches or saves it. */
+void     _gloss_document_close_slot      (GlossDocumentSlot    *slot);
 
-/* (gloss-document-save.c) Called on every change of the own layer. */
-void     _gloss_document_layer_changed   (GlossDocument        *self);
+/* Notifies consensus-file. */
+void     _gloss_document_notify_consensus_file (GlossDocument  *self);
+
+/* (gloss-document-save.c) Called on every change of the slot's layer. */
+void     _gloss_document_layer_changed   (GlossDocumentSlot    *slot);
 /* (Re)starts the autosave countdown. */
-void     _gloss_document_schedule_autosave (GlossDocument      *self);
+void     _gloss_document_schedule_autosave (GlossDocumentSlot  *slot);
 /* Stops the countdown and a serializer under way; a write in flight goes
  * on. */
-void     _gloss_document_cancel_autosave (GlossDocument        *self);
+void     _gloss_document_cancel_autosave (GlossDocumentSlot    *slot);
 /* Stops a serializer under way and waits, running the main context, for
  * a write in flight to end. */
-void     _gloss_document_wait_for_write  (GlossDocument        *self);
+void     _gloss_document_wait_for_write  (GlossDocumentSlot    *slot);
 /* Stops everything, abandoning a write in flight (disposing). */
-void     _gloss_document_stop_saving     (GlossDocument        *self);
+void     _gloss_document_stop_saving     (GlossDocumentSlot    *slot);
+/* gloss_document_save for one slot. */
+gboolean _gloss_document_save_slot       (GlossDocumentSlot    *slot,
+                                          GError              **error);
+
+/* (gloss-document-copy.c) Writes the slot's layer as a copy beside the
+ * article under annotator @base_id-copy-TIME, then reloads the slot. */
+GFile   *_gloss_document_keep_slot_as_copy (GlossDocumentSlot  *slot,
+                                          const char           *base_id,
+                                          const char           *name,
+                                          GError              **error);
 
 /* Fills the teammate list (in any thread, before the document is shared).
  * (gloss-document-teammates.c) */
@@ -126,6 +169,9 @@ void     _gloss_document_stop_teammates  (GlossDocument        *self);
 /* Adds @file to the teammate list or removes it, after what is on disk,
  * when it is an annotation file of the article and not the own. */
 void     _gloss_document_sync_teammate   (GlossDocument        *self,
+                                          GFile                *file);
+/* Takes @file out of the teammate list. */
+void     _gloss_document_unlist_teammate (GlossDocument        *self,
                                           GFile                *file);
 /* Gives @file, loaded but not anchored, the document's codebook and
  * article. */

@@ -27,17 +27,17 @@
  * of writing. */
 #define SLICE_STEP 400
 
-static void start_autosave (GlossDocument *self);
+static void start_autosave (GlossDocumentSlot *slot);
 
 /* The countdown */
 
 static gboolean
 autosave_cb (gpointer user_data)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentSlot *slot = user_data;
 
-  self->autosave_source = 0;
-  start_autosave (self);
+  slot->autosave_source = 0;
+  start_autosave (slot);
 
   return G_SOURCE_REMOVE;
 }
@@ -46,58 +46,58 @@ autosave_cb (gpointer user_data)
  * delay, but never past AUTOSAVE_MAX_POSTPONE delays after the first
  * unsaved change. */
 void
-_gloss_document_schedule_autosave (GlossDocument *self)
+_gloss_document_schedule_autosave (GlossDocumentSlot *slot)
 {
   gint64 now = g_get_monotonic_time ();
   gint64 deadline, wait;
 
-  if (self->unsaved_since == 0)
-    self->unsaved_since = now;
+  if (slot->unsaved_since == 0)
+    slot->unsaved_since = now;
 
-  deadline = self->unsaved_since + (gint64)self->autosave_delay * AUTOSAVE_MAX_POSTPONE * 1000;
-  wait = MIN ((gint64)self->autosave_delay, (deadline - now) / 1000);
+  deadline = slot->unsaved_since + (gint64)slot->document->autosave_delay * AUTOSAVE_MAX_POSTPONE * 1000;
+  wait = MIN ((gint64)slot->document->autosave_delay, (deadline - now) / 1000);
   wait = MAX (wait, 0);
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add ((guint)wait, autosave_cb, self);
-  g_source_set_name_by_id (self->autosave_source, "[gloss] autosave");
+  g_clear_handle_id (&slot->autosave_source, g_source_remove);
+  slot->autosave_source = g_timeout_add ((guint)wait, autosave_cb, slot);
+  g_source_set_name_by_id (slot->autosave_source, "[gloss] autosave");
 }
 
 static void
-cancel_countdown (GlossDocument *self)
+cancel_countdown (GlossDocumentSlot *slot)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->unsaved_since = 0;
+  g_clear_handle_id (&slot->autosave_source, g_source_remove);
+  slot->unsaved_since = 0;
 }
 
 static void
-stop_serializer (GlossDocument *self)
+stop_serializer (GlossDocumentSlot *slot)
 {
-  g_clear_handle_id (&self->serialize_source, g_source_remove);
-  g_clear_pointer (&self->writer, gloss_file_writer_free);
+  g_clear_handle_id (&slot->serialize_source, g_source_remove);
+  g_clear_pointer (&slot->writer, gloss_file_writer_free);
 }
 
 void
-_gloss_document_cancel_autosave (GlossDocument *self)
+_gloss_document_cancel_autosave (GlossDocumentSlot *slot)
 {
-  cancel_countdown (self);
-  stop_serializer (self);
+  cancel_countdown (slot);
+  stop_serializer (slot);
 }
 
 void
-_gloss_document_stop_saving (GlossDocument *self)
+_gloss_document_stop_saving (GlossDocumentSlot *slot)
 {
-  _gloss_document_cancel_autosave (self);
+  _gloss_document_cancel_autosave (slot);
 
   /* The write stops, leaving the old file whole, or it is done already:
    * either way no file is left half written. */
-  _gloss_document_job_abandon (&self->write_job);
+  _gloss_document_job_abandon (&slot->write_job);
 }
 
 void
-_gloss_document_layer_changed (GlossDocument *self)
+_gloss_document_layer_changed (GlossDocumentSlot *slot)
 {
-  switch (self->save_state)
+  switch (slot->save_state)
     {
     case GLOSS_SAVE_STATE_READ_ONLY:
     case GLOSS_SAVE_STATE_CONFLICT:
@@ -105,22 +105,22 @@ _gloss_document_layer_changed (GlossDocument *self)
       return;
 
     case GLOSS_SAVE_STATE_SAVING:
-      if (self->writing_now)
+      if (slot->writing_now)
         return;
 
-      if (self->write_job != NULL)
+      if (slot->write_job != NULL)
         {
           /* What is being written is the layer as it was: the layer stays
            * dirty, and the countdown starts again once the write is done,
            * counted from this change. */
-          if (self->unsaved_since == 0 && gloss_history_is_dirty (self->history))
-            self->unsaved_since = g_get_monotonic_time ();
+          if (slot->unsaved_since == 0 && gloss_history_is_dirty (slot->history))
+            slot->unsaved_since = g_get_monotonic_time ();
           return;
         }
 
       /* Serializing: the serializer starts again with the change, unless
        * nothing is left to save. */
-      if (gloss_history_is_dirty (self->history))
+      if (gloss_history_is_dirty (slot->history))
         return;
       break;
 
@@ -131,55 +131,55 @@ _gloss_document_layer_changed (GlossDocument *self)
       break;
     }
 
-  if (!gloss_history_is_dirty (self->history))
+  if (!gloss_history_is_dirty (slot->history))
     {
       /* Undone back to what was last loaded or saved: nothing is left to
        * write, and an earlier failure no longer matters. */
-      _gloss_document_cancel_autosave (self);
-      _gloss_document_set_save_error (self, NULL);
-      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      _gloss_document_cancel_autosave (slot);
+      _gloss_document_set_save_error (slot, NULL);
+      _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVED);
       return;
     }
 
-  _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
-  _gloss_document_schedule_autosave (self);
+  _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_UNSAVED);
+  _gloss_document_schedule_autosave (slot);
 }
 
-/* Shows the outcome of a save of the own file (@error is NULL when it
+/* Shows the outcome of a save of the slot's file (@error is NULL when it
  * worked) in save-state and save-error. */
 static void
-save_done (GlossDocument *self,
+save_done (GlossDocumentSlot *slot,
            const GError  *error)
 {
   if (error == NULL)
     {
-      self->save_generation++;
-      _gloss_document_set_save_error (self, NULL);
+      slot->save_generation++;
+      _gloss_document_set_save_error (slot, NULL);
 
       /* Changed while the bytes were being written: save again later. */
-      if (gloss_history_is_dirty (self->history))
+      if (gloss_history_is_dirty (slot->history))
         {
-          _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
-          _gloss_document_schedule_autosave (self);
+          _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_UNSAVED);
+          _gloss_document_schedule_autosave (slot);
         }
       else
         {
-          self->unsaved_since = 0;
-          _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+          slot->unsaved_since = 0;
+          _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVED);
         }
       return;
     }
 
   if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
     {
-      _gloss_document_enter_conflict (self);
+      _gloss_document_enter_conflict (slot);
     }
   else
     {
       /* The next change tries again. */
       g_debug ("Saving failed: %s", error->message);
-      _gloss_document_set_save_error (self, error->message);
-      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_FAILED);
+      _gloss_document_set_save_error (slot, error->message);
+      _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_FAILED);
     }
 }
 
@@ -191,115 +191,116 @@ write_done_cb (GObject      *source,
                gpointer      user_data)
 {
   GlossDocumentJob *job = user_data;
-  g_autoptr(GlossDocument) self = job->document ? g_object_ref (job->document) : NULL;
+  GlossDocumentSlot *slot = job->slot;
+  g_autoptr(GlossDocument) hold = slot ? g_object_ref (slot->document) : NULL;
   g_autoptr(GError) error = NULL;
 
   gloss_annotation_file_save_bytes_finish (GLOSS_ANNOTATION_FILE (source), result, &error);
   _gloss_document_job_free (job);
 
   /* Abandoned: the document went away meanwhile. */
-  if (self == NULL)
+  if (slot == NULL)
     return;
 
-  self->write_job = NULL;
-  save_done (self, error);
-  _gloss_document_resume_disk_checks (self);
+  slot->write_job = NULL;
+  save_done (slot, error);
+  _gloss_document_resume_disk_checks (slot);
 }
 
 static void
-start_write (GlossDocument *self,
+start_write (GlossDocumentSlot *slot,
              GBytes        *bytes,
              guint64        serial)
 {
-  self->write_job = _gloss_document_job_new (self);
-  gloss_annotation_file_save_bytes_async (self->own_file, bytes, serial, GLOSS_SAVE_NONE,
-                                          self->write_job->cancellable,
-                                          write_done_cb, self->write_job);
+  slot->write_job = _gloss_document_job_new (slot);
+  gloss_annotation_file_save_bytes_async (slot->file, bytes, serial, GLOSS_SAVE_NONE,
+                                          slot->write_job->cancellable,
+                                          write_done_cb, slot->write_job);
 }
 
 static gboolean
 serialize_cb (gpointer user_data)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentSlot *slot = user_data;
   gint64 deadline = g_get_monotonic_time () + SLICE_TIME;
   g_autoptr(GBytes) bytes = NULL;
   guint64 serial;
 
-  if (gloss_file_writer_is_stale (self->writer))
+  if (gloss_file_writer_is_stale (slot->writer))
     {
       /* The layer changed since the serializer started: what it wrote so
        * far would mix two states. */
-      gloss_file_writer_free (self->writer);
-      self->writer = gloss_annotation_file_writer_new (self->own_file);
+      gloss_file_writer_free (slot->writer);
+      slot->writer = gloss_annotation_file_writer_new (slot->file);
       return G_SOURCE_CONTINUE;
     }
 
-  while (!gloss_file_writer_step (self->writer, SLICE_STEP))
+  while (!gloss_file_writer_step (slot->writer, SLICE_STEP))
     {
       if (g_get_monotonic_time () >= deadline)
         return G_SOURCE_CONTINUE;
     }
 
   /* Nothing can have changed the layer since the check above. */
-  bytes = gloss_file_writer_finish (self->writer);
-  serial = gloss_file_writer_get_serial (self->writer);
-  g_clear_pointer (&self->writer, gloss_file_writer_free);
-  self->serialize_source = 0;
+  bytes = gloss_file_writer_finish (slot->writer);
+  serial = gloss_file_writer_get_serial (slot->writer);
+  g_clear_pointer (&slot->writer, gloss_file_writer_free);
+  slot->serialize_source = 0;
 
-  start_write (self, bytes, serial);
+  start_write (slot, bytes, serial);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-start_autosave (GlossDocument *self)
+start_autosave (GlossDocumentSlot *slot)
 {
   /* One save at a time: changes made during one start a countdown once
    * it is done. */
-  if (self->writer != NULL || self->write_job != NULL)
+  if (slot->writer != NULL || slot->write_job != NULL)
     return;
 
-  cancel_countdown (self);
+  cancel_countdown (slot);
 
-  self->writer = gloss_annotation_file_writer_new (self->own_file);
-  self->serialize_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, serialize_cb, self, NULL);
-  g_source_set_name_by_id (self->serialize_source, "[gloss] autosave serializer");
+  slot->writer = gloss_annotation_file_writer_new (slot->file);
+  slot->serialize_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, serialize_cb, slot, NULL);
+  g_source_set_name_by_id (slot->serialize_source, "[gloss] autosave serializer");
 
   /* Last: a handler may save at once, which stops the serializer. */
-  _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVING);
+  _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVING);
 }
 
 void
-_gloss_document_wait_for_write (GlossDocument *self)
+_gloss_document_wait_for_write (GlossDocumentSlot *slot)
 {
-  stop_serializer (self);
+  stop_serializer (slot);
 
   /* The write cannot be stopped half way without losing it, and a second
    * one must not start before it ends. */
-  while (self->write_job != NULL)
-    g_main_context_iteration (self->write_job->context, TRUE);
+  while (slot->write_job != NULL)
+    g_main_context_iteration (slot->write_job->context, TRUE);
 }
 
 /* Saving now */
 
-/* Writes the own file in the main thread, for gloss_document_save: the
+/* Writes the slot's file in the main thread, for gloss_document_save: the
  * window is closing, or the user asked. */
 static gboolean
-write_own_file (GlossDocument  *self,
+write_now (GlossDocumentSlot *slot,
                 GError        **error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  g_assert (self->writer == NULL && self->write_job == NULL);
+  g_assert (slot->writer == NULL && slot->write_job == NULL);
 
-  cancel_countdown (self);
-  self->writing_now = TRUE;
-  _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVING);
+  cancel_countdown (slot);
+  slot->writing_now = TRUE;
+  _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVING);
 
-  gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, &local_error);
+  gloss_annotation_file_save (slot->file, GLOSS_SAVE_NONE, NULL, &local_error);
 
-  self->writing_now = FALSE;
-  save_done (self, local_error);
+  slot->writing_now = FALSE;
+  save_done (slot, local_error);
 
   if (local_error != NULL)
     {
@@ -320,8 +321,10 @@ gloss_document_set_autosave_delay (GlossDocument *self,
     return;
 
   self->autosave_delay = milliseconds;
-  if (self->autosave_source != 0)
-    _gloss_document_schedule_autosave (self);
+  if (self->own.autosave_source != 0)
+    _gloss_document_schedule_autosave (&self->own);
+  if (self->consensus.autosave_source != 0)
+    _gloss_document_schedule_autosave (&self->consensus);
 }
 
 guint
@@ -333,40 +336,41 @@ gloss_document_get_autosave_delay (GlossDocument *self)
 }
 
 gboolean
-gloss_document_save (GlossDocument  *self,
-                     GError        **error)
+_gloss_document_save_slot (GlossDocumentSlot  *slot,
+                           GError            **error)
 {
   g_autoptr(GlossDocument) hold = NULL;
 
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  /* Not opened: nothing to save. */
+  if (slot->file == NULL)
+    return TRUE;
 
   /* Asked from a handler of the save under way, which covers it. */
-  if (self->writing_now)
+  if (slot->writing_now)
     return TRUE;
 
   /* An autosave under way gives way: its serializer stops, and a write
    * in flight is waited for; whatever that write did not cover is
    * written below.  Handlers run meanwhile may drop the document. */
-  hold = g_object_ref (self);
-  _gloss_document_wait_for_write (self);
+  hold = g_object_ref (slot->document);
+  _gloss_document_wait_for_write (slot);
 
-  if (!gloss_history_is_dirty (self->history))
+  if (!gloss_history_is_dirty (slot->history))
     {
-      if (self->save_state == GLOSS_SAVE_STATE_SAVING)
-        _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      if (slot->save_state == GLOSS_SAVE_STATE_SAVING)
+        _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVED);
       return TRUE;
     }
 
-  switch (self->save_state)
+  switch (slot->save_state)
     {
     case GLOSS_SAVE_STATE_READ_ONLY:
       /* Refused, with the file's own message. */
-      return gloss_annotation_file_save (self->own_file, GLOSS_SAVE_NONE, NULL, error);
+      return gloss_annotation_file_save (slot->file, GLOSS_SAVE_NONE, NULL, error);
 
     case GLOSS_SAVE_STATE_CONFLICT:
       {
-        GFile *file = gloss_annotation_file_get_file (self->own_file);
+        GFile *file = gloss_annotation_file_get_file (slot->file);
         g_autofree char *display = g_file_get_parse_name (file);
 
         g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK,
@@ -380,6 +384,26 @@ gloss_document_save (GlossDocument  *self,
     case GLOSS_SAVE_STATE_SAVING:
     case GLOSS_SAVE_STATE_FAILED:
     default:
-      return write_own_file (self, error);
+      return write_now (slot, error);
     }
+}
+
+gboolean
+gloss_document_save (GlossDocument  *self,
+                     GError        **error)
+{
+  g_autoptr(GError) consensus_error = NULL;
+  gboolean own, consensus;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Both are tried, whatever the first did; the own file's error comes
+   * first. */
+  own = _gloss_document_save_slot (&self->own, error);
+  consensus = _gloss_document_save_slot (&self->consensus, &consensus_error);
+  if (!consensus && own)
+    g_propagate_error (error, g_steal_pointer (&consensus_error));
+
+  return own && consensus;
 }

@@ -59,7 +59,12 @@ is_teammate_file (GlossDocument *self,
   g_autofree char *article_name = NULL;
   g_autofree char *annotator = NULL;
 
-  if (g_file_equal (file, gloss_annotation_file_get_file (self->own_file)))
+  if (g_file_equal (file, gloss_annotation_file_get_file (self->own.file)))
+    return FALSE;
+
+  /* Once opened, the consensus is a writable layer of its own. */
+  if (self->consensus.file != NULL &&
+      g_file_equal (file, gloss_annotation_file_get_file (self->consensus.file)))
     return FALSE;
 
   /* The file the document was opened on may have any name. */
@@ -75,6 +80,16 @@ is_teammate_file (GlossDocument *self,
   annotator = gloss_annotation_file_name_annotator (name, article_name);
 
   return annotator != NULL;
+}
+
+void
+_gloss_document_unlist_teammate (GlossDocument *self,
+                                 GFile         *file)
+{
+  guint position;
+
+  if (find_teammate (self, file, &position))
+    g_list_store_remove (self->teammate_files, position);
 }
 
 void
@@ -130,7 +145,7 @@ _gloss_document_list_teammates (GlossDocument *self)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
-  GFile *own = gloss_annotation_file_get_file (self->own_file);
+  GFile *own = gloss_annotation_file_get_file (self->own.file);
 
   files = gloss_annotation_file_list_for (self->article, NULL, &error);
   if (files == NULL)

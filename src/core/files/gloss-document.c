@@ -11,7 +11,7 @@
 
 #include "gloss-document-private.h"
 
-/* How long after an event on the own file it is read again, when the
+/* How long after an event on a writable file it is read again, when the
  * monitor gives no hint that the writer is done before. */
 #define DISK_CHECK_DELAY 250
 
@@ -27,16 +27,33 @@ enum {
   PROP_TEAMMATE_FILES,
   PROP_SAVE_STATE,
   PROP_SAVE_ERROR,
+  PROP_CONSENSUS_FILE,
+  PROP_CONSENSUS_SAVE_STATE,
+  PROP_CONSENSUS_SAVE_ERROR,
   N_PROPS
 };
 
 enum {
   CHANGED_ON_DISK,
+  CONSENSUS_CHANGED_ON_DISK,
   N_SIGNALS
 };
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+/* What each slot notifies and emits. */
+static const struct
+{
+  guint file_prop;
+  guint save_state_prop;
+  guint save_error_prop;
+  guint changed_on_disk_signal;
+} slot_names[] = {
+  [GLOSS_DOCUMENT_OWN] = { PROP_OWN_FILE, PROP_SAVE_STATE, PROP_SAVE_ERROR, CHANGED_ON_DISK },
+  [GLOSS_DOCUMENT_CONSENSUS] = { PROP_CONSENSUS_FILE, PROP_CONSENSUS_SAVE_STATE,
+                                 PROP_CONSENSUS_SAVE_ERROR, CONSENSUS_CHANGED_ON_DISK },
+};
 
 GType
 gloss_save_state_get_type (void)
@@ -62,20 +79,18 @@ gloss_save_state_get_type (void)
   return type_id;
 }
 
-static void unwatch_layer (GlossDocument *self);
-static void stop_watching_disk (GlossDocument *self);
+static void unwatch_layer (GlossDocumentSlot *slot);
+static void stop_watching_disk (GlossDocumentSlot *slot);
 
 static void
 gloss_document_dispose (GObject *object)
 {
   GlossDocument *self = (GlossDocument *)object;
 
-  _gloss_document_stop_saving (self);
-  stop_watching_disk (self);
+  _gloss_document_close_slot (&self->own);
+  _gloss_document_close_slot (&self->consensus);
   _gloss_document_stop_teammates (self);
-  unwatch_layer (self);
 
-  g_clear_object (&self->own_file);
   g_clear_object (&self->codebook);
   g_clear_object (&self->source);
   g_clear_object (&self->review_file);
@@ -90,7 +105,8 @@ gloss_document_finalize (GObject *object)
 {
   GlossDocument *self = (GlossDocument *)object;
 
-  g_clear_pointer (&self->save_error, g_free);
+  g_clear_pointer (&self->own.save_error, g_free);
+  g_clear_pointer (&self->consensus.save_error, g_free);
 
   G_OBJECT_CLASS (gloss_document_parent_class)->finalize (object);
 }
@@ -114,11 +130,11 @@ gloss_document_get_property (GObject    *object,
       break;
 
     case PROP_OWN_FILE:
-      g_value_set_object (value, self->own_file);
+      g_value_set_object (value, self->own.file);
       break;
 
     case PROP_LAYER:
-      g_value_set_object (value, self->layer);
+      g_value_set_object (value, self->own.layer);
       break;
 
     case PROP_REVIEW_FILE:
@@ -130,11 +146,23 @@ gloss_document_get_property (GObject    *object,
       break;
 
     case PROP_SAVE_STATE:
-      g_value_set_enum (value, self->save_state);
+      g_value_set_enum (value, self->own.save_state);
       break;
 
     case PROP_SAVE_ERROR:
-      g_value_set_string (value, self->save_error);
+      g_value_set_string (value, self->own.save_error);
+      break;
+
+    case PROP_CONSENSUS_FILE:
+      g_value_set_object (value, self->consensus.file);
+      break;
+
+    case PROP_CONSENSUS_SAVE_STATE:
+      g_value_set_enum (value, self->consensus.save_state);
+      break;
+
+    case PROP_CONSENSUS_SAVE_ERROR:
+      g_value_set_string (value, self->consensus.save_error);
       break;
 
     default:
@@ -170,6 +198,15 @@ gloss_document_class_init (GlossDocumentClass *klass)
                        GLOSS_SAVE_STATE_SAVED, flags);
   properties[PROP_SAVE_ERROR] =
     g_param_spec_string ("save-error", NULL, NULL, NULL, flags);
+  /* NULL until gloss_document_open_consensus; replaced when the
+   * consensus file is loaded again. */
+  properties[PROP_CONSENSUS_FILE] =
+    g_param_spec_object ("consensus-file", NULL, NULL, GLOSS_TYPE_ANNOTATION_FILE, flags);
+  properties[PROP_CONSENSUS_SAVE_STATE] =
+    g_param_spec_enum ("consensus-save-state", NULL, NULL, GLOSS_TYPE_SAVE_STATE,
+                       GLOSS_SAVE_STATE_SAVED, flags);
+  properties[PROP_CONSENSUS_SAVE_ERROR] =
+    g_param_spec_string ("consensus-save-error", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -181,12 +218,24 @@ gloss_document_class_init (GlossDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  /* The same for the consensus file. */
+  signals[CONSENSUS_CHANGED_ON_DISK] =
+    g_signal_new ("consensus-changed-on-disk",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 gloss_document_init (GlossDocument *self)
 {
-  self->save_state = GLOSS_SAVE_STATE_SAVED;
+  self->own.document = self;
+  self->own.which = GLOSS_DOCUMENT_OWN;
+  self->own.save_state = GLOSS_SAVE_STATE_SAVED;
+  self->consensus.document = self;
+  self->consensus.which = GLOSS_DOCUMENT_CONSENSUS;
+  self->consensus.save_state = GLOSS_SAVE_STATE_SAVED;
   self->autosave_delay = GLOSS_DOCUMENT_AUTOSAVE_DELAY;
   self->teammate_files = g_list_store_new (G_TYPE_FILE);
   self->teammates = g_hash_table_new_full (g_file_hash, (GEqualFunc)g_file_equal,
@@ -194,39 +243,41 @@ gloss_document_init (GlossDocument *self)
 }
 
 void
-_gloss_document_set_save_state (GlossDocument  *self,
-                                GlossSaveState  state)
+_gloss_document_set_save_state (GlossDocumentSlot *slot,
+                                GlossSaveState     state)
 {
-  if (self->save_state == state)
+  if (slot->save_state == state)
     return;
 
-  self->save_state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+  slot->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (slot->document),
+                            properties[slot_names[slot->which].save_state_prop]);
 }
 
 void
-_gloss_document_set_save_error (GlossDocument *self,
-                                const char    *message)
+_gloss_document_set_save_error (GlossDocumentSlot *slot,
+                                const char        *message)
 {
-  if (g_strcmp0 (self->save_error, message) == 0)
+  if (g_strcmp0 (slot->save_error, message) == 0)
     return;
 
-  g_free (self->save_error);
-  self->save_error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+  g_free (slot->save_error);
+  slot->save_error = g_strdup (message);
+  g_object_notify_by_pspec (G_OBJECT (slot->document),
+                            properties[slot_names[slot->which].save_error_prop]);
 }
 
 /* Jobs */
 
 GlossDocumentJob *
-_gloss_document_job_new (GlossDocument *self)
+_gloss_document_job_new (GlossDocumentSlot *slot)
 {
   GlossDocumentJob *job = g_new0 (GlossDocumentJob, 1);
 
-  job->document = self;
+  job->slot = slot;
   job->cancellable = g_cancellable_new ();
   job->context = g_main_context_ref_thread_default ();
-  job->save_generation = self->save_generation;
+  job->save_generation = slot->save_generation;
 
   return job;
 }
@@ -245,12 +296,12 @@ _gloss_document_job_abandon (GlossDocumentJob **job)
   if (*job == NULL)
     return;
 
-  (*job)->document = NULL;
+  (*job)->slot = NULL;
   g_cancellable_cancel ((*job)->cancellable);
   *job = NULL;
 }
 
-/* The own layer */
+/* The writable layers */
 
 static void
 items_changed_cb (GListModel *model,
@@ -275,84 +326,93 @@ annotator_name_changed_cb (GObject    *object,
                            GParamSpec *pspec,
                            gpointer    user_data)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentSlot *slot = user_data;
 
   /* The name is written in the file but is no step of the history. */
-  gloss_history_mark_dirty (self->history);
-  _gloss_document_layer_changed (self);
+  gloss_history_mark_dirty (slot->history);
+  _gloss_document_layer_changed (slot);
 }
 
 static void
-unwatch_layer (GlossDocument *self)
+unwatch_layer (GlossDocumentSlot *slot)
 {
-  if (self->layer != NULL)
+  if (slot->layer != NULL)
     {
-      g_clear_signal_handler (&self->items_changed_handler, self->layer);
-      g_clear_signal_handler (&self->annotator_name_handler, self->layer);
+      g_clear_signal_handler (&slot->items_changed_handler, slot->layer);
+      g_clear_signal_handler (&slot->annotator_name_handler, slot->layer);
     }
-  if (self->history != NULL)
-    g_clear_signal_handler (&self->dirty_handler, self->history);
+  if (slot->history != NULL)
+    g_clear_signal_handler (&slot->dirty_handler, slot->history);
 
-  g_clear_object (&self->history);
-  g_clear_object (&self->layer);
+  g_clear_object (&slot->history);
+  g_clear_object (&slot->layer);
 }
 
 void
-_gloss_document_take_own_file (GlossDocument       *self,
-                               GlossAnnotationFile *own_file)
+_gloss_document_take_file (GlossDocumentSlot   *slot,
+                           GlossAnnotationFile *file)
 {
-  unwatch_layer (self);
-  g_clear_object (&self->own_file);
+  unwatch_layer (slot);
+  g_clear_object (&slot->file);
 
-  self->own_file = own_file;
-  self->layer = g_object_ref (gloss_annotation_file_get_layer (own_file));
-  self->history = g_object_ref (gloss_layer_get_history (self->layer));
+  slot->file = file;
+  slot->layer = g_object_ref (gloss_annotation_file_get_layer (file));
+  slot->history = g_object_ref (gloss_layer_get_history (slot->layer));
 
-  self->items_changed_handler =
-    g_signal_connect (self->layer, "items-changed", G_CALLBACK (items_changed_cb), self);
-  self->annotator_name_handler =
-    g_signal_connect (self->layer, "notify::annotator-name",
-                      G_CALLBACK (annotator_name_changed_cb), self);
-  self->dirty_handler =
-    g_signal_connect (self->history, "notify::dirty", G_CALLBACK (dirty_changed_cb), self);
+  slot->items_changed_handler =
+    g_signal_connect (slot->layer, "items-changed", G_CALLBACK (items_changed_cb), slot);
+  slot->annotator_name_handler =
+    g_signal_connect (slot->layer, "notify::annotator-name",
+                      G_CALLBACK (annotator_name_changed_cb), slot);
+  slot->dirty_handler =
+    g_signal_connect (slot->history, "notify::dirty", G_CALLBACK (dirty_changed_cb), slot);
 }
 
 void
-_gloss_document_settle_state (GlossDocument *self)
+_gloss_document_close_slot (GlossDocumentSlot *slot)
 {
-  _gloss_document_cancel_autosave (self);
+  _gloss_document_stop_saving (slot);
+  stop_watching_disk (slot);
+  unwatch_layer (slot);
+  g_clear_object (&slot->file);
+}
 
-  if (gloss_annotation_file_get_read_only (self->own_file))
+void
+_gloss_document_settle_state (GlossDocumentSlot *slot)
+{
+  _gloss_document_cancel_autosave (slot);
+
+  if (gloss_annotation_file_get_read_only (slot->file))
     {
-      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_READ_ONLY);
+      _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_READ_ONLY);
     }
-  else if (gloss_history_is_dirty (self->history))
+  else if (gloss_history_is_dirty (slot->history))
     {
-      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_UNSAVED);
-      _gloss_document_schedule_autosave (self);
+      _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_UNSAVED);
+      _gloss_document_schedule_autosave (slot);
     }
   else
     {
-      _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_SAVED);
+      _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_SAVED);
     }
 }
 
 void
-_gloss_document_enter_conflict (GlossDocument *self)
+_gloss_document_enter_conflict (GlossDocumentSlot *slot)
 {
-  _gloss_document_cancel_autosave (self);
-  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  _gloss_document_cancel_autosave (slot);
+  g_clear_handle_id (&slot->disk_check_source, g_source_remove);
 
-  if (self->save_state == GLOSS_SAVE_STATE_CONFLICT)
+  if (slot->save_state == GLOSS_SAVE_STATE_CONFLICT)
     return;
 
-  _gloss_document_set_save_state (self, GLOSS_SAVE_STATE_CONFLICT);
-  g_signal_emit (self, signals[CHANGED_ON_DISK], 0);
+  _gloss_document_set_save_state (slot, GLOSS_SAVE_STATE_CONFLICT);
+  g_signal_emit (slot->document, signals[slot_names[slot->which].changed_on_disk_signal], 0);
 }
 
-/* Watching the own file on disk */
+/* Watching the writable files on disk */
 
-static void start_disk_check (GlossDocument *self);
+static void start_disk_check (GlossDocumentSlot *slot);
 
 static void
 disk_check_done_cb (GObject      *source,
@@ -360,7 +420,8 @@ disk_check_done_cb (GObject      *source,
                     gpointer      user_data)
 {
   GlossDocumentJob *job = user_data;
-  g_autoptr(GlossDocument) self = job->document ? g_object_ref (job->document) : NULL;
+  GlossDocumentSlot *slot = job->slot;
+  g_autoptr(GlossDocument) hold = slot ? g_object_ref (slot->document) : NULL;
   guint generation = job->save_generation;
   g_autoptr(GError) error = NULL;
   gboolean changed;
@@ -368,92 +429,92 @@ disk_check_done_cb (GObject      *source,
   changed = gloss_annotation_file_changed_on_disk_finish (GLOSS_ANNOTATION_FILE (source), result, &error);
   _gloss_document_job_free (job);
 
-  /* Abandoned: the document went away, or replaced its own file. */
-  if (self == NULL)
+  /* Abandoned: the document went away, or replaced the file. */
+  if (slot == NULL)
     return;
 
-  self->disk_check_job = NULL;
+  slot->disk_check_job = NULL;
 
   if (changed)
     {
       /* A save of ours came in between, or is under way: what the check
        * read may be our own new bytes.  Look again once it is done. */
-      if (generation != self->save_generation || self->write_job != NULL)
-        self->disk_check_again = TRUE;
+      if (generation != slot->save_generation || slot->write_job != NULL)
+        slot->disk_check_again = TRUE;
       else
-        _gloss_document_enter_conflict (self);
+        _gloss_document_enter_conflict (slot);
     }
 
-  _gloss_document_resume_disk_checks (self);
+  _gloss_document_resume_disk_checks (slot);
 }
 
-/* Checks the own file on disk in a worker thread: reading a large file
- * takes tens of milliseconds. */
+/* Checks the file on disk in a worker thread: reading a large file takes
+ * tens of milliseconds. */
 static void
-start_disk_check (GlossDocument *self)
+start_disk_check (GlossDocumentSlot *slot)
 {
-  if (self->save_state == GLOSS_SAVE_STATE_CONFLICT ||
-      self->save_state == GLOSS_SAVE_STATE_READ_ONLY)
+  if (slot->save_state == GLOSS_SAVE_STATE_CONFLICT ||
+      slot->save_state == GLOSS_SAVE_STATE_READ_ONLY)
     {
-      self->disk_check_again = FALSE;
+      slot->disk_check_again = FALSE;
       return;
     }
 
   /* One check at a time, and none while a write is in flight: the file
    * on disk may be the new one before the file object knows its bytes.
    * The write checked for other writers before it began. */
-  if (self->disk_check_job != NULL || self->write_job != NULL)
+  if (slot->disk_check_job != NULL || slot->write_job != NULL)
     {
-      self->disk_check_again = TRUE;
+      slot->disk_check_again = TRUE;
       return;
     }
 
-  self->disk_check_again = FALSE;
-  self->disk_check_job = _gloss_document_job_new (self);
-  gloss_annotation_file_changed_on_disk_async (self->own_file, self->disk_check_job->cancellable,
-                                               disk_check_done_cb, self->disk_check_job);
+  slot->disk_check_again = FALSE;
+  slot->disk_check_job = _gloss_document_job_new (slot);
+  gloss_annotation_file_changed_on_disk_async (slot->file, slot->disk_check_job->cancellable,
+                                               disk_check_done_cb, slot->disk_check_job);
 }
 
 void
-_gloss_document_resume_disk_checks (GlossDocument *self)
+_gloss_document_resume_disk_checks (GlossDocumentSlot *slot)
 {
-  if (self->disk_check_again)
-    start_disk_check (self);
+  if (slot->disk_check_again)
+    start_disk_check (slot);
 }
 
 static void
-stop_disk_checks (GlossDocument *self)
+stop_disk_checks (GlossDocumentSlot *slot)
 {
-  g_clear_handle_id (&self->disk_check_source, g_source_remove);
-  _gloss_document_job_abandon (&self->disk_check_job);
-  self->disk_check_again = FALSE;
+  g_clear_handle_id (&slot->disk_check_source, g_source_remove);
+  _gloss_document_job_abandon (&slot->disk_check_job);
+  slot->disk_check_again = FALSE;
 }
 
 static gboolean
 disk_check_cb (gpointer user_data)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentSlot *slot = user_data;
 
-  self->disk_check_source = 0;
-  start_disk_check (self);
+  slot->disk_check_source = 0;
+  start_disk_check (slot);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-own_file_changed_cb (GFileMonitor      *monitor,
-                     GFile             *file,
-                     GFile             *other_file,
-                     GFileMonitorEvent  event,
-                     gpointer           user_data)
+file_changed_cb (GFileMonitor      *monitor,
+                 GFile             *file,
+                 GFile             *other_file,
+                 GFileMonitorEvent  event,
+                 gpointer           user_data)
 {
-  GlossDocument *self = user_data;
+  GlossDocumentSlot *slot = user_data;
 
   switch (event)
     {
     case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-      g_clear_handle_id (&self->disk_check_source, g_source_remove);
-      start_disk_check (self);
+      g_clear_handle_id (&slot->disk_check_source, g_source_remove);
+      start_disk_check (slot);
       break;
 
     case G_FILE_MONITOR_EVENT_CHANGED:
@@ -464,10 +525,10 @@ own_file_changed_cb (GFileMonitor      *monitor,
     case G_FILE_MONITOR_EVENT_RENAMED:
       /* A write comes as several events: read the file once they stop,
        * or when the writer says it is done. */
-      if (self->disk_check_source == 0)
+      if (slot->disk_check_source == 0)
         {
-          self->disk_check_source = g_timeout_add (DISK_CHECK_DELAY, disk_check_cb, self);
-          g_source_set_name_by_id (self->disk_check_source, "[gloss] check own file");
+          slot->disk_check_source = g_timeout_add (DISK_CHECK_DELAY, disk_check_cb, slot);
+          g_source_set_name_by_id (slot->disk_check_source, "[gloss] check annotation file");
         }
       break;
 
@@ -477,43 +538,44 @@ own_file_changed_cb (GFileMonitor      *monitor,
 }
 
 void
-_gloss_document_watch_disk (GlossDocument *self)
+_gloss_document_watch_disk (GlossDocumentSlot *slot)
 {
   g_autoptr(GError) error = NULL;
-  GFile *file = gloss_annotation_file_get_file (self->own_file);
+  GFile *file = gloss_annotation_file_get_file (slot->file);
 
-  self->own_monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
-  if (self->own_monitor == NULL)
+  slot->monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (slot->monitor == NULL)
     {
       /* Saving still refuses to overwrite another writer's changes. */
-      g_debug ("Not watching the own annotation file: %s", error->message);
+      g_debug ("Not watching the annotation file: %s", error->message);
       return;
     }
 
-  g_signal_connect (self->own_monitor, "changed", G_CALLBACK (own_file_changed_cb), self);
+  g_signal_connect (slot->monitor, "changed", G_CALLBACK (file_changed_cb), slot);
 }
 
 static void
-stop_watching_disk (GlossDocument *self)
+stop_watching_disk (GlossDocumentSlot *slot)
 {
-  stop_disk_checks (self);
+  stop_disk_checks (slot);
 
-  if (self->own_monitor != NULL)
+  if (slot->monitor != NULL)
     {
-      g_signal_handlers_disconnect_by_func (self->own_monitor, own_file_changed_cb, self);
-      g_file_monitor_cancel (self->own_monitor);
-      g_clear_object (&self->own_monitor);
+      g_signal_handlers_disconnect_by_func (slot->monitor, file_changed_cb, slot);
+      g_file_monitor_cancel (slot->monitor);
+      g_clear_object (&slot->monitor);
     }
 }
 
 gboolean
-gloss_document_check_disk (GlossDocument *self)
+_gloss_document_check_slot (GlossDocumentSlot *slot)
 {
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  if (slot->file == NULL)
+    return FALSE;
 
-  g_clear_handle_id (&self->disk_check_source, g_source_remove);
+  g_clear_handle_id (&slot->disk_check_source, g_source_remove);
 
-  switch (self->save_state)
+  switch (slot->save_state)
     {
     case GLOSS_SAVE_STATE_CONFLICT:
       return TRUE;
@@ -532,37 +594,48 @@ gloss_document_check_disk (GlossDocument *self)
 
   /* While a write is in flight, the file on disk may be the new one
    * before the file object knows its bytes: look once it is done. */
-  if (self->write_job != NULL)
+  if (slot->write_job != NULL)
     {
-      self->disk_check_again = TRUE;
+      slot->disk_check_again = TRUE;
       return FALSE;
     }
 
   /* The file remembers the bytes it last read or wrote: the document's
    * own saves never count as a change. */
-  if (!gloss_annotation_file_changed_on_disk (self->own_file, NULL))
+  if (!gloss_annotation_file_changed_on_disk (slot->file, NULL))
     return FALSE;
 
-  _gloss_document_enter_conflict (self);
+  _gloss_document_enter_conflict (slot);
   return TRUE;
+}
+
+gboolean
+gloss_document_check_disk (GlossDocument *self)
+{
+  gboolean own, consensus;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  own = _gloss_document_check_slot (&self->own);
+  consensus = _gloss_document_check_slot (&self->consensus);
+
+  return own || consensus;
 }
 
 /* Resolving a conflict */
 
 gboolean
-gloss_document_reload (GlossDocument  *self,
-                       GError        **error)
+_gloss_document_reload_slot (GlossDocumentSlot  *slot,
+                             GError            **error)
 {
+  GlossDocument *self = slot->document;
   g_autoptr(GlossAnnotationFile) fresh = NULL;
   GFile *file;
 
-  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   /* What is on disk once a write of ours in flight is done. */
-  _gloss_document_wait_for_write (self);
+  _gloss_document_wait_for_write (slot);
 
-  file = gloss_annotation_file_get_file (self->own_file);
+  file = gloss_annotation_file_get_file (slot->file);
 
   if (g_file_query_exists (file, NULL))
     {
@@ -574,24 +647,41 @@ gloss_document_reload (GlossDocument  *self,
     {
       /* Nothing on disk: the disk's version is an empty layer. */
       fresh = gloss_annotation_file_new (self->source,
-                                         gloss_layer_get_annotator_id (self->layer),
-                                         gloss_layer_get_annotator_name (self->layer));
+                                         gloss_layer_get_annotator_id (slot->layer),
+                                         gloss_layer_get_annotator_name (slot->layer));
       gloss_annotation_file_set_codebook (fresh, self->codebook);
     }
 
   /* Listeners of any of these notifications find the others done. */
   g_object_freeze_notify (G_OBJECT (self));
 
-  stop_disk_checks (self);
-  _gloss_document_take_own_file (self, g_steal_pointer (&fresh));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWN_FILE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
-  _gloss_document_set_save_error (self, NULL);
-  _gloss_document_settle_state (self);
+  stop_disk_checks (slot);
+  _gloss_document_take_file (slot, g_steal_pointer (&fresh));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[slot_names[slot->which].file_prop]);
+  if (slot->which == GLOSS_DOCUMENT_OWN)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYER]);
+  _gloss_document_set_save_error (slot, NULL);
+  _gloss_document_settle_state (slot);
 
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
+}
+
+gboolean
+gloss_document_reload (GlossDocument  *self,
+                       GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return _gloss_document_reload_slot (&self->own, error);
+}
+
+void
+_gloss_document_notify_consensus_file (GlossDocument *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONSENSUS_FILE]);
 }
 
 /* Accessors */
@@ -617,7 +707,7 @@ gloss_document_get_own_file (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  return self->own_file;
+  return self->own.file;
 }
 
 GlossLayer *
@@ -625,7 +715,7 @@ gloss_document_get_layer (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  return self->layer;
+  return self->own.layer;
 }
 
 GFile *
@@ -641,7 +731,7 @@ gloss_document_get_save_state (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), GLOSS_SAVE_STATE_SAVED);
 
-  return self->save_state;
+  return self->own.save_state;
 }
 
 const char *
@@ -649,5 +739,5 @@ gloss_document_get_save_error (GlossDocument *self)
 {
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
-  return self->save_error;
+  return self->own.save_error;
 }

@@ -102,15 +102,16 @@ const char          *gloss_document_get_save_error    (GlossDocument   *self);
 void                 gloss_document_set_autosave_delay (GlossDocument  *self,
                                                        guint            milliseconds);
 guint                gloss_document_get_autosave_delay (GlossDocument  *self);
-/* Saves now, in the calling thread, if anything is unsaved (and nothing
- * is in conflict): for closing the window.  An autosave under way gives
+/* Saves now, in the calling thread, the own file and the consensus (when
+ * open) if anything is unsaved (and nothing is in conflict): for closing
+ * the window.  Both are tried; the first error is returned.  An autosave under way gives
  * way: its serializer stops, and a write already in a worker thread is
  * waited for (running the main context) before what it did not cover is
  * written. */
 gboolean             gloss_document_save              (GlossDocument   *self,
                                                        GError         **error);
 
-/* Checks the own file on disk now (the document also watches it, reading
+/* Checks the own file and the open consensus on disk now (the document also watches it, reading
  * the file in a worker thread); emits changed-on-disk and goes to CONFLICT
  * when someone else wrote it.  While an autosave writes the file, the
  * check waits for the write to end and returns FALSE. */
@@ -124,6 +125,31 @@ gboolean             gloss_document_reload            (GlossDocument   *self,
  * and a time stamp, so it shows as a layer of its own), then loading the
  * file from disk as the own layer.  Returns the copy. */
 GFile               *gloss_document_keep_as_copy      (GlossDocument   *self,
+                                                       GError         **error);
+
+/* The article's consensus file (GLOSS_CONSENSUS_ANNOTATOR), a second
+ * writable layer: opening loads it when it exists, or starts it empty
+ * (annotator name "Consensus") and writes it at its first change.  From
+ * then on it is saved, watched and resolved as the own file is, with
+ * save-state, save-error and changed-on-disk of its own (the
+ * consensus-save-state, consensus-save-error properties and the
+ * consensus-changed-on-disk signal); gloss_document_save and
+ * gloss_document_check_disk cover it too.  An open consensus is no
+ * teammate: it leaves the teammate list.  Opening it again does nothing. */
+gboolean             gloss_document_open_consensus    (GlossDocument   *self,
+                                                       GError         **error);
+/* NULL until the consensus is opened. */
+GlossAnnotationFile *gloss_document_get_consensus_file (GlossDocument  *self);
+GlossLayer          *gloss_document_get_consensus_layer (GlossDocument *self);
+GlossSaveState       gloss_document_get_consensus_save_state (GlossDocument *self);
+const char          *gloss_document_get_consensus_save_error (GlossDocument *self);
+/* As gloss_document_reload and gloss_document_keep_as_copy, for the
+ * consensus; the copy's annotator id starts with "consensus-copy-".  Both
+ * replace the consensus file and its layer (notify::consensus-file): a
+ * GlossReview follows the new layer once given it. */
+gboolean             gloss_document_reload_consensus  (GlossDocument   *self,
+                                                       GError         **error);
+GFile               *gloss_document_keep_consensus_as_copy (GlossDocument *self,
                                                        GError         **error);
 
 G_END_DECLS

@@ -366,8 +366,12 @@ gboolean
 _gloss_exporter_keeps (GlossExporter   *self,
                        GlossAnnotation *annotation)
 {
-  return self->tags == NULL ||
-         g_hash_table_contains (self->tags, gloss_annotation_get_tag (annotation));
+  const char *tag = gloss_annotation_get_tag (annotation);
+
+  /* A consensus file's rejection records are decisions, not passages. */
+  if (g_str_equal (tag, GLOSS_CONSENSUS_REJECTED_TAG))
+    return FALSE;
+  return self->tags == NULL || g_hash_table_contains (self->tags, tag);
 }
 
 GlossUtf16Map *
