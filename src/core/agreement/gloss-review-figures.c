@@ -30,6 +30,14 @@ gloss_review_measure (GlossReview        *self,
   g_return_if_fail (GLOSS_IS_SOURCE (source));
   g_return_if_fail (figures != NULL);
 
+  /* Every layer compared, the consensus too when it is one of them. */
+  {
+    g_autofree const char **ids = g_new0 (const char *, self->layers->len + 1);
+
+    for (guint i = 0; i < self->layers->len; i++)
+      ids[i] = gloss_layer_get_annotator_id (g_ptr_array_index (self->layers, i));
+    gloss_agreement_set_annotators (agreement, ids);
+  }
   result = gloss_agreement_measure_layers (agreement, "article", source, self->layers);
   n = gloss_agreement_result_get_n_annotators (result);
 
