@@ -63,6 +63,15 @@ test_add_agreed (void)
   g_assert_null (from.at);
   gloss_consensus_source_clear (&from);
 
+  /* What a reviewer rejected is not taken again. */
+  g_assert_true (gloss_layer_undo (consensus));
+  g_assert_nonnull (gloss_layer_annotate (consensus, GLOSS_CONSENSUS_REJECTED_TAG, 14, 20, NULL));
+  g_assert_cmpuint (gloss_consensus_add_agreed (consensus, layers, 2, "rev", NULL, &left), ==, 0);
+  g_assert_null (gloss_layer_find (consensus, "claim", 16, 19));
+  /* (A step that adds nothing leaves no step to undo.) */
+  g_assert_true (gloss_layer_undo (consensus));
+  g_assert_cmpuint (gloss_consensus_add_agreed (consensus, layers, 2, "rev", NULL, &left), ==, 1);
+
   /* One undo takes the whole step back. */
   g_assert_true (gloss_layer_undo (consensus));
   g_assert_cmpuint (n_items (consensus), ==, 1);

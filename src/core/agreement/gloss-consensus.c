@@ -139,6 +139,27 @@ proposal_free (gpointer data)
   g_free (proposal);
 }
 
+/* TRUE when a reviewer rejected what @annotation lies in: a rejection
+ * record of the consensus covers it. */
+static gboolean
+is_rejected (GlossLayer      *consensus,
+             GlossAnnotation *annotation)
+{
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  g_autoptr(GPtrArray) around = gloss_layer_get_overlapping (consensus, start, end);
+
+  for (guint i = 0; i < around->len; i++)
+    {
+      GlossAnnotation *other = g_ptr_array_index (around, i);
+
+      if (g_str_equal (gloss_annotation_get_tag (other), GLOSS_CONSENSUS_REJECTED_TAG) &&
+          gloss_annotation_get_start (other) <= start && end <= gloss_annotation_get_end (other))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static int
 compare_ids (gconstpointer a,
              gconstpointer b)
@@ -209,7 +230,8 @@ gloss_consensus_add_agreed (GlossLayer *consensus,
       GlossConsensusSource source = { NULL, GLOSS_CONSENSUS_AGREED, (char *) by, (char *) at };
 
       if (gloss_layer_find (consensus, gloss_annotation_get_tag (model),
-                            gloss_annotation_get_start (model), gloss_annotation_get_end (model)) != NULL)
+                            gloss_annotation_get_start (model), gloss_annotation_get_end (model)) != NULL ||
+          is_rejected (consensus, model))
         continue;
       if (proposal->from->len < min_agree)
         {

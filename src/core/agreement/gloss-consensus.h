@@ -49,8 +49,9 @@ gboolean gloss_consensus_get_source         (GlossAnnotation            *annotat
 
 /* Adds to @consensus every passage that @min_agree of @layers (at least
  * one) marked alike: same tag, start and end, orphans left out.  A
- * passage the consensus holds already (same tag and span) is left as it
- * is.  Each added annotation records the annotators who marked it, as
+ * passage the consensus holds already (same tag and span), or that lies
+ * in a unit a reviewer rejected (inside a rejection record), is left as
+ * it is.  Each added annotation records the annotators who marked it, as
  * agreed by @by at @at.  Returns how many were added, in one step of the
  * consensus layer's history; @n_left, when given, gets how many other
  * passages (each tag and span once) the consensus does not hold: those
