@@ -53,6 +53,12 @@ struct _GlossWindow
   GFile *imported_file;
   gboolean imported_waiting;
 
+  /* Review (gloss-window-review.c): the layers compared, and their
+   * units, gathered again when one of the layers changes; NULL when the
+   * window does not review. */
+  GPtrArray *review_layers;      /* GlossLayer */
+  GlossReview *review;
+
   /* Template children */
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
@@ -60,6 +66,8 @@ struct _GlossWindow
   GtkLabel *banner_label;
   GtkButton *banner_primary;
   GtkButton *banner_secondary;
+  GtkRevealer *review_revealer;
+  GtkLabel *review_label;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *match_case_button;
@@ -140,6 +148,14 @@ void _gloss_window_update_legend      (GlossWindow    *self);
 void _gloss_window_offer_teammates    (GlossWindow    *self);
 /* The selected annotation when it is a teammate's, else NULL. */
 GlossAnnotation *_gloss_window_teammate_selected (GlossWindow *self);
+/* Installs the actions of gloss-window-review.c. */
+void _gloss_window_class_init_review  (GtkWidgetClass *widget_class);
+/* Leaves review, if the window reviews. */
+void _gloss_window_exit_review        (GlossWindow    *self);
+/* Selects the next disagreement (the previous with @backwards) and
+ * scrolls to it; FALSE when the window does not review. */
+gboolean _gloss_window_step_review    (GlossWindow    *self,
+                                       gboolean        backwards);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

@@ -277,6 +277,7 @@ void
 _gloss_window_set_document (GlossWindow   *self,
                             GlossDocument *document)
 {
+  _gloss_window_exit_review (self);
   g_hash_table_remove_all (self->shown_teammates);
   forget_layer_actions (self);
   g_clear_object (&self->imported_file);
@@ -358,6 +359,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
+  _gloss_window_exit_review (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
   g_clear_object (&self->document_signals);
@@ -400,6 +402,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_primary);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_secondary);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_case_button);

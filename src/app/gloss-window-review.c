@@ -1,0 +1,321 @@
+/* gloss-window-review.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Review: the window compares the layers of two annotators or more (the
+ * user's own and the teammates' files beside the article), marks each
+ * disagreement in the text, says how many there are in the review bar,
+ * and steps through them with n and p.  The review follows the layers:
+ * a change to one of them gathers the units again. */
+
+#define G_LOG_DOMAIN "gloss-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-window-private.h"
+
+GlossReview *
+gloss_window_get_review (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->review;
+}
+
+/* The layer of the annotator @id: the own one, or a teammate's file
+ * beside the article, loaded through the document. */
+static GlossLayer *
+layer_of (GlossWindow  *self,
+          const char   *id,
+          GError      **error)
+{
+  GlossLayer *own = gloss_document_get_layer (self->document);
+  GlossAnnotationFile *teammate;
+  GFile *file;
+
+  if (g_strcmp0 (gloss_layer_get_annotator_id (own), id) == 0)
+    return own;
+
+  file = g_hash_table_lookup (self->layer_files, id);
+  if (file == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   /* Translators: an annotator's id */
+                   _("No annotation file of “%s” is beside the article."), id);
+      return NULL;
+    }
+
+  teammate = gloss_document_load_teammate (self->document, file, error);
+  return teammate != NULL ? gloss_annotation_file_get_layer (teammate) : NULL;
+}
+
+static void
+update_review (GlossWindow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  guint n;
+
+  g_clear_pointer (&self->review, gloss_review_free);
+  self->review = gloss_review_new (self->review_layers);
+  gloss_text_view_set_review (self->text_view, self->review);
+
+  for (guint i = 0; i < self->review_layers->len; i++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
+
+      if (i > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, gloss_layer_get_annotator_name (layer));
+    }
+
+  n = gloss_review_get_n_disagreements (self->review);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: the annotators' names, then a count */
+                                          "Reviewing %s — %u disagreement",
+                                          "Reviewing %s — %u disagreements", n),
+                             names->str, n);
+  gtk_label_set_label (self->review_label, message);
+}
+
+void
+_gloss_window_exit_review (GlossWindow *self)
+{
+  if (self->review_layers != NULL)
+    for (guint i = 0; i < self->review_layers->len; i++)
+      g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->review_layers, i),
+                                            update_review, self);
+  g_clear_pointer (&self->review_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->review, gloss_review_free);
+
+  if (self->text_view != NULL)
+    gloss_text_view_set_review (self->text_view, NULL);
+  if (self->review_revealer != NULL)
+    gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
+}
+
+/* Enters review over the annotators whose ids @parameter lists (two at
+ * least): the dialog's answer, and the tests'. */
+static void
+review_annotators_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (self->document == NULL || g_strv_length ((char **) ids) < 2)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GlossLayer *layer = layer_of (self, ids[i], &error);
+
+      if (layer == NULL)
+        {
+          _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
+          return;
+        }
+      if (!g_ptr_array_find (layers, layer, NULL))
+        g_ptr_array_add (layers, g_object_ref (layer));
+    }
+
+  _gloss_window_exit_review (self);
+  self->review_layers = g_steal_pointer (&layers);
+  for (guint i = 0; i < self->review_layers->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (self->review_layers, i), "items-changed",
+                              G_CALLBACK (update_review), self);
+  update_review (self);
+  gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
+  _gloss_window_update_actions (self);
+}
+
+static void
+review_exit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _gloss_window_exit_review (GLOSS_WINDOW (widget));
+  _gloss_window_update_actions (GLOSS_WINDOW (widget));
+}
+
+gboolean
+_gloss_window_step_review (GlossWindow *self,
+                           gboolean     backwards)
+{
+  const GlossReviewUnit *unit;
+  guint start, end;
+  int index;
+
+  if (self->review == NULL)
+    return FALSE;
+
+  if (gloss_text_view_get_selection_range (self->text_view, &start, &end))
+    index = gloss_review_find_disagreement (self->review, start, backwards, FALSE);
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+      GtkTextIter cursor;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      index = gloss_review_find_disagreement (self->review, gtk_text_iter_get_offset (&cursor),
+                                              backwards, !backwards);
+    }
+
+  if (index < 0)
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return TRUE;
+    }
+
+  unit = gloss_review_get_unit (self->review, index);
+  gloss_text_view_select (self->text_view, NULL, FALSE);
+  gloss_text_view_select_range (self->text_view, unit->start, unit->end);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->text_view),
+                                      gtk_text_buffer_get_insert (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view))));
+  return TRUE;
+}
+
+static void
+review_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  _gloss_window_step_review (GLOSS_WINDOW (widget), g_str_equal (action_name, "win.review-previous"));
+}
+
+/* The dialog: a check button per annotator of the article, and Review,
+ * sensitive once two are checked. */
+
+static GPtrArray *
+checked_ids (GtkWidget *dialog)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "gloss-list");
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (GtkWidget *check = gtk_widget_get_first_child (list); check != NULL;
+       check = gtk_widget_get_next_sibling (check))
+    if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+      g_ptr_array_add (ids, g_object_get_data (G_OBJECT (check), "gloss-id"));
+  return ids;
+}
+
+static void
+on_check_toggled (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) ids = checked_ids (dialog);
+
+  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (dialog), "gloss-ok"), ids->len >= 2);
+}
+
+static void
+on_review_clicked (GtkWidget *dialog)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  g_autoptr(GPtrArray) ids = checked_ids (dialog);
+
+  g_ptr_array_add (ids, NULL);
+  gtk_widget_activate_action_variant (GTK_WIDGET (parent), "win.review-annotators",
+                                      g_variant_new_strv ((const char * const *) ids->pdata, -1));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+add_check (GtkWidget  *dialog,
+           GtkWidget  *list,
+           const char *id,
+           const char *label)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+
+  g_object_set_data_full (G_OBJECT (check), "gloss-id", g_strdup (id), g_free);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_check_toggled), dialog, G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (list), check);
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossLayer *own;
+  GListModel *files;
+  GtkWidget *dialog, *box, *list, *buttons, *cancel, *ok, *heading;
+  g_autofree char *own_label = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  dialog = gtk_window_new ();
+  gtk_widget_set_name (dialog, "review-dialog");
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Review"));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_resizable (GTK_WINDOW (dialog), FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  heading = gtk_label_new (_("Compare the layers of:"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  list = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  g_object_set_data (G_OBJECT (dialog), "gloss-list", list);
+  own = gloss_document_get_layer (self->document);
+  /* Translators: the user's own layer, by their name */
+  own_label = g_strdup_printf (_("%s (your layer)"), gloss_layer_get_annotator_name (own));
+  add_check (dialog, list, gloss_layer_get_annotator_id (own), own_label);
+  files = gloss_document_get_teammate_files (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *id = _gloss_window_layer_action_name (self, file);
+
+      if (id != NULL)
+        add_check (dialog, list, id, id);
+    }
+  gtk_box_append (GTK_BOX (box), list);
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  ok = gtk_button_new_with_mnemonic (_("_Review"));
+  gtk_widget_add_css_class (ok, "suggested-action");
+  g_object_set_data (G_OBJECT (dialog), "gloss-ok", ok);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), dialog);
+  g_signal_connect_swapped (ok, "clicked", G_CALLBACK (on_review_clicked), dialog);
+  gtk_box_append (GTK_BOX (buttons), cancel);
+  gtk_box_append (GTK_BOX (buttons), ok);
+  gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_window_set_child (GTK_WINDOW (dialog), box);
+  gtk_window_set_default_widget (GTK_WINDOW (dialog), ok);
+  on_check_toggled (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gloss_window_class_init_review (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.review-annotators", "as", review_annotators_action);
+  gtk_widget_class_install_action (widget_class, "win.review-exit", NULL, review_exit_action);
+  gtk_widget_class_install_action (widget_class, "win.review-next", NULL, review_step_action);
+  gtk_widget_class_install_action (widget_class, "win.review-previous", NULL, review_step_action);
+}
