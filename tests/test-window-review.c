@@ -8,8 +8,9 @@
 /* Review in a real window, driven through its actions: the dialog that
  * picks the annotators, the units of the user's own layer and two
  * teammates' files, each disagreement marked in the text by its kind,
- * n and p stepping through them, the review following a change of a
- * layer, and leaving review. */
+ * n and p stepping through them, the list of disagreements and its
+ * filters, the review following a change of a layer, and leaving
+ * review. */
 
 #include "config.h"
 
@@ -18,6 +19,7 @@
 
 #include "article-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-review-list.h"
 
 #define ARTICLE \
   "Acme Corp won the contract.\n" \
@@ -291,6 +293,105 @@ test_exit (Fixture       *f,
   g_assert_nonnull (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)));
 }
 
+/* The one widget named @name under @root. */
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GlossReviewList *
+review_list (Fixture *f)
+{
+  GtkWidget *list = named (GTK_WIDGET (f->window), "review-list-pane");
+
+  g_assert_nonnull (list);
+  return GLOSS_REVIEW_LIST (list);
+}
+
+/* The row of the list at @index, shown or not. */
+static GtkListBoxRow *
+row_at (Fixture *f,
+        int      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (GTK_WIDGET (f->window), "review-list")),
+                                                      index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_text (Fixture *f,
+          int      index)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row_at (f, index))));
+}
+
+static void
+filter (Fixture    *f,
+        const char *name,
+        guint       position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (f->window), name)), position);
+  settle ();
+}
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  /* The sidebar's filter entry, shown with it. */
+  GtkWidget *sidebar = named (GTK_WIDGET (f->window), "filter-entry");
+
+  review (f, all_three);
+  g_assert_false (gtk_widget_is_visible (sidebar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (review_list (f))));
+
+  /* The disagreements in text order, each with who said what. */
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 3);
+  g_assert_nonnull (strstr (row_text (f, 0), "Boundary differs"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Tag differs"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Ben: person"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Cleo: org"));
+  g_assert_nonnull (strstr (row_text (f, 2), "Missing"));
+  g_assert_nonnull (strstr (row_text (f, 2), "Cleo: —"));
+
+  /* Missing only, then any kind with Cleo's passages, then tag org. */
+  filter (f, "review-kind-filter", 3);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 1);
+  filter (f, "review-kind-filter", 0);
+  filter (f, "review-annotator-filter", 3);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 2);
+  filter (f, "review-annotator-filter", 0);
+  /* The tags listed are claim, org and person. */
+  filter (f, "review-tag-filter", 2);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 1);
+  filter (f, "review-tag-filter", 0);
+
+  /* A row activated is selected in the text; n selects its row. */
+  g_signal_emit_by_name (row_at (f, 2), "activate");
+  settle ();
+  assert_selected (f, at ("savings"), end_of ("million"));
+  activate (f->window, "win.previous-annotation");
+  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+
+  activate (f->window, "win.review-exit");
+  g_assert_true (gtk_widget_is_visible (sidebar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (review_list (f))));
+}
+
 /* The dialog opened by win.review. */
 static GtkWidget *
 review_dialog (void)
@@ -358,6 +459,7 @@ main (int    argc,
 
   ADD ("/review/units", test_units);
   ADD ("/review/step", test_step);
+  ADD ("/review/list", test_list);
   ADD ("/review/follows-layers", test_follows_layers);
   ADD ("/review/exit", test_exit);
   ADD ("/review/dialog", test_dialog);

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gloss-inspector.h"
+#include "gloss-review-list.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
@@ -88,6 +89,7 @@ struct _GlossWindow
   GtkWidget *side_box;
 
   GlossSidebar *sidebar;
+  GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
 };
 
@@ -150,6 +152,8 @@ void _gloss_window_offer_teammates    (GlossWindow    *self);
 GlossAnnotation *_gloss_window_teammate_selected (GlossWindow *self);
 /* Installs the actions of gloss-window-review.c. */
 void _gloss_window_class_init_review  (GtkWidgetClass *widget_class);
+/* Puts the review list in the side pane (gloss-window-review.c). */
+void _gloss_window_init_review        (GlossWindow    *self);
 /* Leaves review, if the window reviews. */
 void _gloss_window_exit_review        (GlossWindow    *self);
 /* Selects the next disagreement (the previous with @backwards) and

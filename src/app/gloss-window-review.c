@@ -8,7 +8,8 @@
 /* Review: the window compares the layers of two annotators or more (the
  * user's own and the teammates' files beside the article), marks each
  * disagreement in the text, says how many there are in the review bar,
- * and steps through them with n and p.  The review follows the layers:
+ * lists them in the side pane in the sidebar's place, filtered by kind,
+ * tag and annotator, and steps through them with n and p.  The review follows the layers:
  * a change to one of them gathers the units again. */
 
 #define G_LOG_DOMAIN "gloss-window"
@@ -61,9 +62,12 @@ update_review (GlossWindow *self)
   g_autofree char *message = NULL;
   guint n;
 
+  gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
   self->review = gloss_review_new (self->review_layers);
   gloss_text_view_set_review (self->text_view, self->review);
+  gloss_review_list_set_review (self->review_list, self->review,
+                                gloss_document_get_codebook (self->document), self->annotator_colours);
 
   for (guint i = 0; i < self->review_layers->len; i++)
     {
@@ -86,17 +90,20 @@ update_review (GlossWindow *self)
 void
 _gloss_window_exit_review (GlossWindow *self)
 {
-  if (self->review_layers != NULL)
-    for (guint i = 0; i < self->review_layers->len; i++)
-      g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->review_layers, i),
-                                            update_review, self);
+  if (self->review_layers == NULL)
+    return;
+
+  for (guint i = 0; i < self->review_layers->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->review_layers, i),
+                                          update_review, self);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
+  gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
 
-  if (self->text_view != NULL)
-    gloss_text_view_set_review (self->text_view, NULL);
-  if (self->review_revealer != NULL)
-    gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), TRUE);
+  gloss_text_view_set_review (self->text_view, NULL);
+  gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
 }
 
 /* Enters review over the annotators whose ids @parameter lists (two at
@@ -137,6 +144,8 @@ review_annotators_action (GtkWidget  *widget,
                               G_CALLBACK (update_review), self);
   update_review (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), TRUE);
   _gloss_window_update_actions (self);
 }
 
@@ -149,11 +158,32 @@ review_exit_action (GtkWidget  *widget,
   _gloss_window_update_actions (GLOSS_WINDOW (widget));
 }
 
+/* Selects unit @index in the text, scrolled to, and in the list. */
+static void
+select_unit (GlossWindow *self,
+             guint        index)
+{
+  const GlossReviewUnit *unit = gloss_review_get_unit (self->review, index);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+
+  gloss_text_view_select (self->text_view, NULL, FALSE);
+  gloss_text_view_select_range (self->text_view, unit->start, unit->end);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->text_view), gtk_text_buffer_get_insert (buffer));
+  gloss_review_list_select_unit (self->review_list, index);
+}
+
+static void
+on_unit_activated (GlossWindow *self,
+                   guint        index)
+{
+  if (self->review != NULL && index < gloss_review_get_n_units (self->review))
+    select_unit (self, index);
+}
+
 gboolean
 _gloss_window_step_review (GlossWindow *self,
                            gboolean     backwards)
 {
-  const GlossReviewUnit *unit;
   guint start, end;
   int index;
 
@@ -178,11 +208,7 @@ _gloss_window_step_review (GlossWindow *self,
       return TRUE;
     }
 
-  unit = gloss_review_get_unit (self->review, index);
-  gloss_text_view_select (self->text_view, NULL, FALSE);
-  gloss_text_view_select_range (self->text_view, unit->start, unit->end);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->text_view),
-                                      gtk_text_buffer_get_insert (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view))));
+  select_unit (self, index);
   return TRUE;
 }
 
@@ -308,6 +334,17 @@ review_action (GtkWidget  *widget,
   gtk_window_set_default_widget (GTK_WINDOW (dialog), ok);
   on_check_toggled (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+_gloss_window_init_review (GlossWindow *self)
+{
+  self->review_list = GLOSS_REVIEW_LIST (gloss_review_list_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->review_list), "review-list-pane");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->review_list), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_list), FALSE);
+  gtk_box_prepend (GTK_BOX (self->side_box), GTK_WIDGET (self->review_list));
+  g_signal_connect_swapped (self->review_list, "unit-activated", G_CALLBACK (on_unit_activated), self);
 }
 
 void

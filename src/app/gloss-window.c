@@ -447,6 +447,7 @@ gloss_window_init (GlossWindow *self)
   self->sidebar = GLOSS_SIDEBAR (gloss_sidebar_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->sidebar));
+  _gloss_window_init_review (self);
   gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
