@@ -9,7 +9,7 @@
  * picks the annotators, the units of the user's own layer and two
  * teammates' files, each disagreement marked in the text by its kind,
  * n and p stepping through them, the list of disagreements and its
- * filters, the review following a change of a layer, and leaving
+ * filters, each annotator's version of the one reached, the review following a change of a layer, and leaving
  * review. */
 
 #include "config.h"
@@ -19,6 +19,7 @@
 
 #include "article-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-inspector.h"
 #include "gloss-review-list.h"
 
 #define ARTICLE \
@@ -293,22 +294,41 @@ test_exit (Fixture       *f,
   g_assert_nonnull (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)));
 }
 
-/* The one widget named @name under @root. */
+
+/* Every widget of type @type under @root named @name (any name when
+ * NULL), in order. */
+static void
+collect (GtkWidget  *root,
+         const char *name,
+         GType       type,
+         GPtrArray  *found)
+{
+  if ((name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0) &&
+      G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, name, type, found);
+}
+
+/* The first of them. */
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *name,
+      GType       type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, name, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, 0);
+}
+
 static GtkWidget *
 named (GtkWidget  *root,
        const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find (root, name, GTK_TYPE_WIDGET);
 }
 
 static GlossReviewList *
@@ -392,6 +412,88 @@ test_list (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (review_list (f))));
 }
 
+
+/* The labels of the versions the inspector's place shows. */
+static GPtrArray *
+versions (Fixture *f)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GtkWidget *box = named (GTK_WIDGET (f->window), "review-versions");
+
+  g_assert_true (gtk_widget_is_visible (box));
+  collect (box, "review-version", GTK_TYPE_LABEL, found);
+  return found;
+}
+
+static const char *
+version_markup (GPtrArray *labels,
+                guint      index)
+{
+  return gtk_label_get_label (g_ptr_array_index (labels, index));
+}
+
+static const char *
+version_text (GPtrArray *labels,
+              guint      index)
+{
+  return gtk_label_get_text (g_ptr_array_index (labels, index));
+}
+
+
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) boundary = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *span = NULL;
+  GtkTextIter start;
+
+  review (f, all_three);
+  g_assert_false (gtk_widget_is_visible (find (GTK_WIDGET (f->window), NULL, GLOSS_TYPE_INSPECTOR)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Choose a disagreement in the list, or with n and p.");
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+
+  /* The rivals' claim: Cleo starts later, so the others' first words
+   * are the edge only they have. */
+  activate (f->window, "win.next-annotation");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Disagreement 1 of 3: Boundary differs");
+  boundary = versions (f);
+  g_assert_cmpuint (boundary->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (boundary, 0), "Test Person · Claim"));
+  g_assert_nonnull (strstr (version_markup (boundary, 0), "<b><u>Rivals said </u></b>Acme Corp paid"));
+  g_assert_nonnull (strstr (version_text (boundary, 1), "Ben · Claim"));
+  g_assert_nonnull (strstr (version_text (boundary, 2), "“Acme Corp paid too little,”"));
+  span = g_strdup_printf ("characters %u–%u", at ("Acme Corp paid"), end_of ("little,"));
+  g_assert_nonnull (strstr (version_text (boundary, 2), span));
+  g_clear_pointer (&span, g_free);
+
+  /* Zenith Ltd: one span, two tags, no edge. */
+  activate (f->window, "win.next-annotation");
+  tags = versions (f);
+  g_assert_cmpuint (tags->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (tags, 1), "Ben · person"));
+  g_assert_nonnull (strstr (version_text (tags, 2), "Cleo · org"));
+  span = g_strdup_printf ("characters %u–%u", at ("Zenith"), end_of ("Zenith Ltd"));
+  g_assert_nonnull (strstr (version_text (tags, 1), span));
+  g_assert_null (strstr (version_markup (tags, 1), "<b>"));
+
+  /* The savings: the user and Cleo marked nothing. */
+  activate (f->window, "win.next-annotation");
+  missing = versions (f);
+  g_assert_cmpuint (missing->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (missing, 0), "Test Person marked nothing here"));
+  g_assert_nonnull (strstr (version_text (missing, 1), "Ben · Claim"));
+
+  activate (f->window, "win.review-exit");
+  g_assert_true (gtk_widget_is_visible (find (GTK_WIDGET (f->window), NULL, GLOSS_TYPE_INSPECTOR)));
+  g_assert_false (gtk_widget_is_visible (named (GTK_WIDGET (f->window), "review-versions")));
+}
+
 /* The dialog opened by win.review. */
 static GtkWidget *
 review_dialog (void)
@@ -408,16 +510,6 @@ review_dialog (void)
   return NULL;
 }
 
-static void
-collect_checks (GtkWidget *root,
-                GPtrArray *found)
-{
-  if (GTK_IS_CHECK_BUTTON (root))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_checks (child, found);
-}
 
 static void
 test_dialog (Fixture       *f,
@@ -429,7 +521,7 @@ test_dialog (Fixture       *f,
   activate (f->window, "win.review");
   dialog = review_dialog ();
   g_assert_nonnull (dialog);
-  collect_checks (dialog, checks);
+  collect (dialog, NULL, GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 3);
   ok = gtk_window_get_default_widget (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_sensitive (ok));
@@ -460,6 +552,7 @@ main (int    argc,
   ADD ("/review/units", test_units);
   ADD ("/review/step", test_step);
   ADD ("/review/list", test_list);
+  ADD ("/review/versions", test_versions);
   ADD ("/review/follows-layers", test_follows_layers);
   ADD ("/review/exit", test_exit);
   ADD ("/review/dialog", test_dialog);

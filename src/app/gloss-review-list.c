@@ -63,6 +63,21 @@ kind_label (GlossReviewKind kind)
     }
 }
 
+char *
+gloss_review_describe_kinds (GlossReviewKind kind)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (kind & kinds[k])
+      {
+        if (words->len > 0)
+          g_string_append (words, _(", "));
+        g_string_append (words, kind_label (kinds[k]));
+      }
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
 static guint
 unit_of_row (GtkListBoxRow *row)
 {
@@ -126,9 +141,9 @@ compare_strings (gconstpointer a,
   return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
-static const char *
-tag_label (GlossCodebook *codebook,
-           const char    *tag_id)
+const char *
+gloss_review_tag_label (GlossCodebook *codebook,
+                        const char    *tag_id)
 {
   GlossTag *tag = codebook != NULL ? gloss_codebook_lookup (codebook, tag_id) : NULL;
 
@@ -143,18 +158,10 @@ describe_unit (GlossReviewList       *self,
                GlossCodebook         *codebook,
                GHashTable            *colours)
 {
-  GString *markup = g_string_new ("<b>");
-  gboolean first = TRUE;
+  g_autofree char *kind = gloss_review_describe_kinds (unit->kind);
+  GString *markup = g_string_new (NULL);
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    if (unit->kind & kinds[k])
-      {
-        if (!first)
-          g_string_append (markup, _(", "));
-        g_string_append (markup, kind_label (kinds[k]));
-        first = FALSE;
-      }
-  g_string_append_printf (markup, "</b>  <small>%u–%u</small>", unit->start, unit->end);
+  g_string_append_printf (markup, "<b>%s</b>  <small>%u–%u</small>", kind, unit->start, unit->end);
 
   for (guint a = 0; a < gloss_review_get_n_annotators (self->review); a++)
     {
@@ -172,7 +179,7 @@ describe_unit (GlossReviewList       *self,
 
           if (version->annotator != a)
             continue;
-          label = g_markup_escape_text (tag_label (codebook, gloss_annotation_get_tag (version->annotation)), -1);
+          label = g_markup_escape_text (gloss_review_tag_label (codebook, gloss_annotation_get_tag (version->annotation)), -1);
           g_string_append_printf (markup, "%s%s", any ? _(", ") : "", label);
           any = TRUE;
         }
@@ -268,7 +275,7 @@ gloss_review_list_set_review (GlossReviewList *self,
 
   g_ptr_array_sort (self->tag_ids, compare_strings);
   for (guint i = 0; i < self->tag_ids->len; i++)
-    g_ptr_array_add (tag_labels, (gpointer) tag_label (codebook, g_ptr_array_index (self->tag_ids, i)));
+    g_ptr_array_add (tag_labels, (gpointer) gloss_review_tag_label (codebook, g_ptr_array_index (self->tag_ids, i)));
   for (guint a = 0; review != NULL && a < gloss_review_get_n_annotators (review); a++)
     g_ptr_array_add (names, (gpointer) gloss_layer_get_annotator_name (gloss_review_get_layer (review, a)));
 

@@ -37,4 +37,10 @@ void       gloss_review_list_select_unit (GlossReviewList *self,
 /* How many rows the filters let through. */
 guint      gloss_review_list_get_n_shown (GlossReviewList *self);
 
+/* The kinds of @kind in words, joined by commas ("Tag differs, Missing"). */
+char        *gloss_review_describe_kinds (GlossReviewKind  kind);
+/* The label @codebook gives tag @tag_id (may be NULL), or the id. */
+const char  *gloss_review_tag_label      (GlossCodebook   *codebook,
+                                          const char      *tag_id);
+
 G_END_DECLS

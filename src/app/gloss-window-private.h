@@ -9,6 +9,7 @@
 
 #include "gloss-inspector.h"
 #include "gloss-review-list.h"
+#include "gloss-review-versions.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
@@ -59,6 +60,7 @@ struct _GlossWindow
    * window does not review. */
   GPtrArray *review_layers;      /* GlossLayer */
   GlossReview *review;
+  int review_unit;               /* the unit selected last, or -1 */
 
   /* Template children */
   GtkLabel *title_label;
@@ -91,6 +93,7 @@ struct _GlossWindow
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
+  GlossReviewVersions *review_versions; /* in the inspector's place during review */
 };
 
 /* Shows @document, the window's new document. */

@@ -9,7 +9,8 @@
  * user's own and the teammates' files beside the article), marks each
  * disagreement in the text, says how many there are in the review bar,
  * lists them in the side pane in the sidebar's place, filtered by kind,
- * tag and annotator, and steps through them with n and p.  The review follows the layers:
+ * tag and annotator, steps through them with n and p, and shows each
+ * annotator's version of the one reached in the inspector's place.  The review follows the layers:
  * a change to one of them gathers the units again. */
 
 #define G_LOG_DOMAIN "gloss-window"
@@ -56,6 +57,17 @@ layer_of (GlossWindow  *self,
 }
 
 static void
+show_unit (GlossWindow *self,
+           int          index)
+{
+  self->review_unit = index;
+  gloss_review_versions_set_unit (self->review_versions, self->review, index,
+                                  gloss_document_get_source (self->document),
+                                  gloss_document_get_codebook (self->document),
+                                  self->annotator_colours);
+}
+
+static void
 update_review (GlossWindow *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
@@ -68,6 +80,8 @@ update_review (GlossWindow *self)
   gloss_text_view_set_review (self->text_view, self->review);
   gloss_review_list_set_review (self->review_list, self->review,
                                 gloss_document_get_codebook (self->document), self->annotator_colours);
+  /* The units are new: none is reached yet. */
+  show_unit (self, -1);
 
   for (guint i = 0; i < self->review_layers->len; i++)
     {
@@ -98,10 +112,14 @@ _gloss_window_exit_review (GlossWindow *self)
                                           update_review, self);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
+  gloss_review_versions_set_unit (self->review_versions, NULL, -1, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
+  self->review_unit = -1;
 
   gtk_widget_set_visible (GTK_WIDGET (self->review_list), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_versions), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), TRUE);
   gloss_text_view_set_review (self->text_view, NULL);
   gtk_revealer_set_reveal_child (self->review_revealer, FALSE);
 }
@@ -145,7 +163,9 @@ review_annotators_action (GtkWidget  *widget,
   update_review (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->inspector), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->review_list), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_versions), TRUE);
   _gloss_window_update_actions (self);
 }
 
@@ -170,6 +190,7 @@ select_unit (GlossWindow *self,
   gloss_text_view_select_range (self->text_view, unit->start, unit->end);
   gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->text_view), gtk_text_buffer_get_insert (buffer));
   gloss_review_list_select_unit (self->review_list, index);
+  show_unit (self, index);
 }
 
 static void
@@ -345,6 +366,12 @@ _gloss_window_init_review (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->review_list), FALSE);
   gtk_box_prepend (GTK_BOX (self->side_box), GTK_WIDGET (self->review_list));
   g_signal_connect_swapped (self->review_list, "unit-activated", G_CALLBACK (on_unit_activated), self);
+
+  self->review_unit = -1;
+  self->review_versions = GLOSS_REVIEW_VERSIONS (gloss_review_versions_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->review_versions), "review-versions");
+  gtk_widget_set_visible (GTK_WIDGET (self->review_versions), FALSE);
+  gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->review_versions));
 }
 
 void

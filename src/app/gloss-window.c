@@ -447,10 +447,10 @@ gloss_window_init (GlossWindow *self)
   self->sidebar = GLOSS_SIDEBAR (gloss_sidebar_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->sidebar));
-  _gloss_window_init_review (self);
   gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
+  _gloss_window_init_review (self);
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
 
