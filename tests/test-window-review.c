@@ -199,102 +199,6 @@ assert_selected (Fixture *f,
   g_assert_cmpuint (e, ==, end);
 }
 
-static const char * const all_three[] = { "test-person", "ben", "cleo", NULL };
-
-static void
-test_units (Fixture       *f,
-            gconstpointer  data)
-{
-  GlossReview *units;
-
-  g_assert_null (gloss_window_get_review (f->window));
-  review (f, all_three);
-
-  units = gloss_window_get_review (f->window);
-  g_assert_nonnull (units);
-  g_assert_cmpuint (gloss_review_get_n_annotators (units), ==, 3);
-  g_assert_cmpuint (gloss_review_get_n_units (units), ==, 4);
-  g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 3);
-  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 3 disagreements");
-
-  /* Each kind its own mark; the agreement none. */
-  g_assert_true (marked (f, "gloss-review-boundary", at ("Rivals")));
-  g_assert_false (marked (f, "gloss-review-tag", at ("Rivals")));
-  g_assert_true (marked (f, "gloss-review-tag", at ("Zenith")));
-  g_assert_false (marked (f, "gloss-review-missing", at ("Zenith")));
-  g_assert_true (marked (f, "gloss-review-missing", at ("savings")));
-  g_assert_false (marked (f, "gloss-review-missing", at ("council")));
-  for (guint i = 0; i < 3; i++)
-    g_assert_false (marked (f, (const char *[]) { "gloss-review-tag", "gloss-review-boundary",
-                                                  "gloss-review-missing" }[i], 0));
-
-  /* Fewer than two annotators is no review. */
-  review (f, (const char * const[]) { "ben", NULL });
-  g_assert_cmpuint (gloss_review_get_n_annotators (gloss_window_get_review (f->window)), ==, 3);
-}
-
-static void
-test_step (Fixture       *f,
-           gconstpointer  data)
-{
-  GtkTextIter start;
-
-  review (f, all_three);
-  gtk_text_buffer_get_start_iter (buffer (f), &start);
-  gtk_text_buffer_place_cursor (buffer (f), &start);
-
-  /* n from the top skips the agreement on Acme Corp. */
-  activate (f->window, "win.next-annotation");
-  assert_selected (f, at ("Rivals"), end_of ("little,"));
-  activate (f->window, "win.next-annotation");
-  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
-  activate (f->window, "win.review-next");
-  assert_selected (f, at ("savings"), end_of ("million"));
-  /* Past the last, the selection stays. */
-  activate (f->window, "win.review-next");
-  assert_selected (f, at ("savings"), end_of ("million"));
-
-  activate (f->window, "win.previous-annotation");
-  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
-  activate (f->window, "win.review-previous");
-  assert_selected (f, at ("Rivals"), end_of ("little,"));
-}
-
-static void
-test_follows_layers (Fixture       *f,
-                     gconstpointer  data)
-{
-  review (f, all_three);
-
-  /* A passage only the user marks is one more disagreement. */
-  gloss_layer_annotate (own_layer (f), "claim", at ("council"), end_of ("claims"), NULL);
-  settle ();
-  g_assert_cmpuint (gloss_review_get_n_disagreements (gloss_window_get_review (f->window)), ==, 4);
-  g_assert_true (marked (f, "gloss-review-missing", at ("council")));
-  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 4 disagreements");
-}
-
-static void
-test_exit (Fixture       *f,
-           gconstpointer  data)
-{
-  GtkTextIter start;
-
-  review (f, all_three);
-  activate (f->window, "win.review-exit");
-
-  g_assert_null (gloss_window_get_review (f->window));
-  g_assert_false (marked (f, "gloss-review-boundary", at ("Rivals")));
-  g_assert_false (marked (f, "gloss-review-tag", at ("Zenith")));
-
-  /* n steps through the own annotations again. */
-  gtk_text_buffer_get_start_iter (buffer (f), &start);
-  gtk_text_buffer_place_cursor (buffer (f), &start);
-  activate (f->window, "win.next-annotation");
-  g_assert_nonnull (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)));
-}
-
-
 /* Every widget of type @type under @root named @name (any name when
  * NULL), in order. */
 static void
@@ -367,6 +271,122 @@ filter (Fixture    *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (f->window), name)), position);
   settle ();
 }
+
+static const char * const all_three[] = { "test-person", "ben", "cleo", NULL };
+
+static void
+test_units (Fixture       *f,
+            gconstpointer  data)
+{
+  GlossReview *units;
+
+  g_assert_null (gloss_window_get_review (f->window));
+  review (f, all_three);
+
+  units = gloss_window_get_review (f->window);
+  g_assert_nonnull (units);
+  g_assert_cmpuint (gloss_review_get_n_annotators (units), ==, 3);
+  g_assert_cmpuint (gloss_review_get_n_units (units), ==, 4);
+  g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 3);
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 3 disagreements");
+
+  /* Each kind its own mark; the agreement none. */
+  g_assert_true (marked (f, "gloss-review-boundary", at ("Rivals")));
+  g_assert_false (marked (f, "gloss-review-tag", at ("Rivals")));
+  g_assert_true (marked (f, "gloss-review-tag", at ("Zenith")));
+  g_assert_false (marked (f, "gloss-review-missing", at ("Zenith")));
+  g_assert_true (marked (f, "gloss-review-missing", at ("savings")));
+  g_assert_false (marked (f, "gloss-review-missing", at ("council")));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (marked (f, (const char *[]) { "gloss-review-tag", "gloss-review-boundary",
+                                                  "gloss-review-missing" }[i], 0));
+
+  /* Fewer than two annotators is no review. */
+  review (f, (const char * const[]) { "ben", NULL });
+  g_assert_cmpuint (gloss_review_get_n_annotators (gloss_window_get_review (f->window)), ==, 3);
+}
+
+static void
+test_step (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkTextIter start;
+
+  review (f, all_three);
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+
+  /* n from the top skips the agreement on Acme Corp. */
+  activate (f->window, "win.next-annotation");
+  assert_selected (f, at ("Rivals"), end_of ("little,"));
+  activate (f->window, "win.next-annotation");
+  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
+  activate (f->window, "win.review-next");
+  assert_selected (f, at ("savings"), end_of ("million"));
+  /* Past the last, the selection stays. */
+  activate (f->window, "win.review-next");
+  assert_selected (f, at ("savings"), end_of ("million"));
+
+  activate (f->window, "win.previous-annotation");
+  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
+  activate (f->window, "win.review-previous");
+  assert_selected (f, at ("Rivals"), end_of ("little,"));
+}
+
+static void
+test_follows_layers (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkTextIter start;
+
+  review (f, all_three);
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  activate (f->window, "win.next-annotation");
+
+  /* A passage only the user marks is one more disagreement. */
+  gloss_layer_annotate (own_layer (f), "claim", at ("council"), end_of ("claims"), NULL);
+  settle ();
+  g_assert_cmpuint (gloss_review_get_n_disagreements (gloss_window_get_review (f->window)), ==, 4);
+  g_assert_true (marked (f, "gloss-review-missing", at ("council")));
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 4 disagreements");
+  /* Zenith Ltd stays the disagreement reached. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Disagreement 2 of 4: Tag differs");
+  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+}
+
+static void
+test_exit (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkTextIter start;
+  guint s, e;
+
+  /* Escape deselects the disagreement, then leaves review. */
+  review (f, all_three);
+  activate (f->window, "win.review-next");
+  activate (f->window, "win.deselect");
+  g_assert_false (gloss_text_view_get_selection_range (gloss_window_get_text_view (f->window), &s, &e));
+  g_assert_nonnull (gloss_window_get_review (f->window));
+  activate (f->window, "win.deselect");
+  g_assert_null (gloss_window_get_review (f->window));
+
+  review (f, all_three);
+  activate (f->window, "win.review-exit");
+
+  g_assert_null (gloss_window_get_review (f->window));
+  g_assert_false (marked (f, "gloss-review-boundary", at ("Rivals")));
+  g_assert_false (marked (f, "gloss-review-tag", at ("Zenith")));
+
+  /* n steps through the own annotations again. */
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  g_assert_nonnull (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)));
+}
+
 
 static void
 test_list (Fixture       *f,

@@ -410,6 +410,8 @@ deselect_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
+  if (gloss_text_view_get_selected (self->text_view) == NULL && _gloss_window_escape_review (self))
+    return;
   gloss_text_view_select (self->text_view, NULL, FALSE);
 }
 

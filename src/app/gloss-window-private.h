@@ -159,6 +159,10 @@ void _gloss_window_class_init_review  (GtkWidgetClass *widget_class);
 void _gloss_window_init_review        (GlossWindow    *self);
 /* Leaves review, if the window reviews. */
 void _gloss_window_exit_review        (GlossWindow    *self);
+/* Escape in review: the disagreement selected in the text is
+ * deselected, or, when none is, the window leaves review; FALSE when the
+ * window does not review. */
+gboolean _gloss_window_escape_review  (GlossWindow    *self);
 /* Selects the next disagreement (the previous with @backwards) and
  * scrolls to it; FALSE when the window does not review. */
 gboolean _gloss_window_step_review    (GlossWindow    *self,

@@ -72,7 +72,17 @@ update_review (GlossWindow *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *message = NULL;
+  int reached = -1;
+  guint start = 0;
   guint n;
+
+  /* The unit reached is found again by its start, where a disagreement
+   * still starts there. */
+  if (self->review != NULL && self->review_unit >= 0)
+    {
+      start = gloss_review_get_unit (self->review, self->review_unit)->start;
+      reached = self->review_unit;
+    }
 
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
@@ -80,8 +90,15 @@ update_review (GlossWindow *self)
   gloss_text_view_set_review (self->text_view, self->review);
   gloss_review_list_set_review (self->review_list, self->review,
                                 gloss_document_get_codebook (self->document), self->annotator_colours);
-  /* The units are new: none is reached yet. */
-  show_unit (self, -1);
+  if (reached >= 0)
+    {
+      reached = gloss_review_find_disagreement (self->review, start, FALSE, TRUE);
+      if (reached >= 0 && gloss_review_get_unit (self->review, reached)->start != start)
+        reached = -1;
+    }
+  show_unit (self, reached);
+  if (reached >= 0)
+    gloss_review_list_select_unit (self->review_list, reached);
 
   for (guint i = 0; i < self->review_layers->len; i++)
     {
@@ -176,6 +193,26 @@ review_exit_action (GtkWidget  *widget,
 {
   _gloss_window_exit_review (GLOSS_WINDOW (widget));
   _gloss_window_update_actions (GLOSS_WINDOW (widget));
+}
+
+gboolean
+_gloss_window_escape_review (GlossWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
+  GtkTextIter start, end;
+
+  if (self->review == NULL)
+    return FALSE;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    {
+      gtk_text_buffer_place_cursor (buffer, &start);
+      return TRUE;
+    }
+
+  _gloss_window_exit_review (self);
+  _gloss_window_update_actions (self);
+  return TRUE;
 }
 
 /* Selects unit @index in the text, scrolled to, and in the list. */
@@ -300,6 +337,7 @@ review_action (GtkWidget  *widget,
   GlossLayer *own;
   GListModel *files;
   GtkWidget *dialog, *box, *list, *buttons, *cancel, *ok, *heading;
+  GtkEventController *escape;
   g_autofree char *own_label = NULL;
 
   if (self->document == NULL)
@@ -350,6 +388,12 @@ review_action (GtkWidget  *widget,
   gtk_box_append (GTK_BOX (buttons), cancel);
   gtk_box_append (GTK_BOX (buttons), ok);
   gtk_box_append (GTK_BOX (box), buttons);
+
+  escape = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (escape),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, escape);
 
   gtk_window_set_child (GTK_WINDOW (dialog), box);
   gtk_window_set_default_widget (GTK_WINDOW (dialog), ok);
