@@ -279,6 +279,7 @@ test_units (Fixture       *f,
             gconstpointer  data)
 {
   GlossReview *units;
+  const char *figures;
 
   g_assert_null (gloss_window_get_review (f->window));
   review (f, all_three);
@@ -289,6 +290,10 @@ test_units (Fixture       *f,
   g_assert_cmpuint (gloss_review_get_n_units (units), ==, 4);
   g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 3);
   g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 3 disagreements");
+  /* One unit of four agreed, and α_U of the three over all tags. */
+  figures = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (f->window), "review-figures", GTK_TYPE_LABEL)));
+  g_assert_true (g_str_has_prefix (figures, "1 of 4 units agreed · α_U "));
+  g_assert_false (g_str_has_suffix (figures, "undefined"));
 
   /* Each kind its own mark; the agreement none. */
   g_assert_true (marked (f, "gloss-review-boundary", at ("Rivals")));

@@ -71,6 +71,7 @@ struct _GlossWindow
   GtkButton *banner_secondary;
   GtkRevealer *review_revealer;
   GtkLabel *review_label;
+  GtkLabel *review_figures;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *match_case_button;

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-agreement.h"
 #include "gloss-window-private.h"
 
 GlossReview *
@@ -67,11 +68,42 @@ show_unit (GlossWindow *self,
                                   self->annotator_colours);
 }
 
+/* The agreement figures of the layers compared: how many units are
+ * agreed, and Krippendorff's α_U of the group over all tags. */
+static char *
+describe_agreement (GlossWindow *self)
+{
+  g_autoptr(GlossAgreement) study = gloss_agreement_new ();
+  g_autoptr(GlossAgreementResult) result = NULL;
+  GlossReliabilityResult alpha = { 0 };
+  GlossAgreementSet *group;
+  guint n_units = gloss_review_get_n_units (self->review);
+  guint agreed = n_units - gloss_review_get_n_disagreements (self->review);
+  g_autofree char *units = NULL;
+
+  result = gloss_agreement_measure_layers (study, "", gloss_document_get_source (self->document),
+                                           self->review_layers);
+  group = result != NULL ? gloss_agreement_result_get_group (result) : NULL;
+  if (group != NULL)
+    gloss_agreement_set_get_alpha_u (group, NULL, &alpha);
+
+  units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: how many units are agreed, of how many */
+                                        "%u of %u unit agreed", "%u of %u units agreed", n_units),
+                           agreed, n_units);
+  if (alpha.defined)
+    /* Translators: the units agreed, then Krippendorff's alpha on spans */
+    return g_strdup_printf (_("%s · α_U %.2f"), units, alpha.value);
+  /* Translators: the units agreed */
+  return g_strdup_printf (_("%s · α_U undefined"), units);
+}
+
 static void
 update_review (GlossWindow *self)
 {
   g_autoptr(GString) names = g_string_new (NULL);
   g_autofree char *message = NULL;
+  g_autofree char *figures = NULL;
   int reached = -1;
   guint start = 0;
   guint n;
@@ -116,6 +148,8 @@ update_review (GlossWindow *self)
                                           "Reviewing %s — %u disagreements", n),
                              names->str, n);
   gtk_label_set_label (self->review_label, message);
+  figures = describe_agreement (self);
+  gtk_label_set_label (self->review_figures, figures);
 }
 
 void

@@ -404,6 +404,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_secondary);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_revealer);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_figures);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_case_button);
