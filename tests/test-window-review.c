@@ -280,6 +280,8 @@ test_units (Fixture       *f,
 {
   GlossReview *units;
   const char *figures;
+  g_autofree char *claim = NULL;
+  GtkTextTagTable *table;
 
   g_assert_null (gloss_window_get_review (f->window));
   review (f, all_three);
@@ -302,6 +304,11 @@ test_units (Fixture       *f,
   g_assert_false (marked (f, "gloss-review-missing", at ("Zenith")));
   g_assert_true (marked (f, "gloss-review-missing", at ("savings")));
   g_assert_false (marked (f, "gloss-review-missing", at ("council")));
+  /* The shade of a passage only some marked shows over the tag's own. */
+  claim = gloss_text_view_tag_name ("claim");
+  table = gtk_text_buffer_get_tag_table (buffer (f));
+  g_assert_cmpint (gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "gloss-review-missing")), >,
+                   gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, claim)));
   for (guint i = 0; i < 3; i++)
     g_assert_false (marked (f, (const char *[]) { "gloss-review-tag", "gloss-review-boundary",
                                                   "gloss-review-missing" }[i], 0));

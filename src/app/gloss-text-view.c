@@ -725,7 +725,12 @@ gloss_text_view_set_review (GlossTextView *self,
   buffer = _gloss_text_view_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
-    gtk_text_buffer_remove_tag (buffer, self->review_tags[k], &s, &e);
+    {
+      gtk_text_buffer_remove_tag (buffer, self->review_tags[k], &s, &e);
+      /* Above the highlights made since, so the shade shows over them. */
+      gtk_text_tag_set_priority (self->review_tags[k],
+                                 gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+    }
 
   for (guint i = 0; review != NULL && i < gloss_review_get_n_units (review); i++)
     {
