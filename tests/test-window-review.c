@@ -555,6 +555,10 @@ test_dialog (Fixture       *f,
   g_assert_nonnull (dialog);
   collect (dialog, NULL, GTK_TYPE_CHECK_BUTTON, checks);
   g_assert_cmpuint (checks->len, ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (g_ptr_array_index (checks, 0)))), ==,
+                   "● Test Person (your layer)");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (g_ptr_array_index (checks, 1)))), ==,
+                   "● Ben");
   ok = gtk_window_get_default_widget (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_sensitive (ok));
 

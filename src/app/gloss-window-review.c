@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-agreement.h"
+#include "gloss-annotator-style.h"
 #include "gloss-window-private.h"
 
 GlossReview *
@@ -348,13 +349,20 @@ on_review_clicked (GtkWidget *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A check button for annotator @id: @name after a dot in their colour. */
 static void
-add_check (GtkWidget  *dialog,
-           GtkWidget  *list,
-           const char *id,
-           const char *label)
+add_check (GlossWindow *self,
+           GtkWidget   *dialog,
+           GtkWidget   *list,
+           const char  *id,
+           const char  *name)
 {
-  GtkWidget *check = gtk_check_button_new_with_label (label);
+  g_autofree char *markup = gloss_annotator_style_markup (GTK_WIDGET (self), self->annotator_colours, id, name);
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
 
   g_object_set_data_full (G_OBJECT (check), "gloss-id", g_strdup (id), g_free);
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
@@ -399,15 +407,21 @@ review_action (GtkWidget  *widget,
   own = gloss_document_get_layer (self->document);
   /* Translators: the user's own layer, by their name */
   own_label = g_strdup_printf (_("%s (your layer)"), gloss_layer_get_annotator_name (own));
-  add_check (dialog, list, gloss_layer_get_annotator_id (own), own_label);
+  add_check (self, dialog, list, gloss_layer_get_annotator_id (own), own_label);
   files = gloss_document_get_teammate_files (self->document);
   for (guint i = 0; i < g_list_model_get_n_items (files); i++)
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
       g_autofree char *id = _gloss_window_layer_action_name (self, file);
+      GlossAnnotationFile *teammate;
 
-      if (id != NULL)
-        add_check (dialog, list, id, id);
+      if (id == NULL)
+        continue;
+      /* Named as their file names them; a file that cannot be read by
+       * its id, and entering review says why. */
+      teammate = gloss_document_load_teammate (self->document, file, NULL);
+      add_check (self, dialog, list, id,
+                 teammate != NULL ? gloss_layer_get_annotator_name (gloss_annotation_file_get_layer (teammate)) : id);
     }
   gtk_box_append (GTK_BOX (box), list);
 
