@@ -9,8 +9,8 @@
  * picks the annotators, the units of the user's own layer and two
  * teammates' files, each disagreement marked in the text by its kind,
  * n and p stepping through them, the list of disagreements and its
- * filters, each annotator's version of the one reached, the review following a change of a layer, and leaving
- * review. */
+ * filters, each annotator's version of the one reached, the review
+ * following a change of a layer or its reloading, and leaving review. */
 
 #include "config.h"
 
@@ -369,6 +369,53 @@ test_follows_layers (Fixture       *f,
   g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
 }
 
+static gboolean
+in_state (Fixture          *f,
+          GlossSaveState    state)
+{
+  return gloss_document_get_save_state (gloss_window_get_document (f->window)) == state;
+}
+
+static gboolean
+saved (gpointer f)
+{
+  return in_state (f, GLOSS_SAVE_STATE_SAVED);
+}
+
+static gboolean
+in_conflict (gpointer f)
+{
+  return in_state (f, GLOSS_SAVE_STATE_CONFLICT);
+}
+
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (f->article);
+  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
+  g_autoptr(GlossAnnotationFile) elsewhere = gloss_annotation_file_new (source, "test-person", "Test Person");
+  g_autoptr(GError) error = NULL;
+  GlossReview *units;
+
+  wait_until (saved, f);
+  review (f, all_three);
+
+  /* The user's file written elsewhere, with a passage more, and reloaded. */
+  annotate (gloss_annotation_file_get_layer (elsewhere), own_passages);
+  gloss_layer_annotate (gloss_annotation_file_get_layer (elsewhere), "claim",
+                        at ("council"), end_of ("claims"), NULL);
+  g_assert_true (gloss_annotation_file_save (elsewhere, GLOSS_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+  wait_until (in_conflict, f);
+  activate (f->window, "win.reload");
+
+  units = gloss_window_get_review (f->window);
+  g_assert_nonnull (units);
+  g_assert_true (gloss_review_get_layer (units, 0) == own_layer (f));
+  g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 4);
+}
+
 static void
 test_exit (Fixture       *f,
            gconstpointer  data)
@@ -590,6 +637,7 @@ main (int    argc,
   ADD ("/review/list", test_list);
   ADD ("/review/versions", test_versions);
   ADD ("/review/follows-layers", test_follows_layers);
+  ADD ("/review/reload", test_reload);
   ADD ("/review/exit", test_exit);
   ADD ("/review/dialog", test_dialog);
 

@@ -59,6 +59,7 @@ struct _GlossWindow
    * units, gathered again when one of the layers changes; NULL when the
    * window does not review. */
   GPtrArray *review_layers;      /* GlossLayer */
+  GStrv review_ids;              /* their annotators' ids */
   GlossReview *review;
   int review_unit;               /* the unit selected last, or -1 */
 
@@ -160,6 +161,9 @@ void _gloss_window_class_init_review  (GtkWidgetClass *widget_class);
 void _gloss_window_init_review        (GlossWindow    *self);
 /* Leaves review, if the window reviews. */
 void _gloss_window_exit_review        (GlossWindow    *self);
+/* Compares the layers of the same annotators again, one of them having
+ * been reloaded; nothing when the window does not review. */
+void _gloss_window_reload_review      (GlossWindow    *self);
 /* Escape in review: the disagreement selected in the text is
  * deselected, or, when none is, the window leaves review; FALSE when the
  * window does not review. */

@@ -163,6 +163,7 @@ _gloss_window_exit_review (GlossWindow *self)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->review_layers, i),
                                           update_review, self);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
+  g_clear_pointer (&self->review_ids, g_strfreev);
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   gloss_review_versions_set_unit (self->review_versions, NULL, -1, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
@@ -209,6 +210,7 @@ review_annotators_action (GtkWidget  *widget,
 
   _gloss_window_exit_review (self);
   self->review_layers = g_steal_pointer (&layers);
+  self->review_ids = g_strdupv ((char **) ids);
   for (guint i = 0; i < self->review_layers->len; i++)
     g_signal_connect_swapped (g_ptr_array_index (self->review_layers, i), "items-changed",
                               G_CALLBACK (update_review), self);
@@ -219,6 +221,19 @@ review_annotators_action (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->review_list), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->review_versions), TRUE);
   _gloss_window_update_actions (self);
+}
+
+void
+_gloss_window_reload_review (GlossWindow *self)
+{
+  g_auto(GStrv) ids = NULL;
+
+  if (self->review_ids == NULL)
+    return;
+
+  ids = g_strdupv (self->review_ids);
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.review-annotators",
+                                      g_variant_new_strv ((const char * const *) ids, -1));
 }
 
 static void

@@ -220,6 +220,7 @@ on_layer_replaced (GlossWindow *self)
   /* The document reloaded the own file: show the new layer. */
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
+  _gloss_window_reload_review (self);
   update_header (self);
   _gloss_window_update_actions (self);
 }
