@@ -77,6 +77,7 @@ struct _GlossTextView
   guint applied_until;
   GtkTextTag *base_tag;
   GtkTextTag *search_tag;
+  GtkTextTag *review_tags[3];     /* by bit of GlossReviewKind */
   GlossAnnotation *selected;
   GPtrArray *teammates;
   GHashTable *annotator_colours; /* annotator id → palette index */

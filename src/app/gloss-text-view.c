@@ -339,6 +339,22 @@ gloss_text_view_class_init (GlossTextViewClass *klass)
 }
 
 static void
+init_review_tags (GlossTextView *self)
+{
+  GtkTextBuffer *buffer = _gloss_text_view_buffer (self);
+  GdkRGBA red = { 0.85, 0.1, 0.1, 1 }, orange = { 0.9, 0.5, 0, 1 }, grey = { 0.5, 0.5, 0.5, 0.25 };
+
+  self->review_tags[0] = gtk_text_buffer_create_tag (buffer, "gloss-review-tag",
+                                                     "underline", PANGO_UNDERLINE_ERROR,
+                                                     "underline-rgba", &red, NULL);
+  self->review_tags[1] = gtk_text_buffer_create_tag (buffer, "gloss-review-boundary",
+                                                     "underline", PANGO_UNDERLINE_DOUBLE,
+                                                     "underline-rgba", &orange, NULL);
+  self->review_tags[2] = gtk_text_buffer_create_tag (buffer, "gloss-review-missing",
+                                                     "background-rgba", &grey, NULL);
+}
+
+static void
 gloss_text_view_init (GlossTextView *self)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
@@ -368,6 +384,8 @@ gloss_text_view_init (GlossTextView *self)
   _gloss_text_view_init_structure (self);
   self->search_tag = gtk_text_buffer_create_tag (_gloss_text_view_buffer (self), "gloss-search",
                                                  "background-rgba", &search, NULL);
+
+  init_review_tags (self);
 
   g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_changed), NULL);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
@@ -693,4 +711,34 @@ gloss_text_view_set_font (GlossTextView *self,
   g_free (self->font);
   self->font = g_strdup (font);
   update_base_tag (self);
+}
+
+void
+gloss_text_view_set_review (GlossTextView *self,
+                            GlossReview   *review)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
+
+  buffer = _gloss_text_view_buffer (self);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
+    {
+      gtk_text_buffer_remove_tag (buffer, self->review_tags[k], &s, &e);
+      /* Above the highlights made since, so the shade shows over them. */
+      gtk_text_tag_set_priority (self->review_tags[k],
+                                 gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
+    }
+
+  for (guint i = 0; review != NULL && i < gloss_review_get_n_units (review); i++)
+    {
+      const GlossReviewUnit *unit = gloss_review_get_unit (review, i);
+
+      _gloss_text_view_get_iters (self, unit->start, unit->end, &s, &e);
+      for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
+        if (unit->kind & (1 << k))
+          gtk_text_buffer_apply_tag (buffer, self->review_tags[k], &s, &e);
+    }
 }

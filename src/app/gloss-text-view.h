@@ -13,6 +13,7 @@
 #include "gloss-codebook.h"
 #include "gloss-document-preview.h"
 #include "gloss-layer.h"
+#include "gloss-review.h"
 #include "gloss-source.h"
 
 G_BEGIN_DECLS
@@ -99,6 +100,14 @@ char            *gloss_text_view_describe_offset       (GlossTextView   *self,
  * GlossRange items and may be NULL to clear. */
 void             gloss_text_view_set_search_matches    (GlossTextView   *self,
                                                         GArray          *ranges);
+
+/* Marks the disagreements of @review (NULL to clear) on their extent,
+ * one text tag per kind: "gloss-review-tag" (a wavy underline),
+ * "gloss-review-boundary" (a double underline) and "gloss-review-missing"
+ * (a shaded background); agreed units are left unmarked.  The view
+ * keeps nothing of @review. */
+void             gloss_text_view_set_review            (GlossTextView   *self,
+                                                        GlossReview     *review);
 
 /* Shows @popover (made for the purpose; the view takes it) pointing at
  * the selection, or at the selected annotation, or at the cursor. */

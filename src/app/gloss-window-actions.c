@@ -87,6 +87,11 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-in", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", open);
   gtk_widget_action_set_enabled (widget, "win.zoom-reset", open);
+  gtk_widget_action_set_enabled (widget, "win.review", open);
+  gtk_widget_action_set_enabled (widget, "win.review-annotators", open);
+  gtk_widget_action_set_enabled (widget, "win.review-exit", self->review != NULL);
+  gtk_widget_action_set_enabled (widget, "win.review-next", self->review != NULL);
+  gtk_widget_action_set_enabled (widget, "win.review-previous", self->review != NULL);
 }
 
 static void
@@ -405,6 +410,8 @@ deselect_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
+  if (gloss_text_view_get_selected (self->text_view) == NULL && _gloss_window_escape_review (self))
+    return;
   gloss_text_view_select (self->text_view, NULL, FALSE);
 }
 
@@ -486,7 +493,9 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  step_annotation (GLOSS_WINDOW (widget), 1);
+  /* In review, n steps through the disagreements. */
+  if (!_gloss_window_step_review (GLOSS_WINDOW (widget), FALSE))
+    step_annotation (GLOSS_WINDOW (widget), 1);
 }
 
 static void
@@ -494,7 +503,8 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  step_annotation (GLOSS_WINDOW (widget), -1);
+  if (!_gloss_window_step_review (GLOSS_WINDOW (widget), TRUE))
+    step_annotation (GLOSS_WINDOW (widget), -1);
 }
 
 static void
@@ -726,6 +736,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_transfer (widget_class);
   _gloss_window_class_init_report (widget_class);
   _gloss_window_class_init_teammates (widget_class);
+  _gloss_window_class_init_review (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -8,6 +8,8 @@
 #pragma once
 
 #include "gloss-inspector.h"
+#include "gloss-review-list.h"
+#include "gloss-review-versions.h"
 #include "gloss-sidebar.h"
 #include "gloss-window.h"
 
@@ -53,6 +55,14 @@ struct _GlossWindow
   GFile *imported_file;
   gboolean imported_waiting;
 
+  /* Review (gloss-window-review.c): the layers compared, and their
+   * units, gathered again when one of the layers changes; NULL when the
+   * window does not review. */
+  GPtrArray *review_layers;      /* GlossLayer */
+  GStrv review_ids;              /* their annotators' ids */
+  GlossReview *review;
+  int review_unit;               /* the unit selected last, or -1 */
+
   /* Template children */
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
@@ -60,6 +70,9 @@ struct _GlossWindow
   GtkLabel *banner_label;
   GtkButton *banner_primary;
   GtkButton *banner_secondary;
+  GtkRevealer *review_revealer;
+  GtkLabel *review_label;
+  GtkLabel *review_figures;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkToggleButton *match_case_button;
@@ -80,7 +93,9 @@ struct _GlossWindow
   GtkWidget *side_box;
 
   GlossSidebar *sidebar;
+  GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
+  GlossReviewVersions *review_versions; /* in the inspector's place during review */
 };
 
 /* Shows @document, the window's new document. */
@@ -140,6 +155,23 @@ void _gloss_window_update_legend      (GlossWindow    *self);
 void _gloss_window_offer_teammates    (GlossWindow    *self);
 /* The selected annotation when it is a teammate's, else NULL. */
 GlossAnnotation *_gloss_window_teammate_selected (GlossWindow *self);
+/* Installs the actions of gloss-window-review.c. */
+void _gloss_window_class_init_review  (GtkWidgetClass *widget_class);
+/* Puts the review list in the side pane (gloss-window-review.c). */
+void _gloss_window_init_review        (GlossWindow    *self);
+/* Leaves review, if the window reviews. */
+void _gloss_window_exit_review        (GlossWindow    *self);
+/* Compares the layers of the same annotators again, one of them having
+ * been reloaded; nothing when the window does not review. */
+void _gloss_window_reload_review      (GlossWindow    *self);
+/* Escape in review: the disagreement selected in the text is
+ * deselected, or, when none is, the window leaves review; FALSE when the
+ * window does not review. */
+gboolean _gloss_window_escape_review  (GlossWindow    *self);
+/* Selects the next disagreement (the previous with @backwards) and
+ * scrolls to it; FALSE when the window does not review. */
+gboolean _gloss_window_step_review    (GlossWindow    *self,
+                                       gboolean        backwards);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

@@ -220,6 +220,7 @@ on_layer_replaced (GlossWindow *self)
   /* The document reloaded the own file: show the new layer. */
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
+  _gloss_window_reload_review (self);
   update_header (self);
   _gloss_window_update_actions (self);
 }
@@ -277,6 +278,7 @@ void
 _gloss_window_set_document (GlossWindow   *self,
                             GlossDocument *document)
 {
+  _gloss_window_exit_review (self);
   g_hash_table_remove_all (self->shown_teammates);
   forget_layer_actions (self);
   g_clear_object (&self->imported_file);
@@ -358,6 +360,7 @@ gloss_window_dispose (GObject *object)
 {
   GlossWindow *self = (GlossWindow *)object;
 
+  _gloss_window_exit_review (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
   g_clear_object (&self->document_signals);
@@ -400,6 +403,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_primary);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, banner_secondary);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, review_figures);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, match_case_button);
@@ -446,6 +452,7 @@ gloss_window_init (GlossWindow *self)
   gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
   self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
+  _gloss_window_init_review (self);
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
 

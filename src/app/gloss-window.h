@@ -11,6 +11,7 @@
 
 #include "gloss-application.h"
 #include "gloss-document.h"
+#include "gloss-review.h"
 #include "gloss-text-view.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,8 @@ void           gloss_window_open              (GlossWindow      *self,
 gboolean       gloss_window_is_loading        (GlossWindow      *self);
 GlossDocument *gloss_window_get_document      (GlossWindow      *self);
 GlossTextView *gloss_window_get_text_view     (GlossWindow      *self);
+/* The units the window reviews, or NULL when it does not review. */
+GlossReview   *gloss_window_get_review       (GlossWindow      *self);
 /* Shows the layer of @file, a teammate's annotation file of the window's
  * article; FALSE when it is not one. */
 gboolean       gloss_window_show_teammate_file (GlossWindow     *self,

@@ -1,0 +1,247 @@
+/* gloss-review-versions.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-review-versions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-annotator-style.h"
+#include "gloss-application.h"
+#include "gloss-review-list.h"
+#include "gloss-review-versions.h"
+
+/* How many characters of a shared middle a quote shows, at most. */
+#define MIDDLE_MAX 120
+
+struct _GlossReviewVersions
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *heading;
+  GtkBox *versions_box;
+};
+
+G_DEFINE_FINAL_TYPE (GlossReviewVersions, gloss_review_versions, GTK_TYPE_WIDGET)
+
+/* Appends characters [@start, @end) of @text, escaped, in bold when
+ * @edge, and cut in its middle when it is long and not an edge. */
+static void
+append_part (GString    *markup,
+             const char *text,
+             guint       start,
+             guint       end,
+             gboolean    edge)
+{
+  g_autofree char *part = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (start >= end)
+    return;
+
+  if (!edge && end - start > MIDDLE_MAX)
+    {
+      g_autofree char *head = g_utf8_substring (text, start, start + MIDDLE_MAX / 2);
+      g_autofree char *tail = g_utf8_substring (text, end - MIDDLE_MAX / 2, end);
+
+      part = g_strconcat (head, " … ", tail, NULL);
+    }
+  else
+    part = g_utf8_substring (text, start, end);
+
+  escaped = g_markup_escape_text (part, -1);
+  g_string_append_printf (markup, edge ? "<b><u>%s</u></b>" : "%s", escaped);
+}
+
+static void
+add_label (GlossReviewVersions *self,
+           const char          *markup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, "review-version");
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_box_append (self->versions_box, label);
+}
+
+/* One version: who, tag, span, quote with its edges, note. */
+static char *
+describe_version (GlossReviewVersions *self,
+                  GlossAnnotation     *annotation,
+                  const char          *who,
+                  const char          *text,
+                  guint                common_start,
+                  guint                common_end,
+                  GlossCodebook       *codebook)
+{
+  guint start = gloss_annotation_get_start (annotation);
+  guint end = gloss_annotation_get_end (annotation);
+  g_autofree char *tag = g_markup_escape_text (gloss_review_tag_label (codebook, gloss_annotation_get_tag (annotation)), -1);
+  GString *markup = g_string_new (NULL);
+  guint inner_start = CLAMP (common_start, start, end);
+  guint inner_end = CLAMP (common_end, inner_start, end);
+
+  /* Translators: an annotator (a dot and a name), then a tag */
+  g_string_append_printf (markup, _("%s · %s"), who, tag);
+  g_string_append (markup, "\n<small>");
+  /* Translators: the characters a passage spans */
+  g_string_append_printf (markup, _("characters %u–%u"), start, end);
+  g_string_append (markup, "</small>\n“");
+  append_part (markup, text, start, inner_start, TRUE);
+  append_part (markup, text, inner_start, inner_end, FALSE);
+  append_part (markup, text, inner_end, end, TRUE);
+  g_string_append (markup, "”");
+
+  if (gloss_annotation_has_note (annotation))
+    {
+      g_autofree char *note = g_markup_escape_text (gloss_annotation_get_note (annotation), -1);
+
+      g_string_append_printf (markup, "\n<i>%s</i>", note);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/* Which disagreement unit @index is, counted from 1. */
+static guint
+rank_of (GlossReview *review,
+         guint        index)
+{
+  guint rank = 0;
+
+  for (guint i = 0; i <= index; i++)
+    if (gloss_review_get_unit (review, i)->kind != GLOSS_REVIEW_AGREED)
+      rank++;
+  return rank;
+}
+
+void
+gloss_review_versions_set_unit (GlossReviewVersions *self,
+                                GlossReview         *review,
+                                int                  index,
+                                GlossSource         *source,
+                                GlossCodebook       *codebook,
+                                GHashTable          *colours)
+{
+  const GlossReviewUnit *unit;
+  const char *text;
+  g_autofree char *kinds = NULL;
+  g_autofree char *heading = NULL;
+  guint common_start = 0, common_end = G_MAXUINT;
+  GtkWidget *child;
+
+  g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box))) != NULL)
+    gtk_box_remove (self->versions_box, child);
+
+  if (review == NULL || index < 0 || (guint) index >= gloss_review_get_n_units (review))
+    {
+      gtk_label_set_label (self->heading, _("Choose a disagreement in the list, or with n and p."));
+      return;
+    }
+
+  g_return_if_fail (GLOSS_IS_SOURCE (source));
+
+  unit = gloss_review_get_unit (review, index);
+  text = gloss_source_get_text (source);
+  if (unit->kind == GLOSS_REVIEW_AGREED)
+    heading = g_strdup (_("Agreed"));
+  else
+    {
+      kinds = gloss_review_describe_kinds (unit->kind);
+      /* Translators: the rank of a disagreement, how many there are, then its kinds */
+      heading = g_strdup_printf (_("Disagreement %u of %u: %s"), rank_of (review, index),
+                                 gloss_review_get_n_disagreements (review), kinds);
+    }
+  gtk_label_set_label (self->heading, heading);
+
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      GlossAnnotation *annotation = g_array_index (unit->versions, GlossReviewVersion, i).annotation;
+
+      common_start = MAX (common_start, gloss_annotation_get_start (annotation));
+      common_end = MIN (common_end, gloss_annotation_get_end (annotation));
+    }
+
+  for (guint a = 0; a < gloss_review_get_n_annotators (review); a++)
+    {
+      GlossLayer *layer = gloss_review_get_layer (review, a);
+      g_autofree char *who = gloss_annotator_style_markup (GTK_WIDGET (self), colours,
+                                                           gloss_layer_get_annotator_id (layer),
+                                                           gloss_layer_get_annotator_name (layer));
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < unit->versions->len; i++)
+        {
+          const GlossReviewVersion *version = &g_array_index (unit->versions, GlossReviewVersion, i);
+          g_autofree char *markup = NULL;
+
+          if (version->annotator != a)
+            continue;
+          markup = describe_version (self, version->annotation, who, text,
+                                     common_start, common_end, codebook);
+          add_label (self, markup);
+          any = TRUE;
+        }
+
+      if (!any)
+        {
+          g_autofree char *markup = NULL;
+
+          /* Translators: an annotator (a dot and a name) */
+          markup = g_strdup_printf (_("%s marked nothing here"), who);
+          add_label (self, markup);
+        }
+    }
+}
+
+GtkWidget *
+gloss_review_versions_new (void)
+{
+  return g_object_new (GLOSS_TYPE_REVIEW_VERSIONS, NULL);
+}
+
+static void
+gloss_review_versions_dispose (GObject *object)
+{
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (object), GLOSS_TYPE_REVIEW_VERSIONS);
+  /* It unparents the children the class binds only. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (gloss_review_versions_parent_class)->dispose (object);
+}
+
+static void
+gloss_review_versions_class_init (GlossReviewVersionsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_review_versions_dispose;
+
+  _gloss_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/glossannotator/Gloss/gloss-review-versions.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, heading);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, versions_box);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+gloss_review_versions_init (GlossReviewVersions *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

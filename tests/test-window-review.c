@@ -1,0 +1,647 @@
+/* test-window-review.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Review in a real window, driven through its actions: the dialog that
+ * picks the annotators, the units of the user's own layer and two
+ * teammates' files, each disagreement marked in the text by its kind,
+ * n and p stepping through them, the list of disagreements and its
+ * filters, each annotator's version of the one reached, the review
+ * following a change of a layer or its reloading, and leaving review. */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "article-test-util.h"
+#include "gloss-annotation-file.h"
+#include "gloss-inspector.h"
+#include "gloss-review-list.h"
+
+#define ARTICLE \
+  "Acme Corp won the contract.\n" \
+  "\n" \
+  "Rivals said Acme Corp paid too little, and Zenith Ltd appealed.\n" \
+  "The council claims savings of 4 million.\n"
+
+/* One passage: its tag, and the words it starts and ends with. */
+typedef struct
+{
+  const char *tag;
+  const char *from;
+  const char *to;
+} Passage;
+
+/* All three mark Acme Corp alike; Cleo starts the rivals' claim later;
+ * Ben calls Zenith Ltd a person; only Ben marks the savings. */
+static const Passage own_passages[] = {
+  { "org", "Acme Corp won", "Acme Corp" },
+  { "claim", "Rivals", "little," },
+  { "org", "Zenith", "Zenith Ltd" },
+  { NULL },
+};
+static const Passage ben_passages[] = {
+  { "org", "Acme Corp won", "Acme Corp" },
+  { "claim", "Rivals", "little," },
+  { "person", "Zenith", "Zenith Ltd" },
+  { "claim", "savings", "million" },
+  { NULL },
+};
+static const Passage cleo_passages[] = {
+  { "org", "Acme Corp won", "Acme Corp" },
+  { "claim", "Acme Corp paid", "little," },
+  { "org", "Zenith", "Zenith Ltd" },
+  { NULL },
+};
+
+typedef struct
+{
+  char *dir;
+  char *article;
+  GlossWindow *window;
+} Fixture;
+
+/* The character offset of @needle in ARTICLE (all ASCII). */
+static guint
+at (const char *needle)
+{
+  const char *found = strstr (ARTICLE, needle);
+
+  g_assert_nonnull (found);
+  return found - ARTICLE;
+}
+
+static guint
+end_of (const char *needle)
+{
+  return at (needle) + strlen (needle);
+}
+
+static void
+annotate (GlossLayer    *layer,
+          const Passage *passages)
+{
+  for (guint i = 0; passages[i].tag != NULL; i++)
+    gloss_layer_annotate (layer, passages[i].tag, at (passages[i].from), end_of (passages[i].to), NULL);
+}
+
+static void
+write_teammate (Fixture       *f,
+                const char    *id,
+                const char    *name,
+                const Passage *passages)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (f->article);
+  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
+  g_autoptr(GlossAnnotationFile) theirs = gloss_annotation_file_new (source, id, name);
+  g_autoptr(GError) error = NULL;
+
+  annotate (gloss_annotation_file_get_layer (theirs), passages);
+  g_assert_true (gloss_annotation_file_save (theirs, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static GlossLayer *
+own_layer (Fixture *f)
+{
+  return gloss_document_get_layer (gloss_window_get_document (f->window));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The offer to show the teammates' files stays out of the way. */
+  g_settings_reset (gloss_application_get_settings (test_application ()), "teammate-folders");
+
+  f->dir = g_dir_make_tmp ("gloss-review-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->article = g_build_filename (f->dir, "a.txt", NULL);
+  write_file (f->article, ARTICLE);
+  write_teammate (f, "ben", "Ben", ben_passages);
+  write_teammate (f, "cleo", "Cleo", cleo_passages);
+  f->window = open_window (f->article);
+  annotate (own_layer (f), own_passages);
+  settle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  if (f->window != NULL)
+    close_window (f->window);
+  delete_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->article);
+}
+
+static void
+activate (GlossWindow *window,
+          const char  *action)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, NULL));
+  settle ();
+}
+
+static void
+review (Fixture            *f,
+        const char * const *ids)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.review-annotators",
+                                                     g_variant_new_strv (ids, -1)));
+  settle ();
+}
+
+static GtkTextBuffer *
+buffer (Fixture *f)
+{
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (f->window)));
+}
+
+static gboolean
+marked (Fixture    *f,
+        const char *tag_name,
+        guint       offset)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer (f)), tag_name);
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_iter_at_offset (buffer (f), &iter, offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static const char *
+review_text (Fixture *f)
+{
+  GtkWidget *label = find_label (GTK_WIDGET (f->window), "review-label");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static void
+assert_selected (Fixture *f,
+                 guint    start,
+                 guint    end)
+{
+  guint s, e;
+
+  g_assert_true (gloss_text_view_get_selection_range (gloss_window_get_text_view (f->window), &s, &e));
+  g_assert_cmpuint (s, ==, start);
+  g_assert_cmpuint (e, ==, end);
+}
+
+/* Every widget of type @type under @root named @name (any name when
+ * NULL), in order. */
+static void
+collect (GtkWidget  *root,
+         const char *name,
+         GType       type,
+         GPtrArray  *found)
+{
+  if ((name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0) &&
+      G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, name, type, found);
+}
+
+/* The first of them. */
+static GtkWidget *
+find (GtkWidget  *root,
+      const char *name,
+      GType       type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, name, type, found);
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, 0);
+}
+
+static GtkWidget *
+named (GtkWidget  *root,
+       const char *name)
+{
+  return find (root, name, GTK_TYPE_WIDGET);
+}
+
+static GlossReviewList *
+review_list (Fixture *f)
+{
+  GtkWidget *list = named (GTK_WIDGET (f->window), "review-list-pane");
+
+  g_assert_nonnull (list);
+  return GLOSS_REVIEW_LIST (list);
+}
+
+/* The row of the list at @index, shown or not. */
+static GtkListBoxRow *
+row_at (Fixture *f,
+        int      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (GTK_WIDGET (f->window), "review-list")),
+                                                      index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+row_text (Fixture *f,
+          int      index)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row_at (f, index))));
+}
+
+static void
+filter (Fixture    *f,
+        const char *name,
+        guint       position)
+{
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (f->window), name)), position);
+  settle ();
+}
+
+static const char * const all_three[] = { "test-person", "ben", "cleo", NULL };
+
+static void
+test_units (Fixture       *f,
+            gconstpointer  data)
+{
+  GlossReview *units;
+  const char *figures;
+  g_autofree char *claim = NULL;
+  GtkTextTagTable *table;
+
+  g_assert_null (gloss_window_get_review (f->window));
+  review (f, all_three);
+
+  units = gloss_window_get_review (f->window);
+  g_assert_nonnull (units);
+  g_assert_cmpuint (gloss_review_get_n_annotators (units), ==, 3);
+  g_assert_cmpuint (gloss_review_get_n_units (units), ==, 4);
+  g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 3);
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 3 disagreements");
+  /* One unit of four agreed, and α_U of the three over all tags. */
+  figures = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (f->window), "review-figures", GTK_TYPE_LABEL)));
+  g_assert_true (g_str_has_prefix (figures, "1 of 4 units agreed · α_U "));
+  g_assert_false (g_str_has_suffix (figures, "undefined"));
+
+  /* Each kind its own mark; the agreement none. */
+  g_assert_true (marked (f, "gloss-review-boundary", at ("Rivals")));
+  g_assert_false (marked (f, "gloss-review-tag", at ("Rivals")));
+  g_assert_true (marked (f, "gloss-review-tag", at ("Zenith")));
+  g_assert_false (marked (f, "gloss-review-missing", at ("Zenith")));
+  g_assert_true (marked (f, "gloss-review-missing", at ("savings")));
+  g_assert_false (marked (f, "gloss-review-missing", at ("council")));
+  /* The shade of a passage only some marked shows over the tag's own. */
+  claim = gloss_text_view_tag_name ("claim");
+  table = gtk_text_buffer_get_tag_table (buffer (f));
+  g_assert_cmpint (gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, "gloss-review-missing")), >,
+                   gtk_text_tag_get_priority (gtk_text_tag_table_lookup (table, claim)));
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (marked (f, (const char *[]) { "gloss-review-tag", "gloss-review-boundary",
+                                                  "gloss-review-missing" }[i], 0));
+
+  /* Fewer than two annotators is no review. */
+  review (f, (const char * const[]) { "ben", NULL });
+  g_assert_cmpuint (gloss_review_get_n_annotators (gloss_window_get_review (f->window)), ==, 3);
+}
+
+static void
+test_step (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkTextIter start;
+
+  review (f, all_three);
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+
+  /* n from the top skips the agreement on Acme Corp. */
+  activate (f->window, "win.next-annotation");
+  assert_selected (f, at ("Rivals"), end_of ("little,"));
+  activate (f->window, "win.next-annotation");
+  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
+  activate (f->window, "win.review-next");
+  assert_selected (f, at ("savings"), end_of ("million"));
+  /* Past the last, the selection stays. */
+  activate (f->window, "win.review-next");
+  assert_selected (f, at ("savings"), end_of ("million"));
+
+  activate (f->window, "win.previous-annotation");
+  assert_selected (f, at ("Zenith"), end_of ("Zenith Ltd"));
+  activate (f->window, "win.review-previous");
+  assert_selected (f, at ("Rivals"), end_of ("little,"));
+}
+
+static void
+test_follows_layers (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkTextIter start;
+
+  review (f, all_three);
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  activate (f->window, "win.next-annotation");
+
+  /* A passage only the user marks is one more disagreement. */
+  gloss_layer_annotate (own_layer (f), "claim", at ("council"), end_of ("claims"), NULL);
+  settle ();
+  g_assert_cmpuint (gloss_review_get_n_disagreements (gloss_window_get_review (f->window)), ==, 4);
+  g_assert_true (marked (f, "gloss-review-missing", at ("council")));
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 4 disagreements");
+  /* Zenith Ltd stays the disagreement reached. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Disagreement 2 of 4: Tag differs");
+  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+}
+
+static gboolean
+in_state (Fixture          *f,
+          GlossSaveState    state)
+{
+  return gloss_document_get_save_state (gloss_window_get_document (f->window)) == state;
+}
+
+static gboolean
+saved (gpointer f)
+{
+  return in_state (f, GLOSS_SAVE_STATE_SAVED);
+}
+
+static gboolean
+in_conflict (gpointer f)
+{
+  return in_state (f, GLOSS_SAVE_STATE_CONFLICT);
+}
+
+static void
+test_reload (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (f->article);
+  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
+  g_autoptr(GlossAnnotationFile) elsewhere = gloss_annotation_file_new (source, "test-person", "Test Person");
+  g_autoptr(GError) error = NULL;
+  GlossReview *units;
+
+  wait_until (saved, f);
+  review (f, all_three);
+
+  /* The user's file written elsewhere, with a passage more, and reloaded. */
+  annotate (gloss_annotation_file_get_layer (elsewhere), own_passages);
+  gloss_layer_annotate (gloss_annotation_file_get_layer (elsewhere), "claim",
+                        at ("council"), end_of ("claims"), NULL);
+  g_assert_true (gloss_annotation_file_save (elsewhere, GLOSS_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+  wait_until (in_conflict, f);
+  activate (f->window, "win.reload");
+
+  units = gloss_window_get_review (f->window);
+  g_assert_nonnull (units);
+  g_assert_true (gloss_review_get_layer (units, 0) == own_layer (f));
+  g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 4);
+}
+
+static void
+test_exit (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkTextIter start;
+  guint s, e;
+
+  /* Escape deselects the disagreement, then leaves review. */
+  review (f, all_three);
+  activate (f->window, "win.review-next");
+  activate (f->window, "win.deselect");
+  g_assert_false (gloss_text_view_get_selection_range (gloss_window_get_text_view (f->window), &s, &e));
+  g_assert_nonnull (gloss_window_get_review (f->window));
+  activate (f->window, "win.deselect");
+  g_assert_null (gloss_window_get_review (f->window));
+
+  review (f, all_three);
+  activate (f->window, "win.review-exit");
+
+  g_assert_null (gloss_window_get_review (f->window));
+  g_assert_false (marked (f, "gloss-review-boundary", at ("Rivals")));
+  g_assert_false (marked (f, "gloss-review-tag", at ("Zenith")));
+
+  /* n steps through the own annotations again. */
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  g_assert_nonnull (gloss_text_view_get_selected (gloss_window_get_text_view (f->window)));
+}
+
+
+static void
+test_list (Fixture       *f,
+           gconstpointer  data)
+{
+  /* The sidebar's filter entry, shown with it. */
+  GtkWidget *sidebar = named (GTK_WIDGET (f->window), "filter-entry");
+
+  review (f, all_three);
+  g_assert_false (gtk_widget_is_visible (sidebar));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (review_list (f))));
+
+  /* The disagreements in text order, each with who said what. */
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 3);
+  g_assert_nonnull (strstr (row_text (f, 0), "Boundary differs"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Tag differs"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Ben: person"));
+  g_assert_nonnull (strstr (row_text (f, 1), "Cleo: org"));
+  g_assert_nonnull (strstr (row_text (f, 2), "Missing"));
+  g_assert_nonnull (strstr (row_text (f, 2), "Cleo: —"));
+
+  /* Missing only, then any kind with Cleo's passages, then tag org. */
+  filter (f, "review-kind-filter", 3);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 1);
+  filter (f, "review-kind-filter", 0);
+  filter (f, "review-annotator-filter", 3);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 2);
+  filter (f, "review-annotator-filter", 0);
+  /* The tags listed are claim, org and person. */
+  filter (f, "review-tag-filter", 2);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 1);
+  filter (f, "review-tag-filter", 0);
+
+  /* A row activated is selected in the text; n selects its row. */
+  g_signal_emit_by_name (row_at (f, 2), "activate");
+  settle ();
+  assert_selected (f, at ("savings"), end_of ("million"));
+  activate (f->window, "win.previous-annotation");
+  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+
+  activate (f->window, "win.review-exit");
+  g_assert_true (gtk_widget_is_visible (sidebar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (review_list (f))));
+}
+
+
+/* The labels of the versions the inspector's place shows. */
+static GPtrArray *
+versions (Fixture *f)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GtkWidget *box = named (GTK_WIDGET (f->window), "review-versions");
+
+  g_assert_true (gtk_widget_is_visible (box));
+  collect (box, "review-version", GTK_TYPE_LABEL, found);
+  return found;
+}
+
+static const char *
+version_markup (GPtrArray *labels,
+                guint      index)
+{
+  return gtk_label_get_label (g_ptr_array_index (labels, index));
+}
+
+static const char *
+version_text (GPtrArray *labels,
+              guint      index)
+{
+  return gtk_label_get_text (g_ptr_array_index (labels, index));
+}
+
+
+static void
+test_versions (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GPtrArray) boundary = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autofree char *span = NULL;
+  GtkTextIter start;
+
+  review (f, all_three);
+  g_assert_false (gtk_widget_is_visible (find (GTK_WIDGET (f->window), NULL, GLOSS_TYPE_INSPECTOR)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Choose a disagreement in the list, or with n and p.");
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+
+  /* The rivals' claim: Cleo starts later, so the others' first words
+   * are the edge only they have. */
+  activate (f->window, "win.next-annotation");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Disagreement 1 of 3: Boundary differs");
+  boundary = versions (f);
+  g_assert_cmpuint (boundary->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (boundary, 0), "Test Person · Claim"));
+  g_assert_nonnull (strstr (version_markup (boundary, 0), "<b><u>Rivals said </u></b>Acme Corp paid"));
+  g_assert_nonnull (strstr (version_text (boundary, 1), "Ben · Claim"));
+  g_assert_nonnull (strstr (version_text (boundary, 2), "“Acme Corp paid too little,”"));
+  span = g_strdup_printf ("characters %u–%u", at ("Acme Corp paid"), end_of ("little,"));
+  g_assert_nonnull (strstr (version_text (boundary, 2), span));
+  g_clear_pointer (&span, g_free);
+
+  /* Zenith Ltd: one span, two tags, no edge. */
+  activate (f->window, "win.next-annotation");
+  tags = versions (f);
+  g_assert_cmpuint (tags->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (tags, 1), "Ben · person"));
+  g_assert_nonnull (strstr (version_text (tags, 2), "Cleo · org"));
+  span = g_strdup_printf ("characters %u–%u", at ("Zenith"), end_of ("Zenith Ltd"));
+  g_assert_nonnull (strstr (version_text (tags, 1), span));
+  g_assert_null (strstr (version_markup (tags, 1), "<b>"));
+
+  /* The savings: the user and Cleo marked nothing. */
+  activate (f->window, "win.next-annotation");
+  missing = versions (f);
+  g_assert_cmpuint (missing->len, ==, 3);
+  g_assert_nonnull (strstr (version_text (missing, 0), "Test Person marked nothing here"));
+  g_assert_nonnull (strstr (version_text (missing, 1), "Ben · Claim"));
+
+  activate (f->window, "win.review-exit");
+  g_assert_true (gtk_widget_is_visible (find (GTK_WIDGET (f->window), NULL, GLOSS_TYPE_INSPECTOR)));
+  g_assert_false (gtk_widget_is_visible (named (GTK_WIDGET (f->window), "review-versions")));
+}
+
+/* The dialog opened by win.review. */
+static GtkWidget *
+review_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_widget_get_name (window), "review-dialog") == 0)
+        return window;
+    }
+  return NULL;
+}
+
+
+static void
+test_dialog (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  GtkWidget *dialog, *ok;
+
+  activate (f->window, "win.review");
+  dialog = review_dialog ();
+  g_assert_nonnull (dialog);
+  collect (dialog, NULL, GTK_TYPE_CHECK_BUTTON, checks);
+  g_assert_cmpuint (checks->len, ==, 3);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (g_ptr_array_index (checks, 0)))), ==,
+                   "● Test Person (your layer)");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_check_button_get_child (g_ptr_array_index (checks, 1)))), ==,
+                   "● Ben");
+  ok = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_sensitive (ok));
+
+  /* One annotator is not enough to compare. */
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), FALSE);
+  g_assert_false (gtk_widget_get_sensitive (ok));
+
+  /* Ben and Cleo, without the user's own layer. */
+  gtk_check_button_set_active (g_ptr_array_index (checks, 1), TRUE);
+  g_signal_emit_by_name (ok, "clicked");
+  settle ();
+  g_assert_null (review_dialog ());
+  g_assert_cmpuint (gloss_review_get_n_annotators (gloss_window_get_review (f->window)), ==, 2);
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Ben, Cleo — 3 disagreements");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  article_test_init (&argc, &argv);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/review/units", test_units);
+  ADD ("/review/step", test_step);
+  ADD ("/review/list", test_list);
+  ADD ("/review/versions", test_versions);
+  ADD ("/review/follows-layers", test_follows_layers);
+  ADD ("/review/reload", test_reload);
+  ADD ("/review/exit", test_exit);
+  ADD ("/review/dialog", test_dialog);
+
+#undef ADD
+
+  return article_test_run ();
+}
