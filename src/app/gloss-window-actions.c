@@ -670,18 +670,47 @@ new_layer_item (GlossWindow *self,
   return box;
 }
 
+static void update_menu_items (GlossWindow *self,
+                               GPtrArray   *ids);
+
 void
 _gloss_window_update_menus (GlossWindow *self)
+{
+  GtkPopoverMenu *popover = GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button));
+  g_autoptr(GMenuModel) model = g_object_ref (gtk_popover_menu_get_menu_model (popover));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* GTK 4.8's popover menu keeps the names of its custom items' places
+   * without a copy of its own, and reads them again when the menu changes
+   * after the items that owned them went: the menu is taken from the
+   * popover while it changes, and given back, so that the popover builds
+   * every place anew. */
+  gtk_popover_menu_set_menu_model (popover, NULL);
+  g_menu_remove_all (self->tag_all_menu);
+  g_menu_remove_all (self->layers_menu);
+
+  if (self->document != NULL)
+    update_menu_items (self, ids);
+
+  gtk_popover_menu_set_menu_model (popover, model);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *custom = g_strdup_printf ("layer-%s", id);
+
+      gtk_popover_menu_add_child (popover, new_layer_item (self, id), custom);
+    }
+}
+
+/* Fills the Tag All and Layers menus, and in @ids the ids of the Layers
+ * menu's custom items, to add once the menu is back in its popover. */
+static void
+update_menu_items (GlossWindow *self,
+                   GPtrArray   *ids)
 {
   GListModel *files;
   GlossCodebook *codebook;
   g_auto(GStrv) old = NULL;
-
-  g_menu_remove_all (self->tag_all_menu);
-  g_menu_remove_all (self->layers_menu);
-
-  if (self->document == NULL)
-    return;
 
   _gloss_window_update_colours (self);
   codebook = gloss_document_get_codebook (self->document);
@@ -724,8 +753,7 @@ _gloss_window_update_menus (GlossWindow *self)
       item = g_menu_item_new (NULL, NULL);
       g_menu_item_set_attribute (item, "custom", "s", custom);
       g_menu_append_item (self->layers_menu, item);
-      gtk_popover_menu_add_child (GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button)),
-                                  new_layer_item (self, id), custom);
+      g_ptr_array_add (ids, g_strdup (id));
     }
 }
 
