@@ -9,71 +9,12 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-agreement.h"
+#include "gloss-agreement-private.h"
 #include "gloss-annotation-file.h"
 #include "gloss-corpus.h"
-#include "gloss-nominal-tally.h"
 #include "gloss-tokenizer.h"
-#include "gloss-unitizing.h"
-
-/* Tags are numbered in the order the study first meets them; on tokens,
- * category 0 is "outside every passage" and tag t is category t + 1. */
-#define OUTSIDE 0
-
-struct _GlossAgreementSet
-{
-  GlossAgreement *study;        /* owns the tags */
-  gboolean is_pair;
-  guint n_coders;
-  guint n_articles;
-  GlossSpanMatch *spans;        /* pairs only */
-  GlossNominalTally *tokens;    /* over all tags */
-  GPtrArray *tag_tokens;        /* by tag: GlossNominalTally, in or out */
-  GPtrArray *tag_sums;          /* by tag: GlossUnitizingSums */
-  /* α_U pools continua of one number of coders: FALSE once articles of
-   * another number came. */
-  gboolean even;
-  /* What the articles pooled were, for a tag first met later: the tokens
-   * by number of coders, and how many articles had each length. */
-  GArray *blank_tokens;         /* guint64, indexed by coders */
-  GHashTable *lengths;          /* length -> how many articles */
-};
-
-typedef struct
-{
-  char *id;
-  char *name;
-  GlossLayer *layer;            /* an article's only */
-  guint n_articles;
-  GArray *counts;               /* guint by tag */
-  guint total;
-} Annotator;
-
-struct _GlossAgreementResult
-{
-  GlossAgreement *study;
-  char *name;
-  GlossSource *source;
-  guint n_articles;
-  guint n_tags;                 /* the study's tags it measured: 0 to n_tags − 1 */
-  guint64 n_tokens;
-  guint64 n_characters;
-  GPtrArray *annotators;        /* Annotator, sorted by id */
-  GHashTable *pairs;            /* "a\nb" -> GlossAgreementSet */
-  GlossAgreementSet *group;
-};
-
-struct _GlossAgreement
-{
-  GHashTable *annotator_filter; /* id set, or NULL */
-  gboolean fixed_tags;
-  GPtrArray *tags;              /* char *, by number */
-  GHashTable *tag_numbers;      /* name -> number + 1 */
-  GlossAgreementResult *total;
-};
 
 /* One passage of an article: where it lies and the tokens it covers,
  * [first, last). */
@@ -98,526 +39,6 @@ gloss_agreement_token_measure_to_string (GlossAgreementTokenMeasure measure)
   return names[measure];
 }
 
-/* Sets. */
-
-static GlossAgreementSet *
-set_new (GlossAgreement *study,
-         gboolean        is_pair,
-         guint           n_coders)
-{
-  GlossAgreementSet *set = g_new0 (GlossAgreementSet, 1);
-
-  set->study = study;
-  set->is_pair = is_pair;
-  set->n_coders = n_coders;
-  set->even = TRUE;
-  set->tokens = gloss_nominal_tally_new (n_coders);
-  set->tag_tokens = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_nominal_tally_free);
-  set->tag_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_unitizing_sums_free);
-  set->blank_tokens = g_array_new (FALSE, TRUE, sizeof (guint64));
-  set->lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
-  return set;
-}
-
-static void
-set_free (gpointer data)
-{
-  GlossAgreementSet *set = data;
-
-  g_clear_pointer (&set->spans, gloss_span_match_free);
-  gloss_nominal_tally_free (set->tokens);
-  g_ptr_array_unref (set->tag_tokens);
-  g_ptr_array_unref (set->tag_sums);
-  g_array_unref (set->blank_tokens);
-  g_hash_table_unref (set->lengths);
-  g_free (set);
-}
-
-/* The tallies and sums of tag @tag, made when first needed with every
- * article pooled before as one where no one used the tag. */
-static GlossNominalTally *
-set_tag_tokens (GlossAgreementSet *set,
-                guint              tag)
-{
-  GlossNominalTally *tally;
-
-  if (tag >= set->tag_tokens->len)
-    g_ptr_array_set_size (set->tag_tokens, tag + 1);
-  tally = g_ptr_array_index (set->tag_tokens, tag);
-  if (tally != NULL)
-    return tally;
-
-  tally = gloss_nominal_tally_new (set->n_coders);
-  for (guint m = 2; m < set->blank_tokens->len; m++)
-    {
-      guint64 n = g_array_index (set->blank_tokens, guint64, m);
-      g_autofree int *codes = g_new (int, MAX (m, set->n_coders));
-
-      for (guint i = 0; i < MAX (m, set->n_coders); i++)
-        codes[i] = i < m ? 0 : -1;
-      /* Weights are counted in guint: add the tokens in pieces. */
-      while (n > 0)
-        {
-          guint piece = (guint) MIN (n, G_MAXUINT);
-          g_autoptr(GlossNominalTally) blank = gloss_nominal_tally_new (m);
-
-          gloss_nominal_tally_add_unit (blank, codes, piece);
-          gloss_nominal_tally_add (tally, blank);
-          n -= piece;
-        }
-    }
-  g_ptr_array_index (set->tag_tokens, tag) = tally;
-  return tally;
-}
-
-static GlossUnitizingSums *
-set_tag_sums (GlossAgreementSet *set,
-              guint              tag)
-{
-  GlossUnitizingSums *sums;
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (tag >= set->tag_sums->len)
-    g_ptr_array_set_size (set->tag_sums, tag + 1);
-  sums = g_ptr_array_index (set->tag_sums, tag);
-  if (sums != NULL)
-    return sums;
-
-  sums = gloss_unitizing_sums_new (set->n_coders);
-  g_hash_table_iter_init (&iter, set->lengths);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      /* An article where no coder marked the tag: its length, and a gap
-       * as long for each coder. */
-      g_autoptr(GlossUnitizingData) empty = gloss_unitizing_data_new (set->n_coders, 0,
-                                                                      GPOINTER_TO_UINT (key));
-      g_autoptr(GlossUnitizingSums) one = gloss_unitizing_sums_new (set->n_coders);
-
-      if (!gloss_unitizing_sums_add_data (one, empty, "", NULL))
-        g_assert_not_reached ();
-      for (gsize i = 0; i < GPOINTER_TO_SIZE (value); i++)
-        gloss_unitizing_sums_add (sums, one);
-    }
-  g_ptr_array_index (set->tag_sums, tag) = sums;
-  return sums;
-}
-
-/* Adds the article set @article to the pooled set @total, whose tags
- * are at least as many. */
-static void
-set_add (GlossAgreementSet       *total,
-         const GlossAgreementSet *article,
-         guint                    n_tags)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (total->n_articles > 0 && article->n_coders != total->n_coders)
-    total->even = FALSE;
-  total->even = total->even && article->even;
-  total->n_coders = MAX (total->n_coders, article->n_coders);
-  total->n_articles += article->n_articles;
-
-  if (article->spans != NULL)
-    {
-      if (total->spans == NULL)
-        total->spans = gloss_span_match_new_empty ();
-      gloss_span_match_add (total->spans, article->spans);
-    }
-  gloss_nominal_tally_add (total->tokens, article->tokens);
-
-  for (guint t = 0; t < n_tags; t++)
-    {
-      GlossNominalTally *tokens = t < article->tag_tokens->len
-                                  ? g_ptr_array_index (article->tag_tokens, t) : NULL;
-      GlossUnitizingSums *sums = t < article->tag_sums->len
-                                 ? g_ptr_array_index (article->tag_sums, t) : NULL;
-
-      if (tokens != NULL)
-        gloss_nominal_tally_add (set_tag_tokens (total, t), tokens);
-      if (sums != NULL && total->even)
-        gloss_unitizing_sums_add (set_tag_sums (total, t), sums);
-    }
-
-  /* Then what the article was, for the tags met later. */
-  if (article->blank_tokens->len > total->blank_tokens->len)
-    g_array_set_size (total->blank_tokens, article->blank_tokens->len);
-  for (guint m = 0; m < article->blank_tokens->len; m++)
-    g_array_index (total->blank_tokens, guint64, m) += g_array_index (article->blank_tokens, guint64, m);
-  g_hash_table_iter_init (&iter, article->lengths);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gsize n = GPOINTER_TO_SIZE (g_hash_table_lookup (total->lengths, key));
-
-      g_hash_table_insert (total->lengths, key, GSIZE_TO_POINTER (n + GPOINTER_TO_SIZE (value)));
-    }
-}
-
-guint
-gloss_agreement_set_get_n_articles (GlossAgreementSet *set)
-{
-  g_return_val_if_fail (set != NULL, 0);
-
-  return set->n_articles;
-}
-
-const GlossSpanMatch *
-gloss_agreement_set_get_spans (GlossAgreementSet *set)
-{
-  g_return_val_if_fail (set != NULL, NULL);
-
-  return set->spans;
-}
-
-typedef void (*TallyMeasure) (const GlossNominalTally *tally,
-                              GlossReliabilityResult  *result);
-
-static const TallyMeasure tally_measures[] = {
-  gloss_nominal_tally_percent_agreement,
-  gloss_nominal_tally_cohen_kappa,
-  gloss_nominal_tally_scott_pi,
-  gloss_nominal_tally_fleiss_kappa,
-  gloss_nominal_tally_alpha,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (tally_measures) == GLOSS_AGREEMENT_N_TOKEN_MEASURES);
-
-/* The number of @tag in @study, or -1. */
-static int
-tag_number (GlossAgreement *study,
-            const char     *tag)
-{
-  return (int) GPOINTER_TO_UINT (g_hash_table_lookup (study->tag_numbers, tag)) - 1;
-}
-
-void
-gloss_agreement_set_get_token_measure (GlossAgreementSet          *set,
-                                       const char                 *tag,
-                                       GlossAgreementTokenMeasure  measure,
-                                       GlossReliabilityResult     *result)
-{
-  const GlossNominalTally *tally = NULL;
-  g_autoptr(GlossNominalTally) none = NULL;
-
-  g_return_if_fail (set != NULL);
-  g_return_if_fail (measure < GLOSS_AGREEMENT_N_TOKEN_MEASURES);
-  g_return_if_fail (result != NULL);
-
-  if (tag == NULL)
-    tally = set->tokens;
-  else
-    {
-      int t = tag_number (set->study, tag);
-
-      if (t >= 0 && (guint) t < set->tag_tokens->len)
-        tally = g_ptr_array_index (set->tag_tokens, t);
-    }
-  if (tally == NULL)
-    tally = none = gloss_nominal_tally_new (set->n_coders);
-
-  tally_measures[measure] (tally, result);
-  /* Cohen's κ and Scott's π are of two coders: the group has none. */
-  if (!set->is_pair &&
-      (measure == GLOSS_AGREEMENT_COHEN_KAPPA || measure == GLOSS_AGREEMENT_SCOTT_PI) &&
-      result->defined)
-    {
-      result->defined = FALSE;
-      result->value = 0;
-      result->reason = _("Cohen’s κ and Scott’s π compare two annotators: see the pairs.");
-    }
-}
-
-void
-gloss_agreement_set_get_alpha_u (GlossAgreementSet      *set,
-                                 const char             *tag,
-                                 GlossReliabilityResult *result)
-{
-  g_autoptr(GPtrArray) sums = g_ptr_array_new ();
-
-  g_return_if_fail (set != NULL);
-  g_return_if_fail (result != NULL);
-
-  if (!set->even)
-    {
-      *result = (GlossReliabilityResult) { 0 };
-      result->reason = _("The articles were not all annotated by as many annotators: "
-                         "α_U of the group needs the same annotators on every article.");
-      return;
-    }
-
-  for (guint t = 0; t < set->tag_sums->len; t++)
-    {
-      GlossUnitizingSums *s = g_ptr_array_index (set->tag_sums, t);
-
-      if (s == NULL)
-        continue;
-      if (tag == NULL || tag_number (set->study, tag) == (int) t)
-        g_ptr_array_add (sums, s);
-    }
-  if (tag != NULL && sums->len == 0)
-    {
-      /* A tag no one used: its α_U says so. */
-      g_autoptr(GlossUnitizingSums) none = gloss_unitizing_sums_new (set->n_coders);
-      const GlossUnitizingSums *one[] = { none };
-
-      gloss_unitizing_sums_alpha (one, 1, result);
-      return;
-    }
-  gloss_unitizing_sums_alpha ((const GlossUnitizingSums * const *) sums->pdata, sums->len, result);
-}
-
-guint64
-gloss_agreement_set_get_confusion (GlossAgreementSet *set,
-                                   const char        *tag_a,
-                                   const char        *tag_b)
-{
-  int a = OUTSIDE;
-  int b = OUTSIDE;
-
-  g_return_val_if_fail (set != NULL, 0);
-
-  if (tag_a != NULL)
-    a = tag_number (set->study, tag_a) + 1;
-  if (tag_b != NULL)
-    b = tag_number (set->study, tag_b) + 1;
-  if (a < 0 || b < 0 || (tag_a != NULL && a == 0) || (tag_b != NULL && b == 0))
-    return 0;
-  return gloss_nominal_tally_get_pair_count (set->tokens, a, b);
-}
-
-/* Results. */
-
-static void
-annotator_free (gpointer data)
-{
-  Annotator *annotator = data;
-
-  g_free (annotator->id);
-  g_free (annotator->name);
-  g_clear_object (&annotator->layer);
-  g_array_unref (annotator->counts);
-  g_free (annotator);
-}
-
-static GlossAgreementResult *
-result_new (GlossAgreement *study,
-            const char     *name)
-{
-  GlossAgreementResult *result = g_new0 (GlossAgreementResult, 1);
-
-  result->study = study;
-  result->name = g_strdup (name);
-  result->annotators = g_ptr_array_new_with_free_func (annotator_free);
-  result->pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, set_free);
-  return result;
-}
-
-void
-gloss_agreement_result_free (GlossAgreementResult *result)
-{
-  if (result == NULL)
-    return;
-  g_free (result->name);
-  g_clear_object (&result->source);
-  g_ptr_array_unref (result->annotators);
-  g_hash_table_unref (result->pairs);
-  g_clear_pointer (&result->group, set_free);
-  g_free (result);
-}
-
-/* The annotator @id of @result, added in its place when new. */
-static Annotator *
-result_annotator (GlossAgreementResult *result,
-                  const char           *id,
-                  const char           *name)
-{
-  guint low = 0, high = result->annotators->len;
-  Annotator *annotator;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-      int cmp = strcmp (((Annotator *) g_ptr_array_index (result->annotators, middle))->id, id);
-
-      if (cmp == 0)
-        return g_ptr_array_index (result->annotators, middle);
-      if (cmp < 0)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  annotator = g_new0 (Annotator, 1);
-  annotator->id = g_strdup (id);
-  annotator->name = g_strdup (name != NULL && *name != '\0' ? name : id);
-  annotator->counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  g_ptr_array_insert (result->annotators, low, annotator);
-  return annotator;
-}
-
-static char *
-pair_key (const char *a,
-          const char *b)
-{
-  return g_strconcat (a, "\n", b, NULL);
-}
-
-const char *
-gloss_agreement_result_get_name (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-
-  return result->name;
-}
-
-GlossSource *
-gloss_agreement_result_get_source (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-
-  return result->source;
-}
-
-guint
-gloss_agreement_result_get_n_articles (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_articles;
-}
-
-guint64
-gloss_agreement_result_get_n_tokens (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_tokens;
-}
-
-guint64
-gloss_agreement_result_get_n_characters (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->n_characters;
-}
-
-guint
-gloss_agreement_result_get_n_annotators (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, 0);
-
-  return result->annotators->len;
-}
-
-static Annotator *
-annotator_at (GlossAgreementResult *result,
-              guint                 index)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-  g_return_val_if_fail (index < result->annotators->len, NULL);
-
-  return g_ptr_array_index (result->annotators, index);
-}
-
-const char *
-gloss_agreement_result_get_annotator (GlossAgreementResult *result,
-                                      guint                 index)
-{
-  Annotator *annotator = annotator_at (result, index);
-
-  return annotator != NULL ? annotator->id : NULL;
-}
-
-const char *
-gloss_agreement_result_get_annotator_name (GlossAgreementResult *result,
-                                           guint                 index)
-{
-  Annotator *annotator = annotator_at (result, index);
-
-  return annotator != NULL ? annotator->name : NULL;
-}
-
-GlossLayer *
-gloss_agreement_result_get_layer (GlossAgreementResult *result,
-                                  guint                 index)
-{
-  Annotator *annotator = annotator_at (result, index);
-
-  return annotator != NULL ? annotator->layer : NULL;
-}
-
-guint
-gloss_agreement_result_get_n_annotated (GlossAgreementResult *result,
-                                        guint                 index)
-{
-  Annotator *annotator = annotator_at (result, index);
-
-  return annotator != NULL ? annotator->n_articles : 0;
-}
-
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
-char **
-gloss_agreement_result_dup_tags (GlossAgreementResult *result)
-{
-  char **tags;
-
-  g_return_val_if_fail (result != NULL, NULL);
-
-  tags = g_new0 (char *, result->n_tags + 1);
-  for (guint t = 0; t < result->n_tags; t++)
-    tags[t] = g_strdup (g_ptr_array_index (result->study->tags, t));
-  qsort (tags, result->n_tags, sizeof (char *), compare_names);
-  return tags;
-}
-
-guint
-gloss_agreement_result_count (GlossAgreementResult *result,
-                              guint                 index,
-                              const char           *tag)
-{
-  Annotator *annotator = annotator_at (result, index);
-  int t;
-
-  if (annotator == NULL)
-    return 0;
-  if (tag == NULL)
-    return annotator->total;
-  t = tag_number (result->study, tag);
-  if (t < 0 || (guint) t >= annotator->counts->len)
-    return 0;
-  return g_array_index (annotator->counts, guint, t);
-}
-
-GlossAgreementSet *
-gloss_agreement_result_get_pair (GlossAgreementResult *result,
-                                 guint                 a,
-                                 guint                 b)
-{
-  g_autofree char *key = NULL;
-
-  g_return_val_if_fail (result != NULL, NULL);
-  g_return_val_if_fail (a < b && b < result->annotators->len, NULL);
-
-  key = pair_key (annotator_at (result, a)->id, annotator_at (result, b)->id);
-  return g_hash_table_lookup (result->pairs, key);
-}
-
-GlossAgreementSet *
-gloss_agreement_result_get_group (GlossAgreementResult *result)
-{
-  g_return_val_if_fail (result != NULL, NULL);
-
-  return result->group;
-}
-
 /* The study. */
 
 GlossAgreement *
@@ -627,7 +48,7 @@ gloss_agreement_new (void)
 
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->tag_numbers = g_hash_table_new (g_str_hash, g_str_equal);
-  self->total = result_new (self, NULL);
+  self->total = _gloss_agreement_result_new (self, NULL);
   return self;
 }
 
@@ -663,7 +84,7 @@ static int
 study_tag (GlossAgreement *self,
            const char     *tag)
 {
-  int t = tag_number (self, tag);
+  int t = _gloss_agreement_tag_number (self, tag);
   char *copy;
 
   if (t >= 0 || self->fixed_tags)
@@ -880,7 +301,7 @@ measure_set (GlossAgreement *self,
              guint           n_tokens,
              guint           length)
 {
-  GlossAgreementSet *set = set_new (self, is_pair, n_coders);
+  GlossAgreementSet *set = _gloss_agreement_set_new (self, is_pair, n_coders);
   g_autofree const int **columns = g_new (const int *, n_coders);
 
   set->n_articles = 1;
@@ -961,7 +382,7 @@ pool (GlossAgreement       *self,
   for (guint i = 0; i < article->annotators->len; i++)
     {
       Annotator *from = g_ptr_array_index (article->annotators, i);
-      Annotator *to = result_annotator (total, from->id, from->name);
+      Annotator *to = _gloss_agreement_result_annotator (total, from->id, from->name);
 
       to->n_articles++;
       to->total += from->total;
@@ -978,16 +399,16 @@ pool (GlossAgreement       *self,
 
       if (set == NULL)
         {
-          set = set_new (self, TRUE, 2);
+          set = _gloss_agreement_set_new (self, TRUE, 2);
           g_hash_table_insert (total->pairs, g_strdup (key), set);
         }
-      set_add (set, value, article->n_tags);
+      _gloss_agreement_set_add (set, value, article->n_tags);
     }
   if (article->group != NULL)
     {
       if (total->group == NULL)
-        total->group = set_new (self, FALSE, article->group->n_coders);
-      set_add (total->group, article->group, article->n_tags);
+        total->group = _gloss_agreement_set_new (self, FALSE, article->group->n_coders);
+      _gloss_agreement_set_add (total->group, article->group, article->n_tags);
     }
 }
 
@@ -1008,7 +429,7 @@ gloss_agreement_measure_layers (GlossAgreement *self,
   g_return_val_if_fail (GLOSS_IS_SOURCE (source), NULL);
   g_return_val_if_fail (layers != NULL, NULL);
 
-  result = result_new (self, name);
+  result = _gloss_agreement_result_new (self, name);
   result->source = g_object_ref (source);
   result->n_articles = 1;
   length = gloss_source_get_length (source);
@@ -1024,7 +445,7 @@ gloss_agreement_measure_layers (GlossAgreement *self,
 
       if (!annotator_wanted (self, layer))
         continue;
-      coder.annotator = result_annotator (result, gloss_layer_get_annotator_id (layer),
+      coder.annotator = _gloss_agreement_result_annotator (result, gloss_layer_get_annotator_id (layer),
                                           gloss_layer_get_annotator_name (layer));
       /* The same annotator twice (a file copied by hand): the first. */
       if (coder.annotator->layer != NULL)
@@ -1057,7 +478,7 @@ gloss_agreement_measure_layers (GlossAgreement *self,
       {
         Coder *pair[] = { all[i], all[j] };
 
-        g_hash_table_insert (result->pairs, pair_key (all[i]->annotator->id, all[j]->annotator->id),
+        g_hash_table_insert (result->pairs, _gloss_agreement_pair_key (all[i]->annotator->id, all[j]->annotator->id),
                              measure_set (self, TRUE, pair, 2, n_tags, n_tokens, length));
       }
   if (coders->len >= 2)

@@ -1,0 +1,97 @@
+/* gloss-agreement-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-agreement.h"
+#include "gloss-nominal-tally.h"
+#include "gloss-unitizing.h"
+
+G_BEGIN_DECLS
+
+/* The study (gloss-agreement.c: reading, measuring and pooling), its
+ * results (gloss-agreement-result.c) and the sets of a pair or the group
+ * (gloss-agreement-set.c) share these. */
+
+/* Tags are numbered in the order the study first meets them; on tokens,
+ * category 0 is "outside every passage" and tag t is category t + 1. */
+#define OUTSIDE 0
+
+struct _GlossAgreementSet
+{
+  GlossAgreement *study;        /* owns the tags */
+  gboolean is_pair;
+  guint n_coders;
+  guint n_articles;
+  GlossSpanMatch *spans;        /* pairs only */
+  GlossNominalTally *tokens;    /* over all tags */
+  GPtrArray *tag_tokens;        /* by tag: GlossNominalTally, in or out */
+  GPtrArray *tag_sums;          /* by tag: GlossUnitizingSums */
+  /* α_U pools continua of one number of coders: FALSE once articles of
+   * another number came. */
+  gboolean even;
+  /* What the articles pooled were, for a tag first met later: the tokens
+   * by number of coders, and how many articles had each length. */
+  GArray *blank_tokens;         /* guint64, indexed by coders */
+  GHashTable *lengths;          /* length -> how many articles */
+};
+
+typedef struct
+{
+  char *id;
+  char *name;
+  GlossLayer *layer;            /* an article's only */
+  guint n_articles;
+  GArray *counts;               /* guint by tag */
+  guint total;
+} Annotator;
+
+struct _GlossAgreementResult
+{
+  GlossAgreement *study;
+  char *name;
+  GlossSource *source;
+  guint n_articles;
+  guint n_tags;                 /* the study's tags it measured: 0 to n_tags − 1 */
+  guint64 n_tokens;
+  guint64 n_characters;
+  GPtrArray *annotators;        /* Annotator, sorted by id */
+  GHashTable *pairs;            /* "a\nb" -> GlossAgreementSet */
+  GlossAgreementSet *group;
+};
+
+struct _GlossAgreement
+{
+  GHashTable *annotator_filter; /* id set, or NULL */
+  gboolean fixed_tags;
+  GPtrArray *tags;              /* char *, by number */
+  GHashTable *tag_numbers;      /* name -> number + 1 */
+  GlossAgreementResult *total;
+};
+
+GlossAgreementSet    *_gloss_agreement_set_new      (GlossAgreement          *study,
+                                                     gboolean                 is_pair,
+                                                     guint                    n_coders);
+void                  _gloss_agreement_set_free     (gpointer                 set);
+/* Adds the article set @article to the pooled set @total. */
+void                  _gloss_agreement_set_add      (GlossAgreementSet       *total,
+                                                     const GlossAgreementSet *article,
+                                                     guint                    n_tags);
+/* The number of @tag in @study, or -1. */
+int                   _gloss_agreement_tag_number   (GlossAgreement          *study,
+                                                     const char              *tag);
+GlossAgreementResult *_gloss_agreement_result_new   (GlossAgreement          *study,
+                                                     const char              *name);
+/* The annotator @id of @result, added in its place when new. */
+Annotator            *_gloss_agreement_result_annotator (GlossAgreementResult *result,
+                                                     const char              *id,
+                                                     const char              *name);
+/* The key of a pair in a result's table. */
+char                 *_gloss_agreement_pair_key     (const char              *a,
+                                                     const char              *b);
+
+G_END_DECLS
