@@ -301,3 +301,171 @@ _gloss_window_class_init_teammates (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.hide-teammates", NULL, answer_offer_action);
   gtk_widget_class_install_action (widget_class, "win.copy-to-own", NULL, copy_to_own_action);
 }
+
+/* The Layers menu: a stateful action per teammate file, and its row. */
+
+char *
+_gloss_window_layer_action_name (GlossWindow *self,
+                                 GFile       *file)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->document == NULL)
+    return NULL;
+
+  article = g_file_get_basename (gloss_source_get_file (gloss_document_get_source (self->document)));
+  name = g_file_get_basename (file);
+  return gloss_annotation_file_name_annotator (name, article);
+}
+
+static void
+on_layer_toggled (GSimpleAction *action,
+                  GVariant      *state,
+                  GlossWindow   *self)
+{
+  GFile *file = g_hash_table_lookup (self->layer_files, g_action_get_name (G_ACTION (action)));
+  const char *path = g_file_peek_path (file);
+  g_autoptr(GError) error = NULL;
+
+  if (g_variant_get_boolean (state))
+    {
+      GlossAnnotationFile *teammate = gloss_document_load_teammate (self->document, file, &error);
+      GlossLayer *layer;
+
+      if (teammate == NULL)
+        {
+          _gloss_window_show_banner (self, error->message, NULL, NULL, NULL, NULL);
+          return;
+        }
+
+      layer = gloss_annotation_file_get_layer (teammate);
+      g_hash_table_replace (self->shown_teammates, g_strdup (path), g_object_ref (layer));
+      gloss_text_view_add_teammate_layer (self->text_view, layer);
+      gloss_sidebar_add_layer (self->sidebar, teammate, gloss_layer_get_annotator_name (layer));
+    }
+  else
+    {
+      GlossLayer *layer = g_hash_table_lookup (self->shown_teammates, path);
+      GlossAnnotationFile *teammate = gloss_document_load_teammate (self->document, file, NULL);
+
+      if (layer != NULL)
+        gloss_text_view_remove_teammate_layer (self->text_view, layer);
+      if (teammate != NULL)
+        gloss_sidebar_remove_layer (self->sidebar, teammate);
+      g_hash_table_remove (self->shown_teammates, path);
+    }
+
+  g_simple_action_set_state (action, state);
+  _gloss_window_update_legend (self);
+}
+
+/* A row of the Layers menu: the check button of action layer.@id, and a
+ * dot in the annotator's colour. */
+static GtkWidget *
+new_layer_item (GlossWindow *self,
+                const char  *id)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (id);
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *detailed = g_strdup_printf ("layer.%s", id);
+  g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>",
+                                             gloss_annotator_style_colour (GTK_WIDGET (self),
+                                                                           self->annotator_colours, id));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (check), detailed);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_widget_set_name (dot, "layer-dot");
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), dot);
+  return box;
+}
+
+static void update_menu_items (GlossWindow *self,
+                               GPtrArray   *ids);
+
+void
+_gloss_window_update_menus (GlossWindow *self)
+{
+  GtkPopoverMenu *popover = GTK_POPOVER_MENU (gtk_menu_button_get_popover (self->menu_button));
+  g_autoptr(GMenuModel) model = g_object_ref (gtk_popover_menu_get_menu_model (popover));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+
+  /* GTK 4.8's popover menu keeps the names of its custom items' places
+   * without a copy of its own, and reads them again when the menu changes
+   * after the items that owned them went: the menu is taken from the
+   * popover while it changes, and given back, so that the popover builds
+   * every place anew. */
+  gtk_popover_menu_set_menu_model (popover, NULL);
+  g_menu_remove_all (self->tag_all_menu);
+  g_menu_remove_all (self->layers_menu);
+
+  if (self->document != NULL)
+    update_menu_items (self, ids);
+
+  gtk_popover_menu_set_menu_model (popover, model);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+      g_autofree char *custom = g_strdup_printf ("layer-%s", id);
+
+      gtk_popover_menu_add_child (popover, new_layer_item (self, id), custom);
+    }
+}
+
+/* Fills the Tag All and Layers menus, and in @ids the ids of the Layers
+ * menu's custom items, to add once the menu is back in its popover. */
+static void
+update_menu_items (GlossWindow *self,
+                   GPtrArray   *ids)
+{
+  GListModel *files;
+  GlossCodebook *codebook;
+  g_auto(GStrv) old = NULL;
+
+  _gloss_window_update_colours (self);
+  codebook = gloss_document_get_codebook (self->document);
+  for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+    {
+      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
+      g_autofree char *detailed = g_strdup_printf ("win.tag-all::%s", gloss_tag_get_id (tag));
+
+      g_menu_append (self->tag_all_menu, gloss_tag_get_label (tag), detailed);
+    }
+
+  /* One stateful action per teammate file, kept when it still exists. */
+  old = g_action_group_list_actions (G_ACTION_GROUP (self->layer_actions));
+  files = gloss_document_get_teammate_files (self->document);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *id = _gloss_window_layer_action_name (self, file);
+      g_autofree char *custom = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      GSimpleAction *action;
+
+      if (id == NULL)
+        continue;
+
+      action = G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self->layer_actions), id));
+      if (action == NULL)
+        {
+          action = g_simple_action_new_stateful (id, NULL, g_variant_new_boolean (FALSE));
+          g_hash_table_replace (self->layer_files, g_strdup (id), g_object_ref (file));
+          g_signal_connect (action, "change-state", G_CALLBACK (on_layer_toggled), self);
+          g_action_map_add_action (G_ACTION_MAP (self->layer_actions), G_ACTION (action));
+          g_object_unref (action);
+        }
+
+      /* GTK 4.8's menus show neither markup nor icons beside a label:
+       * the item is a check button of the file's annotator id followed
+       * by a dot in their colour, put in the menu's place for it. */
+      custom = g_strdup_printf ("layer-%s", id);
+      item = g_menu_item_new (NULL, NULL);
+      g_menu_item_set_attribute (item, "custom", "s", custom);
+      g_menu_append_item (self->layers_menu, item);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+}
