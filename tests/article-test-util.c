@@ -351,3 +351,20 @@ find_label (GtkWidget  *widget,
 
   return NULL;
 }
+
+char *
+make_article_folder (const char  *prefix,
+                     const char  *text,
+                     char       **article)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strconcat (prefix, "-XXXXXX", NULL);
+  char *dir;
+
+  g_settings_reset (gloss_application_get_settings (test_application ()), "teammate-folders");
+  dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  *article = g_build_filename (dir, "a.txt", NULL);
+  write_file (*article, text);
+  return dir;
+}

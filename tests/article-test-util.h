@@ -81,6 +81,12 @@ void           opening_done_cb   (GObject      *window,
  * or says why it could not: gloss_window_open_finish's result. */
 gboolean       open_in_window    (GlossWindow  *window,
                                   GFile        *file);
+/* A new folder named after @prefix holding @text as a.txt, whose path
+ * goes to @article, with no choice remembered about teammates' files (so
+ * that the offer to show them comes as for a first visit). */
+char          *make_article_folder (const char  *prefix,
+                                    const char  *text,
+                                    char       **article);
 /* A window shown on @path, once it has settled. */
 GlossWindow   *open_window       (const char   *path);
 

@@ -115,15 +115,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The offer to show the teammates' files stays out of the way. */
-  g_settings_reset (gloss_application_get_settings (test_application ()), "teammate-folders");
-
-  f->dir = g_dir_make_tmp ("gloss-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->article = g_build_filename (f->dir, "a.txt", NULL);
-  write_file (f->article, ARTICLE);
+  f->dir = make_article_folder ("gloss-review", ARTICLE, &f->article);
   write_teammate (f, "ben", "Ben", ben_passages);
   write_teammate (f, "cleo", "Cleo", cleo_passages);
   f->window = open_window (f->article);

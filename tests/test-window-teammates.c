@@ -69,15 +69,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* Every test starts with no folder chosen for. */
-  g_settings_reset (gloss_application_get_settings (test_application ()), "teammate-folders");
-
-  f->dir = g_dir_make_tmp ("gloss-teammates-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->article = g_build_filename (f->dir, "a.txt", NULL);
-  write_file (f->article, ARTICLE);
+  f->dir = make_article_folder ("gloss-teammates", ARTICLE, &f->article);
   /* Ben and Cleo both mark the rivals' sentence, each with other edges. */
   f->ben = write_teammate (f, "ben", "Ben", "claim", "Rivals", "little,", "Too cheap");
   f->cleo = write_teammate (f, "cleo", "Cleo", "controversy", "Acme Corp paid", "appealed.", NULL);
