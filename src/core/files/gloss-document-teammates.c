@@ -111,6 +111,28 @@ _gloss_document_sync_teammate (GlossDocument *self,
     g_list_store_remove (self->teammate_files, position);
 }
 
+/* A teammate's file loaded before and written again: those who show it
+ * are told, then what was loaded of it is forgotten, unless a handler
+ * read it anew already. */
+static void
+teammate_rewritten (GlossDocument *self,
+                    GFile         *file)
+{
+  GlossAnnotationFile *loaded = file != NULL ? g_hash_table_lookup (self->teammates, file) : NULL;
+  g_autoptr(GFile) key = NULL;
+
+  if (loaded == NULL || !g_file_query_exists (file, NULL))
+    return;
+
+  /* The event's file may go with the handlers' reloads. */
+  key = g_object_ref (file);
+  g_object_ref (loaded);
+  _gloss_document_emit_teammate_changed (self, key);
+  if (g_hash_table_lookup (self->teammates, key) == loaded)
+    g_hash_table_remove (self->teammates, key);
+  g_object_unref (loaded);
+}
+
 static void
 folder_changed_cb (GFileMonitor      *monitor,
                    GFile             *file,
@@ -133,6 +155,13 @@ folder_changed_cb (GFileMonitor      *monitor,
       _gloss_document_sync_teammate (self, file);
       if (other_file != NULL)
         _gloss_document_sync_teammate (self, other_file);
+      /* A file replaced by a rename (an atomic save) is created anew. */
+      teammate_rewritten (self, event == G_FILE_MONITOR_EVENT_RENAMED ? other_file : file);
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+      /* Written in place, and closed. */
+      teammate_rewritten (self, file);
       break;
 
     default:
@@ -219,6 +248,32 @@ gloss_document_get_teammate_files (GlossDocument *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
   return G_LIST_MODEL (self->teammate_files);
+}
+
+GlossAnnotationFile *
+gloss_document_reload_teammate (GlossDocument  *self,
+                                GFile          *file,
+                                GError        **error)
+{
+  g_autoptr(GlossAnnotationFile) loaded = NULL;
+  GlossAnnotationFile *teammate;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Taken out while the file is read, put back when it cannot be. */
+  loaded = g_hash_table_lookup (self->teammates, file);
+  if (loaded != NULL)
+    {
+      g_object_ref (loaded);
+      g_hash_table_remove (self->teammates, file);
+    }
+
+  teammate = gloss_document_load_teammate (self, file, error);
+  if (teammate == NULL && loaded != NULL)
+    _gloss_document_cache_teammate (self, loaded);
+  return teammate;
 }
 
 GlossAnnotationFile *
