@@ -208,3 +208,17 @@ review_list (Fixture *f)
   return GLOSS_REVIEW_LIST (list);
 }
 
+
+static gboolean
+figures_shown (gpointer data)
+{
+  Fixture *f = data;
+
+  return strstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-figures"))), "F1") != NULL;
+}
+
+void
+wait_for_figures (Fixture *f)
+{
+  wait_until (figures_shown, f);
+}

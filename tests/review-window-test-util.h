@@ -91,5 +91,7 @@ GtkWidget       *find              (GtkWidget          *root,
 GtkWidget       *named             (GtkWidget          *root,
                                     const char         *name);
 GlossReviewList *review_list       (Fixture            *f);
+/* Waits until the review bar shows the figures, measured in a thread. */
+void             wait_for_figures  (Fixture            *f);
 
 G_END_DECLS

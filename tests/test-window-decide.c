@@ -327,12 +327,14 @@ test_teammate_changed (Fixture       *f,
   activate (f->window, "win.next-annotation");
   press_number (f, 1);
   g_assert_cmpuint (n_consensus (f), ==, 1);
+  wait_for_figures (f);
   figures_before = gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-figures")));
   figures = g_strdup (figures_before);
 
   /* Ben now calls Zenith Ltd an org, as the others do. */
   write_teammate (f, "ben", "Ben", ben_now);
   wait_until (two_disagreements, f);
+  wait_for_figures (f);
 
   g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 1 of 2 disagreements settled");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-figures"))), !=,

@@ -72,6 +72,7 @@ test_units (Fixture       *f,
   g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 0 of 3 disagreements settled");
   /* One unit of four agreed, the mean F1 of the pairs and α_U of the
    * three over all tags. */
+  wait_for_figures (f);
   figures = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (f->window), "review-figures", GTK_TYPE_LABEL)));
   g_assert_true (g_str_has_prefix (figures, "1 of 4 units agreed · F1 lenient 0."));
   g_assert_nonnull (strstr (figures, " · α_U "));

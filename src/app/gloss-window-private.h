@@ -62,6 +62,7 @@ struct _GlossWindow
   GStrv review_ids;              /* their annotators' ids */
   GlossReview *review;
   int review_unit;               /* the unit selected last, or -1 */
+  GCancellable *review_cancellable; /* the figures being measured */
   /* Deciding (gloss-window-decide.c): the consensus layer the review
    * settles into, and the version being edited (its index among the
    * unit's versions, -1 when none is) with the tag chosen for it. */

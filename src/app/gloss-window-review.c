@@ -74,30 +74,130 @@ show_unit (GlossWindow *self,
 
 /* The agreement figures of the layers compared: how many units are
  * agreed, F1 lenient of the pair (the mean over pairs) and
- * Krippendorff's α_U over all tags. */
+ * Krippendorff's α_U over all tags; NULL @figures while they are
+ * measured. */
 static char *
-describe_agreement (GlossWindow *self)
+describe_agreement (GlossWindow              *self,
+                    const GlossReviewFigures *figures)
 {
-  GlossReviewFigures figures = { 0 };
   guint n_units = gloss_review_get_n_units (self->review);
   guint agreed = n_units - gloss_review_get_n_disagreements (self->review);
   g_autofree char *units = NULL;
   g_autofree char *f1 = NULL;
   g_autofree char *alpha = NULL;
 
-  gloss_review_measure (self->review, gloss_document_get_source (self->document), &figures);
   units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: how many units are agreed, of how many */
                                         "%u of %u unit agreed", "%u of %u units agreed", n_units),
                            agreed, n_units);
+  if (figures == NULL)
+    /* Translators: the units agreed, while the figures are measured */
+    return g_strdup_printf (_("%s · measuring…"), units);
+
   /* Translators: F1 of the spans, lenient matching; then undefined */
-  f1 = figures.f1_lenient.status == GLOSS_SCORE_DEFINED ? g_strdup_printf (_("F1 lenient %.2f"), figures.f1_lenient.value)
-                                  : g_strdup (_("F1 lenient undefined"));
+  f1 = figures->f1_lenient.status == GLOSS_SCORE_DEFINED ? g_strdup_printf (_("F1 lenient %.2f"), figures->f1_lenient.value)
+                                                         : g_strdup (_("F1 lenient undefined"));
   /* Translators: Krippendorff's alpha on spans; then undefined */
-  alpha = figures.alpha_u.defined ? g_strdup_printf (_("α_U %.2f"), figures.alpha_u.value)
-                                  : g_strdup (_("α_U undefined"));
+  alpha = figures->alpha_u.defined ? g_strdup_printf (_("α_U %.2f"), figures->alpha_u.value)
+                                   : g_strdup (_("α_U undefined"));
   /* Translators: the units agreed, F1, alpha */
   return g_strdup_printf (_("%s · %s · %s"), units, f1, alpha);
+}
+
+/* Measuring, in a worker thread: the teammates' layers as they are (the
+ * window never changes them), the user's own as a copy made first. */
+typedef struct
+{
+  GPtrArray *layers;
+  GlossSource *source;
+  GlossReviewFigures figures;
+} Measure;
+
+static void
+measure_free (gpointer data)
+{
+  Measure *measure = data;
+
+  g_ptr_array_unref (measure->layers);
+  g_object_unref (measure->source);
+  g_free (measure);
+}
+
+static void
+measure_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Measure *measure = data;
+
+  gloss_review_measure_layers (measure->layers, measure->source, &measure->figures);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+measure_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  Measure *measure = g_task_get_task_data (G_TASK (result));
+  g_autofree char *figures = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->review == NULL)
+    return;
+
+  figures = describe_agreement (self, &measure->figures);
+  gtk_label_set_label (self->review_figures, figures);
+}
+
+/* A copy of @layer nobody else holds. */
+static GlossLayer *
+copy_layer (GlossLayer *layer)
+{
+  GlossLayer *copy = gloss_layer_new (gloss_layer_get_annotator_id (layer), gloss_layer_get_annotator_name (layer));
+  GListModel *model = G_LIST_MODEL (layer);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
+    }
+  gloss_layer_set_source (copy, gloss_layer_get_source (layer));
+  gloss_layer_replace_all (copy, annotations);
+  return copy;
+}
+
+static void
+measure_figures (GlossWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *figures = describe_agreement (self, NULL);
+  GlossLayer *own = gloss_document_get_layer (self->document);
+  Measure *measure = g_new0 (Measure, 1);
+
+  gtk_label_set_label (self->review_figures, figures);
+  g_cancellable_cancel (self->review_cancellable);
+  g_clear_object (&self->review_cancellable);
+  self->review_cancellable = g_cancellable_new ();
+
+  measure->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->review_layers->len; i++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
+
+      g_ptr_array_add (measure->layers, layer == own ? copy_layer (layer) : g_object_ref (layer));
+    }
+  measure->source = g_object_ref (gloss_document_get_source (self->document));
+
+  task = g_task_new (self, self->review_cancellable, measure_done, NULL);
+  g_task_set_source_tag (task, measure_figures);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, measure, measure_free);
+  g_task_run_in_thread (task, measure_thread);
 }
 
 void
@@ -132,7 +232,6 @@ _gloss_window_update_review_label (GlossWindow *self)
 static void
 update_review (GlossWindow *self)
 {
-  g_autofree char *figures = NULL;
   int reached = -1;
   guint start = 0;
 
@@ -164,8 +263,7 @@ update_review (GlossWindow *self)
     gloss_review_list_select_unit (self->review_list, reached);
 
   _gloss_window_update_review_label (self);
-  figures = describe_agreement (self);
-  gtk_label_set_label (self->review_figures, figures);
+  measure_figures (self);
 }
 
 void
@@ -179,6 +277,8 @@ _gloss_window_exit_review (GlossWindow *self)
                                           update_review, self);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
   g_clear_pointer (&self->review_ids, g_strfreev);
+  g_cancellable_cancel (self->review_cancellable);
+  g_clear_object (&self->review_cancellable);
   _gloss_window_end_edit (self);
   _gloss_window_detach_consensus (self);
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
@@ -210,6 +310,20 @@ review_annotators_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
+
+  /* The teammates' files read side by side first. */
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        GFile *file = g_hash_table_lookup (self->layer_files, ids[i]);
+
+        if (file != NULL)
+          g_ptr_array_add (files, file);
+      }
+    gloss_document_load_teammates (self->document, files);
+  }
 
   for (guint i = 0; ids[i] != NULL; i++)
     {

@@ -154,6 +154,12 @@ typedef struct
 void                   gloss_review_measure           (GlossReview        *self,
                                                        GlossSource        *source,
                                                        GlossReviewFigures *figures);
+/* The same of @layers (GlossLayer), without a review: it touches nothing
+ * but what it reads, so it can run in a worker thread on layers nobody
+ * changes meanwhile (copies, or files only read). */
+void                   gloss_review_measure_layers    (GPtrArray          *layers,
+                                                       GlossSource        *source,
+                                                       GlossReviewFigures *figures);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossReview, gloss_review_free)
 

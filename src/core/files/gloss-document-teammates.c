@@ -250,6 +250,67 @@ gloss_document_get_teammate_files (GlossDocument *self)
   return G_LIST_MODEL (self->teammate_files);
 }
 
+/* Loading several teammates' files at once: each read and anchored in a
+ * thread of its own (the source and the codebook are only read), the
+ * results cached by the calling thread once all are done. */
+typedef struct
+{
+  GFile *file;
+  GlossSource *source;
+  GlossCodebook *codebook;
+  GlossAnnotationFile *result;
+} Loading;
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  Loading *loading = data;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+
+  file = gloss_annotation_file_load (loading->file, GLOSS_LOAD_ALLOW_NEWER, NULL, NULL);
+  if (file == NULL)
+    return NULL;
+  gloss_annotation_file_set_codebook (file, loading->codebook);
+  if (gloss_annotation_file_attach_source (file, loading->source, NULL))
+    loading->result = g_steal_pointer (&file);
+  return NULL;
+}
+
+void
+gloss_document_load_teammates (GlossDocument *self,
+                               GPtrArray     *files)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree Loading *loadings = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (files != NULL);
+
+  loadings = g_new0 (Loading, files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      GThread *thread;
+
+      if (g_hash_table_contains (self->teammates, file))
+        continue;
+      loadings[i] = (Loading) { file, self->source, self->codebook, NULL };
+      thread = g_thread_try_new ("gloss-teammate", load_in_thread, &loadings[i], NULL);
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  for (guint i = 0; i < files->len; i++)
+    if (loadings[i].result != NULL)
+      {
+        _gloss_document_cache_teammate (self, loadings[i].result);
+        g_object_unref (loadings[i].result);
+      }
+}
+
 GlossAnnotationFile *
 gloss_document_reload_teammate (GlossDocument  *self,
                                 GFile          *file,

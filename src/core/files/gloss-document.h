@@ -86,6 +86,12 @@ GlossAnnotationFile *gloss_document_get_own_file      (GlossDocument   *self);
 GlossLayer          *gloss_document_get_layer         (GlossDocument   *self);
 /* The teammate file the document was opened on, or NULL. */
 GFile               *gloss_document_get_review_file   (GlossDocument   *self);
+/* Loads the teammates' @files (GFile) not loaded yet, each in a thread
+ * of its own, and returns once all are: for a review that compares
+ * several large files.  A file that cannot be loaded is left out (a
+ * gloss_document_load_teammate of it then says why). */
+void                 gloss_document_load_teammates    (GlossDocument   *self,
+                                                       GPtrArray       *files);
 /* Reads a teammate's file anew, in place of what was loaded of it; on
  * failure what was loaded stays. */
 GlossAnnotationFile *gloss_document_reload_teammate   (GlossDocument   *self,
