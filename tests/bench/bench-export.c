@@ -38,38 +38,6 @@
 #define ANNOTATORS 3
 #define PER_ANNOTATOR 12
 
-/* About @bytes of sentences, paragraphs now and then, some lines ending
- * in CRLF. */
-static char *
-make_text (GRand *rand,
-           gsize  bytes)
-{
-  GString *text = g_string_sized_new (bytes + 256);
-  guint words = 0;
-
-  while (text->len < bytes)
-    {
-      const char *word = bench_random_word (rand);
-
-      if (words > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, word);
-      words++;
-
-      if (g_rand_int_range (rand, 0, 12) == 0)
-        {
-          g_string_append_c (text, '.');
-          if (g_rand_int_range (rand, 0, 5) == 0)
-            g_string_append (text, g_rand_boolean (rand) ? "\n\n" : "\r\n");
-          else
-            g_string_append_c (text, ' ');
-          words = 0;
-        }
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 write_or_die (const char *path,
               const char *text)
@@ -102,7 +70,7 @@ phase_generate_big (const char *dir)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
   g_autofree char *path = g_build_filename (dir, "big.txt", NULL);
-  g_autofree char *text = make_text (rand, BIG_BYTES);
+  g_autofree char *text = bench_make_text (rand, BIG_BYTES);
 
   write_or_die (path, text);
   annotate_randomly (rand, path, "bench", BIG_ANNOTATIONS);
@@ -120,7 +88,7 @@ phase_generate_corpus (const char *dir,
       g_autofree char *sub = g_strdup_printf ("%s/part-%02u", dir, i / 100);
       g_autofree char *name = g_strdup_printf ("article-%04u.txt", i);
       g_autofree char *path = g_build_filename (sub, name, NULL);
-      g_autofree char *text = make_text (rand, 3000);
+      g_autofree char *text = bench_make_text (rand, 3000);
 
       g_mkdir_with_parents (sub, 0755);
       write_or_die (path, text);
@@ -222,8 +190,8 @@ main (int    argc,
   };
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
-  const char *cli = NULL;
-  const char *keep = NULL;
+  const char *cli;
+  const char *keep;
   gboolean ok = TRUE;
   double peak_100, peak_1000;
 
@@ -234,13 +202,7 @@ main (int    argc,
   if (argc == 4 && strcmp (argv[1], "export-big") == 0)
     return phase_export_big (argv[2], argv[3]);
 
-  for (int i = 1; i + 1 < argc; i += 2)
-    {
-      if (strcmp (argv[i], "--cli") == 0)
-        cli = argv[i + 1];
-      else if (strcmp (argv[i], "--keep") == 0)
-        keep = argv[i + 1];
-    }
+  bench_parse_cli_args (argc, argv, &cli, &keep);
   if (cli == NULL)
     {
       g_printerr ("usage: bench-export --cli PATH [--keep DIR]\n");
