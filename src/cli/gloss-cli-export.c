@@ -31,6 +31,7 @@ typedef struct
   char **annotators;
   char **tags;
   gboolean spreadsheet_safe;
+  gboolean excel;
   char *offsets;
   GlossOffsetUnit offset_unit;
   char *scheme;
@@ -75,6 +76,14 @@ check_options (Options *o)
 
       /* Translators: the formats that take it, as in “csv” */
       gloss_cli_usage_error ("export", _("--spreadsheet-safe goes with --format %s"), ids);
+      return FALSE;
+    }
+  if (o->excel && !gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_EXCEL))
+    {
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_EXCEL);
+
+      /* Translators: the formats that take it, as in “csv” */
+      gloss_cli_usage_error ("export", _("--excel goes with --format %s"), ids);
       return FALSE;
     }
   if (!gloss_cli_parse_offsets ("export", o->format, GLOSS_FORMAT_EXPORT, o->offsets, &o->offset_unit))
@@ -140,6 +149,7 @@ run (Options *o)
   gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
   gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
   gloss_exporter_set_spreadsheet_safe (exporter, o->spreadsheet_safe);
+  gloss_exporter_set_excel (exporter, o->excel);
   gloss_exporter_set_offset_unit (exporter, o->offset_unit);
   if (o->scheme != NULL)
     gloss_exporter_set_scheme (exporter, strcmp (o->scheme, "iob1") == 0 ?
@@ -237,6 +247,7 @@ gloss_cli_export (int    argc,
 {
   static const GlossCliFormatOption format_options[] = {
     { GLOSS_FORMAT_SPREADSHEET_SAFE, N_("Takes --spreadsheet-safe.") },
+    { GLOSS_FORMAT_EXCEL, N_("Takes --excel.") },
     { GLOSS_FORMAT_IOB_SCHEME, N_("Takes --scheme.") },
     { GLOSS_FORMAT_FOLDER_ONLY, N_("Writes a folder: give it with --output.") },
     { GLOSS_FORMAT_FILE_OR_FOLDER, N_("Writes one file per article when --output is a folder.") },
@@ -255,6 +266,9 @@ gloss_cli_export (int    argc,
       N_("Only annotations with this tag (may be repeated)"), N_("TAG") },
     { "spreadsheet-safe", 0, 0, G_OPTION_ARG_NONE, &o.spreadsheet_safe,
       N_("Put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &o.excel,
+      N_("For Excel and LibreOffice in your language: a byte-order mark, “;” between cells where "
+         "decimals take a comma, and --spreadsheet-safe"), NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
       N_("Count offsets in utf16 code units or codepoints (by default as the format’s tool counts)"),
       N_("UNIT") },

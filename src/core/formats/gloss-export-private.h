@@ -54,6 +54,7 @@ struct _GlossExporter
   GHashTable *annotators;      /* id set, or NULL for all */
   GHashTable *tags;            /* id set, or NULL for all */
   gboolean spreadsheet_safe;
+  gboolean excel;
   GlossOffsetUnit offset_unit;
   GlossIobScheme scheme;
 

@@ -128,6 +128,14 @@ gloss_exporter_set_spreadsheet_safe (GlossExporter *self,
 }
 
 void
+gloss_exporter_set_excel (GlossExporter *self,
+                          gboolean       excel)
+{
+  g_return_if_fail (self != NULL);
+  self->excel = !!excel;
+}
+
+void
 gloss_exporter_set_offset_unit (GlossExporter   *self,
                                 GlossOffsetUnit  unit)
 {
