@@ -52,6 +52,15 @@ void           gloss_exporter_set_spreadsheet_safe (GlossExporter  *self,
  * cells and records end with CRLF, as in every CSV Gloss writes. */
 void           gloss_exporter_set_excel        (GlossExporter      *self,
                                                 gboolean            excel);
+/* The formats that take GLOSS_FORMAT_ANNOTATOR_COLUMNS (CoNLL): the
+ * annotators of @annotators (NULL-terminated ids) side by side, a tag
+ * column each in that order, on each article's tokens written once,
+ * instead of a document per annotator; only their files are exported,
+ * as gloss_exporter_set_annotators() would keep.  NULL or empty: a
+ * document per annotator, as by default.  Set it before the destination
+ * opens, whose first line names the columns. */
+void           gloss_exporter_set_annotator_columns (GlossExporter      *self,
+                                                     const char * const *annotators);
 /* The formats that take GLOSS_FORMAT_OFFSET_UNIT (doccano, Label Studio);
  * by default the format's own unit. */
 void           gloss_exporter_set_offset_unit  (GlossExporter      *self,
