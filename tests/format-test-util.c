@@ -168,6 +168,12 @@ run_cli (Fixture  *f,
   va_list ap;
   int status;
 
+  /* What an earlier call gave goes first, so that one pair of
+   * variables can take the outputs of several calls. */
+  if (out != NULL)
+    g_clear_pointer (out, g_free);
+  if (err != NULL)
+    g_clear_pointer (err, g_free);
   va_start (ap, err);
   first = va_arg (ap, const char *);
   status = run_cli_valist (f->dir, NULL, out, err, first, ap);

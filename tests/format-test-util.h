@@ -59,7 +59,7 @@ int    run_python        (const char    *script,
                           ...) G_GNUC_NULL_TERMINATED;
 /* Runs $GLOSS_CLI with the arguments up to NULL in @f's folder, with
  * pipes for stdout and stderr (so never a terminal); returns its exit
- * status. */
+ * status.  What *@out and *@err held is freed first. */
 int    run_cli           (Fixture       *f,
                           char         **out,
                           char         **err,
