@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <spawn.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -48,6 +49,8 @@ bench_run_child (char **argv)
     g_error ("%s %s failed", argv[0], argv[1] ? argv[1] : "");
   child.seconds = bench_now () - t0;
   child.peak_mb = usage.ru_maxrss / 1024.0;
+  child.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                      usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 
   posix_spawn_file_actions_destroy (&actions);
   close (fd);
@@ -70,6 +73,19 @@ bench_report (const char *what,
   else
     g_print ("%-44s %9.3f %s\n", what, value, unit);
   return ok;
+}
+
+const char *
+bench_cli_option (int          argc,
+                  char       **argv,
+                  const char  *program)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (strcmp (argv[i], "--cli") == 0)
+      return argv[i + 1];
+
+  g_printerr ("usage: %s --cli PATH\n", program);
+  return NULL;
 }
 
 int

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "gloss-annotation-file.h"
 #include "gloss-corpus-status.h"
@@ -84,17 +85,18 @@ title_of (GlossSource *source)
   return g_strconcat (trimmed, "…", NULL);
 }
 
-/* The file's modification time, or -1. */
+/* The file's modification time, or -1.  A stat() of its own rather than
+ * a GFileInfo: a corpus asks it of tens of thousands of files. */
 static gint64
 modified_of (GFile *file)
 {
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
-                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *path = g_file_get_path (file);
+  GStatBuf buf;
 
-  if (info == NULL || !g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_TIME_MODIFIED))
+  if (path == NULL || g_stat (path, &buf) != 0)
     return -1;
 
-  return (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED);
+  return (gint64) buf.st_mtime;
 }
 
 static char *
