@@ -289,6 +289,8 @@ test_scan (Fixture       *f,
   g_autofree char *fifo = g_build_filename (f->dir, "sub", "pipe.txt", NULL);
   g_autofree char *loop = g_build_filename (f->dir, "sub", "deep", "up", NULL);
   g_autofree char *orphan = g_build_filename (f->dir, "gone.txt.alice.gloss.json", NULL);
+  g_autofree char *broken_link = g_build_filename (f->dir, "broken.txt", NULL);
+  g_autofree char *pipe_file = g_strconcat (a, ".dave.gloss.json", NULL);
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   g_autoptr(GlossCorpusListing) listing = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
@@ -306,6 +308,9 @@ test_scan (Fixture       *f,
   write_file (orphan, "{}");
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink ("../..", loop), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.txt", broken_link), ==, 0);
+  /* An annotation file that is a pipe must not be opened either. */
+  g_assert_cmpint (mkfifo (pipe_file, 0600), ==, 0);
 
   listing = gloss_corpus_listing_new (folder, NULL, &error);
   g_assert_no_error (error);
@@ -316,7 +321,9 @@ test_scan (Fixture       *f,
   g_assert_true (skipped (listing, "pipe.txt", "named pipe", TRUE));
   g_assert_true (skipped (listing, "up", "already scanned", FALSE));
   g_assert_true (skipped (listing, "gone.txt.alice.gloss.json", "gone.txt", TRUE));
-  g_assert_cmpuint (listing->skipped->len, ==, 3);
+  g_assert_true (skipped (listing, "broken.txt", "broken link", TRUE));
+  g_assert_true (skipped (listing, "a.txt.dave.gloss.json", "named pipe", TRUE));
+  g_assert_cmpuint (listing->skipped->len, ==, 5);
 
   statuses = gloss_corpus_status_scan (listing, NULL, NULL);
   g_assert_cmpuint (statuses->len, ==, 4);

@@ -206,14 +206,15 @@ gloss_article_status_read (GFile              *article,
                            const char * const *annotators,
                            GCancellable       *cancellable)
 {
-  GlossArticleStatus *status = g_new0 (GlossArticleStatus, 1);
+  GlossArticleStatus *status;
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *article_name = NULL;
   g_auto(GStrv) own = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (article), status);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
 
+  status = g_new0 (GlossArticleStatus, 1);
   status->article = g_object_ref (article);
   status->work = g_ptr_array_new_with_free_func (work_free);
   article_name = g_file_get_basename (article);
@@ -266,12 +267,13 @@ gloss_corpus_status_scan (GlossCorpusListing *listing,
                           const char         *annotator,
                           GCancellable       *cancellable)
 {
-  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
+  GPtrArray *out;
   const char *one[] = { annotator, NULL };
   const char * const *annotators;
 
-  g_return_val_if_fail (listing != NULL, out);
+  g_return_val_if_fail (listing != NULL, NULL);
 
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
   annotators = annotator != NULL ? one : (const char * const *) listing->annotators->pdata;
   for (guint i = 0; i < listing->articles->len; i++)
     {

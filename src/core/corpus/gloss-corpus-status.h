@@ -88,7 +88,8 @@ typedef struct
  * and says how far each of @annotators (ids, or NULL for the annotators
  * of @annotation_files) has got: an annotator without a file has not
  * started.  An article that cannot be read makes every annotator's work
- * need attention.  Never fails; safe in any thread. */
+ * need attention.  Never fails (NULL only for a NULL @article); safe in
+ * any thread. */
 GlossArticleStatus *gloss_article_status_read (GFile               *article,
                                                GPtrArray           *annotation_files,
                                                const char * const  *annotators,
