@@ -520,6 +520,49 @@ test_done (Fixture       *f,
   g_assert_cmpstr (s, ==, "done");
 }
 
+/* done while annotate runs on the same file again and again: every
+ * passage and the mark survive, whoever saves last, since each writer
+ * applies its change to the file as the other left it. */
+static void
+test_done_concurrent (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *article = path_in (f, "a.txt");
+  g_autofree char *file = path_in (f, "a.txt.alice.gloss.json");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GPtrArray) writers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) spans = NULL;
+  g_autofree char *saved = NULL;
+  const guint n = 12;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "Word ");
+  write_file (article, text->str);
+  annotate (f, "a.txt", "alice", "claim", "Word");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_ptr_array_add (writers, spawn_cli_annotate (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, article,
+                                                    "alice", 5 * i, 5 * i + 2));
+      if (i == n / 2)
+        {
+          run (f, "done", "-a", "alice", "a.txt", NULL);
+          g_assert_cmpint (f->status, ==, 0);
+        }
+    }
+  for (guint i = 0; i < writers->len; i++)
+    g_assert_cmpint (wait_for_cli (g_ptr_array_index (writers, i), NULL, NULL), ==, 0);
+
+  spans = read_spans (file, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_true (has_span (spans, 5 * i, 5 * i + 4));
+      g_assert_true (has_span (spans, 5 * i, 5 * i + 2));
+    }
+  saved = read_file (file);
+  g_assert_nonnull (strstr (saved, "\"done\": {"));
+}
+
 static void
 test_done_bad_inputs (Fixture       *f,
                       gconstpointer  data)
@@ -570,6 +613,8 @@ main (int   argc,
   g_test_add ("/cli-corpus/concordance/csv", Fixture, NULL, cli_fixture_set_up,
               test_concordance_csv, cli_fixture_tear_down);
   g_test_add ("/cli-corpus/done/mark-and-undo", Fixture, NULL, cli_fixture_set_up, test_done,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-corpus/done/concurrent", Fixture, NULL, cli_fixture_set_up, test_done_concurrent,
               cli_fixture_tear_down);
   g_test_add ("/cli-corpus/done/bad-inputs", Fixture, NULL, cli_fixture_set_up, test_done_bad_inputs,
               cli_fixture_tear_down);
