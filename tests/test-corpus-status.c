@@ -135,6 +135,12 @@ add_member (const char *path,
 }
 
 static void
+count_notify (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_done_mark (Fixture       *f,
                 gconstpointer  data)
 {
@@ -146,6 +152,8 @@ test_done_mark (Fixture       *f,
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GDateTime) at = g_date_time_new_utc (2026, 12, 7, 10, 30, 15.6);
   g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  gboolean done = FALSE;
   JsonObject *extra;
 
   g_assert_null (strstr (plain, "\"done\""));
@@ -155,9 +163,13 @@ test_done_mark (Fixture       *f,
   file = load (path);
   g_assert_false (gloss_annotation_file_get_done (file));
   g_assert_null (gloss_annotation_file_get_done_at (file));
+  g_signal_connect_swapped (file, "notify::done", G_CALLBACK (count_notify), &notified);
 
   gloss_annotation_file_set_done (file, at);
+  g_assert_cmpuint (notified, ==, 1);
   g_assert_true (gloss_annotation_file_get_done (file));
+  g_object_get (file, "done", &done, NULL);
+  g_assert_true (done);
   g_assert_cmpstr (gloss_annotation_file_get_done_at (file), ==, "2026-12-07T10:30:15Z");
   extra = gloss_annotation_file_get_extra (file);
   g_assert_true (json_object_has_member (extra, "x-tool"));
@@ -173,7 +185,12 @@ test_done_mark (Fixture       *f,
   g_assert_cmpstr (gloss_annotation_file_get_done_at (file), ==, "2026-12-07T10:30:15Z");
 
   /* Undone, the file is byte for byte what it was. */
+  notified = 0;
+  g_signal_connect_swapped (file, "notify::done", G_CALLBACK (count_notify), &notified);
   gloss_annotation_file_set_done (file, NULL);
+  g_assert_cmpuint (notified, ==, 1);
+  gloss_annotation_file_set_done (file, NULL);
+  g_assert_cmpuint (notified, ==, 1);
   g_assert_false (gloss_annotation_file_get_done (file));
   gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
   g_assert_no_error (error);

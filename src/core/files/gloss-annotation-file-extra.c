@@ -29,6 +29,8 @@ void
 gloss_annotation_file_set_extra (GlossAnnotationFile *self,
                                  JsonObject          *extra)
 {
+  gboolean was_done;
+
   g_return_if_fail (GLOSS_IS_ANNOTATION_FILE (self));
 
   if (extra != NULL)
@@ -40,9 +42,12 @@ gloss_annotation_file_set_extra (GlossAnnotationFile *self,
   if (extra == self->extra)
     return;
 
+  was_done = gloss_annotation_file_get_done (self);
   g_clear_pointer (&self->extra, json_object_unref);
   if (extra != NULL)
     self->extra = json_object_ref (extra);
+  if (gloss_annotation_file_get_done (self) != was_done)
+    _gloss_annotation_file_notify_done (self);
 }
 
 /* The member recording that the annotator finished the article. */
@@ -86,6 +91,7 @@ gloss_annotation_file_set_done (GlossAnnotationFile *self,
 {
   g_autoptr(JsonObject) extra = json_object_new ();
   g_autoptr(GList) members = NULL;
+  gboolean was_done;
 
   g_return_if_fail (GLOSS_IS_ANNOTATION_FILE (self));
 
@@ -110,7 +116,10 @@ gloss_annotation_file_set_done (GlossAnnotationFile *self,
       json_object_set_object_member (extra, DONE_KEY, done);
     }
 
+  was_done = gloss_annotation_file_get_done (self);
   g_clear_pointer (&self->extra, json_object_unref);
   if (json_object_get_size (extra) > 0)
     self->extra = g_steal_pointer (&extra);
+  if (gloss_annotation_file_get_done (self) != was_done)
+    _gloss_annotation_file_notify_done (self);
 }

@@ -104,8 +104,9 @@ gboolean     gloss_annotation_file_get_done         (GlossAnnotationFile *self);
  * done, or done without a time). */
 const char  *gloss_annotation_file_get_done_at      (GlossAnnotationFile *self);
 /* Marks the article done at @at (converted to UTC, whole seconds), or
- * not done when @at is NULL; written with the next save.  The other extra
- * keys are kept. */
+ * not done when @at is NULL; written with the next save, which the caller
+ * makes (the mark is not a step of the layer's history).  The other extra
+ * keys are kept.  The "done" property follows the mark. */
 void         gloss_annotation_file_set_done         (GlossAnnotationFile *self,
                                                      GDateTime           *at);
 
