@@ -234,6 +234,10 @@ test_status_bad_inputs (Fixture       *f,
   run (f, "status", "empty", NULL);
   g_assert_cmpint (f->status, ==, 1);
   g_assert_nonnull (strstr (f->err, "“empty” holds no article"));
+  g_assert_cmpstr (f->out, ==, "");
+  run (f, "status", "--json", "empty", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_cmpstr (f->out, ==, "{\n  \"articles\": [],\n  \"summary\": []\n}\n");
 
   run (f, "status", "missing", NULL);
   g_assert_cmpint (f->status, ==, 1);

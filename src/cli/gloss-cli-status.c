@@ -331,7 +331,9 @@ gloss_cli_status (int    argc,
   counts = g_new0 (guint, (g_strv_length (tally.annotators) + 1) * N_STATUSES);
   tally.counts = counts;
 
-  if (items->len > 0)
+  /* JSON is printed even for nothing, so that a script always reads an
+   * object. */
+  if (items->len > 0 || as_json)
     report (items, &tally, as_json);
 
   g_strfreev (tally.annotators);
