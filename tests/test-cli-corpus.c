@@ -167,6 +167,7 @@ test_status_json (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonObject *root, *w, *summary;
+  JsonArray *problems;
 
   make_corpus (f);
   run (f, "status", "--json", ".", NULL);
@@ -192,6 +193,10 @@ test_status_json (Fixture       *f,
   w = work_in_json (root, "sub/c.txt", "bob");
   g_assert_cmpstr (json_object_get_string_member (w, "status"), ==, "needs-attention");
   g_assert_nonnull (strstr (json_object_get_string_member (w, "reason"), "c.txt.bob.gloss.json"));
+
+  problems = json_object_get_array_member (root, "problems");
+  g_assert_cmpuint (json_array_get_length (problems), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (problems, 0), "c.txt.bob.gloss.json"));
 
   summary = json_array_get_object_element (json_object_get_array_member (root, "summary"), 0);
   g_assert_cmpstr (json_object_get_string_member (summary, "annotator"), ==, "alice");
@@ -237,7 +242,7 @@ test_status_bad_inputs (Fixture       *f,
   g_assert_cmpstr (f->out, ==, "");
   run (f, "status", "--json", "empty", NULL);
   g_assert_cmpint (f->status, ==, 1);
-  g_assert_cmpstr (f->out, ==, "{\n  \"articles\": [],\n  \"summary\": []\n}\n");
+  g_assert_true (g_str_has_prefix (f->out, "{\n  \"articles\": [],\n  \"summary\": [],\n  \"problems\": [\n    \"“empty” holds no article"));
 
   run (f, "status", "missing", NULL);
   g_assert_cmpint (f->status, ==, 1);

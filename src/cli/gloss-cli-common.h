@@ -98,12 +98,19 @@ guint     gloss_cli_collect_articles  (const char      *path,
  * name, subfolders included, whether annotated or not (an article named
  * alone counts too), named by the folder as given and their path in it;
  * adds to @annotators (a set, when not NULL) the ids of the annotators
- * whose files lie beside them.  Prints what it could not read or left
- * out (a named pipe, a broken link, a link back up the tree) and a folder
- * without articles; returns how many of those were problems. */
+ * whose files lie beside them.  Says what it could not read or left out
+ * (a named pipe, a broken link, a link back up the tree) and a folder
+ * without articles (gloss_cli_say); returns how many of those were
+ * problems. */
 guint     gloss_cli_scan_corpus       (char           **paths,
                                        GPtrArray       *items,
-                                       GHashTable      *annotators);
+                                       GHashTable      *annotators,
+                                       GPtrArray       *messages);
+/* Prints @message (a sentence that names the file) and a newline on
+ * stderr, then adds it to @messages (strings) when that is not NULL, for
+ * a JSON report, or frees it. */
+void      gloss_cli_say               (GPtrArray       *messages,
+                                       char            *message);
 /* The ids of the set @annotators, sorted, as a NULL-terminated array. */
 GStrv     gloss_cli_sorted_ids        (GHashTable      *annotators);
 

@@ -348,7 +348,7 @@ gloss_cli_concordance (int    argc,
   if (!check_options (&o))
     goto out;
 
-  problems = gloss_cli_scan_corpus (paths, items, NULL);
+  problems = gloss_cli_scan_corpus (paths, items, NULL, NULL);
   if (items->len > 0)
     problems += print_concordance (items, &o);
   status = problems > 0 ? GLOSS_CLI_PROBLEM : GLOSS_CLI_OK;

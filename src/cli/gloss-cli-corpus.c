@@ -55,7 +55,8 @@ static guint
 scan_article (const char *path,
               GFile      *file,
               GPtrArray  *items,
-              GHashTable *annotators)
+              GHashTable *annotators,
+              GPtrArray  *messages)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
@@ -63,15 +64,16 @@ scan_article (const char *path,
   if (gloss_cli_is_annotation_file (path))
     {
       /* Translators: a file name */
-      g_printerr (_("“%s” is an annotation file; give its article or a folder"), path);
-      g_printerr ("\n");
+      gloss_cli_say (messages,
+                     g_strdup_printf (_("“%s” is an annotation file; give its article or a folder"),
+                                      path));
       return 1;
     }
 
   files = gloss_annotation_file_list_for (file, NULL, &error);
   if (files == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      gloss_cli_say (messages, g_strdup (error->message));
       return 1;
     }
 
@@ -84,7 +86,8 @@ static guint
 scan_folder (const char *path,
              GFile      *folder,
              GPtrArray  *items,
-             GHashTable *annotators)
+             GHashTable *annotators,
+             GPtrArray  *messages)
 {
   g_autoptr(GlossCorpusListing) listing = NULL;
   g_autoptr(GError) error = NULL;
@@ -93,7 +96,7 @@ scan_folder (const char *path,
   listing = gloss_corpus_listing_new (folder, NULL, &error);
   if (listing == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      gloss_cli_say (messages, g_strdup (error->message));
       return 1;
     }
 
@@ -101,7 +104,7 @@ scan_folder (const char *path,
     {
       GlossCorpusSkip *skip = g_ptr_array_index (listing->skipped, i);
 
-      g_printerr ("%s\n", skip->reason);
+      gloss_cli_say (messages, g_strdup (skip->reason));
       if (skip->is_problem)
         problems++;
     }
@@ -109,8 +112,9 @@ scan_folder (const char *path,
   if (listing->articles->len == 0)
     {
       /* Translators: a folder name */
-      g_printerr (_("“%s” holds no article (no .txt, .html, .xml or annotated file)"), path);
-      g_printerr ("\n");
+      gloss_cli_say (messages,
+                     g_strdup_printf (_("“%s” holds no article (no .txt, .html, .xml or annotated "
+                                        "file)"), path));
       return problems + 1;
     }
 
@@ -133,7 +137,8 @@ scan_folder (const char *path,
 guint
 gloss_cli_scan_corpus (char       **paths,
                        GPtrArray   *items,
-                       GHashTable  *annotators)
+                       GHashTable  *annotators,
+                       GPtrArray   *messages)
 {
   guint problems = 0;
 
@@ -143,18 +148,19 @@ gloss_cli_scan_corpus (char       **paths,
       GFileType type = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL);
 
       if (type == G_FILE_TYPE_DIRECTORY)
-        problems += scan_folder (paths[i], file, items, annotators);
+        problems += scan_folder (paths[i], file, items, annotators, messages);
       else if (type == G_FILE_TYPE_REGULAR)
-        problems += scan_article (paths[i], file, items, annotators);
+        problems += scan_article (paths[i], file, items, annotators, messages);
       else
         {
           if (type == G_FILE_TYPE_UNKNOWN)
             /* Translators: a file name */
-            g_printerr (_("“%s”: no such file"), paths[i]);
+            gloss_cli_say (messages, g_strdup_printf (_("“%s”: no such file"), paths[i]));
           else
             /* Translators: a file name */
-            g_printerr (_("“%s” is neither a folder nor a regular file; it was not opened"), paths[i]);
-          g_printerr ("\n");
+            gloss_cli_say (messages,
+                           g_strdup_printf (_("“%s” is neither a folder nor a regular file; it "
+                                              "was not opened"), paths[i]));
           problems++;
         }
     }

@@ -26,6 +26,7 @@ typedef struct
   GStrv annotators;
   guint *counts;   /* by annotator, then status: [annotator * N_STATUSES + status] */
   guint problems;
+  GPtrArray *messages;   /* what was said on stderr, for the JSON */
 } Tally;
 
 static gpointer
@@ -72,7 +73,7 @@ count (Tally              *tally,
 {
   if (status->problem != NULL)
     {
-      g_printerr ("%s\n", status->problem);
+      gloss_cli_say (tally->messages, g_strdup (status->problem));
       tally->problems++;
     }
 
@@ -86,7 +87,7 @@ count (Tally              *tally,
       if (status->problem == NULL && work->status == GLOSS_WORK_NEEDS_ATTENTION &&
           work->n_moved == 0 && work->n_orphaned == 0)
         {
-          g_printerr ("%s\n", work->reason);
+          gloss_cli_say (tally->messages, g_strdup (work->reason));
           tally->problems++;
         }
     }
@@ -228,6 +229,16 @@ summary_to_json (Tally *tally)
   return node;
 }
 
+static JsonArray *
+messages_to_json (GPtrArray *messages)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < messages->len; i++)
+    json_array_add_string_element (array, g_ptr_array_index (messages, i));
+  return array;
+}
+
 /* Prints each article's rows as soon as it is read; the JSON once all
  * are. */
 static void
@@ -275,6 +286,7 @@ report (GPtrArray *items,
 
       json_object_set_array_member (object, "articles", g_steal_pointer (&articles));
       json_object_set_member (object, "summary", summary_to_json (tally));
+      json_object_set_array_member (object, "problems", messages_to_json (tally->messages));
       json_node_take_object (root, object);
       gloss_cli_print_json (root);
       return;
@@ -304,6 +316,7 @@ gloss_cli_status (int    argc,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (gloss_cli_article_free);
   g_autoptr(GHashTable) annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree guint *counts = NULL;
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func (g_free);
   Tally tally = { NULL };
   guint problems;
 
@@ -321,7 +334,8 @@ gloss_cli_status (int    argc,
       return GLOSS_CLI_USAGE;
     }
 
-  problems = gloss_cli_scan_corpus (paths, items, annotators);
+  tally.messages = messages;
+  problems = gloss_cli_scan_corpus (paths, items, annotators, messages);
   if (annotator != NULL)
     {
       g_hash_table_remove_all (annotators);
