@@ -112,48 +112,37 @@ print_row (GString            *out,
   g_string_append_c (out, '\n');
 }
 
-static JsonNode *
+/* A string member, or null when @value is NULL. */
+static void
+set_nullable_string (JsonObject *object,
+                     const char *key,
+                     const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, key, value);
+  else
+    json_object_set_null_member (object, key);
+}
+
+static JsonObject *
 work_to_json (GlossCliArticle    *item,
               GlossAnnotatorWork *work)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *object = json_object_new ();
   g_autofree char *modified = format_time (work->modified);
   g_autofree char *file = file_name (item, work);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "annotator");
-  json_builder_add_string_value (builder, work->annotator);
-  json_builder_set_member_name (builder, "file");
-  if (file != NULL)
-    json_builder_add_string_value (builder, file);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder, gloss_work_status_to_string (work->status));
-  json_builder_set_member_name (builder, "passages");
-  json_builder_add_int_value (builder, work->n_passages);
-  json_builder_set_member_name (builder, "moved");
-  json_builder_add_int_value (builder, work->n_moved);
-  json_builder_set_member_name (builder, "orphaned");
-  json_builder_add_int_value (builder, work->n_orphaned);
-  json_builder_set_member_name (builder, "modified");
-  if (modified != NULL)
-    json_builder_add_string_value (builder, modified);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "done_at");
-  if (work->done_at != NULL)
-    json_builder_add_string_value (builder, work->done_at);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "reason");
-  if (work->reason != NULL)
-    json_builder_add_string_value (builder, work->reason);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
+  json_object_set_string_member (object, "annotator", work->annotator);
+  set_nullable_string (object, "file", file);
+  json_object_set_string_member (object, "status", gloss_work_status_to_string (work->status));
+  json_object_set_int_member (object, "passages", work->n_passages);
+  json_object_set_int_member (object, "moved", work->n_moved);
+  json_object_set_int_member (object, "orphaned", work->n_orphaned);
+  set_nullable_string (object, "modified", modified);
+  set_nullable_string (object, "done_at", work->done_at);
+  set_nullable_string (object, "reason", work->reason);
 
-  return json_builder_get_root (builder);
+  return object;
 }
 
 static JsonNode *
@@ -167,12 +156,10 @@ article_to_json (GlossCliArticle    *item,
   json_object_set_string_member (object, "article", item->name);
   json_object_set_string_member (object, "title", status->title);
   json_object_set_int_member (object, "length", status->length);
-  if (status->problem != NULL)
-    json_object_set_string_member (object, "problem", status->problem);
-  else
-    json_object_set_null_member (object, "problem");
+  set_nullable_string (object, "problem", status->problem);
   for (guint i = 0; i < status->work->len; i++)
-    json_array_add_element (annotators, work_to_json (item, g_ptr_array_index (status->work, i)));
+    json_array_add_object_element (annotators,
+                                   work_to_json (item, g_ptr_array_index (status->work, i)));
   json_object_set_array_member (object, "annotators", annotators);
 
   json_node_take_object (node, object);
