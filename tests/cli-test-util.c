@@ -13,6 +13,27 @@
 #include <locale.h>
 
 #include "cli-test-util.h"
+#include "file-test-util.h"
+
+void
+cli_fixture_set_up (CliFixture    *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("gloss-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+cli_fixture_tear_down (CliFixture    *f,
+                       gconstpointer  data)
+{
+  delete_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->out);
+  g_free (f->err);
+}
 
 int
 run_cli_valist (const char  *dir,

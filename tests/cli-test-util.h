@@ -42,6 +42,25 @@ int          wait_for_cli       (GSubprocess       *process,
                                  char             **out,
                                  char             **err);
 
+/* A temporary folder gloss-cli runs in, and what it printed last: the
+ * fixture of the tests that run it on files of their own. */
+typedef struct
+{
+  char *dir;
+  char *out;
+  char *err;
+  int   status;
+} CliFixture;
+
+void         cli_fixture_set_up    (CliFixture    *f,
+                                    gconstpointer  data);
+void         cli_fixture_tear_down (CliFixture    *f,
+                                    gconstpointer  data);
+/* Runs gloss-cli with the arguments up to NULL in the fixture's folder;
+ * keeps its output and returns its exit status. */
+#define cli_fixture_run(f, ...) \
+  ((f)->status = run_cli_in ((f)->dir, NULL, &(f)->out, &(f)->err, __VA_ARGS__))
+
 /* $GLOSS_CLI annotate of [@start, @end) as "claim" in @annotator's layer
  * of @article, started with @flags but not waited for. */
 GSubprocess *spawn_cli_annotate (GSubprocessFlags   flags,

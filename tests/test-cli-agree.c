@@ -17,37 +17,9 @@
  * a CSV file, the values checked against published examples through the
  * --json output. */
 
-typedef struct
-{
-  char *dir;
-  char *out;
-  char *err;
-  int   status;
-} Fixture;
+typedef CliFixture Fixture;
 
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gloss-test-agree-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  delete_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->out);
-  g_free (f->err);
-}
-
-/* Runs gloss-cli with the arguments up to NULL in the fixture's folder;
- * keeps its output and returns its exit status. */
-#define run(f, ...) ((f)->status = run_cli_in ((f)->dir, NULL, &(f)->out, &(f)->err, __VA_ARGS__))
+#define run cli_fixture_run
 
 static char *
 write_table (Fixture    *f,
@@ -559,27 +531,27 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-agree/articles/json", Fixture, NULL, fixture_set_up, test_articles_json,
-              fixture_tear_down);
-  g_test_add ("/cli-agree/articles/per-article", Fixture, NULL, fixture_set_up, test_per_article,
-              fixture_tear_down);
-  g_test_add ("/cli-agree/articles/text", Fixture, NULL, fixture_set_up, test_articles_text,
-              fixture_tear_down);
-  g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, fixture_set_up,
-              test_disagreements, fixture_tear_down);
-  g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, fixture_set_up,
-              test_annotator_and_tag, fixture_tear_down);
-  g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, fixture_set_up, test_bad_inputs,
-              fixture_tear_down);
-  g_test_add ("/cli-consensus/settle", Fixture, NULL, fixture_set_up, test_consensus,
-              fixture_tear_down);
-  g_test_add ("/cli-consensus/bad-input", Fixture, NULL, fixture_set_up, test_consensus_bad_input,
-              fixture_tear_down);
-  g_test_add ("/cli-agree/levels", Fixture, NULL, fixture_set_up, test_levels, fixture_tear_down);
-  g_test_add ("/cli-agree/two-coders", Fixture, NULL, fixture_set_up, test_two_coders,
-              fixture_tear_down);
-  g_test_add ("/cli-agree/bad-tables", Fixture, NULL, fixture_set_up, test_bad_tables,
-              fixture_tear_down);
+  g_test_add ("/cli-agree/articles/json", Fixture, NULL, cli_fixture_set_up, test_articles_json,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/per-article", Fixture, NULL, cli_fixture_set_up, test_per_article,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/text", Fixture, NULL, cli_fixture_set_up, test_articles_text,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, cli_fixture_set_up,
+              test_disagreements, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, cli_fixture_set_up,
+              test_annotator_and_tag, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, cli_fixture_set_up, test_bad_inputs,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-consensus/settle", Fixture, NULL, cli_fixture_set_up, test_consensus,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-consensus/bad-input", Fixture, NULL, cli_fixture_set_up, test_consensus_bad_input,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-agree/levels", Fixture, NULL, cli_fixture_set_up, test_levels, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/two-coders", Fixture, NULL, cli_fixture_set_up, test_two_coders,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-agree/bad-tables", Fixture, NULL, cli_fixture_set_up, test_bad_tables,
+              cli_fixture_tear_down);
 
   return g_test_run ();
 }

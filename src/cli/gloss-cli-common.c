@@ -81,6 +81,17 @@ gloss_cli_print_error (const char   *path,
     g_printerr ("%s\n", error->message);
 }
 
+void
+gloss_cli_say (GPtrArray *messages,
+               char      *message)
+{
+  g_printerr ("%s\n", message);
+  if (messages != NULL)
+    g_ptr_array_add (messages, message);
+  else
+    g_free (message);
+}
+
 static void
 print_problem (const char *path,
                char       *message)

@@ -34,6 +34,9 @@ int       gloss_cli_text     (int argc, char **argv);
 int       gloss_cli_agree    (int argc, char **argv);
 int       gloss_cli_consensus (int argc, char **argv);
 int       gloss_cli_report   (int argc, char **argv);
+int       gloss_cli_status   (int argc, char **argv);
+int       gloss_cli_concordance (int argc, char **argv);
+int       gloss_cli_done     (int argc, char **argv);
 
 /* Parses the options of one command; on a usage error prints it with a
  * hint and returns FALSE.  @summary and @description describe the command;
@@ -98,6 +101,26 @@ void      gloss_cli_article_free      (gpointer         article);
  * each printed. */
 guint     gloss_cli_collect_articles  (const char      *path,
                                        GPtrArray       *articles);
+/* Adds to @items (GlossCliArticle) every article of the folders @paths
+ * name, subfolders included, whether annotated or not (an article named
+ * alone counts too), named by the folder as given and their path in it;
+ * adds to @annotators (a set, when not NULL) the ids of the annotators
+ * whose files lie beside them.  Says what it could not read or left out
+ * (a named pipe, a broken link, a link back up the tree) and a folder
+ * without articles (gloss_cli_say); returns how many of those were
+ * problems. */
+guint     gloss_cli_scan_corpus       (char           **paths,
+                                       GPtrArray       *items,
+                                       GHashTable      *annotators,
+                                       GPtrArray       *messages);
+/* Prints @message (a sentence that names the file) and a newline on
+ * stderr, then adds it to @messages (strings) when that is not NULL, for
+ * a JSON report, or frees it. */
+void      gloss_cli_say               (GPtrArray       *messages,
+                                       char            *message);
+/* The ids of the set @annotators, sorted, as a NULL-terminated array. */
+GStrv     gloss_cli_sorted_ids        (GHashTable      *annotators);
+
 /* TRUE when writing @destination would destroy what a command reads: an
  * annotation file (any, by its name), or one of the articles or
  * annotation files of @articles (GlossCliArticle), under whatever name.

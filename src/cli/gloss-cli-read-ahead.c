@@ -14,14 +14,15 @@
 
 struct _GlossCliReadAhead
 {
-  GlossAgreement *study;
+  GlossCliReadFunc read;
+  gpointer user_data;
   GPtrArray *articles;
   GThreadPool *pool;
   guint window;                 /* how many articles may be read ahead */
   guint pushed;                 /* articles handed to the pool so far */
   GMutex mutex;
   GCond cond;
-  GPtrArray *readings;          /* by article: the reading once done */
+  GPtrArray *readings;          /* by article: what was read, once done */
   GCancellable *cancellable;
 };
 
@@ -32,10 +33,9 @@ read_one (gpointer data,
   GlossCliReadAhead *self = user_data;
   guint index = GPOINTER_TO_UINT (data) - 1;
   GlossCliArticle *item = g_ptr_array_index (self->articles, index);
-  GlossAgreementReading *reading;
+  gpointer reading;
 
-  reading = gloss_agreement_read (self->study, item->article, item->annotation_files,
-                                  self->cancellable);
+  reading = self->read (item, self->user_data, self->cancellable);
   g_mutex_lock (&self->mutex);
   g_ptr_array_index (self->readings, index) = reading;
   g_cond_broadcast (&self->cond);
@@ -43,16 +43,19 @@ read_one (gpointer data,
 }
 
 GlossCliReadAhead *
-gloss_cli_read_ahead_new (GlossAgreement *study,
-                          GPtrArray      *articles)
+gloss_cli_read_ahead_new_full (GPtrArray        *articles,
+                               GlossCliReadFunc  read,
+                               gpointer          user_data,
+                               GDestroyNotify    free_result)
 {
   GlossCliReadAhead *self = g_new0 (GlossCliReadAhead, 1);
   guint threads = CLAMP (g_get_num_processors (), 1, 4);
 
-  self->study = study;
+  self->read = read;
+  self->user_data = user_data;
   self->articles = g_ptr_array_ref (articles);
   self->window = 2 * threads + 2;
-  self->readings = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_agreement_reading_free);
+  self->readings = g_ptr_array_new_with_free_func (free_result);
   g_ptr_array_set_size (self->readings, articles->len);
   self->cancellable = g_cancellable_new ();
   g_mutex_init (&self->mutex);
@@ -62,11 +65,27 @@ gloss_cli_read_ahead_new (GlossAgreement *study,
   return self;
 }
 
-GlossAgreementReading *
+static gpointer
+read_for_study (GlossCliArticle *item,
+                gpointer         user_data,
+                GCancellable    *cancellable)
+{
+  return gloss_agreement_read (user_data, item->article, item->annotation_files, cancellable);
+}
+
+GlossCliReadAhead *
+gloss_cli_read_ahead_new (GlossAgreement *study,
+                          GPtrArray      *articles)
+{
+  return gloss_cli_read_ahead_new_full (articles, read_for_study, study,
+                                        (GDestroyNotify) gloss_agreement_reading_free);
+}
+
+gpointer
 gloss_cli_read_ahead_take (GlossCliReadAhead *self,
                            guint              index)
 {
-  GlossAgreementReading *reading;
+  gpointer reading;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->articles->len, NULL);

@@ -8,19 +8,33 @@
 #pragma once
 
 #include "gloss-agreement.h"
+#include "gloss-cli-common.h"
 
 G_BEGIN_DECLS
 
-/* Reads the articles of a corpus for a study in worker threads, a few
- * ahead of the one being measured, so that reading files and measuring
- * overlap while memory stays that of a few articles. */
+/* Reads the articles of a corpus in worker threads, a few ahead of the
+ * one being used, so that reading files and using them overlap while
+ * memory stays that of a few articles. */
 typedef struct _GlossCliReadAhead GlossCliReadAhead;
 
-/* @articles: GlossCliArticle, read in their order. */
+/* Reads @item in a worker thread; never returns NULL.  Stops early when
+ * @cancellable is cancelled (what it returns then is thrown away). */
+typedef gpointer (*GlossCliReadFunc) (GlossCliArticle *item,
+                                      gpointer         user_data,
+                                      GCancellable    *cancellable);
+
+/* @articles: GlossCliArticle, read in their order with @read; @free_result
+ * frees what it returns. */
+GlossCliReadAhead     *gloss_cli_read_ahead_new_full (GPtrArray         *articles,
+                                                      GlossCliReadFunc   read,
+                                                      gpointer           user_data,
+                                                      GDestroyNotify     free_result);
+/* The same, reading each article for @study (gloss_agreement_read). */
 GlossCliReadAhead     *gloss_cli_read_ahead_new  (GlossAgreement    *study,
                                                   GPtrArray         *articles);
-/* The reading of article @index, waiting for it; call with 0, 1, 2... */
-GlossAgreementReading *gloss_cli_read_ahead_take (GlossCliReadAhead *self,
+/* What was read of article @index, waiting for it; call with 0, 1, 2...
+ * The caller owns it. */
+gpointer               gloss_cli_read_ahead_take (GlossCliReadAhead *self,
                                                   guint              index);
 void                   gloss_cli_read_ahead_free (GlossCliReadAhead *self);
 

@@ -35,6 +35,9 @@ static const Command commands[] = {
   { "agree", gloss_cli_agree, N_("Measure how far coders agree (Krippendorff’s α, κ, π)") },
   { "consensus", gloss_cli_consensus, N_("Settle the passages annotators agree on into a consensus file") },
   { "report", gloss_cli_report, N_("Write how far annotators agree as an HTML page") },
+  { "status", gloss_cli_status, N_("Show how far each annotator has got on each article of a folder") },
+  { "concordance", gloss_cli_concordance, N_("Show every occurrence of a text or a tag in context") },
+  { "done", gloss_cli_done, N_("Mark articles done, or not done, in an annotator’s file") },
 };
 
 static void

@@ -49,6 +49,8 @@ bench_run_child (char **argv)
     g_error ("%s %s failed", argv[0], argv[1] ? argv[1] : "");
   child.seconds = bench_now () - t0;
   child.peak_mb = usage.ru_maxrss / 1024.0;
+  child.cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6 +
+                      usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 
   posix_spawn_file_actions_destroy (&actions);
   close (fd);
@@ -88,6 +90,19 @@ bench_parse_cli_args (int          argc,
       else if (strcmp (argv[i], "--keep") == 0)
         *keep = argv[i + 1];
     }
+}
+
+const char *
+bench_cli_option (int          argc,
+                  char       **argv,
+                  const char  *program)
+{
+  for (int i = 1; i + 1 < argc; i++)
+    if (strcmp (argv[i], "--cli") == 0)
+      return argv[i + 1];
+
+  g_printerr ("usage: %s --cli PATH\n", program);
+  return NULL;
 }
 
 int

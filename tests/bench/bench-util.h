@@ -21,6 +21,7 @@ typedef struct
 {
   double seconds;   /* wall time, from start to exit */
   double peak_mb;   /* the child's maximum resident set */
+  double cpu_seconds; /* the processor time it used, user and system, all threads */
   char *output;     /* what it printed on its standard output */
 } BenchChild;
 
@@ -42,6 +43,11 @@ void       bench_parse_cli_args (int          argc,
                                  char       **argv,
                                  const char **cli,
                                  const char **keep);
+/* PATH in "--cli PATH" among the arguments; NULL, after printing how
+ * @program is run, when it is not there. */
+const char *bench_cli_option (int          argc,
+                              char       **argv,
+                              const char  *program);
 
 /* Orders doubles, for g_array_sort. */
 int        bench_compare_doubles (gconstpointer a,

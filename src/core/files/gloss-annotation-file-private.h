@@ -83,6 +83,10 @@ void     _gloss_file_content_clear  (GlossFileContent  *content);
  * (gloss-annotation-file-read.c) */
 void     _gloss_annotation_file_report_merged (GlossAnnotationFile *self);
 
+/* Emits notify::done; for gloss-annotation-file-extra.c, where the mark
+ * lives among the extra keys.  (gloss-annotation-file.c) */
+void     _gloss_annotation_file_notify_done (GlossAnnotationFile *self);
+
 /* Parses an annotation file; @display names it in messages.
  * (gloss-annotation-file-read.c) */
 gboolean _gloss_file_content_parse  (GlossFileContent  *content,

@@ -29,6 +29,7 @@ enum {
   PROP_LAYER,
   PROP_SOURCE,
   PROP_READ_ONLY,
+  PROP_DONE,
   N_PROPS
 };
 
@@ -78,6 +79,10 @@ gloss_annotation_file_get_property (GObject    *object,
       g_value_set_boolean (value, self->read_only);
       break;
 
+    case PROP_DONE:
+      g_value_set_boolean (value, gloss_annotation_file_get_done (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -96,6 +101,8 @@ gloss_annotation_file_class_init (GlossAnnotationFileClass *klass)
   properties[PROP_LAYER] = g_param_spec_object ("layer", NULL, NULL, GLOSS_TYPE_LAYER, flags);
   properties[PROP_SOURCE] = g_param_spec_object ("source", NULL, NULL, GLOSS_TYPE_SOURCE, flags);
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE, flags);
+  /* Whether the annotator marked the article done (gloss_annotation_file_set_done). */
+  properties[PROP_DONE] = g_param_spec_boolean ("done", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -108,6 +115,11 @@ gloss_annotation_file_init (GlossAnnotationFile *self)
   self->format_version = GLOSS_FORMAT_VERSION;
 }
 
+void
+_gloss_annotation_file_notify_done (GlossAnnotationFile *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DONE]);
+}
 
 static void
 set_read_only (GlossAnnotationFile *self,

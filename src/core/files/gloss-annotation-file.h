@@ -95,6 +95,21 @@ JsonObject  *gloss_annotation_file_get_extra        (GlossAnnotationFile *self);
 void         gloss_annotation_file_set_extra        (GlossAnnotationFile *self,
                                                      JsonObject          *extra);
 
+/* Whether the annotator marked the article done: the file's top-level
+ * "done" member, an object whose "at" says when (ISO 8601, UTC).  It is
+ * one of the extra keys above, so that a Gloss that does not know it
+ * keeps it; a file without it, as every older file, is not done. */
+gboolean     gloss_annotation_file_get_done         (GlossAnnotationFile *self);
+/* When the article was marked done, as the file writes it, or NULL (not
+ * done, or done without a time). */
+const char  *gloss_annotation_file_get_done_at      (GlossAnnotationFile *self);
+/* Marks the article done at @at (converted to UTC, whole seconds), or
+ * not done when @at is NULL; written with the next save, which the caller
+ * makes (the mark is not a step of the layer's history).  The other extra
+ * keys are kept.  The "done" property follows the mark. */
+void         gloss_annotation_file_set_done         (GlossAnnotationFile *self,
+                                                     GDateTime           *at);
+
 /* The codebook whose entries are written in "tags"; tags used by the
  * annotations but absent from it keep the file's own entries. */
 GlossCodebook *gloss_annotation_file_get_codebook   (GlossAnnotationFile *self);

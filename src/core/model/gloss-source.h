@@ -94,6 +94,10 @@ GlossSource *gloss_source_new_from_article (GFile         *file,
                                             GCancellable  *cancellable,
                                             GError       **error);
 
+/* TRUE when a file called @name is an article by its name alone: one the
+ * HTML, XML or plain-text reader takes by its suffix (.html, .htm, .xhtml,
+ * .xml, .txt, .text), whatever its case. */
+gboolean     gloss_source_name_is_article  (const char    *name);
 /* May be NULL for a source made from bytes or text. */
 GFile       *gloss_source_get_file          (GlossSource   *self);
 /* The file's base name, or the display name. */

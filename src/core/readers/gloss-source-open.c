@@ -33,9 +33,8 @@ static const char * const html_starts[] = {
 };
 
 static Kind
-kind_by_name (GFile *file)
+kind_by_basename (const char *basename)
 {
-  g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *lower = basename != NULL ? g_ascii_strdown (basename, -1) : NULL;
 
   if (lower == NULL)
@@ -54,6 +53,22 @@ kind_by_name (GFile *file)
     return KIND_TEXT;
 
   return KIND_UNKNOWN;
+}
+
+static Kind
+kind_by_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return kind_by_basename (basename);
+}
+
+gboolean
+gloss_source_name_is_article (const char *name)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return kind_by_basename (name) != KIND_UNKNOWN;
 }
 
 static gboolean
