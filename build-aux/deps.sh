@@ -7,7 +7,8 @@ GLOSS_BUILD_PACKAGES=(
   desktop-file-utils appstream libx11-dev libxdamage-dev
 )
 GLOSS_TEST_PACKAGES=(
-  xvfb xauth dbus python3 python3-jsonschema python3-nltk unicode-data locales valgrind
+  xvfb xauth dbus python3 python3-jsonschema python3-nltk python3-pandas unicode-data locales
+  valgrind
   chromium
 )
 

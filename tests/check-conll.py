@@ -7,7 +7,7 @@
 
 """Reads a CoNLL export as the tools that take it read it, and checks it.
 
-Usage: check-conll.py [--nltk] CONLL EXPECTED
+Usage: check-conll.py [--nltk] [--columns] CONLL EXPECTED
 
 Without --nltk, as spaCy's converter (spacy convert --converter ner) and
 most readers do: documents start at the line "-DOCSTART- -X- O O", blank
@@ -27,6 +27,13 @@ EXPECTED is a JSON array with one object per document, in order:
 An entity is read within its sentence, as seqeval reads a list of
 sentences: one cut by a sentence break would count twice.
 
+With --columns, the export has annotators side by side: its first line is
+"# global.columns = TOKEN NAME...", and every other line but -DOCSTART- and
+blank lines is TOKEN<TAB>TAG<TAB>TAG..., a tag per name.  "entities" is
+then an object with the entities of each name's column.  NLTK reads the
+file without its comment line, once per column (as its "pos" column, the
+others ignored).
+
 Exits 0 when all is as expected, 1 (after printing the first difference)
 otherwise, 2 on bad usage.
 """
@@ -34,9 +41,11 @@ otherwise, 2 on bad usage.
 import json
 import os
 import sys
+import tempfile
 import unicodedata
 
 DOCSTART = "-DOCSTART- -X- O O"
+COLUMNS = "# global.columns = TOKEN "
 
 
 def fail(message):
@@ -50,8 +59,9 @@ def visible(text):
                    if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc"))
 
 
-def read_documents(path):
-    """Documents, each a list of sentences of (token, tag)."""
+def read_documents(path, names=None):
+    """Documents, each a list of sentences of (token, tag), or with @names
+    (a list, filled from the first line) of (token, [tag, ...])."""
     with open(path, encoding="utf-8", newline="") as f:
         data = f.read()
     if "\r" in data:
@@ -61,8 +71,14 @@ def read_documents(path):
     lines = data.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    first = 1
+    if names is not None:
+        if not lines or not lines[0].startswith(COLUMNS):
+            fail(f"line 1: {lines[0] if lines else ''!r} does not name the columns")
+        names.extend(lines[0][len(COLUMNS):].split(" "))
+        first = 2
     sentence = None
-    for number, line in enumerate(lines, 1):
+    for number, line in enumerate(lines[first - 1:], first):
         if line == DOCSTART:
             if number < len(lines) and lines[number] != "":
                 fail(f"line {number}: no blank line after {DOCSTART}")
@@ -77,15 +93,16 @@ def read_documents(path):
         if not documents:
             fail(f"line {number}: a token before the first {DOCSTART}")
         fields = line.split()
-        if len(fields) != 2 or line.count("\t") != 1 or line != fields[0] + "\t" + fields[1]:
-            fail(f"line {number}: {line!r} is not TOKEN<TAB>TAG")
-        tag = fields[1]
-        if not (tag == "O" or (tag[:2] in ("B-", "I-") and len(tag) > 2)):
-            fail(f"line {number}: {tag!r} is not an IOB tag")
+        width = 2 if names is None else 1 + len(names)
+        if len(fields) != width or line != "\t".join(fields):
+            fail(f"line {number}: {line!r} is not TOKEN<TAB>TAG" + ("" if names is None else "..."))
+        for tag in fields[1:]:
+            if not (tag == "O" or (tag[:2] in ("B-", "I-") and len(tag) > 2)):
+                fail(f"line {number}: {tag!r} is not an IOB tag")
         if sentence is None:
             sentence = []
             documents[-1].append(sentence)
-        sentence.append((fields[0], tag))
+        sentence.append((fields[0], fields[1] if names is None else fields[1:]))
     return documents
 
 
@@ -105,7 +122,21 @@ def entities(sentence):
     return [tuple(e) for e in found]
 
 
-def check(documents, expected):
+def column(document, index):
+    """The sentences of a document read with columns, with the tag of
+    column @index alone."""
+    return [[(token, tags[index]) for token, tags in sentence] for sentence in document]
+
+
+def check_entities(number, document, wanted, name=""):
+    found = [(label, visible(text))
+             for sentence in document for label, text in entities(sentence)]
+    wanted = [(label, visible(text)) for label, text in wanted]
+    if found != wanted:
+        fail(f"document {number}{name}: entities {found}, expected {wanted}")
+
+
+def check(documents, expected, names=None):
     if len(documents) != len(expected):
         fail(f"{len(documents)} documents, {len(expected)} expected")
     for i, (document, want) in enumerate(zip(documents, expected)):
@@ -113,14 +144,16 @@ def check(documents, expected):
         if tokens != visible(want["text"]):
             fail(f"document {i + 1}: the tokens spell {tokens!r}, "
                  f"not {visible(want['text'])!r}")
-        found = [(label, visible(text))
-                 for sentence in document for label, text in entities(sentence)]
-        wanted = [(label, visible(text)) for label, text in want["entities"]]
-        if found != wanted:
-            fail(f"document {i + 1}: entities {found}, expected {wanted}")
+        if names is None:
+            check_entities(i + 1, document, want["entities"])
+            continue
+        if sorted(names) != sorted(want["entities"]):
+            fail(f"columns {names}, expected {sorted(want['entities'])}")
+        for index, name in enumerate(names):
+            check_entities(i + 1, column(document, index), want["entities"][name], f" ({name})")
 
 
-def read_with_nltk(path):
+def read_with_nltk(path, columns=("words", "pos")):
     try:
         from nltk.corpus.reader import ConllCorpusReader
     except ImportError:
@@ -128,10 +161,32 @@ def read_with_nltk(path):
         sys.exit(77)
 
     reader = ConllCorpusReader(os.path.dirname(os.path.abspath(path)),
-                               [os.path.basename(path)], ("words", "pos"))
+                               [os.path.basename(path)], columns)
     # Each -DOCSTART- line alone in its block reads as an empty sentence, as
     # it does in CoNLL-2003's own files.
     return [[tuple(pair) for pair in sentence] for sentence in reader.tagged_sents() if sentence]
+
+
+def read_columns_with_nltk(path, n):
+    """The sentences of each of @n columns, as NLTK reads the file without
+    its comment line."""
+    with open(path, encoding="utf-8") as f:
+        lines = [line for line in f if not line.startswith("#")]
+    with tempfile.TemporaryDirectory() as folder:
+        copy = os.path.join(folder, "columns.conll")
+        with open(copy, "w", encoding="utf-8") as f:
+            f.writelines(lines)
+        return [read_with_nltk(copy, ["words"] + ["pos" if c == j else "ignore" for c in range(n)])
+                for j in range(n)]
+
+
+def compare_with_nltk(sentences, mine, name=""):
+    if sentences != mine:
+        for n, (a, b) in enumerate(zip(sentences, mine)):
+            if a != b:
+                fail(f"NLTK reads sentence {n + 1}{name} as {a}, not {b}")
+        fail(f"NLTK reads {len(sentences)} sentences{name}, not {len(mine)}")
+    print(f"NLTK read {len(sentences)} sentences{name}")
 
 
 def main(argv):
@@ -139,29 +194,31 @@ def main(argv):
     use_nltk = bool(args) and args[0] == "--nltk"
     if use_nltk:
         args = args[1:]
+    names = None
+    if args and args[0] == "--columns":
+        names = []
+        args = args[1:]
     if len(args) != 2:
         print(__doc__)
         return 2
 
     with open(args[1], encoding="utf-8") as f:
         expected = json.load(f)
-    # NLTK first, so that what it says of a file it cannot read shows.
-    if use_nltk:
-        try:
-            sentences = read_with_nltk(args[0])
-        except ValueError as e:
-            fail(f"NLTK cannot read the export: {e}")
-    documents = read_documents(args[0])
-    check(documents, expected)
+    documents = read_documents(args[0], names)
+    check(documents, expected, names)
+    mine = [sentence for document in documents for sentence in document]
+    if not use_nltk:
+        return 0
 
-    if use_nltk:
-        mine = [sentence for document in documents for sentence in document]
-        if sentences != mine:
-            for n, (a, b) in enumerate(zip(sentences, mine)):
-                if a != b:
-                    fail(f"NLTK reads sentence {n + 1} as {a}, not {b}")
-            fail(f"NLTK reads {len(sentences)} sentences, not {len(mine)}")
-        print(f"NLTK read {len(sentences)} sentences")
+    try:
+        if names is None:
+            compare_with_nltk(read_with_nltk(args[0]), mine)
+        else:
+            for index, sentences in enumerate(read_columns_with_nltk(args[0], len(names))):
+                compare_with_nltk(sentences, [[(token, tags[index]) for token, tags in sentence]
+                                              for sentence in mine], f" ({names[index]})")
+    except ValueError as e:
+        fail(f"NLTK cannot read the export: {e}")
     return 0
 
 

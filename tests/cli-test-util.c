@@ -9,6 +9,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include <glib/gstdio.h>
+#include <locale.h>
+
 #include "cli-test-util.h"
 #include "file-test-util.h"
 
@@ -183,4 +186,36 @@ find_agree_pair (JsonObject *root,
     }
   g_error ("gloss-cli agree --json has no pair %s, %s", a, b);
   return NULL;
+}
+
+GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &data, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, length);
+}
+
+guint64
+inode_of (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return buf.st_ino;
+}
+
+gboolean
+have_locale (const char *locale)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean found = setlocale (LC_ALL, locale) != NULL;
+
+  setlocale (LC_ALL, saved);
+  return found;
 }

@@ -85,4 +85,14 @@ JsonObject  *find_agree_pair    (JsonObject        *root,
                                  const char        *a,
                                  const char        *b);
 
+/* The bytes of @path, failing the test on error. */
+GBytes      *read_bytes         (const char        *path);
+/* The inode of @path: saving replaces a file by renaming a new one over
+ * it, so a file that kept its inode was not written, even with the same
+ * bytes. */
+guint64      inode_of           (const char        *path);
+/* Whether the C library has @locale, without which the tool cannot speak
+ * its language whatever its translations. */
+gboolean     have_locale        (const char        *locale);
+
 G_END_DECLS

@@ -54,19 +54,6 @@ path_in (Fixture    *f,
   return g_build_filename (f->dir, name, NULL);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (data, length);
-}
-
 static void
 assert_file_unchanged (const char *path,
                        GBytes     *before)
@@ -74,17 +61,6 @@ assert_file_unchanged (const char *path,
   g_autoptr(GBytes) now = read_bytes (path);
 
   g_assert_true (g_bytes_equal (now, before));
-}
-
-/* Saving replaces a file by renaming a new one over it: a file that kept
- * its inode was not written, even with the same bytes. */
-static guint64
-inode_of (const char *path)
-{
-  GStatBuf buf;
-
-  g_assert_cmpint (g_stat (path, &buf), ==, 0);
-  return buf.st_ino;
 }
 
 static void
@@ -1117,20 +1093,6 @@ test_list_annotator_ignores_others (Fixture       *f,
 #define TRY_FR(command) \
   "Essayez «" NBSP "gloss-cli " command " --help" NBSP "» pour plus d’informations.\n"
 
-/* Whether the C library has the French locale, without which the tool
- * cannot speak French whatever its translations. */
-static gboolean
-have_french_locale (void)
-{
-  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
-  gboolean found = setlocale (LC_ALL, FRENCH) != NULL;
-
-  setlocale (LC_ALL, saved);
-  return found;
-}
-
-/* In a French locale the tool speaks French, from the catalogue that
- * GLOSS_LOCALEDIR points at: French takes the singular for 0 and 1. */
 static void
 test_french (Fixture       *f,
              gconstpointer  data)
@@ -1139,7 +1101,7 @@ test_french (Fixture       *f,
   g_autofree char *none = NULL;
   g_autofree char *three = NULL;
 
-  if (!have_french_locale ())
+  if (!have_locale (FRENCH))
     {
       g_test_skip ("The " FRENCH " locale is not installed");
       return;

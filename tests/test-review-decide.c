@@ -186,6 +186,14 @@ test_edit (Fixture       *f,
   g_assert_true (gloss_layer_redo (f->consensus));
   assert_source (find (f->consensus, "company", 8, 15), GLOSS_CONSENSUS_EDITED, "bob");
   g_assert_cmpuint (gloss_review_get_n_settled (f->review), ==, 2);
+
+  /* Tag and span both changed (no version has either): the edit
+   * settles the unit all the same. */
+  g_assert_false (gloss_review_is_settled (f->review, 2));
+  passage = gloss_review_accept_edited (f->review, 2, 1, "claim", 17, 22, BY, AT);
+  assert_source (passage, GLOSS_CONSENSUS_EDITED, "bob carol");
+  g_assert_true (gloss_review_is_settled (f->review, 2));
+  g_assert_cmpuint (gloss_review_get_n_settled (f->review), ==, 3);
 }
 
 static void

@@ -22,237 +22,25 @@
 #include "gloss-inspector.h"
 #include "gloss-review-list.h"
 
-#define ARTICLE \
-  "Acme Corp won the contract.\n" \
-  "\n" \
-  "Rivals said Acme Corp paid too little, and Zenith Ltd appealed.\n" \
-  "The council claims savings of 4 million.\n"
+#include "review-window-test-util.h"
 
-/* One passage: its tag, and the words it starts and ends with. */
-typedef struct
-{
-  const char *tag;
-  const char *from;
-  const char *to;
-} Passage;
-
-/* All three mark Acme Corp alike; Cleo starts the rivals' claim later;
- * Ben calls Zenith Ltd a person; only Ben marks the savings. */
-static const Passage own_passages[] = {
-  { "org", "Acme Corp won", "Acme Corp" },
-  { "claim", "Rivals", "little," },
-  { "org", "Zenith", "Zenith Ltd" },
-  { NULL },
-};
-static const Passage ben_passages[] = {
-  { "org", "Acme Corp won", "Acme Corp" },
-  { "claim", "Rivals", "little," },
-  { "person", "Zenith", "Zenith Ltd" },
-  { "claim", "savings", "million" },
-  { NULL },
-};
-static const Passage cleo_passages[] = {
-  { "org", "Acme Corp won", "Acme Corp" },
-  { "claim", "Acme Corp paid", "little," },
-  { "org", "Zenith", "Zenith Ltd" },
-  { NULL },
-};
-
-typedef struct
-{
-  char *dir;
-  char *article;
-  GlossWindow *window;
-} Fixture;
-
-/* The character offset of @needle in ARTICLE (all ASCII). */
-static guint
-at (const char *needle)
-{
-  const char *found = strstr (ARTICLE, needle);
-
-  g_assert_nonnull (found);
-  return found - ARTICLE;
-}
-
-static guint
-end_of (const char *needle)
-{
-  return at (needle) + strlen (needle);
-}
-
-static void
-annotate (GlossLayer    *layer,
-          const Passage *passages)
-{
-  for (guint i = 0; passages[i].tag != NULL; i++)
-    gloss_layer_annotate (layer, passages[i].tag, at (passages[i].from), end_of (passages[i].to), NULL);
-}
-
-static void
-write_teammate (Fixture       *f,
-                const char    *id,
-                const char    *name,
-                const Passage *passages)
-{
-  g_autoptr(GFile) article = g_file_new_for_path (f->article);
-  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
-  g_autoptr(GlossAnnotationFile) theirs = gloss_annotation_file_new (source, id, name);
-  g_autoptr(GError) error = NULL;
-
-  annotate (gloss_annotation_file_get_layer (theirs), passages);
-  g_assert_true (gloss_annotation_file_save (theirs, GLOSS_SAVE_NONE, NULL, &error));
-  g_assert_no_error (error);
-}
-
-static GlossLayer *
-own_layer (Fixture *f)
-{
-  return gloss_document_get_layer (gloss_window_get_document (f->window));
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = make_article_folder ("gloss-review", ARTICLE, &f->article);
-  write_teammate (f, "ben", "Ben", ben_passages);
-  write_teammate (f, "cleo", "Cleo", cleo_passages);
-  f->window = open_window (f->article);
-  annotate (own_layer (f), own_passages);
-  settle ();
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->window != NULL)
-    close_window (f->window);
-  delete_tree (f->dir);
-  g_free (f->dir);
-  g_free (f->article);
-}
-
-static void
-activate (GlossWindow *window,
-          const char  *action)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, NULL));
-  settle ();
-}
-
-static void
-review (Fixture            *f,
-        const char * const *ids)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.review-annotators",
-                                                     g_variant_new_strv (ids, -1)));
-  settle ();
-}
-
-static GtkTextBuffer *
-buffer (Fixture *f)
-{
-  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (gloss_window_get_text_view (f->window)));
-}
-
+/* Whether the row shown at @index reads @needle. */
 static gboolean
-marked (Fixture    *f,
-        const char *tag_name,
-        guint       offset)
+row_has (Fixture    *f,
+         guint       index,
+         const char *needle)
 {
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer (f)), tag_name);
-  GtkTextIter iter;
+  g_autofree char *text = gloss_review_list_describe_shown (review_list (f), index);
 
-  g_assert_nonnull (tag);
-  gtk_text_buffer_get_iter_at_offset (buffer (f), &iter, offset);
-  return gtk_text_iter_has_tag (&iter, tag);
+  g_assert_nonnull (text);
+  return strstr (text, needle) != NULL;
 }
 
-static const char *
-review_text (Fixture *f)
+/* The unit of the row selected in the list. */
+static int
+selected_row_unit (Fixture *f)
 {
-  GtkWidget *label = find_label (GTK_WIDGET (f->window), "review-label");
-
-  g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
-}
-
-static void
-assert_selected (Fixture *f,
-                 guint    start,
-                 guint    end)
-{
-  guint s, e;
-
-  g_assert_true (gloss_text_view_get_selection_range (gloss_window_get_text_view (f->window), &s, &e));
-  g_assert_cmpuint (s, ==, start);
-  g_assert_cmpuint (e, ==, end);
-}
-
-/* Every widget of type @type under @root named @name (any name when
- * NULL), in order. */
-static void
-collect (GtkWidget  *root,
-         const char *name,
-         GType       type,
-         GPtrArray  *found)
-{
-  if ((name == NULL || g_strcmp0 (gtk_widget_get_name (root), name) == 0) &&
-      G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, name, type, found);
-}
-
-/* The first of them. */
-static GtkWidget *
-find (GtkWidget  *root,
-      const char *name,
-      GType       type)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (root, name, type, found);
-  g_assert_cmpuint (found->len, >, 0);
-  return g_ptr_array_index (found, 0);
-}
-
-static GtkWidget *
-named (GtkWidget  *root,
-       const char *name)
-{
-  return find (root, name, GTK_TYPE_WIDGET);
-}
-
-static GlossReviewList *
-review_list (Fixture *f)
-{
-  GtkWidget *list = named (GTK_WIDGET (f->window), "review-list-pane");
-
-  g_assert_nonnull (list);
-  return GLOSS_REVIEW_LIST (list);
-}
-
-/* The row of the list at @index, shown or not. */
-static GtkListBoxRow *
-row_at (Fixture *f,
-        int      index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (named (GTK_WIDGET (f->window), "review-list")),
-                                                      index);
-
-  g_assert_nonnull (row);
-  return row;
-}
-
-static const char *
-row_text (Fixture *f,
-          int      index)
-{
-  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row_at (f, index))));
+  return gloss_review_list_get_selected_unit (review_list (f));
 }
 
 static void
@@ -263,8 +51,6 @@ filter (Fixture    *f,
   gtk_drop_down_set_selected (GTK_DROP_DOWN (named (GTK_WIDGET (f->window), name)), position);
   settle ();
 }
-
-static const char * const all_three[] = { "test-person", "ben", "cleo", NULL };
 
 static void
 test_units (Fixture       *f,
@@ -283,10 +69,13 @@ test_units (Fixture       *f,
   g_assert_cmpuint (gloss_review_get_n_annotators (units), ==, 3);
   g_assert_cmpuint (gloss_review_get_n_units (units), ==, 4);
   g_assert_cmpuint (gloss_review_get_n_disagreements (units), ==, 3);
-  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 3 disagreements");
-  /* One unit of four agreed, and α_U of the three over all tags. */
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 0 of 3 disagreements settled");
+  /* One unit of four agreed, the mean F1 of the pairs and α_U of the
+   * three over all tags. */
+  wait_for_figures (f);
   figures = gtk_label_get_text (GTK_LABEL (find (GTK_WIDGET (f->window), "review-figures", GTK_TYPE_LABEL)));
-  g_assert_true (g_str_has_prefix (figures, "1 of 4 units agreed · α_U "));
+  g_assert_true (g_str_has_prefix (figures, "1 of 4 units agreed · F1 lenient 0."));
+  g_assert_nonnull (strstr (figures, " · α_U "));
   g_assert_false (g_str_has_suffix (figures, "undefined"));
 
   /* Each kind its own mark; the agreement none. */
@@ -354,11 +143,11 @@ test_follows_layers (Fixture       *f,
   settle ();
   g_assert_cmpuint (gloss_review_get_n_disagreements (gloss_window_get_review (f->window)), ==, 4);
   g_assert_true (marked (f, "gloss-review-missing", at ("council")));
-  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 4 disagreements");
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 0 of 4 disagreements settled");
   /* Zenith Ltd stays the disagreement reached. */
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
                    "Disagreement 2 of 4: Tag differs");
-  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+  g_assert_cmpint (selected_row_unit (f), ==, 2);
 }
 
 static gboolean
@@ -452,12 +241,12 @@ test_list (Fixture       *f,
 
   /* The disagreements in text order, each with who said what. */
   g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 3);
-  g_assert_nonnull (strstr (row_text (f, 0), "Boundary differs"));
-  g_assert_nonnull (strstr (row_text (f, 1), "Tag differs"));
-  g_assert_nonnull (strstr (row_text (f, 1), "Ben: person"));
-  g_assert_nonnull (strstr (row_text (f, 1), "Cleo: org"));
-  g_assert_nonnull (strstr (row_text (f, 2), "Missing"));
-  g_assert_nonnull (strstr (row_text (f, 2), "Cleo: —"));
+  g_assert_true (row_has (f, 0, "Boundary differs"));
+  g_assert_true (row_has (f, 1, "Tag differs"));
+  g_assert_true (row_has (f, 1, "Ben: person"));
+  g_assert_true (row_has (f, 1, "Cleo: org"));
+  g_assert_true (row_has (f, 2, "Missing"));
+  g_assert_true (row_has (f, 2, "Cleo: —"));
 
   /* Missing only, then any kind with Cleo's passages, then tag org. */
   filter (f, "review-kind-filter", 3);
@@ -472,11 +261,11 @@ test_list (Fixture       *f,
   filter (f, "review-tag-filter", 0);
 
   /* A row activated is selected in the text; n selects its row. */
-  g_signal_emit_by_name (row_at (f, 2), "activate");
+  gloss_review_list_activate_shown (review_list (f), 2);
   settle ();
   assert_selected (f, at ("savings"), end_of ("million"));
   activate (f->window, "win.previous-annotation");
-  g_assert_true (gtk_list_box_row_is_selected (row_at (f, 1)));
+  g_assert_cmpint (selected_row_unit (f), ==, 2);
 
   activate (f->window, "win.review-exit");
   g_assert_true (gtk_widget_is_visible (sidebar));
@@ -612,7 +401,7 @@ test_dialog (Fixture       *f,
   settle ();
   g_assert_null (review_dialog ());
   g_assert_cmpuint (gloss_review_get_n_annotators (gloss_window_get_review (f->window)), ==, 2);
-  g_assert_cmpstr (review_text (f), ==, "Reviewing Ben, Cleo — 3 disagreements");
+  g_assert_cmpstr (review_text (f), ==, "Reviewing Ben, Cleo — 0 of 3 disagreements settled");
 }
 
 int

@@ -439,6 +439,16 @@ test_copy_to_own (Fixture       *f,
   /* One undo takes the copy back. */
   activate (f->window, "win.undo");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (own_layer (f))), ==, 0);
+
+  /* In review, decisions go to the consensus: nothing is copied. */
+  select_first (view, ben);
+  g_assert_true (gtk_widget_get_sensitive (copy));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.review-annotators",
+                                                     g_variant_new_strv ((const char * const[]) { "test-person", "ben" },
+                                                                         2)));
+  settle ();
+  select_first (view, ben);
+  g_assert_false (gtk_widget_get_sensitive (copy));
 }
 
 int

@@ -37,6 +37,7 @@ static const GlossAccel accels[] = {
   { "win.review", { "<Control>r" }, APP },
   { "win.review-next", { "<Alt>Down" }, APP },
   { "win.review-previous", { "<Alt>Up" }, APP },
+  { "win.review-accept-agreements", { "<Control><Shift>a" }, APP },
   { "win.show-help-overlay", { "<Control>question" }, APP },
   { "win.tag-key(1)", { "1" }, TEXT },
   { "win.tag-key(2)", { "2" }, TEXT },
@@ -51,6 +52,10 @@ static const GlossAccel accels[] = {
   { "win.next-annotation", { "n" }, TEXT },
   { "win.previous-annotation", { "p" }, TEXT },
   { "win.deselect", { "Escape" }, TEXT },
+  { "win.review-accept-all", { "a" }, TEXT },
+  { "win.review-reject", { "r" }, TEXT },
+  { "win.review-edit", { "e" }, TEXT },
+  { "win.review-accept-edit", { "Return" }, TEXT },
 };
 
 const GlossAccel *
@@ -79,6 +84,8 @@ gloss_accels_keypad_twin (guint keyval)
     return GDK_KEY_KP_0 + (keyval - GDK_KEY_0);
   if (keyval == GDK_KEY_Delete)
     return GDK_KEY_KP_Delete;
+  if (keyval == GDK_KEY_Return)
+    return GDK_KEY_KP_Enter;
   return 0;
 }
 

@@ -20,17 +20,53 @@ struct _GlossReviewList
   GtkWidget parent_instance;
 
   GlossReview *review;           /* not owned */
+  GlossCodebook *codebook;
+  GHashTable *colours;
   GPtrArray *tag_ids;            /* the tag filter's choices after the first, All */
+
+  /* A row per disagreement, in text order, through the filters to the
+   * selection the view shows: rows are made for the part on screen only,
+   * so that tens of thousands of disagreements list at once. */
+  GListStore *rows;
+  GtkFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSingleSelection *selection;
 
   GtkDropDown *kind_dropdown;
   GtkDropDown *tag_dropdown;
   GtkStringList *tag_names;
   GtkDropDown *annotator_dropdown;
   GtkStringList *annotator_names;
-  GtkListBox *list_box;
+  GtkCheckButton *unsettled_check;
+  GtkListView *list_view;
 };
 
 G_DEFINE_FINAL_TYPE (GlossReviewList, gloss_review_list, GTK_TYPE_WIDGET)
+
+/* A row of the list: the unit it shows, and whether it was settled when
+ * last drawn. */
+#define GLOSS_TYPE_REVIEW_ROW (gloss_review_row_get_type ())
+G_DECLARE_FINAL_TYPE (GlossReviewRow, gloss_review_row, GLOSS, REVIEW_ROW, GObject)
+
+struct _GlossReviewRow
+{
+  GObject parent_instance;
+
+  guint unit;
+  gboolean settled;
+};
+
+G_DEFINE_FINAL_TYPE (GlossReviewRow, gloss_review_row, G_TYPE_OBJECT)
+
+static void
+gloss_review_row_class_init (GlossReviewRowClass *klass)
+{
+}
+
+static void
+gloss_review_row_init (GlossReviewRow *self)
+{
+}
 
 enum {
   UNIT_ACTIVATED,
@@ -78,12 +114,6 @@ gloss_review_describe_kinds (GlossReviewKind kind)
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
 
-static guint
-unit_of_row (GtkListBoxRow *row)
-{
-  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "gloss-unit"));
-}
-
 static gboolean
 has_tag (const GlossReviewUnit *unit,
          const char            *tag)
@@ -122,16 +152,18 @@ shows (GlossReviewList *self,
     return FALSE;
   if (annotator != GTK_INVALID_LIST_POSITION && annotator > 0 && !has_annotator (unit, annotator - 1))
     return FALSE;
+  if (gtk_check_button_get_active (self->unsettled_check) && gloss_review_is_settled (self->review, index))
+    return FALSE;
   return TRUE;
 }
 
 static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
+filter_row (gpointer item,
+            gpointer user_data)
 {
   GlossReviewList *self = user_data;
 
-  return self->review != NULL && shows (self, unit_of_row (row));
+  return self->review != NULL && shows (self, GLOSS_REVIEW_ROW (item)->unit);
 }
 
 static int
@@ -190,13 +222,47 @@ describe_unit (GlossReviewList       *self,
   return g_string_free (markup, FALSE);
 }
 
+/* A row's label: the unit's description, after a check mark once it is
+ * settled. */
 static void
-clear_rows (GlossReviewList *self)
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          GlossReviewList          *self)
 {
-  GtkWidget *child;
+  GlossReviewRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  g_autofree char *markup = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  if (self->review == NULL || row->unit >= gloss_review_get_n_units (self->review))
+    return;
+
+  markup = describe_unit (self, gloss_review_get_unit (self->review, row->unit), self->codebook, self->colours);
+  if (row->settled)
+    {
+      /* Translators: before a disagreement the consensus settles */
+      g_autofree char *settled = g_strdup_printf ("✓ %s  ", _("Settled"));
+      g_autofree char *both = g_strconcat (settled, markup, NULL);
+
+      g_free (markup);
+      markup = g_steal_pointer (&both);
+    }
+  gtk_label_set_markup (label, markup);
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           GlossReviewList          *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_widget_set_name (label, "review-row");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_top (label, 3);
+  gtk_widget_set_margin_bottom (label, 3);
+  gtk_list_item_set_child (item, label);
 }
 
 /* Replaces the choices of @names, All first, keeping the one chosen in
@@ -235,19 +301,22 @@ gloss_review_list_set_review (GlossReviewList *self,
 {
   g_autoptr(GPtrArray) tag_labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_return_if_fail (GLOSS_IS_REVIEW_LIST (self));
 
-  clear_rows (self);
+  g_list_store_remove_all (self->rows);
   self->review = review;
+  g_set_object (&self->codebook, codebook);
+  g_clear_pointer (&self->colours, g_hash_table_unref);
+  self->colours = colours != NULL ? g_hash_table_ref (colours) : NULL;
   g_ptr_array_set_size (self->tag_ids, 0);
 
   for (guint i = 0; review != NULL && i < gloss_review_get_n_units (review); i++)
     {
       const GlossReviewUnit *unit = gloss_review_get_unit (review, i);
-      g_autofree char *markup = NULL;
-      GtkWidget *row, *label;
+      GlossReviewRow *row;
 
       if (unit->kind == GLOSS_REVIEW_AGREED)
         continue;
@@ -260,17 +329,10 @@ gloss_review_list_set_review (GlossReviewList *self,
             g_ptr_array_add (self->tag_ids, g_strdup (tag));
         }
 
-      markup = describe_unit (self, unit, codebook, colours);
-      label = gtk_label_new (NULL);
-      gtk_label_set_markup (GTK_LABEL (label), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_widget_set_margin_top (label, 3);
-      gtk_widget_set_margin_bottom (label, 3);
-      row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-      g_object_set_data (G_OBJECT (row), "gloss-unit", GUINT_TO_POINTER (i));
-      gtk_list_box_append (self->list_box, row);
+      row = g_object_new (GLOSS_TYPE_REVIEW_ROW, NULL);
+      row->unit = i;
+      row->settled = gloss_review_is_settled (review, i);
+      g_ptr_array_add (rows, row);
     }
 
   g_ptr_array_sort (self->tag_ids, compare_strings);
@@ -279,52 +341,146 @@ gloss_review_list_set_review (GlossReviewList *self,
   for (guint a = 0; review != NULL && a < gloss_review_get_n_annotators (review); a++)
     g_ptr_array_add (names, (gpointer) gloss_layer_get_annotator_name (gloss_review_get_layer (review, a)));
 
+  /* The choices first, the rows then filtered once. */
   set_choices (self->tag_dropdown, self->tag_names, _("All tags"), tag_labels);
   set_choices (self->annotator_dropdown, self->annotator_names, _("All annotators"), names);
-  gtk_list_box_invalidate_filter (self->list_box);
+  g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
+}
+
+void
+gloss_review_list_update_settled (GlossReviewList *self)
+{
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_REVIEW_LIST (self));
+
+  if (self->review == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossReviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      gboolean settled = gloss_review_is_settled (self->review, row->unit);
+
+      if (settled == row->settled)
+        continue;
+      row->settled = settled;
+      /* The same row again: the view draws it anew, the filter looks
+       * at it anew. */
+      g_list_store_splice (self->rows, i, 1, (gpointer *) &row, 1);
+    }
+}
+
+/* The position among the rows shown of unit @index, by bisection. */
+static guint
+position_of (GlossReviewList *self,
+             guint            index)
+{
+  GListModel *shown = G_LIST_MODEL (self->filtered);
+  guint low = 0, high = g_list_model_get_n_items (shown);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      g_autoptr(GlossReviewRow) row = g_list_model_get_item (shown, middle);
+
+      if (row->unit == index)
+        return middle;
+      if (row->unit < index)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return GTK_INVALID_LIST_POSITION;
 }
 
 void
 gloss_review_list_select_unit (GlossReviewList *self,
                                guint            index)
 {
+  guint position;
+
   g_return_if_fail (GLOSS_IS_REVIEW_LIST (self));
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (unit_of_row (GTK_LIST_BOX_ROW (row)) == index)
-      {
-        if (gtk_widget_get_child_visible (row))
-          gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
-        return;
-      }
+  position = position_of (self, index);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+int
+gloss_review_list_get_selected_unit (GlossReviewList *self)
+{
+  GlossReviewRow *row;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_LIST (self), -1);
+
+  row = gtk_single_selection_get_selected_item (self->selection);
+  return row != NULL ? (int) row->unit : -1;
 }
 
 guint
 gloss_review_list_get_n_shown (GlossReviewList *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (GLOSS_IS_REVIEW_LIST (self), 0);
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box)); row != NULL;
-       row = gtk_widget_get_next_sibling (row))
-    if (filter_row (GTK_LIST_BOX_ROW (row), self))
-      n++;
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+char *
+gloss_review_list_describe_shown (GlossReviewList *self,
+                                  guint            position)
+{
+  g_autoptr(GlossReviewRow) row = NULL;
+  g_autofree char *markup = NULL;
+  char *text = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_REVIEW_LIST (self), NULL);
+
+  row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  if (row == NULL)
+    return NULL;
+
+  markup = describe_unit (self, gloss_review_get_unit (self->review, row->unit), self->codebook, self->colours);
+  if (!pango_parse_markup (markup, -1, 0, NULL, &text, NULL, NULL))
+    return NULL;
+  if (row->settled)
+    {
+      g_autofree char *plain = text;
+
+      text = g_strdup_printf ("✓ %s  %s", _("Settled"), plain);
+    }
+  return text;
+}
+
+void
+gloss_review_list_activate_shown (GlossReviewList *self,
+                                  guint            position)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW_LIST (self));
+
+  g_signal_emit_by_name (self->list_view, "activate", position);
 }
 
 static void
-on_row_activated (GlossReviewList *self,
-                  GtkListBoxRow   *row)
+on_activate (GlossReviewList *self,
+             guint            position)
 {
-  g_signal_emit (self, signals[UNIT_ACTIVATED], 0, unit_of_row (row));
+  g_autoptr(GlossReviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+
+  if (row != NULL)
+    g_signal_emit (self, signals[UNIT_ACTIVATED], 0, row->unit);
 }
 
 static void
 on_filter_changed (GlossReviewList *self)
 {
-  gtk_list_box_invalidate_filter (self->list_box);
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 GtkWidget *
@@ -345,6 +501,12 @@ gloss_review_list_dispose (GObject *object)
   /* It unparents the children the class binds only. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->codebook);
+  g_clear_pointer (&self->colours, g_hash_table_unref);
 
   G_OBJECT_CLASS (gloss_review_list_parent_class)->dispose (object);
 }
@@ -369,19 +531,38 @@ gloss_review_list_class_init (GlossReviewListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossReviewList, tag_names);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewList, annotator_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewList, annotator_names);
-  gtk_widget_class_bind_template_child (widget_class, GlossReviewList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewList, unsettled_check);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewList, list_view);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 gloss_review_list_init (GlossReviewList *self)
 {
+  GtkListItemFactory *factory;
+
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_box_set_filter_func (self->list_box, filter_row, self, NULL);
-  g_signal_connect_swapped (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
+  self->rows = g_list_store_new (GLOSS_TYPE_REVIEW_ROW);
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_row, self, NULL));
+  /* Each model takes a reference of what it is given. */
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rows)),
+                                              g_object_ref (self->filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_activate), self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->tag_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->annotator_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->unsettled_check, "toggled", G_CALLBACK (on_filter_changed), self);
 }

@@ -20,7 +20,8 @@ G_DECLARE_FINAL_TYPE (GlossReviewList, gloss_review_list, GLOSS, REVIEW_LIST, Gt
 
 /* The disagreements of a review in text order, a row each: its kinds, its
  * characters, and each annotator's tags in their colour (a dash for
- * those who marked nothing), filtered by kind, tag and annotator.
+ * those who marked nothing), after a check mark once the consensus
+ * settles it, filtered by kind, tag, annotator and whether it is settled.
  * Activating a row emits ::unit-activated with the unit's index. */
 GtkWidget *gloss_review_list_new         (void);
 /* Lists the disagreements of @review (NULL for none), which must outlive
@@ -31,11 +32,24 @@ void       gloss_review_list_set_review  (GlossReviewList *self,
                                           GlossReview     *review,
                                           GlossCodebook   *codebook,
                                           GHashTable      *colours);
-/* Selects the row of unit @index, when it is listed and shown. */
+/* Marks anew the rows whose units were settled or unsettled since (the
+ * consensus changed), in O(n) for n disagreements. */
+void       gloss_review_list_update_settled (GlossReviewList *self);
+/* Selects the row of unit @index and scrolls to it, when it is shown;
+ * clears the selection otherwise. */
 void       gloss_review_list_select_unit (GlossReviewList *self,
                                           guint            index);
+/* The unit of the row selected, or -1. */
+int        gloss_review_list_get_selected_unit (GlossReviewList *self);
 /* How many rows the filters let through. */
 guint      gloss_review_list_get_n_shown (GlossReviewList *self);
+/* The text of the row at @position among those shown (as it reads,
+ * without markup), or NULL past the end. */
+char      *gloss_review_list_describe_shown (GlossReviewList *self,
+                                             guint            position);
+/* Activates the row at @position among those shown, as a click does. */
+void       gloss_review_list_activate_shown (GlossReviewList *self,
+                                             guint            position);
 
 /* The kinds of @kind in words, joined by commas ("Tag differs, Missing"). */
 char        *gloss_review_describe_kinds (GlossReviewKind  kind);

@@ -25,6 +25,8 @@ struct _GlossReviewVersions
 
   GtkLabel *heading;
   GtkBox *versions_box;
+  GtkLabel *edit_label;
+  GtkLabel *consensus_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossReviewVersions, gloss_review_versions, GTK_TYPE_WIDGET)
@@ -58,10 +60,14 @@ append_part (GString    *markup,
   g_string_append_printf (markup, edge ? "<b><u>%s</u></b>" : "%s", escaped);
 }
 
+/* A version's label, with a button that accepts it when @key is not 0:
+ * the key that does the same, its number among the versions. */
 static void
 add_label (GlossReviewVersions *self,
-           const char          *markup)
+           const char          *markup,
+           guint                key)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_widget_set_name (label, "review-version");
@@ -70,7 +76,26 @@ add_label (GlossReviewVersions *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_box_append (self->versions_box, label);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (row), label);
+
+  if (key > 0)
+    {
+      /* Translators: accepts one version; the key that does it follows */
+      g_autofree char *text = g_strdup_printf (_("Accept %u"), key);
+      /* Translators: the tooltip of the button that accepts a version */
+      g_autofree char *tip = g_strdup_printf (_("Accept this version as it is (%u)"), key);
+      GtkWidget *button = gtk_button_new_with_label (text);
+
+      gtk_widget_set_name (button, "review-accept");
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      gtk_widget_set_tooltip_text (button, tip);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-accept");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) key);
+      gtk_box_append (GTK_BOX (row), button);
+    }
+
+  gtk_box_append (self->versions_box, row);
 }
 
 /* One version: who, tag, span, quote with its edges, note. */
@@ -143,6 +168,8 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box))) != NULL)
     gtk_box_remove (self->versions_box, child);
+  gloss_review_versions_set_edit (self, NULL);
+  gtk_label_set_label (self->consensus_label, "");
 
   if (review == NULL || index < 0 || (guint) index >= gloss_review_get_n_units (review))
     {
@@ -190,7 +217,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
             continue;
           markup = describe_version (self, version->annotation, who, text,
                                      common_start, common_end, codebook);
-          add_label (self, markup);
+          add_label (self, markup, i + 1);
           any = TRUE;
         }
 
@@ -200,9 +227,28 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
 
           /* Translators: an annotator (a dot and a name) */
           markup = g_strdup_printf (_("%s marked nothing here"), who);
-          add_label (self, markup);
+          add_label (self, markup, 0);
         }
     }
+}
+
+void
+gloss_review_versions_set_consensus (GlossReviewVersions *self,
+                                     const char          *markup)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
+
+  gtk_label_set_markup (self->consensus_label, markup != NULL ? markup : "");
+}
+
+void
+gloss_review_versions_set_edit (GlossReviewVersions *self,
+                                const char          *markup)
+{
+  g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
+
+  gtk_label_set_markup (self->edit_label, markup != NULL ? markup : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->edit_label), markup != NULL);
 }
 
 GtkWidget *
@@ -237,6 +283,8 @@ gloss_review_versions_class_init (GlossReviewVersionsClass *klass)
                                                "/io/github/glossannotator/Gloss/gloss-review-versions.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, heading);
   gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, versions_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, edit_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, consensus_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -23,8 +23,11 @@ G_DECLARE_FINAL_TYPE (GlossReviewVersions, gloss_review_versions, GLOSS, REVIEW_
  * among the disagreements, then each annotator's version in a label of
  * its own (named "review-version"): their name in their colour, the tag,
  * the span as character offsets, the quote with the parts outside the
- * span all the versions share in bold, and the note; or that they marked
- * nothing. */
+ * span all the versions share in bold, and the note, with a button that
+ * accepts it (named "review-accept", the key of the same action in its
+ * label); or that they marked nothing.  Below: the version being edited,
+ * what the consensus holds of the unit, and the buttons of the other
+ * decisions (accept all, reject, edit, accept edited). */
 GtkWidget *gloss_review_versions_new      (void);
 /* Shows unit @index of @review (-1, or a NULL @review, for none); tags
  * are named as @codebook labels them (their ids otherwise), quotes taken
@@ -35,5 +38,13 @@ void       gloss_review_versions_set_unit (GlossReviewVersions *self,
                                            GlossSource         *source,
                                            GlossCodebook       *codebook,
                                            GHashTable          *colours);
+
+/* What the consensus holds of the unit shown (markup; NULL for nothing). */
+void       gloss_review_versions_set_consensus (GlossReviewVersions *self,
+                                                const char          *markup);
+/* The version being edited and how to go on (markup), or NULL when none
+ * is: shown above the consensus. */
+void       gloss_review_versions_set_edit (GlossReviewVersions *self,
+                                           const char          *markup);
 
 G_END_DECLS

@@ -78,6 +78,12 @@ struct _GlossTextView
   GtkTextTag *base_tag;
   GtkTextTag *search_tag;
   GtkTextTag *review_tags[3];     /* by bit of GlossReviewKind */
+  /* The review whose units are still being marked, in idle slices from
+   * unit review_next on (not owned: set_review is called again before
+   * it goes). */
+  GlossReview *review;
+  guint review_next;
+  guint review_idle;
   GlossAnnotation *selected;
   GPtrArray *teammates;
   GHashTable *annotator_colours; /* annotator id → palette index */

@@ -237,6 +237,8 @@ gloss_text_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->popover, self);
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
+  g_clear_handle_id (&self->review_idle, g_source_remove);
+  self->review = NULL;
   _gloss_text_view_clear_structure (self);
   disconnect_layer (self);
   g_clear_object (&self->source);
@@ -713,6 +715,48 @@ gloss_text_view_set_font (GlossTextView *self,
   update_base_tag (self);
 }
 
+/* Units marked at once; a longer review is marked in idle slices of as
+ * many, from the top, so that entering review shows at once and the
+ * frames in between stay short. */
+#define REVIEW_SLICE 1500
+
+/* Marks the units of the review from review_next on, @max of them. */
+static void
+mark_review_units (GlossTextView *self,
+                   guint          max)
+{
+  GtkTextBuffer *buffer = _gloss_text_view_buffer (self);
+  guint n = gloss_review_get_n_units (self->review);
+  guint stop = self->review_next + MIN (max, n - self->review_next);
+  GtkTextIter s, e;
+
+  for (guint i = self->review_next; i < stop; i++)
+    {
+      const GlossReviewUnit *unit = gloss_review_get_unit (self->review, i);
+
+      if (unit->kind == GLOSS_REVIEW_AGREED)
+        continue;
+      _gloss_text_view_get_iters (self, unit->start, unit->end, &s, &e);
+      for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
+        if (unit->kind & (1 << k))
+          gtk_text_buffer_apply_tag (buffer, self->review_tags[k], &s, &e);
+    }
+  self->review_next = stop;
+}
+
+static gboolean
+mark_review_slice (gpointer data)
+{
+  GlossTextView *self = data;
+
+  mark_review_units (self, REVIEW_SLICE);
+  if (self->review_next < gloss_review_get_n_units (self->review))
+    return G_SOURCE_CONTINUE;
+
+  self->review_idle = 0;
+  return G_SOURCE_REMOVE;
+}
+
 void
 gloss_text_view_set_review (GlossTextView *self,
                             GlossReview   *review)
@@ -722,6 +766,7 @@ gloss_text_view_set_review (GlossTextView *self,
 
   g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
 
+  g_clear_handle_id (&self->review_idle, g_source_remove);
   buffer = _gloss_text_view_buffer (self);
   gtk_text_buffer_get_bounds (buffer, &s, &e);
   for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
@@ -732,13 +777,12 @@ gloss_text_view_set_review (GlossTextView *self,
                                  gtk_text_tag_table_get_size (gtk_text_buffer_get_tag_table (buffer)) - 1);
     }
 
-  for (guint i = 0; review != NULL && i < gloss_review_get_n_units (review); i++)
-    {
-      const GlossReviewUnit *unit = gloss_review_get_unit (review, i);
+  self->review = review;
+  self->review_next = 0;
+  if (review == NULL)
+    return;
 
-      _gloss_text_view_get_iters (self, unit->start, unit->end, &s, &e);
-      for (guint k = 0; k < G_N_ELEMENTS (self->review_tags); k++)
-        if (unit->kind & (1 << k))
-          gtk_text_buffer_apply_tag (buffer, self->review_tags[k], &s, &e);
-    }
+  mark_review_units (self, REVIEW_SLICE);
+  if (self->review_next < gloss_review_get_n_units (review))
+    self->review_idle = g_idle_add_full (G_PRIORITY_LOW, mark_review_slice, self, NULL);
 }

@@ -104,8 +104,9 @@ void             gloss_text_view_set_search_matches    (GlossTextView   *self,
 /* Marks the disagreements of @review (NULL to clear) on their extent,
  * one text tag per kind: "gloss-review-tag" (a wavy underline),
  * "gloss-review-boundary" (a double underline) and "gloss-review-missing"
- * (a shaded background); agreed units are left unmarked.  The view
- * keeps nothing of @review. */
+ * (a shaded background); agreed units are left unmarked.  A long review
+ * is marked from the top in idle slices: @review must stay until the
+ * view is given another (or NULL). */
 void             gloss_text_view_set_review            (GlossTextView   *self,
                                                         GlossReview     *review);
 

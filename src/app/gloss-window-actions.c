@@ -54,7 +54,7 @@ _gloss_window_update_actions (GlossWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean open = self->document != NULL;
   gboolean editable = can_edit (self);
-  GlossHistory *history = open ? gloss_layer_get_history (own_layer (self)) : NULL;
+  GlossHistory *history = open ? gloss_layer_get_history (_gloss_window_history_layer (self)) : NULL;
   GlossAnnotation *selected = own_selected (self);
   GlossSaveState state = open ? gloss_document_get_save_state (self->document) : GLOSS_SAVE_STATE_SAVED;
 
@@ -69,8 +69,9 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
                                  editable && selected != NULL &&
                                  gloss_annotation_get_status (selected) != GLOSS_ANCHOR_ANCHORED);
+  /* In review, decisions go into the consensus, never the own layer. */
   gtk_widget_action_set_enabled (widget, "win.copy-to-own",
-                                 editable && _gloss_window_teammate_selected (self) != NULL);
+                                 editable && self->review == NULL && _gloss_window_teammate_selected (self) != NULL);
   gtk_widget_action_set_enabled (widget, "win.next-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
@@ -92,6 +93,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.review-exit", self->review != NULL);
   gtk_widget_action_set_enabled (widget, "win.review-next", self->review != NULL);
   gtk_widget_action_set_enabled (widget, "win.review-previous", self->review != NULL);
+  _gloss_window_update_decide_actions (self);
 }
 
 static void
@@ -256,8 +258,9 @@ undo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (own_layer (self) != NULL)
-    gloss_layer_undo (own_layer (self));
+  /* In review, the consensus's history. */
+  if (_gloss_window_history_layer (self) != NULL)
+    gloss_layer_undo (_gloss_window_history_layer (self));
 }
 
 static void
@@ -267,8 +270,8 @@ redo_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (own_layer (self) != NULL)
-    gloss_layer_redo (own_layer (self));
+  if (_gloss_window_history_layer (self) != NULL)
+    gloss_layer_redo (_gloss_window_history_layer (self));
 }
 
 /* Tags the selected text, or re-tags the selected annotation when no
@@ -329,8 +332,13 @@ tag_key_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
   int key = g_variant_get_int32 (parameter);
-  GlossTag *tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
+  GlossTag *tag;
 
+  /* In review, a number accepts a version, or tags the one edited. */
+  if (_gloss_window_review_key (self, key))
+    return;
+
+  tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
   if (tag == NULL)
     {
       gtk_widget_error_bell (widget);
@@ -599,6 +607,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_report (widget_class);
   _gloss_window_class_init_teammates (widget_class);
   _gloss_window_class_init_review (widget_class);
+  _gloss_window_class_init_decide (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -62,6 +62,13 @@ struct _GlossWindow
   GStrv review_ids;              /* their annotators' ids */
   GlossReview *review;
   int review_unit;               /* the unit selected last, or -1 */
+  GCancellable *review_cancellable; /* the figures being measured */
+  /* Deciding (gloss-window-decide.c): the consensus layer the review
+   * settles into, and the version being edited (its index among the
+   * unit's versions, -1 when none is) with the tag chosen for it. */
+  GlossLayer *review_consensus;
+  int review_editing;
+  char *review_edit_tag;
 
   /* Template children */
   GtkLabel *title_label;
@@ -132,6 +139,16 @@ void _gloss_window_show_banner        (GlossWindow    *self,
                                        const char     *secondary_label,
                                        const char     *secondary_action);
 void _gloss_window_hide_banner        (GlossWindow    *self);
+/* The banner of a file's save @state: @conflict with Reload
+ * (@reload_action) and Keep Mine as a Copy (@copy_action), @failed with
+ * Try Again, @read_only alone; a banner about saving goes once it saves. */
+void _gloss_window_show_save_banner   (GlossWindow    *self,
+                                       GlossSaveState  state,
+                                       const char     *conflict,
+                                       const char     *failed,
+                                       const char     *read_only,
+                                       const char     *reload_action,
+                                       const char     *copy_action);
 /* The action (in the "layer" group) that shows a teammate's file: the
  * annotator id of its name; NULL when it is not an annotation file of the
  * article. */
@@ -172,6 +189,34 @@ gboolean _gloss_window_escape_review  (GlossWindow    *self);
  * scrolls to it; FALSE when the window does not review. */
 gboolean _gloss_window_step_review    (GlossWindow    *self,
                                        gboolean        backwards);
+/* Selects unit @index of the review in the text, scrolled to, in the
+ * list, and shows its versions. */
+void _gloss_window_select_unit        (GlossWindow    *self,
+                                       guint           index);
+/* Says who is compared and how many disagreements are settled. */
+void _gloss_window_update_review_label (GlossWindow   *self);
+/* Installs the actions of gloss-window-decide.c. */
+void _gloss_window_class_init_decide  (GtkWidgetClass *widget_class);
+/* Follows the document's consensus file and the text's selection. */
+void _gloss_window_init_decide        (GlossWindow    *self);
+/* Opens the consensus and has the review follow it (entering review,
+ * and when the file is replaced); lets it go (leaving review). */
+void _gloss_window_attach_consensus   (GlossWindow    *self);
+void _gloss_window_detach_consensus   (GlossWindow    *self);
+/* Shows what the consensus holds of the unit reached. */
+void _gloss_window_show_consensus     (GlossWindow    *self);
+/* Gives up the edit under way, if any. */
+void _gloss_window_end_edit           (GlossWindow    *self);
+/* Escape while editing: gives the edit up; FALSE when none is under way. */
+gboolean _gloss_window_escape_edit    (GlossWindow    *self);
+/* A number key in review: the tag of the edit under way, or accepts
+ * that version; FALSE when the window does not review. */
+gboolean _gloss_window_review_key     (GlossWindow    *self,
+                                       int             key);
+/* The layer undo and redo go through: the consensus in review, the own
+ * layer otherwise. */
+GlossLayer *_gloss_window_history_layer (GlossWindow  *self);
+void _gloss_window_update_decide_actions (GlossWindow *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

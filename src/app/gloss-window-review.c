@@ -19,7 +19,6 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss-agreement.h"
 #include "gloss-annotator-style.h"
 #include "gloss-window-private.h"
 
@@ -62,52 +61,179 @@ static void
 show_unit (GlossWindow *self,
            int          index)
 {
+  if (index != self->review_unit)
+    _gloss_window_end_edit (self);
   self->review_unit = index;
   gloss_review_versions_set_unit (self->review_versions, self->review, index,
                                   gloss_document_get_source (self->document),
                                   gloss_document_get_codebook (self->document),
                                   self->annotator_colours);
+  _gloss_window_show_consensus (self);
+  _gloss_window_update_actions (self);
 }
 
 /* The agreement figures of the layers compared: how many units are
- * agreed, and Krippendorff's α_U of the group over all tags. */
+ * agreed, F1 lenient of the pair (the mean over pairs) and
+ * Krippendorff's α_U over all tags; NULL @figures while they are
+ * measured. */
 static char *
-describe_agreement (GlossWindow *self)
+describe_agreement (GlossWindow              *self,
+                    const GlossReviewFigures *figures)
 {
-  g_autoptr(GlossAgreement) study = gloss_agreement_new ();
-  g_autoptr(GlossAgreementResult) result = NULL;
-  GlossReliabilityResult alpha = { 0 };
-  GlossAgreementSet *group;
   guint n_units = gloss_review_get_n_units (self->review);
   guint agreed = n_units - gloss_review_get_n_disagreements (self->review);
   g_autofree char *units = NULL;
-
-  result = gloss_agreement_measure_layers (study, "", gloss_document_get_source (self->document),
-                                           self->review_layers);
-  group = result != NULL ? gloss_agreement_result_get_group (result) : NULL;
-  if (group != NULL)
-    gloss_agreement_set_get_alpha_u (group, NULL, &alpha);
+  g_autofree char *f1 = NULL;
+  g_autofree char *alpha = NULL;
 
   units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: how many units are agreed, of how many */
                                         "%u of %u unit agreed", "%u of %u units agreed", n_units),
                            agreed, n_units);
-  if (alpha.defined)
-    /* Translators: the units agreed, then Krippendorff's alpha on spans */
-    return g_strdup_printf (_("%s · α_U %.2f"), units, alpha.value);
-  /* Translators: the units agreed */
-  return g_strdup_printf (_("%s · α_U undefined"), units);
+  if (figures == NULL)
+    /* Translators: the units agreed, while the figures are measured */
+    return g_strdup_printf (_("%s · measuring…"), units);
+
+  /* Translators: F1 of the spans, lenient matching; then undefined */
+  f1 = figures->f1_lenient.status == GLOSS_SCORE_DEFINED ? g_strdup_printf (_("F1 lenient %.2f"), figures->f1_lenient.value)
+                                                         : g_strdup (_("F1 lenient undefined"));
+  /* Translators: Krippendorff's alpha on spans; then undefined */
+  alpha = figures->alpha_u.defined ? g_strdup_printf (_("α_U %.2f"), figures->alpha_u.value)
+                                   : g_strdup (_("α_U undefined"));
+  /* Translators: the units agreed, F1, alpha */
+  return g_strdup_printf (_("%s · %s · %s"), units, f1, alpha);
+}
+
+/* Measuring, in a worker thread: the teammates' layers as they are (the
+ * window never changes them), the user's own as a copy made first. */
+typedef struct
+{
+  GPtrArray *layers;
+  GlossSource *source;
+  GlossReviewFigures figures;
+} Measure;
+
+static void
+measure_free (gpointer data)
+{
+  Measure *measure = data;
+
+  g_ptr_array_unref (measure->layers);
+  g_object_unref (measure->source);
+  g_free (measure);
+}
+
+static void
+measure_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Measure *measure = data;
+
+  gloss_review_measure_layers (measure->layers, measure->source, &measure->figures);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+measure_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  Measure *measure = g_task_get_task_data (G_TASK (result));
+  g_autofree char *figures = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->review == NULL)
+    return;
+
+  figures = describe_agreement (self, &measure->figures);
+  gtk_label_set_label (self->review_figures, figures);
+}
+
+/* A copy of @layer nobody else holds. */
+static GlossLayer *
+copy_layer (GlossLayer *layer)
+{
+  GlossLayer *copy = gloss_layer_new (gloss_layer_get_annotator_id (layer), gloss_layer_get_annotator_name (layer));
+  GListModel *model = G_LIST_MODEL (layer);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
+    }
+  gloss_layer_set_source (copy, gloss_layer_get_source (layer));
+  gloss_layer_replace_all (copy, annotations);
+  return copy;
+}
+
+static void
+measure_figures (GlossWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *figures = describe_agreement (self, NULL);
+  GlossLayer *own = gloss_document_get_layer (self->document);
+  Measure *measure = g_new0 (Measure, 1);
+
+  gtk_label_set_label (self->review_figures, figures);
+  g_cancellable_cancel (self->review_cancellable);
+  g_clear_object (&self->review_cancellable);
+  self->review_cancellable = g_cancellable_new ();
+
+  measure->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < self->review_layers->len; i++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
+
+      g_ptr_array_add (measure->layers, layer == own ? copy_layer (layer) : g_object_ref (layer));
+    }
+  measure->source = g_object_ref (gloss_document_get_source (self->document));
+
+  task = g_task_new (self, self->review_cancellable, measure_done, NULL);
+  g_task_set_source_tag (task, measure_figures);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, measure, measure_free);
+  g_task_run_in_thread (task, measure_thread);
+}
+
+void
+_gloss_window_update_review_label (GlossWindow *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *message = NULL;
+  guint n, settled;
+
+  if (self->review == NULL)
+    return;
+
+  for (guint i = 0; i < self->review_layers->len; i++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
+
+      if (i > 0)
+        g_string_append (names, _(", "));
+      g_string_append (names, gloss_layer_get_annotator_name (layer));
+    }
+
+  n = gloss_review_get_n_disagreements (self->review);
+  settled = gloss_review_get_n_settled (self->review);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          /* Translators: the annotators' names, then counts */
+                                          "Reviewing %s — %u of %u disagreement settled",
+                                          "Reviewing %s — %u of %u disagreements settled", n),
+                             names->str, settled, n);
+  gtk_label_set_label (self->review_label, message);
 }
 
 static void
 update_review (GlossWindow *self)
 {
-  g_autoptr(GString) names = g_string_new (NULL);
-  g_autofree char *message = NULL;
-  g_autofree char *figures = NULL;
   int reached = -1;
   guint start = 0;
-  guint n;
 
   /* The unit reached is found again by its start, where a disagreement
    * still starts there. */
@@ -117,9 +243,12 @@ update_review (GlossWindow *self)
       reached = self->review_unit;
     }
 
+  _gloss_window_end_edit (self);
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
   self->review = gloss_review_new (self->review_layers);
+  if (self->review_consensus != NULL)
+    gloss_review_set_consensus (self->review, self->review_consensus);
   gloss_text_view_set_review (self->text_view, self->review);
   gloss_review_list_set_review (self->review_list, self->review,
                                 gloss_document_get_codebook (self->document), self->annotator_colours);
@@ -133,24 +262,8 @@ update_review (GlossWindow *self)
   if (reached >= 0)
     gloss_review_list_select_unit (self->review_list, reached);
 
-  for (guint i = 0; i < self->review_layers->len; i++)
-    {
-      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
-
-      if (i > 0)
-        g_string_append (names, _(", "));
-      g_string_append (names, gloss_layer_get_annotator_name (layer));
-    }
-
-  n = gloss_review_get_n_disagreements (self->review);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          /* Translators: the annotators' names, then a count */
-                                          "Reviewing %s — %u disagreement",
-                                          "Reviewing %s — %u disagreements", n),
-                             names->str, n);
-  gtk_label_set_label (self->review_label, message);
-  figures = describe_agreement (self);
-  gtk_label_set_label (self->review_figures, figures);
+  _gloss_window_update_review_label (self);
+  measure_figures (self);
 }
 
 void
@@ -164,6 +277,10 @@ _gloss_window_exit_review (GlossWindow *self)
                                           update_review, self);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
   g_clear_pointer (&self->review_ids, g_strfreev);
+  g_cancellable_cancel (self->review_cancellable);
+  g_clear_object (&self->review_cancellable);
+  _gloss_window_end_edit (self);
+  _gloss_window_detach_consensus (self);
   gloss_review_list_set_review (self->review_list, NULL, NULL, NULL);
   gloss_review_versions_set_unit (self->review_versions, NULL, -1, NULL, NULL, NULL);
   g_clear_pointer (&self->review, gloss_review_free);
@@ -194,6 +311,20 @@ review_annotators_action (GtkWidget  *widget,
       return;
     }
 
+  /* The teammates' files read side by side first. */
+  {
+    g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+    for (guint i = 0; ids[i] != NULL; i++)
+      {
+        GFile *file = g_hash_table_lookup (self->layer_files, ids[i]);
+
+        if (file != NULL)
+          g_ptr_array_add (files, file);
+      }
+    gloss_document_load_teammates (self->document, files);
+  }
+
   for (guint i = 0; ids[i] != NULL; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -215,6 +346,7 @@ review_annotators_action (GtkWidget  *widget,
     g_signal_connect_swapped (g_ptr_array_index (self->review_layers, i), "items-changed",
                               G_CALLBACK (update_review), self);
   update_review (self);
+  _gloss_window_attach_consensus (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->inspector), FALSE);
@@ -227,6 +359,8 @@ void
 _gloss_window_reload_review (GlossWindow *self)
 {
   g_auto(GStrv) ids = NULL;
+  gboolean reached = self->review != NULL && self->review_unit >= 0;
+  guint start = reached ? gloss_review_get_unit (self->review, self->review_unit)->start : 0;
 
   if (self->review_ids == NULL)
     return;
@@ -234,6 +368,16 @@ _gloss_window_reload_review (GlossWindow *self)
   ids = g_strdupv (self->review_ids);
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.review-annotators",
                                       g_variant_new_strv ((const char * const *) ids, -1));
+
+  /* The reviewer stays where they were: the disagreement that starts
+   * there, or the next one. */
+  if (reached && self->review != NULL)
+    {
+      int index = gloss_review_find_disagreement (self->review, start, FALSE, TRUE);
+
+      if (index >= 0)
+        _gloss_window_select_unit (self, index);
+    }
 }
 
 static void
@@ -253,6 +397,8 @@ _gloss_window_escape_review (GlossWindow *self)
 
   if (self->review == NULL)
     return FALSE;
+  if (_gloss_window_escape_edit (self))
+    return TRUE;
 
   if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     {
@@ -265,10 +411,9 @@ _gloss_window_escape_review (GlossWindow *self)
   return TRUE;
 }
 
-/* Selects unit @index in the text, scrolled to, and in the list. */
-static void
-select_unit (GlossWindow *self,
-             guint        index)
+void
+_gloss_window_select_unit (GlossWindow *self,
+                           guint        index)
 {
   const GlossReviewUnit *unit = gloss_review_get_unit (self->review, index);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view));
@@ -285,7 +430,7 @@ on_unit_activated (GlossWindow *self,
                    guint        index)
 {
   if (self->review != NULL && index < gloss_review_get_n_units (self->review))
-    select_unit (self, index);
+    _gloss_window_select_unit (self, index);
 }
 
 gboolean
@@ -316,7 +461,7 @@ _gloss_window_step_review (GlossWindow *self,
       return TRUE;
     }
 
-  select_unit (self, index);
+  _gloss_window_select_unit (self, index);
   return TRUE;
 }
 

@@ -283,11 +283,64 @@ on_theme_changed (GlossWindow *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 }
 
+/* A teammate's file was written again on disk: a layer shown is shown
+ * anew, a review that compares it compares the new one; when the file
+ * cannot be read now, what was shown stays, and the window says why. */
+static void
+on_teammate_rewritten (GlossWindow *self,
+                       GFile       *file)
+{
+  const char *path = g_file_peek_path (file);
+  GlossLayer *shown = g_hash_table_lookup (self->shown_teammates, path);
+  g_autoptr(GlossAnnotationFile) before = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAnnotationFile *teammate;
+  gboolean reviewed;
+  GlossLayer *layer;
+
+  before = gloss_document_load_teammate (self->document, file, NULL);
+  if (before == NULL)
+    return;
+  g_object_ref (before);
+  reviewed = self->review_layers != NULL &&
+             g_ptr_array_find (self->review_layers, gloss_annotation_file_get_layer (before), NULL);
+  if (shown == NULL && !reviewed)
+    return;
+
+  teammate = gloss_document_reload_teammate (self->document, file, &error);
+  if (teammate == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+      g_autofree char *message = NULL;
+
+      /* Translators: a file, then why it cannot be read */
+      message = g_strdup_printf (_("“%s” was changed on disk and cannot be read now; "
+                                   "what was loaded before stays shown. %s"), name, error->message);
+      _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  layer = gloss_annotation_file_get_layer (teammate);
+  if (shown != NULL)
+    {
+      gloss_text_view_remove_teammate_layer (self->text_view, shown);
+      gloss_sidebar_remove_layer (self->sidebar, before);
+      g_hash_table_replace (self->shown_teammates, g_strdup (path), g_object_ref (layer));
+      gloss_text_view_add_teammate_layer (self->text_view, layer);
+      gloss_sidebar_add_layer (self->sidebar, teammate, gloss_layer_get_annotator_name (layer));
+      _gloss_window_update_legend (self);
+    }
+  if (reviewed)
+    _gloss_window_reload_review (self);
+}
+
 void
 _gloss_window_init_teammates (GlossWindow *self)
 {
   GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
 
+  g_signal_group_connect_object (self->document_signals, "teammate-changed",
+                                 G_CALLBACK (on_teammate_rewritten), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::gtk-application-prefer-dark-theme",
                            G_CALLBACK (on_theme_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "notify::gtk-theme-name",

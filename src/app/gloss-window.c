@@ -115,35 +115,28 @@ gloss_window_get_banner_text (GlossWindow *self)
   return gtk_label_get_label (self->banner_label);
 }
 
-static void
-show_state_banner (GlossWindow *self)
+void
+_gloss_window_show_save_banner (GlossWindow    *self,
+                                GlossSaveState  state,
+                                const char     *conflict,
+                                const char     *failed,
+                                const char     *read_only,
+                                const char     *reload_action,
+                                const char     *copy_action)
 {
-  GlossSaveState state = gloss_document_get_save_state (self->document);
-  g_autofree char *path = NULL;
-  g_autofree char *message = NULL;
-
-  path = g_file_get_parse_name (gloss_annotation_file_get_file (gloss_document_get_own_file (self->document)));
-
   switch (state)
     {
     case GLOSS_SAVE_STATE_CONFLICT:
-      message = g_strdup_printf (_("“%s” was changed on disk by someone else. Nothing has been overwritten: "
-                                   "load their version, or keep yours as a separate copy."), path);
-      _gloss_window_show_banner (self, message,
-                                 _("_Reload"), "win.reload",
-                                 _("_Keep Mine as a Copy"), "win.keep-copy");
+      _gloss_window_show_banner (self, conflict, _("_Reload"), reload_action,
+                                 _("_Keep Mine as a Copy"), copy_action);
       break;
 
     case GLOSS_SAVE_STATE_FAILED:
-      message = g_strdup_printf (_("Your annotations could not be saved: %s"),
-                                 gloss_document_get_save_error (self->document));
-      _gloss_window_show_banner (self, message, _("_Try Again"), "win.save", NULL, NULL);
+      _gloss_window_show_banner (self, failed, _("_Try Again"), "win.save", NULL, NULL);
       break;
 
     case GLOSS_SAVE_STATE_READ_ONLY:
-      message = g_strdup_printf (_("“%s” was written by a newer version of Gloss. It is open read-only "
-                                   "and will not be changed."), path);
-      _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+      _gloss_window_show_banner (self, read_only, NULL, NULL, NULL, NULL);
       break;
 
     case GLOSS_SAVE_STATE_SAVED:
@@ -157,6 +150,25 @@ show_state_banner (GlossWindow *self)
         _gloss_window_hide_banner (self);
       break;
     }
+}
+
+static void
+show_state_banner (GlossWindow *self)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *conflict = NULL;
+  g_autofree char *failed = NULL;
+  g_autofree char *read_only = NULL;
+
+  path = g_file_get_parse_name (gloss_annotation_file_get_file (gloss_document_get_own_file (self->document)));
+  conflict = g_strdup_printf (_("“%s” was changed on disk by someone else. Nothing has been overwritten: "
+                                "load their version, or keep yours as a separate copy."), path);
+  failed = g_strdup_printf (_("Your annotations could not be saved: %s"),
+                            gloss_document_get_save_error (self->document));
+  read_only = g_strdup_printf (_("“%s” was written by a newer version of Gloss. It is open read-only "
+                                 "and will not be changed."), path);
+  _gloss_window_show_save_banner (self, gloss_document_get_save_state (self->document),
+                                  conflict, failed, read_only, "win.reload", "win.keep-copy");
 }
 
 static void
@@ -457,6 +469,7 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
 
   init_groups (self);
+  _gloss_window_init_decide (self);
   _gloss_window_init_actions (self);
   _gloss_window_fill_recent (self);
   update_header (self);

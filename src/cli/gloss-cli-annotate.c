@@ -12,16 +12,12 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
-#include "gloss-cli-common.h"
+#include "gloss-cli-save.h"
 #include "gloss-error.h"
 #include "gloss-search.h"
 
 /* What --start and --end hold when they are not given. */
 #define UNSET G_MININT64
-
-/* How many times a change is made again on the file as another writer
- * left it before gloss-cli gives up. */
-#define MAX_ATTEMPTS 100
 
 typedef struct
 {
@@ -116,44 +112,38 @@ check_options (Options *o)
   return TRUE;
 }
 
-static GlossAnnotationFile *
-open_or_create (GlossSource   *source,
-                GlossCodebook *codebook,
-                Options       *o,
-                GError       **error)
+/* What one run works on, for the open and change of each try. */
+typedef struct
 {
-  g_autoptr(GFile) path = gloss_annotation_file_path_for (gloss_source_get_file (source), o->annotator);
-  g_autoptr(GlossAnnotationFile) file = NULL;
+  Options *options;
+  const char *article_path;
+  GlossSource *source;
+  GlossCodebook *codebook;
+  GArray *ranges;
+} Run;
+
+static GlossAnnotationFile *
+open_or_create (gpointer   user_data,
+                GError   **error)
+{
+  Run *run = user_data;
+  Options *o = run->options;
+  g_autoptr(GFile) path = gloss_annotation_file_path_for (gloss_source_get_file (run->source), o->annotator);
+  GlossAnnotationFile *file;
 
   if (g_file_query_exists (path, NULL))
     {
-      file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
-      if (file == NULL)
-        return NULL;
-
-      if (gloss_annotation_file_get_read_only (file))
-        {
-          g_autofree char *display = g_file_get_parse_name (path);
-
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
-                       _("“%s” was written by a newer Gloss; it is left as it is"), display);
-          return NULL;
-        }
-
-      gloss_annotation_file_set_codebook (file, codebook);
-      if (!gloss_annotation_file_attach_source (file, source, error))
-        return NULL;
-
-      if (o->name != NULL)
+      file = gloss_cli_load_writable (path, run->source, run->codebook, error);
+      if (file != NULL && o->name != NULL)
         gloss_layer_set_annotator_name (gloss_annotation_file_get_layer (file), o->name);
     }
   else
     {
-      file = gloss_annotation_file_new (source, o->annotator, o->name ? o->name : o->annotator);
-      gloss_annotation_file_set_codebook (file, codebook);
+      file = gloss_annotation_file_new (run->source, o->annotator, o->name ? o->name : o->annotator);
+      gloss_annotation_file_set_codebook (file, run->codebook);
     }
 
-  return g_steal_pointer (&file);
+  return file;
 }
 
 /* Adds the passages of @ranges to @file's layer, as one step of its
@@ -274,6 +264,22 @@ check_match_fits (GlossAnnotationFile  *file,
   return FALSE;
 }
 
+static gboolean
+change (GlossAnnotationFile  *file,
+        gpointer              user_data,
+        guint                *n_changed,
+        GError              **error)
+{
+  Run *r = user_data;
+
+  if (r->options->match != NULL &&
+      !check_match_fits (file, r->source, r->codebook, r->ranges, r->options, r->article_path, error))
+    return FALSE;
+
+  *n_changed = apply (file, r->ranges, r->options);
+  return TRUE;
+}
+
 static int
 run (Options    *o,
      const char *article_path)
@@ -339,59 +345,13 @@ run (Options    *o,
       g_array_append_val (ranges, range);
     }
 
-  /* Others may write the same file meanwhile: a teammate's window, or
-   * another gloss-cli in a script.  The save refuses to replace a file
-   * that changed since it was read, so the change is made again on what
-   * is on disk now, until a save goes through; it never overwrites
-   * anyone's work. */
-  for (guint attempt = 1; ; attempt++)
-    {
-      g_clear_object (&file);
-      file = open_or_create (source, codebook, o, &error);
-      if (file == NULL)
-        {
-          gloss_cli_print_error (article_path, error);
-          return GLOSS_CLI_PROBLEM;
-        }
+  {
+    Run r = { o, article_path, source, codebook, ranges };
 
-      if (o->match != NULL &&
-          !check_match_fits (file, source, codebook, ranges, o, article_path, &error))
-        {
-          gloss_cli_print_error (article_path, error);
-          return GLOSS_CLI_PROBLEM;
-        }
-
-      added = apply (file, ranges, o);
-
-      /* Nothing added, nothing written: not even the re-anchored state of
-       * an article that changed, which is the window's or validate's
-       * business. */
-      if (added == 0 || gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
-        break;
-
-      if (!g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
-        {
-          gloss_cli_print_error (article_path, error);
-          return GLOSS_CLI_PROBLEM;
-        }
-
-      if (attempt == MAX_ATTEMPTS)
-        {
-          g_autofree char *path = g_file_get_parse_name (gloss_annotation_file_get_file (file));
-
-          /* Translators: the annotation file's name */
-          g_printerr (_("“%s” kept changing on disk while gloss-cli tried to save it; "
-                        "nothing was written"),
-                      path);
-          g_printerr ("\n");
-          return GLOSS_CLI_PROBLEM;
-        }
-
-      g_clear_error (&error);
-      /* Random, so that two writers that collided do not collide again
-       * in step; a little longer each time. */
-      g_usleep (g_random_int_range (1, 2 + MIN (attempt, 20)) * 1000);
-    }
+    file = gloss_cli_change_and_save (article_path, open_or_create, change, &r, &added);
+    if (file == NULL)
+      return GLOSS_CLI_PROBLEM;
+  }
 
   display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
 

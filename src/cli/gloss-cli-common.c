@@ -268,6 +268,22 @@ gloss_cli_print_cell (GString    *out,
 }
 
 void
+gloss_cli_append_row (GString         *out,
+                      const char      *annotator,
+                      GlossAnnotation *a)
+{
+  g_string_append_printf (out, "%s\t%s\t%s\t%u\t%u\t%s\t",
+                          annotator,
+                          gloss_annotation_get_id (a),
+                          gloss_annotation_get_tag (a),
+                          gloss_annotation_get_start (a),
+                          gloss_annotation_get_end (a),
+                          gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
+  gloss_cli_print_cell (out, gloss_annotation_get_quote (a));
+  g_string_append_c (out, '\n');
+}
+
+void
 gloss_cli_print_json (JsonNode *root)
 {
   g_autoptr(GString) out = g_string_new (NULL);

@@ -29,6 +29,7 @@ typedef int (*GlossCliCommandFunc) (int    argc,
 int       gloss_cli_list     (int argc, char **argv);
 int       gloss_cli_validate (int argc, char **argv);
 int       gloss_cli_annotate (int argc, char **argv);
+int       gloss_cli_delete   (int argc, char **argv);
 int       gloss_cli_text     (int argc, char **argv);
 int       gloss_cli_agree    (int argc, char **argv);
 int       gloss_cli_consensus (int argc, char **argv);
@@ -77,6 +78,12 @@ guint     gloss_cli_open_inputs       (const char      *path,
  * \t, \n and \r so that every annotation stays on one line. */
 void      gloss_cli_print_cell        (GString         *out,
                                        const char      *str);
+
+/* Appends @a, of @annotator's layer, as a row of gloss-cli list's table:
+ * annotator, id, tag, start, end, status, quote, and a newline. */
+void      gloss_cli_append_row        (GString         *out,
+                                       const char      *annotator,
+                                       GlossAnnotation *a);
 
 /* An article an input names, with the annotation files it named (NULL
  * for all of them). */

@@ -31,6 +31,8 @@ typedef struct
   char **annotators;
   char **tags;
   gboolean spreadsheet_safe;
+  gboolean excel;
+  gboolean side_by_side;
   char *offsets;
   GlossOffsetUnit offset_unit;
   char *scheme;
@@ -77,6 +79,32 @@ check_options (Options *o)
       gloss_cli_usage_error ("export", _("--spreadsheet-safe goes with --format %s"), ids);
       return FALSE;
     }
+  if (o->excel && !gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_EXCEL))
+    {
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_EXCEL);
+
+      /* Translators: the formats that take it, as in “csv” */
+      gloss_cli_usage_error ("export", _("--excel goes with --format %s"), ids);
+      return FALSE;
+    }
+  if (o->side_by_side &&
+      !gloss_cli_format_takes (o->format, GLOSS_FORMAT_EXPORT, GLOSS_FORMAT_ANNOTATOR_COLUMNS))
+    {
+      g_autofree char *ids = gloss_cli_dup_format_ids (GLOSS_FORMAT_EXPORT,
+                                                       GLOSS_FORMAT_ANNOTATOR_COLUMNS);
+
+      /* Translators: the formats that take it, as in “conll” */
+      gloss_cli_usage_error ("export", _("--side-by-side goes with --format %s"), ids);
+      return FALSE;
+    }
+  for (guint i = 0; o->side_by_side && o->annotators != NULL && o->annotators[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (o->annotators[i], o->annotators[j]))
+        {
+          /* Translators: an annotator id */
+          gloss_cli_usage_error ("export", _("--annotator %s is given twice"), o->annotators[i]);
+          return FALSE;
+        }
   if (!gloss_cli_parse_offsets ("export", o->format, GLOSS_FORMAT_EXPORT, o->offsets, &o->offset_unit))
     return FALSE;
   if (o->scheme != NULL)
@@ -124,6 +152,75 @@ open_destination (GlossExporter  *exporter,
   return gloss_exporter_open_file (exporter, destination, as_folder, NULL, error);
 }
 
+/* Adds to @ids the annotators of the annotation files of @item, by
+ * their names. */
+static void
+add_annotators (GlossCliArticle *item,
+                GHashTable      *ids)
+{
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *article_name = g_file_get_basename (item->article);
+
+  if (item->annotation_files != NULL)
+    files = g_ptr_array_ref (item->annotation_files);
+  else
+    files = gloss_annotation_file_list_for (item->article, NULL, NULL);
+
+  for (guint i = 0; files != NULL && i < files->len; i++)
+    {
+      g_autofree char *name = g_file_get_basename (g_ptr_array_index (files, i));
+      char *id = gloss_annotation_file_name_annotator (name, article_name);
+
+      if (id != NULL)
+        g_hash_table_add (ids, id);
+    }
+}
+
+/* The columns of --side-by-side: the annotators given, in their order,
+ * else every annotator of the inputs but the consensus, by id; NULL after
+ * saying which annotator has no file there. */
+static GStrv
+side_by_side_columns (Options   *o,
+                      GPtrArray *items)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GStrvBuilder) columns = g_strv_builder_new ();
+
+  for (guint i = 0; i < items->len; i++)
+    add_annotators (g_ptr_array_index (items, i), found);
+
+  if (o->annotators != NULL)
+    {
+      for (guint i = 0; o->annotators[i] != NULL; i++)
+        if (!g_hash_table_contains (found, o->annotators[i]))
+          {
+            /* Translators: an annotator id */
+            g_printerr (_("No annotation file of %s in the inputs; nothing was written"),
+                        o->annotators[i]);
+            g_printerr ("\n");
+            return NULL;
+          }
+      return g_strdupv (o->annotators);
+    }
+
+  g_hash_table_remove (found, GLOSS_CONSENSUS_ANNOTATOR);
+  if (g_hash_table_size (found) == 0)
+    {
+      g_printerr (_("No annotation file in the inputs; nothing was written"));
+      g_printerr ("\n");
+      return NULL;
+    }
+
+  {
+    GList *ids = g_list_sort (g_hash_table_get_keys (found), (GCompareFunc)strcmp);
+
+    for (GList *l = ids; l != NULL; l = l->next)
+      g_strv_builder_add (columns, l->data);
+    g_list_free (ids);
+  }
+  return g_strv_builder_end (columns);
+}
+
 static int
 run (Options *o)
 {
@@ -140,6 +237,15 @@ run (Options *o)
   gloss_exporter_set_annotators (exporter, (const char * const *)o->annotators);
   gloss_exporter_set_tags (exporter, (const char * const *)o->tags);
   gloss_exporter_set_spreadsheet_safe (exporter, o->spreadsheet_safe);
+  gloss_exporter_set_excel (exporter, o->excel);
+  if (o->side_by_side)
+    {
+      g_auto(GStrv) columns = side_by_side_columns (o, items);
+
+      if (columns == NULL)
+        return GLOSS_CLI_PROBLEM;
+      gloss_exporter_set_annotator_columns (exporter, (const char * const *)columns);
+    }
   gloss_exporter_set_offset_unit (exporter, o->offset_unit);
   if (o->scheme != NULL)
     gloss_exporter_set_scheme (exporter, strcmp (o->scheme, "iob1") == 0 ?
@@ -237,7 +343,9 @@ gloss_cli_export (int    argc,
 {
   static const GlossCliFormatOption format_options[] = {
     { GLOSS_FORMAT_SPREADSHEET_SAFE, N_("Takes --spreadsheet-safe.") },
+    { GLOSS_FORMAT_EXCEL, N_("Takes --excel.") },
     { GLOSS_FORMAT_IOB_SCHEME, N_("Takes --scheme.") },
+    { GLOSS_FORMAT_ANNOTATOR_COLUMNS, N_("Takes --side-by-side.") },
     { GLOSS_FORMAT_FOLDER_ONLY, N_("Writes a folder: give it with --output.") },
     { GLOSS_FORMAT_FILE_OR_FOLDER, N_("Writes one file per article when --output is a folder.") },
     { 0 }
@@ -255,11 +363,17 @@ gloss_cli_export (int    argc,
       N_("Only annotations with this tag (may be repeated)"), N_("TAG") },
     { "spreadsheet-safe", 0, 0, G_OPTION_ARG_NONE, &o.spreadsheet_safe,
       N_("Put ' before cells starting with = + - @ so that spreadsheets do not run them"), NULL },
+    { "excel", 0, 0, G_OPTION_ARG_NONE, &o.excel,
+      N_("For Excel and LibreOffice in your language: a byte-order mark, “;” between cells where "
+         "decimals take a comma, and --spreadsheet-safe"), NULL },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &o.offsets,
       N_("Count offsets in utf16 code units or codepoints (by default as the format’s tool counts)"),
       N_("UNIT") },
     { "scheme", 0, 0, G_OPTION_ARG_STRING, &o.scheme,
       N_("The tagging scheme: iob2 (the default) or iob1"), N_("SCHEME") },
+    { "side-by-side", 0, 0, G_OPTION_ARG_NONE, &o.side_by_side,
+      N_("The annotators side by side: each article once, a tag column per annotator, in the "
+         "order of --annotator (all but the consensus by default)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o.inputs, NULL, N_("INPUT…") },
     { NULL }
   };

@@ -28,15 +28,7 @@ add_rows_text (GString             *out,
     {
       g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
 
-      g_string_append_printf (out, "%s\t%s\t%s\t%u\t%u\t%s\t",
-                              annotator,
-                              gloss_annotation_get_id (a),
-                              gloss_annotation_get_tag (a),
-                              gloss_annotation_get_start (a),
-                              gloss_annotation_get_end (a),
-                              gloss_anchor_status_to_string (gloss_annotation_get_status (a)));
-      gloss_cli_print_cell (out, gloss_annotation_get_quote (a));
-      g_string_append_c (out, '\n');
+      gloss_cli_append_row (out, annotator, a);
 
       /* Keep memory flat on files of many annotations. */
       if (out->len > 1 << 20)

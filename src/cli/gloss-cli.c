@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "list", gloss_cli_list, N_("List the annotations of articles or annotation files") },
   { "validate", gloss_cli_validate, N_("Check annotation files against their articles") },
   { "annotate", gloss_cli_annotate, N_("Add annotations to an annotator’s file") },
+  { "delete", gloss_cli_delete, N_("Delete annotations from an annotator’s file by id, tag, span or text") },
   { "text", gloss_cli_text, N_("Print the text of an article, which offsets count in") },
   { "export", gloss_cli_export, N_("Write annotations for other tools (CSV, brat, W3C, …)") },
   { "import", gloss_cli_import, N_("Read annotations made in other tools into Gloss files") },

@@ -75,17 +75,21 @@ bench_report (const char *what,
   return ok;
 }
 
-const char *
-bench_cli_option (int          argc,
-                  char       **argv,
-                  const char  *program)
+void
+bench_parse_cli_args (int          argc,
+                      char       **argv,
+                      const char **cli,
+                      const char **keep)
 {
-  for (int i = 1; i + 1 < argc; i++)
-    if (strcmp (argv[i], "--cli") == 0)
-      return argv[i + 1];
-
-  g_printerr ("usage: %s --cli PATH\n", program);
-  return NULL;
+  *cli = NULL;
+  *keep = NULL;
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (strcmp (argv[i], "--cli") == 0)
+        *cli = argv[i + 1];
+      else if (strcmp (argv[i], "--keep") == 0)
+        *keep = argv[i + 1];
+    }
 }
 
 int
@@ -119,6 +123,38 @@ const char *
 bench_random_word (GRand *rand)
 {
   return vocabulary[g_rand_int_range (rand, 0, G_N_ELEMENTS (vocabulary))];
+}
+
+/* About @bytes of sentences, paragraphs now and then, some lines ending
+ * in CRLF. */
+char *
+bench_make_text (GRand *rand,
+                 gsize  bytes)
+{
+  GString *text = g_string_sized_new (bytes + 256);
+  guint words = 0;
+
+  while (text->len < bytes)
+    {
+      const char *word = bench_random_word (rand);
+
+      if (words > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, word);
+      words++;
+
+      if (g_rand_int_range (rand, 0, 12) == 0)
+        {
+          g_string_append_c (text, '.');
+          if (g_rand_int_range (rand, 0, 5) == 0)
+            g_string_append (text, g_rand_boolean (rand) ? "\n\n" : "\r\n");
+          else
+            g_string_append_c (text, ' ');
+          words = 0;
+        }
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 GlossAnnotationFile *

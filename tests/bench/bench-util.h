@@ -37,11 +37,12 @@ gboolean   bench_report    (const char  *what,
                             const char  *unit,
                             double       target);
 
-/* PATH in "--cli PATH" among the arguments; NULL, after printing how
- * @program is run, when it is not there. */
-const char *bench_cli_option (int          argc,
-                              char       **argv,
-                              const char  *program);
+/* Reads "--cli PATH [--keep DIR]" (either may be missing) from the
+ * command line of a benchmark that runs gloss-cli. */
+void       bench_parse_cli_args (int          argc,
+                                 char       **argv,
+                                 const char **cli,
+                                 const char **keep);
 
 /* Orders doubles, for g_array_sort. */
 int        bench_compare_doubles (gconstpointer a,
@@ -53,6 +54,10 @@ double               bench_cpu_seconds       (void);
 /* A word of several scripts, one of them outside the BMP so that UTF-16
  * and code-point offsets differ through most of a text. */
 const char          *bench_random_word       (GRand       *rand);
+/* About @bytes of such words in sentences, paragraphs now and then, some
+ * lines ending in CRLF. */
+char                *bench_make_text         (GRand       *rand,
+                                              gsize        bytes);
 /* A new annotation file of @annotator (shown as @name) on @source with
  * @count annotations at random, never one tag twice on one span, saved;
  * a failure ends the benchmark. */

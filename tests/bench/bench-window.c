@@ -20,86 +20,11 @@
 
 #include "gloss-application.h"
 #include "gloss-window.h"
+#include "bench-frames.h"
 #include "bench-util.h"
 
 /* Annotations added then removed to time an edit. */
 #define EDITS 40
-
-typedef struct
-{
-  guint frames;
-  double last;
-  double worst;
-  gboolean measuring;
-  GArray *intervals;
-  double frame_start;
-  double frame_work;     /* the dearest frame's layout and paint since it
-                          * was last reset, in seconds */
-} Frames;
-
-static void
-on_layout (GdkFrameClock *clock,
-           Frames        *f)
-{
-  f->frame_start = bench_now ();
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                Frames        *f)
-{
-  if (f->frame_start > 0)
-    f->frame_work = MAX (f->frame_work, bench_now () - f->frame_start);
-  f->frame_start = 0;
-}
-
-static gboolean
-on_tick (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  Frames *f = data;
-  double t = bench_now ();
-
-  if (f->measuring && f->last > 0)
-    {
-      double interval = t - f->last;
-
-      if (interval > 0.05)
-        {
-          GtkAdjustment *adj = GTK_IS_SCROLLABLE (widget) ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (widget)) : NULL;
-
-          g_printerr ("slow frame %u: %.0f ms at %.0f of %.0f px\n", f->intervals->len, interval * 1000,
-                      adj ? gtk_adjustment_get_value (adj) : 0, adj ? gtk_adjustment_get_upper (adj) : 0);
-        }
-      f->worst = MAX (f->worst, interval);
-      g_array_append_val (f->intervals, interval);
-    }
-  f->last = t;
-  f->frames++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Iterates the main loop until @frames more frames have been drawn. */
-static void
-wait_frames (Frames *f,
-             guint   frames)
-{
-  guint target = f->frames + frames;
-  double deadline = bench_now () + 30;
-
-  while (f->frames < target && bench_now () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Sets *@data to 1 when the window opened its file, -1 when it failed. */
-static void
-on_opened (GObject      *window,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(int *)data = gloss_window_open_finish (GLOSS_WINDOW (window), result, NULL) ? 1 : -1;
-}
 
 static void
 generate (const char *generator,
@@ -124,7 +49,7 @@ main (int    argc,
   GlossTextView *view;
   GlossLayer *layer;
   GtkAdjustment *vadjustment;
-  Frames frames = { 0 };
+  BenchFrames frames = { 0 };
   struct rusage usage;
   gboolean ok = TRUE;
   int opened = 0;
@@ -154,21 +79,21 @@ main (int    argc,
   window = gloss_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
   gtk_window_present (GTK_WINDOW (window));
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), on_tick, &frames, NULL);
-  wait_frames (&frames, 2);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), bench_frames_tick, &frames, NULL);
+  bench_frames_wait (&frames, 2);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
 
   /* Open: from the call until the first frame with the text drawn, the
    * file being read in a worker thread meanwhile. */
   t0 = bench_now ();
-  gloss_window_open_async (window, article, on_opened, &opened);
+  gloss_window_open_async (window, article, bench_window_opened, &opened);
   while (opened == 0)
     g_main_context_iteration (NULL, TRUE);
   if (opened < 0)
     g_error ("could not open %s", article_path);
   view = gloss_window_get_text_view (window);
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), on_tick, &frames, NULL);
-  wait_frames (&frames, 2);
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (view), bench_frames_tick, &frames, NULL);
+  bench_frames_wait (&frames, 2);
   t1 = bench_now ();
   layer = gloss_document_get_layer (gloss_window_get_document (window));
   g_print ("Article: %u characters, %u annotations\n\n",
@@ -187,8 +112,7 @@ main (int    argc,
     g_autoptr(GArray) adds = g_array_new (FALSE, FALSE, sizeof (double));
     g_autoptr(GArray) removes = g_array_new (FALSE, FALSE, sizeof (double));
 
-    g_signal_connect (clock, "layout", G_CALLBACK (on_layout), &frames);
-    g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+    bench_frames_follow (&frames, clock);
 
     for (guint i = 0; i < EDITS; i++)
       {
@@ -200,7 +124,7 @@ main (int    argc,
         t = bench_now ();
         a = g_object_ref (gloss_layer_annotate (layer, "claim", start, start + 30, NULL));
         op = bench_now () - t;
-        wait_frames (&frames, 2);
+        bench_frames_wait (&frames, 2);
         worst_add_call = MAX (worst_add_call, op);
         op += frames.frame_work;
         g_array_append_val (adds, op);
@@ -209,7 +133,7 @@ main (int    argc,
         t = bench_now ();
         gloss_layer_remove (layer, a);
         op = bench_now () - t;
-        wait_frames (&frames, 2);
+        bench_frames_wait (&frames, 2);
         worst_remove_call = MAX (worst_remove_call, op);
         op += frames.frame_work;
         g_array_append_val (removes, op);
@@ -243,7 +167,7 @@ main (int    argc,
         gtk_adjustment_set_value (vadjustment,
                                   gtk_adjustment_get_value (vadjustment) +
                                   gtk_adjustment_get_page_size (vadjustment));
-        wait_frames (&frames, 1);
+        bench_frames_wait (&frames, 1);
         steps++;
       }
     g_print ("scrolled %u pages in %.1f s\n", steps, bench_now () - t0);

@@ -39,6 +39,7 @@ typedef struct
 } GlossConsensusSource;
 
 void     gloss_consensus_source_clear       (GlossConsensusSource *source);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (GlossConsensusSource, gloss_consensus_source_clear)
 /* Records @source in @annotation (before it is added to a layer). */
 void     gloss_consensus_set_source         (GlossAnnotation            *annotation,
                                              const GlossConsensusSource *source);

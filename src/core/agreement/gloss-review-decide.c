@@ -24,6 +24,15 @@ gloss_review_is_rejection (GlossAnnotation *annotation)
   return g_str_equal (gloss_annotation_get_tag (annotation), GLOSS_CONSENSUS_REJECTED_TAG);
 }
 
+/* Whether a reviewer edited @passage before accepting it. */
+static gboolean
+is_edited (GlossAnnotation *passage)
+{
+  g_auto(GlossConsensusSource) source = { 0 };
+
+  return gloss_consensus_get_source (passage, &source) && source.how == GLOSS_CONSENSUS_EDITED;
+}
+
 static gboolean
 settles (const GlossReviewUnit *unit,
          GlossAnnotation       *passage)
@@ -36,6 +45,10 @@ settles (const GlossReviewUnit *unit,
     return FALSE;
   if (gloss_review_is_rejection (passage))
     return start == unit->start && end == unit->end;
+  /* An edit may change both the tag and the span: what the reviewer
+   * made of the unit settles it. */
+  if (is_edited (passage))
+    return TRUE;
 
   for (guint i = 0; i < unit->versions->len; i++)
     {

@@ -19,6 +19,16 @@ gloss_review_measure (GlossReview        *self,
                       GlossSource        *source,
                       GlossReviewFigures *figures)
 {
+  g_return_if_fail (self != NULL);
+
+  gloss_review_measure_layers (self->layers, source, figures);
+}
+
+void
+gloss_review_measure_layers (GPtrArray          *layers,
+                             GlossSource        *source,
+                             GlossReviewFigures *figures)
+{
   g_autoptr(GlossAgreement) agreement = gloss_agreement_new ();
   g_autoptr(GlossAgreementResult) result = NULL;
   GlossAgreementSet *group;
@@ -26,19 +36,19 @@ gloss_review_measure (GlossReview        *self,
   double sum = 0;
   GlossScoreStatus status = GLOSS_SCORE_DEFINED;
 
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (layers != NULL);
   g_return_if_fail (GLOSS_IS_SOURCE (source));
   g_return_if_fail (figures != NULL);
 
   /* Every layer compared, the consensus too when it is one of them. */
   {
-    g_autofree const char **ids = g_new0 (const char *, self->layers->len + 1);
+    g_autofree const char **ids = g_new0 (const char *, layers->len + 1);
 
-    for (guint i = 0; i < self->layers->len; i++)
-      ids[i] = gloss_layer_get_annotator_id (g_ptr_array_index (self->layers, i));
+    for (guint i = 0; i < layers->len; i++)
+      ids[i] = gloss_layer_get_annotator_id (g_ptr_array_index (layers, i));
     gloss_agreement_set_annotators (agreement, ids);
   }
-  result = gloss_agreement_measure_layers (agreement, "article", source, self->layers);
+  result = gloss_agreement_measure_layers (agreement, "article", source, layers);
   n = gloss_agreement_result_get_n_annotators (result);
 
   /* A group's F1 is the mean of its pairs'. */

@@ -84,8 +84,8 @@ int                    gloss_review_find_unit         (GlossReview     *self,
  *
  * A unit is settled when the consensus holds a passage, not orphaned,
  * that shares a character with the unit's extent and has the tag or the
- * span of one of its versions, or a rejection of exactly the unit's
- * extent.  A rejection is a consensus annotation of the reserved tag
+ * span of one of its versions or was edited by a reviewer (whose edit may
+ * change both), or a rejection of exactly the unit's extent.  A rejection is a consensus annotation of the reserved tag
  * GLOSS_CONSENSUS_REJECTED_TAG over the unit, with how "rejected": it keeps
  * the decision in the file, through undo, saves and reloads, and is no
  * passage (exports and agreement leave it out). */
@@ -152,6 +152,12 @@ typedef struct
 } GlossReviewFigures;
 
 void                   gloss_review_measure           (GlossReview        *self,
+                                                       GlossSource        *source,
+                                                       GlossReviewFigures *figures);
+/* The same of @layers (GlossLayer), without a review: it touches nothing
+ * but what it reads, so it can run in a worker thread on layers nobody
+ * changes meanwhile (copies, or files only read). */
+void                   gloss_review_measure_layers    (GPtrArray          *layers,
                                                        GlossSource        *source,
                                                        GlossReviewFigures *figures);
 

@@ -178,6 +178,9 @@ void     _gloss_document_unlist_teammate (GlossDocument        *self,
 gboolean _gloss_document_attach          (GlossDocument        *self,
                                           GlossAnnotationFile  *file,
                                           GError              **error);
+/* Emits teammate-changed for @file. (gloss-document.c) */
+void     _gloss_document_emit_teammate_changed (GlossDocument  *self,
+                                                GFile          *file);
 /* Puts @file, attached already, in the teammate cache. */
 void     _gloss_document_cache_teammate  (GlossDocument        *self,
                                           GlossAnnotationFile  *file);

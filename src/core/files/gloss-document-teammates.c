@@ -111,6 +111,28 @@ _gloss_document_sync_teammate (GlossDocument *self,
     g_list_store_remove (self->teammate_files, position);
 }
 
+/* A teammate's file loaded before and written again: those who show it
+ * are told, then what was loaded of it is forgotten, unless a handler
+ * read it anew already. */
+static void
+teammate_rewritten (GlossDocument *self,
+                    GFile         *file)
+{
+  GlossAnnotationFile *loaded = file != NULL ? g_hash_table_lookup (self->teammates, file) : NULL;
+  g_autoptr(GFile) key = NULL;
+
+  if (loaded == NULL || !g_file_query_exists (file, NULL))
+    return;
+
+  /* The event's file may go with the handlers' reloads. */
+  key = g_object_ref (file);
+  g_object_ref (loaded);
+  _gloss_document_emit_teammate_changed (self, key);
+  if (g_hash_table_lookup (self->teammates, key) == loaded)
+    g_hash_table_remove (self->teammates, key);
+  g_object_unref (loaded);
+}
+
 static void
 folder_changed_cb (GFileMonitor      *monitor,
                    GFile             *file,
@@ -133,6 +155,13 @@ folder_changed_cb (GFileMonitor      *monitor,
       _gloss_document_sync_teammate (self, file);
       if (other_file != NULL)
         _gloss_document_sync_teammate (self, other_file);
+      /* A file replaced by a rename (an atomic save) is created anew. */
+      teammate_rewritten (self, event == G_FILE_MONITOR_EVENT_RENAMED ? other_file : file);
+      break;
+
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+      /* Written in place, and closed. */
+      teammate_rewritten (self, file);
       break;
 
     default:
@@ -219,6 +248,93 @@ gloss_document_get_teammate_files (GlossDocument *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
 
   return G_LIST_MODEL (self->teammate_files);
+}
+
+/* Loading several teammates' files at once: each read and anchored in a
+ * thread of its own (the source and the codebook are only read), the
+ * results cached by the calling thread once all are done. */
+typedef struct
+{
+  GFile *file;
+  GlossSource *source;
+  GlossCodebook *codebook;
+  GlossAnnotationFile *result;
+} Loading;
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  Loading *loading = data;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+
+  file = gloss_annotation_file_load (loading->file, GLOSS_LOAD_ALLOW_NEWER, NULL, NULL);
+  if (file == NULL)
+    return NULL;
+  gloss_annotation_file_set_codebook (file, loading->codebook);
+  if (gloss_annotation_file_attach_source (file, loading->source, NULL))
+    loading->result = g_steal_pointer (&file);
+  return NULL;
+}
+
+void
+gloss_document_load_teammates (GlossDocument *self,
+                               GPtrArray     *files)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree Loading *loadings = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+  g_return_if_fail (files != NULL);
+
+  loadings = g_new0 (Loading, files->len);
+  for (guint i = 0; i < files->len; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      GThread *thread;
+
+      if (g_hash_table_contains (self->teammates, file))
+        continue;
+      loadings[i] = (Loading) { file, self->source, self->codebook, NULL };
+      thread = g_thread_try_new ("gloss-teammate", load_in_thread, &loadings[i], NULL);
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  for (guint i = 0; i < files->len; i++)
+    if (loadings[i].result != NULL)
+      {
+        _gloss_document_cache_teammate (self, loadings[i].result);
+        g_object_unref (loadings[i].result);
+      }
+}
+
+GlossAnnotationFile *
+gloss_document_reload_teammate (GlossDocument  *self,
+                                GFile          *file,
+                                GError        **error)
+{
+  g_autoptr(GlossAnnotationFile) loaded = NULL;
+  GlossAnnotationFile *teammate;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Taken out while the file is read, put back when it cannot be. */
+  loaded = g_hash_table_lookup (self->teammates, file);
+  if (loaded != NULL)
+    {
+      g_object_ref (loaded);
+      g_hash_table_remove (self->teammates, file);
+    }
+
+  teammate = gloss_document_load_teammate (self, file, error);
+  if (teammate == NULL && loaded != NULL)
+    _gloss_document_cache_teammate (self, loaded);
+  return teammate;
 }
 
 GlossAnnotationFile *

@@ -36,6 +36,7 @@ enum {
 enum {
   CHANGED_ON_DISK,
   CONSENSUS_CHANGED_ON_DISK,
+  TEAMMATE_CHANGED,
   N_SIGNALS
 };
 
@@ -225,6 +226,20 @@ gloss_document_class_init (GlossDocumentClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+  /* A teammate's file loaded before was written again on disk. */
+  signals[TEAMMATE_CHANGED] =
+    g_signal_new ("teammate-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+}
+
+void
+_gloss_document_emit_teammate_changed (GlossDocument *self,
+                                       GFile         *file)
+{
+  g_signal_emit (self, signals[TEAMMATE_CHANGED], 0, file);
 }
 
 static void

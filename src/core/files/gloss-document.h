@@ -86,12 +86,27 @@ GlossAnnotationFile *gloss_document_get_own_file      (GlossDocument   *self);
 GlossLayer          *gloss_document_get_layer         (GlossDocument   *self);
 /* The teammate file the document was opened on, or NULL. */
 GFile               *gloss_document_get_review_file   (GlossDocument   *self);
+/* Loads the teammates' @files (GFile) not loaded yet, each in a thread
+ * of its own, and returns once all are: for a review that compares
+ * several large files.  A file that cannot be loaded is left out (a
+ * gloss_document_load_teammate of it then says why). */
+void                 gloss_document_load_teammates    (GlossDocument   *self,
+                                                       GPtrArray       *files);
+/* Reads a teammate's file anew, in place of what was loaded of it; on
+ * failure what was loaded stays. */
+GlossAnnotationFile *gloss_document_reload_teammate   (GlossDocument   *self,
+                                                       GFile           *file,
+                                                       GError         **error);
 
 /* Every annotation file beside the article but the user's own, as a list
  * of GFile sorted by name; updated when files appear or vanish. */
 GListModel          *gloss_document_get_teammate_files (GlossDocument  *self);
 /* Loads (once, then cached) a teammate's file and anchors it in the
- * article.  The result is never written. */
+ * article.  The result is never written.  When a loaded teammate's file
+ * is written again on disk (by a sync, a git pull, the teammate), the
+ * document emits teammate-changed (GFile) and then forgets what it
+ * loaded, so that the next load reads the file anew; a handler may
+ * reload it at once with gloss_document_reload_teammate. */
 GlossAnnotationFile *gloss_document_load_teammate     (GlossDocument   *self,
                                                        GFile           *file,
                                                        GError         **error);

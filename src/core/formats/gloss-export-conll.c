@@ -14,7 +14,8 @@
  *
  * Each article and annotator starts with the line "-DOCSTART- -X- O O"
  * and a blank line, CoNLL-2003's document mark, and the export has no
- * other kind of line: no comment, which readers would take for a token.
+ * other kind of line: no comment, which readers would take for a token
+ * (but for the names of the columns of annotators side by side, below).
  * The mark is written with spaces, exactly so, because spaCy's converter
  * (spacy convert --converter ner) splits documents at that very string
  * and at no other; NLTK's ConllCorpusReader drops a block's first line
@@ -45,7 +46,22 @@
  * "no token").
  *
  * A sentence never ends inside an exported annotation: "U.S. Steel" or a
- * passage across a line break stays one entity in one sentence. */
+ * passage across a line break stays one entity in one sentence.
+ *
+ * With annotators side by side (gloss_exporter_set_annotator_columns()),
+ * each article's tokens are written once, after one -DOCSTART-, with a
+ * tag column per annotator in the order given: TOKEN<TAB>TAG1<TAB>TAG2...
+ * Each column is what the two-column export would write for that
+ * annotator, overlaps resolved alike, and a sentence never ends inside an
+ * annotation of any column.  The file's first line names the columns, as
+ * CoNLL-U Plus does: "# global.columns = TOKEN alice bob".  Readers that
+ * know comments (CoNLL-U readers, Flair's ColumnCorpus with
+ * comment_symbol="#") skip it; others, NLTK's ConllCorpusReader among
+ * them, read the file once lines starting with "#" are dropped.  NAME.json
+ * then lists the columns ("columns") and has a document per article and
+ * annotator, those of one article sharing their "docstart_line"; an
+ * annotator without a file on an article gets a column of O, and a
+ * warning. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -60,6 +76,10 @@
 #include "gloss-tokenizer.h"
 
 #define DOCSTART "-DOCSTART- -X- O O"
+
+/* The first line of an export of annotators side by side, before the
+ * names of its columns: the comment CoNLL-U Plus files open with. */
+#define COLUMNS_COMMENT "# global.columns ="
 
 /* The side file is written out past this size, as the export is. */
 #define SIDE_FLUSH_THRESHOLD (256 * 1024)
@@ -124,6 +144,14 @@ conll_begin (GlossExporter  *self,
 
   self->state = state;
   state->side = g_string_sized_new (SIDE_FLUSH_THRESHOLD + 64 * 1024);
+  if (self->columns != NULL)
+    {
+      g_string_append (self->buffer, COLUMNS_COMMENT " TOKEN");
+      for (guint c = 0; self->columns[c] != NULL; c++)
+        g_string_append_printf (self->buffer, " %s", self->columns[c]);
+      g_string_append_c (self->buffer, '\n');
+      state->n_lines++;
+    }
   if (self->destination == NULL)
     return TRUE;
 
@@ -150,8 +178,19 @@ conll_begin (GlossExporter  *self,
   gloss_json_write_string (state->side, base, -1);
   gloss_json_append_literal (state->side, ",\n  \"scheme\": ");
   gloss_json_write_string (state->side, scheme_name (self), -1);
-  gloss_json_append_literal (state->side, ",\n  \"docstart\": \"" DOCSTART "\",\n"
-                             "  \"documents\": [");
+  gloss_json_append_literal (state->side, ",\n  \"docstart\": \"" DOCSTART "\",\n");
+  if (self->columns != NULL)
+    {
+      gloss_json_append_literal (state->side, "  \"columns\": [");
+      for (guint c = 0; self->columns[c] != NULL; c++)
+        {
+          if (c > 0)
+            gloss_json_append_literal (state->side, ", ");
+          gloss_json_write_string (state->side, self->columns[c], -1);
+        }
+      gloss_json_append_literal (state->side, "],\n");
+    }
+  gloss_json_append_literal (state->side, "  \"documents\": [");
   return TRUE;
 }
 
@@ -409,37 +448,57 @@ warn (GlossExporter *self,
                           name, annotator, n_widened);
 }
 
-static void
-append_file (GlossExporter            *self,
-             const GlossExportArticle *article,
-             GlossAnnotationFile      *file,
-             GArray                   *tokens)
+/* One annotator's tag column on an article: the annotations it keeps and
+ * those it leaves out, then, as the tokens are written, where it is. */
+typedef struct
 {
-  ConllState *state = self->state;
-  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
-  const char *text = gloss_source_get_text (article->source);
-  const char *annotator = _gloss_export_annotator (file);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *annotator;
+  GPtrArray *held;
+  GArray *kept;       /* Span, in text order, none overlapping */
+  GArray *left_out;   /* LeftOut */
+  guint n_orphans;
+  guint n_no_token;
+  guint n_widened;
+  guint k;            /* the first kept span not yet behind the token */
+  const Span *previous;
+} Column;
+
+static void
+column_clear (Column *column)
+{
+  g_clear_pointer (&column->held, g_ptr_array_unref);
+  g_clear_pointer (&column->kept, g_array_unref);
+  g_clear_pointer (&column->left_out, g_array_unref);
+}
+
+/* Fills @column with what @file (NULL for an annotator without a file on
+ * the article: an empty column) can put in one column of @tokens. */
+static void
+column_resolve (GlossExporter       *self,
+                Column              *column,
+                const char          *annotator,
+                GlossAnnotationFile *file,
+                GArray              *tokens)
+{
+  GListModel *model = file ? G_LIST_MODEL (gloss_annotation_file_get_layer (file)) : NULL;
+  guint n = model ? g_list_model_get_n_items (model) : 0;
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) kept = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) left_out = g_array_new (FALSE, FALSE, sizeof (LeftOut));
-  GString *out = self->buffer;
-  const Span *previous = NULL;
-  guint64 docstart_line = state->n_lines + 1;
-  guint n_orphans = 0, n_no_token = 0, n_widened = 0, n_sentences = 0, k = 0;
+
+  *column = (Column) { annotator, g_ptr_array_new_with_free_func (g_object_unref),
+                       g_array_new (FALSE, FALSE, sizeof (Span)),
+                       g_array_new (FALSE, FALSE, sizeof (LeftOut)), 0, 0, 0, 0, NULL };
 
   for (guint i = 0; i < n; i++)
     {
       GlossAnnotation *a = g_list_model_get_item (model, i);
       Span span = { a, 0, 0, NULL };
 
-      g_ptr_array_add (held, a);
+      g_ptr_array_add (column->held, a);
       if (!_gloss_exporter_keeps (self, a))
         continue;
       if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
         {
-          n_orphans++;
+          column->n_orphans++;
           continue;
         }
 
@@ -453,8 +512,8 @@ append_file (GlossExporter            *self,
         {
           LeftOut item = { a, NULL };
 
-          g_array_append_val (left_out, item);
-          n_no_token++;
+          g_array_append_val (column->left_out, item);
+          column->n_no_token++;
         }
     }
 
@@ -463,57 +522,165 @@ append_file (GlossExporter            *self,
   for (guint i = 0; i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
+      GArray *kept = column->kept;
       Span *last_kept = kept->len > 0 ? &g_array_index (kept, Span, kept->len - 1) : NULL;
 
       if (last_kept != NULL && span->first < last_kept->last)
         {
           LeftOut item = { span->annotation, last_kept->annotation };
 
-          g_array_append_val (left_out, item);
+          g_array_append_val (column->left_out, item);
           continue;
         }
       span->label = label_of (span->annotation);
       g_array_append_val (kept, *span);
-      n_widened += is_widened (tokens, span);
+      column->n_widened += is_widened (tokens, span);
     }
+}
+
+/* The kept span of @column on token @t, or NULL; @t only grows. */
+static const Span *
+column_span_at (Column *column,
+                guint   t)
+{
+  GArray *kept = column->kept;
+
+  while (column->k < kept->len && g_array_index (kept, Span, column->k).last <= t)
+    column->k++;
+  if (column->k < kept->len && g_array_index (kept, Span, column->k).first <= t)
+    return &g_array_index (kept, Span, column->k);
+  return NULL;
+}
+
+/* Writes -DOCSTART- and the tokens of @article with a tag of each of
+ * @columns; returns how many sentences it wrote. */
+static guint
+write_tokens (GlossExporter            *self,
+              const GlossExportArticle *article,
+              GArray                   *tokens,
+              Column                   *columns,
+              guint                     n_columns)
+{
+  const char *text = gloss_source_get_text (article->source);
+  GString *out = self->buffer;
+  guint n_sentences = 0;
 
   gloss_json_append_literal (out, DOCSTART "\n\n");
   for (guint t = 0; t < tokens->len; t++)
     {
       const GlossToken *token = &g_array_index (tokens, GlossToken, t);
-      const Span *span = NULL;
-
-      while (k < kept->len && g_array_index (kept, Span, k).last <= t)
-        k++;
-      if (k < kept->len && g_array_index (kept, Span, k).first <= t)
-        span = &g_array_index (kept, Span, k);
+      gboolean inside = FALSE;
 
       gloss_json_append (out, text + token->start_byte, token->end_byte - token->start_byte);
-      g_string_append_c (out, '\t');
-      append_tag (out, self->scheme, span, previous);
-      g_string_append_c (out, '\n');
-      previous = span;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          const Span *span = column_span_at (&columns[c], t);
 
-      /* Not inside an annotation that goes on: that would cut it in two
-       * entities, for every reader. */
-      if (token->sentence_end && (span == NULL || t + 1 >= span->last))
+          g_string_append_c (out, '\t');
+          append_tag (out, self->scheme, span, columns[c].previous);
+          columns[c].previous = span;
+          inside |= span != NULL && t + 1 < span->last;
+        }
+      g_string_append_c (out, '\n');
+
+      /* Not inside an annotation that goes on, in any column: that would
+       * cut it in two entities, for every reader. */
+      if (token->sentence_end && !inside)
         {
           g_string_append_c (out, '\n');
-          previous = NULL;
+          for (guint c = 0; c < n_columns; c++)
+            columns[c].previous = NULL;
           n_sentences++;
         }
     }
-  state->n_lines += 2 + tokens->len + n_sentences;
+
+  return n_sentences;
+}
+
+/* Tells what @column kept and left out: in the side file, the warnings
+ * and the count of annotations exported. */
+static void
+column_report (GlossExporter            *self,
+               const GlossExportArticle *article,
+               Column                   *column,
+               GArray                   *tokens,
+               guint64                   docstart_line,
+               guint                     n_sentences)
+{
+  ConllState *state = self->state;
 
   if (state->side_writer != NULL)
-    append_side_entry (state->side, article->name, annotator, docstart_line, tokens->len,
-                       n_sentences, n_orphans, tokens, kept, left_out, n_widened,
-                       state->n_documents == 0);
+    append_side_entry (state->side, article->name, column->annotator, docstart_line, tokens->len,
+                       n_sentences, column->n_orphans, tokens, column->kept, column->left_out,
+                       column->n_widened, state->n_documents == 0);
   state->n_documents++;
 
-  self->n_annotations += kept->len;
-  warn (self, state, article->name, annotator, left_out->len - n_no_token, n_no_token, n_widened);
-  _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
+  self->n_annotations += column->kept->len;
+  warn (self, state, article->name, column->annotator, column->left_out->len - column->n_no_token,
+        column->n_no_token, column->n_widened);
+  _gloss_exporter_warn_orphans (self, article->name, column->annotator, column->n_orphans);
+}
+
+/* Writes @columns side by side on the tokens of @article, a -DOCSTART-
+ * for them all. */
+static void
+append_columns (GlossExporter            *self,
+                const GlossExportArticle *article,
+                GArray                   *tokens,
+                Column                   *columns,
+                guint                     n_columns)
+{
+  ConllState *state = self->state;
+  guint64 docstart_line = state->n_lines + 1;
+  guint n_sentences = write_tokens (self, article, tokens, columns, n_columns);
+
+  state->n_lines += 2 + tokens->len + n_sentences;
+  for (guint c = 0; c < n_columns; c++)
+    column_report (self, article, &columns[c], tokens, docstart_line, n_sentences);
+}
+
+/* The file of @annotator among @article's, or NULL. */
+static GlossAnnotationFile *
+find_file (const GlossExportArticle *article,
+           const char               *annotator)
+{
+  for (guint f = 0; f < article->files->len; f++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
+
+      if (g_strcmp0 (_gloss_export_annotator (file), annotator) == 0)
+        return file;
+    }
+
+  return NULL;
+}
+
+/* One document with a column per annotator of the export's columns, in
+ * their order; a column of an annotator without a file on the article
+ * is all O, and said so. */
+static void
+add_side_by_side (GlossExporter            *self,
+                  const GlossExportArticle *article,
+                  GArray                   *tokens)
+{
+  guint n_columns = g_strv_length (self->columns);
+  g_autofree Column *columns = g_new0 (Column, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GlossAnnotationFile *file = find_file (article, self->columns[c]);
+
+      if (file == NULL)
+        _gloss_exporter_warn (self,
+                              /* Translators: an article's name, then an annotator id */
+                              _("%s: no annotation file of %s; the column is O throughout"),
+                              article->name, self->columns[c]);
+      column_resolve (self, &columns[c], self->columns[c], file, tokens);
+    }
+
+  append_columns (self, article, tokens, columns, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    column_clear (&columns[c]);
 }
 
 static gboolean
@@ -529,9 +696,20 @@ conll_add (GlossExporter            *self,
   tokens = gloss_tokenize (gloss_source_get_text (article->source),
                            gloss_source_get_n_bytes (article->source));
 
+  if (self->columns != NULL)
+    {
+      add_side_by_side (self, article, tokens);
+      return _gloss_exporter_flush (self, FALSE, error) && flush_side (self, FALSE, error);
+    }
+
   for (guint f = 0; f < article->files->len; f++)
     {
-      append_file (self, article, g_ptr_array_index (article->files, f), tokens);
+      GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
+      Column column;
+
+      column_resolve (self, &column, _gloss_export_annotator (file), file, tokens);
+      append_columns (self, article, tokens, &column, 1);
+      column_clear (&column);
       if (!_gloss_exporter_flush (self, FALSE, error) ||
           !flush_side (self, FALSE, error))
         return FALSE;
@@ -564,7 +742,7 @@ conll_finish (GlossExporter  *self,
 
 const GlossExportFormatClass _gloss_export_conll = {
   .description = N_("A token per line with its IOB tag, a blank line between sentences."),
-  .options = GLOSS_FORMAT_IOB_SCHEME,
+  .options = GLOSS_FORMAT_IOB_SCHEME | GLOSS_FORMAT_ANNOTATOR_COLUMNS,
   .begin = conll_begin,
   .add = conll_add,
   .finish = conll_finish,

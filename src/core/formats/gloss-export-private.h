@@ -53,7 +53,9 @@ struct _GlossExporter
 
   GHashTable *annotators;      /* id set, or NULL for all */
   GHashTable *tags;            /* id set, or NULL for all */
+  char **columns;              /* annotators side by side, or NULL */
   gboolean spreadsheet_safe;
+  gboolean excel;
   GlossOffsetUnit offset_unit;
   GlossIobScheme scheme;
 

@@ -73,6 +73,7 @@ gloss_exporter_free (GlossExporter *self)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->annotators, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_hash_table_unref);
+  g_clear_pointer (&self->columns, g_strfreev);
   g_string_free (self->buffer, TRUE);
   g_ptr_array_unref (self->warnings);
   g_free (self);
@@ -125,6 +126,29 @@ gloss_exporter_set_spreadsheet_safe (GlossExporter *self,
 {
   g_return_if_fail (self != NULL);
   self->spreadsheet_safe = !!safe;
+}
+
+void
+gloss_exporter_set_annotator_columns (GlossExporter      *self,
+                                      const char * const *annotators)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->opened);
+
+  g_clear_pointer (&self->columns, g_strfreev);
+  if (annotators == NULL || annotators[0] == NULL)
+    return;
+
+  self->columns = g_strdupv ((char **)annotators);
+  gloss_exporter_set_annotators (self, annotators);
+}
+
+void
+gloss_exporter_set_excel (GlossExporter *self,
+                          gboolean       excel)
+{
+  g_return_if_fail (self != NULL);
+  self->excel = !!excel;
 }
 
 void

@@ -42,6 +42,25 @@ void           gloss_exporter_set_tags         (GlossExporter      *self,
  * leading ' so that a spreadsheet shows it instead of running it. */
 void           gloss_exporter_set_spreadsheet_safe (GlossExporter  *self,
                                                     gboolean        safe);
+/* The formats that take GLOSS_FORMAT_EXCEL (CSV): what Excel and
+ * LibreOffice open at once, with a double click, in the user's locale: a
+ * UTF-8 byte-order mark first, so that they read UTF-8; cells separated
+ * by ';' where the locale's decimal separator (LC_NUMERIC, as set when the
+ * destination opens) is a comma, as their CSV import then expects, ','
+ * elsewhere; cells a spreadsheet would run guarded as with
+ * gloss_exporter_set_spreadsheet_safe().  Line breaks stay inside quoted
+ * cells and records end with CRLF, as in every CSV Gloss writes. */
+void           gloss_exporter_set_excel        (GlossExporter      *self,
+                                                gboolean            excel);
+/* The formats that take GLOSS_FORMAT_ANNOTATOR_COLUMNS (CoNLL): the
+ * annotators of @annotators (NULL-terminated ids) side by side, a tag
+ * column each in that order, on each article's tokens written once,
+ * instead of a document per annotator; only their files are exported,
+ * as gloss_exporter_set_annotators() would keep.  NULL or empty: a
+ * document per annotator, as by default.  Set it before the destination
+ * opens, whose first line names the columns. */
+void           gloss_exporter_set_annotator_columns (GlossExporter      *self,
+                                                     const char * const *annotators);
 /* The formats that take GLOSS_FORMAT_OFFSET_UNIT (doccano, Label Studio);
  * by default the format's own unit. */
 void           gloss_exporter_set_offset_unit  (GlossExporter      *self,
@@ -103,12 +122,17 @@ GPtrArray     *gloss_exporter_get_warnings     (GlossExporter      *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossExporter, gloss_exporter_free)
 
 /* Appends @value (NULL for an empty field) to @out as one CSV field (RFC
- * 4180: quoted when it holds a comma, a quote or a line break).  With
+ * 4180: quoted when it holds a comma, a quote or a line break; with
+ * gloss_csv_append_cell(), @separator instead of the comma).  With
  * @safe, a value a spreadsheet would run as a formula (starting with = +
  * - @ a tab or a carriage return) gets a leading apostrophe, which
  * spreadsheets show as text: the OWASP advice for CSV injection. */
 void           gloss_csv_append_field          (GString            *out,
                                                 const char         *value,
+                                                gboolean            safe);
+void           gloss_csv_append_cell           (GString            *out,
+                                                const char         *value,
+                                                char                separator,
                                                 gboolean            safe);
 
 G_END_DECLS

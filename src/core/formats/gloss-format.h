@@ -37,6 +37,8 @@ typedef enum
   GLOSS_FORMAT_FILE_OR_FOLDER   = 1 << 4,  /* one file, or a folder of files, one per article */
   GLOSS_FORMAT_CREATES_TEXTS    = 1 << 5,  /* creates the texts its records hold */
   GLOSS_FORMAT_TARGETS_ARTICLES = 1 << 6,  /* its annotations name the articles they target */
+  GLOSS_FORMAT_EXCEL            = 1 << 7,  /* written for spreadsheets to open at once */
+  GLOSS_FORMAT_ANNOTATOR_COLUMNS = 1 << 8, /* the annotators side by side, a column each */
 } GlossFormatOptions;
 
 /* How offsets are counted in the formats of web tools (doccano, Label

@@ -1,0 +1,104 @@
+/* gloss-cli-save.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli-save.h"
+#include "gloss-error.h"
+
+/* How many times a change is made again on the file as another writer
+ * left it before gloss-cli gives up. */
+#define MAX_ATTEMPTS 100
+
+GlossAnnotationFile *
+gloss_cli_load_writable (GFile          *path,
+                         GlossSource    *source,
+                         GlossCodebook  *codebook,
+                         GError        **error)
+{
+  g_autoptr(GlossAnnotationFile) file = NULL;
+
+  file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
+  if (file == NULL)
+    return NULL;
+
+  if (gloss_annotation_file_get_read_only (file))
+    {
+      g_autofree char *display = g_file_get_parse_name (path);
+
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
+                   _("“%s” was written by a newer Gloss; it is left as it is"), display);
+      return NULL;
+    }
+
+  gloss_annotation_file_set_codebook (file, codebook);
+  if (!gloss_annotation_file_attach_source (file, source, error))
+    return NULL;
+
+  return g_steal_pointer (&file);
+}
+
+GlossAnnotationFile *
+gloss_cli_change_and_save (const char         *input,
+                           GlossCliOpenFunc    open,
+                           GlossCliChangeFunc  change,
+                           gpointer            user_data,
+                           guint              *n_changed)
+{
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Others may write the same file meanwhile: a teammate's window, or
+   * another gloss-cli in a script.  The save refuses to replace a file
+   * that changed since it was read, so the change is made again on what
+   * is on disk now, until a save goes through; it never overwrites
+   * anyone's work. */
+  for (guint attempt = 1; ; attempt++)
+    {
+      g_clear_object (&file);
+      *n_changed = 0;
+      file = open (user_data, &error);
+      if (file == NULL || !change (file, user_data, n_changed, &error))
+        {
+          gloss_cli_print_error (input, error);
+          return NULL;
+        }
+
+      /* Nothing changed, nothing written: not even the re-anchored state
+       * of an article that changed, which is the window's or validate's
+       * business. */
+      if (*n_changed == 0 || gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+        return g_steal_pointer (&file);
+
+      if (!g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
+        {
+          gloss_cli_print_error (input, error);
+          return NULL;
+        }
+
+      if (attempt == MAX_ATTEMPTS)
+        {
+          g_autofree char *path = g_file_get_parse_name (gloss_annotation_file_get_file (file));
+
+          /* Translators: the annotation file's name */
+          g_printerr (_("“%s” kept changing on disk while gloss-cli tried to save it; "
+                        "nothing was written"),
+                      path);
+          g_printerr ("\n");
+          return NULL;
+        }
+
+      g_clear_error (&error);
+      /* Random, so that two writers that collided do not collide again
+       * in step; a little longer each time. */
+      g_usleep (g_random_int_range (1, 2 + MIN (attempt, 20)) * 1000);
+    }
+}
