@@ -15,43 +15,40 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli-common.h"
+#include "gloss-cli-save.h"
 #include "gloss-error.h"
 
-/* How many times the mark is made again on the file as another writer
- * left it before gloss-cli gives up, as annotate does. */
-#define MAX_ATTEMPTS 100
-
-typedef enum
+typedef struct
 {
-  OUTCOME_WRITTEN,
-  OUTCOME_UNCHANGED,   /* already as asked: nothing written */
-  OUTCOME_FAILED,
-} Outcome;
+  GFile *article;
+  GFile *path;
+  const char *annotator;
+  gboolean undo;
+} Mark;
 
-/* The annotator's file of @article: loaded when it exists, else a new
+/* The annotator's file of the article: loaded when it exists, else a new
  * one (nothing on disk yet), which needs the article's text. */
 static GlossAnnotationFile *
-open_or_create (GFile       *article,
-                GFile       *path,
-                const char  *annotator,
-                GError     **error)
+open_or_create (gpointer   user_data,
+                GError   **error)
 {
+  Mark *m = user_data;
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autoptr(GlossSource) source = NULL;
 
-  if (!g_file_query_exists (path, NULL))
+  if (!g_file_query_exists (m->path, NULL))
     {
-      source = gloss_source_new_from_article (article, 0, NULL, error);
-      return source != NULL ? gloss_annotation_file_new (source, annotator, annotator) : NULL;
+      source = gloss_source_new_from_article (m->article, 0, NULL, error);
+      return source != NULL ? gloss_annotation_file_new (source, m->annotator, m->annotator) : NULL;
     }
 
   /* The file is written back as it was read, with the mark alone
    * changed: it is not anchored again, so that a changed article moves
    * nothing behind the annotator's back. */
-  file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
+  file = gloss_annotation_file_load (m->path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
   if (file != NULL && gloss_annotation_file_get_read_only (file))
     {
-      g_autofree char *display = g_file_get_parse_name (path);
+      g_autofree char *display = g_file_get_parse_name (m->path);
 
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
                    _("“%s” was written by a newer Gloss; it is left as it is"), display);
@@ -61,37 +58,28 @@ open_or_create (GFile       *article,
   return g_steal_pointer (&file);
 }
 
-/* Marks (or unmarks) once, on the file as it is now on disk. */
-static Outcome
-mark_once (GFile       *article,
-           GFile       *path,
-           const char  *annotator,
-           gboolean     undo,
-           GError     **error)
+/* Sets the mark, or takes it away; *@n_changed is 0 when it already was
+ * as asked, so that nothing is written. */
+static gboolean
+set_mark (GlossAnnotationFile  *file,
+          gpointer              user_data,
+          guint                *n_changed,
+          GError              **error)
 {
-  g_autoptr(GlossAnnotationFile) file = NULL;
+  Mark *m = user_data;
   g_autoptr(GDateTime) now = NULL;
 
-  if (undo && !g_file_query_exists (path, NULL))
-    return OUTCOME_UNCHANGED;
-
-  file = open_or_create (article, path, annotator, error);
-  if (file == NULL)
-    return OUTCOME_FAILED;
-
-  if (gloss_annotation_file_get_done (file) == !undo)
-    return OUTCOME_UNCHANGED;
+  if (gloss_annotation_file_get_done (file) == !m->undo)
+    return TRUE;
 
   now = g_date_time_new_now_utc ();
-  gloss_annotation_file_set_done (file, undo ? NULL : now);
-  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, error))
-    return OUTCOME_FAILED;
-
-  return OUTCOME_WRITTEN;
+  gloss_annotation_file_set_done (file, m->undo ? NULL : now);
+  *n_changed = 1;
+  return TRUE;
 }
 
-/* Marks @article_path, trying again while other writers change the file;
- * TRUE on success, after saying what was done. */
+/* Marks @article_path, again on the file as others left it while they
+ * write it too; TRUE on success, after saying what was done. */
 static gboolean
 mark (const char *article_path,
       const char *annotator,
@@ -99,9 +87,10 @@ mark (const char *article_path,
 {
   g_autoptr(GFile) article = g_file_new_for_commandline_arg (article_path);
   g_autoptr(GFile) path = gloss_annotation_file_path_for (article, annotator);
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *display = g_file_get_parse_name (path);
-  Outcome outcome = OUTCOME_FAILED;
+  Mark m = { article, path, annotator, undo };
+  guint n_changed = 0;
 
   if (g_file_query_file_type (article, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR)
     {
@@ -111,31 +100,15 @@ mark (const char *article_path,
       return FALSE;
     }
 
-  for (guint attempt = 1; attempt <= MAX_ATTEMPTS; attempt++)
+  /* No file, no mark: --undo makes none. */
+  if (!undo || g_file_query_exists (path, NULL))
     {
-      g_clear_error (&error);
-      outcome = mark_once (article, path, annotator, undo, &error);
-      if (outcome != OUTCOME_FAILED ||
-          !g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
-        break;
-      /* Someone wrote the file between our reading and our lock: mark
-       * their version instead, never write over it. */
-      g_usleep (g_random_int_range (1, 2 + MIN (attempt, 20)) * 1000);
+      file = gloss_cli_change_and_save (article_path, open_or_create, set_mark, &m, &n_changed);
+      if (file == NULL)
+        return FALSE;
     }
 
-  if (outcome == OUTCOME_FAILED)
-    {
-      if (g_error_matches (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK))
-        /* Translators: the annotation file's name */
-        g_printerr (_("“%s” kept changing on disk while gloss-cli tried to save it; "
-                      "nothing was written"), display);
-      else
-        gloss_cli_print_error (article_path, error);
-      g_printerr ("\n");
-      return FALSE;
-    }
-
-  if (outcome == OUTCOME_UNCHANGED)
+  if (n_changed == 0)
     /* Translators: an annotation file's name */
     g_print (undo ? _("%s was not marked done; left as it is") : _("%s was already marked done"),
              display);

@@ -11,7 +11,7 @@
 
 G_BEGIN_DECLS
 
-/* How the commands that write an annotator's file (annotate, delete)
+/* How the commands that write an annotator's file (annotate, delete, done)
  * change it and save it without ever overwriting another writer's work. */
 
 /* Loads the annotation file at @path to be changed: refused, with a

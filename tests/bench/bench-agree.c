@@ -246,9 +246,14 @@ main (int    argc,
   if (argc == 4 && strcmp (argv[1], "generate-corpus") == 0)
     return phase_generate_corpus (argv[2], (guint) g_ascii_strtoull (argv[3], NULL, 10));
 
-  cli = bench_cli_option (argc, argv, "bench-agree");
+  for (int i = 1; i + 1 < argc; i++)
+    if (strcmp (argv[i], "--cli") == 0)
+      cli = argv[i + 1];
   if (cli == NULL)
-    return 2;
+    {
+      g_printerr ("usage: bench-agree --cli PATH\n");
+      return 2;
+    }
 
   dir = g_dir_make_tmp ("gloss-bench-agree-XXXXXX", &error);
   g_assert_no_error (error);

@@ -17,7 +17,7 @@
  *     thread, as a window's worker would), its time and peak memory
  *     (target: 300 MB).
  *
- *   bench-corpus --cli PATH
+ *   bench-corpus --cli PATH [--keep DIR]
  */
 
 #include "config.h"
@@ -177,6 +177,7 @@ main (int    argc,
   g_autofree char *self = NULL;
   g_autofree char *done_line = NULL;
   const char *cli = NULL;
+  const char *keep = NULL;
   gboolean ok = TRUE;
   guint n_done = 0;
 
@@ -188,12 +189,18 @@ main (int    argc,
       return 0;
     }
 
-  cli = bench_cli_option (argc, argv, "bench-corpus");
+  bench_parse_cli_args (argc, argv, &cli, &keep);
   if (cli == NULL)
-    return 2;
+    {
+      g_printerr ("usage: bench-corpus --cli PATH [--keep DIR]\n");
+      return 2;
+    }
 
-  dir = g_dir_make_tmp ("gloss-bench-corpus-XXXXXX", &error);
+  /* With --keep, the corpus is made in DIR and left there, to look into a
+   * figure. */
+  dir = keep ? g_strdup (keep) : g_dir_make_tmp ("gloss-bench-corpus-XXXXXX", &error);
   g_assert_no_error (error);
+  g_mkdir_with_parents (dir, 0755);
   self = g_file_read_link ("/proc/self/exe", &error);
   g_assert_no_error (error);
 
@@ -240,7 +247,8 @@ main (int    argc,
     ok &= measure (args, "gloss-cli concordance --tag (every file read)", "\tannotator-3\n", 0, 0);
   }
 
-  delete_tree (dir);
+  if (keep == NULL)
+    delete_tree (dir);
   g_print (ok ? "All targets met.\n" : "Some targets missed.\n");
   return ok ? 0 : 1;
 }

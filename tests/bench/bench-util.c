@@ -92,19 +92,6 @@ bench_parse_cli_args (int          argc,
     }
 }
 
-const char *
-bench_cli_option (int          argc,
-                  char       **argv,
-                  const char  *program)
-{
-  for (int i = 1; i + 1 < argc; i++)
-    if (strcmp (argv[i], "--cli") == 0)
-      return argv[i + 1];
-
-  g_printerr ("usage: %s --cli PATH\n", program);
-  return NULL;
-}
-
 int
 bench_compare_doubles (gconstpointer a,
                        gconstpointer b)

@@ -43,11 +43,6 @@ void       bench_parse_cli_args (int          argc,
                                  char       **argv,
                                  const char **cli,
                                  const char **keep);
-/* PATH in "--cli PATH" among the arguments; NULL, after printing how
- * @program is run, when it is not there. */
-const char *bench_cli_option (int          argc,
-                              char       **argv,
-                              const char  *program);
 
 /* Orders doubles, for g_array_sort. */
 int        bench_compare_doubles (gconstpointer a,
