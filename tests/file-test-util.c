@@ -94,3 +94,15 @@ count_hidden_files (const char *dir,
 
   return n;
 }
+
+void
+write_file_under (const char *dir,
+               const char *name,
+               const char *text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
+  write_file (path, text);
+}

@@ -25,6 +25,11 @@ void   write_file          (const char *path,
                             const char *text);
 /* The contents of @path, failing the test on error. */
 char  *read_file           (const char *path);
+/* Writes @text as @name (a relative path, its folders made as needed)
+ * under @dir. */
+void   write_file_under       (const char *dir,
+                            const char *name,
+                            const char *text);
 
 /* The hidden files in @dir (what only an unfinished save leaves:
  * temporary files and lock files), not counting those whose name ends in

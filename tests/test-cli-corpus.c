@@ -39,11 +39,7 @@ write_in (Fixture    *f,
           const char *name,
           const char *text)
 {
-  g_autofree char *path = path_in (f, name);
-  g_autofree char *parent = g_path_get_dirname (path);
-
-  g_mkdir_with_parents (parent, 0755);
-  write_file (path, text);
+  write_file_under (f->dir, name, text);
 }
 
 static void

@@ -257,7 +257,11 @@ gloss_application_open_file (GlossApplication *self,
 
   window = new_window (self);
   gtk_window_present (GTK_WINDOW (window));
-  gloss_window_open (window, file);
+  /* A folder opens as a corpus: its articles listed, none opened yet. */
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+    gloss_window_open_folder (window, file);
+  else
+    gloss_window_open (window, file);
 
   return GTK_WINDOW (window);
 }

@@ -94,6 +94,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.review-next", self->review != NULL);
   gtk_widget_action_set_enabled (widget, "win.review-previous", self->review != NULL);
   _gloss_window_update_decide_actions (self);
+  _gloss_window_update_corpus_actions (self);
 }
 
 static void
@@ -607,6 +608,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_report (widget_class);
   _gloss_window_class_init_teammates (widget_class);
   _gloss_window_class_init_review (widget_class);
+  _gloss_window_class_init_corpus (widget_class);
   _gloss_window_class_init_decide (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);

@@ -28,6 +28,12 @@ on_drop (GtkDropTarget *target,
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
     {
+      /* A folder is a corpus, listed beside the article. */
+      if (g_file_query_file_type (l->data, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        {
+          gloss_window_open_folder (self, l->data);
+          continue;
+        }
       /* The first file goes in this window if it is empty. */
       if (l == files && _gloss_window_is_empty (self))
         gloss_window_open (self, l->data);

@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "gloss-corpus-view.h"
 #include "gloss-inspector.h"
 #include "gloss-review-list.h"
 #include "gloss-review-versions.h"
@@ -99,6 +100,7 @@ struct _GlossWindow
   GlossTextView *text_view;
   GtkWidget *side_box;
 
+  GlossCorpusView *corpus_view;  /* beside the article, when a folder is open */
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
@@ -217,6 +219,11 @@ gboolean _gloss_window_review_key     (GlossWindow    *self,
  * layer otherwise. */
 GlossLayer *_gloss_window_history_layer (GlossWindow  *self);
 void _gloss_window_update_decide_actions (GlossWindow *self);
+/* Installs the actions of gloss-window-corpus.c (a folder beside the
+ * article: Open Folder, Next and Previous Article, Mark Done). */
+void _gloss_window_class_init_corpus  (GtkWidgetClass *widget_class);
+void _gloss_window_init_corpus        (GlossWindow    *self);
+void _gloss_window_update_corpus_actions (GlossWindow *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

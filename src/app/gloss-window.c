@@ -427,6 +427,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, layers_menu);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, corpus_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
@@ -470,6 +471,7 @@ gloss_window_init (GlossWindow *self)
 
   init_groups (self);
   _gloss_window_init_decide (self);
+  _gloss_window_init_corpus (self);
   _gloss_window_init_actions (self);
   _gloss_window_fill_recent (self);
   update_header (self);

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-corpus-view.h"
+
 #include "gloss-application.h"
 #include "gloss-document.h"
 #include "gloss-review.h"
@@ -36,6 +38,12 @@ gboolean       gloss_window_open_finish       (GlossWindow      *self,
 /* gloss_window_open_async without waiting for the result. */
 void           gloss_window_open              (GlossWindow      *self,
                                                GFile            *file);
+/* Shows the corpus of @folder beside the article (gloss-corpus-view.h):
+ * its articles listed and read in a worker thread, each opened in this
+ * window when activated. */
+void           gloss_window_open_folder       (GlossWindow      *self,
+                                               GFile            *folder);
+GlossCorpusView *gloss_window_get_corpus_view (GlossWindow      *self);
 /* Whether an opening is under way (the spinner shows). */
 gboolean       gloss_window_is_loading        (GlossWindow      *self);
 GlossDocument *gloss_window_get_document      (GlossWindow      *self);

@@ -49,6 +49,7 @@ struct _GlossDocumentSlot
   GlossHistory *history;
   gulong items_changed_handler;
   gulong annotator_name_handler;
+  gulong done_handler;
   gulong dirty_handler;
 
   GlossSaveState save_state;

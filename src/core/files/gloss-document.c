@@ -348,9 +348,24 @@ annotator_name_changed_cb (GObject    *object,
   _gloss_document_layer_changed (slot);
 }
 
+/* Done, or no longer done (gloss-cli done, the window's Mark Done): in
+ * the file, no step of the history. */
+static void
+done_changed_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  GlossDocumentSlot *slot = user_data;
+
+  gloss_history_mark_dirty (slot->history);
+  _gloss_document_layer_changed (slot);
+}
+
 static void
 unwatch_layer (GlossDocumentSlot *slot)
 {
+  if (slot->file != NULL)
+    g_clear_signal_handler (&slot->done_handler, slot->file);
   if (slot->layer != NULL)
     {
       g_clear_signal_handler (&slot->items_changed_handler, slot->layer);
@@ -381,6 +396,8 @@ _gloss_document_take_file (GlossDocumentSlot   *slot,
                       G_CALLBACK (annotator_name_changed_cb), slot);
   slot->dirty_handler =
     g_signal_connect (slot->history, "notify::dirty", G_CALLBACK (dirty_changed_cb), slot);
+  slot->done_handler =
+    g_signal_connect (file, "notify::done", G_CALLBACK (done_changed_cb), slot);
 }
 
 void

@@ -1,0 +1,93 @@
+/* gloss-corpus-view-private.h
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-corpus.h"
+#include "gloss-corpus-view.h"
+
+G_BEGIN_DECLS
+
+/* The corpus view's parts: reading and following the folder
+ * (gloss-corpus-view.c), the table, its filters and the view's API
+ * (gloss-corpus-view-table.c). */
+
+/* A row of the table: an article, where it is under the folder, and what
+ * was read of it (NULL until it is). */
+#define GLOSS_TYPE_CORPUS_ITEM (gloss_corpus_item_get_type ())
+G_DECLARE_FINAL_TYPE (GlossCorpusItem, gloss_corpus_item, GLOSS, CORPUS_ITEM, GObject)
+
+struct _GlossCorpusItem
+{
+  GObject parent_instance;
+
+  GFile *article;
+  char *path;                    /* relative to the folder */
+  GlossArticleStatus *status;
+};
+
+struct _GlossCorpusView
+{
+  GtkWidget parent_instance;
+
+  GFile *folder;
+  char *annotator;               /* the user's id */
+  GStrv annotators;              /* the user's, then the others', sorted */
+  guint generation;              /* one more for each folder shown */
+  GCancellable *cancellable;
+  gboolean scanning;
+  guint n_read;
+
+  GListStore *items;             /* GlossCorpusItem, in the walk's order */
+  GHashTable *by_path;           /* article path → GlossCorpusItem (borrowed) */
+  GtkFilter *filter;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+  GtkSingleSelection *selection;
+
+  GPtrArray *monitors;           /* GFileMonitor, one per folder with articles */
+  GPtrArray *watched;            /* their folders, GFile */
+
+  GtkLabel *counts;
+  GtkProgressBar *progress;
+  GtkSearchEntry *search;
+  GtkDropDown *status_dropdown;
+  GtkDropDown *annotator_dropdown;
+  GtkStringList *annotator_names;
+  GtkColumnView *table;
+};
+
+GlossCorpusItem          *_gloss_corpus_item_new   (GFile           *folder,
+                                                    GFile           *article);
+/* The title the row shows: the article's, or its path until it is read. */
+const char               *_gloss_corpus_item_title (GlossCorpusItem *item);
+/* @annotator's work on the article, or NULL. */
+const GlossAnnotatorWork *_gloss_corpus_item_work  (GlossCorpusItem *item,
+                                                    const char      *annotator);
+
+/* Reading (gloss-corpus-view.c). */
+void _gloss_corpus_view_start_scan     (GlossCorpusView     *self);
+void _gloss_corpus_view_watch          (GlossCorpusView     *self,
+                                        GFile               *folder);
+/* What the reading hands over (gloss-corpus-view-table.c): the walk's
+ * listing (taken, *@listing set to NULL) in the first batch, then
+ * statuses (borrowed: taken one by one); @n_read articles read so far,
+ * @last when all are. */
+void _gloss_corpus_view_take_batch     (GlossCorpusView     *self,
+                                        GlossCorpusListing **listing,
+                                        GPtrArray           *statuses,
+                                        guint                n_read,
+                                        gboolean             last);
+void _gloss_corpus_view_take_status    (GlossCorpusView     *self,
+                                        GlossArticleStatus  *status);
+void _gloss_corpus_view_scan_failed    (GlossCorpusView     *self,
+                                        const GError        *error);
+/* A file of @article, or @article itself, appeared, changed or vanished. */
+void _gloss_corpus_view_article_changed (GlossCorpusView    *self,
+                                        GFile               *article);
+
+G_END_DECLS

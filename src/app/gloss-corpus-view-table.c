@@ -1,0 +1,752 @@
+/* gloss-corpus-view-table.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-corpus-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "gloss-corpus-view-private.h"
+
+G_DEFINE_FINAL_TYPE (GlossCorpusView, gloss_corpus_view, GTK_TYPE_WIDGET)
+
+enum {
+  ARTICLE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The statuses as the status filter lists them after "Any status". */
+static const GlossWorkStatus statuses[] = {
+  GLOSS_WORK_NOT_STARTED,
+  GLOSS_WORK_IN_PROGRESS,
+  GLOSS_WORK_DONE,
+  GLOSS_WORK_NEEDS_ATTENTION,
+};
+
+static const char *
+status_label (GlossWorkStatus status)
+{
+  switch (status)
+    {
+    case GLOSS_WORK_NOT_STARTED:
+      return _("Not started");
+    case GLOSS_WORK_IN_PROGRESS:
+      return _("In progress");
+    case GLOSS_WORK_DONE:
+      return _("Done");
+    case GLOSS_WORK_NEEDS_ATTENTION:
+    default:
+      return _("Needs attention");
+    }
+}
+
+/* What a cell of an annotator's column says. */
+static char *
+describe_work (const GlossAnnotatorWork *work)
+{
+  if (work == NULL)
+    return g_strdup ("…");
+  if (work->n_passages == 0)
+    return g_strdup (status_label (work->status));
+  /* Translators: a status, then how many passages */
+  return g_strdup_printf (_("%s · %u"), status_label (work->status), work->n_passages);
+}
+
+/* The columns: what each shows and how it sorts. */
+
+typedef enum
+{
+  COLUMN_TITLE,
+  COLUMN_PATH,
+  COLUMN_LENGTH,
+  COLUMN_WORK,
+} ColumnKind;
+
+typedef struct
+{
+  ColumnKind kind;
+  char *annotator;               /* COLUMN_WORK */
+} Column;
+
+static void
+column_free (gpointer  data,
+             GClosure *closure)
+{
+  Column *column = data;
+
+  g_free (column->annotator);
+  g_free (column);
+}
+
+static char *
+cell_text (const Column    *column,
+           GlossCorpusItem *item)
+{
+  switch (column->kind)
+    {
+    case COLUMN_TITLE:
+      return g_strdup (_gloss_corpus_item_title (item));
+    case COLUMN_PATH:
+      return g_strdup (item->path);
+    case COLUMN_LENGTH:
+      /* Thousands grouped as the locale does them. */
+      return item->status != NULL ? g_strdup_printf ("%'u", item->status->length) : g_strdup ("…");
+    case COLUMN_WORK:
+    default:
+      return describe_work (_gloss_corpus_item_work (item, column->annotator));
+    }
+}
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const Column *column = data;
+  GlossCorpusItem *x = (GlossCorpusItem *) a, *y = (GlossCorpusItem *) b;
+
+  switch (column->kind)
+    {
+    case COLUMN_TITLE:
+      {
+        g_autofree char *kx = g_utf8_collate_key (_gloss_corpus_item_title (x), -1);
+        g_autofree char *ky = g_utf8_collate_key (_gloss_corpus_item_title (y), -1);
+
+        return strcmp (kx, ky);
+      }
+    case COLUMN_PATH:
+      return g_strcmp0 (x->path, y->path);
+    case COLUMN_LENGTH:
+      {
+        guint lx = x->status != NULL ? x->status->length : 0, ly = y->status != NULL ? y->status->length : 0;
+
+        return lx < ly ? -1 : lx > ly;
+      }
+    case COLUMN_WORK:
+    default:
+      {
+        const GlossAnnotatorWork *wx = _gloss_corpus_item_work (x, column->annotator);
+        const GlossAnnotatorWork *wy = _gloss_corpus_item_work (y, column->annotator);
+        int sx = wx != NULL ? (int) wx->status : -1, sy = wy != NULL ? (int) wy->status : -1;
+        guint px = wx != NULL ? wx->n_passages : 0, py = wy != NULL ? wy->n_passages : 0;
+
+        if (sx != sy)
+          return sx < sy ? -1 : 1;
+        return px < py ? -1 : px > py;
+      }
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item,
+           gpointer                  data)
+{
+  g_autofree char *text = cell_text (data, gtk_list_item_get_item (list_item));
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
+}
+
+static void
+add_column (GlossCorpusView *self,
+            const char      *title,
+            ColumnKind       kind,
+            const char      *annotator,
+            gboolean         expand)
+{
+  Column *column = g_new0 (Column, 1);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *view_column;
+  GtkSorter *sorter;
+
+  column->kind = kind;
+  column->annotator = g_strdup (annotator);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), column, column_free, 0);
+  view_column = gtk_column_view_column_new (title, factory);
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, column, NULL));
+  gtk_column_view_column_set_sorter (view_column, sorter);
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
+  gtk_column_view_append_column (self->table, view_column);
+  g_object_unref (sorter);
+  g_object_unref (view_column);
+}
+
+static void
+build_columns (GlossCorpusView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->table);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->table, column);
+    }
+
+  add_column (self, _("Title"), COLUMN_TITLE, NULL, TRUE);
+  add_column (self, _("Article"), COLUMN_PATH, NULL, FALSE);
+  add_column (self, _("Characters"), COLUMN_LENGTH, NULL, FALSE);
+  add_column (self, _("You"), COLUMN_WORK, self->annotator, FALSE);
+  g_ptr_array_add (names, _("You"));
+  for (guint i = 1; self->annotators != NULL && self->annotators[i] != NULL; i++)
+    {
+      add_column (self, self->annotators[i], COLUMN_WORK, self->annotators[i], FALSE);
+      g_ptr_array_add (names, self->annotators[i]);
+    }
+  g_ptr_array_add (names, NULL);
+  gtk_string_list_splice (self->annotator_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->annotator_names)),
+                          (const char * const *) names->pdata);
+  gtk_drop_down_set_selected (self->annotator_dropdown, 0);
+}
+
+/* Filters and counts. */
+
+static gboolean
+filter_item (gpointer object,
+             gpointer data)
+{
+  GlossCorpusView *self = data;
+  GlossCorpusItem *item = object;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search));
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint annotator = gtk_drop_down_get_selected (self->annotator_dropdown);
+
+  if (text != NULL && *text != '\0')
+    {
+      g_autofree char *needle = g_utf8_casefold (text, -1);
+      g_autofree char *title = g_utf8_casefold (_gloss_corpus_item_title (item), -1);
+      g_autofree char *path = g_utf8_casefold (item->path, -1);
+
+      if (strstr (title, needle) == NULL && strstr (path, needle) == NULL)
+        return FALSE;
+    }
+
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    {
+      const char *id = self->annotators != NULL && annotator != GTK_INVALID_LIST_POSITION &&
+                       annotator < g_strv_length (self->annotators) ? self->annotators[annotator] : self->annotator;
+      const GlossAnnotatorWork *work = _gloss_corpus_item_work (item, id);
+
+      if (work == NULL || work->status != statuses[status - 1])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+update_counts (GlossCorpusView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint done = 0, attention = 0;
+  g_autofree char *counts = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      const GlossAnnotatorWork *work = _gloss_corpus_item_work (item, self->annotator);
+
+      if (work != NULL && work->status == GLOSS_WORK_DONE)
+        done++;
+      else if (work != NULL && work->status == GLOSS_WORK_NEEDS_ATTENTION)
+        attention++;
+    }
+
+  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         /* Translators: articles done by the user, of how many */
+                                         "%'u of %'u article done by you", "%'u of %'u articles done by you", n),
+                            done, n);
+  if (attention > 0)
+    {
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            /* Translators: after the articles done */
+                                                            "%s · %'u needs attention", "%s · %'u need attention",
+                                                            attention),
+                                               counts, attention);
+
+      g_free (counts);
+      counts = g_steal_pointer (&more);
+    }
+  gtk_label_set_label (self->counts, counts);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), self->scanning);
+  if (self->scanning)
+    {
+      /* Translators: articles read so far, of how many */
+      g_autofree char *reading = g_strdup_printf (_("Reading %'u of %'u articles…"), self->n_read, n);
+
+      gtk_progress_bar_set_fraction (self->progress, n > 0 ? (double) self->n_read / n : 0);
+      gtk_progress_bar_set_text (self->progress, reading);
+    }
+}
+
+static void
+on_filter_changed (GlossCorpusView *self)
+{
+  gtk_filter_changed (self->filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* What the reading hands over. */
+
+static guint
+position_of (GlossCorpusView *self,
+             GlossCorpusItem *item)
+{
+  guint position;
+
+  if (!g_list_store_find (self->items, item, &position))
+    return GTK_INVALID_LIST_POSITION;
+  return position;
+}
+
+static void
+add_item (GlossCorpusView *self,
+          GFile           *article)
+{
+  g_autoptr(GlossCorpusItem) item = _gloss_corpus_item_new (self->folder, article);
+  g_autoptr(GFile) parent = g_file_get_parent (article);
+
+  g_hash_table_replace (self->by_path, g_strdup (g_file_peek_path (article)), item);
+  g_list_store_append (self->items, item);
+  if (parent != NULL)
+    _gloss_corpus_view_watch (self, parent);
+}
+
+void
+_gloss_corpus_view_take_batch (GlossCorpusView     *self,
+                               GlossCorpusListing **listing,
+                               GPtrArray           *read,
+                               guint                n_read,
+                               gboolean             last)
+{
+  guint first = G_MAXUINT, end = 0;
+
+  if (*listing != NULL)
+    {
+      g_autoptr(GlossCorpusListing) found = g_steal_pointer (listing);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_strfreev (self->annotators);
+      {
+        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+        g_strv_builder_add (builder, self->annotator);
+        for (guint i = 0; i < found->annotators->len; i++)
+          {
+            const char *id = g_ptr_array_index (found->annotators, i);
+
+            if (id != NULL && g_strcmp0 (id, self->annotator) != 0)
+              g_strv_builder_add (builder, id);
+          }
+        self->annotators = g_strv_builder_end (builder);
+      }
+      build_columns (self);
+
+      _gloss_corpus_view_watch (self, self->folder);
+      for (guint i = 0; i < found->articles->len; i++)
+        {
+          GlossCorpusArticle *entry = g_ptr_array_index (found->articles, i);
+          GlossCorpusItem *item = _gloss_corpus_item_new (self->folder, entry->article);
+          g_autoptr(GFile) parent = g_file_get_parent (entry->article);
+
+          g_hash_table_replace (self->by_path, g_strdup (g_file_peek_path (entry->article)), item);
+          g_ptr_array_add (items, item);
+          if (parent != NULL)
+            _gloss_corpus_view_watch (self, parent);
+        }
+      g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+                           items->pdata, items->len);
+    }
+
+  /* The statuses of a run of articles in the walk's order: one change of
+   * the run, so that the filter and the sorter look at it once. */
+  for (guint i = 0; read != NULL && i < read->len; i++)
+    {
+      GlossArticleStatus *status = g_ptr_array_index (read, i);
+      GlossCorpusItem *item = g_hash_table_lookup (self->by_path, g_file_peek_path (status->article));
+      guint position;
+
+      if (item == NULL)
+        continue;
+      g_clear_pointer (&item->status, gloss_article_status_free);
+      item->status = g_ptr_array_steal_index_fast (read, i--);
+      position = position_of (self, item);
+      if (position == GTK_INVALID_LIST_POSITION)
+        continue;
+      first = MIN (first, position);
+      end = MAX (end, position + 1);
+    }
+  if (first < end)
+    {
+      g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint p = first; p < end; p++)
+        g_ptr_array_add (same, g_list_model_get_item (G_LIST_MODEL (self->items), p));
+      g_list_store_splice (self->items, first, end - first, same->pdata, same->len);
+    }
+
+  self->n_read = n_read;
+  self->scanning = !last;
+  update_counts (self);
+}
+
+void
+_gloss_corpus_view_take_status (GlossCorpusView    *self,
+                                GlossArticleStatus *status)
+{
+  GlossCorpusItem *item = g_hash_table_lookup (self->by_path, g_file_peek_path (status->article));
+  guint position;
+
+  if (item == NULL)
+    {
+      gloss_article_status_free (status);
+      return;
+    }
+  g_clear_pointer (&item->status, gloss_article_status_free);
+  item->status = status;
+  position = position_of (self, item);
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      g_autoptr(GlossCorpusItem) same = g_object_ref (item);
+
+      g_list_store_splice (self->items, position, 1, (gpointer *) &same, 1);
+    }
+  update_counts (self);
+}
+
+void
+_gloss_corpus_view_scan_failed (GlossCorpusView *self,
+                                const GError    *error)
+{
+  self->scanning = FALSE;
+  update_counts (self);
+  gtk_label_set_label (self->counts, error->message);
+}
+
+void
+_gloss_corpus_view_article_changed (GlossCorpusView *self,
+                                    GFile           *article)
+{
+  GlossCorpusItem *item = g_hash_table_lookup (self->by_path, g_file_peek_path (article));
+  GFileType type = g_file_query_file_type (article, G_FILE_QUERY_INFO_NONE, NULL);
+
+  if (item != NULL && type != G_FILE_TYPE_REGULAR)
+    {
+      /* The article vanished (moved, deleted, pulled away). */
+      guint position = position_of (self, item);
+
+      if (position != GTK_INVALID_LIST_POSITION)
+        g_list_store_remove (self->items, position);
+      g_hash_table_remove (self->by_path, g_file_peek_path (article));
+      update_counts (self);
+      return;
+    }
+  if (item == NULL && type == G_FILE_TYPE_REGULAR)
+    add_item (self, article);
+  if (type == G_FILE_TYPE_REGULAR)
+    gloss_corpus_view_refresh (self, article);
+}
+
+/* The API. */
+
+void
+gloss_corpus_view_set_folder (GlossCorpusView *self,
+                              GFile           *folder,
+                              const char      *annotator)
+{
+  g_return_if_fail (GLOSS_IS_CORPUS_VIEW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  g_return_if_fail (annotator != NULL);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->generation++;
+  g_ptr_array_set_size (self->monitors, 0);
+  g_ptr_array_set_size (self->watched, 0);
+  g_hash_table_remove_all (self->by_path);
+  g_list_store_remove_all (self->items);
+
+  g_set_object (&self->folder, folder);
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_clear_pointer (&self->annotators, g_strfreev);
+  self->scanning = TRUE;
+  self->n_read = 0;
+  update_counts (self);
+  _gloss_corpus_view_start_scan (self);
+}
+
+GFile *
+gloss_corpus_view_get_folder (GlossCorpusView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+
+  return self->folder;
+}
+
+gboolean
+gloss_corpus_view_is_scanning (GlossCorpusView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), FALSE);
+
+  return self->scanning;
+}
+
+guint
+gloss_corpus_view_get_n_articles (GlossCorpusView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+guint
+gloss_corpus_view_get_n_shown (GlossCorpusView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+}
+
+GFile *
+gloss_corpus_view_get_shown (GlossCorpusView *self,
+                             guint            position)
+{
+  g_autoptr(GlossCorpusItem) item = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  return item != NULL ? item->article : NULL;
+}
+
+const GlossArticleStatus *
+gloss_corpus_view_get_status (GlossCorpusView *self,
+                              GFile           *article)
+{
+  GlossCorpusItem *item;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+
+  item = g_hash_table_lookup (self->by_path, g_file_peek_path (article));
+  return item != NULL ? item->status : NULL;
+}
+
+/* The position of @article among the rows shown, or -1. */
+static int
+shown_position (GlossCorpusView *self,
+                GFile           *article)
+{
+  GListModel *shown = G_LIST_MODEL (self->sorted);
+
+  for (guint i = 0; article != NULL && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GlossCorpusItem) item = g_list_model_get_item (shown, i);
+
+      if (g_file_equal (item->article, article))
+        return i;
+    }
+  return -1;
+}
+
+GFile *
+gloss_corpus_view_get_neighbour (GlossCorpusView *self,
+                                 GFile           *article,
+                                 int              step)
+{
+  int n, position;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  position = shown_position (self, article);
+  if (position < 0)
+    position = step > 0 ? 0 : n - 1;
+  else
+    position += step;
+  if (position < 0 || position >= n)
+    return NULL;
+  return g_object_ref (gloss_corpus_view_get_shown (self, position));
+}
+
+void
+gloss_corpus_view_select (GlossCorpusView *self,
+                          GFile           *article)
+{
+  int position;
+
+  g_return_if_fail (GLOSS_IS_CORPUS_VIEW (self));
+
+  position = shown_position (self, article);
+  if (position < 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->table), "list.scroll-to-item", "u", (guint) position);
+}
+
+static void
+on_activate (GlossCorpusView *self,
+             guint            position)
+{
+  GFile *article = gloss_corpus_view_get_shown (self, position);
+
+  if (article != NULL)
+    g_signal_emit (self, signals[ARTICLE_ACTIVATED], 0, article);
+}
+
+GtkWidget *
+gloss_corpus_view_new (void)
+{
+  return g_object_new (GLOSS_TYPE_CORPUS_VIEW, NULL);
+}
+
+static void
+gloss_corpus_view_dispose (GObject *object)
+{
+  GlossCorpusView *self = GLOSS_CORPUS_VIEW (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_pointer (&self->by_path, g_hash_table_unref);
+  g_clear_object (&self->items);
+  g_clear_object (&self->folder);
+  g_clear_pointer (&self->annotator, g_free);
+  g_clear_pointer (&self->annotators, g_strfreev);
+
+  G_OBJECT_CLASS (gloss_corpus_view_parent_class)->dispose (object);
+}
+
+static void
+gloss_corpus_view_class_init (GlossCorpusViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = gloss_corpus_view_dispose;
+
+  signals[ARTICLE_ACTIVATED] =
+    g_signal_new ("article-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "corpusview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkDropDown *
+new_dropdown (GtkWidget  *row,
+              const char *name,
+              const char *accessible,
+              GListModel *model)
+{
+  GtkWidget *dropdown = gtk_drop_down_new (model, NULL);
+
+  gtk_widget_set_name (dropdown, name);
+  gtk_widget_set_hexpand (dropdown, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_box_append (GTK_BOX (row), dropdown);
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static void
+gloss_corpus_view_init (GlossCorpusView *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkWidget *row, *scroller;
+  const char *status_names[G_N_ELEMENTS (statuses) + 2] = { _("Any status") };
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 6);
+  gtk_widget_set_margin_top (widget, 6);
+  gtk_widget_set_margin_start (widget, 6);
+  gtk_widget_set_margin_end (widget, 6);
+
+  self->items = g_list_store_new (GLOSS_TYPE_CORPUS_ITEM);
+  self->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->counts = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->counts), "corpus-counts");
+  gtk_label_set_xalign (self->counts, 0);
+  gtk_label_set_wrap (self->counts, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->counts), "heading");
+  gtk_widget_set_parent (GTK_WIDGET (self->counts), widget);
+
+  self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
+  gtk_progress_bar_set_show_text (self->progress, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->progress), widget);
+
+  self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->search), "corpus-search");
+  g_object_set (self->search, "placeholder-text", _("Filter the articles"), NULL);
+  gtk_widget_set_parent (GTK_WIDGET (self->search), widget);
+
+  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    status_names[i + 1] = status_label (statuses[i]);
+  self->status_dropdown = new_dropdown (row, "corpus-status-filter", _("Status of the articles to list"),
+                                        G_LIST_MODEL (gtk_string_list_new (status_names)));
+  self->annotator_names = gtk_string_list_new (NULL);
+  self->annotator_dropdown = new_dropdown (row, "corpus-annotator-filter", _("Whose status to filter by"),
+                                           G_LIST_MODEL (self->annotator_names));
+  gtk_widget_set_parent (row, widget);
+
+  self->table = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->table), "corpus-table");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Articles of the folder"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->table));
+  gtk_widget_set_parent (scroller, widget);
+
+  /* Each model takes a reference of what it is given. */
+  self->filter = GTK_FILTER (gtk_custom_filter_new (filter_item, self, NULL));
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->items)), g_object_ref (self->filter));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                          g_object_ref (gtk_column_view_get_sorter (self->table)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_single_click_activate (self->table, FALSE);
+
+  g_signal_connect_swapped (self->table, "activate", G_CALLBACK (on_activate), self);
+  g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->annotator_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+}
