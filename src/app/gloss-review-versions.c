@@ -31,13 +31,13 @@ struct _GlossReviewVersions
 
 G_DEFINE_FINAL_TYPE (GlossReviewVersions, gloss_review_versions, GTK_TYPE_WIDGET)
 
-/* Appends characters [@start, @end) of @text, escaped, in bold when
+/* Appends characters [@start, @end) of @source, escaped, in bold when
  * @edge, and cut in its middle when it is long and not an edge. */
 static void
-append_part (GString    *markup,
-             const char *text,
-             guint       start,
-             guint       end,
+append_part (GString     *markup,
+             GlossSource *source,
+             guint        start,
+             guint        end,
              gboolean    edge)
 {
   g_autofree char *part = NULL;
@@ -48,13 +48,15 @@ append_part (GString    *markup,
 
   if (!edge && end - start > MIDDLE_MAX)
     {
-      g_autofree char *head = g_utf8_substring (text, start, start + MIDDLE_MAX / 2);
-      g_autofree char *tail = g_utf8_substring (text, end - MIDDLE_MAX / 2, end);
+      /* Through the source's index: a long article's offsets are found at
+       * once, not counted from its start. */
+      g_autofree char *head = gloss_source_dup_slice (source, start, start + MIDDLE_MAX / 2);
+      g_autofree char *tail = gloss_source_dup_slice (source, end - MIDDLE_MAX / 2, end);
 
       part = g_strconcat (head, " … ", tail, NULL);
     }
   else
-    part = g_utf8_substring (text, start, end);
+    part = gloss_source_dup_slice (source, start, end);
 
   escaped = g_markup_escape_text (part, -1);
   g_string_append_printf (markup, edge ? "<b><u>%s</u></b>" : "%s", escaped);
@@ -103,7 +105,7 @@ static char *
 describe_version (GlossReviewVersions *self,
                   GlossAnnotation     *annotation,
                   const char          *who,
-                  const char          *text,
+                  GlossSource         *text,
                   guint                common_start,
                   guint                common_end,
                   GlossCodebook       *codebook)
@@ -158,7 +160,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
                                 GHashTable          *colours)
 {
   const GlossReviewUnit *unit;
-  const char *text;
+  GlossSource *text;
   g_autofree char *kinds = NULL;
   g_autofree char *heading = NULL;
   guint common_start = 0, common_end = G_MAXUINT;
@@ -180,7 +182,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
   g_return_if_fail (GLOSS_IS_SOURCE (source));
 
   unit = gloss_review_get_unit (review, index);
-  text = gloss_source_get_text (source);
+  text = source;
   if (unit->kind == GLOSS_REVIEW_AGREED)
     heading = g_strdup (_("Agreed"));
   else

@@ -718,7 +718,7 @@ gloss_text_view_set_font (GlossTextView *self,
 /* Units marked at once; a longer review is marked in idle slices of as
  * many, from the top, so that entering review shows at once and the
  * frames in between stay short. */
-#define REVIEW_SLICE 1500
+#define REVIEW_SLICE 500
 
 /* Marks the units of the review from review_next on, @max of them. */
 static void

@@ -105,13 +105,34 @@ describe_agreement (GlossWindow              *self,
 }
 
 /* Measuring, in a worker thread: the teammates' layers as they are (the
- * window never changes them), the user's own as a copy made first. */
+ * window never changes them); of the user's own, which may change
+ * meanwhile, what the measures read (tag and span of each passage not
+ * orphaned), taken first and made a layer again in the thread. */
 typedef struct
 {
-  GPtrArray *layers;
+  guint start;
+  guint end;
+  const char *tag;               /* interned */
+} Passage;
+
+typedef struct
+{
+  GPtrArray *layers;             /* GlossLayer, NULL in the own one's place */
+  guint own_index;
+  char *own_id;
+  char *own_name;
+  GArray *own;                   /* Passage */
   GlossSource *source;
   GlossReviewFigures figures;
 } Measure;
+
+/* The own layer's place is empty until the thread fills it. */
+static void
+unref_layer (gpointer layer)
+{
+  if (layer != NULL)
+    g_object_unref (layer);
+}
 
 static void
 measure_free (gpointer data)
@@ -119,8 +140,53 @@ measure_free (gpointer data)
   Measure *measure = data;
 
   g_ptr_array_unref (measure->layers);
+  g_free (measure->own_id);
+  g_free (measure->own_name);
+  g_clear_pointer (&measure->own, g_array_unref);
   g_object_unref (measure->source);
   g_free (measure);
+}
+
+static GArray *
+take_passages (GlossLayer *layer)
+{
+  GListModel *model = G_LIST_MODEL (layer);
+  guint n = g_list_model_get_n_items (model);
+  GArray *passages = g_array_sized_new (FALSE, FALSE, sizeof (Passage), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+      Passage passage;
+
+      if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
+        continue;
+      passage.start = gloss_annotation_get_start (annotation);
+      passage.end = gloss_annotation_get_end (annotation);
+      passage.tag = g_intern_string (gloss_annotation_get_tag (annotation));
+      g_array_append_val (passages, passage);
+    }
+  return passages;
+}
+
+static GlossLayer *
+make_layer (Measure *measure)
+{
+  GlossLayer *layer = gloss_layer_new (measure->own_id, measure->own_name);
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_full (measure->own->len, g_object_unref);
+
+  for (guint i = 0; i < measure->own->len; i++)
+    {
+      const Passage *passage = &g_array_index (measure->own, Passage, i);
+      char id[16];
+
+      g_snprintf (id, sizeof id, "%u", i);
+      g_ptr_array_add (annotations, gloss_annotation_new_full (id, passage->tag, passage->start, passage->end,
+                                                               NULL, NULL, NULL, NULL, NULL, NULL));
+    }
+  gloss_layer_set_source (layer, measure->source);
+  gloss_layer_replace_all (layer, annotations);
+  return layer;
 }
 
 static void
@@ -131,6 +197,11 @@ measure_thread (GTask        *task,
 {
   Measure *measure = data;
 
+  if (measure->own != NULL)
+    {
+      g_ptr_array_index (measure->layers, measure->own_index) = make_layer (measure);
+      g_clear_pointer (&measure->own, g_array_unref);
+    }
   gloss_review_measure_layers (measure->layers, measure->source, &measure->figures);
   g_task_return_boolean (task, TRUE);
 }
@@ -151,26 +222,6 @@ measure_done (GObject      *object,
   gtk_label_set_label (self->review_figures, figures);
 }
 
-/* A copy of @layer nobody else holds. */
-static GlossLayer *
-copy_layer (GlossLayer *layer)
-{
-  GlossLayer *copy = gloss_layer_new (gloss_layer_get_annotator_id (layer), gloss_layer_get_annotator_name (layer));
-  GListModel *model = G_LIST_MODEL (layer);
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) annotations = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
-
-      g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
-    }
-  gloss_layer_set_source (copy, gloss_layer_get_source (layer));
-  gloss_layer_replace_all (copy, annotations);
-  return copy;
-}
-
 static void
 measure_figures (GlossWindow *self)
 {
@@ -184,12 +235,19 @@ measure_figures (GlossWindow *self)
   g_clear_object (&self->review_cancellable);
   self->review_cancellable = g_cancellable_new ();
 
-  measure->layers = g_ptr_array_new_with_free_func (g_object_unref);
+  measure->layers = g_ptr_array_new_with_free_func (unref_layer);
   for (guint i = 0; i < self->review_layers->len; i++)
     {
       GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
 
-      g_ptr_array_add (measure->layers, layer == own ? copy_layer (layer) : g_object_ref (layer));
+      if (layer == own)
+        {
+          measure->own_index = i;
+          measure->own_id = g_strdup (gloss_layer_get_annotator_id (own));
+          measure->own_name = g_strdup (gloss_layer_get_annotator_name (own));
+          measure->own = take_passages (own);
+        }
+      g_ptr_array_add (measure->layers, layer == own ? NULL : g_object_ref (layer));
     }
   measure->source = g_object_ref (gloss_document_get_source (self->document));
 

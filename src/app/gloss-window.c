@@ -296,6 +296,10 @@ _gloss_window_set_document (GlossWindow   *self,
   g_clear_object (&self->imported_file);
   self->imported_waiting = FALSE;
   g_set_object (&self->document, document);
+  /* The teammates' files read in the background: showing them, or
+   * reviewing them, is then at once. */
+  if (document != NULL)
+    gloss_document_preload_teammates (document, 8);
   g_binding_group_set_source (self->document_bindings, document);
   g_signal_group_set_target (self->document_signals, document);
 

@@ -101,6 +101,9 @@ struct _GlossDocument
   GListStore *teammate_files;
   /* GFile → GlossAnnotationFile, each loaded and anchored once. */
   GHashTable *teammates;
+  /* The teammates' files being read in the background
+   * (gloss_document_preload_teammates), or NULL. */
+  GTask *preload;
   GFileMonitor *folder_monitor;
 };
 

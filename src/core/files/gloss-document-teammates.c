@@ -250,6 +250,8 @@ gloss_document_get_teammate_files (GlossDocument *self)
   return G_LIST_MODEL (self->teammate_files);
 }
 
+static void wait_preload (GlossDocument *self);
+
 /* Loading several teammates' files at once: each read and anchored in a
  * thread of its own (the source and the codebook are only read), the
  * results cached by the calling thread once all are done. */
@@ -259,6 +261,7 @@ typedef struct
   GlossSource *source;
   GlossCodebook *codebook;
   GlossAnnotationFile *result;
+  GlossAnnotationFile *cached;   /* read before: read again only when changed */
 } Loading;
 
 static gpointer
@@ -266,6 +269,9 @@ load_in_thread (gpointer data)
 {
   Loading *loading = data;
   g_autoptr(GlossAnnotationFile) file = NULL;
+
+  if (loading->cached != NULL && !gloss_annotation_file_changed_on_disk (loading->cached, NULL))
+    return NULL;
 
   file = gloss_annotation_file_load (loading->file, GLOSS_LOAD_ALLOW_NEWER, NULL, NULL);
   if (file == NULL)
@@ -286,15 +292,19 @@ gloss_document_load_teammates (GlossDocument *self,
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
   g_return_if_fail (files != NULL);
 
+  /* What the background is reading is not read twice. */
+  wait_preload (self);
+
+  /* A file read before is read again when it changed on disk since and
+   * the folder's watch has not said so yet: a review compares what is on
+   * disk. */
   loadings = g_new0 (Loading, files->len);
   for (guint i = 0; i < files->len; i++)
     {
       GFile *file = g_ptr_array_index (files, i);
       GThread *thread;
 
-      if (g_hash_table_contains (self->teammates, file))
-        continue;
-      loadings[i] = (Loading) { file, self->source, self->codebook, NULL };
+      loadings[i] = (Loading) { file, self->source, self->codebook, NULL, g_hash_table_lookup (self->teammates, file) };
       thread = g_thread_try_new ("gloss-teammate", load_in_thread, &loadings[i], NULL);
       if (thread != NULL)
         g_ptr_array_add (threads, thread);
@@ -309,6 +319,158 @@ gloss_document_load_teammates (GlossDocument *self,
         _gloss_document_cache_teammate (self, loadings[i].result);
         g_object_unref (loadings[i].result);
       }
+}
+
+/* Preloading: the files listed when it starts, read one after the other
+ * in a worker thread, cached in the main thread if still wanted. */
+typedef struct
+{
+  GPtrArray *files;              /* GFile */
+  GlossSource *source;
+  GlossCodebook *codebook;
+  GPtrArray *loaded;             /* GlossAnnotationFile */
+  GMutex lock;
+  GCond cond;
+  gboolean finished;             /* the thread is done with the above */
+} Preload;
+
+static void
+preload_free (gpointer data)
+{
+  Preload *preload = data;
+
+  g_mutex_clear (&preload->lock);
+  g_cond_clear (&preload->cond);
+  g_ptr_array_unref (preload->files);
+  g_object_unref (preload->source);
+  g_clear_object (&preload->codebook);
+  g_ptr_array_unref (preload->loaded);
+  g_free (preload);
+}
+
+static void
+preload_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Preload *preload = data;
+  g_autofree Loading *loadings = g_new0 (Loading, preload->files->len);
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+
+  /* Side by side, as a review reads them. */
+  for (guint i = 0; i < preload->files->len; i++)
+    {
+      GThread *thread;
+
+      loadings[i] = (Loading) { g_ptr_array_index (preload->files, i), preload->source, preload->codebook, NULL, NULL };
+      thread = g_thread_try_new ("gloss-teammate", load_in_thread, &loadings[i], NULL);
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  for (guint i = 0; i < preload->files->len; i++)
+    if (loadings[i].result != NULL)
+      g_ptr_array_add (preload->loaded, loadings[i].result);
+
+  g_mutex_lock (&preload->lock);
+  preload->finished = TRUE;
+  g_cond_broadcast (&preload->cond);
+  g_mutex_unlock (&preload->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Caches what was preloaded and is not cached yet. */
+static void
+take_preloaded (GlossDocument *self,
+                Preload       *preload)
+{
+  for (guint i = 0; self->teammates != NULL && i < preload->loaded->len; i++)
+    {
+      GlossAnnotationFile *file = g_ptr_array_index (preload->loaded, i);
+
+      if (!g_hash_table_contains (self->teammates, gloss_annotation_file_get_file (file)))
+        _gloss_document_cache_teammate (self, file);
+    }
+  g_ptr_array_set_size (preload->loaded, 0);
+}
+
+/* Waits for the preload under way, without running the main loop, and
+ * takes what it read. */
+static void
+wait_preload (GlossDocument *self)
+{
+  Preload *preload;
+
+  if (self->preload == NULL)
+    return;
+
+  preload = g_task_get_task_data (self->preload);
+  g_mutex_lock (&preload->lock);
+  while (!preload->finished)
+    g_cond_wait (&preload->cond, &preload->lock);
+  g_mutex_unlock (&preload->lock);
+  take_preloaded (self, preload);
+}
+
+static void
+preload_done (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GlossDocument *self = GLOSS_DOCUMENT (object);
+  Preload *preload = g_task_get_task_data (G_TASK (result));
+
+  if (self->preload == G_TASK (result))
+    g_clear_object (&self->preload);
+  /* A file loaded meanwhile keeps what is cached. */
+  if (g_task_propagate_boolean (G_TASK (result), NULL))
+    take_preloaded (self, preload);
+}
+
+void
+gloss_document_preload_teammates (GlossDocument *self,
+                                  guint          max_files)
+{
+  GListModel *listed;
+  Preload *preload;
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  listed = G_LIST_MODEL (self->teammate_files);
+  n = g_list_model_get_n_items (listed);
+  if (self->preload != NULL || n == 0 || n > max_files)
+    return;
+
+  preload = g_new0 (Preload, 1);
+  preload->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (listed, i);
+
+      if (!g_hash_table_contains (self->teammates, file))
+        g_ptr_array_add (preload->files, g_object_ref (file));
+    }
+  preload->source = g_object_ref (self->source);
+  preload->codebook = self->codebook != NULL ? g_object_ref (self->codebook) : NULL;
+  preload->loaded = g_ptr_array_new_with_free_func (g_object_unref);
+  g_mutex_init (&preload->lock);
+  g_cond_init (&preload->cond);
+
+  self->preload = g_task_new (self, NULL, preload_done, NULL);
+  g_task_set_source_tag (self->preload, gloss_document_preload_teammates);
+  g_task_set_task_data (self->preload, preload, preload_free);
+  g_task_run_in_thread (self->preload, preload_thread);
+}
+
+gboolean
+gloss_document_is_preloading (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  return self->preload != NULL;
 }
 
 GlossAnnotationFile *
@@ -351,6 +513,13 @@ gloss_document_load_teammate (GlossDocument  *self,
   teammate = g_hash_table_lookup (self->teammates, file);
   if (teammate != NULL)
     return teammate;
+  if (self->preload != NULL)
+    {
+      wait_preload (self);
+      teammate = g_hash_table_lookup (self->teammates, file);
+      if (teammate != NULL)
+        return teammate;
+    }
 
   teammate = gloss_annotation_file_load (file, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
   if (teammate == NULL)

@@ -86,12 +86,20 @@ GlossAnnotationFile *gloss_document_get_own_file      (GlossDocument   *self);
 GlossLayer          *gloss_document_get_layer         (GlossDocument   *self);
 /* The teammate file the document was opened on, or NULL. */
 GFile               *gloss_document_get_review_file   (GlossDocument   *self);
-/* Loads the teammates' @files (GFile) not loaded yet, each in a thread
- * of its own, and returns once all are: for a review that compares
- * several large files.  A file that cannot be loaded is left out (a
+/* Loads the teammates' @files (GFile) not loaded yet, or changed on disk
+ * since they were, each in a thread of its own, and returns once all
+ * are: for a review that compares several large files.  A file that cannot be loaded is left out (a
  * gloss_document_load_teammate of it then says why). */
 void                 gloss_document_load_teammates    (GlossDocument   *self,
                                                        GPtrArray       *files);
+/* Starts reading, in a worker thread, the teammates' files listed now
+ * (when there are no more than @max_files), so that showing or reviewing
+ * them later is immediate; gloss_document_load_teammate and
+ * gloss_document_load_teammates wait for it rather than read a file
+ * twice. */
+void                 gloss_document_preload_teammates (GlossDocument   *self,
+                                                       guint            max_files);
+gboolean             gloss_document_is_preloading     (GlossDocument   *self);
 /* Reads a teammate's file anew, in place of what was loaded of it; on
  * failure what was loaded stays. */
 GlossAnnotationFile *gloss_document_reload_teammate   (GlossDocument   *self,
