@@ -334,22 +334,31 @@ char_rect (Article *a,
 }
 
 GtkWidget *
-find_label (GtkWidget  *widget,
+find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label (child, name);
+      GtkWidget *found = find_named (child, name);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *name)
+{
+  GtkWidget *found = find_named (widget, name);
+
+  return GTK_IS_LABEL (found) ? found : NULL;
 }
 
 char *

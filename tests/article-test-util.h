@@ -120,6 +120,9 @@ guint          offset_of         (Article      *a,
 /* Where the character at @offset is drawn, in the view's coordinates. */
 GdkRectangle   char_rect         (Article      *a,
                                   guint         offset);
+/* The widget named @name inside @widget (itself included), or NULL. */
+GtkWidget     *find_named        (GtkWidget    *widget,
+                                  const char   *name);
 /* The GtkLabel named @name inside @widget, or NULL. */
 GtkWidget     *find_label        (GtkWidget    *widget,
                                   const char   *name);

@@ -16,6 +16,7 @@
 #include "gloss-codebook-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-search.h"
+#include "gloss-tag-bar.h"
 #include "gloss-window-private.h"
 
 /* What the user can do in the window: its actions (open, save and reload,
@@ -370,30 +371,7 @@ tag_popover_action (GtkWidget  *widget,
   gtk_widget_add_css_class (popover, "menu");
   gtk_widget_add_css_class (box, "gloss-tag-list");
   for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *swatch = gtk_label_new (NULL);
-      GtkWidget *label = gtk_label_new (gloss_tag_get_label (tag));
-      g_autofree char *key = i < 9 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
-      GtkWidget *key_label = gtk_label_new (key);
-      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", gloss_tag_get_color (tag));
-
-      gtk_label_set_markup (GTK_LABEL (swatch), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (key_label, "dim-label");
-      gtk_box_append (GTK_BOX (row), swatch);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), key_label);
-      gtk_button_set_child (GTK_BUTTON (button), row);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_tag_get_id (tag));
-      gtk_widget_set_tooltip_text (button, gloss_tag_get_description (tag));
-      gtk_box_append (GTK_BOX (box), button);
-    }
+    gtk_box_append (GTK_BOX (box), gloss_tag_button_new (gloss_codebook_get_tag (codebook, i), i));
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gloss_text_view_popup (self->text_view, popover);

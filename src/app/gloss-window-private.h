@@ -11,6 +11,7 @@
 #include "gloss-review-list.h"
 #include "gloss-review-versions.h"
 #include "gloss-sidebar.h"
+#include "gloss-tag-bar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -95,6 +96,8 @@ struct _GlossWindow
   GtkBox *legend_box;
   GtkLabel *loading_label;
   GtkPaned *paned;
+  GlossTagBar *tag_bar;
+  GtkOverlay *text_overlay;
   GtkScrolledWindow *scroller;
   GlossTextView *text_view;
   GtkWidget *side_box;

@@ -305,6 +305,7 @@ _gloss_window_set_document (GlossWindow   *self,
                                 gloss_document_get_layer (document),
                                 gloss_document_get_codebook (document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
+  gloss_tag_bar_set_codebook (self->tag_bar, gloss_document_get_codebook (document));
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
@@ -407,6 +408,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_ensure_resources ();
   g_type_ensure (GLOSS_TYPE_TEXT_VIEW);
+  g_type_ensure (GLOSS_TYPE_TAG_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossannotator/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
@@ -429,6 +431,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, tag_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_box);
