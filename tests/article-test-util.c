@@ -249,6 +249,15 @@ open_sample (const char *name)
 }
 
 void
+activate_action (GlossWindow *window,
+                 const char  *action,
+                 GVariant    *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  settle ();
+}
+
+void
 close_window (GlossWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));

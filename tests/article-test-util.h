@@ -100,6 +100,11 @@ Article       *open_text         (const char   *name,
 /* Opens a copy of data/samples/@name, so that annotating it writes
  * nothing into the source tree. */
 Article       *open_sample       (const char   *name);
+/* Activates @action of @window with @parameter (may be NULL), as its key
+ * or button would, then settles. */
+void           activate_action   (GlossWindow  *window,
+                                  const char   *action,
+                                  GVariant     *parameter);
 /* Destroys @window, then settles. */
 void           close_window      (GlossWindow  *window);
 /* Closes the window and deletes the folder. */

@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <math.h>
 #include <string.h>
 
 #include "article-test-util.h"
@@ -33,6 +34,12 @@ static guint
 n_annotations (GlossWindow *window)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (layer_of (window)));
+}
+
+static gboolean
+notice_gone (gpointer window)
+{
+  return gloss_window_get_notice_text (window) == NULL;
 }
 
 /* The buttons of the tag bar, in their order. */
@@ -158,6 +165,138 @@ test_tag_bar (void)
   close_article (f);
 }
 
+/* With nothing selected, a number key, the tag button and a click in the
+ * tag bar each say what to do, over the text, for a moment; a key the
+ * codebook gives no tag says so. */
+static void
+test_select_first (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  g_autoptr(GPtrArray) buttons = tag_bar_buttons (f->window);
+  GtkWidget *notice = find_named (GTK_WIDGET (f->window), "notice");
+  GtkWidget *popover;
+
+  g_assert_nonnull (notice);
+  g_assert_null (gloss_window_get_notice_text (f->window));
+  g_assert_false (gtk_widget_get_visible (notice));
+
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (1));
+  g_assert_cmpuint (n_annotations (f->window), ==, 0);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+  g_assert_true (gtk_widget_get_mapped (notice));
+  /* Over the text, not in the banner that waits for a decision. */
+  g_assert_true (GTK_IS_OVERLAY (gtk_widget_get_parent (notice)));
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (view_of (f)), gtk_widget_get_parent (notice)));
+  g_assert_null (gloss_window_get_banner_text (f->window));
+
+  /* It goes by itself. */
+  gloss_window_set_notice_timeout (f->window, 50);
+  wait_until (notice_gone, f->window);
+  g_assert_false (gtk_widget_get_visible (notice));
+
+  /* The tag button opens no menu of tags without a selection. */
+  activate_action (f->window, "win.tag-popover", NULL);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+  popover = gtk_widget_get_first_child (GTK_WIDGET (view_of (f)));
+  for (; popover != NULL; popover = gtk_widget_get_next_sibling (popover))
+    g_assert_false (GTK_IS_POPOVER (popover) && gtk_widget_get_visible (popover));
+  wait_until (notice_gone, f->window);
+
+  g_signal_emit_by_name (g_ptr_array_index (buttons, 1), "clicked");
+  settle ();
+  g_assert_cmpuint (n_annotations (f->window), ==, 0);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+  wait_until (notice_gone, f->window);
+
+  /* Spaces alone are no passage. */
+  gloss_text_view_select_range (view_of (f), 28, 29);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (2));
+  g_assert_cmpuint (n_annotations (f->window), ==, 0);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+
+  /* The default codebook has three tags. */
+  gloss_text_view_select_range (view_of (f), 0, 9);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (7));
+  g_assert_cmpuint (n_annotations (f->window), ==, 0);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "No tag has the key 7");
+  close_article (f);
+}
+
+static guint
+colour_distance (const guchar  *bgra,
+                 const GdkRGBA *rgba)
+{
+  int r = bgra[2] - (int)(rgba->red * 255);
+  int g = bgra[1] - (int)(rgba->green * 255);
+  int b = bgra[0] - (int)(rgba->blue * 255);
+
+  return (guint)sqrt (r * r + g * g + b * b);
+}
+
+/* The pixel at the middle of the space at @offset: the selection's
+ * background, or the page's, with no glyph over it. */
+static void
+pixel_of_space (Article *a,
+                guint    offset,
+                guchar   bgra[4])
+{
+  GdkRectangle rect = char_rect (a, offset);
+  g_autofree guchar *pixels = NULL;
+  int width, height;
+  int x = rect.x + rect.width / 2;
+  int y = rect.y + rect.height / 2;
+
+  draw_frames (GTK_WIDGET (view_of (a)));
+  pixels = render_pixels (GTK_WIDGET (view_of (a)), &width, &height);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  memcpy (bgra, pixels + (gsize)y * width * 4 + x * 4, 4);
+}
+
+/* The selection's colour is far from every tag's colour, full or as a
+ * highlight, and from the page, in a light and a dark theme. */
+static void
+check_selection_colour (Article *a)
+{
+  GlossCodebook *codebook = gloss_document_get_codebook (gloss_window_get_document (a->window));
+  guchar page[4], selected[4];
+
+  gloss_text_view_select_range (view_of (a), 0, 0);
+  pixel_of_space (a, 4, page);
+  gloss_text_view_select_range (view_of (a), 0, 9);
+  pixel_of_space (a, 4, selected);
+
+  g_assert_cmpuint (colour_distance (selected, &(GdkRGBA) { page[2] / 255., page[1] / 255., page[0] / 255., 1 }),
+                    >, 150);
+  for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
+    {
+      GdkRGBA colour, highlight;
+
+      g_assert_true (gdk_rgba_parse (&colour, gloss_tag_get_color (gloss_codebook_get_tag (codebook, i))));
+      g_assert_cmpuint (colour_distance (selected, &colour), >, 100);
+      /* A highlight: the tag's colour at a third over the page. */
+      highlight.red = (colour.red + 2 * page[2] / 255.) / 3;
+      highlight.green = (colour.green + 2 * page[1] / 255.) / 3;
+      highlight.blue = (colour.blue + 2 * page[0] / 255.) / 3;
+      g_assert_cmpuint (colour_distance (selected, &highlight), >, 100);
+    }
+}
+
+static void
+test_selection_colour (void)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  Article *f = open_text ("a.txt", ARTICLE);
+
+  check_selection_colour (f);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", TRUE, NULL);
+  settle ();
+  check_selection_colour (f);
+  g_object_set (settings, "gtk-application-prefer-dark-theme", FALSE, NULL);
+  settle ();
+  close_article (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -165,6 +304,8 @@ main (int    argc,
   article_test_init (&argc, &argv);
 
   g_test_add_func ("/window-tagging/tag-bar", test_tag_bar);
+  g_test_add_func ("/window-tagging/select-first", test_select_first);
+  g_test_add_func ("/window-tagging/selection-colour", test_selection_colour);
 
   return article_test_run ();
 }

@@ -275,6 +275,15 @@ redo_action (GtkWidget  *widget,
     gloss_layer_redo (_gloss_window_history_layer (self));
 }
 
+/* A key, the tag button or the tag bar with nothing to tag: the window
+ * says what to do rather than nothing. */
+static void
+select_first (GlossWindow *self)
+{
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  _gloss_window_notify (self, _("Select a passage first"));
+}
+
 /* Tags the selected text, or re-tags the selected annotation when no
  * text is selected. */
 static void
@@ -289,15 +298,18 @@ tag_with (GlossWindow *self,
 
   if (!gloss_text_view_get_selection_range (self->text_view, &start, &end))
     {
-      if (selected == NULL || !gloss_layer_set_tag (layer, selected, tag))
+      if (selected == NULL)
+        select_first (self);
+      else if (!gloss_layer_set_tag (layer, selected, tag))
         gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
+  /* Only spaces selected: there is no passage to tag. */
   if ((self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words")) &&
       !gloss_source_snap_to_words (source, &start, &end))
     {
-      gtk_widget_error_bell (GTK_WIDGET (self));
+      select_first (self);
       return;
     }
 
@@ -342,7 +354,12 @@ tag_key_action (GtkWidget  *widget,
   tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
   if (tag == NULL)
     {
+      g_autofree char *message = NULL;
+
+      /* Translators: a number key (1 to 9) that the codebook gives no tag */
+      message = g_strdup_printf (_("No tag has the key %d"), key);
       gtk_widget_error_bell (widget);
+      _gloss_window_notify (self, message);
       return;
     }
 
@@ -362,7 +379,7 @@ tag_popover_action (GtkWidget  *widget,
 
   if (!gloss_text_view_get_selection_range (self->text_view, &start, &end) && own_selected (self) == NULL)
     {
-      gtk_widget_error_bell (widget);
+      select_first (self);
       g_object_ref_sink (popover);
       g_object_unref (popover);
       return;

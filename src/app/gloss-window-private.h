@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gloss-inspector.h"
+#include "gloss-notice.h"
 #include "gloss-review-list.h"
 #include "gloss-review-versions.h"
 #include "gloss-sidebar.h"
@@ -102,6 +103,7 @@ struct _GlossWindow
   GlossTextView *text_view;
   GtkWidget *side_box;
 
+  GlossNotice *notice;           /* over the text */
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
@@ -220,6 +222,11 @@ gboolean _gloss_window_review_key     (GlossWindow    *self,
  * layer otherwise. */
 GlossLayer *_gloss_window_history_layer (GlossWindow  *self);
 void _gloss_window_update_decide_actions (GlossWindow *self);
+/* Puts the notice over the text (gloss-window-notice.c). */
+void _gloss_window_init_notice        (GlossWindow    *self);
+/* Shows @message a few seconds in the notice over the text. */
+void _gloss_window_notify             (GlossWindow    *self,
+                                       const char     *message);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

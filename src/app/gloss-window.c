@@ -459,6 +459,7 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
 
   _gloss_window_init_dnd (self);
+  _gloss_window_init_notice (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 
