@@ -87,6 +87,23 @@ no_pending (gpointer data)
   return !g_main_context_pending (NULL);
 }
 
+static gboolean
+set_flag (gpointer flag)
+{
+  *(gboolean *)flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 void
 settle (void)
 {

@@ -56,6 +56,8 @@ void           wait_until        (gboolean   (*done) (gpointer),
 /* For wait_until: whether the pointer at @location (a weak pointer) is
  * NULL. */
 gboolean       points_to_null    (gpointer      location);
+/* Runs the main loop for @milliseconds. */
+void           run_for           (guint         milliseconds);
 /* Runs the main loop until nothing is pending. */
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */

@@ -297,6 +297,105 @@ test_selection_colour (void)
   close_article (f);
 }
 
+/* The button of the notice labelled @label, shown, or NULL. */
+static GtkWidget *
+notice_button (GlossWindow *window,
+               const char  *label)
+{
+  GtkWidget *notice = find_named (GTK_WIDGET (window), "notice");
+  GPtrArray *pending = g_ptr_array_new ();
+  GtkWidget *found = NULL;
+
+  g_ptr_array_add (pending, notice);
+  while (pending->len > 0 && found == NULL)
+    {
+      GtkWidget *widget = g_ptr_array_steal_index (pending, pending->len - 1);
+
+      if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+        found = widget;
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_ptr_array_add (pending, child);
+    }
+  g_ptr_array_unref (pending);
+
+  return found != NULL && gtk_widget_get_mapped (found) ? found : NULL;
+}
+
+/* Selects "Acme Corp", finds it and tags its two occurrences with @tag. */
+static void
+tag_all (Article    *a,
+         const char *tag)
+{
+  gloss_text_view_select_range (view_of (a), 0, 9);
+  activate_action (a->window, "win.find", NULL);
+  activate_action (a->window, "win.tag-all", g_variant_new_string (tag));
+}
+
+/* Tag All says what it did in a notice with Undo, never in the banner;
+ * Undo takes the step back; an undo, a redo or another edit made
+ * otherwise dismisses the notice, whose Undo would undo something else;
+ * a notice with a button lasts longer, then goes by itself. */
+static void
+test_tag_all_notice (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+
+  tag_all (f, "company");
+  g_assert_cmpuint (n_annotations (f->window), ==, 2);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Tagged 2 passages.");
+  g_assert_null (gloss_window_get_banner_text (f->window));
+
+  /* Its Undo takes both back, and the notice goes. */
+  g_assert_nonnull (notice_button (f->window, "_Undo"));
+  g_signal_emit_by_name (notice_button (f->window, "_Undo"), "clicked");
+  settle ();
+  g_assert_cmpuint (n_annotations (f->window), ==, 0);
+  g_assert_null (gloss_window_get_notice_text (f->window));
+
+  /* Redo brings them back without bringing a stale notice. */
+  activate_action (f->window, "win.redo", NULL);
+  g_assert_cmpuint (n_annotations (f->window), ==, 2);
+  g_assert_null (gloss_window_get_notice_text (f->window));
+
+  /* An undo from the header dismisses it. */
+  tag_all (f, "claim");
+  g_assert_cmpuint (n_annotations (f->window), ==, 4);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Tagged 2 passages.");
+  activate_action (f->window, "win.undo", NULL);
+  g_assert_cmpuint (n_annotations (f->window), ==, 2);
+  g_assert_null (gloss_window_get_notice_text (f->window));
+  g_assert_null (notice_button (f->window, "_Undo"));
+
+  /* So does another edit: its Undo would now undo that edit. */
+  tag_all (f, "claim");
+  g_assert_nonnull (gloss_window_get_notice_text (f->window));
+  gloss_text_view_select_range (view_of (f), 72, 82);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (2));
+  g_assert_cmpuint (n_annotations (f->window), ==, 5);
+  g_assert_null (gloss_window_get_notice_text (f->window));
+  /* The notice's action does nothing once its step is not the last. */
+  activate_action (f->window, "win.notice-undo", NULL);
+  g_assert_cmpuint (n_annotations (f->window), ==, 5);
+
+  /* Passages tagged already: nothing to undo, no button. */
+  tag_all (f, "claim");
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==,
+                   "Tagged 0 passages; the others already had this tag.");
+  g_assert_null (notice_button (f->window, "_Undo"));
+
+  /* With Undo, it stays twice as long as a notice without a button. */
+  gloss_window_set_notice_timeout (f->window, 500);
+  tag_all (f, "controversy");
+  g_assert_nonnull (notice_button (f->window, "_Undo"));
+  run_for (700);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Tagged 2 passages.");
+  wait_until (notice_gone, f->window);
+  g_assert_cmpuint (n_annotations (f->window), ==, 7);
+  close_article (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -306,6 +405,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/tag-bar", test_tag_bar);
   g_test_add_func ("/window-tagging/select-first", test_select_first);
   g_test_add_func ("/window-tagging/selection-colour", test_selection_colour);
+  g_test_add_func ("/window-tagging/tag-all-notice", test_tag_all_notice);
 
   return article_test_run ();
 }

@@ -322,7 +322,7 @@ test_tag_all_and_autosave (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_true (highlight_covers (f->window, "company", 0, 9));
   g_assert_true (highlight_covers (f->window, "company", 41, 50));
-  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "2"));
+  g_assert_nonnull (strstr (gloss_window_get_notice_text (f->window), "2"));
 
   /* One step undoes both. */
   activate (f->window, "win.undo", NULL);

@@ -22,9 +22,13 @@ struct _GlossNotice
 
   GtkLabel *label;
   GtkButton *button;
+  /* What the button activates. */
+  char *action_name;
+  GVariant *target;
 
   guint timeout;
   guint timeout_id;
+  guint shown;      /* how many notices were shown */
   gboolean hovered;
 };
 
@@ -80,16 +84,14 @@ gloss_notice_show (GlossNotice *self,
   gtk_label_set_label (self->label, message);
   gtk_widget_set_visible (GTK_WIDGET (self->button), button_label != NULL);
   if (button_label != NULL)
-    {
-      gtk_button_set_label (self->button, button_label);
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->button), target);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), action_name);
-    }
-  else
-    {
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
-    }
+    gtk_button_set_label (self->button, button_label);
+  g_free (self->action_name);
+  self->action_name = button_label != NULL ? g_strdup (action_name) : NULL;
+  g_clear_pointer (&self->target, g_variant_unref);
+  if (button_label != NULL && target != NULL)
+    self->target = g_variant_ref_sink (target);
 
+  self->shown++;
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
   restart_timeout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
@@ -105,7 +107,8 @@ gloss_notice_dismiss (GlossNotice *self)
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->button), NULL);
+  g_clear_pointer (&self->action_name, g_free);
+  g_clear_pointer (&self->target, g_variant_unref);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }
 
@@ -119,15 +122,19 @@ gloss_notice_get_message (GlossNotice *self)
   return gtk_label_get_label (self->label);
 }
 
-const char *
-gloss_notice_get_action_name (GlossNotice *self)
+/* The action runs while the notice it answers still shows, then the
+ * notice goes, unless the action showed another. */
+static void
+on_button_clicked (GlossNotice *self)
 {
-  g_return_val_if_fail (GLOSS_IS_NOTICE (self), NULL);
+  g_autofree char *action_name = g_strdup (self->action_name);
+  g_autoptr(GVariant) target = self->target != NULL ? g_variant_ref (self->target) : NULL;
+  guint shown = self->shown;
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)) ||
-      !gtk_widget_get_visible (GTK_WIDGET (self->button)))
-    return NULL;
-  return gtk_actionable_get_action_name (GTK_ACTIONABLE (self->button));
+  if (action_name != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (self), action_name, target);
+  if (self->shown == shown)
+    gloss_notice_dismiss (self);
 }
 
 void
@@ -218,6 +225,8 @@ gloss_notice_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->action_name, g_free);
+  g_clear_pointer (&self->target, g_variant_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_NOTICE);
   /* The box that holds the bound children has no name of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -250,6 +259,7 @@ gloss_notice_class_init (GlossNoticeClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossNotice, label);
   gtk_widget_class_bind_template_child (widget_class, GlossNotice, button);
   gtk_widget_class_bind_template_callback (widget_class, gloss_notice_dismiss);
+  gtk_widget_class_bind_template_callback (widget_class, on_button_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_STATUS);
 }

@@ -32,9 +32,6 @@ void        gloss_notice_show        (GlossNotice *self,
 void        gloss_notice_dismiss     (GlossNotice *self);
 /* The message shown, or NULL when the notice is hidden. */
 const char *gloss_notice_get_message (GlossNotice *self);
-/* The action of the notice's button, or NULL when it has none or is
- * hidden. */
-const char *gloss_notice_get_action_name (GlossNotice *self);
 
 /* How long, in milliseconds, a notice without a button shows (4000). */
 void        gloss_notice_set_timeout (GlossNotice *self,

@@ -598,6 +598,7 @@ void
 _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   _gloss_window_class_init_search (widget_class);
+  _gloss_window_class_init_notice (widget_class);
   _gloss_window_class_init_transfer (widget_class);
   _gloss_window_class_init_report (widget_class);
   _gloss_window_class_init_teammates (widget_class);

@@ -104,6 +104,10 @@ struct _GlossWindow
   GtkWidget *side_box;
 
   GlossNotice *notice;           /* over the text */
+  /* The layer whose last step the notice's Undo undoes, and the serial
+   * of its history then (gloss-window-notice.c). */
+  GlossLayer *notice_layer;
+  guint64 notice_serial;
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
@@ -224,9 +228,18 @@ GlossLayer *_gloss_window_history_layer (GlossWindow  *self);
 void _gloss_window_update_decide_actions (GlossWindow *self);
 /* Puts the notice over the text (gloss-window-notice.c). */
 void _gloss_window_init_notice        (GlossWindow    *self);
+void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);
+/* Lets go of the layer the notice follows. */
+void _gloss_window_dispose_notice    (GlossWindow    *self);
 /* Shows @message a few seconds in the notice over the text. */
 void _gloss_window_notify             (GlossWindow    *self,
                                        const char     *message);
+/* Shows @message, the result of @layer's last step, with Undo; the notice
+ * goes as soon as @layer changes again. */
+void _gloss_window_notify_undo        (GlossWindow    *self,
+                                       GlossLayer     *layer,
+                                       const char     *message);
+void _gloss_window_dismiss_notice     (GlossWindow    *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 

@@ -155,9 +155,8 @@ tag_all_action (GtkWidget  *widget,
     }
   else
     {
-      _gloss_window_show_banner (self, _("Select a passage or search for a text first: "
-                                         "“Tag All” tags every occurrence of it."),
-                                 NULL, NULL, NULL, NULL);
+      _gloss_window_notify (self, _("Select a passage or search for a text first: "
+                                    "“Tag All” tags every occurrence of it."));
       return;
     }
 
@@ -180,7 +179,11 @@ tag_all_action (GtkWidget  *widget,
                                             "Tagged %u passage; the others already had this tag.",
                                             "Tagged %u passages; the others already had this tag.",
                                             added), added);
-  _gloss_window_show_banner (self, message, NULL, NULL, NULL, NULL);
+  /* Undo takes the whole step back, while nothing else has changed. */
+  if (added > 0)
+    _gloss_window_notify_undo (self, layer, message);
+  else
+    _gloss_window_notify (self, message);
 }
 
 void

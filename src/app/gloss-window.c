@@ -229,6 +229,8 @@ on_sidebar_selected (GlossWindow *self)
 static void
 on_layer_replaced (GlossWindow *self)
 {
+  /* Undo in a notice would undo the layer that went. */
+  _gloss_window_dismiss_notice (self);
   /* The document reloaded the own file: show the new layer. */
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
@@ -309,6 +311,7 @@ _gloss_window_set_document (GlossWindow   *self,
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
+  _gloss_window_dismiss_notice (self);
   update_header (self);
   show_state_banner (self);
   _gloss_window_update_menus (self);
@@ -374,6 +377,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *)object;
 
   _gloss_window_exit_review (self);
+  _gloss_window_dispose_notice (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
   g_clear_object (&self->document_signals);
