@@ -396,6 +396,94 @@ test_tag_all_notice (void)
   close_article (f);
 }
 
+static gboolean
+has_matches (gpointer window)
+{
+  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+  GtkWidget *entry = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  guint start, end;
+
+  return GTK_IS_SEARCH_ENTRY (entry) &&
+         gloss_text_view_get_selection_range (gloss_window_get_text_view (window), &start, &end);
+}
+
+/* Opens Find, types @text in its entry as a person would, and waits for
+ * the search; returns the entry. */
+static GtkWidget *
+find_text (Article    *a,
+           const char *text)
+{
+  GtkWidget *entry;
+
+  activate_action (a->window, "win.find", NULL);
+  entry = gtk_widget_get_ancestor (gtk_window_get_focus (GTK_WINDOW (a->window)), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  wait_until (has_matches, a->window);
+  settle ();
+  return entry;
+}
+
+static void
+assert_selected (Article *a,
+                 guint    start,
+                 guint    end)
+{
+  guint s, e;
+
+  g_assert_true (gloss_text_view_get_selection_range (view_of (a), &s, &e));
+  g_assert_cmpuint (s, ==, start);
+  g_assert_cmpuint (e, ==, end);
+}
+
+/* Typing in Find selects the first match; next and Enter step through
+ * them; Escape closes Find leaving the match reached selected, with the
+ * keyboard in the text, where a number key tags it. */
+static void
+test_find_keeps_match (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GtkSearchBar *bar;
+  GtkWidget *entry;
+  GlossAnnotation *a;
+
+  entry = find_text (f, "Zenith");
+  bar = GTK_SEARCH_BAR (gtk_widget_get_ancestor (entry, GTK_TYPE_SEARCH_BAR));
+  assert_selected (f, 72, 78);
+  /* Escape in the entry is "stop-search". */
+  g_signal_emit_by_name (entry, "stop-search");
+  settle ();
+  g_assert_false (gtk_search_bar_get_search_mode (bar));
+  assert_selected (f, 72, 78);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view_of (f))));
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (1));
+  a = gloss_text_view_get_selected (view_of (f));
+  g_assert_nonnull (a);
+  g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Zenith");
+
+  /* From the top: the first "Acme Corp", then the second. */
+  gloss_text_view_select (view_of (f), NULL, FALSE);
+  gloss_text_view_select_range (view_of (f), 0, 0);
+  entry = find_text (f, "acme corp");
+  assert_selected (f, 0, 9);
+  activate_action (f->window, "win.find-next", NULL);
+  assert_selected (f, 41, 50);
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  assert_selected (f, 0, 9);
+  g_signal_emit_by_name (entry, "activate");
+  settle ();
+  g_signal_emit_by_name (entry, "stop-search");
+  settle ();
+  assert_selected (f, 41, 50);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (3));
+  a = gloss_text_view_get_selected (view_of (f));
+  g_assert_cmpuint (gloss_annotation_get_start (a), ==, 41);
+  g_assert_cmpstr (gloss_annotation_get_tag (a), ==, "claim");
+  g_assert_cmpuint (n_annotations (f->window), ==, 2);
+  close_article (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -406,6 +494,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/select-first", test_select_first);
   g_test_add_func ("/window-tagging/selection-colour", test_selection_colour);
   g_test_add_func ("/window-tagging/tag-all-notice", test_tag_all_notice);
+  g_test_add_func ("/window-tagging/find-keeps-match", test_find_keeps_match);
 
   return article_test_run ();
 }

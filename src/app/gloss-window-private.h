@@ -31,6 +31,7 @@ struct _GlossWindow
   GHashTable *annotator_colours; /* annotator id → palette index */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
+  guint search_origin;           /* where Find started, as an offset */
   GPtrArray *recent_uris;        /* the URI of each row of recent_list */
   /* Opening (gloss-window-open.c): the opening that waits for the name
    * dialog, and the one under way, whose document is read in a worker
@@ -242,5 +243,9 @@ void _gloss_window_notify_undo        (GlossWindow    *self,
 void _gloss_window_dismiss_notice     (GlossWindow    *self);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
+/* Enter in the search entry: selects the next match. */
+void _gloss_window_search_next        (GlossWindow    *self);
+/* Gives the keyboard back to the text when Find closes. */
+void _gloss_window_init_search        (GlossWindow    *self);
 
 G_END_DECLS

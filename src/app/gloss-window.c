@@ -446,6 +446,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
+  gtk_widget_class_bind_template_callback (widget_class, _gloss_window_search_next);
 
   _gloss_window_class_init_actions (widget_class);
 }
@@ -466,6 +467,7 @@ gloss_window_init (GlossWindow *self)
   _gloss_window_init_notice (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  _gloss_window_init_search (self);
 
   self->sidebar = GLOSS_SIDEBAR (gloss_sidebar_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
