@@ -359,6 +359,69 @@ char_rect (Article *a,
   return rect;
 }
 
+static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The names of the sections of @overlay, in their order. */
+static GPtrArray *
+section_names (GtkWidget *overlay,
+               GPtrArray *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SECTION (child))
+        {
+          char *name = NULL;
+
+          g_object_get (child, "section-name", &name, NULL);
+          g_ptr_array_add (names, name);
+        }
+      else
+        {
+          section_names (child, names);
+        }
+    }
+
+  return names;
+}
+
+void
+assert_help_overlay_fits (GlossWindow *window)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_until (is_drawn, overlay);
+  names = section_names (GTK_WIDGET (overlay), g_ptr_array_new_with_free_func (g_free));
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      int width, height;
+
+      g_object_set (overlay, "section-name", g_ptr_array_index (names, i), NULL);
+      settle ();
+      gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      g_test_message ("section %s: %d × %d natural, %d × %d drawn", (char *)g_ptr_array_index (names, i),
+                      width, height, gtk_widget_get_width (GTK_WIDGET (overlay)),
+                      gtk_widget_get_height (GTK_WIDGET (overlay)));
+      g_assert_cmpint (width, <=, 1280);
+      g_assert_cmpint (height, <=, 800);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, 1280);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overlay)), <=, 800);
+    }
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  settle ();
+}
+
 GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)

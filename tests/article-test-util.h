@@ -127,6 +127,10 @@ guint          offset_of         (Article      *a,
 /* Where the character at @offset is drawn, in the view's coordinates. */
 GdkRectangle   char_rect         (Article      *a,
                                   guint         offset);
+/* Shows @window's keyboard-shortcuts window, as Ctrl+? does, and checks
+ * that each of its sections fits a 1280 × 800 screen, measured and as
+ * drawn; then closes it. */
+void           assert_help_overlay_fits (GlossWindow *window);
 /* The widget named @name inside @widget (itself included), or NULL. */
 GtkWidget     *find_named        (GtkWidget    *widget,
                                   const char   *name);

@@ -446,6 +446,9 @@ test_help_overlay (Fixture       *f,
   g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Raccourcis clavier"));
   g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Annuler"));
   g_assert_null (find_widget (GTK_WIDGET (overlay), is_shortcuts_group_titled, "Finding"));
+
+  /* French is longer than English: it still fits a 1280 × 800 screen. */
+  assert_help_overlay_fits (f->window);
 }
 
 int

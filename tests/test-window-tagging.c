@@ -396,6 +396,29 @@ test_tag_all_notice (void)
   close_article (f);
 }
 
+/* Alt and a number key Tag All with that key's tag, from the search
+ * entry as from the text. */
+static void
+test_tag_all_key (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GListModel *model = G_LIST_MODEL (layer_of (f->window));
+  g_autoptr(GlossAnnotation) first = NULL;
+
+  gloss_text_view_select_range (view_of (f), 0, 9);
+  activate_action (f->window, "win.find", NULL);
+  activate_action (f->window, "win.tag-all-key", g_variant_new_int32 (2));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (gloss_annotation_get_tag (first), ==, "controversy");
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Tagged 2 passages.");
+
+  activate_action (f->window, "win.tag-all-key", g_variant_new_int32 (8));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "No tag has the key 8");
+  close_article (f);
+}
+
 static gboolean
 has_matches (gpointer window)
 {
@@ -494,6 +517,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/select-first", test_select_first);
   g_test_add_func ("/window-tagging/selection-colour", test_selection_colour);
   g_test_add_func ("/window-tagging/tag-all-notice", test_tag_all_notice);
+  g_test_add_func ("/window-tagging/tag-all-key", test_tag_all_key);
   g_test_add_func ("/window-tagging/find-keeps-match", test_find_keeps_match);
 
   return article_test_run ();

@@ -65,6 +65,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-key", editable);
   gtk_widget_action_set_enabled (widget, "win.tag-popover", editable);
   gtk_widget_action_set_enabled (widget, "win.tag-all", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-all-key", editable);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", editable && selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-note", editable && selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
@@ -275,6 +276,25 @@ redo_action (GtkWidget  *widget,
     gloss_layer_redo (_gloss_window_history_layer (self));
 }
 
+GlossTag *
+_gloss_window_tag_of_key (GlossWindow *self,
+                          int          key)
+{
+  GlossTag *tag = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->document != NULL && key >= 1)
+    tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
+  if (tag != NULL)
+    return tag;
+
+  /* Translators: a number key (1 to 9) that the codebook gives no tag */
+  message = g_strdup_printf (_("No tag has the key %d"), key);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  _gloss_window_notify (self, message);
+  return NULL;
+}
+
 /* A key, the tag button or the tag bar with nothing to tag: the window
  * says what to do rather than nothing. */
 static void
@@ -351,19 +371,9 @@ tag_key_action (GtkWidget  *widget,
   if (_gloss_window_review_key (self, key))
     return;
 
-  tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
-  if (tag == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: a number key (1 to 9) that the codebook gives no tag */
-      message = g_strdup_printf (_("No tag has the key %d"), key);
-      gtk_widget_error_bell (widget);
-      _gloss_window_notify (self, message);
-      return;
-    }
-
-  tag_with (self, gloss_tag_get_id (tag));
+  tag = _gloss_window_tag_of_key (self, key);
+  if (tag != NULL)
+    tag_with (self, gloss_tag_get_id (tag));
 }
 
 static void

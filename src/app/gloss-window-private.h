@@ -241,6 +241,10 @@ void _gloss_window_notify_undo        (GlossWindow    *self,
                                        GlossLayer     *layer,
                                        const char     *message);
 void _gloss_window_dismiss_notice     (GlossWindow    *self);
+/* The codebook's tag of number key @key (1 for the first); NULL, and the
+ * window says so, when there is none. */
+GlossTag *_gloss_window_tag_of_key    (GlossWindow    *self,
+                                       int             key);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
 /* Enter in the search entry: selects the next match. */

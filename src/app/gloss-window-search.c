@@ -175,13 +175,12 @@ find_previous_action (GtkWidget  *widget,
   find_step (GLOSS_WINDOW (widget), -1);
 }
 
+/* Tags every match of the search, or every occurrence of the selected
+ * text, with @tag, in one step. */
 static void
-tag_all_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+tag_all (GlossWindow *self,
+         const char  *tag)
 {
-  GlossWindow *self = GLOSS_WINDOW (widget);
-  const char *tag = g_variant_get_string (parameter, NULL);
   GlossLayer *layer = gloss_document_get_layer (self->document);
   g_autoptr(GArray) ranges = NULL;
   g_autofree char *message = NULL;
@@ -236,10 +235,32 @@ tag_all_action (GtkWidget  *widget,
     _gloss_window_notify (self, message);
 }
 
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  tag_all (GLOSS_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Alt and a number: Tag All with the codebook's tag of that key. */
+static void
+tag_all_key_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GlossTag *tag = _gloss_window_tag_of_key (self, g_variant_get_int32 (parameter));
+
+  if (tag != NULL)
+    tag_all (self, gloss_tag_get_id (tag));
+}
+
 void
 _gloss_window_class_init_search (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.tag-all", "s", tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.tag-all-key", "i", tag_all_key_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
