@@ -507,6 +507,44 @@ test_find_keeps_match (void)
   close_article (f);
 }
 
+/* The inspector's dates and the recent files' read as people write
+ * them: "7 December 2026, 14:32", never "12/07/26". */
+static void
+test_readable_dates (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%-d %B %Y, ");
+  g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  GlossAnnotation *a;
+  GlossWindow *empty;
+  GtkWidget *label;
+
+  gloss_text_view_select_range (view_of (f), 0, 9);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (1));
+  a = gloss_text_view_get_selected (view_of (f));
+  created = g_date_time_new_from_iso8601 (gloss_annotation_get_created (a), NULL);
+  local = g_date_time_to_local (created);
+  /* In the C locale of the tests, month names are English. */
+  expected = g_date_time_format (local, "Created %-d %B %Y, %H:%M");
+  label = find_label (GTK_WIDGET (f->window), "created");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, expected);
+
+  /* A window with nothing open lists the article, opened today. */
+  empty = gloss_window_new (test_application ());
+  gtk_window_present (GTK_WINDOW (empty));
+  settle ();
+  label = find_label (GTK_WIDGET (empty), "recent-date");
+  g_assert_nonnull (label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (GTK_LABEL (label)), day));
+  g_assert_null (strchr (gtk_label_get_label (GTK_LABEL (label)), '/'));
+  close_window (empty);
+  close_article (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -519,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/tag-all-notice", test_tag_all_notice);
   g_test_add_func ("/window-tagging/tag-all-key", test_tag_all_key);
   g_test_add_func ("/window-tagging/find-keeps-match", test_find_keeps_match);
+  g_test_add_func ("/window-tagging/readable-dates", test_readable_dates);
 
   return article_test_run ();
 }

@@ -227,7 +227,7 @@ gloss_export_job_dup_progress (GlossTransferJob *transfer_job,
   *total = job->articles->len;
   *done = MIN ((guint)g_atomic_int_get (&job->done), *total);
   /* Translators: articles done so far, then how many there are */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles", *total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u article", "%'u of %'u articles", *total),
                           *done, *total);
 }
 
@@ -263,10 +263,10 @@ gloss_export_job_report (GlossTransferJob *transfer_job)
       g_autofree char *annotations = NULL;
       g_autofree char *articles = NULL;
 
-      annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+      annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation", "%'u annotations",
                                                   job->n_annotations),
                                      job->n_annotations);
-      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", job->n_articles),
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", job->n_articles),
                                   job->n_articles);
 
       title = job->problems->len > 0 ? _("Export Finished with Problems") : _("Export Finished");

@@ -80,7 +80,7 @@ _gloss_window_update_search (GlossWindow *self)
   if (*text == '\0')
     label = g_strdup ("");
   else
-    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u match", "%u matches",
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u match", "%'u matches",
                                           self->search_matches->len),
                              self->search_matches->len);
   gtk_label_set_label (self->match_label, label);
@@ -221,12 +221,12 @@ tag_all (GlossWindow *self,
 
   if (added == ranges->len)
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Tagged %u passage.",
-                                            "Tagged %u passages.", added), added);
+                                            "Tagged %'u passage.",
+                                            "Tagged %'u passages.", added), added);
   else
     message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Tagged %u passage; the others already had this tag.",
-                                            "Tagged %u passages; the others already had this tag.",
+                                            "Tagged %'u passage; the others already had this tag.",
+                                            "Tagged %'u passages; the others already had this tag.",
                                             added), added);
   /* Undo takes the whole step back, while nothing else has changed. */
   if (added > 0)
