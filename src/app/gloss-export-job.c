@@ -141,6 +141,13 @@ write_articles (GlossExportJob *job,
   gloss_exporter_set_spreadsheet_safe (exporter, job->spreadsheet_safe &&
                                        (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) &
                                         GLOSS_FORMAT_SPREADSHEET_SAFE) != 0);
+  gloss_exporter_set_excel (exporter, job->excel &&
+                            (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) &
+                             GLOSS_FORMAT_EXCEL) != 0);
+  /* Side by side, a column for each annotator checked, in their order. */
+  if (job->annotator_columns &&
+      (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) & GLOSS_FORMAT_ANNOTATOR_COLUMNS) != 0)
+    gloss_exporter_set_annotator_columns (exporter, (const char * const *)job->annotators);
   gloss_exporter_set_offset_unit (exporter, job->offset_unit);
   gloss_exporter_set_scheme (exporter, job->scheme);
 
