@@ -17,7 +17,8 @@ struct _GlossTagBar
 {
   GtkWidget parent_instance;
 
-  GtkFlowBox *flow;
+  GtkWidget *scroller;
+  GtkBox *box;
   GlossCodebook *codebook;
   /* The tags shown, each watched for a new label, colour or
    * description. */
@@ -106,16 +107,15 @@ rebuild (GlossTagBar *self)
   GtkWidget *child;
 
   forget_tags (self);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
-    gtk_flow_box_remove (self->flow, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->box))) != NULL)
+    gtk_box_remove (self->box, child);
 
   for (guint i = 0; self->codebook != NULL && gloss_codebook_get_tag (self->codebook, i) != NULL; i++)
     {
       GlossTag *tag = gloss_codebook_get_tag (self->codebook, i);
       GtkWidget *button = gloss_tag_button_new (tag, i);
 
-      gtk_flow_box_append (self->flow, button);
-      gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+      gtk_box_append (self->box, button);
       g_ptr_array_add (self->tags, g_object_ref (tag));
       g_signal_connect_object (tag, "notify", G_CALLBACK (rebuild), self, G_CONNECT_SWAPPED);
     }
@@ -203,10 +203,11 @@ gloss_tag_bar_dispose (GObject *object)
   if (self->codebook != NULL)
     g_signal_handlers_disconnect_by_data (self->codebook, self);
   g_clear_object (&self->codebook);
-  if (self->flow != NULL)
+  if (self->scroller != NULL)
     {
-      gtk_widget_unparent (GTK_WIDGET (self->flow));
-      self->flow = NULL;
+      gtk_widget_unparent (self->scroller);
+      self->scroller = NULL;
+      self->box = NULL;
     }
 
   G_OBJECT_CLASS (gloss_tag_bar_parent_class)->dispose (object);
@@ -236,13 +237,15 @@ static void
 gloss_tag_bar_init (GlossTagBar *self)
 {
   self->tags = g_ptr_array_new_with_free_func (g_object_unref);
-  self->flow = GTK_FLOW_BOX (gtk_flow_box_new ());
-  gtk_flow_box_set_selection_mode (self->flow, GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (self->flow, 64);
-  gtk_flow_box_set_column_spacing (self->flow, 2);
-  /* As wide as the tags, wrapping only when the window is narrower. */
-  gtk_widget_set_halign (GTK_WIDGET (self->flow), GTK_ALIGN_START);
-  gtk_widget_set_parent (GTK_WIDGET (self->flow), GTK_WIDGET (self));
+  /* One line of tags, which scrolls sideways when the window is narrower
+   * than the codebook: its height never depends on its width. */
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2));
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->box));
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
   gtk_widget_set_name (GTK_WIDGET (self), "tag-bar");
   gtk_widget_add_css_class (GTK_WIDGET (self), "gloss-tag-bar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),

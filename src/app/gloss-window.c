@@ -454,6 +454,8 @@ gloss_window_class_init (GlossWindowClass *klass)
 static void
 gloss_window_init (GlossWindow *self)
 {
+  GtkWidget *inspector_scroller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown_teammates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -473,8 +475,16 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->sidebar));
   gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* The inspector scrolls when the window is too short for it, so that
+   * its wrapped lines never make the side pane taller than its width
+   * allows. */
   self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
-  gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
+  inspector_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (inspector_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (inspector_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (inspector_scroller), GTK_WIDGET (self->inspector));
+  g_object_bind_property (self->inspector, "visible", inspector_scroller, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->side_box), inspector_scroller);
   _gloss_window_init_review (self);
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);
