@@ -396,6 +396,36 @@ test_tag_all_notice (void)
   close_article (f);
 }
 
+/* A notice waits while the pointer is over it, and goes its time after
+ * the pointer leaves. */
+static void
+test_notice_waits_under_pointer (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GtkWidget *notice = find_named (GTK_WIDGET (f->window), "notice");
+  GtkEventController *motion = NULL;
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (notice);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && motion == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_MOTION (controller))
+        motion = controller;
+    }
+  g_assert_nonnull (motion);
+
+  gloss_window_set_notice_timeout (f->window, 100);
+  activate_action (f->window, "win.tag-key", g_variant_new_int32 (1));
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+  g_signal_emit_by_name (motion, "enter", 10.0, 10.0);
+  run_for (400);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
+  g_signal_emit_by_name (motion, "leave");
+  wait_until (notice_gone, f->window);
+  close_article (f);
+}
+
 /* Alt and a number key Tag All with that key's tag, from the search
  * entry as from the text. */
 static void
@@ -556,6 +586,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/selection-colour", test_selection_colour);
   g_test_add_func ("/window-tagging/tag-all-notice", test_tag_all_notice);
   g_test_add_func ("/window-tagging/tag-all-key", test_tag_all_key);
+  g_test_add_func ("/window-tagging/notice-waits-under-pointer", test_notice_waits_under_pointer);
   g_test_add_func ("/window-tagging/find-keeps-match", test_find_keeps_match);
   g_test_add_func ("/window-tagging/readable-dates", test_readable_dates);
 

@@ -439,8 +439,7 @@ attach_action (GtkWidget  *widget,
 
   if (selected == NULL || !gloss_text_view_get_selection_range (self->text_view, &start, &end))
     {
-      _gloss_window_show_banner (self, _("Select the passage the annotation belongs to, then choose Attach Here."),
-                                 NULL, NULL, NULL, NULL);
+      _gloss_window_notify (self, _("Select the passage the annotation belongs to, then choose Attach Here."));
       return;
     }
 
