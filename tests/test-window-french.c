@@ -537,6 +537,18 @@ test_readable_numbers_and_dates (Fixture       *f,
   widget = find_widget (GTK_WIDGET (window), is_label_with_text, "● Entreprise 1" NNBSP "200");
   g_assert_nonnull (widget);
   g_assert_true (fits_in (widget, sidebar));
+
+  /* So do the tag bar's French labels, whole, above the text. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const labels[] = { "Entreprise", "Controverse", "Affirmation" };
+      GtkWidget *bar = find_widget (GTK_WIDGET (window), is_named, "tag-bar");
+
+      widget = find_widget (bar, is_label_with_text, labels[i]);
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_get_mapped (widget));
+      g_assert_true (fits_in (widget, bar));
+    }
   entry = find_widget (GTK_WIDGET (window), is_named, "filter-entry");
   g_assert_nonnull (entry);
   widget = find_widget (entry, is_label_with_text, "Filtrer les annotations");
