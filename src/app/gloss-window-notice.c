@@ -21,8 +21,9 @@
 static void
 forget_undo (GlossWindow *self)
 {
+  /* By its id: the window follows the same layer elsewhere (review). */
   if (self->notice_layer != NULL)
-    g_signal_handlers_disconnect_by_data (self->notice_layer, self);
+    g_clear_signal_handler (&self->notice_handler, self->notice_layer);
   g_clear_object (&self->notice_layer);
 }
 
@@ -68,8 +69,9 @@ _gloss_window_notify_undo (GlossWindow *self,
   gloss_notice_show (self->notice, message, _("_Undo"), "win.notice-undo", NULL);
   self->notice_layer = g_object_ref (layer);
   self->notice_serial = gloss_history_get_serial (gloss_layer_get_history (layer));
-  g_signal_connect_object (layer, "items-changed", G_CALLBACK (on_notice_layer_changed), self,
-                           G_CONNECT_SWAPPED);
+  self->notice_handler = g_signal_connect_object (layer, "items-changed",
+                                                  G_CALLBACK (on_notice_layer_changed), self,
+                                                  G_CONNECT_SWAPPED);
 }
 
 void

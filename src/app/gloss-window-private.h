@@ -108,6 +108,7 @@ struct _GlossWindow
   /* The layer whose last step the notice's Undo undoes, and the serial
    * of its history then (gloss-window-notice.c). */
   GlossLayer *notice_layer;
+  gulong notice_handler;         /* its items-changed */
   guint64 notice_serial;
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
