@@ -87,6 +87,23 @@ no_pending (gpointer data)
   return !g_main_context_pending (NULL);
 }
 
+static gboolean
+set_flag (gpointer flag)
+{
+  *(gboolean *)flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+run_for (guint milliseconds)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (milliseconds, set_flag, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 void
 settle (void)
 {
@@ -249,6 +266,15 @@ open_sample (const char *name)
 }
 
 void
+activate_action (GlossWindow *window,
+                 const char  *action,
+                 GVariant    *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  settle ();
+}
+
+void
 close_window (GlossWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
@@ -333,23 +359,95 @@ char_rect (Article *a,
   return rect;
 }
 
+static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+/* The names of the sections of @overlay, in their order. */
+static GPtrArray *
+section_names (GtkWidget *overlay,
+               GPtrArray *names)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SHORTCUTS_SECTION (child))
+        {
+          char *name = NULL;
+
+          g_object_get (child, "section-name", &name, NULL);
+          g_ptr_array_add (names, name);
+        }
+      else
+        {
+          section_names (child, names);
+        }
+    }
+
+  return names;
+}
+
+void
+assert_help_overlay_fits (GlossWindow *window)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_assert_nonnull (overlay);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  wait_until (is_drawn, overlay);
+  names = section_names (GTK_WIDGET (overlay), g_ptr_array_new_with_free_func (g_free));
+  g_assert_cmpuint (names->len, >, 0);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      int width, height;
+
+      g_object_set (overlay, "section-name", g_ptr_array_index (names, i), NULL);
+      settle ();
+      gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (overlay), GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+      g_test_message ("section %s: %d × %d natural, %d × %d drawn", (char *)g_ptr_array_index (names, i),
+                      width, height, gtk_widget_get_width (GTK_WIDGET (overlay)),
+                      gtk_widget_get_height (GTK_WIDGET (overlay)));
+      g_assert_cmpint (width, <=, 1280);
+      g_assert_cmpint (height, <=, 800);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (overlay)), <=, 1280);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (overlay)), <=, 800);
+    }
+
+  gtk_window_close (GTK_WINDOW (overlay));
+  settle ();
+}
+
 GtkWidget *
-find_label (GtkWidget  *widget,
+find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
     return widget;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_label (child, name);
+      GtkWidget *found = find_named (child, name);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *name)
+{
+  GtkWidget *found = find_named (widget, name);
+
+  return GTK_IS_LABEL (found) ? found : NULL;
 }
 
 char *

@@ -56,6 +56,8 @@ void           wait_until        (gboolean   (*done) (gpointer),
 /* For wait_until: whether the pointer at @location (a weak pointer) is
  * NULL. */
 gboolean       points_to_null    (gpointer      location);
+/* Runs the main loop for @milliseconds. */
+void           run_for           (guint         milliseconds);
 /* Runs the main loop until nothing is pending. */
 void           settle            (void);
 /* Lets @widget draw twice, as it would on screen, then settles. */
@@ -100,6 +102,11 @@ Article       *open_text         (const char   *name,
 /* Opens a copy of data/samples/@name, so that annotating it writes
  * nothing into the source tree. */
 Article       *open_sample       (const char   *name);
+/* Activates @action of @window with @parameter (may be NULL), as its key
+ * or button would, then settles. */
+void           activate_action   (GlossWindow  *window,
+                                  const char   *action,
+                                  GVariant     *parameter);
 /* Destroys @window, then settles. */
 void           close_window      (GlossWindow  *window);
 /* Closes the window and deletes the folder. */
@@ -120,6 +127,13 @@ guint          offset_of         (Article      *a,
 /* Where the character at @offset is drawn, in the view's coordinates. */
 GdkRectangle   char_rect         (Article      *a,
                                   guint         offset);
+/* Shows @window's keyboard-shortcuts window, as Ctrl+? does, and checks
+ * that each of its sections fits a 1280 × 800 screen, measured and as
+ * drawn; then closes it. */
+void           assert_help_overlay_fits (GlossWindow *window);
+/* The widget named @name inside @widget (itself included), or NULL. */
+GtkWidget     *find_named        (GtkWidget    *widget,
+                                  const char   *name);
 /* The GtkLabel named @name inside @widget, or NULL. */
 GtkWidget     *find_label        (GtkWidget    *widget,
                                   const char   *name);

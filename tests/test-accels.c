@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "article-test-util.h"
 #include "gloss-accels.h"
@@ -28,6 +29,26 @@ same_accel (const char *a,
   return key_a == key_b && mods_a == mods_b;
 }
 
+/* Whether @range, two accelerators with "..." between them as the
+ * keyboard-shortcuts window writes a range (<Alt>1...<Alt>9), includes
+ * @accel: the same modifiers, a key from the first to the last. */
+static gboolean
+range_includes (const char *range,
+                const char *accel)
+{
+  g_auto(GStrv) ends = g_strsplit (range, "...", 2);
+  guint first, last, key;
+  GdkModifierType mods_first, mods_last, mods;
+
+  g_assert_nonnull (ends[1]);
+  g_assert_true (gtk_accelerator_parse (ends[0], &first, &mods_first));
+  g_assert_true (gtk_accelerator_parse (ends[1], &last, &mods_last));
+  g_assert_cmpuint (mods_first, ==, mods_last);
+  g_assert_cmpuint (first, <, last);
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  return mods == mods_first && key >= first && key <= last;
+}
+
 /* Whether the space-separated accelerators of @list include @accel. */
 static gboolean
 lists_accel (const char *list,
@@ -36,7 +57,8 @@ lists_accel (const char *list,
   g_auto(GStrv) accels = g_strsplit (list != NULL ? list : "", " ", -1);
 
   for (guint i = 0; accels[i] != NULL; i++)
-    if (*accels[i] != '\0' && same_accel (accels[i], accel))
+    if (*accels[i] != '\0' &&
+        (strstr (accels[i], "...") != NULL ? range_includes (accels[i], accel) : same_accel (accels[i], accel)))
       return TRUE;
 
   return FALSE;
@@ -171,6 +193,18 @@ test_accels (void)
   close_window (window);
 }
 
+/* The keyboard-shortcuts window fits a 1280 × 800 screen. */
+static void
+test_overlay_fits (void)
+{
+  GlossWindow *window = gloss_window_new (test_application ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  assert_help_overlay_fits (window);
+  close_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -178,6 +212,7 @@ main (int    argc,
   article_test_init (&argc, &argv);
 
   g_test_add_func ("/accels/installed-and-listed", test_accels);
+  g_test_add_func ("/accels/overlay-fits-screen", test_overlay_fits);
 
   return article_test_run ();
 }

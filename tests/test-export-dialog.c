@@ -17,6 +17,7 @@
 
 #include "gloss-annotation-file.h"
 #include "gloss-export-dialog.h"
+#include "gloss-format-chooser.h"
 #include "transfer-test-util.h"
 
 #define CSV_HEADER \
@@ -452,6 +453,52 @@ test_export_destination_exists (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The two options for other tools: a CSV that spreadsheets open at once
+ * (a byte-order mark first), and CoNLL with the annotators checked side
+ * by side, their columns named on the first line. */
+static void
+test_export_excel_and_columns (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->out, "excel.csv", NULL);
+  g_autofree char *conll_path = g_build_filename (f->out, "side.conll", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *conll = NULL;
+  GtkWidget *dialog;
+
+  f->window = open_window (f->article);
+  dialog = open_export_dialog (f->window);
+  wait_until (scan_done, dialog);
+
+  /* CSV offers Excel, not the columns. */
+  g_assert_true (gtk_widget_get_visible (child (dialog, "excel_check")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, "columns_check")));
+  assert_labelled (child (dialog, "excel_check"));
+  gtk_check_button_set_active (child (dialog, "excel_check"), TRUE);
+  set_destination (dialog, csv_path);
+  click (child (dialog, "export_button"));
+  wait_until (transfer_done, dialog);
+  csv = read_file (csv_path);
+  g_assert_true (g_str_has_prefix (csv, "\xef\xbb\xbf" CSV_HEADER));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* CoNLL offers the columns, not Excel. */
+  dialog = open_export_dialog (f->window);
+  wait_until (scan_done, dialog);
+  gloss_format_chooser_set_format_id (child (dialog, "format_chooser"), "conll");
+  g_assert_false (gtk_widget_get_visible (child (dialog, "excel_check")));
+  g_assert_true (gtk_widget_get_visible (child (dialog, "columns_check")));
+  assert_labelled (child (dialog, "columns_check"));
+  gtk_check_button_set_active (child (dialog, "columns_check"), TRUE);
+  set_destination (dialog, conll_path);
+  click (child (dialog, "export_button"));
+  wait_until (transfer_done, dialog);
+  g_assert_cmpstr (label_text (dialog, "report_title"), ==, "Export Finished");
+  conll = read_file (conll_path);
+  g_assert_true (g_str_has_prefix (conll, "# global.columns = TOKEN alice-moreau ben-okafor\n"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +510,7 @@ main (int    argc,
   transfer_test_add ("/export-dialog/folder-brat", test_export_folder_brat);
   transfer_test_add ("/export-dialog/cancel", test_export_cancel);
   transfer_test_add ("/export-dialog/destination-exists", test_export_destination_exists);
+  transfer_test_add ("/export-dialog/excel-and-columns", test_export_excel_and_columns);
 
   return article_test_run ();
 }

@@ -24,6 +24,8 @@ static const struct
   { "spreadsheet_check", GLOSS_FORMAT_SPREADSHEET_SAFE },
   { "offsets_box", GLOSS_FORMAT_OFFSET_UNIT },
   { "scheme_box", GLOSS_FORMAT_IOB_SCHEME },
+  { "excel_check", GLOSS_FORMAT_EXCEL },
+  { "columns_check", GLOSS_FORMAT_ANNOTATOR_COLUMNS },
 };
 
 /* A chooser for @direction, shown in a window of its own. */
@@ -149,6 +151,23 @@ test_properties (void)
   g_object_get (chooser, "offset-unit", &unit, "scheme", &scheme, "spreadsheet-safe", &safe, NULL);
   g_assert_cmpint (unit, ==, GLOSS_OFFSETS_CODEPOINTS);
   g_assert_cmpint (scheme, ==, GLOSS_SCHEME_IOB2);
+  g_assert_false (safe);
+
+  /* Excel and the annotators side by side count only for the formats
+   * that take them; a CSV for Excel guards its cells anyway. */
+  g_object_set (chooser, "format-id", "csv", "excel", TRUE, "annotator-columns", TRUE, NULL);
+  g_assert_true (gtk_check_button_get_active (child (chooser, "excel_check")));
+  g_assert_true (gloss_format_chooser_get_option (chooser, GLOSS_FORMAT_EXCEL));
+  g_assert_false (gloss_format_chooser_get_option (chooser, GLOSS_FORMAT_ANNOTATOR_COLUMNS));
+  g_assert_false (gtk_widget_get_sensitive (child (chooser, "spreadsheet_check")));
+  gtk_check_button_set_active (child (chooser, "excel_check"), FALSE);
+  g_object_get (chooser, "excel", &safe, NULL);
+  g_assert_false (safe);
+  g_assert_true (gtk_widget_get_sensitive (child (chooser, "spreadsheet_check")));
+  g_object_set (chooser, "format-id", "conll", NULL);
+  g_assert_true (gloss_format_chooser_get_option (chooser, GLOSS_FORMAT_ANNOTATOR_COLUMNS));
+  gtk_check_button_set_active (child (chooser, "columns_check"), FALSE);
+  g_object_get (chooser, "annotator-columns", &safe, NULL);
   g_assert_false (safe);
 
   gtk_window_destroy (window);

@@ -446,6 +446,117 @@ test_help_overlay (Fixture       *f,
   g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Raccourcis clavier"));
   g_assert_nonnull (find_widget (GTK_WIDGET (overlay), is_shortcut_titled, "Annuler"));
   g_assert_null (find_widget (GTK_WIDGET (overlay), is_shortcuts_group_titled, "Finding"));
+
+  /* French is longer than English: it still fits a 1280 × 800 screen. */
+  assert_help_overlay_fits (f->window);
+}
+
+/* U+202F NARROW NO-BREAK SPACE, French's thousands separator. */
+#define NNBSP "\xe2\x80\xaf"
+
+/* Whether @widget is drawn whole inside @ancestor, and as wide as its
+ * text wants. */
+static gboolean
+fits_in (GtkWidget *widget,
+         GtkWidget *ancestor)
+{
+  graphene_rect_t bounds;
+  int natural;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, ancestor, &bounds));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (ancestor) &&
+         bounds.size.width >= natural;
+}
+
+static gboolean
+is_label_with_prefix (GtkWidget  *widget,
+                      const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* Numbers in French take a narrow no-break space between thousands,
+ * dates read "7 décembre 2026 à 14:32", and the sidebar's French words fit
+ * its width. */
+static void
+test_readable_numbers_and_dates (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GString) article = g_string_new (NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *year = NULL;
+  GlossWindow *window;
+  GtkWidget *sidebar, *widget, *entry;
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  if (skip_without_french ())
+    return;
+
+  for (guint i = 0; i < 1200; i++)
+    g_string_append (article, "Acme Corp won. ");
+  path = g_build_filename (f->dir, "long.txt", NULL);
+  write_file (path, article->str);
+  file = g_file_new_for_path (path);
+  window = gloss_window_new (test_application ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (open_in_window (window, file));
+  settle ();
+
+  /* 1 200 matches, then 1 200 passages tagged at once. */
+  gloss_text_view_select_range (gloss_window_get_text_view (window), 0, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  settle ();
+  collect_label_texts (GTK_WIDGET (window), texts);
+  g_assert_true (has_line (texts, "1" NNBSP "200 résultats"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-all", "s", "company"));
+  settle ();
+  g_assert_cmpstr (gloss_window_get_notice_text (window), ==, "1" NNBSP "200 passages étiquetés.");
+
+  /* The inspector's date, in French words. */
+  gloss_text_view_select (gloss_window_get_text_view (window),
+                          g_list_model_get_item (G_LIST_MODEL (gloss_document_get_layer (gloss_window_get_document (window))), 0),
+                          FALSE);
+  settle ();
+  widget = find_widget (GTK_WIDGET (window), is_label_with_prefix, "Créée le ");
+  g_assert_nonnull (widget);
+  year = g_date_time_format (now, " %Y à ");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (widget)), year));
+  g_assert_null (strchr (gtk_label_get_text (GTK_LABEL (widget)), '/'));
+
+  /* The sidebar's chip says 1 200 and fits, as does the filter's
+   * placeholder. */
+  draw_frames (GTK_WIDGET (window));
+  sidebar = find_widget (GTK_WIDGET (window), is_named, "tag-counts");
+  g_assert_nonnull (sidebar);
+  sidebar = gtk_widget_get_ancestor (sidebar, GTK_TYPE_BOX);
+  widget = find_widget (GTK_WIDGET (window), is_label_with_text, "● Entreprise 1" NNBSP "200");
+  g_assert_nonnull (widget);
+  g_assert_true (fits_in (widget, sidebar));
+
+  /* So do the tag bar's French labels, whole, above the text. */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const labels[] = { "Entreprise", "Controverse", "Affirmation" };
+      GtkWidget *bar = find_widget (GTK_WIDGET (window), is_named, "tag-bar");
+
+      widget = find_widget (bar, is_label_with_text, labels[i]);
+      g_assert_nonnull (widget);
+      g_assert_true (gtk_widget_get_mapped (widget));
+      g_assert_true (fits_in (widget, bar));
+    }
+  entry = find_widget (GTK_WIDGET (window), is_named, "filter-entry");
+  g_assert_nonnull (entry);
+  widget = find_widget (entry, is_label_with_text, "Filtrer les annotations");
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  g_assert_true (fits_in (widget, sidebar));
+
+  close_window (window);
 }
 
 int
@@ -483,6 +594,7 @@ main (int    argc,
   ADD ("/window-french/tag-labels", test_tag_labels);
   ADD ("/window-french/welcome-page", test_welcome_page);
   ADD ("/window-french/help-overlay", test_help_overlay);
+  ADD ("/window-french/readable-numbers-and-dates", test_readable_numbers_and_dates);
 
 #undef ADD
 

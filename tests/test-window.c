@@ -322,7 +322,7 @@ test_tag_all_and_autosave (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   g_assert_true (highlight_covers (f->window, "company", 0, 9));
   g_assert_true (highlight_covers (f->window, "company", 41, 50));
-  g_assert_nonnull (strstr (gloss_window_get_banner_text (f->window), "2"));
+  g_assert_nonnull (strstr (gloss_window_get_notice_text (f->window), "2"));
 
   /* One step undoes both. */
   activate (f->window, "win.undo", NULL);
@@ -455,8 +455,15 @@ test_orphan_reattach (Fixture       *f,
   g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ORPHANED);
   g_assert_cmpstr (gloss_annotation_get_quote (a), ==, "Zenith Ltd");
 
-  /* Select it, select its new passage, Attach Here. */
+  /* Select it, select its new passage, Attach Here; without the passage,
+   * a notice says what to do. */
   gloss_text_view_select (view, a, TRUE);
+  gloss_text_view_select_range (view, 0, 0);
+  activate (f->window, "win.attach-annotation", NULL);
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==,
+                   "Select the passage the annotation belongs to, then choose Attach Here.");
+  g_assert_null (gloss_window_get_banner_text (f->window));
+  g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ORPHANED);
   gloss_text_view_select_range (view, 29, 35);
   activate (f->window, "win.attach-annotation", NULL);
   g_assert_cmpint (gloss_annotation_get_status (a), ==, GLOSS_ANCHOR_ANCHORED);

@@ -22,6 +22,9 @@ _gloss_export_dialog_start (GlossExportDialog *self,
 
   job->format = format;
   job->spreadsheet_safe = gloss_format_chooser_get_spreadsheet_safe (self->format_chooser);
+  job->excel = gloss_format_chooser_get_option (self->format_chooser, GLOSS_FORMAT_EXCEL);
+  job->annotator_columns = gloss_format_chooser_get_option (self->format_chooser,
+                                                            GLOSS_FORMAT_ANNOTATOR_COLUMNS);
   job->offset_unit = gloss_format_chooser_get_offset_unit (self->format_chooser);
   job->scheme = gloss_format_chooser_get_scheme (self->format_chooser);
   job->annotators = _gloss_export_dialog_dup_annotators (self);

@@ -141,6 +141,13 @@ write_articles (GlossExportJob *job,
   gloss_exporter_set_spreadsheet_safe (exporter, job->spreadsheet_safe &&
                                        (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) &
                                         GLOSS_FORMAT_SPREADSHEET_SAFE) != 0);
+  gloss_exporter_set_excel (exporter, job->excel &&
+                            (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) &
+                             GLOSS_FORMAT_EXCEL) != 0);
+  /* Side by side, a column for each annotator checked, in their order. */
+  if (job->annotator_columns &&
+      (gloss_format_get_options (job->format, GLOSS_FORMAT_EXPORT) & GLOSS_FORMAT_ANNOTATOR_COLUMNS) != 0)
+    gloss_exporter_set_annotator_columns (exporter, (const char * const *)job->annotators);
   gloss_exporter_set_offset_unit (exporter, job->offset_unit);
   gloss_exporter_set_scheme (exporter, job->scheme);
 
@@ -227,7 +234,7 @@ gloss_export_job_dup_progress (GlossTransferJob *transfer_job,
   *total = job->articles->len;
   *done = MIN ((guint)g_atomic_int_get (&job->done), *total);
   /* Translators: articles done so far, then how many there are */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u article", "%u of %u articles", *total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u article", "%'u of %'u articles", *total),
                           *done, *total);
 }
 
@@ -263,10 +270,10 @@ gloss_export_job_report (GlossTransferJob *transfer_job)
       g_autofree char *annotations = NULL;
       g_autofree char *articles = NULL;
 
-      annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
+      annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation", "%'u annotations",
                                                   job->n_annotations),
                                      job->n_annotations);
-      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article", "%u articles", job->n_articles),
+      articles = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u article", "%'u articles", job->n_articles),
                                   job->n_articles);
 
       title = job->problems->len > 0 ? _("Export Finished with Problems") : _("Export Finished");

@@ -50,6 +50,8 @@ struct _GlossExportJob
   /* What to do, set before the job runs */
   const GlossFormat *format;
   gboolean spreadsheet_safe;
+  gboolean excel;              /* a CSV for spreadsheets */
+  gboolean annotator_columns;  /* CoNLL: the annotators side by side */
   GlossOffsetUnit offset_unit;
   GlossIobScheme scheme;
   char **annotators;

@@ -29,6 +29,8 @@ struct _GlossFormatChooser
   GtkDropDown *offsets_dropdown;
   GtkWidget *scheme_box;
   GtkDropDown *scheme_dropdown;
+  GtkCheckButton *excel_check;
+  GtkCheckButton *columns_check;
 };
 
 G_DEFINE_FINAL_TYPE (GlossFormatChooser, gloss_format_chooser, GTK_TYPE_WIDGET)
@@ -40,6 +42,8 @@ enum {
   PROP_OFFSET_UNIT,
   PROP_SCHEME,
   PROP_SPREADSHEET_SAFE,
+  PROP_EXCEL,
+  PROP_ANNOTATOR_COLUMNS,
   PROP_LABEL_SIZE_GROUP,
   N_PROPS
 };
@@ -59,6 +63,10 @@ option_row (GlossFormatChooser *self,
       return self->offsets_box;
     case GLOSS_FORMAT_IOB_SCHEME:
       return self->scheme_box;
+    case GLOSS_FORMAT_EXCEL:
+      return GTK_WIDGET (self->excel_check);
+    case GLOSS_FORMAT_ANNOTATOR_COLUMNS:
+      return GTK_WIDGET (self->columns_check);
     default:
       return NULL;
     }
@@ -69,6 +77,7 @@ format_changed_cb (GlossFormatChooser *self)
 {
   static const GlossFormatOptions options[] = {
     GLOSS_FORMAT_SPREADSHEET_SAFE, GLOSS_FORMAT_OFFSET_UNIT, GLOSS_FORMAT_IOB_SCHEME,
+    GLOSS_FORMAT_EXCEL, GLOSS_FORMAT_ANNOTATOR_COLUMNS,
   };
   const GlossFormat *format = gloss_format_chooser_get_format (self);
 
@@ -98,6 +107,21 @@ static void
 spreadsheet_safe_changed_cb (GlossFormatChooser *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPREADSHEET_SAFE]);
+}
+
+/* A CSV for spreadsheets guards its cells anyway. */
+static void
+excel_changed_cb (GlossFormatChooser *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->spreadsheet_check),
+                            !gtk_check_button_get_active (self->excel_check));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCEL]);
+}
+
+static void
+annotator_columns_changed_cb (GlossFormatChooser *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR_COLUMNS]);
 }
 
 static void
@@ -182,6 +206,14 @@ gloss_format_chooser_get_property (GObject    *object,
       g_value_set_boolean (value, gloss_format_chooser_get_spreadsheet_safe (self));
       break;
 
+    case PROP_EXCEL:
+      g_value_set_boolean (value, gtk_check_button_get_active (self->excel_check));
+      break;
+
+    case PROP_ANNOTATOR_COLUMNS:
+      g_value_set_boolean (value, gtk_check_button_get_active (self->columns_check));
+      break;
+
     case PROP_LABEL_SIZE_GROUP:
       g_value_set_object (value, self->label_size_group);
       break;
@@ -219,6 +251,14 @@ gloss_format_chooser_set_property (GObject      *object,
 
     case PROP_SPREADSHEET_SAFE:
       gloss_format_chooser_set_spreadsheet_safe (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_EXCEL:
+      gtk_check_button_set_active (self->excel_check, g_value_get_boolean (value));
+      break;
+
+    case PROP_ANNOTATOR_COLUMNS:
+      gtk_check_button_set_active (self->columns_check, g_value_get_boolean (value));
       break;
 
     case PROP_LABEL_SIZE_GROUP:
@@ -262,6 +302,14 @@ gloss_format_chooser_class_init (GlossFormatChooserClass *klass)
   properties[PROP_SPREADSHEET_SAFE] =
     g_param_spec_boolean ("spreadsheet-safe", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A CSV written for spreadsheets to open at once. */
+  properties[PROP_EXCEL] =
+    g_param_spec_boolean ("excel", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* CoNLL with the annotators side by side, a tag column each. */
+  properties[PROP_ANNOTATOR_COLUMNS] =
+    g_param_spec_boolean ("annotator-columns", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   /* A horizontal size group the labels of the form around the chooser
    * are in: the chooser's label joins it. */
   properties[PROP_LABEL_SIZE_GROUP] =
@@ -280,10 +328,14 @@ gloss_format_chooser_class_init (GlossFormatChooserClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossFormatChooser, offsets_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossFormatChooser, scheme_box);
   gtk_widget_class_bind_template_child (widget_class, GlossFormatChooser, scheme_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossFormatChooser, excel_check);
+  gtk_widget_class_bind_template_child (widget_class, GlossFormatChooser, columns_check);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, offset_unit_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, scheme_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, spreadsheet_safe_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, excel_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, annotator_columns_changed_cb);
 }
 
 static void
@@ -399,6 +451,20 @@ gloss_format_chooser_set_spreadsheet_safe (GlossFormatChooser *self,
   g_return_if_fail (GLOSS_IS_FORMAT_CHOOSER (self));
 
   gtk_check_button_set_active (self->spreadsheet_check, spreadsheet_safe);
+}
+
+gboolean
+gloss_format_chooser_get_option (GlossFormatChooser *self,
+                                 GlossFormatOptions  option)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (GLOSS_IS_FORMAT_CHOOSER (self), FALSE);
+  g_return_val_if_fail (option == GLOSS_FORMAT_SPREADSHEET_SAFE || option == GLOSS_FORMAT_EXCEL ||
+                        option == GLOSS_FORMAT_ANNOTATOR_COLUMNS, FALSE);
+
+  row = option_row (self, option);
+  return gloss_format_chooser_takes (self, option) && gtk_check_button_get_active (GTK_CHECK_BUTTON (row));
 }
 
 gboolean

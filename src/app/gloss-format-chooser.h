@@ -44,6 +44,10 @@ gboolean            gloss_format_chooser_get_spreadsheet_safe (GlossFormatChoose
 void                gloss_format_chooser_set_spreadsheet_safe (GlossFormatChooser *self,
                                                                gboolean            spreadsheet_safe);
 /* TRUE when the format chosen takes @option, the chooser's way. */
+/* Whether the option of a check box (spreadsheet-safe cells, Excel, the
+ * annotators side by side) is checked and taken by the format chosen. */
+gboolean            gloss_format_chooser_get_option           (GlossFormatChooser *self,
+                                                               GlossFormatOptions  option);
 gboolean            gloss_format_chooser_takes                (GlossFormatChooser *self,
                                                                GlossFormatOptions  option);
 

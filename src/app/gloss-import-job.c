@@ -177,7 +177,7 @@ gloss_import_job_dup_progress (GlossTransferJob *transfer_job,
   *total = g_atomic_int_get (&job->total);
   *done = MIN ((guint)g_atomic_int_get (&job->done), *total);
   /* Translators: files done so far, then how many there are */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file", "%u of %u files", *total),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u of %'u file", "%'u of %'u files", *total),
                           *done, *total);
 }
 
@@ -200,7 +200,7 @@ summarize (GlossImportJob *job)
   annotations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations",
                                               job->n_annotations),
                                  job->n_annotations);
-  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation file", "%u annotation files",
+  files = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u annotation file", "%'u annotation files",
                                         job->n_files),
                            job->n_files);
   /* Translators: "5 annotations", then "2 annotation files" */

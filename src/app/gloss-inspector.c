@@ -15,6 +15,7 @@
 
 #include "gloss-application.h"
 #include "gloss-inspector.h"
+#include "gloss-readable.h"
 
 /* How long typing must pause before the note is committed: one step of
  * history per pause rather than per key. */
@@ -324,7 +325,7 @@ update_position (GlossInspector *self)
 
   /* Translators: where an annotation lies in the article, as the offsets
    * of its first character and of the character after its last */
-  text = g_strdup_printf (_("Characters %u–%u"),
+  text = g_strdup_printf (_("Characters %'u–%'u"),
                           gloss_annotation_get_start (self->annotation),
                           gloss_annotation_get_end (self->annotation));
   gtk_label_set_label (self->position_label, text);
@@ -361,29 +362,11 @@ update_status (GlossInspector *self)
   gtk_widget_set_visible (self->attach_button, status != GLOSS_ANCHOR_ANCHORED);
 }
 
-/* @iso (as the file writes it) in local time, or NULL. */
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GDateTime) time = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-
-  time = g_date_time_new_from_iso8601 (iso, NULL);
-  if (time == NULL)
-    return g_strdup (iso);
-  local = g_date_time_to_local (time);
-
-  return g_date_time_format (local, "%x %X");
-}
-
 static void
 update_times (GlossInspector *self)
 {
-  g_autofree char *created = format_time (gloss_annotation_get_created (self->annotation));
-  g_autofree char *modified = format_time (gloss_annotation_get_modified (self->annotation));
+  g_autofree char *created = gloss_readable_iso_time (gloss_annotation_get_created (self->annotation));
+  g_autofree char *modified = gloss_readable_iso_time (gloss_annotation_get_modified (self->annotation));
 
   gtk_widget_set_visible (GTK_WIDGET (self->created_label), created != NULL);
   if (created != NULL)

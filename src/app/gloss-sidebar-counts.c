@@ -33,12 +33,12 @@ add_count (GlossSidebar *self,
 
   /* Translators: a tag's label and how many annotations have it, as in
    * "Company 12" */
-  text = g_strdup_printf (_("%s %u"), label, count);
+  text = g_strdup_printf (_("%s %'u"), label, count);
   markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span> %s",
                                     color != NULL ? color : UNKNOWN_TAG_COLOR, text);
   /* Translators: what a screen reader says of a tag's count */
   accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "%s: %u annotation", "%s: %u annotations", count),
+                                             "%s: %'u annotation", "%s: %'u annotations", count),
                                 label, count);
 
   widget = gtk_label_new (NULL);

@@ -246,7 +246,7 @@ _gloss_sidebar_update_attention (GlossSidebar *self)
 
   /* Translators: the title of the list of annotations that could not be
    * placed exactly, with how many there are */
-  label = g_strdup_printf (_("Needs attention (%u)"), n);
+  label = g_strdup_printf (_("Needs attention (%'u)"), n);
   gtk_expander_set_label (self->attention_expander, label);
 }
 

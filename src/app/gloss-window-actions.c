@@ -16,6 +16,7 @@
 #include "gloss-codebook-dialog.h"
 #include "gloss-preferences-window.h"
 #include "gloss-search.h"
+#include "gloss-tag-bar.h"
 #include "gloss-window-private.h"
 
 /* What the user can do in the window: its actions (open, save and reload,
@@ -64,6 +65,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.tag-key", editable);
   gtk_widget_action_set_enabled (widget, "win.tag-popover", editable);
   gtk_widget_action_set_enabled (widget, "win.tag-all", editable);
+  gtk_widget_action_set_enabled (widget, "win.tag-all-key", editable);
   gtk_widget_action_set_enabled (widget, "win.delete-annotation", editable && selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.edit-note", editable && selected != NULL);
   gtk_widget_action_set_enabled (widget, "win.attach-annotation",
@@ -275,6 +277,34 @@ redo_action (GtkWidget  *widget,
     gloss_layer_redo (_gloss_window_history_layer (self));
 }
 
+GlossTag *
+_gloss_window_tag_of_key (GlossWindow *self,
+                          int          key)
+{
+  GlossTag *tag = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->document != NULL && key >= 1)
+    tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
+  if (tag != NULL)
+    return tag;
+
+  /* Translators: a number key (1 to 9) that the codebook gives no tag */
+  message = g_strdup_printf (_("No tag has the key %d"), key);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  _gloss_window_notify (self, message);
+  return NULL;
+}
+
+/* A key, the tag button or the tag bar with nothing to tag: the window
+ * says what to do rather than nothing. */
+static void
+select_first (GlossWindow *self)
+{
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  _gloss_window_notify (self, _("Select a passage first"));
+}
+
 /* Tags the selected text, or re-tags the selected annotation when no
  * text is selected. */
 static void
@@ -289,15 +319,18 @@ tag_with (GlossWindow *self,
 
   if (!gloss_text_view_get_selection_range (self->text_view, &start, &end))
     {
-      if (selected == NULL || !gloss_layer_set_tag (layer, selected, tag))
+      if (selected == NULL)
+        select_first (self);
+      else if (!gloss_layer_set_tag (layer, selected, tag))
         gtk_widget_error_bell (GTK_WIDGET (self));
       return;
     }
 
+  /* Only spaces selected: there is no passage to tag. */
   if ((self->settings == NULL || g_settings_get_boolean (self->settings, "snap-to-words")) &&
       !gloss_source_snap_to_words (source, &start, &end))
     {
-      gtk_widget_error_bell (GTK_WIDGET (self));
+      select_first (self);
       return;
     }
 
@@ -339,14 +372,9 @@ tag_key_action (GtkWidget  *widget,
   if (_gloss_window_review_key (self, key))
     return;
 
-  tag = gloss_codebook_get_tag (gloss_document_get_codebook (self->document), key - 1);
-  if (tag == NULL)
-    {
-      gtk_widget_error_bell (widget);
-      return;
-    }
-
-  tag_with (self, gloss_tag_get_id (tag));
+  tag = _gloss_window_tag_of_key (self, key);
+  if (tag != NULL)
+    tag_with (self, gloss_tag_get_id (tag));
 }
 
 static void
@@ -362,7 +390,7 @@ tag_popover_action (GtkWidget  *widget,
 
   if (!gloss_text_view_get_selection_range (self->text_view, &start, &end) && own_selected (self) == NULL)
     {
-      gtk_widget_error_bell (widget);
+      select_first (self);
       g_object_ref_sink (popover);
       g_object_unref (popover);
       return;
@@ -371,30 +399,7 @@ tag_popover_action (GtkWidget  *widget,
   gtk_widget_add_css_class (popover, "menu");
   gtk_widget_add_css_class (box, "gloss-tag-list");
   for (guint i = 0; gloss_codebook_get_tag (codebook, i) != NULL; i++)
-    {
-      GlossTag *tag = gloss_codebook_get_tag (codebook, i);
-      GtkWidget *button = gtk_button_new ();
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *swatch = gtk_label_new (NULL);
-      GtkWidget *label = gtk_label_new (gloss_tag_get_label (tag));
-      g_autofree char *key = i < 9 ? g_strdup_printf ("%u", i + 1) : g_strdup ("");
-      GtkWidget *key_label = gtk_label_new (key);
-      g_autofree char *markup = g_strdup_printf ("<span foreground=\"%s\">●</span>", gloss_tag_get_color (tag));
-
-      gtk_label_set_markup (GTK_LABEL (swatch), markup);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_widget_add_css_class (key_label, "dim-label");
-      gtk_box_append (GTK_BOX (row), swatch);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (GTK_BOX (row), key_label);
-      gtk_button_set_child (GTK_BUTTON (button), row);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gloss_tag_get_id (tag));
-      gtk_widget_set_tooltip_text (button, gloss_tag_get_description (tag));
-      gtk_box_append (GTK_BOX (box), button);
-    }
+    gtk_box_append (GTK_BOX (box), gloss_tag_button_new (gloss_codebook_get_tag (codebook, i), i));
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   gloss_text_view_popup (self->text_view, popover);
@@ -435,8 +440,7 @@ attach_action (GtkWidget  *widget,
 
   if (selected == NULL || !gloss_text_view_get_selection_range (self->text_view, &start, &end))
     {
-      _gloss_window_show_banner (self, _("Select the passage the annotation belongs to, then choose Attach Here."),
-                                 NULL, NULL, NULL, NULL);
+      _gloss_window_notify (self, _("Select the passage the annotation belongs to, then choose Attach Here."));
       return;
     }
 
@@ -604,6 +608,7 @@ void
 _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   _gloss_window_class_init_search (widget_class);
+  _gloss_window_class_init_notice (widget_class);
   _gloss_window_class_init_transfer (widget_class);
   _gloss_window_class_init_report (widget_class);
   _gloss_window_class_init_teammates (widget_class);

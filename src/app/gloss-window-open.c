@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-name-dialog.h"
+#include "gloss-readable.h"
 #include "gloss-window-private.h"
 
 #define MAX_RECENT 8
@@ -364,7 +365,8 @@ _gloss_window_fill_recent (GlossWindow *self)
       const char *uri = gtk_recent_info_get_uri (info);
       g_autoptr(GFile) file = NULL;
       g_autofree char *path = NULL;
-      GtkWidget *row, *label;
+      g_autofree char *when = NULL;
+      GtkWidget *row, *box, *label, *date;
 
       if (!is_gloss_file (uri) || !gtk_recent_info_exists (info))
         continue;
@@ -373,9 +375,20 @@ _gloss_window_fill_recent (GlossWindow *self)
       path = g_file_get_parse_name (file);
       label = gtk_label_new (gtk_recent_info_get_display_name (info));
       gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_widget_set_hexpand (label, TRUE);
       gtk_widget_set_tooltip_text (label, path);
+      /* When it was last opened, as people write dates. */
+      when = gloss_readable_date_time (gtk_recent_info_get_modified (info));
+      date = gtk_label_new (when);
+      gtk_widget_set_name (date, "recent-date");
+      gtk_widget_add_css_class (date, "dim-label");
+      gtk_widget_add_css_class (date, "caption");
+      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), date);
       row = gtk_list_box_row_new ();
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
       g_ptr_array_add (self->recent_uris, g_strdup (uri));
       gtk_list_box_append (self->recent_list, row);
       shown++;

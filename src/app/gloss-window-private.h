@@ -9,9 +9,11 @@
 
 #include "gloss-corpus-view.h"
 #include "gloss-inspector.h"
+#include "gloss-notice.h"
 #include "gloss-review-list.h"
 #include "gloss-review-versions.h"
 #include "gloss-sidebar.h"
+#include "gloss-tag-bar.h"
 #include "gloss-window.h"
 
 G_BEGIN_DECLS
@@ -30,6 +32,7 @@ struct _GlossWindow
   GHashTable *annotator_colours; /* annotator id → palette index */
   GArray *search_matches;        /* GlossRange */
   guint search_index;
+  guint search_origin;           /* where Find started, as an offset */
   GPtrArray *recent_uris;        /* the URI of each row of recent_list */
   /* Opening (gloss-window-open.c): the opening that waits for the name
    * dialog, and the one under way, whose document is read in a worker
@@ -96,11 +99,19 @@ struct _GlossWindow
   GtkBox *legend_box;
   GtkLabel *loading_label;
   GtkPaned *paned;
+  GlossTagBar *tag_bar;
+  GtkOverlay *text_overlay;
   GtkScrolledWindow *scroller;
   GlossTextView *text_view;
   GtkWidget *side_box;
 
   GlossCorpusView *corpus_view;  /* beside the article, when a folder is open */
+  GlossNotice *notice;           /* over the text */
+  /* The layer whose last step the notice's Undo undoes, and the serial
+   * of its history then (gloss-window-notice.c). */
+  GlossLayer *notice_layer;
+  gulong notice_handler;         /* its items-changed */
+  guint64 notice_serial;
   GlossSidebar *sidebar;
   GlossReviewList *review_list;  /* in the sidebar's place during review */
   GlossInspector *inspector;
@@ -224,7 +235,29 @@ void _gloss_window_update_decide_actions (GlossWindow *self);
 void _gloss_window_class_init_corpus  (GtkWidgetClass *widget_class);
 void _gloss_window_init_corpus        (GlossWindow    *self);
 void _gloss_window_update_corpus_actions (GlossWindow *self);
+/* Puts the notice over the text (gloss-window-notice.c). */
+void _gloss_window_init_notice        (GlossWindow    *self);
+void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);
+/* Lets go of the layer the notice follows. */
+void _gloss_window_dispose_notice    (GlossWindow    *self);
+/* Shows @message a few seconds in the notice over the text. */
+void _gloss_window_notify             (GlossWindow    *self,
+                                       const char     *message);
+/* Shows @message, the result of @layer's last step, with Undo; the notice
+ * goes as soon as @layer changes again. */
+void _gloss_window_notify_undo        (GlossWindow    *self,
+                                       GlossLayer     *layer,
+                                       const char     *message);
+void _gloss_window_dismiss_notice     (GlossWindow    *self);
+/* The codebook's tag of number key @key (1 for the first); NULL, and the
+ * window says so, when there is none. */
+GlossTag *_gloss_window_tag_of_key    (GlossWindow    *self,
+                                       int             key);
 /* Runs the search of the search bar again and highlights its matches. */
 void _gloss_window_update_search      (GlossWindow    *self);
+/* Enter in the search entry: selects the next match. */
+void _gloss_window_search_next        (GlossWindow    *self);
+/* Gives the keyboard back to the text when Find closes. */
+void _gloss_window_init_search        (GlossWindow    *self);
 
 G_END_DECLS

@@ -229,6 +229,8 @@ on_sidebar_selected (GlossWindow *self)
 static void
 on_layer_replaced (GlossWindow *self)
 {
+  /* Undo in a notice would undo the layer that went. */
+  _gloss_window_dismiss_notice (self);
   /* The document reloaded the own file: show the new layer. */
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
@@ -309,9 +311,11 @@ _gloss_window_set_document (GlossWindow   *self,
                                 gloss_document_get_layer (document),
                                 gloss_document_get_codebook (document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
+  gloss_tag_bar_set_codebook (self->tag_bar, gloss_document_get_codebook (document));
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
+  _gloss_window_dismiss_notice (self);
   update_header (self);
   show_state_banner (self);
   _gloss_window_update_menus (self);
@@ -377,6 +381,7 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *)object;
 
   _gloss_window_exit_review (self);
+  _gloss_window_dispose_notice (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
   g_clear_object (&self->document_signals);
@@ -411,6 +416,7 @@ gloss_window_class_init (GlossWindowClass *klass)
 
   _gloss_ensure_resources ();
   g_type_ensure (GLOSS_TYPE_TEXT_VIEW);
+  g_type_ensure (GLOSS_TYPE_TAG_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossannotator/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_label);
@@ -434,6 +440,8 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, corpus_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, tag_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, text_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_box);
@@ -443,6 +451,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, legend_box);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_recent_activated);
   gtk_widget_class_bind_template_callback (widget_class, _gloss_window_update_search);
+  gtk_widget_class_bind_template_callback (widget_class, _gloss_window_search_next);
 
   _gloss_window_class_init_actions (widget_class);
 }
@@ -450,6 +459,8 @@ gloss_window_class_init (GlossWindowClass *klass)
 static void
 gloss_window_init (GlossWindow *self)
 {
+  GtkWidget *inspector_scroller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown_teammates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
@@ -460,15 +471,25 @@ gloss_window_init (GlossWindow *self)
   gtk_widget_insert_action_group (GTK_WIDGET (self), "layer", G_ACTION_GROUP (self->layer_actions));
 
   _gloss_window_init_dnd (self);
+  _gloss_window_init_notice (self);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  _gloss_window_init_search (self);
 
   self->sidebar = GLOSS_SIDEBAR (gloss_sidebar_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar), TRUE);
   gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->sidebar));
   gtk_box_append (GTK_BOX (self->side_box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  /* The inspector scrolls when the window is too short for it, so that
+   * its wrapped lines never make the side pane taller than its width
+   * allows. */
   self->inspector = GLOSS_INSPECTOR (gloss_inspector_new ());
-  gtk_box_append (GTK_BOX (self->side_box), GTK_WIDGET (self->inspector));
+  inspector_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (inspector_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (inspector_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (inspector_scroller), GTK_WIDGET (self->inspector));
+  g_object_bind_property (self->inspector, "visible", inspector_scroller, "visible", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->side_box), inspector_scroller);
   _gloss_window_init_review (self);
   g_signal_connect_swapped (self->text_view, "notify::selected", G_CALLBACK (on_view_selected), self);
   g_signal_connect_swapped (self->sidebar, "notify::selected", G_CALLBACK (on_sidebar_selected), self);

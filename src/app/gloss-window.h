@@ -56,5 +56,11 @@ gboolean       gloss_window_show_teammate_file (GlossWindow     *self,
                                                GFile            *file);
 /* The message the banner shows, or NULL when it is hidden. */
 const char    *gloss_window_get_banner_text   (GlossWindow      *self);
+/* The message of the notice over the text, or NULL when none shows. */
+const char    *gloss_window_get_notice_text   (GlossWindow      *self);
+/* How long a notice without a button shows, in milliseconds (4000; one
+ * with a button shows twice as long). */
+void           gloss_window_set_notice_timeout (GlossWindow     *self,
+                                               guint             milliseconds);
 
 G_END_DECLS
