@@ -28,6 +28,7 @@ struct _GlossCorpusItem
   GFile *article;
   char *path;                    /* relative to the folder */
   GlossArticleStatus *status;
+  guint position;                /* where it was put in the list: a hint */
 };
 
 struct _GlossCorpusView
@@ -50,7 +51,8 @@ struct _GlossCorpusView
   GtkSingleSelection *selection;
 
   GPtrArray *monitors;           /* GFileMonitor, one per folder with articles */
-  GPtrArray *watched;            /* their folders, GFile */
+  GHashTable *watched;           /* their folders' paths → last modified (gint64 *, µs) */
+  guint poll_id;                 /* the look at the folders' times */
 
   GtkLabel *counts;
   GtkProgressBar *progress;
@@ -86,6 +88,11 @@ void _gloss_corpus_view_take_status    (GlossCorpusView     *self,
                                         GlossArticleStatus  *status);
 void _gloss_corpus_view_scan_failed    (GlossCorpusView     *self,
                                         const GError        *error);
+/* Looks every @seconds at when each folder listed was last modified and
+ * reads again the articles of one that changed: what a watch misses (a
+ * network drive, a folder made anew) is seen all the same.  0 stops. */
+void _gloss_corpus_view_set_poll       (GlossCorpusView     *self,
+                                        guint                seconds);
 /* A file of @article, or @article itself, appeared, changed or vanished. */
 void _gloss_corpus_view_article_changed (GlossCorpusView    *self,
                                         GFile               *article);

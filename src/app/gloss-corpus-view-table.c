@@ -314,10 +314,15 @@ static guint
 position_of (GlossCorpusView *self,
              GlossCorpusItem *item)
 {
+  g_autoptr(GlossCorpusItem) there = g_list_model_get_item (G_LIST_MODEL (self->items), item->position);
   guint position;
 
+  /* Where it was put, unless rows were taken out before it since. */
+  if (there == item)
+    return item->position;
   if (!g_list_store_find (self->items, item, &position))
     return GTK_INVALID_LIST_POSITION;
+  item->position = position;
   return position;
 }
 
@@ -329,9 +334,27 @@ add_item (GlossCorpusView *self,
   g_autoptr(GFile) parent = g_file_get_parent (article);
 
   g_hash_table_replace (self->by_path, g_strdup (g_file_peek_path (article)), item);
+  item->position = g_list_model_get_n_items (G_LIST_MODEL (self->items));
   g_list_store_append (self->items, item);
   if (parent != NULL)
     _gloss_corpus_view_watch (self, parent);
+}
+
+/* A new row for @item's article, taking over what was read of it: a row
+ * that changes is replaced by another object, so that the views, the
+ * filter and the sorter take it for what it is, a changed row. */
+static GlossCorpusItem *
+renew (GlossCorpusView *self,
+       GlossCorpusItem *item)
+{
+  GlossCorpusItem *fresh = g_object_new (GLOSS_TYPE_CORPUS_ITEM, NULL);
+
+  fresh->article = g_object_ref (item->article);
+  fresh->path = g_strdup (item->path);
+  fresh->status = g_steal_pointer (&item->status);
+  fresh->position = item->position;
+  g_hash_table_replace (self->by_path, g_strdup (g_file_peek_path (fresh->article)), fresh);
+  return fresh;
 }
 
 void
@@ -372,6 +395,7 @@ _gloss_corpus_view_take_batch (GlossCorpusView     *self,
           g_autoptr(GFile) parent = g_file_get_parent (entry->article);
 
           g_hash_table_replace (self->by_path, g_strdup (g_file_peek_path (entry->article)), item);
+          item->position = i;
           g_ptr_array_add (items, item);
           if (parent != NULL)
             _gloss_corpus_view_watch (self, parent);
@@ -400,11 +424,15 @@ _gloss_corpus_view_take_batch (GlossCorpusView     *self,
     }
   if (first < end)
     {
-      g_autoptr(GPtrArray) same = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint p = first; p < end; p++)
-        g_ptr_array_add (same, g_list_model_get_item (G_LIST_MODEL (self->items), p));
-      g_list_store_splice (self->items, first, end - first, same->pdata, same->len);
+        {
+          g_autoptr(GlossCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), p);
+
+          g_ptr_array_add (fresh, renew (self, item));
+        }
+      g_list_store_splice (self->items, first, end - first, fresh->pdata, fresh->len);
     }
 
   self->n_read = n_read;
@@ -429,9 +457,9 @@ _gloss_corpus_view_take_status (GlossCorpusView    *self,
   position = position_of (self, item);
   if (position != GTK_INVALID_LIST_POSITION)
     {
-      g_autoptr(GlossCorpusItem) same = g_object_ref (item);
+      g_autoptr(GlossCorpusItem) fresh = renew (self, item);
 
-      g_list_store_splice (self->items, position, 1, (gpointer *) &same, 1);
+      g_list_store_splice (self->items, position, 1, (gpointer *) &fresh, 1);
     }
   update_counts (self);
 }
@@ -485,7 +513,7 @@ gloss_corpus_view_set_folder (GlossCorpusView *self,
   self->cancellable = g_cancellable_new ();
   self->generation++;
   g_ptr_array_set_size (self->monitors, 0);
-  g_ptr_array_set_size (self->watched, 0);
+  g_hash_table_remove_all (self->watched);
   g_hash_table_remove_all (self->by_path);
   g_list_store_remove_all (self->items);
 
@@ -497,6 +525,7 @@ gloss_corpus_view_set_folder (GlossCorpusView *self,
   self->n_read = 0;
   update_counts (self);
   _gloss_corpus_view_start_scan (self);
+  _gloss_corpus_view_set_poll (self, 2);
 }
 
 GFile *
@@ -631,8 +660,9 @@ gloss_corpus_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  _gloss_corpus_view_set_poll (self, 0);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
-  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
@@ -696,7 +726,7 @@ gloss_corpus_view_init (GlossCorpusView *self)
   self->items = g_list_store_new (GLOSS_TYPE_CORPUS_ITEM);
   self->by_path = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->monitors = g_ptr_array_new_with_free_func (g_object_unref);
-  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+  self->watched = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   self->counts = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_name (GTK_WIDGET (self->counts), "corpus-counts");

@@ -146,13 +146,21 @@ send (GMainContext       *context,
       gboolean            last)
 {
   Batch *batch = g_new0 (Batch, 1);
+  GSource *source;
 
   batch->scan = g_atomic_rc_box_acquire (scan);
   batch->listing = listing;
   batch->statuses = statuses;
   batch->n_read = n_read;
   batch->last = last;
-  g_main_context_invoke_full (context, G_PRIORITY_DEFAULT_IDLE, deliver, batch, batch_free);
+  /* An idle source of the main context, never g_main_context_invoke: that
+   * runs the function at once in this thread when the context is free
+   * for a moment, and the view is no thread's but the main one's. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, deliver, batch, batch_free);
+  g_source_attach (source, context);
+  g_source_unref (source);
 }
 
 /* The annotators of a listing, the user first. */
@@ -189,6 +197,45 @@ scanning_free (gpointer data)
   g_free (scanning);
 }
 
+/* One worker's run of the articles, [from, to): read in order, handed
+ * over a tenth of a second's worth at a time, so that each batch is a run
+ * of rows in the list's order and the main thread is not flooded. */
+typedef struct
+{
+  Scanning *scanning;
+  GPtrArray *articles;           /* GlossCorpusArticle */
+  const char * const *annotators;
+  guint from;
+  guint to;
+  GCancellable *cancellable;
+  gint *n_read;                  /* shared by the workers, atomic */
+} Chunk;
+
+static gpointer
+read_chunk (gpointer data)
+{
+  Chunk *chunk = data;
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
+  gint64 sent = g_get_monotonic_time ();
+
+  for (guint i = chunk->from; i < chunk->to && !g_cancellable_is_cancelled (chunk->cancellable); i++)
+    {
+      GlossCorpusArticle *entry = g_ptr_array_index (chunk->articles, i);
+      guint n;
+
+      g_ptr_array_add (statuses, gloss_article_status_read (entry->article, entry->annotation_files,
+                                                            chunk->annotators, chunk->cancellable));
+      n = g_atomic_int_add (chunk->n_read, 1) + 1;
+      if (i + 1 == chunk->to || g_get_monotonic_time () - sent > G_USEC_PER_SEC / 10)
+        {
+          send (chunk->scanning->context, chunk->scanning->scan, NULL, g_steal_pointer (&statuses), n, FALSE);
+          statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
+          sent = g_get_monotonic_time ();
+        }
+    }
+  return NULL;
+}
+
 static void
 scan_thread (GTask        *task,
              gpointer      source_object,
@@ -200,9 +247,11 @@ scan_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   GlossCorpusListing *listing;
   g_auto(GStrv) annotators = NULL;
-  g_autoptr(GPtrArray) statuses = NULL;
-  gint64 sent = g_get_monotonic_time ();
-  GPtrArray *articles;
+  g_autoptr(GPtrArray) articles = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree Chunk *chunks = NULL;
+  guint n_workers;
+  gint n_read = 0;
 
   listing = gloss_corpus_listing_new (scan->folder, cancellable, &error);
   if (listing == NULL)
@@ -214,25 +263,37 @@ scan_thread (GTask        *task,
   annotators = annotators_of (listing, scan->annotator);
   articles = g_ptr_array_ref (listing->articles);
   send (scanning->context, scan, listing, NULL, 0, articles->len == 0);
-
-  statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
-  for (guint i = 0; i < articles->len && !g_cancellable_is_cancelled (cancellable); i++)
+  if (articles->len == 0)
     {
-      GlossCorpusArticle *entry = g_ptr_array_index (articles, i);
-      gboolean last = i + 1 == articles->len;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
 
-      g_ptr_array_add (statuses, gloss_article_status_read (entry->article, entry->annotation_files,
-                                                            (const char * const *) annotators, cancellable));
-      /* A batch every tenth of a second, so that the table fills in
-       * without the main thread doing nothing else. */
-      if (last || g_get_monotonic_time () - sent > G_USEC_PER_SEC / 10)
+  /* Reading is mostly parsing: a worker per processor, each with a run
+   * of the list, this thread among them. */
+  n_workers = CLAMP (g_get_num_processors (), 1, 4);
+  n_workers = MIN (n_workers, articles->len);
+  chunks = g_new0 (Chunk, n_workers);
+  for (guint w = 0; w < n_workers; w++)
+    {
+      chunks[w] = (Chunk) { scanning, articles, (const char * const *) annotators,
+                            articles->len * w / n_workers, articles->len * (w + 1) / n_workers,
+                            cancellable, &n_read };
+      if (w > 0)
         {
-          send (scanning->context, scan, NULL, g_steal_pointer (&statuses), i + 1, last);
-          statuses = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_article_status_free);
-          sent = g_get_monotonic_time ();
+          GThread *thread = g_thread_try_new ("gloss-corpus", read_chunk, &chunks[w], NULL);
+
+          if (thread != NULL)
+            g_ptr_array_add (threads, thread);
+          else
+            read_chunk (&chunks[w]);
         }
     }
-  g_ptr_array_unref (articles);
+  read_chunk (&chunks[0]);
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  send (scanning->context, scan, NULL, NULL, (guint) g_atomic_int_get (&n_read), TRUE);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -392,6 +453,94 @@ folder_changed (GFileMonitor      *monitor,
     _gloss_corpus_view_article_changed (self, article);
 }
 
+/* When @folder was last modified, in microseconds; 0 when unknown. */
+static gint64
+modified_time (GFile *folder)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (folder, G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                                                 G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  if (info == NULL)
+    return 0;
+  return (gint64) g_file_info_get_attribute_uint64 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED) * G_USEC_PER_SEC +
+         g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC);
+}
+
+/* A folder that changed: every article in it now, and every one listed
+ * there before, is looked at again. */
+static void
+folder_modified (GlossCorpusView *self,
+                 const char      *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) articles = g_ptr_array_new_with_free_func (g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                        NULL, NULL);
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+
+      if (name[0] != '.' && gloss_source_name_is_article (name))
+        g_ptr_array_add (articles, g_file_get_child (folder, name));
+    }
+
+  g_hash_table_iter_init (&iter, self->by_path);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      g_autofree char *parent = g_path_get_dirname (key);
+
+      if (g_str_equal (parent, path))
+        g_ptr_array_add (articles, g_file_new_for_path (key));
+    }
+
+  for (guint i = 0; i < articles->len; i++)
+    _gloss_corpus_view_article_changed (self, g_ptr_array_index (articles, i));
+}
+
+static gboolean
+poll_folders (gpointer data)
+{
+  GlossCorpusView *self = data;
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (self->scanning)
+    return G_SOURCE_CONTINUE;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (key);
+      gint64 now = modified_time (folder);
+
+      if (now != *(gint64 *) value)
+        {
+          *(gint64 *) value = now;
+          g_ptr_array_add (changed, g_strdup (key));
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    folder_modified (self, g_ptr_array_index (changed, i));
+  return G_SOURCE_CONTINUE;
+}
+
+void
+_gloss_corpus_view_set_poll (GlossCorpusView *self,
+                             guint            seconds)
+{
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  if (seconds > 0)
+    self->poll_id = g_timeout_add_seconds (seconds, poll_folders, self);
+}
+
 void
 _gloss_corpus_view_watch (GlossCorpusView *self,
                           GFile           *folder)
@@ -399,10 +548,11 @@ _gloss_corpus_view_watch (GlossCorpusView *self,
   g_autoptr(GError) error = NULL;
   GFileMonitor *monitor;
 
-  for (guint i = 0; i < self->watched->len; i++)
-    if (g_file_equal (g_ptr_array_index (self->watched, i), folder))
-      return;
+  if (g_hash_table_contains (self->watched, g_file_peek_path (folder)))
+    return;
+  g_hash_table_insert (self->watched, g_strdup (g_file_peek_path (folder)), g_new0 (gint64, 1));
 
+  *(gint64 *) g_hash_table_lookup (self->watched, g_file_peek_path (folder)) = modified_time (folder);
   monitor = g_file_monitor_directory (folder, G_FILE_MONITOR_NONE, self->cancellable, &error);
   if (monitor == NULL)
     {
@@ -411,5 +561,4 @@ _gloss_corpus_view_watch (GlossCorpusView *self,
     }
   g_signal_connect_object (monitor, "changed", G_CALLBACK (folder_changed), self, 0);
   g_ptr_array_add (self->monitors, monitor);
-  g_ptr_array_add (self->watched, g_object_ref (folder));
 }

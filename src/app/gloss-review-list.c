@@ -363,12 +363,16 @@ gloss_review_list_update_settled (GlossReviewList *self)
       g_autoptr(GlossReviewRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
       gboolean settled = gloss_review_is_settled (self->review, row->unit);
 
+      g_autoptr(GlossReviewRow) fresh = NULL;
+
       if (settled == row->settled)
         continue;
-      row->settled = settled;
-      /* The same row again: the view draws it anew, the filter looks
-       * at it anew. */
-      g_list_store_splice (self->rows, i, 1, (gpointer *) &row, 1);
+      /* Another object for the row: the view draws it anew and the
+       * filter looks at it anew. */
+      fresh = g_object_new (GLOSS_TYPE_REVIEW_ROW, NULL);
+      fresh->unit = row->unit;
+      fresh->settled = settled;
+      g_list_store_splice (self->rows, i, 1, (gpointer *) &fresh, 1);
     }
 }
 
