@@ -258,8 +258,9 @@ setup_row (GtkSignalListItemFactory *factory,
 
   gtk_widget_set_name (label, "review-row");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* A line per annotator, cut rather than wrapped: rows of one height
+   * are measured at once when n or p scrolls the list far. */
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_top (label, 3);
   gtk_widget_set_margin_bottom (label, 3);
   gtk_list_item_set_child (item, label);
