@@ -13,12 +13,16 @@
 #include "gloss-concordance.h"
 #include "gloss-corpus.h"
 #include "gloss-corpus-status.h"
+#include "gloss-corpus-tagging.h"
+#include "gloss-error.h"
+#include "gloss-search.h"
 #include "file-test-util.h"
 
 /* The core's concordance of a folder: a phrase with and without case and
  * whole words, offsets counted in characters across accented letters,
  * the context cut at the ends of the text, a tag's passages per
- * annotator, and an article that cannot be read. */
+ * annotator, an article that cannot be read, and tagging the matches
+ * in an annotator's file and taking them back. */
 
 typedef struct
 {
@@ -188,6 +192,55 @@ test_unreadable (Fixture       *f,
   g_assert_nonnull (strstr (g_ptr_array_index (hits->problems, 0), "gone.txt"));
 }
 
+static void
+test_tag_article (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "b.txt", NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) own = gloss_annotation_file_path_for (article, "carol");
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (GlossRange));
+  g_autofree char *stamp = gloss_corpus_article_stamp (article, "carol");
+  g_autofree char *stale = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) again = NULL;
+  g_auto(GStrv) refused = NULL;
+  guint removed = 0;
+
+  g_array_append_vals (ranges, (GlossRange[]) { { 0, 4 }, { 12, 16 } }, 2);
+
+  /* A file created for Carol with both passages. */
+  g_assert_false (g_file_query_exists (own, NULL));
+  ids = gloss_corpus_tag_article (article, "carol", "Carol", "claim", ranges, stamp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (ids), ==, 2);
+  g_assert_true (g_file_query_exists (own, NULL));
+
+  /* The search's stamp is stale now: refused, naming the article. */
+  refused = gloss_corpus_tag_article (article, "carol", "Carol", "claim", ranges, stamp, &error);
+  g_assert_null (refused);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "b.txt"));
+  g_clear_error (&error);
+
+  /* With a fresh stamp, the same passages are skipped: tagged already. */
+  stale = gloss_corpus_article_stamp (article, "carol");
+  again = gloss_corpus_tag_article (article, "carol", "Carol", "claim", ranges, stale, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (again), ==, 0);
+
+  g_assert_true (gloss_corpus_untag_article (article, "carol", (const char * const *) ids, &removed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (removed, ==, 2);
+  {
+    g_autoptr(GlossAnnotationFile) file = gloss_annotation_file_load (own, GLOSS_LOAD_NONE, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (file))), ==, 0);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,6 +250,8 @@ main (int   argc,
   g_test_add ("/concordance/phrase", Fixture, NULL, fixture_set_up, test_phrase, fixture_tear_down);
   g_test_add ("/concordance/tag", Fixture, NULL, fixture_set_up, test_tag, fixture_tear_down);
   g_test_add ("/concordance/unreadable", Fixture, NULL, fixture_set_up, test_unreadable,
+              fixture_tear_down);
+  g_test_add ("/concordance/tag-article", Fixture, NULL, fixture_set_up, test_tag_article,
               fixture_tear_down);
   return g_test_run ();
 }

@@ -10,8 +10,11 @@
  * articles (exact offsets, whole words, matching case), sorting by a
  * column, a search replaced by a new one, a tag's passages of every
  * annotator and of one, the rows exported as CSV and read back (and an
- * article refused as the destination), and a row opening its article in
- * the window with the passage selected. */
+ * article refused as the destination), a row opening its article in
+ * the window with the passage selected, and Tag All in Corpus with its
+ * Undo: files written and created, a passage tagged already skipped, a
+ * file changed on disk since the search left alone and named, and the
+ * article open in the window tagged through its layer. */
 
 #include "config.h"
 
@@ -208,7 +211,14 @@ test_phrase (Fixture       *f,
   g_assert_cmpstr (status_text (f), ==, "3 matches in 3 articles");
 
   /* Sorted by the article, backwards: the table's order is the rows'. */
-  article_column = g_list_model_get_item (gtk_column_view_get_columns (table), GLOSS_CONCORDANCE_ARTICLE);
+  for (guint i = 0; article_column == NULL; i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (table), i);
+
+      g_assert_nonnull (column);
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), "Article") == 0)
+        article_column = g_steal_pointer (&column);
+    }
   gtk_column_view_sort_by_column (table, article_column, GTK_SORT_DESCENDING);
   settle ();
   assert_row (f, 0, "sub/c.txt", 4, 8, "état");
@@ -364,6 +374,107 @@ test_open (Fixture       *f,
   g_assert_cmpuint (end, ==, 4);
 }
 
+/* The annotations of @annotator's file on @name, as "tag start end"
+ * lines; NULL when there is no file. */
+static char *
+file_passages (Fixture    *f,
+               const char *name,
+               const char *annotator)
+{
+  g_autofree char *path = path_in (f, name);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) own = gloss_annotation_file_path_for (article, annotator);
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *out = g_string_new (NULL);
+  GListModel *layer;
+
+  if (!g_file_query_exists (own, NULL))
+    return g_string_free (out, TRUE);
+  file = gloss_annotation_file_load (own, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  layer = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+  for (guint i = 0; i < g_list_model_get_n_items (layer); i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (layer, i);
+
+      g_string_append_printf (out, "%s %u %u;", gloss_annotation_get_tag (a), gloss_annotation_get_start (a),
+                              gloss_annotation_get_end (a));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_tag_all (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *a_path = path_in (f, "a.txt");
+  g_autoptr(GFile) a_file = g_file_new_for_path (a_path);
+  GlossLayer *layer;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  g_autofree char *d = NULL;
+  g_autofree char *d_after = NULL;
+  g_autofree char *c_after = NULL;
+
+  write_file_under (f->dir, "d.txt", "Un état, deux états.\n");
+  annotate (f, "sub/c.txt", "test-person", 4, 8);
+  g_assert_true (open_in_window (f->window, a_file));
+  layer = gloss_document_get_layer (gloss_window_get_document (f->window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+
+  /* a.txt 2 (open), b.txt 2, sub/c.txt 1 (tagged already), d.txt 2. */
+  search_phrase (f, "état", FALSE, FALSE);
+  g_assert_cmpuint (n_rows (f), ==, 7);
+  g_assert_true (gtk_widget_get_visible (part (f, "concordance-tag-all-box")));
+  assert_row (f, 5, "d.txt", 14, 18, "état");
+  gloss_concordance_item_set_checked (row_at (f, 5), FALSE);
+
+  /* b.txt's own file appears between the search and Tag All. */
+  annotate (f, "b.txt", "test-person", 0, 4);
+  b = file_passages (f, "b.txt", "test-person");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (f, "concordance-tag-all-tag")), tag_position (f, "company"));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->dialog), "concordance.tag-all", NULL));
+  settle ();
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==,
+                   "Tagged 3 passages in 2 articles. Left as they were, changed on disk since the search "
+                   "or unreadable: b.txt");
+
+  /* The open article through its layer, d.txt in a new file, b.txt and
+   * sub/c.txt as they were. */
+  g_assert_nonnull (gloss_layer_find (layer, "company", 2, 6));
+  g_assert_nonnull (gloss_layer_find (layer, "company", 17, 21));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 3);
+  d = file_passages (f, "d.txt", "test-person");
+  g_assert_cmpstr (d, ==, "company 3 7;");
+  c = file_passages (f, "sub/c.txt", "test-person");
+  g_assert_cmpstr (c, ==, "company 4 8;");
+  {
+    g_autofree char *b_now = file_passages (f, "b.txt", "test-person");
+
+    g_assert_cmpstr (b_now, ==, b);
+    g_assert_cmpstr (b_now, ==, "company 0 4;");
+  }
+
+  /* Undo takes back exactly those: from the file and the layer. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-tag-all-corpus", NULL));
+  settle ();
+  g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Took back 3 passages.");
+  d_after = file_passages (f, "d.txt", "test-person");
+  g_assert_cmpstr (d_after, ==, "");
+  c_after = file_passages (f, "sub/c.txt", "test-person");
+  g_assert_cmpstr (c_after, ==, "company 4 8;");
+  g_assert_null (gloss_layer_find (layer, "company", 2, 6));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+
+  /* The window's own Undo and Redo step through the layer's group. */
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 3);
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -377,6 +488,7 @@ main (int    argc,
   ADD ("/concordance-window/tag", test_tag);
   ADD ("/concordance-window/export", test_export);
   ADD ("/concordance-window/open", test_open);
+  ADD ("/concordance-window/tag-all", test_tag_all);
 
 #undef ADD
 

@@ -28,6 +28,8 @@ struct _GlossConcordanceDialog
   gboolean searching;
   guint n_articles;              /* with a row, in the last search */
   GPtrArray *problems;           /* what the last search could not read, naming the files */
+  GHashTable *stamps;            /* article URI → its files' stamp when searched (phrases only) */
+  gboolean phrase;               /* the last search was for a phrase: its rows can be tagged */
 
   GListStore *rows;              /* GlossConcordanceItem, as found */
   GtkSortListModel *sorted;
@@ -44,6 +46,9 @@ struct _GlossConcordanceDialog
   GtkLabel *status_label;
   GtkProgressBar *progress;
   GtkColumnView *table;
+  GtkColumnViewColumn *check_column;
+  GtkWidget *tag_all_box;
+  GtkDropDown *tag_all_dropdown;
 };
 
 /* Starts a search of the folder for @query, stopping the one under way

@@ -22,6 +22,7 @@
 #include "gloss-concordance-item.h"
 #include "gloss-corpus.h"
 #include "gloss-corpus-status.h"
+#include "gloss-corpus-tagging.h"
 
 /* How long the thread gathers rows before it hands them over. */
 #define BATCH_USEC (100 * G_TIME_SPAN_MILLISECOND)
@@ -33,6 +34,7 @@ typedef struct
   char *match;
   char *tag;
   char *annotator;
+  char *user;                      /* whose files Tag All would change: stamped for a phrase */
   GlossConcordanceQuery query;
   GlossConcordanceDialog *dialog;  /* a reference, only handed back to the main context */
   guint generation;
@@ -46,6 +48,7 @@ typedef struct
   GPtrArray *items;              /* GlossConcordanceItem */
   GPtrArray *inputs;             /* every article's URI, in the first batch; or NULL */
   GPtrArray *problems;           /* messages naming a file */
+  GPtrArray *stamps;             /* URI, stamp, URI, stamp… of the articles with rows */
   guint n_done;
   guint n_total;
   guint n_articles;              /* articles with a row, in this batch */
@@ -61,6 +64,7 @@ search_free (gpointer data)
   g_free (search->match);
   g_free (search->tag);
   g_free (search->annotator);
+  g_free (search->user);
   g_object_unref (search->dialog);
   g_free (search);
 }
@@ -74,6 +78,7 @@ batch_new (Search *search)
   batch->generation = search->generation;
   batch->items = g_ptr_array_new_with_free_func (g_object_unref);
   batch->problems = g_ptr_array_new_with_free_func (g_free);
+  batch->stamps = g_ptr_array_new_with_free_func (g_free);
   return batch;
 }
 
@@ -86,6 +91,7 @@ batch_free (gpointer data)
   g_ptr_array_unref (batch->items);
   g_clear_pointer (&batch->inputs, g_ptr_array_unref);
   g_ptr_array_unref (batch->problems);
+  g_ptr_array_unref (batch->stamps);
   g_free (batch);
 }
 
@@ -101,6 +107,9 @@ take_batch (gpointer data)
 
   for (guint i = 0; batch->inputs != NULL && i < batch->inputs->len; i++)
     g_hash_table_add (self->inputs, g_strdup (g_ptr_array_index (batch->inputs, i)));
+  for (guint i = 0; i + 1 < batch->stamps->len; i += 2)
+    g_hash_table_insert (self->stamps, g_strdup (g_ptr_array_index (batch->stamps, i)),
+                         g_strdup (g_ptr_array_index (batch->stamps, i + 1)));
   for (guint i = 0; i < batch->problems->len; i++)
     g_ptr_array_add (self->problems, g_strdup (g_ptr_array_index (batch->problems, i)));
   g_list_store_splice (self->rows, g_list_model_get_n_items (G_LIST_MODEL (self->rows)), 0,
@@ -174,6 +183,13 @@ search_thread (GTask        *task,
                          gloss_concordance_item_new (article->article, path != NULL ? path : "",
                                                      &g_array_index (hits->rows, GlossConcordanceRow, r)));
       batch->n_articles += hits->rows->len > 0;
+      /* How the article and the user's file were when searched: Tag All
+       * leaves them alone if either changes meanwhile. */
+      if (hits->rows->len > 0 && search->user != NULL && search->match != NULL)
+        {
+          g_ptr_array_add (batch->stamps, g_file_get_uri (article->article));
+          g_ptr_array_add (batch->stamps, gloss_corpus_article_stamp (article->article, search->user));
+        }
       for (guint p = 0; p < hits->problems->len; p++)
         g_ptr_array_add (batch->problems, g_strdup (g_ptr_array_index (hits->problems, p)));
       batch->n_done = i + 1;
@@ -217,7 +233,9 @@ _gloss_concordance_dialog_start (GlossConcordanceDialog      *self,
   _gloss_concordance_dialog_stop (self);
   g_list_store_remove_all (self->rows);
   g_hash_table_remove_all (self->inputs);
+  g_hash_table_remove_all (self->stamps);
   g_ptr_array_set_size (self->problems, 0);
+  self->phrase = query->match != NULL;
   self->n_articles = 0;
   self->searching = TRUE;
   self->cancellable = g_cancellable_new ();
@@ -227,6 +245,7 @@ _gloss_concordance_dialog_start (GlossConcordanceDialog      *self,
   search->match = g_strdup (query->match);
   search->tag = g_strdup (query->tag);
   search->annotator = g_strdup (query->annotator);
+  search->user = self->annotators != NULL ? g_strdup (self->annotators[0]) : NULL;
   search->query = *query;
   search->query.match = search->match;
   search->query.tag = search->tag;

@@ -26,7 +26,7 @@
 
 enum { KIND_PHRASE, KIND_TAG };
 
-enum { PASSAGE_ACTIVATED, N_SIGNALS };
+enum { PASSAGE_ACTIVATED, TAG_ALL, N_SIGNALS };
 
 static guint signals[N_SIGNALS];
 
@@ -100,6 +100,11 @@ _gloss_concordance_dialog_update_status (GlossConcordanceDialog *self,
     gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), NULL);
   gtk_label_set_text (self->status_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.export", !self->searching && n_rows > 0);
+  /* Only a phrase's rows can be tagged: a tag's are passages already. */
+  gtk_column_view_column_set_visible (self->check_column, self->phrase);
+  gtk_widget_set_visible (self->tag_all_box, self->phrase && !self->searching && n_rows > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.tag-all",
+                                 self->phrase && !self->searching && n_rows > 0);
 }
 
 static void
@@ -191,6 +196,40 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+static void
+check_toggled (GtkCheckButton *check,
+               GtkListItem    *list_item)
+{
+  GlossConcordanceItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    gloss_concordance_item_set_checked (item, gtk_check_button_get_active (check));
+}
+
+static void
+setup_check (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  /* Translators: the tooltip of a concordance row's check button */
+  gtk_widget_set_tooltip_text (check, _("Tag this match with Tag All in Corpus"));
+  g_signal_connect (check, "toggled", G_CALLBACK (check_toggled), list_item);
+  gtk_list_item_set_child (list_item, check);
+}
+
+static void
+bind_check (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  GlossConcordanceItem *item = gtk_list_item_get_item (list_item);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (gtk_list_item_get_child (list_item)),
+                               gloss_concordance_item_get_checked (item));
+}
+
 static int
 compare_items (gconstpointer a,
                gconstpointer b,
@@ -203,6 +242,14 @@ compare_items (gconstpointer a,
 static void
 add_columns (GlossConcordanceDialog *self)
 {
+  GtkListItemFactory *check_factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (check_factory, "setup", G_CALLBACK (setup_check), NULL);
+  g_signal_connect (check_factory, "bind", G_CALLBACK (bind_check), NULL);
+  self->check_column = gtk_column_view_column_new (NULL, check_factory);
+  gtk_column_view_column_set_visible (self->check_column, FALSE);
+  gtk_column_view_append_column (self->table, self->check_column);
+
   for (guint field = 0; field < GLOSS_CONCORDANCE_N_FIELDS; field++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -237,6 +284,54 @@ row_activated (GlossConcordanceDialog *self,
                guint                   position)
 {
   emit_passage (self, position);
+}
+
+static void
+tag_all_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  GlossConcordanceDialog *self = GLOSS_CONCORDANCE_DIALOG (widget);
+  guint tag = gtk_drop_down_get_selected (self->tag_all_dropdown);
+
+  if (tag == GTK_INVALID_LIST_POSITION || !self->phrase || self->searching)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  g_signal_emit (self, signals[TAG_ALL], 0, gtk_string_list_get_string (self->tag_ids, tag));
+}
+
+GPtrArray *
+gloss_concordance_dialog_dup_checked (GlossConcordanceDialog *self)
+{
+  GPtrArray *checked = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  g_return_val_if_fail (GLOSS_IS_CONCORDANCE_DIALOG (self), checked);
+
+  model = G_LIST_MODEL (self->rows);
+  for (guint i = 0; self->phrase && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossConcordanceItem) item = g_list_model_get_item (model, i);
+
+      if (gloss_concordance_item_get_checked (item))
+        g_ptr_array_add (checked, g_steal_pointer (&item));
+    }
+  return checked;
+}
+
+const char *
+gloss_concordance_dialog_get_stamp (GlossConcordanceDialog *self,
+                                    GFile                  *article)
+{
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CONCORDANCE_DIALOG (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+
+  uri = g_file_get_uri (article);
+  return g_hash_table_lookup (self->stamps, uri);
 }
 
 static gboolean
@@ -359,6 +454,8 @@ gloss_concordance_dialog_dispose (GObject *object)
   g_clear_pointer (&self->annotators, g_strfreev);
   g_clear_pointer (&self->inputs, g_hash_table_unref);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
+  g_clear_object (&self->check_column);
 
   G_OBJECT_CLASS (gloss_concordance_dialog_parent_class)->dispose (object);
 }
@@ -374,6 +471,8 @@ gloss_concordance_dialog_class_init (GlossConcordanceDialogClass *klass)
   signals[PASSAGE_ACTIVATED] = g_signal_new ("passage-activated", G_TYPE_FROM_CLASS (klass),
                                              G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                              3, G_TYPE_FILE, G_TYPE_UINT, G_TYPE_UINT);
+  signals[TAG_ALL] = g_signal_new ("tag-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-concordance-dialog.ui");
@@ -386,9 +485,12 @@ gloss_concordance_dialog_class_init (GlossConcordanceDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossConcordanceDialog, status_label);
   gtk_widget_class_bind_template_child (widget_class, GlossConcordanceDialog, progress);
   gtk_widget_class_bind_template_child (widget_class, GlossConcordanceDialog, table);
+  gtk_widget_class_bind_template_child (widget_class, GlossConcordanceDialog, tag_all_box);
+  gtk_widget_class_bind_template_child (widget_class, GlossConcordanceDialog, tag_all_dropdown);
 
   gtk_widget_class_install_action (widget_class, "concordance.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "concordance.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "concordance.tag-all", NULL, tag_all_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -399,6 +501,7 @@ gloss_concordance_dialog_init (GlossConcordanceDialog *self)
 
   self->inputs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func (g_free);
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->rows = g_list_store_new (GLOSS_TYPE_CONCORDANCE_ITEM);
   add_columns (self);
   self->sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
@@ -411,11 +514,13 @@ gloss_concordance_dialog_init (GlossConcordanceDialog *self)
 
   self->tag_ids = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tag_ids));
+  gtk_drop_down_set_model (self->tag_all_dropdown, G_LIST_MODEL (self->tag_ids));
   self->annotator_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->annotator_dropdown, G_LIST_MODEL (self->annotator_names));
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_changed), self);
   g_signal_connect_swapped (self->phrase_entry, "activate", G_CALLBACK (phrase_activated), self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.export", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "concordance.tag-all", FALSE);
 }
 
 GlossConcordanceDialog *
@@ -438,6 +543,8 @@ gloss_concordance_dialog_set_corpus (GlossConcordanceDialog *self,
   _gloss_concordance_dialog_stop (self);
   g_list_store_remove_all (self->rows);
   g_hash_table_remove_all (self->inputs);
+  g_hash_table_remove_all (self->stamps);
+  self->phrase = FALSE;
   g_set_object (&self->folder, folder);
   g_strfreev (self->annotators);
   self->annotators = g_strdupv ((char **) annotators);

@@ -24,10 +24,14 @@ G_DECLARE_FINAL_TYPE (GlossConcordanceDialog, gloss_concordance_dialog, GLOSS, C
  * with a progress bar; a new search stops the one under way.  Export
  * CSV… writes the rows in the table's order.  Activating a row emits
  * ::passage-activated with the article's GFile and the passage's start
- * and end (characters). */
+ * and end (characters).  After a phrase search, each row has a check
+ * button, all checked at first, and Tag All in Corpus emits ::tag-all
+ * with the tag chosen; the window tags the checked rows
+ * (gloss_concordance_dialog_dup_checked). */
 GlossConcordanceDialog *gloss_concordance_dialog_new          (GtkWindow              *parent);
-/* Searches @folder from now on, with @annotators (ids) to choose from
- * and the tags of @codebook; the table is emptied. */
+/* Searches @folder from now on, with @annotators (ids, the user's
+ * first) to choose from and the tags of @codebook; the table is
+ * emptied. */
 void                    gloss_concordance_dialog_set_corpus   (GlossConcordanceDialog *self,
                                                                GFile                  *folder,
                                                                const char * const     *annotators,
@@ -37,6 +41,13 @@ GFile                  *gloss_concordance_dialog_get_folder   (GlossConcordanceD
 gboolean                gloss_concordance_dialog_is_searching (GlossConcordanceDialog *self);
 /* The rows (GlossConcordanceItem) in the table's order. */
 GListModel             *gloss_concordance_dialog_get_rows     (GlossConcordanceDialog *self);
+/* The rows checked for Tag All in Corpus (GlossConcordanceItem, in the
+ * order found); none unless the last search was for a phrase. */
+GPtrArray              *gloss_concordance_dialog_dup_checked  (GlossConcordanceDialog *self);
+/* How @article and the user's file on it were when searched
+ * (gloss_corpus_article_stamp), or NULL. */
+const char             *gloss_concordance_dialog_get_stamp    (GlossConcordanceDialog *self,
+                                                               GFile                  *article);
 /* Writes the rows as CSV to @file, atomically; refuses an article of the
  * corpus or an annotation file. */
 gboolean                gloss_concordance_dialog_write_csv    (GlossConcordanceDialog *self,

@@ -18,6 +18,7 @@ struct _GlossConcordanceItem
   GFile *article;
   guint start;
   guint end;
+  gboolean checked;
   char *fields[GLOSS_CONCORDANCE_N_FIELDS];
 };
 
@@ -60,6 +61,7 @@ gloss_concordance_item_new (GFile               *article,
   self->article = g_object_ref (article);
   self->start = row->start;
   self->end = row->end;
+  self->checked = TRUE;
   self->fields[GLOSS_CONCORDANCE_ARTICLE] = g_strdup (path);
   self->fields[GLOSS_CONCORDANCE_LEFT] = g_steal_pointer (&row->left);
   self->fields[GLOSS_CONCORDANCE_MATCH] = g_steal_pointer (&row->text);
@@ -91,6 +93,23 @@ gloss_concordance_item_get_end (GlossConcordanceItem *self)
   g_return_val_if_fail (GLOSS_IS_CONCORDANCE_ITEM (self), 0);
 
   return self->end;
+}
+
+gboolean
+gloss_concordance_item_get_checked (GlossConcordanceItem *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CONCORDANCE_ITEM (self), FALSE);
+
+  return self->checked;
+}
+
+void
+gloss_concordance_item_set_checked (GlossConcordanceItem *self,
+                                    gboolean              checked)
+{
+  g_return_if_fail (GLOSS_IS_CONCORDANCE_ITEM (self));
+
+  self->checked = !!checked;
 }
 
 const char *

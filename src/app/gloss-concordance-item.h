@@ -39,6 +39,10 @@ GlossConcordanceItem *gloss_concordance_item_new        (GFile                 *
 GFile                *gloss_concordance_item_get_article (GlossConcordanceItem *self);
 guint                 gloss_concordance_item_get_start  (GlossConcordanceItem  *self);
 guint                 gloss_concordance_item_get_end    (GlossConcordanceItem  *self);
+/* Whether Tag All in Corpus tags the row (all are at first). */
+gboolean              gloss_concordance_item_get_checked (GlossConcordanceItem *self);
+void                  gloss_concordance_item_set_checked (GlossConcordanceItem *self,
+                                                          gboolean              checked);
 /* A field as the CSV writes it ("" when there is none). */
 const char           *gloss_concordance_item_get_field  (GlossConcordanceItem  *self,
                                                          GlossConcordanceField  field);

@@ -22,8 +22,8 @@
 #include "gloss-corpus-view.h"
 #include "gloss-window-private.h"
 
-static char *
-own_id (GlossWindow *self)
+char *
+_gloss_window_dup_own_id (GlossWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -43,7 +43,7 @@ gloss_window_open_folder (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
 
-  id = own_id (self);
+  id = _gloss_window_dup_own_id (self);
   gloss_corpus_view_set_folder (self->corpus_view, folder, id);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_view), TRUE);
   _gloss_window_update_actions (self);
@@ -220,6 +220,7 @@ _gloss_window_update_corpus_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-article", corpus);
   gtk_widget_action_set_enabled (widget, "win.toggle-corpus", corpus);
   gtk_widget_action_set_enabled (widget, "win.concordance", corpus);
+  gtk_widget_action_set_enabled (widget, "win.undo-tag-all-corpus", self->corpus_tagged != NULL);
   gtk_widget_action_set_enabled (widget, "win.mark-done",
                                  self->document != NULL &&
                                  gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_READ_ONLY);

@@ -112,6 +112,9 @@ struct _GlossWindow
   GFile *pending_article;
   guint pending_start;
   guint pending_end;
+  /* What the last Tag All in Corpus added, for its Undo: one entry per
+   * article (the file and the ids added; gloss-window-concordance.c). */
+  GPtrArray *corpus_tagged;
   GlossNotice *notice;           /* over the text */
   /* The layer whose last step the notice's Undo undoes, and the serial
    * of its history then (gloss-window-notice.c). */
@@ -256,6 +259,9 @@ void _gloss_window_select_passage     (GlossWindow    *self,
                                        guint           start,
                                        guint           end);
 void _gloss_window_dispose_concordance (GlossWindow   *self);
+/* The user's annotator id: the document's own layer's, else the
+ * application's (gloss-window-corpus.c). */
+char *_gloss_window_dup_own_id        (GlossWindow    *self);
 /* Puts the notice over the text (gloss-window-notice.c). */
 void _gloss_window_init_notice        (GlossWindow    *self);
 void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);
