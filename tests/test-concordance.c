@@ -12,6 +12,7 @@
 #include "gloss-annotation-file.h"
 #include "gloss-concordance.h"
 #include "gloss-corpus.h"
+#include "gloss-corpus-statistics.h"
 #include "gloss-corpus-status.h"
 #include "gloss-corpus-tagging.h"
 #include "gloss-error.h"
@@ -21,8 +22,9 @@
 /* The core's concordance of a folder: a phrase with and without case and
  * whole words, offsets counted in characters across accented letters,
  * the context cut at the ends of the text, a tag's passages per
- * annotator, an article that cannot be read, and tagging the matches
- * in an annotator's file and taking them back. */
+ * annotator, an article that cannot be read, tagging the matches in an
+ * annotator's file and taking them back, and the passages counted per
+ * tag and annotator, per article and in all. */
 
 typedef struct
 {
@@ -241,6 +243,38 @@ test_tag_article (Fixture       *f,
   }
 }
 
+static void
+test_statistics (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GlossCorpusStatistics) s = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossTagCount *count;
+
+  s = gloss_corpus_statistics_new (folder, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s->n_articles, ==, 3);
+  g_assert_cmpuint (s->tags->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (s->tags, 0), ==, "claim");
+  g_assert_cmpuint (s->annotators->len, ==, 2);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "claim", "alice"), ==, 1);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "claim", "ben"), ==, 2);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "claim", "carol"), ==, 0);
+
+  /* The totals, then a.txt's two counts and b.txt's one. */
+  g_assert_cmpuint (s->counts->len, ==, 5);
+  count = g_ptr_array_index (s->counts, 0);
+  g_assert_null (count->article);
+  count = g_ptr_array_index (s->counts, 3);
+  g_assert_cmpstr (count->article, ==, "a.txt");
+  g_assert_cmpstr (count->annotator, ==, "ben");
+  g_assert_cmpuint (count->passages, ==, 1);
+  count = g_ptr_array_index (s->counts, 4);
+  g_assert_cmpstr (count->article, ==, "b.txt");
+  g_assert_cmpuint (count->passages, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,5 +287,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/concordance/tag-article", Fixture, NULL, fixture_set_up, test_tag_article,
               fixture_tear_down);
+  g_test_add ("/concordance/statistics", Fixture, NULL, fixture_set_up, test_statistics, fixture_tear_down);
   return g_test_run ();
 }

@@ -14,7 +14,8 @@
  * the window with the passage selected, and Tag All in Corpus with its
  * Undo: files written and created, a passage tagged already skipped, a
  * file changed on disk since the search left alone and named, and the
- * article open in the window tagged through its layer. */
+ * article open in the window tagged through its layer; and the folder's
+ * statistics, counted in a worker thread and drawn. */
 
 #include "config.h"
 
@@ -26,6 +27,7 @@
 #include "file-test-util.h"
 #include "gloss-annotation-file.h"
 #include "gloss-concordance-item.h"
+#include "gloss-tag-count-item.h"
 
 typedef struct
 {
@@ -475,6 +477,57 @@ test_tag_all (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
 }
 
+static gboolean
+counted (gpointer data)
+{
+  Fixture *f = data;
+  GlossStatisticsDialog *dialog = gloss_window_get_statistics (f->window);
+
+  return dialog != NULL && !gloss_statistics_dialog_is_counting (dialog);
+}
+
+static void
+test_statistics (Fixture       *f,
+                 gconstpointer  data)
+{
+  GlossStatisticsDialog *dialog;
+  GlossCorpusStatistics *s;
+  GListModel *rows;
+  const GlossTagCount *first;
+  const char *status;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.corpus-statistics", NULL));
+  wait_until (counted, f);
+  dialog = gloss_window_get_statistics (f->window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  s = gloss_statistics_dialog_get_statistics (dialog);
+  g_assert_nonnull (s);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "company", "ben"), ==, 2);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "company", "test-person"), ==, 1);
+  status = gtk_label_get_text (GTK_LABEL (find_named (GTK_WIDGET (dialog), "statistics-status")));
+  g_assert_cmpstr (status, ==, "3 passages in 3 articles");
+
+  /* The totals first, then a.txt's and b.txt's counts. */
+  rows = gloss_statistics_dialog_get_rows (dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+  {
+    g_autoptr(GlossTagCountItem) item = g_list_model_get_item (rows, 0);
+
+    first = gloss_tag_count_item_get (item);
+    g_assert_null (first->article);
+    g_assert_cmpstr (first->annotator, ==, "ben");
+    g_assert_cmpuint (first->passages, ==, 2);
+  }
+  draw_frames (GTK_WIDGET (dialog));
+
+  /* A passage added is counted the next time. */
+  annotate (f, "sub/c.txt", "ben", 4, 8);
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.corpus-statistics", NULL));
+  wait_until (counted, f);
+  s = gloss_statistics_dialog_get_statistics (dialog);
+  g_assert_cmpuint (gloss_corpus_statistics_total (s, "company", "ben"), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -489,6 +542,7 @@ main (int    argc,
   ADD ("/concordance-window/export", test_export);
   ADD ("/concordance-window/open", test_open);
   ADD ("/concordance-window/tag-all", test_tag_all);
+  ADD ("/concordance-window/statistics", test_statistics);
 
 #undef ADD
 

@@ -129,13 +129,7 @@ take_batch (gpointer data)
 static void
 hand_over (Batch *batch)
 {
-  GSource *source = g_idle_source_new ();
-
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, take_batch, batch, batch_free);
-  g_source_set_static_name (source, "[gloss] concordance batch");
-  g_source_attach (source, NULL);
-  g_source_unref (source);
+  g_idle_add_full (G_PRIORITY_DEFAULT, take_batch, batch, batch_free);
 }
 
 static void

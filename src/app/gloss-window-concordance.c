@@ -8,7 +8,8 @@
 /* The concordance of the folder open in the window: one dialog per
  * window, following the folder, whose rows open their article in the
  * window at the passage.  The article opens in a worker thread, so the
- * passage waits in the window until the document shows. */
+ * passage waits in the window until the document shows.  Tag All in
+ * Corpus and its Undo, and the folder's statistics, live here too. */
 
 #define G_LOG_DOMAIN "gloss-window"
 
@@ -20,6 +21,7 @@
 #include "gloss-concordance-item.h"
 #include "gloss-corpus-tagging.h"
 #include "gloss-search.h"
+#include "gloss-statistics-dialog.h"
 #include "gloss-window-private.h"
 
 /* What Tag All in Corpus added to one article, for its Undo. */
@@ -330,12 +332,54 @@ concordance_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (self->concordance));
 }
 
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GFile *folder = gloss_corpus_view_get_folder (self->corpus_view);
+  g_autofree char *user = NULL;
+
+  if (folder == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  if (self->statistics == NULL)
+    {
+      self->statistics = gloss_statistics_dialog_new (GTK_WINDOW (self));
+      g_object_add_weak_pointer (G_OBJECT (self->statistics), (gpointer *) &self->statistics);
+    }
+  /* Counted again each time: the files change as people annotate. */
+  user = _gloss_window_dup_own_id (self);
+  gloss_statistics_dialog_count (self->statistics, folder, user);
+  gtk_window_present (GTK_WINDOW (self->statistics));
+}
+
+GlossStatisticsDialog *
+gloss_window_get_statistics (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->statistics;
+}
+
 GlossConcordanceDialog *
 gloss_window_get_concordance (GlossWindow *self)
 {
   g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
 
   return self->concordance;
+}
+
+/* A worker thread may hold the dialog a moment longer than the window
+ * lives: it must not point at the window then. */
+static void
+forget_dialog (GtkWindow *dialog)
+{
+  gtk_window_set_transient_for (dialog, NULL);
+  gtk_window_destroy (dialog);
 }
 
 void
@@ -347,7 +391,15 @@ _gloss_window_dispose_concordance (GlossWindow *self)
 
       g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->concordance);
       self->concordance = NULL;
-      gtk_window_destroy (dialog);
+      forget_dialog (dialog);
+    }
+  if (self->statistics != NULL)
+    {
+      GtkWindow *dialog = GTK_WINDOW (self->statistics);
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->statistics);
+      self->statistics = NULL;
+      forget_dialog (dialog);
     }
   g_clear_object (&self->pending_article);
   g_clear_pointer (&self->corpus_tagged, g_ptr_array_unref);
@@ -358,4 +410,5 @@ _gloss_window_class_init_concordance (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.concordance", NULL, concordance_action);
   gtk_widget_class_install_action (widget_class, "win.undo-tag-all-corpus", NULL, undo_tag_all_action);
+  gtk_widget_class_install_action (widget_class, "win.corpus-statistics", NULL, statistics_action);
 }

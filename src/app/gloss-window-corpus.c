@@ -220,6 +220,7 @@ _gloss_window_update_corpus_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.previous-article", corpus);
   gtk_widget_action_set_enabled (widget, "win.toggle-corpus", corpus);
   gtk_widget_action_set_enabled (widget, "win.concordance", corpus);
+  gtk_widget_action_set_enabled (widget, "win.corpus-statistics", corpus);
   gtk_widget_action_set_enabled (widget, "win.undo-tag-all-corpus", self->corpus_tagged != NULL);
   gtk_widget_action_set_enabled (widget, "win.mark-done",
                                  self->document != NULL &&

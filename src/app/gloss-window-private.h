@@ -109,6 +109,7 @@ struct _GlossWindow
   /* The concordance of the folder (gloss-window-concordance.c), and the
    * passage one of its rows asked to show once its article is open. */
   GlossConcordanceDialog *concordance;
+  GlossStatisticsDialog *statistics;
   GFile *pending_article;
   guint pending_start;
   guint pending_end;
