@@ -42,6 +42,7 @@ static const GlossAccel accels[] = {
   { "win.previous-article", { "<Alt>Page_Up" }, APP },
   { "win.mark-done", { "<Control>d" }, APP },
   { "win.toggle-corpus", { "F8" }, APP },
+  { "win.concordance", { "<Control><Shift>f" }, APP },
   { "win.show-help-overlay", { "<Control>question" }, APP },
   { "win.tag-all-key(1)", { "<Alt>1" }, APP },
   { "win.tag-all-key(2)", { "<Alt>2" }, APP },

@@ -536,6 +536,14 @@ gloss_corpus_view_get_folder (GlossCorpusView *self)
   return self->folder;
 }
 
+const char * const *
+gloss_corpus_view_get_annotators (GlossCorpusView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+
+  return (const char * const *) self->annotators;
+}
+
 gboolean
 gloss_corpus_view_is_scanning (GlossCorpusView *self)
 {

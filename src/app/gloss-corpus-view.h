@@ -34,6 +34,9 @@ void       gloss_corpus_view_set_folder     (GlossCorpusView *self,
                                              GFile           *folder,
                                              const char      *annotator);
 GFile     *gloss_corpus_view_get_folder     (GlossCorpusView *self);
+/* The ids of the annotators with a file in the folder, the user's first;
+ * NULL until the folder is walked. */
+const char * const *gloss_corpus_view_get_annotators (GlossCorpusView *self);
 /* Whether the articles are still being read. */
 gboolean   gloss_corpus_view_is_scanning    (GlossCorpusView *self);
 /* How many articles are listed, and how many the filters let through. */

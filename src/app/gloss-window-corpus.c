@@ -22,8 +22,8 @@
 #include "gloss-corpus-view.h"
 #include "gloss-window-private.h"
 
-static char *
-own_id (GlossWindow *self)
+char *
+_gloss_window_dup_own_id (GlossWindow *self)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -43,7 +43,7 @@ gloss_window_open_folder (GlossWindow *self,
   g_return_if_fail (GLOSS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (folder));
 
-  id = own_id (self);
+  id = _gloss_window_dup_own_id (self);
   gloss_corpus_view_set_folder (self->corpus_view, folder, id);
   gtk_widget_set_visible (GTK_WIDGET (self->corpus_view), TRUE);
   _gloss_window_update_actions (self);
@@ -77,9 +77,9 @@ save_shown (GlossWindow *self)
   return FALSE;
 }
 
-static void
-open_article (GlossWindow *self,
-              GFile       *article)
+void
+_gloss_window_open_article (GlossWindow *self,
+                            GFile       *article)
 {
   if (self->document != NULL &&
       g_file_equal (gloss_source_get_file (gloss_document_get_source (self->document)), article))
@@ -94,7 +94,7 @@ static void
 on_article_activated (GlossWindow *self,
                       GFile       *article)
 {
-  open_article (self, article);
+  _gloss_window_open_article (self, article);
 }
 
 static GFile *
@@ -117,7 +117,7 @@ step_article_action (GtkWidget  *widget,
       gtk_widget_error_bell (widget);
       return;
     }
-  open_article (self, next);
+  _gloss_window_open_article (self, next);
 }
 
 static void
@@ -219,6 +219,9 @@ _gloss_window_update_corpus_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-article", corpus);
   gtk_widget_action_set_enabled (widget, "win.previous-article", corpus);
   gtk_widget_action_set_enabled (widget, "win.toggle-corpus", corpus);
+  gtk_widget_action_set_enabled (widget, "win.concordance", corpus);
+  gtk_widget_action_set_enabled (widget, "win.corpus-statistics", corpus);
+  gtk_widget_action_set_enabled (widget, "win.undo-tag-all-corpus", self->corpus_tagged != NULL);
   gtk_widget_action_set_enabled (widget, "win.mark-done",
                                  self->document != NULL &&
                                  gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_READ_ONLY);
@@ -240,4 +243,5 @@ _gloss_window_class_init_corpus (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.previous-article", NULL, step_article_action);
   gtk_widget_class_install_action (widget_class, "win.mark-done", NULL, mark_done_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-corpus", NULL, toggle_corpus_action);
+  _gloss_window_class_init_concordance (widget_class);
 }

@@ -106,6 +106,16 @@ struct _GlossWindow
   GtkWidget *side_box;
 
   GlossCorpusView *corpus_view;  /* beside the article, when a folder is open */
+  /* The concordance of the folder (gloss-window-concordance.c), and the
+   * passage one of its rows asked to show once its article is open. */
+  GlossConcordanceDialog *concordance;
+  GlossStatisticsDialog *statistics;
+  GFile *pending_article;
+  guint pending_start;
+  guint pending_end;
+  /* What the last Tag All in Corpus added, for its Undo: one entry per
+   * article (the file and the ids added; gloss-window-concordance.c). */
+  GPtrArray *corpus_tagged;
   GlossNotice *notice;           /* over the text */
   /* The layer whose last step the notice's Undo undoes, and the serial
    * of its history then (gloss-window-notice.c). */
@@ -235,6 +245,24 @@ void _gloss_window_update_decide_actions (GlossWindow *self);
 void _gloss_window_class_init_corpus  (GtkWidgetClass *widget_class);
 void _gloss_window_init_corpus        (GlossWindow    *self);
 void _gloss_window_update_corpus_actions (GlossWindow *self);
+/* Saves the article shown and opens @article, selected in the list
+ * (gloss-window-corpus.c). */
+void _gloss_window_open_article       (GlossWindow    *self,
+                                       GFile          *article);
+/* Installs win.concordance (gloss-window-concordance.c). */
+void _gloss_window_class_init_concordance (GtkWidgetClass *widget_class);
+/* Selects the passage a concordance row asked for, once its article is
+ * the document shown. */
+void _gloss_window_show_pending_passage (GlossWindow  *self);
+/* Selects [@start, @end) in the text, ready to be tagged, and scrolls to
+ * it (gloss-window-search.c). */
+void _gloss_window_select_passage     (GlossWindow    *self,
+                                       guint           start,
+                                       guint           end);
+void _gloss_window_dispose_concordance (GlossWindow   *self);
+/* The user's annotator id: the document's own layer's, else the
+ * application's (gloss-window-corpus.c). */
+char *_gloss_window_dup_own_id        (GlossWindow    *self);
 /* Puts the notice over the text (gloss-window-notice.c). */
 void _gloss_window_init_notice        (GlossWindow    *self);
 void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);

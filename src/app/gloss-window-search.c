@@ -29,6 +29,20 @@ search_flags (GlossWindow *self)
   return flags;
 }
 
+void
+_gloss_window_select_passage (GlossWindow *self,
+                              guint        start,
+                              guint        end)
+{
+  GtkTextIter iter;
+
+  gloss_text_view_select (self->text_view, NULL, FALSE);
+  gloss_text_view_select_range (self->text_view, start, end);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
+                                      &iter, start);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &iter, 0.1, TRUE, 0.0, 0.3);
+}
+
 /* Match @index becomes the selection, ready to be tagged with a key, and
  * is scrolled to. */
 static void
@@ -36,14 +50,9 @@ select_match (GlossWindow *self,
               guint        index)
 {
   GlossRange *match = &g_array_index (self->search_matches, GlossRange, index);
-  GtkTextIter iter;
 
   self->search_index = index;
-  gloss_text_view_select (self->text_view, NULL, FALSE);
-  gloss_text_view_select_range (self->text_view, match->start, match->end);
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
-                                      &iter, match->start);
-  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->text_view), &iter, 0.1, TRUE, 0.0, 0.3);
+  _gloss_window_select_passage (self, match->start, match->end);
 }
 
 void

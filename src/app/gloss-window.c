@@ -322,6 +322,7 @@ _gloss_window_set_document (GlossWindow   *self,
   _gloss_window_update_legend (self);
   _gloss_window_update_actions (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+  _gloss_window_show_pending_passage (self);
 }
 
 static void
@@ -382,6 +383,7 @@ gloss_window_dispose (GObject *object)
 
   _gloss_window_exit_review (self);
   _gloss_window_dispose_notice (self);
+  _gloss_window_dispose_concordance (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
   g_clear_object (&self->document_signals);

@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-concordance-dialog.h"
+#include "gloss-statistics-dialog.h"
 #include "gloss-corpus-view.h"
 
 #include "gloss-application.h"
@@ -44,6 +46,12 @@ void           gloss_window_open              (GlossWindow      *self,
 void           gloss_window_open_folder       (GlossWindow      *self,
                                                GFile            *folder);
 GlossCorpusView *gloss_window_get_corpus_view (GlossWindow      *self);
+/* The concordance of the folder (win.concordance), or NULL before it is
+ * first shown. */
+GlossConcordanceDialog *gloss_window_get_concordance (GlossWindow *self);
+/* The statistics of the folder (win.corpus-statistics), or NULL before
+ * they are first shown. */
+GlossStatisticsDialog *gloss_window_get_statistics (GlossWindow *self);
 /* Whether an opening is under way (the spinner shows). */
 gboolean       gloss_window_is_loading        (GlossWindow      *self);
 GlossDocument *gloss_window_get_document      (GlossWindow      *self);

@@ -7,8 +7,9 @@
 
 /* gloss-cli concordance: every occurrence of a text, or every passage of
  * a tag, across a corpus, with the characters around it (keyword in
- * context).  Each article is searched in a worker thread; rows are
- * printed in the order of the articles. */
+ * context).  Each article is searched in a worker thread by the core's
+ * concordance, which the window's shares; rows are printed in the order
+ * of the articles. */
 
 #define G_LOG_DOMAIN "gloss-cli"
 
@@ -19,9 +20,8 @@
 
 #include "gloss-cli-common.h"
 #include "gloss-cli-read-ahead.h"
-#include "gloss-corpus.h"
+#include "gloss-concordance.h"
 #include "gloss-export.h"
-#include "gloss-search.h"
 
 #define DEFAULT_CONTEXT 40
 
@@ -36,166 +36,24 @@ typedef struct
   gboolean csv;
 } Options;
 
-/* One row: a place in an article and who tagged it, if anyone. */
-typedef struct
-{
-  guint start;
-  guint end;
-  char *left;
-  char *text;
-  char *right;
-  const char *tag;        /* the option's, or NULL */
-  char *annotator;
-} Row;
-
-/* What a worker thread found in one article. */
-typedef struct
-{
-  GArray *rows;          /* Row, in text order */
-  GPtrArray *problems;   /* messages naming the file */
-} Found;
-
-static void
-row_clear (gpointer data)
-{
-  Row *row = data;
-
-  g_free (row->left);
-  g_free (row->text);
-  g_free (row->right);
-  g_free (row->annotator);
-}
-
-static void
-found_free (gpointer data)
-{
-  Found *found = data;
-
-  /* The read-ahead frees the articles' slots, taken or not. */
-  if (found == NULL)
-    return;
-  g_array_unref (found->rows);
-  g_ptr_array_unref (found->problems);
-  g_free (found);
-}
-
-static void
-add_row (Found       *found,
-         GlossSource *source,
-         guint        start,
-         guint        end,
-         const char  *tag,
-         const char  *annotator,
-         guint        context)
-{
-  guint length = gloss_source_get_length (source);
-  Row row = {
-    start, end,
-    gloss_source_dup_slice (source, start > context ? start - context : 0, start),
-    gloss_source_dup_slice (source, start, end),
-    gloss_source_dup_slice (source, end, end + MIN (context, length - MIN (end, length))),
-    tag, g_strdup (annotator),
-  };
-
-  g_array_append_val (found->rows, row);
-}
-
-static int
-compare_rows (gconstpointer a,
-              gconstpointer b)
-{
-  const Row *ra = a;
-  const Row *rb = b;
-
-  if (ra->start != rb->start)
-    return ra->start < rb->start ? -1 : 1;
-  if (ra->end != rb->end)
-    return ra->end < rb->end ? -1 : 1;
-  return g_strcmp0 (ra->annotator, rb->annotator);
-}
-
-/* The passages of the tag in the annotation files of @item (of one
- * annotator when asked), wherever they are now in the article. */
-static void
-find_passages (Found           *found,
-               GlossCliArticle *item,
-               GlossSource     *source,
-               Options         *o,
-               GCancellable    *cancellable)
-{
-  g_autoptr(GHashTable) only = NULL;
-  g_autoptr(GPtrArray) files = NULL;
-
-  if (o->annotator != NULL)
-    {
-      only = g_hash_table_new (g_str_hash, g_str_equal);
-      g_hash_table_add (only, o->annotator);
-    }
-  files = gloss_corpus_open_annotation_files (item->article, source, item->annotation_files,
-                                              only, found->problems, cancellable);
-
-  for (guint i = 0; i < files->len; i++)
-    {
-      GlossLayer *layer = gloss_annotation_file_get_layer (g_ptr_array_index (files, i));
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (layer));
-
-      for (guint k = 0; k < n; k++)
-        {
-          g_autoptr(GlossAnnotation) a = g_list_model_get_item (G_LIST_MODEL (layer), k);
-
-          /* An orphaned passage has no place in the text to show. */
-          if (g_strcmp0 (gloss_annotation_get_tag (a), o->tag) != 0 ||
-              gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
-            continue;
-          add_row (found, source, gloss_annotation_get_start (a), gloss_annotation_get_end (a),
-                   o->tag, gloss_layer_get_annotator_id (layer), o->context);
-        }
-    }
-  g_array_sort (found->rows, compare_rows);
-}
-
 static gpointer
 find_in_article (GlossCliArticle *item,
                  gpointer         user_data,
                  GCancellable    *cancellable)
 {
   Options *o = user_data;
-  Found *found = g_new0 (Found, 1);
-  g_autoptr(GlossSource) source = NULL;
-  g_autoptr(GError) error = NULL;
+  GlossConcordanceQuery query = {
+    o->match, o->tag, o->annotator, o->context, o->match_case, o->whole_words,
+  };
 
-  found->rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  g_array_set_clear_func (found->rows, row_clear);
-  found->problems = g_ptr_array_new_with_free_func (g_free);
+  return gloss_concordance_search (&query, item->article, item->annotation_files, cancellable);
+}
 
-  source = gloss_corpus_read_article (item->article, cancellable, &error);
-  if (source == NULL)
-    {
-      g_ptr_array_add (found->problems, g_strdup (error->message));
-      return found;
-    }
-
-  if (o->match != NULL)
-    {
-      GlossFindFlags flags = GLOSS_FIND_NONE;
-      g_autoptr(GArray) ranges = NULL;
-
-      if (!o->match_case)
-        flags |= GLOSS_FIND_IGNORE_CASE;
-      if (o->whole_words)
-        flags |= GLOSS_FIND_WHOLE_WORD;
-      ranges = gloss_source_find_all (source, o->match, flags);
-      for (guint i = 0; i < ranges->len; i++)
-        {
-          GlossRange *r = &g_array_index (ranges, GlossRange, i);
-
-          add_row (found, source, r->start, r->end, NULL, NULL, o->context);
-        }
-    }
-  else
-    find_passages (found, item, source, o, cancellable);
-
-  return found;
+static void
+hits_free (gpointer data)
+{
+  /* The read-ahead frees the articles' slots, taken or not. */
+  gloss_concordance_hits_free (data);
 }
 
 static const char * const columns[] = {
@@ -219,10 +77,10 @@ append_field (GString    *out,
 }
 
 static void
-append_row (GString    *out,
-            Options    *o,
-            const char *article,
-            Row        *row)
+append_row (GString             *out,
+            Options             *o,
+            const char          *article,
+            GlossConcordanceRow *row)
 {
   char start[16], end[16];
 
@@ -252,11 +110,11 @@ print_concordance (GPtrArray *items,
   g_string_append (out, o->csv ? "\r\n" : "\n");
   fwrite (out->str, 1, out->len, stdout);
 
-  read_ahead = gloss_cli_read_ahead_new_full (items, find_in_article, o, found_free);
+  read_ahead = gloss_cli_read_ahead_new_full (items, find_in_article, o, hits_free);
   for (guint i = 0; i < items->len; i++)
     {
       GlossCliArticle *item = g_ptr_array_index (items, i);
-      Found *found = gloss_cli_read_ahead_take (read_ahead, i);
+      GlossConcordanceHits *found = gloss_cli_read_ahead_take (read_ahead, i);
 
       for (guint p = 0; p < found->problems->len; p++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (found->problems, p));
@@ -264,9 +122,9 @@ print_concordance (GPtrArray *items,
 
       g_string_truncate (out, 0);
       for (guint r = 0; r < found->rows->len; r++)
-        append_row (out, o, item->name, &g_array_index (found->rows, Row, r));
+        append_row (out, o, item->name, &g_array_index (found->rows, GlossConcordanceRow, r));
       fwrite (out->str, 1, out->len, stdout);
-      found_free (found);
+      gloss_concordance_hits_free (found);
     }
 
   return problems;

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-cli-save.h"
+#include "gloss-corpus-tagging.h"
 #include "gloss-error.h"
 
 /* How many times a change is made again on the file as another writer
@@ -24,26 +25,7 @@ gloss_cli_load_writable (GFile          *path,
                          GlossCodebook  *codebook,
                          GError        **error)
 {
-  g_autoptr(GlossAnnotationFile) file = NULL;
-
-  file = gloss_annotation_file_load (path, GLOSS_LOAD_ALLOW_NEWER, NULL, error);
-  if (file == NULL)
-    return NULL;
-
-  if (gloss_annotation_file_get_read_only (file))
-    {
-      g_autofree char *display = g_file_get_parse_name (path);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_READ_ONLY,
-                   _("“%s” was written by a newer Gloss; it is left as it is"), display);
-      return NULL;
-    }
-
-  gloss_annotation_file_set_codebook (file, codebook);
-  if (!gloss_annotation_file_attach_source (file, source, error))
-    return NULL;
-
-  return g_steal_pointer (&file);
+  return gloss_corpus_load_writable (path, source, codebook, error);
 }
 
 GlossAnnotationFile *

@@ -15,7 +15,10 @@
  *     reads every annotation file too;
  *   - the core's scan alone (the walk, then every article's status in one
  *     thread, as a window's worker would), its time and peak memory
- *     (target: 300 MB).
+ *     (target: 300 MB);
+ *   - the core's concordance of a phrase alone (the walk, then every
+ *     article searched in one thread, as the window's worker does)
+ *     (target: 2 s).
  *
  *   bench-corpus --cli PATH [--keep DIR]
  */
@@ -25,6 +28,8 @@
 #include <string.h>
 
 #include "gloss-annotation-file.h"
+#include "gloss-concordance.h"
+#include "gloss-corpus.h"
 #include "gloss-corpus-status.h"
 #include "bench-util.h"
 #include "file-test-util.h"
@@ -145,6 +150,32 @@ scan (const char *dir)
   return 0;
 }
 
+/* The core's concordance of KEYWORD over @dir in one thread, run in a
+ * child as the scan is: prints how many occurrences it found. */
+static int
+concordance (const char *dir)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GlossCorpusListing) listing = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossConcordanceQuery query = { .match = "keystone", .context = 40, .whole_words = TRUE };
+  guint found = 0;
+
+  listing = gloss_corpus_listing_new (folder, NULL, &error);
+  if (listing == NULL)
+    g_error ("%s", error->message);
+  for (guint i = 0; i < listing->articles->len; i++)
+    {
+      GlossCorpusArticle *article = g_ptr_array_index (listing->articles, i);
+      g_autoptr(GlossConcordanceHits) hits = NULL;
+
+      hits = gloss_concordance_search (&query, article->article, article->annotation_files, NULL);
+      found += hits->rows->len;
+    }
+  g_print ("%u occurrences of " KEYWORD "\n", found);
+  return 0;
+}
+
 /* Runs @argv, checks that its output holds @expected, and reports its
  * time against @target and its peak memory against @memory_target. */
 static gboolean
@@ -183,6 +214,8 @@ main (int    argc,
 
   if (argc == 3 && strcmp (argv[1], "scan") == 0)
     return scan (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "concordance") == 0)
+    return concordance (argv[2]);
   if (argc == 3 && strcmp (argv[1], "generate") == 0)
     {
       generate_corpus (argv[2]);
@@ -228,6 +261,12 @@ main (int    argc,
     g_autofree char *expected = g_strdup_printf ("%u articles, ", N_ARTICLES);
 
     ok &= measure (args, "core scan (walk, then status, one thread)", expected, 0, 300);
+  }
+  {
+    char *args[] = { self, (char *) "concordance", dir, NULL };
+
+    ok &= measure (args, "core concordance --match (walk, then search, one thread)",
+                   " occurrences of " KEYWORD, 2.0, 0);
   }
   {
     char *args[] = { (char *) cli, (char *) "status", dir, NULL };
