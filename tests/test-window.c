@@ -15,6 +15,7 @@
 
 #include "article-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-preferences-window.h"
 
 #define ARTICLE \
   "Acme Corp won the contract.\n" \
@@ -337,6 +338,78 @@ test_tag_all_and_autosave (Fixture       *f,
   g_assert_true (highlight_covers (second, "company", 0, 9));
   g_assert_true (highlight_covers (second, "company", 41, 50));
   close_window (second);
+}
+
+/* The preferences window over @window, which win.preferences opened. */
+static GtkWindow *
+preferences_of (GlossWindow *window)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GLOSS_IS_PREFERENCES_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      {
+        GtkWindow *found = l->data;
+
+        g_list_free (l);
+        return found;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_rename_keeps_id (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = gloss_application_get_settings (test_application ());
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GlossAnnotationFile *own = gloss_document_get_own_file (document);
+  g_autofree char *path = g_file_get_path (gloss_annotation_file_get_file (own));
+  g_autofree char *content = NULL;
+  GtkWindow *preferences;
+  GlossWindow *second;
+  GlossLayer *layer;
+
+  tag_range (f->window, 0, 9, 1);
+  wait_until (is_saved, document);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer_of (f->window)), ==, "test-person");
+
+  /* A new name in Preferences. */
+  activate (f->window, "win.preferences", NULL);
+  preferences = preferences_of (f->window);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences), GLOSS_TYPE_PREFERENCES_WINDOW,
+                                                                      "name_entry")),
+                         "Camille Roussel");
+  settle ();
+
+  /* The article keeps the own layer, editable, with its annotation. */
+  layer = layer_of (f->window);
+  g_assert_true (gloss_window_get_document (f->window) == document);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, "test-person");
+  g_assert_cmpstr (gloss_layer_get_annotator_name (layer), ==, "Camille Roussel");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+  g_assert_false (gloss_annotation_file_get_read_only (own));
+
+  /* The save writes the new name under the old id. */
+  wait_until (is_saved, document);
+  content = read_file (path);
+  g_assert_nonnull (strstr (content, "\"Camille Roussel\""));
+  g_assert_nonnull (strstr (content, "\"test-person\""));
+
+  /* Opened again, the file is still the user's own, not a teammate's. */
+  second = open_autosaving_window (f->article);
+  layer = layer_of (second);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, "test-person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+  g_assert_false (gloss_annotation_file_get_read_only (gloss_document_get_own_file (gloss_window_get_document (second))));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_teammate_files (gloss_window_get_document (second))), ==, 0);
+  tag_range (second, 41, 50, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 2);
+  close_window (second);
+
+  gtk_window_destroy (preferences);
+  g_settings_set_string (settings, "annotator-name", "Test Person");
+  settle ();
 }
 
 static gboolean
@@ -670,6 +743,7 @@ main (int    argc,
   ADD ("/window/overlapping", test_overlapping);
   ADD ("/window/note", test_note);
   ADD ("/window/tag-all-and-autosave", test_tag_all_and_autosave);
+  ADD ("/window/rename-keeps-id", test_rename_keeps_id);
   ADD ("/window/changed-on-disk", test_changed_on_disk);
   ADD ("/window/teammate-layer", test_teammate_layer);
   ADD ("/window/orphan-reattach", test_orphan_reattach);

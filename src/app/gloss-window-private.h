@@ -236,6 +236,8 @@ void _gloss_window_class_init_corpus  (GtkWidgetClass *widget_class);
 void _gloss_window_init_corpus        (GlossWindow    *self);
 void _gloss_window_update_corpus_actions (GlossWindow *self);
 /* Puts the notice over the text (gloss-window-notice.c). */
+/* Follows the user's name and id in the settings. */
+void _gloss_window_init_identity      (GlossWindow    *self);
 void _gloss_window_init_notice        (GlossWindow    *self);
 void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);
 /* Lets go of the layer the notice follows. */
