@@ -176,6 +176,13 @@ gboolean    _gloss_text_view_query_tooltip         (GlossTextView *self,
                                                     GtkTooltip    *tooltip);
 
 void        _gloss_text_view_init_structure        (GlossTextView *self);
+/* The character at widget coordinates (@x, @y); FALSE off the text. */
+gboolean    _gloss_text_view_offset_at             (GlossTextView *self,
+                                                    double         x,
+                                                    double         y,
+                                                    guint         *offset);
+/* Adds the triple click that selects a sentence. */
+void        _gloss_text_view_init_select           (GlossTextView *self);
 void        _gloss_text_view_clear_structure       (GlossTextView *self);
 void        _gloss_text_view_apply_structure       (GlossTextView *self);
 void        _gloss_text_view_structure_on_scrolled (GlossTextView *self);
