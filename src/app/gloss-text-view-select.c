@@ -32,28 +32,12 @@ static const GlossBlock *
 block_at (GlossSource *source,
           guint        offset)
 {
-  guint n_blocks = 0;
-  const GlossBlock *blocks = gloss_source_get_blocks (source, &n_blocks);
-  guint lo = 0, hi = n_blocks;
+  guint index;
 
-  /* The blocks are in text order and do not overlap. */
-  while (lo < hi)
-    {
-      guint mid = (lo + hi) / 2;
+  if (!gloss_source_find_block (source, offset, &index))
+    return NULL;
 
-      if (blocks[mid].end <= offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  if (lo < n_blocks && blocks[lo].start <= offset)
-    return &blocks[lo];
-  /* The cursor at the end of a block belongs to it. */
-  if (lo > 0 && blocks[lo - 1].end == offset)
-    return &blocks[lo - 1];
-
-  return NULL;
+  return &gloss_source_get_blocks (source, NULL)[index];
 }
 
 /* TRUE when the word that ends just before @p (a full stop) is an
