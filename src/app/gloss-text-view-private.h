@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define HIGHLIGHT_ALPHA 0.30
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
+/* The width of the ticks at the ends of a nested passage. */
+#define NESTED_TICK_WIDTH 2
 #define MAX_DRAWN 4000
 /* The block in the tag's colour that starts a teammate's dashes. */
 #define TAG_MARK_WIDTH 8
