@@ -16,6 +16,7 @@
 
 #include "file-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-annotator-id-dialog.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-codebook-row.h"
 #include "gloss-document.h"
@@ -388,6 +389,7 @@ static void
 reset_settings (void)
 {
   g_settings_reset (settings, "annotator-name");
+  g_settings_reset (settings, "annotator-id");
   g_settings_reset (settings, "snap-to-words");
   g_settings_reset (settings, "font");
 }
@@ -435,6 +437,17 @@ test_preferences (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "Ben Okafor");
   g_assert_nonnull (strstr (gtk_label_get_label (file_label), "…ben-okafor.gloss.json"));
 
+  /* Once the id is kept, a new name leaves it, and the files' names. */
+  g_settings_set_string (settings, "annotator-id", "ben-okafor");
+  gtk_editable_set_text (entry, "Benjamin Okafor-Diallo");
+  g_assert_nonnull (strstr (gtk_label_get_label (file_label), "…ben-okafor.gloss.json"));
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "annotator-id");
+  g_assert_cmpstr (name, ==, "ben-okafor");
+  g_settings_set_string (settings, "annotator-id", "benjamin");
+  g_assert_nonnull (strstr (gtk_label_get_label (file_label), "…benjamin.gloss.json"));
+  g_assert_true (gtk_widget_is_sensitive (child (window, GLOSS_TYPE_PREFERENCES_WINDOW, "change_id_button")));
+
   /* The switch, and its row. */
   g_assert_true (gtk_switch_get_active (snap));
   gtk_switch_set_active (snap, FALSE);
@@ -477,6 +490,7 @@ test_name_dialog (Fixture       *fixture,
   guint done = 0;
   GtkWidget *dialog;
   GtkEditable *entry;
+  GtkEditable *id_entry;
   GtkLabel *preview;
   GtkWidget *button;
 
@@ -506,6 +520,19 @@ test_name_dialog (Fixture       *fixture,
   gtk_editable_set_text (entry, "  Camille Roussel ");
   g_assert_nonnull (strstr (gtk_label_get_label (preview), "…camille-roussel.gloss.json"));
   g_assert_true (gtk_widget_is_sensitive (button));
+  /* The id follows the name, until it is typed by hand. */
+  id_entry = child (dialog, GLOSS_TYPE_NAME_DIALOG, "id_entry");
+  assert_labelled (id_entry);
+  g_assert_cmpstr (gtk_editable_get_text (id_entry), ==, "camille-roussel");
+  gtk_editable_set_text (id_entry, "c--roussel");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_editable_set_text (id_entry, "Camille");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_editable_set_text (id_entry, "croussel");
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_label_get_label (preview), "…croussel.gloss.json"));
+  gtk_editable_set_text (entry, "Camille Roussel");
+  g_assert_cmpstr (gtk_editable_get_text (id_entry), ==, "croussel");
   /* Nothing is stored before Continue. */
   name = g_settings_get_string (settings, "annotator-name");
   g_assert_cmpstr (name, ==, "");
@@ -518,6 +545,9 @@ test_name_dialog (Fixture       *fixture,
   g_clear_pointer (&name, g_free);
   name = g_settings_get_string (settings, "annotator-name");
   g_assert_cmpstr (name, ==, "Camille Roussel");
+  g_clear_pointer (&name, g_free);
+  name = g_settings_get_string (settings, "annotator-id");
+  g_assert_cmpstr (name, ==, "croussel");
 
   /* Closed without a name: nothing stored, done all the same. */
   reset_settings ();
@@ -532,6 +562,183 @@ test_name_dialog (Fixture       *fixture,
   g_clear_pointer (&name, g_free);
   name = g_settings_get_string (settings, "annotator-name");
   g_assert_cmpstr (name, ==, "");
+}
+
+static void
+test_annotator_id_valid (void)
+{
+  const char *valid[] = { "alice", "alice-moreau", "a1", "x-2-y", NULL };
+  const char *invalid[] = { "", "Alice", "alice moreau", "alice_moreau", "alice--moreau",
+                            "-alice", "alice-", GLOSS_CONSENSUS_ANNOTATOR, "élodie", "a/b", NULL };
+  g_autofree char *long_id = g_strnfill (65, 'a');
+  g_autofree char *from_name = NULL;
+  g_autofree char *from_underscores = NULL;
+
+  for (guint i = 0; valid[i] != NULL; i++)
+    g_assert_true (gloss_annotator_id_is_valid (valid[i]));
+  for (guint i = 0; invalid[i] != NULL; i++)
+    g_assert_false (gloss_annotator_id_is_valid (invalid[i]));
+  g_assert_false (gloss_annotator_id_is_valid (long_id));
+
+  from_name = gloss_annotator_id_from_name ("  Élodie  Martin ");
+  g_assert_cmpstr (from_name, ==, "elodie-martin");
+  from_underscores = gloss_annotator_id_from_name ("jean__luc");
+  g_assert_cmpstr (from_underscores, ==, "jean-luc");
+  g_assert_null (gloss_annotator_id_from_name ("?!"));
+}
+
+/* Writes @article_name with a text, and the annotation file of @id
+ * beside it with one passage; returns that file. */
+static GFile *
+write_annotated (const char *dir,
+                 const char *article_name,
+                 const char *id)
+{
+  g_autofree char *path = g_build_filename (dir, article_name, NULL);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  write_file (path, "Acme signed the contract.\n");
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
+  g_assert_no_error (error);
+  file = gloss_annotation_file_new (source, id, "Alice Moreau");
+  g_assert_nonnull (gloss_layer_annotate (gloss_annotation_file_get_layer (file), "company", 0, 4, NULL));
+  g_assert_true (gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_object_ref (gloss_annotation_file_get_file (file));
+}
+
+static void
+assert_annotator_of (const char *dir,
+                     const char *name,
+                     const char *id)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossLayer *layer;
+
+  loaded = gloss_annotation_file_load (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  layer = gloss_annotation_file_get_layer (loaded);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+}
+
+static gboolean
+file_exists (const char *dir,
+             const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* Changes the id to @new_id in the dialog on @folder, and waits for
+ * its report. */
+static const char *
+change_id (Fixture    *fixture,
+           GFile      *folder,
+           const char *new_id,
+           gboolean    subfolders)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *dialog;
+  GtkWidget *button;
+  GtkEditable *entry;
+
+  show_dialog (fixture, gloss_annotator_id_dialog_new (GTK_WINDOW (fixture->parent), settings, folder));
+  dialog = fixture->dialog;
+  entry = child (dialog, GLOSS_TYPE_ANNOTATOR_ID_DIALOG, "id_entry");
+  button = child (dialog, GLOSS_TYPE_ANNOTATOR_ID_DIALOG, "change_button");
+  assert_labelled (entry);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+
+  /* The current id is offered, and cannot be given again. */
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "alice");
+  g_assert_false (gtk_widget_is_sensitive (button));
+  gtk_editable_set_text (entry, GLOSS_CONSENSUS_ANNOTATOR);
+  g_assert_false (gtk_widget_is_sensitive (button));
+  g_assert_nonnull (strstr (gtk_label_get_label (child (dialog, GLOSS_TYPE_ANNOTATOR_ID_DIALOG, "hint_label")),
+                            "consensus"));
+  gtk_editable_set_text (entry, "Alice M");
+  g_assert_false (gtk_widget_is_sensitive (button));
+
+  gtk_editable_set_text (entry, new_id);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_check_button_set_active (child (dialog, GLOSS_TYPE_ANNOTATOR_ID_DIALOG, "subfolders_check"), subfolders);
+  click (button);
+
+  while (gloss_annotator_id_dialog_get_report (GLOSS_ANNOTATOR_ID_DIALOG (dialog)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return gloss_annotator_id_dialog_get_report (GLOSS_ANNOTATOR_ID_DIALOG (dialog));
+}
+
+static void
+test_change_id (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *root = g_build_filename (tmp_dir, "change-id", NULL);
+  g_autofree char *sub = g_build_filename (root, "week-2", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (root);
+  g_autoptr(GFile) a = NULL;
+  g_autoptr(GFile) b = NULL;
+  g_autoptr(GFile) c = NULL;
+  g_autoptr(GFile) d = NULL;
+  g_autoptr(GFile) e = NULL;
+  g_autofree char *id = NULL;
+  const char *report;
+
+  reset_settings ();
+  delete_tree (root);
+  g_settings_set_string (settings, "annotator-name", "Alice Moreau");
+  g_settings_set_string (settings, "annotator-id", "alice");
+  a = write_annotated (root, "one.txt", "alice");
+  b = write_annotated (root, "two.txt", "alice");
+  c = write_annotated (sub, "three.txt", "alice");
+  /* A teammate's file and a file already under the new id. */
+  d = write_annotated (root, "one.txt", "ben");
+  e = write_annotated (root, "two.txt", "alice-m");
+
+  /* The folder alone: one file moves, the other is left, by name. */
+  report = change_id (fixture, folder, "alice-m", FALSE);
+  g_assert_nonnull (strstr (report, "1 file was renamed"));
+  g_assert_nonnull (strstr (report, "two.txt.alice.gloss.json"));
+  g_assert_nonnull (strstr (report, "two.txt.alice-m.gloss.json"));
+  id = g_settings_get_string (settings, "annotator-id");
+  g_assert_cmpstr (id, ==, "alice-m");
+  g_assert_false (file_exists (root, "one.txt.alice.gloss.json"));
+  assert_annotator_of (root, "one.txt.alice-m.gloss.json", "alice-m");
+  assert_annotator_of (root, "two.txt.alice.gloss.json", "alice");
+  assert_annotator_of (root, "two.txt.alice-m.gloss.json", "alice-m");
+  assert_annotator_of (root, "one.txt.ben.gloss.json", "ben");
+  assert_annotator_of (sub, "three.txt.alice.gloss.json", "alice");
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  settle ();
+
+  /* With the subfolders, as alice again: her two files left move. */
+  g_settings_set_string (settings, "annotator-id", "alice");
+  report = change_id (fixture, folder, "alice-b", TRUE);
+  g_assert_nonnull (strstr (report, "2 files were renamed"));
+  assert_annotator_of (root, "two.txt.alice-b.gloss.json", "alice-b");
+  assert_annotator_of (sub, "three.txt.alice-b.gloss.json", "alice-b");
+  g_assert_false (file_exists (sub, "three.txt.alice.gloss.json"));
+  assert_annotator_of (root, "one.txt.ben.gloss.json", "ben");
+  gtk_window_close (GTK_WINDOW (fixture->dialog));
+  settle ();
+
+  delete_tree (root);
+  reset_settings ();
 }
 
 int
@@ -559,6 +766,8 @@ main (int    argc,
   ADD ("/dialogs/codebook/save-error", test_codebook_save_error);
   ADD ("/dialogs/preferences", test_preferences);
   ADD ("/dialogs/name", test_name_dialog);
+  ADD ("/dialogs/change-id", test_change_id);
+  g_test_add_func ("/dialogs/annotator-id-valid", test_annotator_id_valid);
 
 #undef ADD
 

@@ -806,6 +806,12 @@ test_teammate (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_cmpstr (gloss_annotation_row_get_annotator (row), ==, "Ann Other");
   g_assert_cmpstr (label_text (row, "annotator-label"), ==, "Ann Other");
+  /* Where the passage is, and the words around it. */
+  g_assert_true (gtk_widget_get_visible (get_named (row, "location-label")));
+  g_assert_cmpstr (label_text (row, "location-label"), ==, "¶ 1");
+  g_assert_true (gtk_widget_get_visible (get_named (row, "context-label")));
+  g_assert_true (g_str_has_prefix (label_text (row, "context-label"), "…"));
+  g_assert_nonnull (strstr (label_text (row, "context-label"), "Acme Corporation disputed the claim that sales…"));
   /* A dot in the teammate's colour goes with the name. */
   g_assert_true (gtk_widget_get_visible (get_named (row, "annotator-dot")));
   g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (get_named (row, "annotator-dot"))),

@@ -575,11 +575,107 @@ test_readable_dates (void)
   close_article (f);
 }
 
+#define FRENCH \
+  "Le rapport\n\n" \
+  "M. Dupont a signé le contrat avec Acme. Il a déclaré\u00a0: «\u00a0Nous sommes prêts.\u00a0» " \
+  "Puis la séance fut levée.\n\n" \
+  "Un second paragraphe, court.\n"
+
+/* Asserts that the selection is exactly @needle, found in the text. */
+static void
+assert_selected_text (Article    *a,
+                      const char *needle)
+{
+  guint start = offset_of (a, needle);
+
+  assert_selected (a, start, start + g_utf8_strlen (needle, -1));
+}
+
+/* Places the cursor, and lets the display take back the primary
+ * selection the selection before had claimed: answered after the next
+ * selection, that would deselect it. */
+static void
+place_cursor (Article *a,
+              guint    offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer_of (a), &iter, offset);
+  gtk_text_buffer_place_cursor (buffer_of (a), &iter);
+  settle ();
+}
+
+/* The triple-click gesture of the text view. */
+static GtkEventController *
+triple_click_of (Article *a)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (view_of (a)));
+  GtkEventController *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "gloss-triple-click") == 0)
+        found = controller;
+    }
+  g_object_unref (controllers);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Sentences end at their full stop, not at an abbreviation's, and take
+ * in a closing guillemet; paragraphs are the article's blocks. */
+static void
+test_select_sentence_and_paragraph (void)
+{
+  Article *a = open_text ("rapport.txt", FRENCH);
+  const char *first = "M. Dupont a signé le contrat avec Acme.";
+  const char *quoted = "Il a déclaré\u00a0: «\u00a0Nous sommes prêts.\u00a0»";
+  const char *last = "Puis la séance fut levée.";
+  GdkRectangle rect;
+
+  place_cursor (a, offset_of (a, "Dupont") + 2);
+  activate_action (a->window, "win.select-sentence", NULL);
+  assert_selected_text (a, first);
+  place_cursor (a, offset_of (a, "M. Dupont"));
+  activate_action (a->window, "win.select-sentence", NULL);
+  assert_selected_text (a, first);
+
+  place_cursor (a, offset_of (a, "Nous"));
+  activate_action (a->window, "win.select-sentence", NULL);
+  assert_selected_text (a, quoted);
+  place_cursor (a, offset_of (a, "séance"));
+  activate_action (a->window, "win.select-sentence", NULL);
+  assert_selected_text (a, last);
+
+  /* The paragraph: its block, without the line break. */
+  place_cursor (a, offset_of (a, "déclaré"));
+  activate_action (a->window, "win.select-paragraph", NULL);
+  assert_selected (a, offset_of (a, first), offset_of (a, last) + g_utf8_strlen (last, -1));
+  place_cursor (a, offset_of (a, "court"));
+  activate_action (a->window, "win.select-paragraph", NULL);
+  assert_selected_text (a, "Un second paragraphe, court.");
+  place_cursor (a, offset_of (a, "court"));
+  activate_action (a->window, "win.select-sentence", NULL);
+  assert_selected_text (a, "Un second paragraphe, court.");
+
+  /* A triple click selects the sentence rather than the line. */
+  rect = char_rect (a, offset_of (a, "prêts"));
+  g_signal_emit_by_name (triple_click_of (a), "pressed", 3, (double)rect.x + 1, rect.y + rect.height / 2.0);
+  assert_selected_text (a, quoted);
+
+  close_article (a);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   article_test_init (&argc, &argv);
+
+  g_test_add_func ("/window-tagging/select-sentence-and-paragraph", test_select_sentence_and_paragraph);
 
   g_test_add_func ("/window-tagging/tag-bar", test_tag_bar);
   g_test_add_func ("/window-tagging/select-first", test_select_first);

@@ -15,6 +15,7 @@
 
 #include "article-test-util.h"
 #include "gloss-annotation-file.h"
+#include "gloss-preferences-window.h"
 
 #define ARTICLE \
   "Acme Corp won the contract.\n" \
@@ -339,6 +340,78 @@ test_tag_all_and_autosave (Fixture       *f,
   close_window (second);
 }
 
+/* The preferences window over @window, which win.preferences opened. */
+static GtkWindow *
+preferences_of (GlossWindow *window)
+{
+  for (GList *l = gtk_window_list_toplevels (); l != NULL; l = g_list_delete_link (l, l))
+    if (GLOSS_IS_PREFERENCES_WINDOW (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      {
+        GtkWindow *found = l->data;
+
+        g_list_free (l);
+        return found;
+      }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_rename_keeps_id (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = gloss_application_get_settings (test_application ());
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GlossAnnotationFile *own = gloss_document_get_own_file (document);
+  g_autofree char *path = g_file_get_path (gloss_annotation_file_get_file (own));
+  g_autofree char *content = NULL;
+  GtkWindow *preferences;
+  GlossWindow *second;
+  GlossLayer *layer;
+
+  tag_range (f->window, 0, 9, 1);
+  wait_until (is_saved, document);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer_of (f->window)), ==, "test-person");
+
+  /* A new name in Preferences. */
+  activate (f->window, "win.preferences", NULL);
+  preferences = preferences_of (f->window);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (preferences), GLOSS_TYPE_PREFERENCES_WINDOW,
+                                                                      "name_entry")),
+                         "Camille Roussel");
+  settle ();
+
+  /* The article keeps the own layer, editable, with its annotation. */
+  layer = layer_of (f->window);
+  g_assert_true (gloss_window_get_document (f->window) == document);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, "test-person");
+  g_assert_cmpstr (gloss_layer_get_annotator_name (layer), ==, "Camille Roussel");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+  g_assert_false (gloss_annotation_file_get_read_only (own));
+
+  /* The save writes the new name under the old id. */
+  wait_until (is_saved, document);
+  content = read_file (path);
+  g_assert_nonnull (strstr (content, "\"Camille Roussel\""));
+  g_assert_nonnull (strstr (content, "\"test-person\""));
+
+  /* Opened again, the file is still the user's own, not a teammate's. */
+  second = open_autosaving_window (f->article);
+  layer = layer_of (second);
+  g_assert_cmpstr (gloss_layer_get_annotator_id (layer), ==, "test-person");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+  g_assert_false (gloss_annotation_file_get_read_only (gloss_document_get_own_file (gloss_window_get_document (second))));
+  g_assert_cmpuint (g_list_model_get_n_items (gloss_document_get_teammate_files (gloss_window_get_document (second))), ==, 0);
+  tag_range (second, 41, 50, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 2);
+  close_window (second);
+
+  gtk_window_destroy (preferences);
+  g_settings_set_string (settings, "annotator-name", "Test Person");
+  settle ();
+}
+
 static gboolean
 has_banner (gpointer data)
 {
@@ -613,6 +686,22 @@ test_many_highlights (Fixture       *f,
 }
 
 /* Renders the window and checks that the highlight colours show. */
+/* Renders @widget once it has drawn two frames, as it would on screen. */
+static guchar *
+render_after_frames (GtkWidget *widget,
+                     int       *width,
+                     int       *height)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
+
+  gtk_widget_queue_draw (widget);
+  wait_until (two_frames, &frames);
+  gtk_widget_remove_tick_callback (widget, id);
+
+  return render_pixels (widget, width, height);
+}
+
 static void
 test_render_highlights (Fixture       *f,
                         gconstpointer  data)
@@ -627,16 +716,7 @@ test_render_highlights (Fixture       *f,
   activate (f->window, "win.deselect", NULL);
 
   /* Let the window draw the text once, as it would on screen. */
-  {
-    guint frames = 0;
-    guint id = gtk_widget_add_tick_callback (widget, count_frame, &frames, NULL);
-
-    gtk_widget_queue_draw (widget);
-    wait_until (two_frames, &frames);
-    gtk_widget_remove_tick_callback (widget, id);
-  }
-
-  pixels = render_pixels (widget, &width, &height);
+  pixels = render_after_frames (widget, &width, &height);
 
   /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines.  A
    * translucent #3584e4 over white is a light blue, #e66100 a light
@@ -655,6 +735,53 @@ test_render_highlights (Fixture       *f,
   g_assert_cmpuint (orangeish, >, 200);
 }
 
+/* The pixel of @pixels (Cairo's ARGB32, @width wide) just left of the
+ * lower half of character @offset, as B, G, R. */
+static const guchar *
+pixel_left_of (GlossWindow  *window,
+               const guchar *pixels,
+               int           width,
+               guint         offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (gloss_window_get_text_view (window));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &x, &y);
+
+  return pixels + 4 * ((y + rect.height * 3 / 4) * width + x - 1);
+}
+
+/* A passage nested in another is marked at its ends, in its tag's
+ * colour; the passage around it is not. */
+static void
+test_render_nested (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (gloss_window_get_text_view (f->window));
+  g_autofree guchar *pixels = NULL;
+  const guchar *inner, *outer;
+  int width, height;
+
+  tag_range (f->window, 29, 67, 2);   /* controversy, orange */
+  tag_range (f->window, 41, 50, 1);   /* company, blue, inside it */
+  activate (f->window, "win.deselect", NULL);
+
+  pixels = render_after_frames (widget, &width, &height);
+  inner = pixel_left_of (f->window, pixels, width, 41);
+  outer = pixel_left_of (f->window, pixels, width, 29);
+
+  /* #3584e4 under the orange highlight of the passage around it: more
+   * blue than red, where the page is white. */
+  g_assert_cmpint (inner[0] - inner[2], >, 30);
+  g_assert_cmpuint (inner[2], <, 160);
+  /* Before the outer passage, the page: no tick. */
+  g_assert_cmpint (outer[0] - outer[2], <, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -670,6 +797,8 @@ main (int    argc,
   ADD ("/window/overlapping", test_overlapping);
   ADD ("/window/note", test_note);
   ADD ("/window/tag-all-and-autosave", test_tag_all_and_autosave);
+  ADD ("/window/rename-keeps-id", test_rename_keeps_id);
+  ADD ("/window/render-nested", test_render_nested);
   ADD ("/window/changed-on-disk", test_changed_on_disk);
   ADD ("/window/teammate-layer", test_teammate_layer);
   ADD ("/window/orphan-reattach", test_orphan_reattach);

@@ -22,6 +22,8 @@ static const GlossAccel accels[] = {
   { "win.undo", { "<Control>z" }, APP },
   { "win.redo", { "<Control><Shift>z", "<Control>y" }, APP },
   { "win.find", { "<Control>f" }, APP },
+  { "win.select-sentence", { "<Control><Alt>s" }, APP },
+  { "win.select-paragraph", { "<Control><Alt>p" }, APP },
   { "win.find-next", { "<Control>g", "F3" }, APP },
   { "win.find-previous", { "<Control><Shift>g", "<Shift>F3" }, APP },
   { "win.toggle-sidebar", { "F9" }, APP },

@@ -42,6 +42,8 @@ struct _GlossAnnotationRow
   GtkLabel *annotator_dot;
   GtkImage *note_icon;
   GtkLabel *quote_label;
+  GtkLabel *location_label;
+  GtkLabel *context_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -91,6 +93,78 @@ dup_shown_quote (const char *quote)
     }
 
   return g_string_free (shown, FALSE);
+}
+
+/* How many words of the text around a quote its row shows. */
+#define CONTEXT_WORDS 4
+
+/* The first (@from_end FALSE) or last @n_words words of @text, on one
+ * line. */
+static char *
+dup_words (const char *text,
+           guint       n_words,
+           gboolean    from_end)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \t\n\r\f\v", -1);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  guint n = g_strv_length (words);
+
+  for (guint i = 0; i < n && kept->len < n_words; i++)
+    {
+      const char *word = words[from_end ? n - 1 - i : i];
+
+      if (*word == '\0')
+        continue;
+      if (from_end)
+        g_ptr_array_insert (kept, 0, (gpointer) word);
+      else
+        g_ptr_array_add (kept, (gpointer) word);
+    }
+  g_ptr_array_add (kept, NULL);
+
+  return g_strjoinv (" ", (char **) kept->pdata);
+}
+
+/* The quote between a few words before and after it, so that rows with
+ * the same quote can be told apart: "…signed with Amazon in May…". */
+static void
+update_context (GlossAnnotationRow *self)
+{
+  g_autofree char *before = dup_words (gloss_annotation_get_prefix (self->item), CONTEXT_WORDS, TRUE);
+  g_autofree char *after = dup_words (gloss_annotation_get_suffix (self->item), CONTEXT_WORDS, FALSE);
+  g_autofree char *quote = dup_shown_quote (gloss_annotation_get_quote (self->item));
+  g_autofree char *markup = NULL;
+
+  if (*before == '\0' && *after == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->context_label), FALSE);
+      return;
+    }
+
+  markup = g_markup_printf_escaped ("…%s <b>%s</b> %s…", before, quote, after);
+  gtk_label_set_markup (self->context_label, markup);
+  gtk_widget_set_visible (GTK_WIDGET (self->context_label), TRUE);
+}
+
+/* Where the passage is: its paragraph, counting the article's blocks. */
+static void
+update_location (GlossAnnotationRow *self,
+                 GlossSource        *source)
+{
+  g_autofree char *text = NULL;
+  guint index;
+
+  if (source == NULL || gloss_annotation_get_status (self->item) == GLOSS_ANCHOR_ORPHANED ||
+      !gloss_source_find_block (source, gloss_annotation_get_start (self->item), &index))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->location_label), FALSE);
+      return;
+    }
+
+  /* Translators: a paragraph number, such as “¶ 3” */
+  text = g_strdup_printf (_("¶ %u"), index + 1);
+  gtk_label_set_label (self->location_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->location_label), TRUE);
 }
 
 static void
@@ -150,7 +224,10 @@ update_from_sidebar (GlossAnnotationRow *self)
       const char *person = _gloss_sidebar_get_annotator_colour_for (GLOSS_SIDEBAR (sidebar), self->item);
       g_autofree char *dot = NULL;
 
+      GlossDocument *document = gloss_sidebar_get_document (GLOSS_SIDEBAR (sidebar));
+
       tag = gloss_sidebar_lookup_tag (GLOSS_SIDEBAR (sidebar), tag_id);
+      update_location (self, document != NULL ? gloss_document_get_source (document) : NULL);
       gloss_annotation_row_set_annotator (self,
                                           _gloss_sidebar_get_annotator_for (GLOSS_SIDEBAR (sidebar),
                                                                             self->item));
@@ -182,6 +259,7 @@ update_quote (GlossAnnotationRow *self)
   g_autofree char *shown = dup_shown_quote (gloss_annotation_get_quote (self->item));
 
   gtk_label_set_label (self->quote_label, shown);
+  update_context (self);
   update_accessible_label (self);
 }
 
@@ -371,6 +449,8 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, annotator_dot);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_icon);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, location_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, context_label);
   gtk_widget_class_bind_template_callback (widget_class, query_tooltip_cb);
 
   gtk_widget_class_set_css_name (widget_class, "glossannotationrow");

@@ -196,18 +196,36 @@ gloss_application_dup_annotator_name (GlossApplication *self)
 }
 
 char *
-gloss_application_dup_annotator_id (GlossApplication *self)
+gloss_settings_dup_annotator_id (GSettings *settings)
 {
   g_autofree char *name = NULL;
   char *id = NULL;
 
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  id = g_settings_get_string (settings, "annotator-id");
+  if (gloss_annotator_id_is_valid (id))
+    return id;
+  g_clear_pointer (&id, g_free);
+
+  /* A user from before the id had a setting of its own: their id was a
+   * slug of their name.  It is taken once and kept, so that a new name
+   * no longer changes it. */
+  name = g_settings_get_string (settings, "annotator-name");
+  if (name != NULL)
+    id = gloss_annotator_id_from_name (name);
+  if (id == NULL)
+    return gloss_default_annotator_id ();
+
+  g_settings_set_string (settings, "annotator-id", id);
+  return id;
+}
+
+char *
+gloss_application_dup_annotator_id (GlossApplication *self)
+{
   g_return_val_if_fail (GLOSS_IS_APPLICATION (self), NULL);
-
-  name = gloss_application_dup_annotator_name (self);
-  if (name != NULL && *name != '\0')
-    id = gloss_slugify (name);
-
-  return id != NULL ? id : gloss_default_annotator_id ();
+  return gloss_settings_dup_annotator_id (self->settings);
 }
 
 /* The window that shows the article of @file, an annotation file: the

@@ -19,10 +19,13 @@ GlossApplication *gloss_application_new              (void);
 /* Registers the UI resources; every class that loads one calls it. */
 void              _gloss_ensure_resources            (void);
 GSettings        *gloss_application_get_settings     (GlossApplication *self);
-/* The user's annotator name and id (a slug of the name, or of the login
- * name while no name is set). */
+/* The user's annotator name, and id: the "annotator-id" setting, which
+ * is made once from the name when empty (and stays the login name's slug,
+ * unstored, while no name is set). */
 char             *gloss_application_dup_annotator_name (GlossApplication *self);
 char             *gloss_application_dup_annotator_id   (GlossApplication *self);
+/* The same from @settings, the application's or a test's. */
+char             *gloss_settings_dup_annotator_id      (GSettings        *settings);
 /* Opens a window on @file (an article or an annotation file); an
  * annotation file of an article a window shows is shown in that window,
  * which is raised, instead. */

@@ -14,7 +14,6 @@
 #include "gloss-annotation-file.h"
 #include "gloss-application.h"
 #include "gloss-name-dialog.h"
-#include "gloss-tag.h"
 
 struct _GlossNameDialog
 {
@@ -22,9 +21,14 @@ struct _GlossNameDialog
 
   GSettings *settings;
   gboolean done;
+  /* Set once the user typed an id of their own: the id then stops
+   * following the name. */
+  gboolean id_edited;
+  gboolean updating_id;
 
   /* Template children */
   GtkEntry *name_entry;
+  GtkEntry *id_entry;
   GtkLabel *preview_label;
   GtkButton *continue_button;
 };
@@ -51,30 +55,68 @@ dup_name (GlossNameDialog *self)
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_entry))));
 }
 
+static char *
+dup_id (GlossNameDialog *self)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->id_entry))));
+}
+
+/* Says which files the id names, or what is wrong with it, and allows
+ * Continue with a name and a valid id only. */
 static void
-name_changed_cb (GlossNameDialog *self)
+update_preview (GlossNameDialog *self)
 {
   g_autofree char *name = dup_name (self);
-  g_autofree char *id = gloss_slugify (name);
+  g_autofree char *id = dup_id (self);
   g_autofree char *text = NULL;
+  gboolean valid = gloss_annotator_id_is_valid (id);
 
-  if (id != NULL)
+  if (*name == '\0')
+    {
+      text = g_strdup (_("Type the name your teammates know you by"));
+    }
+  else if (valid)
     {
       /* Translators: the end of a file name, such as “alice-moreau.gloss.json”;
        * the article's name comes before it */
       text = g_strdup_printf (_("Your files will be named “…%s%s”"), id, GLOSS_ANNOTATION_FILE_SUFFIX);
     }
-  else if (*name != '\0')
+  else if (*id == '\0' && !self->id_edited)
     {
       text = g_strdup (_("Add a letter or a digit of the Latin alphabet"));
     }
   else
     {
-      text = g_strdup (_("Type the name your teammates know you by"));
+      text = g_strdup (_("An id is lower-case letters, digits and single dashes, such as “alice-moreau”"));
     }
 
   gtk_label_set_label (self->preview_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "name.continue", id != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "name.continue", *name != '\0' && valid);
+}
+
+static void
+name_changed_cb (GlossNameDialog *self)
+{
+  if (!self->id_edited)
+    {
+      g_autofree char *name = dup_name (self);
+      g_autofree char *id = gloss_annotator_id_from_name (name);
+
+      self->updating_id = TRUE;
+      gtk_editable_set_text (GTK_EDITABLE (self->id_entry), id != NULL ? id : "");
+      self->updating_id = FALSE;
+    }
+
+  update_preview (self);
+}
+
+static void
+id_changed_cb (GlossNameDialog *self)
+{
+  if (!self->updating_id)
+    self->id_edited = TRUE;
+
+  update_preview (self);
 }
 
 static void
@@ -94,11 +136,13 @@ continue_activated (GtkWidget  *widget,
 {
   GlossNameDialog *self = GLOSS_NAME_DIALOG (widget);
   g_autofree char *name = dup_name (self);
-  g_autofree char *id = gloss_slugify (name);
+  g_autofree char *id = dup_id (self);
 
-  if (id == NULL)
+  if (*name == '\0' || !gloss_annotator_id_is_valid (id))
     return;
 
+  /* The id first: the name alone would make one of its own. */
+  g_settings_set_string (self->settings, "annotator-id", id);
   g_settings_set_string (self->settings, "annotator-name", name);
   finish (self);
   gtk_window_destroy (GTK_WINDOW (self));
@@ -214,9 +258,11 @@ gloss_name_dialog_class_init (GlossNameDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-name-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossNameDialog, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossNameDialog, id_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossNameDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, GlossNameDialog, continue_button);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, id_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "name.continue", NULL, continue_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -16,7 +16,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GlossNameDialog, gloss_name_dialog, GLOSS, NAME_DIALOG, GtkWindow)
 
 /* Asks for the annotator name on first use.  Continue stores it in the
- * "annotator-name" key of @settings and closes; closing the dialog
+ * "annotator-name" key of @settings, with the annotator id it offers
+ * (made of the name, editable) in "annotator-id", and closes; closing the dialog
  * otherwise stores nothing.  Either way "done" is emitted, once. */
 GtkWidget *gloss_name_dialog_new          (GtkWindow       *parent,
                                            GSettings       *settings);

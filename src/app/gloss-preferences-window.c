@@ -12,9 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "gloss-annotation-file.h"
+#include "gloss-annotator-id-dialog.h"
 #include "gloss-application.h"
 #include "gloss-preferences-window.h"
-#include "gloss-tag.h"
+#include "gloss-window.h"
 
 struct _GlossPreferencesWindow
 {
@@ -25,6 +26,7 @@ struct _GlossPreferencesWindow
   /* Template children */
   GtkEntry *name_entry;
   GtkLabel *file_label;
+  GtkButton *change_id_button;
   GtkListBoxRow *snap_row;
   GtkSwitch *snap_switch;
   GtkLabel *font_subtitle;
@@ -42,15 +44,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Shows the end of the file names the name gives, as the application
- * derives the annotator id from it. */
+/* Shows the end of the file names the annotator id gives: the id stays
+ * when the name changes.  While no id is stored (no name was ever given),
+ * the id the name will give is shown, without storing it as it is
+ * typed. */
 static void
 update_file_label (GlossPreferencesWindow *self)
 {
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_entry));
-  g_autofree char *id = gloss_slugify (name);
+  g_autofree char *id = g_settings_get_string (self->settings, "annotator-id");
   g_autofree char *text = NULL;
 
+  if (!gloss_annotator_id_is_valid (id))
+    {
+      g_free (id);
+      id = gloss_annotator_id_from_name (gtk_editable_get_text (GTK_EDITABLE (self->name_entry)));
+    }
   if (id == NULL)
     id = gloss_default_annotator_id ();
 
@@ -59,6 +67,32 @@ update_file_label (GlossPreferencesWindow *self)
   text = g_strdup_printf (_("Your annotations are saved in files named “…%s%s”"),
                           id, GLOSS_ANNOTATION_FILE_SUFFIX);
   gtk_label_set_label (self->file_label, text);
+}
+
+/* The folder of the article the window under Preferences shows, if any. */
+static GFile *
+dup_article_folder (GlossPreferencesWindow *self)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  GlossDocument *document;
+  GlossAnnotationFile *own;
+
+  if (!GLOSS_IS_WINDOW (parent) || (document = gloss_window_get_document (GLOSS_WINDOW (parent))) == NULL ||
+      (own = gloss_document_get_own_file (document)) == NULL)
+    return NULL;
+
+  return g_file_get_parent (gloss_annotation_file_get_article_file (own));
+}
+
+static void
+change_id_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GlossPreferencesWindow *self = GLOSS_PREFERENCES_WINDOW (widget);
+  g_autoptr(GFile) folder = dup_article_folder (self);
+
+  gtk_window_present (GTK_WINDOW (gloss_annotator_id_dialog_new (GTK_WINDOW (self), self->settings, folder)));
 }
 
 static void
@@ -145,6 +179,8 @@ gloss_preferences_window_constructed (GObject *object)
   g_settings_bind_with_mapping (self->settings, "font", self->font_button, "font",
                                 G_SETTINGS_BIND_DEFAULT,
                                 font_from_setting, font_to_setting, self, NULL);
+  g_signal_connect_object (self->settings, "changed::annotator-id",
+                           G_CALLBACK (update_file_label), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::font",
                            G_CALLBACK (font_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -230,6 +266,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
                                                "/io/github/glossannotator/Gloss/gloss-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, file_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, change_id_button);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_row);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, snap_switch);
   gtk_widget_class_bind_template_child (widget_class, GlossPreferencesWindow, font_subtitle);
@@ -239,6 +276,7 @@ gloss_preferences_window_class_init (GlossPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "preferences.reset-font", NULL, reset_font_activated);
+  gtk_widget_class_install_action (widget_class, "preferences.change-id", NULL, change_id_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

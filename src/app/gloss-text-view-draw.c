@@ -111,6 +111,59 @@ draw_outline (GlossTextView      *self,
   gtk_snapshot_append_border (snapshot, &outline, widths, colors);
 }
 
+/* TRUE when @a lies inside one of the annotations before it in @found
+ * (sorted by start), on a span of its own. */
+static gboolean
+is_nested (GPtrArray *found,
+           guint      index)
+{
+  GlossAnnotation *a = g_ptr_array_index (found, index);
+  guint start = gloss_annotation_get_start (a);
+  guint end = gloss_annotation_get_end (a);
+
+  for (guint j = 0; j < index; j++)
+    {
+      GlossAnnotation *outer = g_ptr_array_index (found, j);
+      guint outer_start = gloss_annotation_get_start (outer);
+      guint outer_end = gloss_annotation_get_end (outer);
+
+      if (outer_start <= start && end <= outer_end && (outer_start != start || outer_end != end))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A nested passage's ends are marked with ticks that rise from its bar
+ * to half the line, like brackets, so that it reads as a passage of its
+ * own inside the one around it, whatever the page's colours. */
+static void
+draw_nested_ticks (GlossTextView *self,
+                   GtkSnapshot   *snapshot,
+                   guint          start,
+                   guint          end,
+                   guint          visible_start,
+                   guint          visible_end,
+                   const GdkRGBA *color)
+{
+  const GdkRectangle *rect;
+
+  if (start >= visible_start)
+    {
+      rect = &g_array_index (_gloss_text_view_range_rects (self, start, start), GdkRectangle, 0);
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (rect->x - NESTED_TICK_WIDTH, rect->y + rect->height / 2.0,
+                                                      NESTED_TICK_WIDTH, rect->height / 2.0));
+    }
+  if (end <= visible_end)
+    {
+      rect = &g_array_index (_gloss_text_view_range_rects (self, end - 1, end - 1), GdkRectangle, 0);
+      gtk_snapshot_append_color (snapshot, color,
+                                 &GRAPHENE_RECT_INIT (rect->x + rect->width, rect->y + rect->height / 2.0,
+                                                      NESTED_TICK_WIDTH, rect->height / 2.0));
+    }
+}
+
 /* Gives each annotation the lowest lane free at its start, so that
  * overlapping annotations get bars of their own.  A teammate's layer
  * (@person, their colour, not NULL) is drawn dashed.  Returns how many
@@ -168,6 +221,8 @@ draw_layer_bars (GlossTextView *self,
       style.lane = first_lane + lane;
       foreach_line_rect (self, MAX (start, visible_start), MIN (end, visible_end),
                          snapshot, draw_bar, &style);
+      if (!dashed && is_nested (found, i))
+        draw_nested_ticks (self, snapshot, start, end, visible_start, visible_end, &style.color);
 
     note:
       if (!dashed && gloss_annotation_has_note (a) && end <= visible_end)

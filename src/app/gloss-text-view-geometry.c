@@ -199,3 +199,21 @@ _gloss_text_view_range_rects (GlossTextView *self,
 
   return entry->rects;
 }
+
+gboolean
+_gloss_text_view_offset_at (GlossTextView *self,
+                            double         x,
+                            double         y,
+                            guint         *offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+    return FALSE;
+
+  *offset = gtk_text_iter_get_offset (&iter);
+  return TRUE;
+}

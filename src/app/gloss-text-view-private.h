@@ -23,6 +23,8 @@ G_BEGIN_DECLS
 #define HIGHLIGHT_ALPHA 0.30
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
+/* The width of the ticks at the ends of a nested passage. */
+#define NESTED_TICK_WIDTH 2
 #define MAX_DRAWN 4000
 /* The block in the tag's colour that starts a teammate's dashes. */
 #define TAG_MARK_WIDTH 8
@@ -176,6 +178,13 @@ gboolean    _gloss_text_view_query_tooltip         (GlossTextView *self,
                                                     GtkTooltip    *tooltip);
 
 void        _gloss_text_view_init_structure        (GlossTextView *self);
+/* The character at widget coordinates (@x, @y); FALSE off the text. */
+gboolean    _gloss_text_view_offset_at             (GlossTextView *self,
+                                                    double         x,
+                                                    double         y,
+                                                    guint         *offset);
+/* Adds the triple click that selects a sentence. */
+void        _gloss_text_view_init_select           (GlossTextView *self);
 void        _gloss_text_view_clear_structure       (GlossTextView *self);
 void        _gloss_text_view_apply_structure       (GlossTextView *self);
 void        _gloss_text_view_structure_on_scrolled (GlossTextView *self);

@@ -112,21 +112,18 @@ on_click_released (GtkGestureClick *gesture,
                    double           y,
                    GlossTextView   *self)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
-  int bx, by;
+  guint offset;
 
   if (n_press != 1 || gtk_text_buffer_get_has_selection (_gloss_text_view_buffer (self)))
     return;
 
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (view, &iter, bx, by))
+  if (!_gloss_text_view_offset_at (self, x, y, &offset))
     {
       gloss_text_view_select (self, NULL, FALSE);
       return;
     }
 
-  gloss_text_view_click_offset (self, gtk_text_iter_get_offset (&iter));
+  gloss_text_view_click_offset (self, offset);
 }
 
 static void
@@ -398,6 +395,8 @@ gloss_text_view_init (GlossTextView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "released", G_CALLBACK (on_click_released), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  _gloss_text_view_init_select (self);
 }
 
 GtkWidget *

@@ -76,6 +76,20 @@ gboolean         gloss_text_view_get_selection_range   (GlossTextView   *self,
 void             gloss_text_view_select_range          (GlossTextView   *self,
                                                         guint            start,
                                                         guint            end);
+/* Selects the sentence, or the paragraph (the article's block), at the
+ * cursor, without the spaces around it; FALSE when there is none there. */
+gboolean         gloss_text_view_select_sentence       (GlossTextView   *self);
+gboolean         gloss_text_view_select_paragraph      (GlossTextView   *self);
+/* The sentence and the paragraph of @source at @offset, as character
+ * offsets [*start, *end); FALSE when @offset is in no block. */
+gboolean         gloss_text_view_sentence_at           (GlossSource     *source,
+                                                        guint            offset,
+                                                        guint           *start,
+                                                        guint           *end);
+gboolean         gloss_text_view_paragraph_at          (GlossSource     *source,
+                                                        guint            offset,
+                                                        guint           *start,
+                                                        guint           *end);
 
 /* Teammates' layers drawn beside the own one (read-only). */
 void             gloss_text_view_add_teammate_layer    (GlossTextView   *self,

@@ -77,6 +77,8 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.next-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.previous-annotation", open);
   gtk_widget_action_set_enabled (widget, "win.find", open);
+  gtk_widget_action_set_enabled (widget, "win.select-sentence", open);
+  gtk_widget_action_set_enabled (widget, "win.select-paragraph", open);
   gtk_widget_action_set_enabled (widget, "win.find-next", open);
   gtk_widget_action_set_enabled (widget, "win.find-previous", open);
   gtk_widget_action_set_enabled (widget, "win.save",
@@ -511,6 +513,21 @@ next_action (GtkWidget  *widget,
     step_annotation (GLOSS_WINDOW (widget), 1);
 }
 
+/* Selects the sentence or the paragraph at the cursor, ready to tag. */
+static void
+select_unit_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.select-sentence"))
+    gloss_text_view_select_sentence (self->text_view);
+  else
+    gloss_text_view_select_paragraph (self->text_view);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 previous_action (GtkWidget  *widget,
                  const char *action_name,
@@ -630,6 +647,8 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.attach-annotation", NULL, attach_action);
   gtk_widget_class_install_action (widget_class, "win.next-annotation", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "win.previous-annotation", NULL, previous_action);
+  gtk_widget_class_install_action (widget_class, "win.select-sentence", NULL, select_unit_action);
+  gtk_widget_class_install_action (widget_class, "win.select-paragraph", NULL, select_unit_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.codebook", NULL, codebook_action);

@@ -264,6 +264,8 @@ void _gloss_window_dispose_concordance (GlossWindow   *self);
  * application's (gloss-window-corpus.c). */
 char *_gloss_window_dup_own_id        (GlossWindow    *self);
 /* Puts the notice over the text (gloss-window-notice.c). */
+/* Follows the user's name and id in the settings. */
+void _gloss_window_init_identity      (GlossWindow    *self);
 void _gloss_window_init_notice        (GlossWindow    *self);
 void _gloss_window_class_init_notice (GtkWidgetClass *widget_class);
 /* Lets go of the layer the notice follows. */

@@ -527,6 +527,7 @@ gloss_window_new (GlossApplication *application)
       g_signal_connect_object (settings, "changed::font", G_CALLBACK (on_font_changed), self,
                                G_CONNECT_SWAPPED);
       on_font_changed (self);
+      _gloss_window_init_identity (self);
     }
 
   return self;

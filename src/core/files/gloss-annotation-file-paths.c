@@ -158,15 +158,48 @@ gloss_source_path_is_safe (const char *path)
   return TRUE;
 }
 
+gboolean
+gloss_annotator_id_is_valid (const char *id)
+{
+  g_autofree char *slug = NULL;
+
+  if (id == NULL || !is_annotator_slug (id, strlen (id)))
+    return FALSE;
+
+  /* A slug never holds two dashes in a row, nor one at either end: the
+   * ids of that kind stay the consensus's. */
+  slug = gloss_slugify (id);
+  return g_strcmp0 (slug, id) == 0;
+}
+
+char *
+gloss_annotator_id_from_name (const char *name)
+{
+  g_autofree char *spaced = NULL;
+  char *slug;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  /* Annotator ids use '-' only; a name may hold '_', which slugs keep. */
+  spaced = g_strdelimit (g_strdup (name), "_", ' ');
+  slug = gloss_slugify (spaced);
+  if (slug != NULL && strlen (slug) > 64)
+    {
+      slug[64] = '\0';
+      while (g_str_has_suffix (slug, "-"))
+        slug[strlen (slug) - 1] = '\0';
+    }
+
+  if (!gloss_annotator_id_is_valid (slug))
+    g_clear_pointer (&slug, g_free);
+
+  return slug;
+}
+
 char *
 gloss_default_annotator_id (void)
 {
-  char *slug = gloss_slugify (g_get_user_name ());
+  char *slug = gloss_annotator_id_from_name (g_get_user_name ());
 
-  if (slug == NULL)
-    slug = g_strdup ("annotator");
-
-  /* Annotator ids use '-' only; a login name may hold '_'. */
-  g_strdelimit (slug, "_", '-');
-  return slug;
+  return slug != NULL ? slug : g_strdup ("annotator");
 }

@@ -651,18 +651,14 @@ check_content (Parser  *parser,
       return FALSE;
     }
 
-  {
-    g_autofree char *slug = gloss_slugify (content->annotator_id);
-
-    if (!g_str_equal (content->annotator_id, GLOSS_CONSENSUS_ANNOTATOR) &&
-        (g_strcmp0 (slug, content->annotator_id) != 0 || strchr (content->annotator_id, '_')))
-      {
-        g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
-                     _("“%s”: “%s” is not a valid annotator id (use lower-case letters, digits and “-”)"),
-                     parser->display, content->annotator_id);
-        return FALSE;
-      }
-  }
+  if (!g_str_equal (content->annotator_id, GLOSS_CONSENSUS_ANNOTATOR) &&
+      !gloss_annotator_id_is_valid (content->annotator_id))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   _("“%s”: “%s” is not a valid annotator id (use lower-case letters, digits and “-”)"),
+                   parser->display, content->annotator_id);
+      return FALSE;
+    }
 
   return TRUE;
 }

@@ -218,6 +218,23 @@ char        *gloss_annotation_file_name_annotator   (const char          *name,
 gboolean     gloss_annotation_file_name_is_valid    (const char          *name);
 /* TRUE when @path is a bare file name: no folder part, not "." or "..". */
 gboolean     gloss_source_path_is_safe              (const char          *path);
+/* TRUE when @id can be a person's annotator id: a slug of lower-case
+ * letters, digits and single dashes (as gloss_slugify() makes), at most
+ * 64 bytes.  The consensus's id, with its two dashes, is not one. */
+gboolean     gloss_annotator_id_is_valid            (const char          *id);
+/* The annotator id made of a person's @name (a slug of it, cut to 64
+ * bytes), or NULL when the name holds no letter or digit to make one of. */
+char        *gloss_annotator_id_from_name           (const char          *name);
+/* Moves the annotation file @file, of the article named @article_name,
+ * to the name of annotator @new_id beside it and writes @new_id in it
+ * (annotator.id), each step atomic.  Never replaces a file: fails with
+ * G_IO_ERROR_EXISTS when @new_id already has one, leaving both as they
+ * were.  Returns the new file, or NULL with @error set. */
+GFile       *gloss_annotation_file_move_to_annotator (GFile              *file,
+                                                     const char          *article_name,
+                                                     const char          *new_id,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
 /* The annotator id Gloss uses by default: the login name as a slug. */
 char        *gloss_default_annotator_id             (void);
 

@@ -271,7 +271,7 @@ gloss_layer_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_ANNOTATOR_ID:
-      self->annotator_id = g_value_dup_string (value);
+      gloss_layer_set_annotator_id (self, g_value_get_string (value));
       break;
 
     case PROP_ANNOTATOR_NAME:
@@ -299,7 +299,7 @@ gloss_layer_class_init (GlossLayerClass *klass)
 
   properties[PROP_ANNOTATOR_ID] =
     g_param_spec_string ("annotator-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ANNOTATOR_NAME] =
     g_param_spec_string ("annotator-name", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -342,6 +342,21 @@ gloss_layer_get_annotator_id (GlossLayer *self)
 {
   g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
   return self->annotator_id;
+}
+
+void
+gloss_layer_set_annotator_id (GlossLayer *self,
+                              const char *id)
+{
+  g_return_if_fail (GLOSS_IS_LAYER (self));
+  g_return_if_fail (id != NULL);
+
+  if (g_strcmp0 (self->annotator_id, id) == 0)
+    return;
+
+  g_free (self->annotator_id);
+  self->annotator_id = g_strdup (id);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR_ID]);
 }
 
 const char *

@@ -26,6 +26,11 @@ GlossLayer      *gloss_layer_new                (const char      *annotator_id,
                                                  const char      *annotator_name);
 
 const char      *gloss_layer_get_annotator_id   (GlossLayer      *self);
+/* Changes whose layer this is: only for moving a file to another id
+ * (gloss_annotation_file_move_to_annotator), never for a layer a window
+ * shows. */
+void             gloss_layer_set_annotator_id   (GlossLayer      *self,
+                                                 const char      *id);
 const char      *gloss_layer_get_annotator_name (GlossLayer      *self);
 void             gloss_layer_set_annotator_name (GlossLayer      *self,
                                                  const char      *name);

@@ -485,6 +485,44 @@ gloss_source_get_title (GlossSource *self)
  * Returns: (array length=n_blocks) (transfer none) (nullable): the blocks in
  *   text order; %NULL when there are none
  */
+gboolean
+gloss_source_find_block (GlossSource *self,
+                         guint        offset,
+                         guint       *index)
+{
+  const GlossBlock *blocks;
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (GLOSS_IS_SOURCE (self), FALSE);
+
+  blocks = (const GlossBlock *) (gpointer) self->blocks->data;
+  hi = self->blocks->len;
+  /* The blocks are in text order and do not overlap. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (blocks[mid].end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  if (lo < self->blocks->len && blocks[lo].start <= offset)
+    {
+      *index = lo;
+      return TRUE;
+    }
+  /* An offset at the end of a block, as a cursor there, belongs to it. */
+  if (lo > 0 && blocks[lo - 1].end == offset)
+    {
+      *index = lo - 1;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 const GlossBlock *
 gloss_source_get_blocks (GlossSource *self,
                          guint       *n_blocks)

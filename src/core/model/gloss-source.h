@@ -120,6 +120,11 @@ const char  *gloss_source_get_text_sha256   (GlossSource   *self);
 const char  *gloss_source_get_title         (GlossSource   *self);
 const GlossBlock *gloss_source_get_blocks   (GlossSource   *self,
                                              guint         *n_blocks);
+/* The index of the block that holds @offset (or ends at it) in
+ * gloss_source_get_blocks(); FALSE when @offset lies between blocks. */
+gboolean     gloss_source_find_block        (GlossSource   *self,
+                                             guint          offset,
+                                             guint         *index);
 /* Sorted by start, then the longest first, then by kind; NULL with
  * *n_spans = 0 when there are none, as for plain text. */
 const GlossSpan *gloss_source_get_spans     (GlossSource   *self,
