@@ -154,8 +154,8 @@ show_statistics (GlossStatisticsDialog *self)
   self->colours = gloss_annotator_style_new_colours (self->user, (const char * const *) s->annotators->pdata,
                                                      s->annotators->len);
   /* Translators: the passages counted, then in how many articles */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passages in %u article",
-                                       "%u passages in %u articles", s->n_articles),
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u passages in %'u article",
+                                       "%'u passages in %'u articles", s->n_articles),
                           total, s->n_articles);
   if (s->problems->len > 0)
     {

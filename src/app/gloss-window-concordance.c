@@ -183,11 +183,11 @@ on_tag_all (GlossWindow *self,
 
   /* Translators: the first part of “Tagged 41 passages in 12 articles” */
   {
-    g_autofree char *passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %u passage",
-                                                              "Tagged %u passages", n_passages), n_passages);
+    g_autofree char *passages = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tagged %'u passage",
+                                                              "Tagged %'u passages", n_passages), n_passages);
 
     /* Translators: “Tagged 41 passages” then the number of articles */
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %u article.", "%s in %u articles.",
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s in %'u article.", "%s in %'u articles.",
                                             n_articles), passages, n_articles);
   }
   /* Translators: after the count of what was tagged, before the names
