@@ -25,6 +25,7 @@ struct _GlossReviewVersions
 
   GtkLabel *heading;
   GtkBox *versions_box;
+  guint n_rows;                  /* the rows of versions_box in use */
   GtkLabel *edit_label;
   GtkLabel *consensus_label;
 };
@@ -63,41 +64,75 @@ append_part (GString     *markup,
 }
 
 /* A version's label, with a button that accepts it when @key is not 0:
- * the key that does the same, its number among the versions. */
+ * the key that does the same, its number among the versions.  The rows
+ * of the unit shown before are used again, so that stepping from one
+ * disagreement to the next makes no widgets when they have as many
+ * versions. */
 static void
 add_label (GlossReviewVersions *self,
            const char          *markup,
            guint                key)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box));
+  GtkWidget *label, *button;
 
-  gtk_widget_set_name (label, "review-version");
+  for (guint i = 0; row != NULL && i < self->n_rows; i++)
+    row = gtk_widget_get_next_sibling (row);
+
+  if (row == NULL)
+    {
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      label = gtk_label_new (NULL);
+      gtk_widget_set_name (label, "review-version");
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      button = gtk_button_new ();
+      gtk_widget_set_name (button, "review-accept");
+      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      /* The target first: the action takes a number. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) 1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-accept");
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (self->versions_box, row);
+    }
+  label = gtk_widget_get_first_child (row);
+  button = gtk_widget_get_next_sibling (label);
+  self->n_rows++;
+
   gtk_label_set_markup (GTK_LABEL (label), markup);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (row), label);
-
+  gtk_widget_set_visible (button, key > 0);
   if (key > 0)
     {
       /* Translators: accepts one version; the key that does it follows */
       g_autofree char *text = g_strdup_printf (_("Accept %u"), key);
       /* Translators: the tooltip of the button that accepts a version */
       g_autofree char *tip = g_strdup_printf (_("Accept this version as it is (%u)"), key);
-      GtkWidget *button = gtk_button_new_with_label (text);
 
-      gtk_widget_set_name (button, "review-accept");
-      gtk_widget_set_valign (button, GTK_ALIGN_START);
+      gtk_button_set_label (GTK_BUTTON (button), text);
       gtk_widget_set_tooltip_text (button, tip);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.review-accept");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) key);
-      gtk_box_append (GTK_BOX (row), button);
     }
+}
 
-  gtk_box_append (self->versions_box, row);
+/* Takes out the rows a unit with fewer versions leaves unused. */
+static void
+drop_unused_rows (GlossReviewVersions *self)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box));
+
+  for (guint i = 0; row != NULL && i < self->n_rows; i++)
+    row = gtk_widget_get_next_sibling (row);
+  while (row != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (row);
+
+      gtk_box_remove (self->versions_box, row);
+      row = next;
+    }
 }
 
 /* One version: who, tag, span, quote with its edges, note. */
@@ -164,17 +199,16 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
   g_autofree char *kinds = NULL;
   g_autofree char *heading = NULL;
   guint common_start = 0, common_end = G_MAXUINT;
-  GtkWidget *child;
 
   g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box))) != NULL)
-    gtk_box_remove (self->versions_box, child);
+  self->n_rows = 0;
   gloss_review_versions_set_edit (self, NULL);
   gtk_label_set_label (self->consensus_label, "");
 
   if (review == NULL || index < 0 || (guint) index >= gloss_review_get_n_units (review))
     {
+      drop_unused_rows (self);
       gtk_label_set_label (self->heading, _("Choose a disagreement in the list, or with n and p."));
       return;
     }
@@ -232,6 +266,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
           add_label (self, markup, 0);
         }
     }
+  drop_unused_rows (self);
 }
 
 void
