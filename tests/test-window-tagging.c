@@ -189,8 +189,9 @@ test_select_first (void)
   g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (view_of (f)), gtk_widget_get_parent (notice)));
   g_assert_null (gloss_window_get_banner_text (f->window));
 
-  /* It goes by itself. */
-  gloss_window_set_notice_timeout (f->window, 50);
+  /* It goes by itself: soon, but not before a slow build (the sanitizers'
+   * take ten times as long) has read each notice below. */
+  gloss_window_set_notice_timeout (f->window, 1500);
   wait_until (notice_gone, f->window);
   g_assert_false (gtk_widget_get_visible (notice));
 
@@ -386,10 +387,10 @@ test_tag_all_notice (void)
   g_assert_null (notice_button (f->window, "_Undo"));
 
   /* With Undo, it stays twice as long as a notice without a button. */
-  gloss_window_set_notice_timeout (f->window, 500);
+  gloss_window_set_notice_timeout (f->window, 1500);
   tag_all (f, "controversy");
   g_assert_nonnull (notice_button (f->window, "_Undo"));
-  run_for (700);
+  run_for (2000);
   g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Tagged 2 passages.");
   wait_until (notice_gone, f->window);
   g_assert_cmpuint (n_annotations (f->window), ==, 7);
@@ -415,11 +416,11 @@ test_notice_waits_under_pointer (void)
     }
   g_assert_nonnull (motion);
 
-  gloss_window_set_notice_timeout (f->window, 100);
+  gloss_window_set_notice_timeout (f->window, 1500);
   activate_action (f->window, "win.tag-key", g_variant_new_int32 (1));
   g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
   g_signal_emit_by_name (motion, "enter", 10.0, 10.0);
-  run_for (400);
+  run_for (2500);
   g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Select a passage first");
   g_signal_emit_by_name (motion, "leave");
   wait_until (notice_gone, f->window);
