@@ -13,10 +13,40 @@
 
 G_BEGIN_DECLS
 
+/* The source's fields, for the files of GlossSource only. */
+struct _GlossSource
+{
+  GObject         parent_instance;
+
+  GFile          *file;
+  char           *name;
+  char           *title;
+  char           *encoding;
+  char           *media_type;
+  char           *reader;
+  char           *sha256;
+  char           *text_sha256;
+
+  /* Always NUL-terminated, and never holds a NUL itself. */
+  char           *text;
+  gsize           n_bytes;
+  GlossTextIndex *index;
+
+  GArray         *blocks;
+  GArray         *spans;
+  GHashTable     *metadata;
+
+  /* From the HTML and XML readers: where the text came from, and what
+   * went wrong on the way without stopping them. */
+  GlossSourceMap *map;
+  GPtrArray      *warnings;
+};
+
 /* gloss-source.c holds the type, its accessors and the constructors for text
  * that is already decoded; gloss-source-decode.c makes sources of files and
  * raw bytes (reading within the size limit, telling text from other files,
- * decoding); gloss-source-structure.c finds the title and the paragraphs of
+ * decoding); gloss-source-locate.c keeps what the HTML and XML readers
+ * give besides the text (the map, spans and warnings); gloss-source-structure.c finds the title and the paragraphs of
  * plain text. */
 
 /* The single place where a source comes together.  Takes @name, @text,
