@@ -21,6 +21,7 @@
 #include "gloss-annotation-file.h"
 #include "gloss-inspector.h"
 #include "gloss-review-list.h"
+#include "gloss-wrap-bin.h"
 
 #include "review-window-test-util.h"
 
@@ -404,6 +405,38 @@ test_dialog (Fixture       *f,
   g_assert_cmpstr (review_text (f), ==, "Reviewing Ben, Cleo — 0 of 3 disagreements settled");
 }
 
+/* The box the versions' wrapped labels sit in tells the same width
+ * whatever height it is asked about, and grows taller as it narrows: a
+ * label asked its width for a height would try one width after another. */
+static void
+test_wrap_bin (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new ("Claim, characters 12006–12075: the quote of a version, long enough to wrap "
+                                    "over several lines of a narrow pane, with its edges shown."));
+  GtkWidget *bin = g_object_ref_sink (gloss_wrap_bin_new ());
+  int min_free, nat_free, min_short, nat_short, tall, short_height, unused;
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gloss_wrap_bin_set_child (GLOSS_WRAP_BIN (bin), label);
+  g_assert_true (gloss_wrap_bin_get_child (GLOSS_WRAP_BIN (bin)) == label);
+  g_assert_cmpint (gtk_widget_get_request_mode (bin), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, -1, &min_free, &nat_free, NULL, NULL);
+  gtk_widget_measure (bin, GTK_ORIENTATION_HORIZONTAL, 12, &min_short, &nat_short, NULL, NULL);
+  g_assert_cmpint (min_short, ==, min_free);
+  g_assert_cmpint (nat_short, ==, nat_free);
+  g_assert_cmpint (min_free, <, nat_free);
+
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, min_free, &tall, &unused, NULL, NULL);
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, nat_free, &short_height, &unused, NULL, NULL);
+  g_assert_cmpint (tall, >, short_height);
+
+  gloss_wrap_bin_set_child (GLOSS_WRAP_BIN (bin), NULL);
+  g_assert_null (gtk_widget_get_parent (label));
+  g_object_unref (label);
+  g_object_unref (bin);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -421,6 +454,7 @@ main (int    argc,
   ADD ("/review/reload", test_reload);
   ADD ("/review/exit", test_exit);
   ADD ("/review/dialog", test_dialog);
+  g_test_add_func ("/review/wrap-bin", test_wrap_bin);
 
 #undef ADD
 

@@ -15,6 +15,7 @@
 #include "gloss-application.h"
 #include "gloss-review-list.h"
 #include "gloss-review-versions.h"
+#include "gloss-wrap-bin.h"
 
 /* How many characters of a shared middle a quote shows, at most. */
 #define MIDDLE_MAX 120
@@ -31,6 +32,21 @@ struct _GlossReviewVersions
 };
 
 G_DEFINE_FINAL_TYPE (GlossReviewVersions, gloss_review_versions, GTK_TYPE_WIDGET)
+
+/* Sets @label's text, as markup or not, unless it shows it already: a
+ * label given its own text again would still be laid out again. */
+static void
+set_text (GtkLabel   *label,
+          const char *text,
+          gboolean    markup)
+{
+  if (gtk_label_get_use_markup (label) == markup && g_strcmp0 (gtk_label_get_label (label), text) == 0)
+    return;
+  if (markup)
+    gtk_label_set_markup (label, text);
+  else
+    gtk_label_set_label (label, text);
+}
 
 /* Appends characters [@start, @end) of @source, escaped, in bold when
  * @edge, and cut in its middle when it is long and not an edge. */
@@ -74,7 +90,7 @@ add_label (GlossReviewVersions *self,
            guint                key)
 {
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box));
-  GtkWidget *label, *button;
+  GtkWidget *bin, *label, *button;
 
   for (guint i = 0; row != NULL && i < self->n_rows; i++)
     row = gtk_widget_get_next_sibling (row);
@@ -88,8 +104,10 @@ add_label (GlossReviewVersions *self,
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_box_append (GTK_BOX (row), label);
+      bin = gloss_wrap_bin_new ();
+      gtk_widget_set_hexpand (bin, TRUE);
+      gloss_wrap_bin_set_child (GLOSS_WRAP_BIN (bin), label);
+      gtk_box_append (GTK_BOX (row), bin);
       button = gtk_button_new ();
       gtk_widget_set_name (button, "review-accept");
       gtk_widget_set_valign (button, GTK_ALIGN_START);
@@ -99,11 +117,12 @@ add_label (GlossReviewVersions *self,
       gtk_box_append (GTK_BOX (row), button);
       gtk_box_append (self->versions_box, row);
     }
-  label = gtk_widget_get_first_child (row);
-  button = gtk_widget_get_next_sibling (label);
+  bin = gtk_widget_get_first_child (row);
+  label = gloss_wrap_bin_get_child (GLOSS_WRAP_BIN (bin));
+  button = gtk_widget_get_next_sibling (bin);
   self->n_rows++;
 
-  gtk_label_set_markup (GTK_LABEL (label), markup);
+  set_text (GTK_LABEL (label), markup, TRUE);
   gtk_widget_set_visible (button, key > 0);
   if (key > 0)
     {
@@ -112,8 +131,11 @@ add_label (GlossReviewVersions *self,
       /* Translators: the tooltip of the button that accepts a version */
       g_autofree char *tip = g_strdup_printf (_("Accept this version as it is (%u)"), key);
 
-      gtk_button_set_label (GTK_BUTTON (button), text);
-      gtk_widget_set_tooltip_text (button, tip);
+      if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (button)), text) != 0)
+        {
+          gtk_button_set_label (GTK_BUTTON (button), text);
+          gtk_widget_set_tooltip_text (button, tip);
+        }
       gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) key);
     }
 }
@@ -204,12 +226,14 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
 
   self->n_rows = 0;
   gloss_review_versions_set_edit (self, NULL);
-  gtk_label_set_label (self->consensus_label, "");
-
+  /* What the consensus holds of a unit is set after it, by
+   * gloss_review_versions_set_consensus(): cleared here only when no unit
+   * is shown, so that a step does not lay it out twice. */
   if (review == NULL || index < 0 || (guint) index >= gloss_review_get_n_units (review))
     {
+      set_text (self->consensus_label, "", FALSE);
       drop_unused_rows (self);
-      gtk_label_set_label (self->heading, _("Choose a disagreement in the list, or with n and p."));
+      set_text (self->heading, _("Choose a disagreement in the list, or with n and p."), FALSE);
       return;
     }
 
@@ -226,7 +250,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
       heading = g_strdup_printf (_("Disagreement %u of %u: %s"), rank_of (review, index),
                                  gloss_review_get_n_disagreements (review), kinds);
     }
-  gtk_label_set_label (self->heading, heading);
+  set_text (self->heading, heading, FALSE);
 
   for (guint i = 0; i < unit->versions->len; i++)
     {
@@ -275,7 +299,7 @@ gloss_review_versions_set_consensus (GlossReviewVersions *self,
 {
   g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
 
-  gtk_label_set_markup (self->consensus_label, markup != NULL ? markup : "");
+  set_text (self->consensus_label, markup != NULL ? markup : "", TRUE);
 }
 
 void
@@ -284,7 +308,7 @@ gloss_review_versions_set_edit (GlossReviewVersions *self,
 {
   g_return_if_fail (GLOSS_IS_REVIEW_VERSIONS (self));
 
-  gtk_label_set_markup (self->edit_label, markup != NULL ? markup : "");
+  set_text (self->edit_label, markup != NULL ? markup : "", TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->edit_label), markup != NULL);
 }
 
@@ -316,6 +340,7 @@ gloss_review_versions_class_init (GlossReviewVersionsClass *klass)
   object_class->dispose = gloss_review_versions_dispose;
 
   _gloss_ensure_resources ();
+  g_type_ensure (GLOSS_TYPE_WRAP_BIN);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/glossannotator/Gloss/gloss-review-versions.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossReviewVersions, heading);

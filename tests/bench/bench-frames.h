@@ -12,8 +12,8 @@
 G_BEGIN_DECLS
 
 /* What the window benchmarks count of the frames a widget draws: how
- * many, the intervals between them while measuring, and the dearest
- * frame's own work (layout and paint) since it was last reset. */
+ * many, the intervals between them while measuring, and the frames' own
+ * work (update, layout and paint), summed since it was last reset. */
 typedef struct
 {
   guint frames;
@@ -29,7 +29,8 @@ typedef struct
 gboolean bench_frames_tick   (GtkWidget     *widget,
                               GdkFrameClock *clock,
                               gpointer       frames);
-/* Times the layout and paint of each frame of @clock into frame_work. */
+/* Adds the work of each frame of @clock, from its start to its last
+ * phase, to frame_work. */
 void     bench_frames_follow (BenchFrames   *frames,
                               GdkFrameClock *clock);
 /* Iterates the main loop until @n more frames have been drawn (60 s at
