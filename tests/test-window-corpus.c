@@ -541,24 +541,31 @@ test_assignments_at_open (Fixture       *f,
   g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
   g_autofree char *ids = NULL;
 
-  write_file_under (f->dir, "gloss-assignments.csv", "\xef\xbb\xbf" "Article,Annotator\nb.txt,test-person\nb.txt,carol\n");
+  write_file_under (f->dir, "gloss-assignments.csv",
+                    "\xef\xbb\xbf" "Article,Annotator\nb.txt,test-person\nb.txt,carol\nlater.txt,test-person\n");
   gloss_window_open_folder (f->window, folder);
   wait_until (scanned, f);
+  wait_label (f, "corpus-assignments-notice", "line 4: “later.txt” is not an article of the folder");
   g_assert_cmpstr (counts_text (f), ==, "0 of 1 assigned to you done");
+
+  /* The article the line names arrives: the warning goes, the count
+   * takes it. */
+  write_file_under (f->dir, "later.txt", "Lambda arrived later.\n");
+  wait_until (notice_hidden, f);
+  wait_label (f, "corpus-counts", "0 of 2 assigned to you done");
   ids = assigned_to (f, "b.txt");
   g_assert_cmpstr (ids, ==, "carol,test-person");
   /* Carol, assigned before writing any file, has her column's work. */
   g_assert_nonnull (work_on (f, "b.txt", "carol"));
   g_assert_cmpint (work_on (f, "b.txt", "carol")->status, ==, GLOSS_WORK_NOT_STARTED);
-  g_assert_true (notice_hidden (f));
 
   g_assert_cmpint (g_unlink (csv), ==, 0);
   g_assert_cmpint (mkfifo (csv, 0644), ==, 0);
   gloss_window_open_folder (f->window, folder);
   wait_until (scanned, f);
   wait_label (f, "corpus-assignments-notice", "gloss-assignments.csv” is not a regular file");
-  g_assert_cmpuint (gloss_corpus_view_get_n_articles (corpus (f)), ==, 3);
-  g_assert_cmpstr (counts_text (f), ==, "0 of 3 articles done by you");
+  g_assert_cmpuint (gloss_corpus_view_get_n_articles (corpus (f)), ==, 4);
+  g_assert_cmpstr (counts_text (f), ==, "0 of 4 articles done by you");
 }
 
 int

@@ -261,11 +261,15 @@ _gloss_corpus_view_article_changed (GlossCorpusView *self,
       if (position != GTK_INVALID_LIST_POSITION)
         g_list_store_remove (self->items, position);
       g_hash_table_remove (self->by_path, g_file_peek_path (article));
-      _gloss_corpus_view_update_counts (self);
+      /* The counts, and the lines of gloss-assignments.csv naming it. */
+      _gloss_corpus_view_show_assignments (self);
       return;
     }
   if (item == NULL && type == G_FILE_TYPE_REGULAR)
-    add_item (self, article);
+    {
+      add_item (self, article);
+      _gloss_corpus_view_show_assignments (self);
+    }
   if (type == G_FILE_TYPE_REGULAR)
     gloss_corpus_view_refresh (self, article);
 }
