@@ -503,14 +503,18 @@ test_assignments_followed (Fixture       *f,
   wait_label (f, "corpus-counts", "1 of 2 assigned to you done");
   g_assert_cmpstr (label_text (f, "corpus-assigned-progress"), ==, "ben: 0 of 2 done · test-person: 1 of 2 done");
 
-  /* Changed: b.txt is now the user's too. */
+  /* Changed: b.txt is now the user's too, and a.txt Carol's, who has
+   * no file yet: she gets a column. */
   write_file_under (f->dir, "gloss-assignments.csv",
                     "annotator,article\n"
                     "test-person,a.txt\n"
                     "test-person,sub/c.txt\n"
-                    "test-person,b.txt\n");
+                    "test-person,b.txt\n"
+                    "carol,a.txt\n");
   wait_label (f, "corpus-counts", "1 of 3 assigned to you done");
   wait_until (notice_hidden, f);
+  g_assert_cmpstr (label_text (f, "corpus-assigned-progress"), ==, "carol: 0 of 1 done · test-person: 1 of 3 done");
+  g_assert_true (g_strv_contains (gloss_corpus_view_get_annotators (corpus (f)), "carol"));
   g_assert_cmpuint (gloss_corpus_view_get_n_shown (corpus (f)), ==, 3);
 
   /* Malformed: the notice names the file and the line; the list goes on

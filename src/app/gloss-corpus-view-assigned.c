@@ -20,6 +20,13 @@
 #include "gloss-corpus-view-private.h"
 #include "gloss-error.h"
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
+
 static const char * const *
 assigned_ids (GlossCorpusView *self,
               GlossCorpusItem *item)
@@ -241,6 +248,39 @@ _gloss_corpus_view_show_assignments (GlossCorpusView *self)
   _gloss_corpus_view_update_counts (self);
 }
 
+/* An annotator the file names for the first time gets a column, and
+ * the articles are read for them from now on. */
+static void
+add_assigned_annotators (GlossCorpusView *self)
+{
+  const char * const *assigned = self->assignments != NULL ? gloss_assignments_get_annotators (self->assignments) : NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean added = FALSE;
+
+  if (self->annotators == NULL)
+    return;
+  for (guint i = 1; self->annotators[i] != NULL; i++)
+    g_ptr_array_add (others, self->annotators[i]);
+  for (guint i = 0; assigned != NULL && assigned[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *) self->annotators, assigned[i]))
+      {
+        g_ptr_array_add (others, (char *) assigned[i]);
+        added = TRUE;
+      }
+  if (!added)
+    return;
+
+  g_ptr_array_sort (others, compare_ids);
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, self->annotator);
+  for (guint i = 0; i < others->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (others, i));
+  g_strfreev (self->annotators);
+  self->annotators = g_strv_builder_end (builder);
+  _gloss_corpus_view_build_columns (self);
+}
+
 void
 _gloss_corpus_view_take_assignments (GlossCorpusView  *self,
                                      GlossAssignments *assignments,
@@ -254,6 +294,7 @@ _gloss_corpus_view_take_assignments (GlossCorpusView  *self,
 
   if (!self->listed)
     return;
+  add_assigned_annotators (self);
   /* Every row's Assigned cell, filter and sort key may have changed. */
   _gloss_corpus_view_renew_rows (self);
   _gloss_corpus_view_show_assignments (self);

@@ -80,7 +80,8 @@ GlossCorpusItem          *_gloss_corpus_item_new   (GFile           *folder,
                                                     GFile           *article);
 /* The title the row shows: the article's, or its path until it is read. */
 const char               *_gloss_corpus_item_title (GlossCorpusItem *item);
-/* @annotator's work on the article, or NULL. */
+/* @annotator's work on the article, or NULL while it is being read; an
+ * annotator it was not read for has not started. */
 const GlossAnnotatorWork *_gloss_corpus_item_work  (GlossCorpusItem *item,
                                                     const char      *annotator);
 

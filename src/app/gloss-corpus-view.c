@@ -66,6 +66,10 @@ const GlossAnnotatorWork *
 _gloss_corpus_item_work (GlossCorpusItem *item,
                          const char      *annotator)
 {
+  /* An annotator the article was not read for (named by
+   * gloss-assignments.csv since) has no file the walk saw. */
+  static const GlossAnnotatorWork not_started = { NULL, NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, -1, NULL, NULL };
+
   for (guint i = 0; item->status != NULL && i < item->status->work->len; i++)
     {
       const GlossAnnotatorWork *work = g_ptr_array_index (item->status->work, i);
@@ -73,7 +77,7 @@ _gloss_corpus_item_work (GlossCorpusItem *item,
       if (g_strcmp0 (work->annotator, annotator) == 0)
         return work;
     }
-  return NULL;
+  return item->status != NULL ? &not_started : NULL;
 }
 
 /* Reading: the folder walked and each article read in a worker thread,
