@@ -157,6 +157,31 @@ test_malformed (void)
   }
 }
 
+/* No more annotators than a list can show as columns. */
+static void
+test_too_many_annotators (void)
+{
+  g_autoptr(GString) text = g_string_new ("article,annotator\n");
+  g_autoptr(GlossAssignments) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+
+  for (guint i = 0; i < GLOSS_ASSIGNMENTS_MAX_ANNOTATORS; i++)
+    g_string_append_printf (text, "a.txt,annotator-%u\nb.txt,annotator-%u\n", i, i);
+  a = parse (text->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length ((char **) gloss_assignments_get_annotators (a)), ==,
+                    GLOSS_ASSIGNMENTS_MAX_ANNOTATORS);
+  g_clear_pointer (&a, gloss_assignments_free);
+
+  g_string_append (text, "a.txt,one-too-many\n");
+  a = parse (text->str, &error);
+  g_assert_null (a);
+  g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+  expected = g_strdup_printf ("gloss-assignments.csv, line %u: more than ", 2 * GLOSS_ASSIGNMENTS_MAX_ANNOTATORS + 2);
+  g_assert_true (g_str_has_prefix (error->message, expected));
+}
+
 /* A row whose article is not in the folder: a warning naming the line. */
 static void
 test_unknown_article (void)
@@ -307,6 +332,7 @@ main (int   argc,
   g_test_add_func ("/corpus-assignments/quoted-bom-crlf", test_quoted_bom_crlf);
   g_test_add_func ("/corpus-assignments/malformed", test_malformed);
   g_test_add_func ("/corpus-assignments/unknown-article", test_unknown_article);
+  g_test_add_func ("/corpus-assignments/too-many-annotators", test_too_many_annotators);
   g_test_add ("/corpus-assignments/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/corpus-assignments/not-regular", Fixture, NULL, fixture_set_up, test_not_regular,
               fixture_tear_down);

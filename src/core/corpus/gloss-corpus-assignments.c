@@ -354,6 +354,16 @@ take_row (GlossAssignments  *self,
       return FALSE;
     }
 
+  if (g_hash_table_size (ids) >= GLOSS_ASSIGNMENTS_MAX_ANNOTATORS && !g_hash_table_contains (ids, annotator))
+    {
+      /* Translators: the most annotators the file may name */
+      g_autofree char *what = g_strdup_printf (_("more than %'u annotators"), GLOSS_ASSIGNMENTS_MAX_ANNOTATORS);
+
+      g_free (article);
+      set_line_error (error, GLOSS_ERROR_INVALID, name, line, what);
+      return FALSE;
+    }
+
   assign (self, ids, article, annotator, line);
   return TRUE;
 }

@@ -27,6 +27,10 @@ G_BEGIN_DECLS
 /* The largest file read, in bytes: far above a corpus's needs. */
 #define GLOSS_ASSIGNMENTS_MAX_SIZE (32 * 1024 * 1024)
 
+/* The most annotators a file may name: each is a column of the window's
+ * list and a row of every article in gloss-cli status. */
+#define GLOSS_ASSIGNMENTS_MAX_ANNOTATORS 1000
+
 typedef struct _GlossAssignments GlossAssignments;
 
 /* Reads @folder's gloss-assignments.csv.  Without the file, fails with
@@ -36,7 +40,8 @@ typedef struct _GlossAssignments GlossAssignments;
  * or a broken link is refused, never opened for long), and no more than
  * GLOSS_ASSIGNMENTS_MAX_SIZE bytes of it.  A file that is not well-formed
  * fails with GLOSS_ERROR_PARSE, and a field that is not a path under the
- * folder or an annotator id with GLOSS_ERROR_INVALID, the message naming
+ * folder or an annotator id, or more than GLOSS_ASSIGNMENTS_MAX_ANNOTATORS
+ * annotators, with GLOSS_ERROR_INVALID, the message naming
  * the file and the line ("…/gloss-assignments.csv, line 7: …"). */
 GlossAssignments   *gloss_assignments_load       (GFile              *folder,
                                                   GCancellable       *cancellable,
