@@ -335,6 +335,15 @@ test_status_assigned (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (assigned, "done"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (summary, "articles"), ==, 3);
 
+  /* A header alone: nothing is assigned to anyone. */
+  write_in (f, "gloss-assignments.csv", "article,annotator\n");
+  run (f, "status", "--assigned", ".", NULL);
+  g_assert_true (g_str_has_prefix (f->out, "article\tannotator\tassigned\tstatus\t"));
+  g_assert_nonnull (strstr (f->out, "\nalice: 0 of 0 assigned done"));
+  g_free (rows);
+  rows = assigned_rows (f->out);
+  g_assert_cmpstr (rows, ==, "");
+
   /* A malformed line stops the command, naming the file and the line. */
   write_in (f, "gloss-assignments.csv", "article,annotator\na.txt,alice\nb.txt,Alice Moreau\n");
   run (f, "status", ".", NULL);

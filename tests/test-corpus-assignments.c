@@ -86,6 +86,22 @@ test_good (void)
   g_assert_false (gloss_assignments_is_assigned (a, "b.txt", "alice"));
 }
 
+/* A header and nothing else: no assignment, and an empty list of
+ * annotators rather than none. */
+static void
+test_header_only (void)
+{
+  g_autoptr(GlossAssignments) a = NULL;
+  g_autoptr(GError) error = NULL;
+
+  a = parse ("article,annotator,note\r\n\r\n", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_assignments_get_n_rows (a), ==, 0);
+  g_assert_nonnull (gloss_assignments_get_annotators (a));
+  g_assert_null (gloss_assignments_get_annotators (a)[0]);
+  g_assert_null (gloss_assignments_lookup (a, "a.txt"));
+}
+
 /* Quoted fields with commas, quotes and line ends in them; a BOM, CRLF,
  * the columns the other way round, in capitals, among others. */
 static void
@@ -144,6 +160,18 @@ test_malformed (void)
       if (!g_str_has_prefix (error->message, cases[i].message))
         g_error ("case %u: “%s” does not start with “%s”", i, error->message, cases[i].message);
     }
+
+  /* A line ending in a comma at the very end of the data, which is not
+   * NUL-terminated: an empty last field, read without going past it. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *data = g_strdup ("article,annotator\na.txt,");
+    g_autoptr(GlossAssignments) a = gloss_assignments_parse (data, strlen (data), "gloss-assignments.csv", &error);
+
+    g_assert_null (a);
+    g_assert_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "gloss-assignments.csv, line 2: the annotator is missing"));
+  }
 
   /* A NUL byte, on its line. */
   {
@@ -329,6 +357,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/corpus-assignments/good", test_good);
+  g_test_add_func ("/corpus-assignments/header-only", test_header_only);
   g_test_add_func ("/corpus-assignments/quoted-bom-crlf", test_quoted_bom_crlf);
   g_test_add_func ("/corpus-assignments/malformed", test_malformed);
   g_test_add_func ("/corpus-assignments/unknown-article", test_unknown_article);

@@ -173,7 +173,8 @@ read_record (Reader     *r,
       g_autoptr(GString) field = g_string_new (NULL);
       gboolean ok;
 
-      if (r->data[r->pos] == '"')
+      /* The data may end right after a comma: an empty last field. */
+      if (r->pos < r->length && r->data[r->pos] == '"')
         ok = read_quoted (r, field, error);
       else
         ok = read_unquoted (r, field, error);
@@ -520,8 +521,13 @@ gloss_assignments_get_n_rows (GlossAssignments *self)
 const char * const *
 gloss_assignments_get_annotators (GlossAssignments *self)
 {
+  static const char * const none[] = { NULL };
+
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* An empty array may have no storage at all. */
+  if (self->annotators->pdata == NULL)
+    return none;
   return (const char * const *) self->annotators->pdata;
 }
 
