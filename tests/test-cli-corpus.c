@@ -252,6 +252,113 @@ test_status_bad_inputs (Fixture       *f,
   g_assert_cmpint (f->status, ==, 2);
 }
 
+/* The rows of @table whose assigned column is "yes", as "article
+ * annotator status". */
+static char *
+assigned_rows (const char *table)
+{
+  g_auto(GStrv) lines = g_strsplit (table, "\n", -1);
+  g_autoptr(GString) rows = g_string_new (NULL);
+
+  for (guint i = 1; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, 9);
+      if (strcmp (cells[2], "yes") == 0)
+        g_string_append_printf (rows, "%s %s %s\n", cells[0], cells[1], cells[3]);
+    }
+  return g_string_free (g_steal_pointer (&rows), FALSE);
+}
+
+/* gloss-assignments.csv: an assigned column, the summary of what is
+ * assigned, --assigned, the JSON, a line naming no article warned of,
+ * and a malformed file or a pipe stopping the command. */
+static void
+test_status_assigned (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *csv = path_in (f, "gloss-assignments.csv");
+  JsonObject *root, *summary, *assigned;
+
+  make_corpus (f);
+  /* Without the file, --assigned lists everything, and says so. */
+  run (f, "status", "--assigned", ".", NULL);
+  g_assert_nonnull (strstr (f->err, "--assigned: no folder given holds gloss-assignments.csv"));
+  g_assert_true (g_str_has_prefix (f->out, "article\tannotator\tstatus\t"));
+  g_assert_nonnull (strstr (f->out, "b.txt\tbob\tnot-started\t"));
+
+  write_in (f, "gloss-assignments.csv",
+            "\xef\xbb\xbf" "Annotator,Article,note\r\n"
+            "alice,a.txt,\"first, then\"\r\n"
+            "alice,b.txt,\r\n"
+            "carol,a.txt,\r\n"
+            "bob,missing.txt,\r\n"
+            "alice,a.txt,twice\r\n");
+  run (f, "status", ".", NULL);
+  /* The broken file of make_corpus; the line without its article is
+   * only a warning. */
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "gloss-assignments.csv, line 5: “missing.txt” is not an article of the folder"));
+  g_assert_true (g_str_has_prefix (f->out, "article\tannotator\tassigned\tstatus\tpassages\t"));
+  g_assert_nonnull (strstr (f->out, "\nsub/c.txt\talice\tno\tneeds-attention\t1\t1\t0\t"));
+  rows = assigned_rows (f->out);
+  /* Carol, assigned without a file yet, has her rows. */
+  g_assert_cmpstr (rows, ==, "a.txt alice done\na.txt carol not-started\nb.txt alice not-started\n");
+  g_assert_nonnull (strstr (f->out, "\nalice: 1 of 2 assigned done (0 in progress, 1 not started, 0 need attention); "
+                                    "1 of 3 articles done in all\n"));
+  g_assert_nonnull (strstr (f->out, "\nbob: 0 of 0 assigned done (0 in progress, 0 not started, 0 need attention); "
+                                    "0 of 3 articles done in all\n"));
+  g_assert_nonnull (strstr (f->out, "\ncarol: 0 of 1 assigned done"));
+
+  /* Only the assigned rows. */
+  run (f, "status", "--assigned", ".", NULL);
+  g_assert_null (strstr (f->out, "\tno\t"));
+  g_free (rows);
+  rows = assigned_rows (f->out);
+  g_assert_cmpstr (rows, ==, "a.txt alice done\na.txt carol not-started\nb.txt alice not-started\n");
+
+  run (f, "status", "--json", "--assigned", ".", NULL);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "articles")), ==, 2);
+  g_assert_true (json_object_get_boolean_member (work_in_json (root, "a.txt", "alice"), "assigned"));
+  g_assert_null (work_in_json (root, "a.txt", "bob"));
+  summary = json_array_get_object_element (json_object_get_array_member (root, "summary"), 0);
+  g_assert_cmpstr (json_object_get_string_member (summary, "annotator"), ==, "alice");
+  assigned = json_object_get_object_member (summary, "assigned");
+  g_assert_cmpint (json_object_get_int_member (assigned, "articles"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (assigned, "done"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (summary, "articles"), ==, 3);
+
+  /* A header alone: nothing is assigned to anyone. */
+  write_in (f, "gloss-assignments.csv", "article,annotator\n");
+  run (f, "status", "--assigned", ".", NULL);
+  g_assert_true (g_str_has_prefix (f->out, "article\tannotator\tassigned\tstatus\t"));
+  g_assert_nonnull (strstr (f->out, "\nalice: 0 of 0 assigned done"));
+  g_free (rows);
+  rows = assigned_rows (f->out);
+  g_assert_cmpstr (rows, ==, "");
+
+  /* A malformed line stops the command, naming the file and the line. */
+  write_in (f, "gloss-assignments.csv", "article,annotator\na.txt,alice\nb.txt,Alice Moreau\n");
+  run (f, "status", ".", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "gloss-assignments.csv, line 3: “Alice Moreau” is not an annotator id"));
+  g_assert_cmpstr (f->out, ==, "");
+
+  /* A pipe in its place is refused, never waited on. */
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  g_assert_cmpint (mkfifo (csv, 0600), ==, 0);
+  run (f, "status", ".", NULL);
+  g_assert_cmpint (f->status, ==, 1);
+  g_assert_nonnull (strstr (f->err, "gloss-assignments.csv” is not a regular file"));
+}
+
 static const char french[] =
   "Élan et ÉLAN. La STRAẞE, la straße et İstanbul; les élans de l’élan.\n";
 
@@ -608,6 +715,8 @@ main (int   argc,
   g_test_add ("/cli-corpus/status/table", Fixture, NULL, cli_fixture_set_up, test_status_table,
               cli_fixture_tear_down);
   g_test_add ("/cli-corpus/status/json", Fixture, NULL, cli_fixture_set_up, test_status_json,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-corpus/status/assigned", Fixture, NULL, cli_fixture_set_up, test_status_assigned,
               cli_fixture_tear_down);
   g_test_add ("/cli-corpus/status/bad-inputs", Fixture, NULL, cli_fixture_set_up,
               test_status_bad_inputs, cli_fixture_tear_down);

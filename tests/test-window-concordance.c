@@ -406,6 +406,40 @@ file_passages (Fixture    *f,
   return g_string_free (out, FALSE);
 }
 
+typedef struct
+{
+  Fixture *f;
+  const char *prefix;
+} NoticeSays;
+
+static gboolean
+notice_has_prefix (Fixture    *f,
+                   const char *prefix)
+{
+  const char *text = gloss_window_get_notice_text (f->window);
+
+  return text != NULL && g_str_has_prefix (text, prefix);
+}
+
+static gboolean
+notice_starts (gpointer data)
+{
+  NoticeSays *says = data;
+
+  return notice_has_prefix (says->f, says->prefix);
+}
+
+/* Waits until the notice's message starts with @prefix: Tag All in
+ * Corpus and its Undo write the files in a worker thread. */
+static void
+wait_notice (Fixture    *f,
+             const char *prefix)
+{
+  NoticeSays says = { f, prefix };
+
+  wait_until (notice_starts, &says);
+}
+
 static void
 test_tag_all (Fixture       *f,
               gconstpointer  data)
@@ -438,7 +472,14 @@ test_tag_all (Fixture       *f,
 
   gtk_drop_down_set_selected (GTK_DROP_DOWN (part (f, "concordance-tag-all-tag")), tag_position (f, "company"));
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->dialog), "concordance.tag-all", NULL));
-  settle ();
+  /* The files are written in a worker thread, the window running on: its
+   * result comes through the main loop, which has not run yet; the
+   * article shown is tagged already, through its layer. */
+  g_assert_false (notice_has_prefix (f, "Tagged"));
+  g_assert_nonnull (gloss_layer_find (layer, "company", 2, 6));
+  /* Another Tag All waits for this one. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->dialog), "concordance.tag-all", NULL));
+  wait_notice (f, "Tagged");
   g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==,
                    "Tagged 3 passages in 2 articles. Left as they were, changed on disk since the search "
                    "or unreadable: b.txt");
@@ -461,7 +502,8 @@ test_tag_all (Fixture       *f,
 
   /* Undo takes back exactly those: from the file and the layer. */
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), "win.undo-tag-all-corpus", NULL));
-  settle ();
+  g_assert_false (notice_has_prefix (f, "Took back"));
+  wait_notice (f, "Took back");
   g_assert_cmpstr (gloss_window_get_notice_text (f->window), ==, "Took back 3 passages.");
   d_after = file_passages (f, "d.txt", "test-person");
   g_assert_cmpstr (d_after, ==, "");
@@ -475,6 +517,42 @@ test_tag_all (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 3);
   g_assert_true (gloss_layer_undo (layer));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 1);
+}
+
+/* The window closed while Tag All in Corpus writes its files: the
+ * worker stops after the file it is writing, every file is whole, and
+ * nothing is shown in the window gone. */
+static void
+test_tag_all_closed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GlossWindow) window = NULL;
+  const char *names[] = { "a.txt", "b.txt", "sub/c.txt" };
+
+  search_phrase (f, "état", FALSE, FALSE);
+  g_assert_cmpuint (n_rows (f), ==, 5);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (part (f, "concordance-tag-all-tag")), tag_position (f, "company"));
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->dialog), "concordance.tag-all", NULL));
+
+  window = g_object_ref (f->window);
+  close_window (f->window);
+  /* The worker's task held the window until it returned. */
+  for (guint i = 0; i < 50 && G_OBJECT (window)->ref_count > 1; i++)
+    {
+      g_usleep (G_USEC_PER_SEC / 50);
+      settle ();
+    }
+  g_assert_cmpuint (G_OBJECT (window)->ref_count, ==, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      /* Read back whole, or not there. */
+      g_autofree char *passages = file_passages (f, names[i], "test-person");
+
+      g_assert_nonnull (passages);
+    }
+
+  /* A window for the fixture to close. */
+  f->window = gloss_window_new (test_application ());
 }
 
 static gboolean
@@ -542,6 +620,7 @@ main (int    argc,
   ADD ("/concordance-window/export", test_export);
   ADD ("/concordance-window/open", test_open);
   ADD ("/concordance-window/tag-all", test_tag_all);
+  ADD ("/concordance-window/tag-all-closed", test_tag_all_closed);
   ADD ("/concordance-window/statistics", test_statistics);
 
 #undef ADD

@@ -11,7 +11,8 @@
  * window, Next Article saving the one shown, Mark Done written in the
  * user's file and taken back, files added, changed and deleted behind
  * the window's back, and a folder with a broken annotation file, a named
- * pipe and a link back up the tree. */
+ * pipe and a link back up the tree; gloss-assignments.csv shown, followed
+ * and refused when malformed or not a regular file. */
 
 #include "config.h"
 
@@ -382,6 +383,195 @@ test_bad_input (Fixture       *f,
   g_assert_true (g_str_has_suffix (counts_text (f), "· 1 needs attention"));
 }
 
+static const char *
+label_text (Fixture    *f,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (corpus (f)), name)));
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *name;      /* a label's widget name */
+  const char *text;      /* what it must hold */
+} LabelSays;
+
+static gboolean
+label_says (gpointer data)
+{
+  LabelSays *says = data;
+  GtkWidget *label = named (GTK_WIDGET (corpus (says->f)), says->name);
+
+  return gtk_widget_get_visible (label) && strstr (gtk_label_get_text (GTK_LABEL (label)), says->text) != NULL;
+}
+
+static void
+wait_label (Fixture    *f,
+            const char *name,
+            const char *text)
+{
+  LabelSays says = { f, name, text };
+
+  wait_until (label_says, &says);
+}
+
+static gboolean
+notice_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (named (GTK_WIDGET (corpus (data)), "corpus-assignments-notice"));
+}
+
+static char *
+assigned_to (Fixture    *f,
+             const char *name)
+{
+  g_autofree char *path = path_in (f, name);
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  const char * const *ids = gloss_corpus_view_get_assigned (corpus (f), article);
+
+  return ids != NULL ? g_strjoinv (",", (char **) ids) : NULL;
+}
+
+/* Marks the user's file of @name done, as another window would. */
+static void
+mark_done_on_disk (Fixture    *f,
+                   const char *name)
+{
+  g_autofree char *article = g_strconcat (name, ".test-person.gloss.json", NULL);
+  g_autofree char *path = path_in (f, article);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) annotations = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  annotations = gloss_annotation_file_load (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  gloss_annotation_file_set_done (annotations, now);
+  g_assert_true (gloss_annotation_file_save (annotations, GLOSS_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* gloss-assignments.csv written, changed, broken and removed behind the
+ * window's back: the counts of what is assigned, each annotator's
+ * progress, the Assigned to Me filter, the Assigned column, and a notice
+ * naming the line of a malformed file while the list goes on without. */
+static void
+test_assignments_followed (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (corpus (f));
+  GtkWidget *filter = named (view, "corpus-assigned-filter");
+  g_autofree char *csv = path_in (f, "gloss-assignments.csv");
+  g_autofree char *ids = NULL;
+
+  /* Without the file, everyone sees everything. */
+  g_assert_false (gtk_widget_get_visible (filter));
+  g_assert_false (gtk_widget_get_visible (named (view, "corpus-assigned-progress")));
+  g_assert_cmpstr (counts_text (f), ==, "0 of 3 articles done by you");
+  g_assert_null (assigned_to (f, "a.txt"));
+
+  write_file_under (f->dir, "gloss-assignments.csv",
+                    "article,annotator\r\n"
+                    "a.txt,test-person\r\n"
+                    "sub/c.txt,test-person\r\n"
+                    "a.txt,ben\r\n"
+                    "\"b.txt\",ben\r\n"
+                    "gone.txt,ben\r\n");
+  wait_label (f, "corpus-counts", "0 of 2 assigned to you done");
+  g_assert_cmpstr (counts_text (f), ==, "0 of 2 assigned to you done");
+  g_assert_cmpstr (label_text (f, "corpus-assigned-progress"), ==, "ben: 0 of 2 done · test-person: 0 of 2 done");
+  g_assert_true (gtk_widget_get_visible (filter));
+  ids = assigned_to (f, "a.txt");
+  g_assert_cmpstr (ids, ==, "ben,test-person");
+  /* The line naming no article is a warning, the rest applies. */
+  wait_label (f, "corpus-assignments-notice", "gloss-assignments.csv, line 6: “gone.txt” is not an article of the folder");
+
+  /* Assigned to Me, alone and with the text filter. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (filter), TRUE);
+  settle ();
+  g_assert_cmpuint (gloss_corpus_view_get_n_shown (corpus (f)), ==, 2);
+  g_assert_null (gloss_corpus_view_get_neighbour (corpus (f), gloss_corpus_view_get_shown (corpus (f), 1), 1));
+  gtk_editable_set_text (GTK_EDITABLE (named (view, "corpus-search")), "acme");
+  wait_until (one_shown, corpus (f));
+  gtk_editable_set_text (GTK_EDITABLE (named (view, "corpus-search")), "");
+  settle ();
+  g_assert_cmpuint (gloss_corpus_view_get_n_shown (corpus (f)), ==, 2);
+
+  /* Done in another window: the counts follow. */
+  mark_done_on_disk (f, "a.txt");
+  wait_label (f, "corpus-counts", "1 of 2 assigned to you done");
+  g_assert_cmpstr (label_text (f, "corpus-assigned-progress"), ==, "ben: 0 of 2 done · test-person: 1 of 2 done");
+
+  /* Changed: b.txt is now the user's too, and a.txt Carol's, who has
+   * no file yet: she gets a column. */
+  write_file_under (f->dir, "gloss-assignments.csv",
+                    "annotator,article\n"
+                    "test-person,a.txt\n"
+                    "test-person,sub/c.txt\n"
+                    "test-person,b.txt\n"
+                    "carol,a.txt\n");
+  wait_label (f, "corpus-counts", "1 of 3 assigned to you done");
+  wait_until (notice_hidden, f);
+  g_assert_cmpstr (label_text (f, "corpus-assigned-progress"), ==, "carol: 0 of 1 done · test-person: 1 of 3 done");
+  g_assert_true (g_strv_contains (gloss_corpus_view_get_annotators (corpus (f)), "carol"));
+  g_assert_cmpuint (gloss_corpus_view_get_n_shown (corpus (f)), ==, 3);
+
+  /* Malformed: the notice names the file and the line; the list goes on
+   * without assignments. */
+  write_file_under (f->dir, "gloss-assignments.csv", "article,annotator\na.txt,test-person\nb.txt,Ben Smith\n");
+  wait_label (f, "corpus-assignments-notice", "gloss-assignments.csv, line 3: “Ben Smith” is not an annotator id");
+  g_assert_cmpstr (counts_text (f), ==, "1 of 3 articles done by you");
+  g_assert_false (gtk_widget_get_visible (filter));
+  g_assert_cmpuint (gloss_corpus_view_get_n_shown (corpus (f)), ==, 3);
+  g_clear_pointer (&ids, g_free);
+  ids = assigned_to (f, "a.txt");
+  g_assert_null (ids);
+
+  /* Removed: no notice, everyone sees everything. */
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  wait_until (notice_hidden, f);
+  g_assert_cmpstr (counts_text (f), ==, "1 of 3 articles done by you");
+}
+
+/* A file there when the folder opens shows at once; a named pipe in its
+ * place is named in the notice, never opened for long, and the list
+ * works. */
+static void
+test_assignments_at_open (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *csv = path_in (f, "gloss-assignments.csv");
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autofree char *ids = NULL;
+
+  write_file_under (f->dir, "gloss-assignments.csv",
+                    "\xef\xbb\xbf" "Article,Annotator\nb.txt,test-person\nb.txt,carol\nlater.txt,test-person\n");
+  gloss_window_open_folder (f->window, folder);
+  wait_until (scanned, f);
+  wait_label (f, "corpus-assignments-notice", "line 4: “later.txt” is not an article of the folder");
+  g_assert_cmpstr (counts_text (f), ==, "0 of 1 assigned to you done");
+
+  /* The article the line names arrives: the warning goes, the count
+   * takes it. */
+  write_file_under (f->dir, "later.txt", "Lambda arrived later.\n");
+  wait_until (notice_hidden, f);
+  wait_label (f, "corpus-counts", "0 of 2 assigned to you done");
+  ids = assigned_to (f, "b.txt");
+  g_assert_cmpstr (ids, ==, "carol,test-person");
+  /* Carol, assigned before writing any file, has her column's work. */
+  g_assert_nonnull (work_on (f, "b.txt", "carol"));
+  g_assert_cmpint (work_on (f, "b.txt", "carol")->status, ==, GLOSS_WORK_NOT_STARTED);
+
+  g_assert_cmpint (g_unlink (csv), ==, 0);
+  g_assert_cmpint (mkfifo (csv, 0644), ==, 0);
+  gloss_window_open_folder (f->window, folder);
+  wait_until (scanned, f);
+  wait_label (f, "corpus-assignments-notice", "gloss-assignments.csv” is not a regular file");
+  g_assert_cmpuint (gloss_corpus_view_get_n_articles (corpus (f)), ==, 4);
+  g_assert_cmpstr (counts_text (f), ==, "0 of 4 articles done by you");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -395,6 +585,8 @@ main (int    argc,
   ADD ("/corpus-window/open-next-done", test_open_next_done);
   ADD ("/corpus-window/follows-folder", test_follows_folder);
   ADD ("/corpus-window/bad-input", test_bad_input);
+  ADD ("/corpus-window/assignments/followed", test_assignments_followed);
+  ADD ("/corpus-window/assignments/at-open", test_assignments_at_open);
 
 #undef ADD
 

@@ -31,197 +31,6 @@ static const GlossWorkStatus statuses[] = {
   GLOSS_WORK_NEEDS_ATTENTION,
 };
 
-static const char *
-status_label (GlossWorkStatus status)
-{
-  switch (status)
-    {
-    case GLOSS_WORK_NOT_STARTED:
-      return _("Not started");
-    case GLOSS_WORK_IN_PROGRESS:
-      return _("In progress");
-    case GLOSS_WORK_DONE:
-      return _("Done");
-    case GLOSS_WORK_NEEDS_ATTENTION:
-    default:
-      return _("Needs attention");
-    }
-}
-
-/* What a cell of an annotator's column says. */
-static char *
-describe_work (const GlossAnnotatorWork *work)
-{
-  if (work == NULL)
-    return g_strdup ("…");
-  if (work->n_passages == 0)
-    return g_strdup (status_label (work->status));
-  /* Translators: a status, then how many passages */
-  return g_strdup_printf (_("%s · %u"), status_label (work->status), work->n_passages);
-}
-
-/* The columns: what each shows and how it sorts. */
-
-typedef enum
-{
-  COLUMN_TITLE,
-  COLUMN_PATH,
-  COLUMN_LENGTH,
-  COLUMN_WORK,
-} ColumnKind;
-
-typedef struct
-{
-  ColumnKind kind;
-  char *annotator;               /* COLUMN_WORK */
-} Column;
-
-static void
-column_free (gpointer  data,
-             GClosure *closure)
-{
-  Column *column = data;
-
-  g_free (column->annotator);
-  g_free (column);
-}
-
-static char *
-cell_text (const Column    *column,
-           GlossCorpusItem *item)
-{
-  switch (column->kind)
-    {
-    case COLUMN_TITLE:
-      return g_strdup (_gloss_corpus_item_title (item));
-    case COLUMN_PATH:
-      return g_strdup (item->path);
-    case COLUMN_LENGTH:
-      /* Thousands grouped as the locale does them. */
-      return item->status != NULL ? g_strdup_printf ("%'u", item->status->length) : g_strdup ("…");
-    case COLUMN_WORK:
-    default:
-      return describe_work (_gloss_corpus_item_work (item, column->annotator));
-    }
-}
-
-static int
-compare_items (gconstpointer a,
-               gconstpointer b,
-               gpointer      data)
-{
-  const Column *column = data;
-  GlossCorpusItem *x = (GlossCorpusItem *) a, *y = (GlossCorpusItem *) b;
-
-  switch (column->kind)
-    {
-    case COLUMN_TITLE:
-      {
-        g_autofree char *kx = g_utf8_collate_key (_gloss_corpus_item_title (x), -1);
-        g_autofree char *ky = g_utf8_collate_key (_gloss_corpus_item_title (y), -1);
-
-        return strcmp (kx, ky);
-      }
-    case COLUMN_PATH:
-      return g_strcmp0 (x->path, y->path);
-    case COLUMN_LENGTH:
-      {
-        guint lx = x->status != NULL ? x->status->length : 0, ly = y->status != NULL ? y->status->length : 0;
-
-        return lx < ly ? -1 : lx > ly;
-      }
-    case COLUMN_WORK:
-    default:
-      {
-        const GlossAnnotatorWork *wx = _gloss_corpus_item_work (x, column->annotator);
-        const GlossAnnotatorWork *wy = _gloss_corpus_item_work (y, column->annotator);
-        int sx = wx != NULL ? (int) wx->status : -1, sy = wy != NULL ? (int) wy->status : -1;
-        guint px = wx != NULL ? wx->n_passages : 0, py = wy != NULL ? wy->n_passages : 0;
-
-        if (sx != sy)
-          return sx < sy ? -1 : 1;
-        return px < py ? -1 : px > py;
-      }
-    }
-}
-
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *list_item,
-           gpointer                  data)
-{
-  g_autofree char *text = cell_text (data, gtk_list_item_get_item (list_item));
-
-  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
-}
-
-static void
-add_column (GlossCorpusView *self,
-            const char      *title,
-            ColumnKind       kind,
-            const char      *annotator,
-            gboolean         expand)
-{
-  Column *column = g_new0 (Column, 1);
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *view_column;
-  GtkSorter *sorter;
-
-  column->kind = kind;
-  column->annotator = g_strdup (annotator);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
-  g_signal_connect_data (factory, "bind", G_CALLBACK (bind_cell), column, column_free, 0);
-  view_column = gtk_column_view_column_new (title, factory);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_items, column, NULL));
-  gtk_column_view_column_set_sorter (view_column, sorter);
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
-  gtk_column_view_append_column (self->table, view_column);
-  g_object_unref (sorter);
-  g_object_unref (view_column);
-}
-
-static void
-build_columns (GlossCorpusView *self)
-{
-  GListModel *columns = gtk_column_view_get_columns (self->table);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  while (g_list_model_get_n_items (columns) > 0)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
-
-      gtk_column_view_remove_column (self->table, column);
-    }
-
-  add_column (self, _("Title"), COLUMN_TITLE, NULL, TRUE);
-  add_column (self, _("Article"), COLUMN_PATH, NULL, FALSE);
-  add_column (self, _("Characters"), COLUMN_LENGTH, NULL, FALSE);
-  add_column (self, _("You"), COLUMN_WORK, self->annotator, FALSE);
-  g_ptr_array_add (names, _("You"));
-  for (guint i = 1; self->annotators != NULL && self->annotators[i] != NULL; i++)
-    {
-      add_column (self, self->annotators[i], COLUMN_WORK, self->annotators[i], FALSE);
-      g_ptr_array_add (names, self->annotators[i]);
-    }
-  g_ptr_array_add (names, NULL);
-  gtk_string_list_splice (self->annotator_names, 0, g_list_model_get_n_items (G_LIST_MODEL (self->annotator_names)),
-                          (const char * const *) names->pdata);
-  gtk_drop_down_set_selected (self->annotator_dropdown, 0);
-}
-
 /* Filters and counts. */
 
 static gboolean
@@ -244,6 +53,10 @@ filter_item (gpointer object,
         return FALSE;
     }
 
+  if (self->assignments != NULL && gtk_toggle_button_get_active (self->assigned_filter) &&
+      !_gloss_corpus_view_is_assigned_to_user (self, item))
+    return FALSE;
+
   if (status != GTK_INVALID_LIST_POSITION && status > 0)
     {
       const char *id = self->annotators != NULL && annotator != GTK_INVALID_LIST_POSITION &&
@@ -254,52 +67,6 @@ filter_item (gpointer object,
         return FALSE;
     }
   return TRUE;
-}
-
-static void
-update_counts (GlossCorpusView *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint done = 0, attention = 0;
-  g_autofree char *counts = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const GlossAnnotatorWork *work = _gloss_corpus_item_work (item, self->annotator);
-
-      if (work != NULL && work->status == GLOSS_WORK_DONE)
-        done++;
-      else if (work != NULL && work->status == GLOSS_WORK_NEEDS_ATTENTION)
-        attention++;
-    }
-
-  counts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         /* Translators: articles done by the user, of how many */
-                                         "%'u of %'u article done by you", "%'u of %'u articles done by you", n),
-                            done, n);
-  if (attention > 0)
-    {
-      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            /* Translators: after the articles done */
-                                                            "%s · %'u needs attention", "%s · %'u need attention",
-                                                            attention),
-                                               counts, attention);
-
-      g_free (counts);
-      counts = g_steal_pointer (&more);
-    }
-  gtk_label_set_label (self->counts, counts);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), self->scanning);
-  if (self->scanning)
-    {
-      /* Translators: articles read so far, of how many */
-      g_autofree char *reading = g_strdup_printf (_("Reading %'u of %'u articles…"), self->n_read, n);
-
-      gtk_progress_bar_set_fraction (self->progress, n > 0 ? (double) self->n_read / n : 0);
-      gtk_progress_bar_set_text (self->progress, reading);
-    }
 }
 
 static void
@@ -358,6 +125,22 @@ renew (GlossCorpusView *self,
 }
 
 void
+_gloss_corpus_view_renew_rows (GlossCorpusView *self)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint p = 0; p < n; p++)
+    {
+      g_autoptr(GlossCorpusItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), p);
+
+      item->position = p;
+      g_ptr_array_add (fresh, renew (self, item));
+    }
+  g_list_store_splice (self->items, 0, n, fresh->pdata, fresh->len);
+}
+
+void
 _gloss_corpus_view_take_batch (GlossCorpusView     *self,
                                GlossCorpusListing **listing,
                                GPtrArray           *read,
@@ -372,20 +155,8 @@ _gloss_corpus_view_take_batch (GlossCorpusView     *self,
       g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
       g_strfreev (self->annotators);
-      {
-        g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-        g_strv_builder_add (builder, self->annotator);
-        for (guint i = 0; i < found->annotators->len; i++)
-          {
-            const char *id = g_ptr_array_index (found->annotators, i);
-
-            if (id != NULL && g_strcmp0 (id, self->annotator) != 0)
-              g_strv_builder_add (builder, id);
-          }
-        self->annotators = g_strv_builder_end (builder);
-      }
-      build_columns (self);
+      self->annotators = _gloss_corpus_view_annotators_of (found, self->assignments, self->annotator);
+      _gloss_corpus_view_build_columns (self);
 
       _gloss_corpus_view_watch (self, self->folder);
       for (guint i = 0; i < found->articles->len; i++)
@@ -402,6 +173,8 @@ _gloss_corpus_view_take_batch (GlossCorpusView     *self,
         }
       g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                            items->pdata, items->len);
+      self->listed = TRUE;
+      _gloss_corpus_view_show_assignments (self);
     }
 
   /* The statuses of a run of articles in the walk's order: one change of
@@ -437,7 +210,7 @@ _gloss_corpus_view_take_batch (GlossCorpusView     *self,
 
   self->n_read = n_read;
   self->scanning = !last;
-  update_counts (self);
+  _gloss_corpus_view_update_counts (self);
 }
 
 void
@@ -461,7 +234,7 @@ _gloss_corpus_view_take_status (GlossCorpusView    *self,
 
       g_list_store_splice (self->items, position, 1, (gpointer *) &fresh, 1);
     }
-  update_counts (self);
+  _gloss_corpus_view_update_counts (self);
 }
 
 void
@@ -469,7 +242,7 @@ _gloss_corpus_view_scan_failed (GlossCorpusView *self,
                                 const GError    *error)
 {
   self->scanning = FALSE;
-  update_counts (self);
+  _gloss_corpus_view_update_counts (self);
   gtk_label_set_label (self->counts, error->message);
 }
 
@@ -488,11 +261,15 @@ _gloss_corpus_view_article_changed (GlossCorpusView *self,
       if (position != GTK_INVALID_LIST_POSITION)
         g_list_store_remove (self->items, position);
       g_hash_table_remove (self->by_path, g_file_peek_path (article));
-      update_counts (self);
+      /* The counts, and the lines of gloss-assignments.csv naming it. */
+      _gloss_corpus_view_show_assignments (self);
       return;
     }
   if (item == NULL && type == G_FILE_TYPE_REGULAR)
-    add_item (self, article);
+    {
+      add_item (self, article);
+      _gloss_corpus_view_show_assignments (self);
+    }
   if (type == G_FILE_TYPE_REGULAR)
     gloss_corpus_view_refresh (self, article);
 }
@@ -521,9 +298,14 @@ gloss_corpus_view_set_folder (GlossCorpusView *self,
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
   g_clear_pointer (&self->annotators, g_strfreev);
+  g_clear_pointer (&self->assignments, gloss_assignments_free);
+  g_clear_pointer (&self->assignments_problem, g_free);
+  self->assignments_stamp = _gloss_corpus_view_assignments_stamp (self);
+  self->listed = FALSE;
+  _gloss_corpus_view_show_assignments (self);
   self->scanning = TRUE;
   self->n_read = 0;
-  update_counts (self);
+  _gloss_corpus_view_update_counts (self);
   _gloss_corpus_view_start_scan (self);
   _gloss_corpus_view_set_poll (self, 2);
 }
@@ -590,6 +372,21 @@ gloss_corpus_view_get_status (GlossCorpusView *self,
 
   item = g_hash_table_lookup (self->by_path, g_file_peek_path (article));
   return item != NULL ? item->status : NULL;
+}
+
+const char * const *
+gloss_corpus_view_get_assigned (GlossCorpusView *self,
+                                GFile           *article)
+{
+  GlossCorpusItem *item;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS_VIEW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (article), NULL);
+
+  item = g_hash_table_lookup (self->by_path, g_file_peek_path (article));
+  if (item == NULL || self->assignments == NULL)
+    return NULL;
+  return gloss_assignments_lookup (self->assignments, item->path);
 }
 
 /* The position of @article among the rows shown, or -1. */
@@ -682,6 +479,8 @@ gloss_corpus_view_dispose (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->annotator, g_free);
   g_clear_pointer (&self->annotators, g_strfreev);
+  g_clear_pointer (&self->assignments, gloss_assignments_free);
+  g_clear_pointer (&self->assignments_problem, g_free);
 
   G_OBJECT_CLASS (gloss_corpus_view_parent_class)->dispose (object);
 }
@@ -743,6 +542,23 @@ gloss_corpus_view_init (GlossCorpusView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->counts), "heading");
   gtk_widget_set_parent (GTK_WIDGET (self->counts), widget);
 
+  self->assigned_progress = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->assigned_progress), "corpus-assigned-progress");
+  gtk_label_set_xalign (self->assigned_progress, 0);
+  gtk_label_set_wrap (self->assigned_progress, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->assigned_progress), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->assigned_progress), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->assigned_progress), widget);
+
+  /* What is wrong with gloss-assignments.csv, naming its line. */
+  self->notice = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->notice), "corpus-assignments-notice");
+  gtk_label_set_xalign (self->notice, 0);
+  gtk_label_set_wrap (self->notice, TRUE);
+  gtk_label_set_selectable (self->notice, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->notice), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->notice), widget);
+
   self->progress = GTK_PROGRESS_BAR (gtk_progress_bar_new ());
   gtk_progress_bar_set_show_text (self->progress, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress), FALSE);
@@ -755,12 +571,18 @@ gloss_corpus_view_init (GlossCorpusView *self)
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
-    status_names[i + 1] = status_label (statuses[i]);
+    status_names[i + 1] = _gloss_corpus_status_label (statuses[i]);
   self->status_dropdown = new_dropdown (row, "corpus-status-filter", _("Status of the articles to list"),
                                         G_LIST_MODEL (gtk_string_list_new (status_names)));
   self->annotator_names = gtk_string_list_new (NULL);
   self->annotator_dropdown = new_dropdown (row, "corpus-annotator-filter", _("Whose status to filter by"),
                                            G_LIST_MODEL (self->annotator_names));
+  self->assigned_filter = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_label (_("Assigned to Me")));
+  gtk_widget_set_name (GTK_WIDGET (self->assigned_filter), "corpus-assigned-filter");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->assigned_filter),
+                               _("List only the articles gloss-assignments.csv assigns to you"));
+  gtk_widget_set_visible (GTK_WIDGET (self->assigned_filter), FALSE);
+  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->assigned_filter));
   gtk_widget_set_parent (row, widget);
 
   self->table = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
@@ -787,4 +609,5 @@ gloss_corpus_view_init (GlossCorpusView *self)
   g_signal_connect_swapped (self->search, "search-changed", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->status_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->annotator_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->assigned_filter, "toggled", G_CALLBACK (on_filter_changed), self);
 }

@@ -66,6 +66,10 @@ const GlossAnnotatorWork *
 _gloss_corpus_item_work (GlossCorpusItem *item,
                          const char      *annotator)
 {
+  /* An annotator the article was not read for (named by
+   * gloss-assignments.csv since) has no file the walk saw. */
+  static const GlossAnnotatorWork not_started = { NULL, NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, -1, NULL, NULL };
+
   for (guint i = 0; item->status != NULL && i < item->status->work->len; i++)
     {
       const GlossAnnotatorWork *work = g_ptr_array_index (item->status->work, i);
@@ -73,7 +77,7 @@ _gloss_corpus_item_work (GlossCorpusItem *item,
       if (g_strcmp0 (work->annotator, annotator) == 0)
         return work;
     }
-  return NULL;
+  return item->status != NULL ? &not_started : NULL;
 }
 
 /* Reading: the folder walked and each article read in a worker thread,
@@ -86,6 +90,10 @@ typedef struct
   guint generation;
   GFile *folder;
   char *annotator;
+  /* What the walk's thread read of gloss-assignments.csv, for the first
+   * batch to hand over. */
+  GlossAssignments *assignments;
+  GError *assignments_error;
 } Scan;
 
 typedef struct
@@ -107,6 +115,8 @@ scan_clear (gpointer data)
   g_weak_ref_clear (&scan->view);
   g_object_unref (scan->folder);
   g_free (scan->annotator);
+  g_clear_pointer (&scan->assignments, gloss_assignments_free);
+  g_clear_error (&scan->assignments_error);
 }
 
 static void
@@ -132,8 +142,14 @@ deliver (gpointer data)
   Batch *batch = data;
   g_autoptr(GlossCorpusView) self = g_weak_ref_get (&batch->scan->view);
 
-  if (self != NULL && self->generation == batch->scan->generation)
-    _gloss_corpus_view_take_batch (self, &batch->listing, batch->statuses, batch->n_read, batch->last);
+  if (self == NULL || self->generation != batch->scan->generation)
+    return G_SOURCE_REMOVE;
+  /* The assignments come with the listing, so that its rows show them
+   * from the start. */
+  if (batch->listing != NULL)
+    _gloss_corpus_view_take_assignments (self, g_steal_pointer (&batch->scan->assignments),
+                                         batch->scan->assignments_error);
+  _gloss_corpus_view_take_batch (self, &batch->listing, batch->statuses, batch->n_read, batch->last);
   return G_SOURCE_REMOVE;
 }
 
@@ -163,21 +179,41 @@ send (GMainContext       *context,
   g_source_unref (source);
 }
 
-/* The annotators of a listing, the user first. */
-static GStrv
-annotators_of (GlossCorpusListing *listing,
-               const char         *annotator)
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  return g_strcmp0 (*(const char **) a, *(const char **) b);
+}
 
-  g_strv_builder_add (builder, annotator);
+GStrv
+_gloss_corpus_view_annotators_of (GlossCorpusListing *listing,
+                                  GlossAssignments   *assignments,
+                                  const char         *annotator)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *assigned = assignments != NULL ? gloss_assignments_get_annotators (assignments) : NULL;
+
+  g_hash_table_add (seen, (char *) annotator);
   for (guint i = 0; i < listing->annotators->len; i++)
     {
-      const char *id = g_ptr_array_index (listing->annotators, i);
+      char *id = g_ptr_array_index (listing->annotators, i);
 
-      if (id != NULL && g_strcmp0 (id, annotator) != 0)
-        g_strv_builder_add (builder, id);
+      if (id != NULL && g_hash_table_add (seen, id))
+        g_ptr_array_add (others, id);
     }
+  /* An annotator assigned articles before writing any file has a column
+   * too. */
+  for (guint i = 0; assigned != NULL && assigned[i] != NULL; i++)
+    if (g_hash_table_add (seen, (char *) assigned[i]))
+      g_ptr_array_add (others, (char *) assigned[i]);
+  g_ptr_array_sort (others, compare_ids);
+
+  g_strv_builder_add (builder, annotator);
+  for (guint i = 0; i < others->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (others, i));
   return g_strv_builder_end (builder);
 }
 
@@ -260,7 +296,8 @@ scan_thread (GTask        *task,
       return;
     }
 
-  annotators = annotators_of (listing, scan->annotator);
+  scan->assignments = gloss_assignments_load (scan->folder, cancellable, &scan->assignments_error);
+  annotators = _gloss_corpus_view_annotators_of (listing, scan->assignments, scan->annotator);
   articles = g_ptr_array_ref (listing->articles);
   send (scanning->context, scan, listing, NULL, 0, articles->len == 0);
   if (articles->len == 0)
@@ -436,6 +473,8 @@ folder_changed (GFileMonitor      *monitor,
 {
   GlossCorpusView *self = user_data;
   g_autoptr(GFile) article = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *name = NULL;
 
   switch (event)
     {
@@ -449,6 +488,10 @@ folder_changed (GFileMonitor      *monitor,
     default:
       return;
     }
+  name = g_file_get_basename (file);
+  parent = g_file_get_parent (file);
+  if (g_strcmp0 (name, GLOSS_ASSIGNMENTS_FILE_NAME) == 0 && parent != NULL && g_file_equal (parent, self->folder))
+    _gloss_corpus_view_read_assignments (self);
   if (article != NULL)
     _gloss_corpus_view_article_changed (self, article);
 }
@@ -529,6 +572,9 @@ poll_folders (gpointer data)
     }
   for (guint i = 0; i < changed->len; i++)
     folder_modified (self, g_ptr_array_index (changed, i));
+  /* The file may be written in place, which leaves its folder's time. */
+  if (_gloss_corpus_view_assignments_stamp (self) != self->assignments_stamp)
+    _gloss_corpus_view_read_assignments (self);
   return G_SOURCE_CONTINUE;
 }
 

@@ -21,7 +21,12 @@ G_DECLARE_FINAL_TYPE (GlossCorpusView, gloss_corpus_view, GLOSS, CORPUS_VIEW, Gt
  * it is, its size, the user's passages and status, then each teammate's
  * status and passages), sortable by any column, filtered by text, by
  * status and by annotator, with how far the user has got above it
- * ("38 of 120 done by you").  The folder is walked and each article read
+ * ("38 of 120 done by you").  When the folder holds a
+ * gloss-assignments.csv, an Assigned column says who should annotate
+ * each article, a filter keeps the user's, the counts are those of what
+ * is assigned ("12 of 40 assigned to you done", and each annotator's),
+ * and a notice names the file's line when it is malformed or names an
+ * article the folder does not hold.  The folder is walked and each article read
  * in a worker thread: the articles are listed at once, by name, and
  * their titles and statuses fill in as they are read, a progress bar
  * showing how far; then the view follows the folder, reading again an
@@ -50,6 +55,11 @@ GFile     *gloss_corpus_view_get_shown      (GlossCorpusView *self,
  * it is not listed): owned by the view. */
 const GlossArticleStatus *gloss_corpus_view_get_status (GlossCorpusView *self,
                                                         GFile           *article);
+/* The annotators gloss-assignments.csv assigns @article to, sorted (NULL
+ * without the file, or for an article assigned to nobody): owned by the
+ * view. */
+const char * const *gloss_corpus_view_get_assigned (GlossCorpusView *self,
+                                                    GFile           *article);
 /* The article after (@step 1) or before (-1) @article in the table's
  * order, or the first (last) when @article is not shown; NULL past the
  * end.  The caller owns the result. */

@@ -116,6 +116,9 @@ struct _GlossWindow
   /* What the last Tag All in Corpus added, for its Undo: one entry per
    * article (the file and the ids added; gloss-window-concordance.c). */
   GPtrArray *corpus_tagged;
+  /* A Tag All in Corpus or its Undo writing files in a worker thread,
+   * or NULL (gloss-window-tag-corpus.c). */
+  GCancellable *corpus_tag_cancellable;
   GlossNotice *notice;           /* over the text */
   /* The layer whose last step the notice's Undo undoes, and the serial
    * of its history then (gloss-window-notice.c). */
@@ -249,6 +252,15 @@ void _gloss_window_update_corpus_actions (GlossWindow *self);
  * (gloss-window-corpus.c). */
 void _gloss_window_open_article       (GlossWindow    *self,
                                        GFile          *article);
+/* Tag All in Corpus: tags the concordance's checked matches with @tag,
+ * the article shown through its layer, the others' files in a worker
+ * thread with its progress in the notice; its Undo takes back exactly
+ * those passages (gloss-window-tag-corpus.c). */
+void _gloss_window_tag_all_corpus       (GlossWindow *self,
+                                         const char  *tag);
+void _gloss_window_undo_tag_all_corpus  (GtkWidget   *widget,
+                                         const char  *action_name,
+                                         GVariant    *parameter);
 /* Installs win.concordance (gloss-window-concordance.c). */
 void _gloss_window_class_init_concordance (GtkWidgetClass *widget_class);
 /* Selects the passage a concordance row asked for, once its article is

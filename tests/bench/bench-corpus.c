@@ -8,14 +8,16 @@
 /* A folder as a corpus, at scale: 10,000 articles of 5 KB in 100
  * subfolders, each annotated by three annotators with 20 passages (a
  * third of the files marked done, one article in a hundred without any
- * file):
+ * file), with a gloss-assignments.csv giving each article to two of the
+ * three annotators:
  *
- *   - gloss-cli status on the folder (target: 3 s);
+ *   - gloss-cli status on the folder, its assignments read and counted
+ *     (target: 3 s);
  *   - gloss-cli concordance --match on it (target: 2 s), and --tag, which
  *     reads every annotation file too;
- *   - the core's scan alone (the walk, then every article's status in one
- *     thread, as a window's worker would), its time and peak memory
- *     (target: 300 MB);
+ *   - the core's scan alone (the walk, the assignments, then every
+ *     article's status in one thread, as a window's worker would), its
+ *     time and peak memory (target: 300 MB);
  *   - the core's concordance of a phrase alone (the walk, then every
  *     article searched in one thread, as the window's worker does)
  *     (target: 2 s).
@@ -29,6 +31,7 @@
 
 #include "gloss-annotation-file.h"
 #include "gloss-concordance.h"
+#include "gloss-corpus-assignments.h"
 #include "gloss-corpus.h"
 #include "gloss-corpus-status.h"
 #include "bench-util.h"
@@ -81,10 +84,21 @@ write_annotations (GRand       *rand,
     g_error ("%s", error->message);
 }
 
+/* Whether article @i is assigned to annotator @a (0 to ANNOTATORS - 1):
+ * to two of the three, in turn. */
+static gboolean
+is_assigned (guint i,
+             guint a)
+{
+  return a == i % ANNOTATORS || a == (i + 1) % ANNOTATORS;
+}
+
 static void
 generate_corpus (const char *dir)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (N_ARTICLES);
+  g_autoptr(GString) assignments = g_string_new ("article,annotator,note\r\n");
+  g_autofree char *assignments_path = g_build_filename (dir, "gloss-assignments.csv", NULL);
 
   for (guint i = 0; i < N_ARTICLES; i++)
     {
@@ -108,6 +122,10 @@ generate_corpus (const char *dir)
         }
       g_mkdir_with_parents (sub, 0755);
       write_file (path, text->str);
+      for (guint a = 0; a < ANNOTATORS; a++)
+        if (is_assigned (i, a))
+          g_string_append_printf (assignments, "part-%03u/article-%05u.txt,annotator-%u,\"batch %u, first pass\"\r\n",
+                                  i / PER_FOLDER, i, a + 1, i / 1000);
 
       /* One article in a hundred has not been started by anyone. */
       if (i % 100 == 99)
@@ -122,6 +140,7 @@ generate_corpus (const char *dir)
           write_annotations (rand, source, id, (i + a) % 3 == 0);
         }
     }
+  write_file (assignments_path, assignments->str);
 }
 
 /* The core's scan of @dir, run in a child so that its peak memory is its
@@ -132,21 +151,31 @@ scan (const char *dir)
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autoptr(GlossCorpusListing) listing = NULL;
   g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GlossAssignments) assignments = NULL;
   g_autoptr(GError) error = NULL;
-  guint done = 0;
+  guint done = 0, assigned = 0;
 
   listing = gloss_corpus_listing_new (folder, NULL, &error);
   if (listing == NULL)
+    g_error ("%s", error->message);
+  assignments = gloss_assignments_load (folder, NULL, &error);
+  if (assignments == NULL)
     g_error ("%s", error->message);
   statuses = gloss_corpus_status_scan (listing, NULL, NULL);
   for (guint i = 0; i < statuses->len; i++)
     {
       GlossArticleStatus *status = g_ptr_array_index (statuses, i);
+      g_autofree char *path = gloss_assignments_path_of (folder, status->article);
 
       for (guint k = 0; k < status->work->len; k++)
-        done += ((GlossAnnotatorWork *) g_ptr_array_index (status->work, k))->status == GLOSS_WORK_DONE;
+        {
+          GlossAnnotatorWork *work = g_ptr_array_index (status->work, k);
+
+          done += work->status == GLOSS_WORK_DONE;
+          assigned += gloss_assignments_is_assigned (assignments, path, work->annotator);
+        }
     }
-  g_print ("%u articles, %u done\n", statuses->len, done);
+  g_print ("%u articles, %u done, %u assigned\n", statuses->len, done, assigned);
   return 0;
 }
 
@@ -210,7 +239,7 @@ main (int    argc,
   const char *cli = NULL;
   const char *keep = NULL;
   gboolean ok = TRUE;
-  guint n_done = 0;
+  guint n_assigned = 0, n_assigned_done = 0;
 
   if (argc == 3 && strcmp (argv[1], "scan") == 0)
     return scan (argv[2]);
@@ -249,18 +278,25 @@ main (int    argc,
 
   /* Annotator 1 marked done the articles whose number is a multiple of
    * 3, but for those nobody started. */
-  for (guint i = 0; i < N_ARTICLES; i += 3)
-    n_done += i % 100 != 99;
-  done_line = g_strdup_printf ("annotator-1: %u of %u articles done", n_done, N_ARTICLES);
+  for (guint i = 0; i < N_ARTICLES; i++)
+    {
+      n_assigned += is_assigned (i, 0);
+      n_assigned_done += is_assigned (i, 0) && i % 3 == 0 && i % 100 != 99;
+    }
+  /* The summary, with the assignments read and counted. */
+  done_line = g_strdup_printf ("annotator-1: %u of %u assigned done (", n_assigned_done, n_assigned);
 
   /* The core's scan first: a child is charged the memory of this process
    * until it runs its own program, and this process holds what the
    * children print, tens of megabytes for concordance --tag. */
   {
     char *args[] = { self, (char *) "scan", dir, NULL };
-    g_autofree char *expected = g_strdup_printf ("%u articles, ", N_ARTICLES);
+    /* One file marked done on each article started; each article
+     * assigned to two annotators. */
+    g_autofree char *expected = g_strdup_printf ("%u articles, %u done, %u assigned\n", N_ARTICLES,
+                                                 N_ARTICLES - N_ARTICLES / 100, 2 * N_ARTICLES);
 
-    ok &= measure (args, "core scan (walk, then status, one thread)", expected, 0, 300);
+    ok &= measure (args, "core scan (walk, assignments, then status, one thread)", expected, 0, 300);
   }
   {
     char *args[] = { self, (char *) "concordance", dir, NULL };

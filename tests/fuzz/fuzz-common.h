@@ -66,9 +66,16 @@ fuzz_check_error (const GError *error)
     abort ();
 }
 
-static inline void
-fuzz_init (void)
+/* What libFuzzer calls: each harness includes this header once and
+ * defines LLVMFuzzerTestOneInput. */
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
 {
   /* A critical from a precondition is a bug the fuzzer should report. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  return 0;
 }
