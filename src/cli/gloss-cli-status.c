@@ -82,10 +82,10 @@ count (Tally              *tally,
       GlossAnnotatorWork *work = g_ptr_array_index (status->work, i);
 
       tally->counts[i * N_STATUSES + work->status]++;
-      /* An annotation file that cannot be read; moved passages are only
-       * counted. */
+      /* An annotation file that cannot be read; moved passages and
+       * relations that need attention are only counted. */
       if (status->problem == NULL && work->status == GLOSS_WORK_NEEDS_ATTENTION &&
-          work->n_moved == 0 && work->n_orphaned == 0)
+          work->n_moved == 0 && work->n_orphaned == 0 && work->n_relations_attention == 0)
         {
           gloss_cli_say (tally->messages, g_strdup (work->reason));
           tally->problems++;
@@ -138,6 +138,7 @@ work_to_json (GlossCliArticle    *item,
   json_object_set_int_member (object, "passages", work->n_passages);
   json_object_set_int_member (object, "moved", work->n_moved);
   json_object_set_int_member (object, "orphaned", work->n_orphaned);
+  json_object_set_int_member (object, "relations_needing_attention", work->n_relations_attention);
   set_nullable_string (object, "modified", modified);
   set_nullable_string (object, "done_at", work->done_at);
   set_nullable_string (object, "reason", work->reason);
@@ -259,7 +260,7 @@ report (GPtrArray *items,
       /* No annotator at all in the corpus: the article still shows. */
       if (status->work->len == 0)
         {
-          GlossAnnotatorWork nobody = { "-", NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, -1, NULL, NULL };
+          GlossAnnotatorWork nobody = { "-", NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, 0, -1, NULL, NULL };
 
           print_row (out, item, status, &nobody);
         }

@@ -186,10 +186,11 @@ typedef struct _GlossFileWriter GlossFileWriter;
 
 /* Costs a fraction of a millisecond, whatever the size of the layer. */
 GlossFileWriter *gloss_annotation_file_writer_new (GlossAnnotationFile *self);
-/* Reads up to @max_annotations annotations; TRUE when the content is
- * complete (or the writer is stale: nothing more is read then).  Each
- * annotation is read twice: first for its tag, since the file lists the
- * tags before the annotations, then to write it. */
+/* Reads up to @max_annotations annotations, or as many relations once
+ * the annotations are written; TRUE when the content is complete (or the
+ * writer is stale: nothing more is read then).  Each annotation is read
+ * twice: first for its tag, since the file lists the tags before the
+ * annotations, then to write it. */
 gboolean     gloss_file_writer_step                 (GlossFileWriter     *writer,
                                                      guint                max_annotations);
 /* TRUE when the layer changed since the writer was made: its result
