@@ -216,6 +216,8 @@ test_needs_attention (void)
   g_autoptr(GlossLayer) layer = make_layer (source);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) from = NULL;
+  g_autoptr(GPtrArray) to = NULL;
   GlossRelation *dangling = gloss_relation_new_full ("r1", "about", "claim1", "gone",
                                                      NULL, NULL, NULL);
 
@@ -232,6 +234,22 @@ test_needs_attention (void)
   gloss_layer_replace_all (layer, annotations);
   g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 2);
   g_assert_cmpuint (gloss_layer_count_relations_needing_attention (layer), ==, 1);
+
+  /* The ends are indexed on first use after a replace. */
+  from = gloss_layer_get_relations_from (layer, "claim1");
+  g_assert_cmpuint (from->len, ==, 2);
+  to = gloss_layer_get_relations_to (layer, "gone");
+  g_assert_cmpuint (to->len, ==, 1);
+  g_assert_true (g_ptr_array_index (to, 0) == dangling);
+  g_assert_true (gloss_layer_lookup_relation (layer, "r2") != NULL);
+  g_assert_null (gloss_layer_lookup_relation (layer, "r3"));
+  g_assert_true (gloss_layer_remove (layer, gloss_layer_lookup (layer, "claim1")));
+  g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 0);
+  g_assert_true (gloss_layer_undo (layer));
+  g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 2);
+  g_clear_pointer (&to, g_ptr_array_unref);
+  to = gloss_layer_get_relations_to (layer, "mit");
+  g_assert_cmpuint (to->len, ==, 1);
 }
 
 static char *

@@ -59,6 +59,10 @@ struct _GlossAnnotationFile
 
   gboolean read_only;
   GPtrArray *problems;
+  /* Whether problems counts the relations that need attention yet: it is
+   * counted when asked for, once after each load and attach, so that
+   * opening a file does not look every relation's ends up twice. */
+  gboolean relations_reported;
 
   /* The file on disk as last loaded or saved, if there was one: a
    * fingerprint of its bytes tells whether someone else wrote it since. */

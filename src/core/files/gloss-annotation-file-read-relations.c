@@ -15,6 +15,7 @@
 #include "gloss-annotation-file-read-private.h"
 #include "gloss-attribute-json.h"
 #include "gloss-error.h"
+#include "gloss-relation-private.h"
 
 /* Reading what format 1 gained with relations: the "attributes" of an
  * annotation and the file's "relations" list, both optional. */
@@ -168,9 +169,10 @@ _gloss_read_relation (Parser  *parser,
 
   if (ok)
     {
-      GlossRelation *relation = gloss_relation_new_full (f.id, f.type, f.source, f.target,
-                                                         f.note, f.created, f.modified);
+      GlossRelation *relation = _gloss_relation_new_take (f.id, f.type, f.source, f.target,
+                                                          f.note, f.created, f.modified);
 
+      memset (&f, 0, G_STRUCT_OFFSET (RelationFields, extra));
       gloss_relation_set_extra (relation, f.extra);
       g_ptr_array_add (parser->content->relations, relation);
       g_hash_table_add (parser->relation_ids, (gpointer) gloss_relation_get_id (relation));

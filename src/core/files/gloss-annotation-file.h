@@ -82,8 +82,10 @@ GFile       *gloss_annotation_file_get_article_file (GlossAnnotationFile *self);
 const char  *gloss_annotation_file_get_text_sha256  (GlossAnnotationFile *self);
 guint        gloss_annotation_file_get_format_version (GlossAnnotationFile *self);
 gboolean     gloss_annotation_file_get_read_only    (GlossAnnotationFile *self);
-/* Things found while anchoring that a user should hear of (quotes that
- * did not match their offsets), one sentence each; never NULL. */
+/* Things found while loading and anchoring that a user should hear of
+ * (quotes that did not match their offsets, annotations merged, how many
+ * relations need attention because an end is missing or orphaned), one
+ * sentence each; never NULL. */
 GPtrArray   *gloss_annotation_file_get_problems     (GlossAnnotationFile *self);
 
 /* The keys of the file's top-level object that Gloss does not model

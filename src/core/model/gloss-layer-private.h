@@ -32,14 +32,15 @@ struct _GlossLayer
   guint tree_size;
   gboolean tree_valid;
 
-  /* The relations, sorted by id (the file's order), and three indexes:
-   * by id, and by the annotation id each goes from and goes to (id →
-   * GPtrArray of GlossRelation, not owned), so that a passage finds its
-   * relations in one lookup among 50,000. */
+  /* The relations, sorted by id (the file's order, and found by id by
+   * binary search), and two indexes by the annotation id each goes from
+   * and goes to (id → GPtrArray of GlossRelation, not owned), so that a
+   * passage finds its relations in one lookup among 50,000.  The indexes
+   * are built on first use after loading, then kept up to date. */
   GPtrArray *relations;
-  GHashTable *relations_by_id;
   GHashTable *outgoing;
   GHashTable *incoming;
+  gboolean ends_indexed;
 };
 
 static inline GlossAnnotation *

@@ -47,7 +47,6 @@ void
 _gloss_layer_relations_init (GlossLayer *self)
 {
   self->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->outgoing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) g_ptr_array_unref);
   self->incoming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -59,7 +58,6 @@ _gloss_layer_relations_finalize (GlossLayer *self)
 {
   g_clear_pointer (&self->outgoing, g_hash_table_unref);
   g_clear_pointer (&self->incoming, g_hash_table_unref);
-  g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
 }
 
@@ -112,19 +110,57 @@ relation_lower_bound (GlossLayer    *self,
   return lo;
 }
 
+/* The relation with id @id, or NULL. */
+static GlossRelation *
+find_by_id (GlossLayer *self,
+            const char *id)
+{
+  guint lo = 0, hi = self->relations->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      GlossRelation *relation = g_ptr_array_index (self->relations, mid);
+      int cmp = strcmp (gloss_relation_get_id (relation), id);
+
+      if (cmp == 0)
+        return relation;
+      if (cmp < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return NULL;
+}
+
 static void
 index_relation (GlossLayer    *self,
                 GlossRelation *relation)
 {
-  g_hash_table_insert (self->relations_by_id, (gpointer) gloss_relation_get_id (relation), relation);
   index_add (self->outgoing, gloss_relation_get_source (relation), relation);
   index_add (self->incoming, gloss_relation_get_target (relation), relation);
+}
+
+/* Builds the indexes of the ends, when they are not yet. */
+static void
+ensure_ends_index (GlossLayer *self)
+{
+  if (self->ends_indexed)
+    return;
+
+  g_hash_table_remove_all (self->outgoing);
+  g_hash_table_remove_all (self->incoming);
+  for (guint i = 0; i < self->relations->len; i++)
+    index_relation (self, g_ptr_array_index (self->relations, i));
+  self->ends_indexed = TRUE;
 }
 
 static void
 insert_relation (GlossLayer    *self,
                  GlossRelation *relation)
 {
+  ensure_ends_index (self);
   g_ptr_array_insert (self->relations, relation_lower_bound (self, relation),
                       g_object_ref (relation));
   index_relation (self, relation);
@@ -140,7 +176,7 @@ remove_relation (GlossLayer    *self,
 
   g_assert (pos < self->relations->len && g_ptr_array_index (self->relations, pos) == relation);
 
-  g_hash_table_remove (self->relations_by_id, gloss_relation_get_id (relation));
+  ensure_ends_index (self);
   index_remove (self->outgoing, gloss_relation_get_source (relation), relation);
   index_remove (self->incoming, gloss_relation_get_target (relation), relation);
   removed = g_ptr_array_steal_index (self->relations, pos);
@@ -196,8 +232,10 @@ find_relation (GlossLayer    *self,
                const char    *target,
                GlossRelation *except)
 {
-  GPtrArray *list = g_hash_table_lookup (self->outgoing, source);
+  GPtrArray *list;
 
+  ensure_ends_index (self);
+  list = g_hash_table_lookup (self->outgoing, source);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       GlossRelation *relation = g_ptr_array_index (list, i);
@@ -218,7 +256,7 @@ gloss_layer_add_relation (GlossLayer    *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
 
-  if (g_hash_table_contains (self->relations_by_id, gloss_relation_get_id (relation)) ||
+  if (find_by_id (self, gloss_relation_get_id (relation)) != NULL ||
       gloss_layer_lookup (self, gloss_relation_get_source (relation)) == NULL ||
       gloss_layer_lookup (self, gloss_relation_get_target (relation)) == NULL ||
       find_relation (self, gloss_relation_get_rel_type (relation),
@@ -261,7 +299,7 @@ gloss_layer_remove_relation (GlossLayer    *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
 
-  if (g_hash_table_lookup (self->relations_by_id, gloss_relation_get_id (relation)) != relation)
+  if (find_by_id (self, gloss_relation_get_id (relation)) != relation)
     return FALSE;
 
   hold = g_object_ref (relation);
@@ -339,7 +377,7 @@ gloss_layer_lookup_relation (GlossLayer *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
 
-  return g_hash_table_lookup (self->relations_by_id, id);
+  return find_by_id (self, id);
 }
 
 guint
@@ -368,12 +406,16 @@ compare_relations (gconstpointer a,
 }
 
 static GPtrArray *
-copy_list (GHashTable *index,
+copy_list (GlossLayer *self,
+           GHashTable *index,
            const char *annotation_id)
 {
-  GPtrArray *list = g_hash_table_lookup (index, annotation_id);
-  GPtrArray *copy = g_ptr_array_new_full (list ? list->len : 0, g_object_unref);
+  GPtrArray *list;
+  GPtrArray *copy;
 
+  ensure_ends_index (self);
+  list = g_hash_table_lookup (index, annotation_id);
+  copy = g_ptr_array_new_full (list ? list->len : 0, g_object_unref);
   for (guint i = 0; list != NULL && i < list->len; i++)
     g_ptr_array_add (copy, g_object_ref (g_ptr_array_index (list, i)));
   g_ptr_array_sort (copy, compare_relations);
@@ -388,7 +430,7 @@ gloss_layer_get_relations_from (GlossLayer *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
   g_return_val_if_fail (annotation_id != NULL, NULL);
 
-  return copy_list (self->outgoing, annotation_id);
+  return copy_list (self, self->outgoing, annotation_id);
 }
 
 GPtrArray *
@@ -398,7 +440,7 @@ gloss_layer_get_relations_to (GlossLayer *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), NULL);
   g_return_val_if_fail (annotation_id != NULL, NULL);
 
-  return copy_list (self->incoming, annotation_id);
+  return copy_list (self, self->incoming, annotation_id);
 }
 
 static gboolean
@@ -434,21 +476,12 @@ gloss_layer_count_relations_needing_attention (GlossLayer *self)
   return n;
 }
 
-static void
-reindex (GlossLayer *self)
-{
-  g_hash_table_remove_all (self->relations_by_id);
-  g_hash_table_remove_all (self->outgoing);
-  g_hash_table_remove_all (self->incoming);
-  for (guint i = 0; i < self->relations->len; i++)
-    index_relation (self, g_ptr_array_index (self->relations, i));
-}
-
 void
 gloss_layer_replace_relations (GlossLayer *self,
                                GPtrArray  *relations)
 {
   g_autoptr(GPtrArray) old = NULL;
+  gboolean sorted = TRUE;
 
   g_return_if_fail (GLOSS_IS_LAYER (self));
   g_return_if_fail (relations != NULL);
@@ -456,20 +489,35 @@ gloss_layer_replace_relations (GlossLayer *self,
   old = g_steal_pointer (&self->relations);
   self->relations = g_ptr_array_new_full (relations->len, g_object_unref);
   for (guint i = 0; i < relations->len; i++)
-    g_ptr_array_add (self->relations, g_object_ref (g_ptr_array_index (relations, i)));
-  g_ptr_array_sort (self->relations, compare_relations);
-  reindex (self);
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, i);
 
-  for (guint i = 0; i < old->len; i++)
-    g_signal_emit (self, signals[RELATION_REMOVED], 0, g_ptr_array_index (old, i));
-  for (guint i = 0; i < self->relations->len; i++)
-    g_signal_emit (self, signals[RELATION_ADDED], 0, g_ptr_array_index (self->relations, i));
+      sorted &= i == 0 || gloss_relation_compare (g_ptr_array_index (relations, i - 1), relation) < 0;
+      g_ptr_array_add (self->relations, g_object_ref (relation));
+    }
+  /* A file lists them sorted already. */
+  if (!sorted)
+    g_ptr_array_sort (self->relations, compare_relations);
+  self->ends_indexed = FALSE;
+
+  /* Loading 50,000 relations into a layer nobody watches yet signals
+   * nothing. */
+  if (g_signal_has_handler_pending (self, signals[RELATION_REMOVED], 0, FALSE))
+    for (guint i = 0; i < old->len; i++)
+      g_signal_emit (self, signals[RELATION_REMOVED], 0, g_ptr_array_index (old, i));
+  if (g_signal_has_handler_pending (self, signals[RELATION_ADDED], 0, FALSE))
+    for (guint i = 0; i < self->relations->len; i++)
+      g_signal_emit (self, signals[RELATION_ADDED], 0, g_ptr_array_index (self->relations, i));
 }
 
 gboolean
 _gloss_layer_has_relations_of (GlossLayer *self,
                                const char *annotation_id)
 {
+  if (self->relations->len == 0)
+    return FALSE;
+
+  ensure_ends_index (self);
   return g_hash_table_contains (self->outgoing, annotation_id) ||
          g_hash_table_contains (self->incoming, annotation_id);
 }
@@ -485,8 +533,8 @@ gloss_layer_remove_relations_of (GlossLayer *self,
   g_return_val_if_fail (GLOSS_IS_LAYER (self), 0);
   g_return_val_if_fail (annotation_id != NULL, 0);
 
-  from = copy_list (self->outgoing, annotation_id);
-  to = copy_list (self->incoming, annotation_id);
+  from = copy_list (self, self->outgoing, annotation_id);
+  to = copy_list (self, self->incoming, annotation_id);
   for (guint i = 0; i < from->len; i++)
     n += gloss_layer_remove_relation (self, g_ptr_array_index (from, i));
   /* A relation from the annotation to itself went with the first list. */
@@ -522,5 +570,5 @@ _gloss_layer_rename_relation_ends (GlossLayer *self,
     }
 
   if (changed)
-    reindex (self);
+    self->ends_indexed = FALSE;
 }

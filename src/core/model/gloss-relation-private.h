@@ -11,6 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* Like gloss_relation_new_full, but takes the strings (@note, @created
+ * and @modified may be NULL), sparing a copy of each when reading large
+ * files. */
+GlossRelation *_gloss_relation_new_take (char *id,
+                                         char *type,
+                                         char *source,
+                                         char *target,
+                                         char *note,
+                                         char *created,
+                                         char *modified);
+
 /* Changes go through the layer (and its history); only the core calls
  * these. */
 void _gloss_relation_set_note     (GlossRelation *self,

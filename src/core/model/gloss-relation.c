@@ -128,6 +128,31 @@ gloss_relation_new_full (const char *id,
 }
 
 GlossRelation *
+_gloss_relation_new_take (char *id,
+                          char *type,
+                          char *source,
+                          char *target,
+                          char *note,
+                          char *created,
+                          char *modified)
+{
+  GlossRelation *self;
+
+  g_return_val_if_fail (id != NULL && type != NULL && source != NULL && target != NULL, NULL);
+
+  self = g_object_new (GLOSS_TYPE_RELATION, NULL);
+  self->id = id;
+  self->type = type;
+  self->source = source;
+  self->target = target;
+  self->note = note != NULL ? note : g_strdup ("");
+  self->created = created != NULL ? created : g_strdup ("");
+  self->modified = modified != NULL ? modified : g_strdup (self->created);
+
+  return self;
+}
+
+GlossRelation *
 gloss_relation_new (const char *type,
                     const char *source,
                     const char *target,
