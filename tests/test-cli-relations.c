@@ -201,6 +201,36 @@ test_link (CliFixture    *f,
   g_assert_cmpstr (f->out, ==, "annotator\tid\ttype\tsource\ttarget\tstatus\tnote\n");
 }
 
+/* A codebook of the folder with defaults: new passages get them, unless
+ * --attr gives another value. */
+static void
+test_annotate_defaults (CliFixture    *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "a.txt.alice.gloss.json", NULL);
+  g_autofree char *text = NULL;
+
+  write_file_under (f->dir, "gloss-codebook.json",
+                    "{ \"gloss_codebook\": 1,"
+                    " \"tags\": [ { \"id\": \"claim\", \"color\": \"#9141ac\" } ],"
+                    " \"attributes\": [ { \"id\": \"checked\", \"tags\": [\"claim\"],"
+                    " \"kind\": \"boolean\", \"default\": false },"
+                    " { \"id\": \"weight\", \"kind\": \"number\", \"default\": 1 } ] }");
+  g_assert_cmpint (RUN (f, "annotate", "-a", "alice", "-t", "claim", "-s", "35", "-e", "90",
+                        "--attr", "weight=2.5", "a.txt"), ==, 0);
+  text = read_file (path);
+  g_assert_nonnull (strstr (text, "      \"attributes\": {\n        \"checked\": false,\n"
+                                  "        \"weight\": 2.5\n      }\n"));
+  g_assert_cmpint (RUN (f, "annotate", "-a", "alice", "-t", "claim", "-s", "0", "-e", "7",
+                        "--attr", "checked=yes", "a.txt"), ==, 0);
+  g_free (text);
+  text = read_file (path);
+  g_assert_nonnull (strstr (text, "\"checked\": true,\n        \"weight\": 1\n"));
+  g_assert_cmpint (RUN (f, "annotate", "-a", "alice", "-t", "claim", "-s", "0", "-e", "7",
+                        "--attr", "weight=heavy", "a.txt"), ==, 2);
+  g_assert_nonnull (strstr (f->err, "the attribute “weight” takes a number"));
+}
+
 /* A file edited by hand: validate names each problem. */
 static void
 test_validate (CliFixture    *f,
@@ -243,6 +273,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cli-relations/annotate-attr", CliFixture, NULL, set_up, test_annotate_attr,
+              cli_fixture_tear_down);
+  g_test_add ("/cli-relations/annotate-defaults", CliFixture, NULL, set_up, test_annotate_defaults,
               cli_fixture_tear_down);
   g_test_add ("/cli-relations/link", CliFixture, NULL, set_up, test_link, cli_fixture_tear_down);
   g_test_add ("/cli-relations/validate", CliFixture, NULL, set_up, test_validate,

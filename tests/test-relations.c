@@ -498,6 +498,8 @@ test_codebook_file (void)
   g_autofree char *json_again = NULL;
   g_autofree char *json_copy = NULL;
   g_autoptr(GPtrArray) types = NULL;
+  g_autoptr(GVariant) defaults = NULL;
+  g_autofree char *printed = NULL;
 
   /* A file that names no relations gets none, and is written back the
    * same. */
@@ -520,6 +522,17 @@ test_codebook_file (void)
                                                   g_variant_new_string ("3"), NULL));
   g_assert_cmpstr (g_variant_get_string (gloss_attribute_def_get_default (
                      gloss_codebook_lookup_attribute (codebook, "role")), NULL), ==, "maker");
+
+  defaults = gloss_codebook_get_default_attributes (codebook, "company");
+  printed = g_variant_print (defaults, FALSE);
+  g_assert_cmpstr (printed, ==, "{'role': <'maker'>, 'weight': <1.0>}");
+  g_clear_pointer (&defaults, g_variant_unref);
+  defaults = gloss_codebook_get_default_attributes (codebook, "claim");
+  g_clear_pointer (&printed, g_free);
+  printed = g_variant_print (defaults, FALSE);
+  g_assert_cmpstr (printed, ==, "{'weight': <1.0>}");
+  g_clear_pointer (&defaults, g_variant_unref);
+  g_assert_null (gloss_codebook_get_default_attributes (old_codebook, "claim"));
 
   json = gloss_codebook_to_json (codebook);
   g_assert_nonnull (strstr (json, "\"x-r\": 1"));

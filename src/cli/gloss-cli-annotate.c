@@ -148,18 +148,23 @@ set_attributes (GlossLayer      *layer,
                 GlossCodebook   *codebook,
                 Options         *o)
 {
-  g_autoptr(GPtrArray) defs = gloss_codebook_attributes_for_tag (codebook, o->tag);
+  g_autoptr(GVariant) defaults = is_new ? gloss_codebook_get_default_attributes (codebook, o->tag) : NULL;
   GHashTableIter iter;
+  GVariantIter defaults_iter;
   gpointer id, value;
+  const char *default_id;
+  GVariant *fallback;
   gboolean changed = FALSE;
 
-  for (guint i = 0; is_new && i < defs->len; i++)
+  if (defaults != NULL)
     {
-      GlossAttributeDef *def = g_ptr_array_index (defs, i);
-      GVariant *fallback = gloss_attribute_def_get_default (def);
-
-      if (fallback != NULL && !g_hash_table_contains (o->attributes, gloss_attribute_def_get_id (def)))
-        changed |= gloss_layer_set_attribute (layer, a, gloss_attribute_def_get_id (def), fallback);
+      g_variant_iter_init (&defaults_iter, defaults);
+      while (g_variant_iter_next (&defaults_iter, "{&sv}", &default_id, &fallback))
+        {
+          if (!g_hash_table_contains (o->attributes, default_id))
+            changed |= gloss_layer_set_attribute (layer, a, default_id, fallback);
+          g_variant_unref (fallback);
+        }
     }
 
   g_hash_table_iter_init (&iter, o->attributes);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-annotation.h"
 #include "gloss-attribute-json.h"
 #include "gloss-codebook-private.h"
 #include "gloss-error.h"
@@ -749,6 +750,32 @@ gloss_codebook_attributes_for_tag (GlossCodebook *self,
 
       if (gloss_attribute_def_applies_to (attribute, tag))
         g_ptr_array_add (attributes, g_object_ref (attribute));
+    }
+
+  return attributes;
+}
+
+GVariant *
+gloss_codebook_get_default_attributes (GlossCodebook *self,
+                                       const char    *tag)
+{
+  GVariant *attributes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CODEBOOK (self), NULL);
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  for (guint i = 0; i < self->attributes->len; i++)
+    {
+      GlossAttributeDef *attribute = g_ptr_array_index (self->attributes, i);
+      GVariant *fallback = gloss_attribute_def_get_default (attribute);
+      GVariant *with;
+
+      if (fallback == NULL || !gloss_attribute_def_applies_to (attribute, tag))
+        continue;
+
+      with = gloss_attributes_with (attributes, gloss_attribute_def_get_id (attribute), fallback);
+      g_clear_pointer (&attributes, g_variant_unref);
+      attributes = with;
     }
 
   return attributes;

@@ -117,6 +117,12 @@ gboolean           gloss_codebook_remove_attribute     (GlossCodebook     *self,
  * array holding references. */
 GPtrArray         *gloss_codebook_attributes_for_tag   (GlossCodebook     *self,
                                                         const char        *tag);
+/* The defaults of the attributes an annotation tagged @tag may have, as
+ * gloss_annotation_get_attributes gives attributes (a full reference,
+ * sorted by id), or NULL when none has a default: what a new annotation
+ * of that tag starts with. */
+GVariant          *gloss_codebook_get_default_attributes (GlossCodebook *self,
+                                                          const char    *tag);
 /* Whether an annotation tagged @tag may have attribute @id with @value:
  * the attribute exists, applies to the tag and takes the value.  The
  * error (GLOSS_ERROR_INVALID) says which of these fails.  A floating
