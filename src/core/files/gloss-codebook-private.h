@@ -30,6 +30,11 @@ void     _gloss_codebook_relations_init    (GlossCodebook *self);
 void     _gloss_codebook_relations_clear   (GlossCodebook *self);
 /* The built-in relation types and attributes of the default codebook. */
 void     _gloss_codebook_add_defaults      (GlossCodebook *self);
+/* Gives @self copies of @from's relation types and attributes. */
+void     _gloss_codebook_copy_relations    (GlossCodebook *self,
+                                            GlossCodebook *from);
+
+/* gloss-codebook-relations-json.c */
 /* Reads the "relations" and "attributes" lists of a codebook file's
  * object, when it has them; @display names the file in messages. */
 gboolean _gloss_codebook_read_relations    (GlossCodebook *self,
@@ -39,8 +44,5 @@ gboolean _gloss_codebook_read_relations    (GlossCodebook *self,
 /* Writes them after the tags, each list only when it is not empty. */
 void     _gloss_codebook_write_relations   (GlossCodebook *self,
                                             GString       *out);
-/* Gives @self copies of @from's relation types and attributes. */
-void     _gloss_codebook_copy_relations    (GlossCodebook *self,
-                                            GlossCodebook *from);
 
 G_END_DECLS
