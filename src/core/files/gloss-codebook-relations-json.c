@@ -319,51 +319,61 @@ attribute_from_json (JsonNode    *node,
   return g_steal_pointer (&attribute);
 }
 
+/* Reads the optional list @name of @object, each entry with @from_json,
+ * into the codebook with @add; an id listed twice is refused. */
+typedef GObject    *(*FromJsonFunc) (JsonNode    *node,
+                                     guint        n,
+                                     const char  *display,
+                                     GError     **error);
+typedef gboolean    (*AddFunc)      (GlossCodebook *self,
+                                     gpointer       item);
+typedef const char *(*IdFunc)       (gpointer       item);
+
+static gboolean
+read_list (GlossCodebook *self,
+           JsonObject    *object,
+           const char    *name,
+           FromJsonFunc   from_json,
+           AddFunc        add,
+           IdFunc         get_id,
+           const char    *display,
+           GError       **error)
+{
+  JsonArray *array;
+
+  if (!json_object_has_member (object, name))
+    return TRUE;
+  if ((array = get_list (object, name, display, error)) == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(GObject) item = from_json (json_array_get_element (array, i), i + 1, display, error);
+
+      if (item == NULL)
+        return FALSE;
+      if (add (self, item))
+        continue;
+      if (GLOSS_IS_RELATION_TYPE (item))
+        return fail (error, display, _("the relation type “%s” is listed twice"), get_id (item));
+      return fail (error, display, _("the attribute “%s” is listed twice"), get_id (item));
+    }
+
+  return TRUE;
+}
+
 gboolean
 _gloss_codebook_read_relations (GlossCodebook *self,
                                 JsonObject    *object,
                                 const char    *display,
                                 GError       **error)
 {
-  JsonArray *array;
-
-  if (json_object_has_member (object, "relations"))
-    {
-      if ((array = get_list (object, "relations", display, error)) == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autoptr(GlossRelationType) type =
-            relation_type_from_json (json_array_get_element (array, i), i + 1, display, error);
-
-          if (type == NULL)
-            return FALSE;
-          if (!gloss_codebook_add_relation_type (self, type))
-            return fail (error, display, _("the relation type “%s” is listed twice"),
-                         gloss_relation_type_get_id (type));
-        }
-    }
-
-  if (json_object_has_member (object, "attributes"))
-    {
-      if ((array = get_list (object, "attributes", display, error)) == NULL)
-        return FALSE;
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_autoptr(GlossAttributeDef) attribute =
-            attribute_from_json (json_array_get_element (array, i), i + 1, display, error);
-
-          if (attribute == NULL)
-            return FALSE;
-          if (!gloss_codebook_add_attribute (self, attribute))
-            return fail (error, display, _("the attribute “%s” is listed twice"),
-                         gloss_attribute_def_get_id (attribute));
-        }
-    }
-
-  return TRUE;
+  return read_list (self, object, "relations", (FromJsonFunc) relation_type_from_json,
+                    (AddFunc) gloss_codebook_add_relation_type,
+                    (IdFunc) gloss_relation_type_get_id, display, error) &&
+         read_list (self, object, "attributes", (FromJsonFunc) attribute_from_json,
+                    (AddFunc) gloss_codebook_add_attribute,
+                    (IdFunc) gloss_attribute_def_get_id, display, error);
 }
 
 /* Writing. */
