@@ -2712,6 +2712,8 @@ test_schema (void)
   g_autoptr(GlossSource) source = write_article (folder, "news.txt", text);
   g_autoptr(GlossAnnotationFile) self = NULL;
   g_autoptr(GlossAnnotationFile) opened = NULL;
+  GlossAnnotation *acme, *claim;
+  GlossLayer *layer;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFile) bad = NULL;
   g_autofree char *file_path = NULL;
@@ -2742,10 +2744,17 @@ test_schema (void)
 
   self = gloss_annotation_file_new (source, "jean-paul", "Jean-Paul \"JP\" \xc3\x89mile");
 
-  annotate_text (self, "company", "Acme", "Acme Corp",
-                 "Line one\nLine \"two\" \\ with a tab\tand emoji \xf0\x9f\x98\x80\xf0\x9f\x8e\x89");
+  acme = annotate_text (self, "company", "Acme", "Acme Corp",
+                        "Line one\nLine \"two\" \\ with a tab\tand emoji \xf0\x9f\x98\x80\xf0\x9f\x8e\x89");
   annotate_text (self, "controversy", "regulator", "disputed", NULL);
-  annotate_text (self, "claim", "an ultra", "ultraviolet catastrophe", "soon an orphan");
+  claim = annotate_text (self, "claim", "an ultra", "ultraviolet catastrophe", "soon an orphan");
+  /* Attributes of every kind, and a relation whose end is orphaned below. */
+  layer = gloss_annotation_file_get_layer (self);
+  gloss_layer_set_attribute (layer, claim, "verdict", g_variant_new_string ("misleading"));
+  gloss_layer_set_attribute (layer, claim, "checked", g_variant_new_boolean (FALSE));
+  gloss_layer_set_attribute (layer, acme, "weight", g_variant_new_double (0.25));
+  g_assert_nonnull (gloss_layer_link (layer, "said-by", gloss_annotation_get_id (claim),
+                                      gloss_annotation_get_id (acme), "a note"));
   save_ok (self);
   file = g_object_ref (gloss_annotation_file_get_file (self));
 
@@ -2778,6 +2787,11 @@ test_schema (void)
   assert_file_has (file, "\"x-ann\"");
   assert_file_has (file, "\"status\": \"orphaned\"");
   assert_file_has (file, "\xf0\x9f\x98\x80");
+  assert_file_has (file, "\"checked\": false,\n        \"verdict\": \"misleading\"");
+  assert_file_has (file, "\"weight\": 0.25");
+  assert_file_has (file, "\"relations\": [");
+  g_assert_cmpuint (gloss_layer_count_relations_needing_attention (gloss_annotation_file_get_layer (opened)),
+                    ==, 1);
 
   /* The validator must also be able to say no. */
   g_free (contents);

@@ -430,6 +430,34 @@ test_unreadable (Fixture       *f,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
 }
 
+/* A relation whose end is missing from the file needs attention, and
+ * says so in words. */
+static void
+test_dangling_relation (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = annotated_article (f);
+  g_autoptr(GFile) folder = g_file_new_for_path (f->dir);
+  g_autoptr(GlossCorpusListing) listing = NULL;
+  g_autoptr(GPtrArray) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  GlossAnnotatorWork *work;
+
+  text = add_member (path, "\"relations\": [ { \"id\": \"r1\", \"type\": \"about\","
+                           " \"source\": \"nowhere\", \"target\": \"gone\" } ]");
+
+  listing = gloss_corpus_listing_new (folder, NULL, &error);
+  g_assert_no_error (error);
+  statuses = gloss_corpus_status_scan (listing, NULL, NULL);
+  work = work_of (statuses, "a.txt", "alice");
+  g_assert_cmpint (work->status, ==, GLOSS_WORK_NEEDS_ATTENTION);
+  g_assert_cmpuint (work->n_relations_attention, ==, 1);
+  g_assert_cmpuint (work->n_orphaned, ==, 0);
+  g_assert_nonnull (strstr (work->reason, "1 relation with a missing or orphaned end"));
+  g_assert_nonnull (strstr (work->reason, "a.txt.alice.gloss.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +471,8 @@ main (int   argc,
   g_test_add ("/corpus-status/done/changed-on-disk", Fixture, NULL, fixture_set_up,
               test_done_changed_on_disk, fixture_tear_down);
   g_test_add ("/corpus-status/scan", Fixture, NULL, fixture_set_up, test_scan, fixture_tear_down);
+  g_test_add ("/corpus-status/dangling-relation", Fixture, NULL, fixture_set_up,
+              test_dangling_relation, fixture_tear_down);
   g_test_add ("/corpus-status/unreadable", Fixture, NULL, fixture_set_up, test_unreadable,
               fixture_tear_down);
 

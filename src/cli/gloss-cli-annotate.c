@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <string.h>
 
 #include "gloss-cli-save.h"
 #include "gloss-error.h"
@@ -26,6 +27,9 @@ typedef struct
   char *tag;
   char *match;
   char *note;
+  GStrv attrs;
+  /* The values of --attr, checked against the codebook: id → GVariant. */
+  GHashTable *attributes;
   gint64 start;
   gint64 end;
   gboolean whole_word;
@@ -40,6 +44,8 @@ options_clear (Options *options)
   g_clear_pointer (&options->tag, g_free);
   g_clear_pointer (&options->match, g_free);
   g_clear_pointer (&options->note, g_free);
+  g_clear_pointer (&options->attrs, g_strfreev);
+  g_clear_pointer (&options->attributes, g_hash_table_unref);
 }
 
 /* Checks the options that do not need the article; FALSE after printing
@@ -49,23 +55,8 @@ check_options (Options *o)
 {
   gboolean by_range = o->start != UNSET || o->end != UNSET;
 
-  if (o->annotator == NULL)
-    {
-      gloss_cli_usage_error ("annotate", _("--annotator is required"));
-      return FALSE;
-    }
-
-  {
-    g_autofree char *slug = gloss_slugify (o->annotator);
-
-    if (g_strcmp0 (slug, o->annotator) != 0)
-      {
-        gloss_cli_usage_error ("annotate",
-                               _("“%s” is not an annotator id: use lower-case letters, digits and “-” (for example “%s”)"),
-                               o->annotator, slug ? slug : "alice");
-        return FALSE;
-      }
-  }
+  if (!gloss_cli_check_annotator ("annotate", o->annotator))
+    return FALSE;
 
   if (o->tag == NULL)
     {
@@ -120,6 +111,7 @@ typedef struct
   GlossSource *source;
   GlossCodebook *codebook;
   GArray *ranges;
+  guint n_set;
 } Run;
 
 static GlossAnnotationFile *
@@ -146,27 +138,121 @@ open_or_create (gpointer   user_data,
   return file;
 }
 
-/* Adds the passages of @ranges to @file's layer, as one step of its
- * history; returns how many were new. */
+/* Gives @a the attributes of --attr, and when @is_new the codebook's
+ * defaults for its tag that --attr does not give; returns whether any
+ * changed. */
+static gboolean
+set_attributes (GlossLayer      *layer,
+                GlossAnnotation *a,
+                gboolean         is_new,
+                GlossCodebook   *codebook,
+                Options         *o)
+{
+  g_autoptr(GVariant) defaults = is_new ? gloss_codebook_get_default_attributes (codebook, o->tag) : NULL;
+  GHashTableIter iter;
+  GVariantIter defaults_iter;
+  gpointer id, value;
+  const char *default_id;
+  GVariant *fallback;
+  gboolean changed = FALSE;
+
+  if (defaults != NULL)
+    {
+      g_variant_iter_init (&defaults_iter, defaults);
+      while (g_variant_iter_next (&defaults_iter, "{&sv}", &default_id, &fallback))
+        {
+          if (!g_hash_table_contains (o->attributes, default_id))
+            changed |= gloss_layer_set_attribute (layer, a, default_id, fallback);
+          g_variant_unref (fallback);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, o->attributes);
+  while (g_hash_table_iter_next (&iter, &id, &value))
+    changed |= gloss_layer_set_attribute (layer, a, id, value);
+
+  return changed;
+}
+
+/* Adds the passages of @ranges to @file's layer, with their attributes,
+ * as one step of its history; returns how many were new, and sets
+ * *@n_set to how many that were there already got other attributes. */
 static guint
 apply (GlossAnnotationFile *file,
        GArray              *ranges,
-       Options             *o)
+       GlossCodebook       *codebook,
+       Options             *o,
+       guint               *n_set)
 {
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   guint added = 0;
 
+  *n_set = 0;
   gloss_layer_begin_group (layer);
   for (guint i = 0; i < ranges->len; i++)
     {
       GlossRange *r = &g_array_index (ranges, GlossRange, i);
+      GlossAnnotation *a = gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note);
 
-      if (gloss_layer_annotate (layer, o->tag, r->start, r->end, o->note) != NULL)
-        added++;
+      if (a != NULL)
+        {
+          added++;
+          set_attributes (layer, a, TRUE, codebook, o);
+        }
+      else if ((a = gloss_layer_find (layer, o->tag, r->start, r->end)) != NULL &&
+               set_attributes (layer, a, FALSE, codebook, o))
+        (*n_set)++;
     }
   gloss_layer_end_group (layer);
 
   return added;
+}
+
+/* Reads the values of --attr against the codebook's attributes of the
+ * tag; FALSE after printing the usage error. */
+static gboolean
+parse_attributes (Options       *o,
+                  GlossCodebook *codebook)
+{
+  o->attributes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                         (GDestroyNotify) g_variant_unref);
+
+  for (guint i = 0; o->attrs != NULL && o->attrs[i] != NULL; i++)
+    {
+      const char *equals = strchr (o->attrs[i], '=');
+      g_autofree char *id = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossAttributeDef *def;
+      GVariant *value;
+
+      if (equals == NULL || equals == o->attrs[i])
+        {
+          gloss_cli_usage_error ("annotate", _("--attr takes KEY=VALUE, not “%s”"), o->attrs[i]);
+          return FALSE;
+        }
+
+      id = g_strndup (o->attrs[i], equals - o->attrs[i]);
+      def = gloss_codebook_lookup_attribute (codebook, id);
+      if (def != NULL && !gloss_attribute_def_applies_to (def, o->tag))
+        def = NULL;
+      value = def != NULL ? gloss_attribute_def_parse_value (def, equals + 1, &error) : NULL;
+      if (value == NULL)
+        {
+          if (error == NULL)
+            gloss_codebook_check_attribute (codebook, o->tag, id, g_variant_new_string (equals + 1), &error);
+          gloss_cli_usage_error ("annotate", "%s", error->message);
+          return FALSE;
+        }
+      if (g_hash_table_contains (o->attributes, id))
+        {
+          g_variant_unref (value);
+          gloss_cli_usage_error ("annotate", _("--attr gives “%s” twice"), id);
+          return FALSE;
+        }
+      g_hash_table_insert (o->attributes, g_steal_pointer (&id), value);
+    }
+
+  return TRUE;
 }
 
 /* How many bytes the file would hold with @n_new more annotations like
@@ -276,7 +362,8 @@ change (GlossAnnotationFile  *file,
       !check_match_fits (file, r->source, r->codebook, r->ranges, r->options, r->article_path, error))
     return FALSE;
 
-  *n_changed = apply (file, r->ranges, r->options);
+  *n_changed = apply (file, r->ranges, r->codebook, r->options, &r->n_set);
+  *n_changed += r->n_set;
   return TRUE;
 }
 
@@ -291,7 +378,7 @@ run (Options    *o,
   g_autoptr(GArray) ranges = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *display = NULL;
-  guint added = 0;
+  guint added = 0, n_set = 0;
 
   source = gloss_source_new_from_article (article, 0, NULL, &error);
   if (source == NULL)
@@ -318,6 +405,9 @@ run (Options    *o,
                              o->tag, known->str);
       return GLOSS_CLI_USAGE;
     }
+
+  if (!parse_attributes (o, codebook))
+    return GLOSS_CLI_USAGE;
 
   if (o->match == NULL && o->end > gloss_source_get_length (source))
     {
@@ -346,11 +436,13 @@ run (Options    *o,
     }
 
   {
-    Run r = { o, article_path, source, codebook, ranges };
+    Run r = { o, article_path, source, codebook, ranges, 0 };
 
     file = gloss_cli_change_and_save (article_path, open_or_create, change, &r, &added);
     if (file == NULL)
       return GLOSS_CLI_PROBLEM;
+    added -= r.n_set;
+    n_set = r.n_set;
   }
 
   display = g_file_get_parse_name (gloss_annotation_file_get_file (file));
@@ -364,6 +456,14 @@ run (Options    *o,
                           "Added %u annotations to %s", added),
              added, display);
   g_print ("\n");
+  if (n_set > 0)
+    {
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Set the attributes of %u annotation that was there already",
+                            "Set the attributes of %u annotations that were there already", n_set),
+               n_set);
+      g_print ("\n");
+    }
 
   if (ranges->len == 0)
     {
@@ -410,6 +510,9 @@ gloss_cli_annotate (int    argc,
       N_("With --match: ignore the case of letters"), NULL },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &o.note,
       N_("A note for every annotation added"), N_("TEXT") },
+    { "attr", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.attrs,
+      N_("Give the annotations the attribute KEY of the codebook, with VALUE (repeatable)"),
+      N_("KEY=VALUE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("ARTICLE") },
     { NULL }
   };
@@ -419,7 +522,10 @@ gloss_cli_annotate (int    argc,
                                 _("Adds annotations to an annotator’s file beside ARTICLE, creating the "
                                   "file if needed, and saves it.\n"
                                   "The passage is given by offsets (Unicode characters, end excluded) "
-                                  "or by text: --match tags every occurrence, as one step."),
+                                  "or by text: --match tags every occurrence, as one step.\n"
+                                  "--attr sets attributes the codebook defines for the tag, on the new "
+                                  "annotations and on those already there; new annotations also get the "
+                                  "codebook’s defaults."),
                                 NULL, entries, &argc, &argv))
     {
       options_clear (&o);

@@ -67,6 +67,30 @@ gloss_cli_usage_error (const char *command,
   g_printerr ("\n");
 }
 
+gboolean
+gloss_cli_check_annotator (const char *command,
+                           const char *annotator)
+{
+  g_autofree char *slug = NULL;
+
+  if (annotator == NULL)
+    {
+      gloss_cli_usage_error (command, _("--annotator is required"));
+      return FALSE;
+    }
+
+  slug = gloss_slugify (annotator);
+  if (g_strcmp0 (slug, annotator) != 0)
+    {
+      gloss_cli_usage_error (command,
+                             _("“%s” is not an annotator id: use lower-case letters, digits and “-” (for example “%s”)"),
+                             annotator, slug ? slug : "alice");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean gloss_cli_errors_to_stdout = FALSE;
 
 void

@@ -37,6 +37,7 @@ int       gloss_cli_report   (int argc, char **argv);
 int       gloss_cli_status   (int argc, char **argv);
 int       gloss_cli_concordance (int argc, char **argv);
 int       gloss_cli_done     (int argc, char **argv);
+int       gloss_cli_link     (int argc, char **argv);
 
 /* Parses the options of one command; on a usage error prints it with a
  * hint and returns FALSE.  @summary and @description describe the command;
@@ -50,6 +51,10 @@ gboolean  gloss_cli_parse_options     (const char      *command,
 void      gloss_cli_usage_error       (const char      *command,
                                        const char      *format,
                                        ...) G_GNUC_PRINTF (2, 3);
+/* TRUE when --annotator was given as an annotator id; FALSE after
+ * printing the usage error of @command. */
+gboolean  gloss_cli_check_annotator   (const char      *command,
+                                       const char      *annotator);
 /* Where print_error writes; validate reports on stdout. */
 extern gboolean gloss_cli_errors_to_stdout;
 

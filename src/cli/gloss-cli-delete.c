@@ -231,9 +231,16 @@ remove_matches (GlossAnnotationFile  *file,
   g_autoptr(GPtrArray) found = find_matches (t->options, file, kept);
 
   /* The layer takes the others back at once: removing the matches one by
-   * one would move the rest of the layer's array each time. */
+   * one would move the rest of the layer's array each time.  The relations
+   * of the passages deleted go with them. */
   if (found->len > 0)
-    gloss_layer_replace_all (gloss_annotation_file_get_layer (file), kept);
+    {
+      GlossLayer *layer = gloss_annotation_file_get_layer (file);
+
+      gloss_layer_replace_all (layer, kept);
+      for (guint i = 0; i < found->len; i++)
+        gloss_layer_remove_relations_of (layer, gloss_annotation_get_id (g_ptr_array_index (found, i)));
+    }
 
   *n_changed = found->len;
   return TRUE;

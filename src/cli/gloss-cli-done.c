@@ -134,7 +134,6 @@ gloss_cli_done (int    argc,
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &articles, NULL, N_("ARTICLE…") },
     { NULL }
   };
-  g_autofree char *slug = NULL;
   guint failed = 0;
 
   if (!gloss_cli_parse_options ("done",
@@ -144,19 +143,8 @@ gloss_cli_done (int    argc,
                                 NULL, entries, &argc, &argv))
     return GLOSS_CLI_USAGE;
 
-  if (annotator == NULL)
-    {
-      gloss_cli_usage_error ("done", _("--annotator is required"));
-      return GLOSS_CLI_USAGE;
-    }
-  slug = gloss_slugify (annotator);
-  if (g_strcmp0 (slug, annotator) != 0)
-    {
-      gloss_cli_usage_error ("done",
-                             _("“%s” is not an annotator id: use lower-case letters, digits and “-” (for example “%s”)"),
-                             annotator, slug ? slug : "alice");
-      return GLOSS_CLI_USAGE;
-    }
+  if (!gloss_cli_check_annotator ("done", annotator))
+    return GLOSS_CLI_USAGE;
   if (articles == NULL)
     {
       gloss_cli_usage_error ("done", _("give at least one article"));

@@ -179,10 +179,10 @@ count (Tally              *tally,
       tally->counts[i * N_STATUSES + work->status]++;
       if (assigned != NULL && g_strv_contains (assigned, work->annotator))
         tally->assigned_counts[i * N_STATUSES + work->status]++;
-      /* An annotation file that cannot be read; moved passages are only
-       * counted. */
+      /* An annotation file that cannot be read; moved passages and
+       * relations that need attention are only counted. */
       if (status->problem == NULL && work->status == GLOSS_WORK_NEEDS_ATTENTION &&
-          work->n_moved == 0 && work->n_orphaned == 0)
+          work->n_moved == 0 && work->n_orphaned == 0 && work->n_relations_attention == 0)
         {
           gloss_cli_say (tally->messages, g_strdup (work->reason));
           tally->problems++;
@@ -244,6 +244,7 @@ work_to_json (Tally              *tally,
   json_object_set_int_member (object, "passages", work->n_passages);
   json_object_set_int_member (object, "moved", work->n_moved);
   json_object_set_int_member (object, "orphaned", work->n_orphaned);
+  json_object_set_int_member (object, "relations_needing_attention", work->n_relations_attention);
   set_nullable_string (object, "modified", modified);
   set_nullable_string (object, "done_at", work->done_at);
   set_nullable_string (object, "reason", work->reason);
@@ -431,7 +432,7 @@ report (GPtrArray *items,
       /* No annotator at all in the corpus: the article still shows. */
       if (status->work->len == 0 && !tally->only_assigned)
         {
-          GlossAnnotatorWork nobody = { "-", NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, -1, NULL, NULL };
+          GlossAnnotatorWork nobody = { "-", NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, 0, -1, NULL, NULL };
 
           print_row (out, item, status, &nobody, tally->assigning->len == 0 ? NULL : "no");
         }

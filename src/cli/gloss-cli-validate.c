@@ -20,6 +20,108 @@ problem (const char *path,
   g_print ("%s: %s\n", path, message);
 }
 
+/* Reports the attributes of @a that the codebook does not allow; returns
+ * how many. */
+static guint
+check_attributes (const char      *path,
+                  GlossCodebook   *codebook,
+                  GlossAnnotation *a)
+{
+  GVariant *attributes = gloss_annotation_get_attributes (a);
+  GVariantIter iter;
+  const char *id;
+  GVariant *value;
+  guint count = 0;
+
+  if (attributes == NULL)
+    return 0;
+
+  g_variant_iter_init (&iter, attributes);
+  while (g_variant_iter_next (&iter, "{&sv}", &id, &value))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!gloss_codebook_check_attribute (codebook, gloss_annotation_get_tag (a), id, value, &error))
+        {
+          /* Translators: an annotation id, then what is wrong with it */
+          g_autofree char *message = g_strdup_printf (_("annotation “%s”: %s"),
+                                                      gloss_annotation_get_id (a), error->message);
+          problem (path, message);
+          count++;
+        }
+    }
+
+  return count;
+}
+
+/* The annotation at an end of @relation, or NULL after reporting the end
+ * as missing. */
+static GlossAnnotation *
+relation_end (const char    *path,
+              GlossLayer    *layer,
+              GlossRelation *relation,
+              const char    *end,
+              guint         *count)
+{
+  GlossAnnotation *a = gloss_layer_lookup (layer, end);
+
+  if (a == NULL)
+    {
+      /* Translators: a relation id, then an annotation id */
+      g_autofree char *message = g_strdup_printf (_("relation “%s” links “%s”, which is not an annotation of the file"),
+                                                  gloss_relation_get_id (relation), end);
+      problem (path, message);
+      (*count)++;
+    }
+  else if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
+    {
+      g_autofree char *message = g_strdup_printf (_("relation “%s” links the orphaned annotation “%s”"),
+                                                  gloss_relation_get_id (relation), end);
+      problem (path, message);
+      (*count)++;
+    }
+
+  return a;
+}
+
+/* Reports the relations whose ends are missing or orphaned, or whose
+ * type the codebook lacks or does not allow between the tags of their
+ * ends; returns how many problems. */
+static guint
+check_relations (const char    *path,
+                 GlossCodebook *codebook,
+                 GlossLayer    *layer)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      GlossAnnotation *source = relation_end (path, layer, relation, gloss_relation_get_source (relation), &count);
+      GlossAnnotation *target = relation_end (path, layer, relation, gloss_relation_get_target (relation), &count);
+      const char *type = gloss_relation_get_rel_type (relation);
+      g_autoptr(GError) error = NULL;
+
+      if (gloss_codebook_lookup_relation_type (codebook, type) == NULL ||
+          (source != NULL && target != NULL &&
+           !gloss_codebook_check_relation (codebook, type, gloss_annotation_get_tag (source),
+                                           gloss_annotation_get_tag (target), &error)))
+        {
+          g_autofree char *message = NULL;
+
+          if (error == NULL)
+            gloss_codebook_check_relation (codebook, type, "", "", &error);
+          /* Translators: a relation id, then what is wrong with it */
+          message = g_strdup_printf (_("relation “%s”: %s"), gloss_relation_get_id (relation),
+                                     error->message);
+          problem (path, message);
+          count++;
+        }
+    }
+
+  return count;
+}
+
 /* Reports what is wrong with one annotation file that did load; returns
  * the number of problems. */
 static guint
@@ -29,6 +131,7 @@ check_file (GlossAnnotationFile *file)
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   GListModel *model = G_LIST_MODEL (layer);
   GPtrArray *problems = gloss_annotation_file_get_problems (file);
+  GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
   guint n = g_list_model_get_n_items (model);
   guint count = 0, moved = 0;
 
@@ -48,6 +151,8 @@ check_file (GlossAnnotationFile *file)
           problem (path, message);
           count++;
         }
+      if (codebook != NULL)
+        count += check_attributes (path, codebook, a);
 
       switch (gloss_annotation_get_status (a))
         {
@@ -83,6 +188,9 @@ check_file (GlossAnnotationFile *file)
       count++;
     }
 
+  if (codebook != NULL)
+    count += check_relations (path, codebook, layer);
+
   return count;
 }
 
@@ -100,7 +208,9 @@ gloss_cli_validate (int    argc,
   if (!gloss_cli_parse_options ("validate",
                                 _("Checks annotation files: well-formed JSON of the Gloss format, every "
                                   "field present and of the right type, ids unique, offsets inside the "
-                                  "article, every quote found in the article, every tag known.\n"
+                                  "article, every quote found in the article, every tag known, every attribute "
+                                  "value and relation allowed by the codebook, every relation’s ends "
+                                  "present and anchored.\n"
                                   "FILE is an annotation file, or an article (all its annotation files)."),
                                 _("Prints one “FILE: problem” line per problem; exits with 1 if there is any."),
                                 entries, &argc, &argv))

@@ -38,6 +38,7 @@ static const Command commands[] = {
   { "status", gloss_cli_status, N_("Show how far each annotator has got on each article of a folder") },
   { "concordance", gloss_cli_concordance, N_("Show every occurrence of a text or a tag in context") },
   { "done", gloss_cli_done, N_("Mark articles done, or not done, in an annotator’s file") },
+  { "link", gloss_cli_link, N_("Link two annotations of an annotator’s file by a relation") },
 };
 
 static void

@@ -6,8 +6,10 @@
  */
 
 /* Times the annotation file on a large case: a 5 MB article with 100,000
- * annotations.  Each phase runs in a child process of its own so that its
- * peak memory (the child's maximum resident set) is its own.
+ * annotations, then the same annotations with 50,000 relations between
+ * them and an attribute on every tenth.  Each phase runs in a child
+ * process of its own so that its peak memory (the child's maximum
+ * resident set) is its own.
  *
  *   bench-annotation-file [--keep DIR] [--cli PATH]
  */
@@ -27,6 +29,9 @@
 
 #define ARTICLE_BYTES (5 * 1000 * 1000)
 #define N_ANNOTATIONS 100000
+#define N_RELATIONS 50000
+/* The annotator of the file with relations. */
+#define LINKED "linked"
 
 static const char * const words[] = {
   "le", "contrat", "d’hébergement", "numérique", "agence", "régionale", "santé",
@@ -115,10 +120,117 @@ phase_generate (const char *dir)
   return 0;
 }
 
-static int
-phase_load (const char *dir)
+/* The file of @annotator on the article of @dir. */
+static char *
+file_path (const char *dir,
+           const char *annotator)
 {
-  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  g_autofree char *name = g_strdup_printf ("big.txt.%s.gloss.json", annotator);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Gives a copy of the file of "bench" N_RELATIONS relations between
+ * annotations at random, and a verdict to every tenth claim, as the file
+ * of LINKED. */
+static int
+phase_relate (const char *dir)
+{
+  g_autofree char *path = file_path (dir, "bench");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) af = NULL;
+  g_autoptr(GlossAnnotationFile) linked = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(GError) error = NULL;
+  static const char * const types[] = { "said-by", "about" };
+  GListModel *model;
+  GlossLayer *layer;
+  guint n, added = 0;
+
+  af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  model = G_LIST_MODEL (gloss_annotation_file_get_layer (af));
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (annotations, gloss_annotation_copy (a));
+    }
+
+  linked = gloss_annotation_file_new (gloss_annotation_file_get_source (af), LINKED, "Linked");
+  layer = gloss_annotation_file_get_layer (linked);
+  gloss_layer_replace_all (layer, annotations);
+
+  for (guint i = 0; i < n; i += 10)
+    {
+      GlossAnnotation *a = g_ptr_array_index (annotations, i);
+
+      if (strcmp (gloss_annotation_get_tag (a), "claim") == 0)
+        gloss_layer_set_attribute (layer, a, "verdict", g_variant_new_string ("misleading"));
+    }
+
+  while (added < N_RELATIONS)
+    {
+      GlossAnnotation *from = g_ptr_array_index (annotations, g_rand_int_range (rand, 0, n));
+      GlossAnnotation *to = g_ptr_array_index (annotations, g_rand_int_range (rand, 0, n));
+
+      if (from != to &&
+          gloss_layer_link (layer, types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))],
+                            gloss_annotation_get_id (from), gloss_annotation_get_id (to), NULL) != NULL)
+        added++;
+    }
+
+  if (!gloss_annotation_file_save (linked, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+/* Deletes 1,000 passages that have relations, one step each, and undoes
+ * it all: each finds its relations by the layer's indexes. */
+static int
+phase_delete (const char *dir)
+{
+  g_autofree char *path = file_path (dir, LINKED);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossAnnotationFile) af = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) linked = g_ptr_array_new_with_free_func (g_object_unref);
+  GlossLayer *layer;
+  guint relations;
+  double t0, t1;
+
+  af = gloss_annotation_file_open (file, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  layer = gloss_annotation_file_get_layer (af);
+  relations = gloss_layer_get_n_relations (layer);
+  for (guint i = 0; linked->len < 1000; i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      GlossAnnotation *a = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
+
+      if (!g_ptr_array_find (linked, a, NULL))
+        g_ptr_array_add (linked, g_object_ref (a));
+    }
+
+  t0 = bench_now ();
+  for (guint i = 0; i < linked->len; i++)
+    g_assert_true (gloss_layer_remove (layer, g_ptr_array_index (linked, i)));
+  t1 = bench_now ();
+  while (gloss_layer_undo (layer))
+    ;
+  g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, relations);
+  g_print ("%.3f %.3f\n", t1 - t0, bench_now () - t1);
+  return 0;
+}
+
+static int
+phase_load (const char *dir,
+            const char *annotator)
+{
+  g_autofree char *path = file_path (dir, annotator);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossAnnotationFile) af = NULL;
   g_autoptr(GError) error = NULL;
@@ -130,13 +242,16 @@ phase_load (const char *dir)
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (af))), ==, N_ANNOTATIONS);
   g_assert_cmpuint (gloss_layer_count_status (gloss_annotation_file_get_layer (af), GLOSS_ANCHOR_ANCHORED), ==, N_ANNOTATIONS);
+  g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (af)), ==,
+                    strcmp (annotator, LINKED) == 0 ? N_RELATIONS : 0);
   return 0;
 }
 
 static int
-phase_save (const char *dir)
+phase_save (const char *dir,
+            const char *annotator)
 {
-  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  g_autofree char *path = file_path (dir, annotator);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossAnnotationFile) af = NULL;
   g_autoptr(GError) error = NULL;
@@ -150,6 +265,37 @@ phase_save (const char *dir)
     g_error ("%s", error->message);
   g_print ("%.3f\n", bench_now () - t0);
   return 0;
+}
+
+/* Loads and saves the file of @annotator, each in a child of its own,
+ * and reports them against the targets of 100,000 annotations. */
+static gboolean
+measure_load_and_save (const char *self,
+                       const char *dir,
+                       const char *annotator)
+{
+  gboolean ok = TRUE;
+  BenchChild r;
+
+  {
+    char *args[] = { (char *)self, (char *)"load", (char *)dir, (char *)annotator, NULL };
+    r = bench_run_child (args);
+    ok &= bench_report ("load + anchor check", g_ascii_strtod (r.output, NULL), "s", 1.0);
+    ok &= bench_report ("  peak memory (load process)", r.peak_mb, "MB", 300);
+    /* On a busy machine, what the process itself cost. */
+    bench_report ("  processor time (load process)", r.cpu_seconds, "s", 0);
+    g_free (r.output);
+  }
+  {
+    char *args[] = { (char *)self, (char *)"save", (char *)dir, (char *)annotator, NULL };
+    r = bench_run_child (args);
+    ok &= bench_report ("save", g_ascii_strtod (r.output, NULL), "s", 0.5);
+    ok &= bench_report ("  peak memory (load + save process)", r.peak_mb, "MB", 300);
+    bench_report ("  processor time (load + save process)", r.cpu_seconds, "s", 0);
+    g_free (r.output);
+  }
+
+  return ok;
 }
 
 int
@@ -166,10 +312,14 @@ main (int    argc,
 
   if (argc == 3 && strcmp (argv[1], "generate") == 0)
     return phase_generate (argv[2]);
-  if (argc == 3 && strcmp (argv[1], "load") == 0)
-    return phase_load (argv[2]);
-  if (argc == 3 && strcmp (argv[1], "save") == 0)
-    return phase_save (argv[2]);
+  if (argc == 4 && strcmp (argv[1], "load") == 0)
+    return phase_load (argv[2], argv[3]);
+  if (argc == 4 && strcmp (argv[1], "save") == 0)
+    return phase_save (argv[2], argv[3]);
+  if (argc == 3 && strcmp (argv[1], "relate") == 0)
+    return phase_relate (argv[2]);
+  if (argc == 3 && strcmp (argv[1], "delete") == 0)
+    return phase_delete (argv[2]);
 
   for (int i = 1; i + 1 < argc; i += 2)
     {
@@ -197,20 +347,7 @@ main (int    argc,
              N_ANNOTATIONS, g_file_info_get_size (info) / 1e6, r.seconds);
   }
 
-  {
-    char *args[] = { self, (char *)"load", dir, NULL };
-    r = bench_run_child (args);
-    ok &= bench_report ("load + anchor check", g_ascii_strtod (r.output, NULL), "s", 1.0);
-    ok &= bench_report ("  peak memory (load process)", r.peak_mb, "MB", 300);
-    g_free (r.output);
-  }
-  {
-    char *args[] = { self, (char *)"save", dir, NULL };
-    r = bench_run_child (args);
-    ok &= bench_report ("save", g_ascii_strtod (r.output, NULL), "s", 0.5);
-    ok &= bench_report ("  peak memory (load + save process)", r.peak_mb, "MB", 300);
-    g_free (r.output);
-  }
+  ok &= measure_load_and_save (self, dir, "bench");
   if (cli != NULL)
     {
       char *args[] = { (char *)cli, (char *)"list", json_path, NULL };
@@ -232,11 +369,43 @@ main (int    argc,
       g_free (r.output);
     }
 
+  /* The same annotations with relations and attributes, against the
+   * same targets. */
+  {
+    g_autofree char *linked_path = file_path (dir, LINKED);
+    char *args[] = { self, (char *)"relate", dir, NULL };
+    g_autoptr(GFile) f = NULL;
+    g_autoptr(GFileInfo) info = NULL;
+
+    r = bench_run_child (args);
+    g_clear_pointer (&r.output, g_free);
+    f = g_file_new_for_path (linked_path);
+    info = g_file_query_info (f, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+    g_print ("\nThe same with %d relations and a verdict on every tenth claim: "
+             "annotation file %.1f MB (made in %.1f s)\n\n",
+             N_RELATIONS, g_file_info_get_size (info) / 1e6, r.seconds);
+    ok &= measure_load_and_save (self, dir, LINKED);
+  }
+  {
+    char *args[] = { self, (char *)"delete", dir, NULL };
+    char *undo;
+    double removing;
+
+    r = bench_run_child (args);
+    removing = g_ascii_strtod (r.output, &undo);
+    ok &= bench_report ("delete 1,000 linked passages, one step each", removing, "s", 0.5);
+    ok &= bench_report ("  undo them all", g_ascii_strtod (undo, NULL), "s", 0.5);
+    g_free (r.output);
+  }
+
   if (keep == NULL)
     {
       g_autofree char *a = g_build_filename (dir, "big.txt", NULL);
+      g_autofree char *linked_path = file_path (dir, LINKED);
+
       g_unlink (a);
       g_unlink (json_path);
+      g_unlink (linked_path);
       g_rmdir (dir);
     }
 

@@ -102,7 +102,8 @@ modified_of (GFile *file)
 static char *
 attention_reason (GFile *file,
                   guint  n_moved,
-                  guint  n_orphaned)
+                  guint  n_orphaned,
+                  guint  n_relations)
 {
   g_autofree char *display = g_file_get_parse_name (file);
   g_autofree char *moved = NULL;
@@ -115,6 +116,22 @@ attention_reason (GFile *file,
   /* Translators: how many passages are nowhere in the article any more */
   orphaned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage orphaned",
                                            "%u passages orphaned", n_orphaned), n_orphaned);
+  if (n_relations > 0)
+    {
+      /* Translators: how many relations link a passage that is missing
+       * from the file or orphaned; the third part of "%s: %s, %s, %s" */
+      g_autofree char *relations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                 "%u relation with a missing or orphaned end",
+                                                                 "%u relations with a missing or orphaned end",
+                                                                 n_relations), n_relations);
+
+      /* Translators: an annotation file's name, then "N passages moved",
+       * "N passages orphaned" and "N relations with a missing or orphaned
+       * end" */
+      return g_strdup_printf (_("“%s”: %s, %s, %s; open it in Gloss to check them"),
+                              display, moved, orphaned, relations);
+    }
+
   /* Translators: an annotation file's name, then "N passages moved" and
    * "N passages orphaned" */
   return g_strdup_printf (_("“%s”: %s, %s; open it in Gloss to check them"), display, moved, orphaned);
@@ -147,12 +164,14 @@ read_work (GlossAnnotatorWork *work,
                      gloss_layer_count_tag (layer, GLOSS_CONSENSUS_REJECTED_TAG);
   work->n_moved = gloss_layer_count_status (layer, GLOSS_ANCHOR_MOVED);
   work->n_orphaned = gloss_layer_count_status (layer, GLOSS_ANCHOR_ORPHANED);
+  work->n_relations_attention = gloss_layer_count_relations_needing_attention (layer);
   work->done_at = g_strdup (gloss_annotation_file_get_done_at (file));
 
-  if (work->n_moved > 0 || work->n_orphaned > 0)
+  if (work->n_moved > 0 || work->n_orphaned > 0 || work->n_relations_attention > 0)
     {
       work->status = GLOSS_WORK_NEEDS_ATTENTION;
-      work->reason = attention_reason (work->file, work->n_moved, work->n_orphaned);
+      work->reason = attention_reason (work->file, work->n_moved, work->n_orphaned,
+                                       work->n_relations_attention);
     }
   else if (gloss_annotation_file_get_done (file))
     work->status = GLOSS_WORK_DONE;

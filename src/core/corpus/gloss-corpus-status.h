@@ -21,7 +21,8 @@ typedef enum
   GLOSS_WORK_NOT_STARTED,       /* no file, or a file without passages */
   GLOSS_WORK_IN_PROGRESS,       /* passages, not marked done */
   GLOSS_WORK_DONE,              /* marked done by the annotator */
-  GLOSS_WORK_NEEDS_ATTENTION,   /* moved or orphaned passages, or a file that cannot be read */
+  GLOSS_WORK_NEEDS_ATTENTION,   /* moved or orphaned passages, relations with an end missing
+                                 * or orphaned, or a file that cannot be read */
 } GlossWorkStatus;
 
 /* The status's stable id, as gloss-cli and its JSON print it:
@@ -69,6 +70,7 @@ typedef struct
   guint            n_passages;
   guint            n_moved;
   guint            n_orphaned;
+  guint            n_relations_attention; /* relations with an end missing or orphaned */
   gint64           modified;    /* the file's, in seconds since 1970 (UTC); -1 without a file */
   char            *done_at;     /* when it was marked done, as the file says; or NULL */
   char            *reason;      /* why it needs attention, naming the file; or NULL */

@@ -36,6 +36,7 @@ typedef struct
   JsonObject *extra;
   GPtrArray *tags;         /* GlossTag, as the file describes them */
   GPtrArray *annotations;  /* GlossAnnotation, in file order */
+  GPtrArray *relations;    /* GlossRelation, in file order */
 } GlossFileContent;
 
 /* The object's fields, for the files of GlossAnnotationFile only
@@ -58,6 +59,10 @@ struct _GlossAnnotationFile
 
   gboolean read_only;
   GPtrArray *problems;
+  /* Whether problems counts the relations that need attention yet: it is
+   * counted when asked for, once after each load and attach, so that
+   * opening a file does not look every relation's ends up twice. */
+  gboolean relations_reported;
 
   /* The file on disk as last loaded or saved, if there was one: a
    * fingerprint of its bytes tells whether someone else wrote it since. */
@@ -82,6 +87,11 @@ void     _gloss_file_content_clear  (GlossFileContent  *content);
  * they repeated the tag and span of another, if any were.
  * (gloss-annotation-file-read.c) */
 void     _gloss_annotation_file_report_merged (GlossAnnotationFile *self);
+
+/* Adds to the file's problems how many relations need attention (an end
+ * missing from the file, or orphaned), if any do.
+ * (gloss-annotation-file-read.c) */
+void     _gloss_annotation_file_report_relations (GlossAnnotationFile *self);
 
 /* Emits notify::done; for gloss-annotation-file-extra.c, where the mark
  * lives among the extra keys.  (gloss-annotation-file.c) */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "gloss-annotation-file-private.h"
+#include "gloss-annotation-file-read-private.h"
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-json-reader.h"
@@ -21,15 +22,6 @@
 /* Reading the file format.  Reading goes through the streaming reader, one member at a time, so that
  * a file of 100,000 annotations loads in a fraction of a second and a
  * malformed one is refused at the first fault, with its line. */
-
-typedef struct
-{
-  GlossJsonReader *reader;
-  const char *display;
-  GlossLoadFlags flags;
-  GlossFileContent *content;
-  GHashTable *ids;
-} Parser;
 
 void
 _gloss_source_info_clear (GlossSourceInfo *info)
@@ -54,6 +46,7 @@ _gloss_file_content_clear (GlossFileContent *content)
   g_clear_pointer (&content->extra, json_object_unref);
   g_clear_pointer (&content->tags, g_ptr_array_unref);
   g_clear_pointer (&content->annotations, g_ptr_array_unref);
+  g_clear_pointer (&content->relations, g_ptr_array_unref);
 }
 
 void
@@ -74,11 +67,11 @@ _gloss_annotation_file_report_merged (GlossAnnotationFile *self)
                                     display, self->n_merged));
 }
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (Parser     *parser,
-      GError    **error,
-      const char *format,
-      ...)
+gboolean G_GNUC_PRINTF (3, 4)
+_gloss_read_fail (Parser     *parser,
+                  GError    **error,
+                  const char *format,
+                  ...)
 {
   g_autofree char *message = NULL;
   va_list args;
@@ -94,9 +87,29 @@ fail (Parser     *parser,
   return FALSE;
 }
 
-static gboolean
-next (Parser  *parser,
-      GError **error)
+/* An id given twice: the message of _gloss_read_fail(), with its own code. */
+gboolean G_GNUC_PRINTF (3, 4)
+_gloss_read_fail_duplicate (Parser     *parser,
+                            GError    **error,
+                            const char *format,
+                            ...)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  _gloss_read_fail (parser, &local_error, "%s", message);
+  g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID, local_error->message);
+  return FALSE;
+}
+
+gboolean
+_gloss_read_next (Parser  *parser,
+                  GError **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -109,8 +122,8 @@ next (Parser  *parser,
   return FALSE;
 }
 
-static GlossJsonToken
-token (Parser *parser)
+GlossJsonToken
+_gloss_read_token (Parser *parser)
 {
   return gloss_json_reader_get_token (parser->reader);
 }
@@ -125,7 +138,7 @@ take_extra (Parser      *parser,
   g_autofree char *key = g_strdup (name);
   JsonNode *node;
 
-  if (!next (parser, error))
+  if (!_gloss_read_next (parser, error))
     return FALSE;
 
   node = gloss_json_reader_read_node (parser->reader, &local_error);
@@ -143,20 +156,20 @@ take_extra (Parser      *parser,
   return TRUE;
 }
 
-static gboolean
-read_string (Parser      *parser,
-             const char  *what,
-             const char  *name,
-             char       **out,
-             GError     **error)
+gboolean
+_gloss_read_string (Parser      *parser,
+                    const char  *what,
+                    const char  *name,
+                    char       **out,
+                    GError     **error)
 {
-  if (!next (parser, error))
+  if (!_gloss_read_next (parser, error))
     return FALSE;
 
-  if (token (parser) != GLOSS_JSON_TOKEN_STRING)
-    return fail (parser, error,
-                 /* Translators: a field name, then where it is ("the source") */
-                 _("“%s” of %s must be a string"), name, _(what));
+  if (_gloss_read_token (parser) != GLOSS_JSON_TOKEN_STRING)
+    return _gloss_read_fail (parser, error,
+                             /* Translators: a field name, then where it is ("the source") */
+                             _("“%s” of %s must be a string"), name, _(what));
 
   g_free (*out);
   *out = gloss_json_reader_dup_string (parser->reader);
@@ -173,51 +186,42 @@ read_uint (Parser      *parser,
 {
   gint64 value;
 
-  if (!next (parser, error))
+  if (!_gloss_read_next (parser, error))
     return FALSE;
 
-  if (token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
+  if (_gloss_read_token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
       !gloss_json_reader_get_int64 (parser->reader, &value) ||
       value < 0 || value > max)
-    return fail (parser, error,
-                 _("“%s” of %s must be a whole number from 0 to %" PRId64),
-                 name, _(what), (int64_t)max);
+    return _gloss_read_fail (parser, error,
+                             _("“%s” of %s must be a whole number from 0 to %" PRId64),
+                             name, _(what), (int64_t)max);
 
   *out = value;
   return TRUE;
 }
 
-/* Reads the members of an object whose BEGIN_OBJECT is current.  Keys
- * listed in @fields go to @member with their index; others are kept whole
- * in @extra.  A key given twice is refused.  @what is untranslated, since
- * it is only needed for a message. */
-typedef gboolean (*MemberFunc) (Parser     *parser,
-                                guint       field,
-                                gpointer    data,
-                                GError    **error);
-
-static gboolean
-read_object (Parser             *parser,
-             const char         *what,
-             const char * const *fields,
-             MemberFunc          member,
-             gpointer            data,
-             JsonObject        **extra,
-             GError            **error)
+gboolean
+_gloss_read_object (Parser             *parser,
+                    const char         *what,
+                    const char * const *fields,
+                    MemberFunc          member,
+                    gpointer            data,
+                    JsonObject        **extra,
+                    GError            **error)
 {
   guint64 seen = 0;
 
-  if (token (parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
-    return fail (parser, error, _("%s must be an object"), _(what));
+  if (_gloss_read_token (parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+    return _gloss_read_fail (parser, error, _("%s must be an object"), _(what));
 
   for (;;)
     {
       const char *key;
       guint field;
 
-      if (!next (parser, error))
+      if (!_gloss_read_next (parser, error))
         return FALSE;
-      if (token (parser) == GLOSS_JSON_TOKEN_END_OBJECT)
+      if (_gloss_read_token (parser) == GLOSS_JSON_TOKEN_END_OBJECT)
         return TRUE;
 
       key = gloss_json_reader_get_string (parser->reader, NULL);
@@ -228,7 +232,7 @@ read_object (Parser             *parser,
       if (fields[field] != NULL)
         {
           if (seen & (G_GUINT64_CONSTANT (1) << field))
-            return fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
+            return _gloss_read_fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
           seen |= G_GUINT64_CONSTANT (1) << field;
           if (!member (parser, field, data, error))
             return FALSE;
@@ -236,7 +240,7 @@ read_object (Parser             *parser,
       else
         {
           if (*extra != NULL && json_object_has_member (*extra, key))
-            return fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
+            return _gloss_read_fail (parser, error, _("“%s” is given twice in %s"), key, _(what));
           if (!take_extra (parser, extra, key, error))
             return FALSE;
         }
@@ -264,7 +268,7 @@ source_member (Parser  *parser,
   if (field == SOURCE_LENGTH)
     return read_uint (parser, what, source_fields[field], G_MAXUINT32, &info->length, error);
 
-  return read_string (parser, what, source_fields[field], strings[field], error);
+  return _gloss_read_string (parser, what, source_fields[field], strings[field], error);
 }
 
 static const char * const annotator_fields[] = { "id", "name", NULL };
@@ -278,7 +282,7 @@ annotator_member (Parser  *parser,
   GlossFileContent *content = data;
   char **strings[] = { &content->annotator_id, &content->annotator_name };
 
-  return read_string (parser, N_("the annotator"), annotator_fields[field], strings[field], error);
+  return _gloss_read_string (parser, N_("the annotator"), annotator_fields[field], strings[field], error);
 }
 
 typedef struct
@@ -308,7 +312,7 @@ tag_member (Parser  *parser,
   if (field == TAG_ORDER)
     return read_uint (parser, what, tag_fields[field], G_MAXUINT32, &fields->order, error);
 
-  return read_string (parser, what, tag_fields[field], strings[field], error);
+  return _gloss_read_string (parser, what, tag_fields[field], strings[field], error);
 }
 
 static void
@@ -329,14 +333,14 @@ read_tag (Parser  *parser,
   GlossTag *tag;
   gboolean ok;
 
-  ok = read_object (parser, N_("a tag"), tag_fields, tag_member, &fields, &fields.extra, error);
+  ok = _gloss_read_object (parser, N_("a tag"), tag_fields, tag_member, &fields, &fields.extra, error);
   if (ok && fields.id == NULL)
-    ok = fail (parser, error, _("a tag has no “id”"));
+    ok = _gloss_read_fail (parser, error, _("a tag has no “id”"));
   if (ok && !gloss_tag_id_is_valid (fields.id))
-    ok = fail (parser, error, _("“%s” is not a valid tag id"), fields.id);
+    ok = _gloss_read_fail (parser, error, _("“%s” is not a valid tag id"), fields.id);
   if (ok && fields.color != NULL && !gloss_tag_color_is_valid (fields.color))
-    ok = fail (parser, error, _("the colour “%s” of tag “%s” is not of the form #rrggbb"),
-               fields.color, fields.id);
+    ok = _gloss_read_fail (parser, error, _("the colour “%s” of tag “%s” is not of the form #rrggbb"),
+                           fields.color, fields.id);
 
   if (ok)
     {
@@ -362,6 +366,7 @@ typedef struct
   char *created;
   char *modified;
   char *status;
+  GVariant *attributes;
   gint64 start;
   gint64 end;
   gboolean has_start;
@@ -381,15 +386,16 @@ annotation_fields_clear (AnnotationFields *fields)
   g_clear_pointer (&fields->created, g_free);
   g_clear_pointer (&fields->modified, g_free);
   g_clear_pointer (&fields->status, g_free);
+  g_clear_pointer (&fields->attributes, g_variant_unref);
   g_clear_pointer (&fields->extra, json_object_unref);
 }
 
 enum { ANN_ID, ANN_TAG, ANN_START, ANN_END, ANN_QUOTE, ANN_PREFIX, ANN_SUFFIX,
-       ANN_NOTE, ANN_CREATED, ANN_MODIFIED, ANN_STATUS };
+       ANN_NOTE, ANN_CREATED, ANN_MODIFIED, ANN_STATUS, ANN_ATTRIBUTES };
 
 static const char * const annotation_fields[] = {
   "id", "tag", "start", "end", "quote", "prefix", "suffix", "note", "created", "modified",
-  "status", NULL
+  "status", "attributes", NULL
 };
 
 static gboolean
@@ -408,8 +414,10 @@ annotation_member (Parser  *parser,
     return (f->has_start = read_uint (parser, what, name, G_MAXUINT32, &f->start, error));
   if (field == ANN_END)
     return (f->has_end = read_uint (parser, what, name, G_MAXUINT32, &f->end, error));
+  if (field == ANN_ATTRIBUTES)
+    return _gloss_read_attributes (parser, &f->attributes, error);
 
-  return read_string (parser, what, name, strings[field], error);
+  return _gloss_read_string (parser, what, name, strings[field], error);
 }
 
 static gboolean
@@ -433,49 +441,42 @@ check_annotation (Parser           *parser,
     missing = "quote";
 
   if (missing != NULL)
-    return fail (parser, error,
-                 /* Translators: annotation number, then a field name */
-                 _("annotation %u has no “%s”"), n, missing);
+    return _gloss_read_fail (parser, error,
+                             /* Translators: annotation number, then a field name */
+                             _("annotation %u has no “%s”"), n, missing);
 
   if (f->id[0] == '\0')
-    return fail (parser, error, _("annotation %u has an empty id"), n);
+    return _gloss_read_fail (parser, error, _("annotation %u has an empty id"), n);
   if (!gloss_tag_id_is_valid (f->tag))
-    return fail (parser, error, _("annotation %u has “%s” as its tag, which is not a valid tag id"),
-                 n, f->tag);
+    return _gloss_read_fail (parser, error, _("annotation %u has “%s” as its tag, which is not a valid tag id"),
+                             n, f->tag);
   if (f->start >= f->end)
     {
       g_autoptr(GError) local_error = NULL;
 
-      fail (parser, &local_error,
-            _("annotation %u starts at %" PRId64 " and ends at %" PRId64
+      _gloss_read_fail (parser, &local_error,
+                        _("annotation %u starts at %" PRId64 " and ends at %" PRId64
               ": the end must come after the start"),
-            n, (int64_t)f->start, (int64_t)f->end);
+                        n, (int64_t)f->start, (int64_t)f->end);
       g_set_error_literal (error, GLOSS_ERROR, GLOSS_ERROR_OUT_OF_RANGE, local_error->message);
       return FALSE;
     }
   if ((gint64)g_utf8_strlen (f->quote, -1) != f->end - f->start)
-    return fail (parser, error,
-                 _("annotation %u spans %" PRId64 " characters but its quote has %ld"),
-                 n, (int64_t)(f->end - f->start), g_utf8_strlen (f->quote, -1));
+    return _gloss_read_fail (parser, error,
+                             _("annotation %u spans %" PRId64 " characters but its quote has %ld"),
+                             n, (int64_t)(f->end - f->start), g_utf8_strlen (f->quote, -1));
   if (f->created != NULL && !gloss_timestamp_is_valid (f->created))
-    return fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
-                 n, f->created);
+    return _gloss_read_fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
+                             n, f->created);
   if (f->modified != NULL && !gloss_timestamp_is_valid (f->modified))
-    return fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
-                 n, f->modified);
+    return _gloss_read_fail (parser, error, _("annotation %u: “%s” is not an ISO 8601 date and time"),
+                             n, f->modified);
   if (f->status != NULL && !gloss_anchor_status_from_string (f->status, NULL))
-    return fail (parser, error, _("annotation %u: “%s” is not a known status"), n, f->status);
+    return _gloss_read_fail (parser, error, _("annotation %u: “%s” is not a known status"), n, f->status);
 
   if (g_hash_table_contains (parser->ids, f->id))
-    {
-      g_autofree char *message = g_strdup_printf (_("annotation %u has the id “%s” of an earlier one"),
-                                                  n, f->id);
-
-      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
-                   _("“%s”, line %u: %s"),
-                   parser->display, gloss_json_reader_get_line (parser->reader), message);
-      return FALSE;
-    }
+    return _gloss_read_fail_duplicate (parser, error, _("annotation %u has the id “%s” of an earlier one"),
+                                       n, f->id);
 
   return TRUE;
 }
@@ -489,8 +490,8 @@ read_annotation (Parser  *parser,
   GlossAnchorStatus status = GLOSS_ANCHOR_ANCHORED;
   gboolean ok;
 
-  ok = read_object (parser, N_("an annotation"), annotation_fields, annotation_member, &f,
-                    &f.extra, error) &&
+  ok = _gloss_read_object (parser, N_("an annotation"), annotation_fields, annotation_member, &f,
+                           &f.extra, error) &&
        check_annotation (parser, &f, parser->content->annotations->len, error);
 
   if (ok)
@@ -508,6 +509,7 @@ read_annotation (Parser  *parser,
         gloss_anchor_status_from_string (f.status, &status);
       _gloss_annotation_set_status (annotation, status);
       gloss_annotation_set_extra (annotation, f.extra);
+      gloss_annotation_set_attributes (annotation, f.attributes);
       g_ptr_array_add (parser->content->annotations, annotation);
       g_hash_table_add (parser->ids, (gpointer)gloss_annotation_get_id (annotation));
     }
@@ -522,25 +524,27 @@ read_array (Parser   *parser,
             gboolean (*element) (Parser *, GError **),
             GError  **error)
 {
-  if (!next (parser, error))
+  if (!_gloss_read_next (parser, error))
     return FALSE;
-  if (token (parser) != GLOSS_JSON_TOKEN_BEGIN_ARRAY)
-    return fail (parser, error, _("“%s” must be a list"), what);
+  if (_gloss_read_token (parser) != GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+    return _gloss_read_fail (parser, error, _("“%s” must be a list"), what);
 
   for (;;)
     {
-      if (!next (parser, error))
+      if (!_gloss_read_next (parser, error))
         return FALSE;
-      if (token (parser) == GLOSS_JSON_TOKEN_END_ARRAY)
+      if (_gloss_read_token (parser) == GLOSS_JSON_TOKEN_END_ARRAY)
         return TRUE;
       if (!element (parser, error))
         return FALSE;
     }
 }
 
-enum { TOP_GLOSS, TOP_SOURCE, TOP_ANNOTATOR, TOP_TAGS, TOP_ANNOTATIONS };
+enum { TOP_GLOSS, TOP_SOURCE, TOP_ANNOTATOR, TOP_TAGS, TOP_ANNOTATIONS, TOP_RELATIONS };
 
-static const char * const top_fields[] = { "gloss", "source", "annotator", "tags", "annotations", NULL };
+static const char * const top_fields[] = {
+  "gloss", "source", "annotator", "tags", "annotations", "relations", NULL
+};
 
 static gboolean
 top_member (Parser  *parser,
@@ -554,9 +558,9 @@ top_member (Parser  *parser,
     {
       gint64 version = 0;
 
-      if (!next (parser, error))
+      if (!_gloss_read_next (parser, error))
         return FALSE;
-      if (token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
+      if (_gloss_read_token (parser) != GLOSS_JSON_TOKEN_NUMBER ||
           !gloss_json_reader_get_int64 (parser->reader, &version) || version < 1)
         {
           g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
@@ -578,17 +582,19 @@ top_member (Parser  *parser,
     }
 
   if (field == TOP_SOURCE)
-    return next (parser, error) &&
-           read_object (parser, N_("the source"), source_fields, source_member,
-                        &content->source, &content->source.extra, error);
+    return _gloss_read_next (parser, error) &&
+           _gloss_read_object (parser, N_("the source"), source_fields, source_member,
+                               &content->source, &content->source.extra, error);
 
   if (field == TOP_ANNOTATOR)
-    return next (parser, error) &&
-           read_object (parser, N_("the annotator"), annotator_fields, annotator_member,
-                        content, &content->annotator_extra, error);
+    return _gloss_read_next (parser, error) &&
+           _gloss_read_object (parser, N_("the annotator"), annotator_fields, annotator_member,
+                               content, &content->annotator_extra, error);
 
   if (field == TOP_TAGS)
     return read_array (parser, "tags", read_tag, error);
+  if (field == TOP_RELATIONS)
+    return read_array (parser, "relations", _gloss_read_relation, error);
 
   return read_array (parser, "annotations", read_annotation, error);
 }
@@ -673,20 +679,23 @@ _gloss_file_content_parse (GlossFileContent  *content,
 {
   g_autoptr(GlossJsonReader) reader = NULL;
   g_autoptr(GHashTable) ids = NULL;
+  g_autoptr(GHashTable) relation_ids = NULL;
   Parser parser;
 
   reader = gloss_json_reader_new (data, length, GLOSS_ANNOTATION_FILE_MAX_DEPTH);
   /* Borrows the ids of the annotations read so far. */
   ids = g_hash_table_new (g_str_hash, g_str_equal);
-  parser = (Parser) { reader, display, flags, content, ids };
+  relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  parser = (Parser) { reader, display, flags, content, ids, relation_ids };
 
   content->tags = g_ptr_array_new_with_free_func (g_object_unref);
   content->annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  content->relations = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!next (&parser, error))
+  if (!_gloss_read_next (&parser, error))
     return FALSE;
 
-  if (token (&parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
+  if (_gloss_read_token (&parser) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_NOT_GLOSS,
                    _("“%s” is not a Gloss annotation file (it is JSON, but not an object)"),
@@ -694,11 +703,11 @@ _gloss_file_content_parse (GlossFileContent  *content,
       return FALSE;
     }
 
-  if (!read_object (&parser, N_("the file"), top_fields, top_member, NULL, &content->extra, error))
+  if (!_gloss_read_object (&parser, N_("the file"), top_fields, top_member, NULL, &content->extra, error))
     return FALSE;
 
   /* The reader checks that nothing but white space follows. */
-  if (!next (&parser, error))
+  if (!_gloss_read_next (&parser, error))
     return FALSE;
 
   return check_content (&parser, error);

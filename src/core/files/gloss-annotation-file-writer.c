@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-file-private.h"
 #include "gloss-annotation-private.h"
+#include "gloss-attribute-json.h"
 #include "gloss-json-writer.h"
 #include "gloss-layer-private.h"
 
@@ -25,8 +26,11 @@
  * codebook and the annotator's name as they are when the writer is made:
  * the parts before and after the annotations are written then, and so is
  * the entry of every tag the codebook or the file describes.  Only the
- * annotations are read later, and the history's serial tells whether they
- * changed in between. */
+ * annotations and the relations after them are read later, and the
+ * history's serial tells whether they changed in between.  A file without
+ * relations has no "relations" list, and an annotation without attributes
+ * no "attributes" object, so that files of format 1 written before them
+ * stay the same byte for byte. */
 
 /* The colour of a tag that neither the codebook nor the file describes. */
 #define UNKNOWN_TAG_COLOR "#77767b"
@@ -112,7 +116,30 @@ write_annotation (GString         *out,
     write_member_string (out, 3, "modified", gloss_annotation_get_modified (a), FALSE);
   if (status != GLOSS_ANCHOR_ANCHORED)
     write_member_string (out, 3, "status", gloss_anchor_status_to_string (status), FALSE);
+  if (a->attributes != NULL)
+    {
+      gloss_json_append_literal (out, ",\n      \"attributes\": ");
+      gloss_json_write_attributes (out, a->attributes, 3);
+    }
   write_extra (out, gloss_annotation_get_extra (a), 3);
+  gloss_json_append_literal (out, "\n    }");
+}
+
+static void
+write_relation (GString       *out,
+                GlossRelation *r)
+{
+  gloss_json_append_literal (out, "    {\n");
+  write_member_string (out, 3, "id", gloss_relation_get_id (r), TRUE);
+  write_member_string (out, 3, "type", gloss_relation_get_rel_type (r), FALSE);
+  write_member_string (out, 3, "source", gloss_relation_get_source (r), FALSE);
+  write_member_string (out, 3, "target", gloss_relation_get_target (r), FALSE);
+  write_member_string (out, 3, "note", gloss_relation_get_note (r), FALSE);
+  if (*gloss_relation_get_created (r) != '\0')
+    write_member_string (out, 3, "created", gloss_relation_get_created (r), FALSE);
+  if (*gloss_relation_get_modified (r) != '\0')
+    write_member_string (out, 3, "modified", gloss_relation_get_modified (r), FALSE);
+  write_extra (out, gloss_relation_get_extra (r), 3);
   gloss_json_append_literal (out, "\n    }");
 }
 
@@ -214,10 +241,11 @@ struct _GlossFileWriter
   GlossHistory *history;
   guint64 serial;
   guint n_annotations;
+  guint n_relations;
 
   /* Prepared when the writer is made. */
   GString *intro;         /* from the opening brace to "tags": [ */
-  GString *tail;          /* after the last annotation */
+  GString *tail;          /* after the last relation, or annotation */
   GHashTable *entries;    /* tag id → TagEntry, for every tag described */
   gboolean has_codebook;
   guint first_free_order;
@@ -225,8 +253,10 @@ struct _GlossFileWriter
   /* The ids the annotations use, collected by the first reading. */
   GPtrArray *used;
   gboolean scanned;
-  /* The next annotation to read, in the first reading, then the second. */
+  /* The next annotation to read, in the first reading, then the second;
+   * then the next relation to write. */
   guint next;
+  guint next_relation;
   GString *out;           /* NULL once finished */
 };
 
@@ -323,15 +353,40 @@ write_intro (GString             *out,
   gloss_json_append_literal (out, "\n  },\n  \"tags\": [");
 }
 
-/* Everything after the last of @n_annotations annotations. */
+/* Everything after the last of @n_relations relations. */
 static void
 write_tail (GString    *out,
-            guint       n_annotations,
+            guint       n_relations,
             JsonObject *extra)
 {
-  g_string_append (out, n_annotations ? "\n  ]" : "]");
+  if (n_relations > 0)
+    gloss_json_append_literal (out, "\n  ]");
   write_extra (out, extra, 1);
   gloss_json_append_literal (out, "\n}\n");
+}
+
+/* Closes the annotations and opens the relations, if there are any. */
+static void
+close_annotations (GlossFileWriter *writer)
+{
+  g_string_append (writer->out, writer->n_annotations ? "\n  ]" : "]");
+  if (writer->n_relations > 0)
+    gloss_json_append_literal (writer->out, ",\n  \"relations\": [");
+}
+
+static void
+write_relations (GlossFileWriter *writer,
+                 guint            from,
+                 guint            to)
+{
+  for (guint i = from; i < to; i++)
+    {
+      if (i > 0)
+        gloss_json_append_literal (writer->out, ",\n");
+      else
+        gloss_json_append_literal (writer->out, "\n");
+      write_relation (writer->out, g_ptr_array_index (writer->layer->relations, i));
+    }
 }
 
 /* The first reading: the tag ids of annotations @from up to @to. */
@@ -426,17 +481,20 @@ gloss_annotation_file_writer_new (GlossAnnotationFile *self)
   writer->history = g_object_ref (gloss_layer_get_history (self->layer));
   writer->serial = gloss_history_get_serial (writer->history);
   writer->n_annotations = g_list_model_get_n_items (G_LIST_MODEL (self->layer));
+  writer->n_relations = gloss_layer_get_n_relations (self->layer);
 
   writer->intro = g_string_new (NULL);
   write_intro (writer->intro, self);
   writer->tail = g_string_new (NULL);
-  write_tail (writer->tail, writer->n_annotations, self->extra);
+  write_tail (writer->tail, writer->n_relations, self->extra);
   prepare_entries (writer, self);
   writer->used = g_ptr_array_new_with_free_func (g_free);
 
-  /* About 400 bytes an annotation: grow once, not a hundred times.  The
-   * memory is only mapped here, and filled slice by slice. */
-  writer->out = g_string_sized_new (1024 + 450 * (gsize)writer->n_annotations);
+  /* About 400 bytes an annotation and 250 a relation: grow once, not a
+   * hundred times.  The memory is only mapped here, and filled slice by
+   * slice. */
+  writer->out = g_string_sized_new (1024 + 450 * (gsize)writer->n_annotations +
+                                    300 * (gsize)writer->n_relations);
 
   return writer;
 }
@@ -455,6 +513,13 @@ gloss_file_writer_get_serial (GlossFileWriter *writer)
   g_return_val_if_fail (writer != NULL, 0);
 
   return writer->serial;
+}
+
+static gboolean
+is_complete (GlossFileWriter *writer)
+{
+  return writer->scanned && writer->next == writer->n_annotations &&
+         writer->next_relation == writer->n_relations;
 }
 
 gboolean
@@ -482,13 +547,27 @@ gloss_file_writer_step (GlossFileWriter *writer,
       write_head (writer);
       writer->scanned = TRUE;
       writer->next = 0;
-      return writer->n_annotations == 0;
+      if (writer->n_annotations > 0)
+        return FALSE;
+      close_annotations (writer);
+      return is_complete (writer);
     }
 
-  write_annotations (writer, writer->next, end);
-  writer->next = end;
+  if (writer->next < writer->n_annotations)
+    {
+      write_annotations (writer, writer->next, end);
+      writer->next = end;
+      if (writer->next == writer->n_annotations)
+        close_annotations (writer);
+      return is_complete (writer);
+    }
 
-  return writer->next == writer->n_annotations;
+  /* Relations are written by the same slices, counted as annotations. */
+  end = writer->next_relation + MIN (max_annotations, writer->n_relations - writer->next_relation);
+  write_relations (writer, writer->next_relation, end);
+  writer->next_relation = end;
+
+  return is_complete (writer);
 }
 
 /* The whole text, taken from the writer. */
@@ -497,7 +576,7 @@ writer_complete (GlossFileWriter *writer)
 {
   GString *out = g_steal_pointer (&writer->out);
 
-  g_assert (writer->scanned && writer->next == writer->n_annotations);
+  g_assert (is_complete (writer));
   gloss_json_append (out, writer->tail->str, writer->tail->len);
 
   return out;
@@ -512,7 +591,7 @@ gloss_file_writer_finish (GlossFileWriter *writer)
   if (gloss_file_writer_is_stale (writer))
     return NULL;
 
-  g_return_val_if_fail (writer->scanned && writer->next == writer->n_annotations, NULL);
+  g_return_val_if_fail (is_complete (writer), NULL);
 
   return g_string_free_to_bytes (writer_complete (writer));
 }

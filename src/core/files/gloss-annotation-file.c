@@ -230,8 +230,10 @@ gloss_annotation_file_load_from_data (GFile          *file,
       g_hash_table_replace (self->file_tags, (gpointer)gloss_tag_get_id (tag), g_object_ref (tag));
     }
 
+  gloss_layer_replace_relations (self->layer, content.relations);
   self->n_merged = gloss_layer_replace_all (self->layer, content.annotations);
   _gloss_annotation_file_report_merged (self);
+  self->relations_reported = FALSE;
   gloss_history_set_clean (gloss_layer_get_history (self->layer));
   self->on_disk = TRUE;
   self->disk_fingerprint = _gloss_annotation_file_fingerprint (data, length);
@@ -448,6 +450,7 @@ gloss_annotation_file_attach_source (GlossAnnotationFile  *self,
     }
 
   _gloss_annotation_file_report_merged (self);
+  self->relations_reported = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
   return TRUE;
 }
@@ -517,6 +520,11 @@ GPtrArray *
 gloss_annotation_file_get_problems (GlossAnnotationFile *self)
 {
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), NULL);
+  if (!self->relations_reported)
+    {
+      self->relations_reported = TRUE;
+      _gloss_annotation_file_report_relations (self);
+    }
   return self->problems;
 }
 

@@ -82,8 +82,10 @@ GFile       *gloss_annotation_file_get_article_file (GlossAnnotationFile *self);
 const char  *gloss_annotation_file_get_text_sha256  (GlossAnnotationFile *self);
 guint        gloss_annotation_file_get_format_version (GlossAnnotationFile *self);
 gboolean     gloss_annotation_file_get_read_only    (GlossAnnotationFile *self);
-/* Things found while anchoring that a user should hear of (quotes that
- * did not match their offsets), one sentence each; never NULL. */
+/* Things found while loading and anchoring that a user should hear of
+ * (quotes that did not match their offsets, annotations merged, how many
+ * relations need attention because an end is missing or orphaned), one
+ * sentence each; never NULL. */
 GPtrArray   *gloss_annotation_file_get_problems     (GlossAnnotationFile *self);
 
 /* The keys of the file's top-level object that Gloss does not model
@@ -186,10 +188,11 @@ typedef struct _GlossFileWriter GlossFileWriter;
 
 /* Costs a fraction of a millisecond, whatever the size of the layer. */
 GlossFileWriter *gloss_annotation_file_writer_new (GlossAnnotationFile *self);
-/* Reads up to @max_annotations annotations; TRUE when the content is
- * complete (or the writer is stale: nothing more is read then).  Each
- * annotation is read twice: first for its tag, since the file lists the
- * tags before the annotations, then to write it. */
+/* Reads up to @max_annotations annotations, or as many relations once
+ * the annotations are written; TRUE when the content is complete (or the
+ * writer is stale: nothing more is read then).  Each annotation is read
+ * twice: first for its tag, since the file lists the tags before the
+ * annotations, then to write it. */
 gboolean     gloss_file_writer_step                 (GlossFileWriter     *writer,
                                                      guint                max_annotations);
 /* TRUE when the layer changed since the writer was made: its result

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "gloss-codebook.h"
+#include "gloss-codebook-private.h"
 #include "gloss-error.h"
 #include "gloss-file-io.h"
 #include "gloss-json-reader.h"
@@ -21,16 +21,6 @@
 /* Codebook files are small; anything bigger is not one. */
 #define MAX_CODEBOOK_SIZE (4 * 1024 * 1024)
 #define MAX_DEPTH 64
-
-struct _GlossCodebook
-{
-  GObject parent_instance;
-
-  GPtrArray *tags;
-  GFile *file;
-  /* Keys of the file's top-level object Gloss does not know, written back. */
-  JsonObject *extra;
-};
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -85,6 +75,7 @@ gloss_codebook_finalize (GObject *object)
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->file);
   g_clear_pointer (&self->extra, json_object_unref);
+  _gloss_codebook_relations_clear (self);
 
   G_OBJECT_CLASS (gloss_codebook_parent_class)->finalize (object);
 }
@@ -101,6 +92,7 @@ static void
 gloss_codebook_init (GlossCodebook *self)
 {
   self->tags = g_ptr_array_new_with_free_func (g_object_unref);
+  _gloss_codebook_relations_init (self);
 }
 
 GlossCodebook *
@@ -126,6 +118,7 @@ gloss_codebook_new_default (void)
   gloss_codebook_add (self, company);
   gloss_codebook_add (self, controversy);
   gloss_codebook_add (self, claim);
+  _gloss_codebook_add_defaults (self);
 
   return self;
 }
@@ -294,7 +287,8 @@ gloss_codebook_new_from_file (GFile   *file,
     {
       const char *name = l->data;
 
-      if (strcmp (name, "gloss_codebook") == 0 || strcmp (name, "tags") == 0)
+      if (strcmp (name, "gloss_codebook") == 0 || strcmp (name, "tags") == 0 ||
+          strcmp (name, "relations") == 0 || strcmp (name, "attributes") == 0)
         continue;
       if (self->extra == NULL)
         self->extra = json_object_new ();
@@ -315,6 +309,11 @@ gloss_codebook_new_from_file (GFile   *file,
           return NULL;
         }
     }
+
+  /* A file that names no relation types or attributes has none: the
+   * defaults are only for a folder with no codebook file at all. */
+  if (!_gloss_codebook_read_relations (self, object, display, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -424,6 +423,7 @@ gloss_codebook_copy (GlossCodebook *self)
       g_ptr_array_add (copy->tags, tag);
       gloss_tag_set_order (tag, copy->tags->len);
     }
+  _gloss_codebook_copy_relations (copy, self);
 
   return copy;
 }
@@ -503,6 +503,7 @@ gloss_codebook_assign (GlossCodebook *self,
   g_set_object (&self->file, from->file);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = copy_object (from->extra);
+  _gloss_codebook_copy_relations (self, from);
 
   if (prefix + suffix < old_len || prefix + suffix < new_len)
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
@@ -652,6 +653,7 @@ gloss_codebook_to_json (GlossCodebook *self)
     }
 
   g_string_append (out, self->tags->len ? "\n  ]" : "]");
+  _gloss_codebook_write_relations (self, out);
 
   if (self->extra != NULL)
     {

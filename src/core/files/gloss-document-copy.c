@@ -110,9 +110,11 @@ copy_slot_file (GlossDocumentSlot *slot,
 {
   g_autoptr(GlossCodebook) codebook = codebook_for_copy (slot);
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
   GListModel *model = G_LIST_MODEL (slot->layer);
   GlossAnnotationFile *copy;
   guint n = g_list_model_get_n_items (model);
+  guint n_relations = gloss_layer_get_n_relations (slot->layer);
 
   annotations = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
@@ -121,9 +123,13 @@ copy_slot_file (GlossDocumentSlot *slot,
 
       g_ptr_array_add (annotations, gloss_annotation_copy (annotation));
     }
+  relations = g_ptr_array_new_full (n_relations, g_object_unref);
+  for (guint i = 0; i < n_relations; i++)
+    g_ptr_array_add (relations, gloss_relation_copy (gloss_layer_get_relation (slot->layer, i)));
 
   copy = gloss_annotation_file_new (slot->document->source, copy_id, copy_name);
   gloss_annotation_file_set_codebook (copy, codebook);
+  gloss_layer_replace_relations (gloss_annotation_file_get_layer (copy), relations);
   gloss_layer_replace_all (gloss_annotation_file_get_layer (copy), annotations);
 
   return copy;

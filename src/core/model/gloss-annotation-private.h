@@ -27,6 +27,7 @@ struct _GlossAnnotation
   char *created;
   char *modified;
   JsonObject *extra;
+  GVariant *attributes;
   guint start;
   guint end;
   GlossAnchorStatus status;

@@ -29,6 +29,7 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_STATUS,
+  PROP_ATTRIBUTES,
   N_PROPS
 };
 
@@ -164,6 +165,7 @@ gloss_annotation_finalize (GObject *object)
   g_clear_pointer (&self->created, g_free);
   g_clear_pointer (&self->modified, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->attributes, g_variant_unref);
 
   G_OBJECT_CLASS (gloss_annotation_parent_class)->finalize (object);
 }
@@ -226,6 +228,10 @@ gloss_annotation_get_property (GObject    *object,
       g_value_set_enum (value, self->status);
       break;
 
+    case PROP_ATTRIBUTES:
+      g_value_set_variant (value, self->attributes);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -254,6 +260,8 @@ gloss_annotation_class_init (GlossAnnotationClass *klass)
   properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL,
                                                GLOSS_TYPE_ANCHOR_STATUS,
                                                GLOSS_ANCHOR_ANCHORED, flags);
+  properties[PROP_ATTRIBUTES] = g_param_spec_variant ("attributes", NULL, NULL,
+                                                      G_VARIANT_TYPE_VARDICT, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -371,6 +379,8 @@ gloss_annotation_copy (GlossAnnotation *self)
   copy->status = self->status;
   if (self->extra != NULL)
     copy->extra = json_object_ref (self->extra);
+  if (self->attributes != NULL)
+    copy->attributes = g_variant_ref (self->attributes);
 
   return copy;
 }
@@ -479,6 +489,115 @@ gloss_annotation_set_extra (GlossAnnotation *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+}
+
+GVariant *
+gloss_annotation_get_attributes (GlossAnnotation *self)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  return self->attributes;
+}
+
+GVariant *
+gloss_annotation_dup_attribute (GlossAnnotation *self,
+                                const char      *id)
+{
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (self->attributes == NULL)
+    return NULL;
+  return g_variant_lookup_value (self->attributes, id, NULL);
+}
+
+void
+gloss_annotation_set_attributes (GlossAnnotation *self,
+                                 GVariant        *attributes)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION (self));
+  g_return_if_fail (attributes == NULL ||
+                    g_variant_is_of_type (attributes, G_VARIANT_TYPE_VARDICT));
+
+  if (attributes != NULL && g_variant_n_children (attributes) == 0)
+    {
+      g_variant_unref (g_variant_ref_sink (attributes));
+      attributes = NULL;
+    }
+  if (attributes == self->attributes ||
+      (attributes != NULL && self->attributes != NULL &&
+       g_variant_equal (attributes, self->attributes)))
+    {
+      if (attributes != NULL && attributes != self->attributes)
+        g_variant_unref (g_variant_ref_sink (attributes));
+      return;
+    }
+
+  g_clear_pointer (&self->attributes, g_variant_unref);
+  if (attributes != NULL)
+    self->attributes = g_variant_ref_sink (attributes);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ATTRIBUTES]);
+}
+
+gboolean
+gloss_attribute_value_is_valid (GVariant *value)
+{
+  return value != NULL &&
+         (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) ||
+          g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN) ||
+          g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE));
+}
+
+GVariant *
+gloss_attributes_with (GVariant   *attributes,
+                       const char *id,
+                       GVariant   *value)
+{
+  g_autoptr(GVariant) sunk = value ? g_variant_ref_sink (value) : NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  GVariant *old;
+  gboolean placed = (value == NULL);
+  guint n = 0;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (value == NULL || gloss_attribute_value_is_valid (value), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+  if (attributes != NULL)
+    {
+      g_variant_iter_init (&iter, attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &old))
+        {
+          int cmp = strcmp (key, id);
+
+          if (!placed && cmp > 0)
+            {
+              g_variant_builder_add (&builder, "{sv}", id, sunk);
+              placed = TRUE;
+              n++;
+            }
+          if (cmp != 0)
+            {
+              g_variant_builder_add (&builder, "{sv}", key, old);
+              n++;
+            }
+          g_variant_unref (old);
+        }
+    }
+  if (!placed)
+    {
+      g_variant_builder_add (&builder, "{sv}", id, sunk);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      g_variant_builder_clear (&builder);
+      return NULL;
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
 int
@@ -619,5 +738,6 @@ _gloss_annotation_assign (GlossAnnotation *self,
   if (replace_string (&self->created, from->created))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CREATED]);
   gloss_annotation_set_extra (self, from->extra);
+  gloss_annotation_set_attributes (self, from->attributes);
   g_object_thaw_notify (G_OBJECT (self));
 }

@@ -75,6 +75,30 @@ JsonObject        *gloss_annotation_get_extra      (GlossAnnotation *self);
 void               gloss_annotation_set_extra      (GlossAnnotation *self,
                                                     JsonObject      *extra);
 
+/* The annotation's attributes (its verdict, stance or role, as the
+ * codebook's GlossAttributeDef describes them): a GVariant dictionary
+ * "a{sv}" sorted by attribute id, each value a string ("s": a choice's
+ * value id or free text), a boolean ("b") or a number ("d"); NULL when
+ * the annotation has none.  Set them through gloss_layer_set_attribute,
+ * which the history records. */
+GVariant          *gloss_annotation_get_attributes (GlossAnnotation *self);
+/* The value of attribute @id, or NULL; free it with g_variant_unref. */
+GVariant          *gloss_annotation_dup_attribute  (GlossAnnotation *self,
+                                                    const char      *id);
+/* For readers of files, before the annotation is in a layer: @attributes
+ * as gloss_annotation_get_attributes returns them (sorted, never empty),
+ * or NULL; a floating reference is sunk, another one added. */
+void               gloss_annotation_set_attributes (GlossAnnotation *self,
+                                                    GVariant        *attributes);
+/* TRUE for the types an attribute's value may have: "s", "b" and "d". */
+gboolean           gloss_attribute_value_is_valid  (GVariant        *value);
+/* @attributes (or NULL) with @id set to @value, or removed when @value is
+ * NULL: a new sorted dictionary (a full reference), or NULL when nothing
+ * is left.  A floating @value is sunk. */
+GVariant          *gloss_attributes_with           (GVariant        *attributes,
+                                                    const char      *id,
+                                                    GVariant        *value);
+
 /* Sort order of a layer: start, end, tag, id. */
 int                gloss_annotation_compare        (GlossAnnotation *a,
                                                     GlossAnnotation *b);

@@ -54,6 +54,9 @@ change_clear (gpointer data)
   g_clear_object (&change->annotation);
   g_clear_object (&change->before);
   g_clear_object (&change->after);
+  g_clear_object (&change->relation);
+  g_clear_object (&change->relation_before);
+  g_clear_object (&change->relation_after);
 }
 
 static GArray *
@@ -183,6 +186,29 @@ add_step (GlossHistory *self,
   self->position = self->steps->len;
 }
 
+static void
+push_change (GlossHistory *self,
+             GlossChange  *change)
+{
+  State old;
+
+  self->serial++;
+
+  if (self->group_depth > 0)
+    {
+      g_array_append_val (self->open_group, *change);
+      return;
+    }
+
+  old = get_state (self);
+  {
+    GArray *step = step_new ();
+    g_array_append_val (step, *change);
+    add_step (self, step);
+  }
+  notify_changes (self, old);
+}
+
 void
 gloss_history_push (GlossHistory    *self,
                     GlossChangeKind  kind,
@@ -190,8 +216,7 @@ gloss_history_push (GlossHistory    *self,
                     GlossAnnotation *before,
                     GlossAnnotation *after)
 {
-  GlossChange change = { kind, NULL, NULL, NULL };
-  State old;
+  GlossChange change = { kind, NULL, NULL, NULL, NULL, NULL, NULL };
 
   g_return_if_fail (GLOSS_IS_HISTORY (self));
   g_return_if_fail (GLOSS_IS_ANNOTATION (annotation));
@@ -200,24 +225,32 @@ gloss_history_push (GlossHistory    *self,
   if (self->applying)
     return;
 
-  self->serial++;
   change.annotation = g_object_ref (annotation);
   change.before = before ? g_object_ref (before) : NULL;
   change.after = after ? g_object_ref (after) : NULL;
+  push_change (self, &change);
+}
 
-  if (self->group_depth > 0)
-    {
-      g_array_append_val (self->open_group, change);
-      return;
-    }
+void
+gloss_history_push_relation (GlossHistory    *self,
+                             GlossChangeKind  kind,
+                             GlossRelation   *relation,
+                             GlossRelation   *before,
+                             GlossRelation   *after)
+{
+  GlossChange change = { kind, NULL, NULL, NULL, NULL, NULL, NULL };
 
-  old = get_state (self);
-  {
-    GArray *step = step_new ();
-    g_array_append_val (step, change);
-    add_step (self, step);
-  }
-  notify_changes (self, old);
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (GLOSS_IS_RELATION (relation));
+  g_return_if_fail (kind != GLOSS_CHANGE_MODIFY || (before != NULL && after != NULL));
+
+  if (self->applying)
+    return;
+
+  change.relation = g_object_ref (relation);
+  change.relation_before = before ? g_object_ref (before) : NULL;
+  change.relation_after = after ? g_object_ref (after) : NULL;
+  push_change (self, &change);
 }
 
 void

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "gloss-annotation.h"
+#include "gloss-relation.h"
 
 G_BEGIN_DECLS
 
@@ -18,14 +19,19 @@ typedef enum
   GLOSS_CHANGE_MODIFY,
 } GlossChangeKind;
 
-/* One recorded change.  For MODIFY, @before and @after are snapshots
- * (gloss_annotation_copy) of @annotation around the change. */
+/* One recorded change, of an annotation or of a relation: either
+ * @annotation or @relation is set.  For MODIFY, @before and @after (or
+ * @relation_before and @relation_after) are snapshots (gloss_*_copy) of
+ * it around the change. */
 typedef struct
 {
   GlossChangeKind  kind;
   GlossAnnotation *annotation;
   GlossAnnotation *before;
   GlossAnnotation *after;
+  GlossRelation   *relation;
+  GlossRelation   *relation_before;
+  GlossRelation   *relation_after;
 } GlossChange;
 
 /* Called to undo (@reverse TRUE) or redo one change; the history records
@@ -48,6 +54,12 @@ void          gloss_history_push         (GlossHistory          *self,
                                           GlossAnnotation       *annotation,
                                           GlossAnnotation       *before,
                                           GlossAnnotation       *after);
+/* The same for a change of a relation. */
+void          gloss_history_push_relation (GlossHistory         *self,
+                                           GlossChangeKind       kind,
+                                           GlossRelation        *relation,
+                                           GlossRelation        *before,
+                                           GlossRelation        *after);
 /* Changes between begin and end are undone and redone as one step; groups
  * nest, and only the outermost end closes the step. */
 void          gloss_history_begin_group  (GlossHistory          *self);

@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-private.h"
 #include "gloss-layer-private.h"
+#include "gloss-relation.h"
 
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -175,6 +176,12 @@ apply_change (const GlossChange *change,
 {
   GlossLayer *self = user_data;
 
+  if (change->relation != NULL)
+    {
+      _gloss_layer_apply_relation_change (self, change, reverse);
+      return;
+    }
+
   switch (change->kind)
     {
     case GLOSS_CHANGE_ADD:
@@ -221,6 +228,7 @@ gloss_layer_finalize (GObject *object)
   g_clear_pointer (&self->max_end, g_free);
   g_clear_pointer (&self->annotator_id, g_free);
   g_clear_pointer (&self->annotator_name, g_free);
+  _gloss_layer_relations_finalize (self);
 
   G_OBJECT_CLASS (gloss_layer_parent_class)->finalize (object);
 }
@@ -314,6 +322,7 @@ gloss_layer_class_init (GlossLayerClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  _gloss_layer_relations_class_init (object_class);
 }
 
 static void
@@ -323,6 +332,7 @@ gloss_layer_init (GlossLayer *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->history = gloss_history_new (apply_change, self);
   self->annotator_name = g_strdup ("");
+  _gloss_layer_relations_init (self);
 }
 
 GlossLayer *
@@ -478,8 +488,20 @@ gloss_layer_remove (GlossLayer      *self,
     return FALSE;
 
   hold = g_object_ref (annotation);
+  if (!_gloss_layer_has_relations_of (self, gloss_annotation_get_id (annotation)))
+    {
+      remove_sorted (self, annotation);
+      gloss_history_push (self->history, GLOSS_CHANGE_REMOVE, annotation, NULL, NULL);
+      return TRUE;
+    }
+
+  /* The relations go first, in the same step, so that undo puts the
+   * annotation back before the relations that need it. */
+  gloss_history_begin_group (self->history);
+  gloss_layer_remove_relations_of (self, gloss_annotation_get_id (annotation));
   remove_sorted (self, annotation);
   gloss_history_push (self->history, GLOSS_CHANGE_REMOVE, annotation, NULL, NULL);
+  gloss_history_end_group (self->history);
 
   return TRUE;
 }
@@ -563,6 +585,34 @@ gloss_layer_set_range (GlossLayer      *self,
   _gloss_annotation_set_range (after, start, end);
   _gloss_annotation_take_text_from_source (after, self->source);
   _gloss_annotation_set_status (after, GLOSS_ANCHOR_ANCHORED);
+  modify (self, annotation, after);
+
+  return TRUE;
+}
+
+gboolean
+gloss_layer_set_attribute (GlossLayer      *self,
+                           GlossAnnotation *annotation,
+                           const char      *id,
+                           GVariant        *value)
+{
+  g_autoptr(GVariant) sunk = value ? g_variant_ref_sink (value) : NULL;
+  g_autoptr(GVariant) attributes = NULL;
+  g_autoptr(GlossAnnotation) after = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_LAYER (self), FALSE);
+  g_return_val_if_fail (gloss_layer_index_of (self, annotation) >= 0, FALSE);
+  g_return_val_if_fail (id != NULL && *id != '\0', FALSE);
+  g_return_val_if_fail (sunk == NULL || gloss_attribute_value_is_valid (sunk), FALSE);
+
+  attributes = gloss_attributes_with (annotation->attributes, id, sunk);
+  if (attributes == annotation->attributes ||
+      (attributes != NULL && annotation->attributes != NULL &&
+       g_variant_equal (attributes, annotation->attributes)))
+    return FALSE;
+
+  after = gloss_annotation_copy (annotation);
+  gloss_annotation_set_attributes (after, attributes);
   modify (self, annotation, after);
 
   return TRUE;
@@ -660,7 +710,8 @@ merge_run (GlossAnnotation **run,
  * quote of another (see merge_run()); returns how many were merged
  * away. */
 static guint
-merge_duplicates (GlossLayer *self)
+merge_duplicates (GlossLayer *self,
+                  GHashTable *renamed)
 {
   gsize n = 0;
   GlossAnnotation **items = (GlossAnnotation **) g_ptr_array_steal (self->items, &n);
@@ -691,7 +742,10 @@ merge_duplicates (GlossLayer *self)
           g_qsort_with_data (&items[i], j - i, sizeof (GlossAnnotation *), compare_created, NULL);
           merge_run (&items[i], j - i);
           for (gsize k = i + 1; k < j; k++)
-            g_object_unref (items[k]);
+            {
+              g_hash_table_insert (renamed, g_strdup (items[k]->id), g_strdup (items[i]->id));
+              g_object_unref (items[k]);
+            }
           merged += j - i - 1;
         }
 
@@ -707,11 +761,14 @@ guint
 gloss_layer_replace_all (GlossLayer *self,
                          GPtrArray  *annotations)
 {
+  g_autoptr(GHashTable) renamed = NULL;
   guint old_len;
   guint merged;
 
   g_return_val_if_fail (GLOSS_IS_LAYER (self), 0);
   g_return_val_if_fail (annotations != NULL, 0);
+
+  renamed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   old_len = self->items->len;
   g_hash_table_remove_all (self->by_id);
@@ -720,7 +777,7 @@ gloss_layer_replace_all (GlossLayer *self,
   for (guint i = 0; i < annotations->len; i++)
     g_ptr_array_add (self->items, g_object_ref (g_ptr_array_index (annotations, i)));
   g_ptr_array_sort (self->items, compare_items);
-  merged = merge_duplicates (self);
+  merged = merge_duplicates (self, renamed);
 
   for (guint i = 0; i < self->items->len; i++)
     {
@@ -729,6 +786,7 @@ gloss_layer_replace_all (GlossLayer *self,
       g_hash_table_insert (self->by_id, (gpointer)gloss_annotation_get_id (annotation), annotation);
     }
   self->tree_valid = FALSE;
+  _gloss_layer_rename_relation_ends (self, renamed);
 
   gloss_history_clear (self->history);
   emit_items_changed (self, 0, old_len, self->items->len);
