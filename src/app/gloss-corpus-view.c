@@ -68,7 +68,7 @@ _gloss_corpus_item_work (GlossCorpusItem *item,
 {
   /* An annotator the article was not read for (named by
    * gloss-assignments.csv since) has no file the walk saw. */
-  static const GlossAnnotatorWork not_started = { NULL, NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, -1, NULL, NULL };
+  static const GlossAnnotatorWork not_started = { .status = GLOSS_WORK_NOT_STARTED, .modified = -1 };
 
   for (guint i = 0; item->status != NULL && i < item->status->work->len; i++)
     {

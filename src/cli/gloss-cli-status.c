@@ -432,7 +432,7 @@ report (GPtrArray *items,
       /* No annotator at all in the corpus: the article still shows. */
       if (status->work->len == 0 && !tally->only_assigned)
         {
-          GlossAnnotatorWork nobody = { "-", NULL, GLOSS_WORK_NOT_STARTED, 0, 0, 0, 0, -1, NULL, NULL };
+          GlossAnnotatorWork nobody = { .annotator = (char *) "-", .status = GLOSS_WORK_NOT_STARTED, .modified = -1 };
 
           print_row (out, item, status, &nobody, tally->assigning->len == 0 ? NULL : "no");
         }
