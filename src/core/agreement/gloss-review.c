@@ -248,18 +248,53 @@ matched_in (GlossReview     *self,
   return NULL;
 }
 
+/* A relation by its type and ends, for the sets of relations that
+ * gathering the units builds once. */
+typedef struct
+{
+  const char *type;
+  GlossAnnotation *source;
+  GlossAnnotation *target;
+} RelationKey;
+
+static guint
+relation_key_hash (gconstpointer p)
+{
+  const RelationKey *key = p;
+
+  return g_str_hash (key->type) ^ (g_direct_hash (key->source) * 31) ^ (g_direct_hash (key->target) * 17);
+}
+
+static gboolean
+relation_key_equal (gconstpointer p,
+                    gconstpointer q)
+{
+  const RelationKey *x = p, *y = q;
+
+  return x->source == y->source && x->target == y->target && g_str_equal (x->type, y->type);
+}
+
 /* Whether the layer of @annotator has a relation of @type from @source
- * to @target. */
+ * to @target: in its set of relations (@sets, when given), otherwise
+ * among the relations from @source. */
 static gboolean
 has_relation (GlossReview     *self,
+              GHashTable     **sets,
               guint            annotator,
               const char      *type,
               GlossAnnotation *source,
               GlossAnnotation *target)
 {
-  g_autoptr(GPtrArray) from = gloss_layer_get_relations_from (g_ptr_array_index (self->layers, annotator),
-                                                              gloss_annotation_get_id (source));
+  g_autoptr(GPtrArray) from = NULL;
 
+  if (sets != NULL)
+    {
+      RelationKey key = { type, source, target };
+
+      return g_hash_table_contains (sets[annotator], &key);
+    }
+  from = gloss_layer_get_relations_from (g_ptr_array_index (self->layers, annotator),
+                                         gloss_annotation_get_id (source));
   for (guint i = 0; i < from->len; i++)
     {
       GlossRelation *relation = g_ptr_array_index (from, i);
@@ -271,21 +306,14 @@ has_relation (GlossReview     *self,
   return FALSE;
 }
 
-gboolean
-gloss_review_relation_agreed (GlossReview   *self,
-                              guint          annotator,
-                              GlossRelation *relation)
+static gboolean
+relation_agreed (GlossReview     *self,
+                 GHashTable     **sets,
+                 guint            annotator,
+                 GlossRelation   *relation,
+                 GlossAnnotation *source,
+                 GlossAnnotation *target)
 {
-  GlossLayer *layer;
-  GlossAnnotation *source, *target;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (annotator < self->layers->len, FALSE);
-  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
-
-  layer = g_ptr_array_index (self->layers, annotator);
-  source = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
-  target = gloss_layer_lookup (layer, gloss_relation_get_target (relation));
   if (source == NULL || target == NULL)
     return FALSE;
   for (guint b = 0; b < self->layers->len; b++)
@@ -296,10 +324,28 @@ gloss_review_relation_agreed (GlossReview   *self,
         continue;
       s = matched_in (self, source, b);
       t = matched_in (self, target, b);
-      if (s == NULL || t == NULL || !has_relation (self, b, gloss_relation_get_rel_type (relation), s, t))
+      if (s == NULL || t == NULL ||
+          !has_relation (self, sets, b, gloss_relation_get_rel_type (relation), s, t))
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+gloss_review_relation_agreed (GlossReview   *self,
+                              guint          annotator,
+                              GlossRelation *relation)
+{
+  GlossLayer *layer;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (annotator < self->layers->len, FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  layer = g_ptr_array_index (self->layers, annotator);
+  return relation_agreed (self, NULL, annotator, relation,
+                          gloss_layer_lookup (layer, gloss_relation_get_source (relation)),
+                          gloss_layer_lookup (layer, gloss_relation_get_target (relation)));
 }
 
 GPtrArray *
@@ -325,31 +371,58 @@ gloss_review_dup_relations (GlossReview     *self,
   return relations;
 }
 
-/* Marks the units of both ends of each relation some annotator lacks. */
+/* Marks the units of both ends of each relation some annotator lacks,
+ * through a set of each layer's relations by type and ends, so that each
+ * relation costs a few lookups. */
 static void
 mark_relations (GlossReview *self)
 {
-  for (guint a = 0; a < self->layers->len; a++)
+  guint n_layers = self->layers->len;
+  g_autofree GHashTable **sets = g_new0 (GHashTable *, MAX (n_layers, 1));
+  g_autofree GArray **keys = g_new0 (GArray *, MAX (n_layers, 1));
+
+  for (guint a = 0; a < n_layers; a++)
     {
       GlossLayer *layer = g_ptr_array_index (self->layers, a);
       guint n = gloss_layer_get_n_relations (layer);
 
+      sets[a] = g_hash_table_new (relation_key_hash, relation_key_equal);
+      keys[a] = g_array_sized_new (FALSE, FALSE, sizeof (RelationKey), n);
+      g_array_set_size (keys[a], n);
       for (guint r = 0; r < n; r++)
         {
           GlossRelation *relation = gloss_layer_get_relation (layer, r);
-          const char *ends[] = { gloss_relation_get_source (relation), gloss_relation_get_target (relation) };
+          RelationKey *key = &g_array_index (keys[a], RelationKey, r);
 
-          if (gloss_review_relation_agreed (self, a, relation))
-            continue;
-          for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
-            {
-              GlossAnnotation *end = gloss_layer_lookup (layer, ends[e]);
-              int u = end != NULL ? gloss_review_find_unit (self, end) : -1;
-
-              if (u >= 0)
-                g_array_index (self->units, GlossReviewUnit, u).kind |= GLOSS_REVIEW_RELATION_DIFFERS;
-            }
+          key->type = gloss_relation_get_rel_type (relation);
+          key->source = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
+          key->target = gloss_layer_lookup (layer, gloss_relation_get_target (relation));
+          g_hash_table_add (sets[a], key);
         }
+    }
+
+  for (guint a = 0; a < n_layers; a++)
+    for (guint r = 0; r < keys[a]->len; r++)
+      {
+        const RelationKey *key = &g_array_index (keys[a], RelationKey, r);
+        GlossAnnotation *ends[] = { key->source, key->target };
+
+        if (relation_agreed (self, sets, a, gloss_layer_get_relation (g_ptr_array_index (self->layers, a), r),
+                             key->source, key->target))
+          continue;
+        for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+          {
+            int u = ends[e] != NULL ? gloss_review_find_unit (self, ends[e]) : -1;
+
+            if (u >= 0)
+              g_array_index (self->units, GlossReviewUnit, u).kind |= GLOSS_REVIEW_RELATION_DIFFERS;
+          }
+      }
+
+  for (guint a = 0; a < n_layers; a++)
+    {
+      g_hash_table_unref (sets[a]);
+      g_array_unref (keys[a]);
     }
 }
 
