@@ -196,7 +196,9 @@ attribute_value_label (GlossAttributeDef *def,
 {
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
     return g_strdup (g_variant_get_boolean (value) ? _("yes") : _("no"));
-  if (def != NULL && gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE)
+  /* A file edited by hand may give a choice a value of another type. */
+  if (def != NULL && gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
     for (guint i = 0; i < gloss_attribute_def_get_n_values (def); i++)
       if (g_str_equal (gloss_attribute_def_get_value_id (def, i), g_variant_get_string (value, NULL)))
         return g_strdup (gloss_attribute_def_get_value_label (def, i));

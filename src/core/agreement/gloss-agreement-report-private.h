@@ -55,6 +55,11 @@ void        gloss_report_append_count      (GString            *buf,
                                             const char         *measure,
                                             guint64             value);
 
+/* A pair's row attributes: data-pair="A B", data-a and data-b. */
+void        gloss_report_append_pair_attributes (GString       *buf,
+                                            const char         *id_a,
+                                            const char         *id_b);
+
 /* gloss-agreement-report-relations.c: a table per attribute, and one of
  * the relations, when the total has any. */
 void        gloss_report_append_relational (GlossReport        *report);

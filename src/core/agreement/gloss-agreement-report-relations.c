@@ -25,8 +25,8 @@ append_reliability (GString                      *buf,
   gloss_report_append_measure (buf, measure, result->defined, result->value, result->reason);
 }
 
-/* The row's header and its attributes: data-a and data-b for a pair (as
- * the pairs' table has them), data-group for the group. */
+/* The row's header and its attributes: data-pair, data-a and data-b for
+ * a pair (as the pairs' table has them), data-group for the group. */
 static void
 append_row_start (GlossReport *report,
                   guint        a,
@@ -39,11 +39,9 @@ append_row_start (GlossReport *report,
     g_string_append (buf, "<tr data-group=\"\"");
   else
     {
-      g_string_append (buf, "<tr data-a=\"");
-      gloss_report_escape (buf, gloss_agreement_result_get_annotator (report->total, a), -1);
-      g_string_append (buf, "\" data-b=\"");
-      gloss_report_escape (buf, gloss_agreement_result_get_annotator (report->total, b), -1);
-      g_string_append_c (buf, '"');
+      g_string_append (buf, "<tr");
+      gloss_report_append_pair_attributes (buf, gloss_agreement_result_get_annotator (report->total, a),
+                                           gloss_agreement_result_get_annotator (report->total, b));
     }
   if (type != NULL)
     {

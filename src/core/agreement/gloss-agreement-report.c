@@ -283,6 +283,22 @@ append_token_measures (GString           *buf,
   append_reliability (buf, "alpha_u", &result);
 }
 
+void
+gloss_report_append_pair_attributes (GString    *buf,
+                                     const char *id_a,
+                                     const char *id_b)
+{
+  g_string_append (buf, " data-pair=\"");
+  gloss_report_escape (buf, id_a, -1);
+  g_string_append_c (buf, ' ');
+  gloss_report_escape (buf, id_b, -1);
+  g_string_append (buf, "\" data-a=\"");
+  gloss_report_escape (buf, id_a, -1);
+  g_string_append (buf, "\" data-b=\"");
+  gloss_report_escape (buf, id_b, -1);
+  g_string_append_c (buf, '"');
+}
+
 /* The row's attributes: data-tag when it is one tag's. */
 static void
 append_tag_attribute (GString    *buf,
@@ -324,15 +340,8 @@ append_pair_row (GlossReport *report,
   else
     counts = *gloss_span_match_get_counts (gloss_agreement_set_get_spans (set));
 
-  g_string_append (buf, "<tr data-pair=\"");
-  gloss_report_escape (buf, id_a, -1);
-  g_string_append_c (buf, ' ');
-  gloss_report_escape (buf, id_b, -1);
-  g_string_append (buf, "\" data-a=\"");
-  gloss_report_escape (buf, id_a, -1);
-  g_string_append (buf, "\" data-b=\"");
-  gloss_report_escape (buf, id_b, -1);
-  g_string_append_c (buf, '"');
+  g_string_append (buf, "<tr");
+  gloss_report_append_pair_attributes (buf, id_a, id_b);
   append_tag_attribute (buf, tag);
   g_string_append (buf, "><th class=\"name\" scope=\"row\">");
   gloss_report_escape (buf, label, -1);
