@@ -332,6 +332,19 @@ test_relations (void)
   assert_score (&scores.f1, 2.0 / 7);
 }
 
+/* The relation counts of the first two layers of @layers, an article of
+ * @study. */
+static void
+pair_relations (GlossAgreement  *study,
+                GlossSource     *source,
+                GPtrArray       *layers,
+                GlossSpanCounts *counts)
+{
+  g_autoptr(GlossAgreementResult) article = gloss_agreement_measure_layers (study, "r", source, layers);
+
+  gloss_agreement_set_get_relation_counts (gloss_agreement_result_get_pair (article, 0, 1), NULL, counts);
+}
+
 /* Neither side has a relation: nothing is defined. */
 static void
 test_relations_none (void)
@@ -339,17 +352,43 @@ test_relations_none (void)
   g_autoptr(GlossSource) source = gloss_source_new_from_text (words, -1, "n.txt");
   g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GlossAgreement) study = gloss_agreement_new ();
-  g_autoptr(GlossAgreementResult) article = NULL;
   GlossSpanCounts counts;
   GlossSpanScores scores;
 
   g_ptr_array_add (layers, claims_layer (source, "a", 2));
   g_ptr_array_add (layers, claims_layer (source, "b", 2));
-  article = gloss_agreement_measure_layers (study, "n", source, layers);
-  gloss_agreement_set_get_relation_counts (gloss_agreement_result_get_pair (article, 0, 1), NULL, &counts);
+  pair_relations (study, source, layers, &counts);
   gloss_span_counts_get_scores (&counts, GLOSS_SPAN_STRICT, &scores);
   g_assert_cmpint (scores.f1.status, ==, GLOSS_SCORE_EMPTY_BOTH);
   g_assert_true (isnan (scores.f1.value));
+}
+
+/* A relation an end of which is not measured (here of a tag left out)
+ * is not counted. */
+static void
+test_relations_left_out (void)
+{
+  g_autoptr(GlossSource) source = gloss_source_new_from_text (words, -1, "o.txt");
+  g_autoptr(GPtrArray) layers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossAgreement) study = gloss_agreement_new ();
+  GlossSpanCounts counts;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GlossLayer *layer = claims_layer (source, i == 0 ? "a" : "b", 3);
+      GlossAnnotation *company = gloss_layer_annotate (layer, "company", WORD_START (5), WORD_END (5), NULL);
+
+      link_words (layer, "about", 0, 1);
+      g_assert_nonnull (gloss_layer_link (layer, "said-by",
+                                          gloss_annotation_get_id (gloss_layer_find (layer, "claim", 0, 3)),
+                                          gloss_annotation_get_id (company), NULL));
+      g_ptr_array_add (layers, layer);
+    }
+  gloss_agreement_set_tags (study, (const char * const[]) { "claim", NULL });
+  pair_relations (study, source, layers, &counts);
+  g_assert_cmpuint (counts.n[GLOSS_SPAN_MATCHED], ==, 1);
+  g_assert_cmpuint (gloss_span_counts_get_n_a (&counts), ==, 1);
+  g_assert_cmpuint (gloss_span_counts_get_n_b (&counts), ==, 1);
 }
 
 /* Review: passages alike whose verdicts differ, relations some annotator
@@ -450,6 +489,7 @@ main (int   argc,
   g_test_add_func ("/agreement-relations/attributes-strict", test_attributes_strict);
   g_test_add_func ("/agreement-relations/relations", test_relations);
   g_test_add_func ("/agreement-relations/relations-none", test_relations_none);
+  g_test_add_func ("/agreement-relations/relations-left-out", test_relations_left_out);
   g_test_add_func ("/agreement-relations/review-kinds", test_review_kinds);
   g_test_add_func ("/agreement-relations/review-carries", test_review_carries);
 

@@ -28,7 +28,7 @@ struct _GlossAgreementUnits
 {
   guint n_coders;
   GPtrArray *cells;             /* GlossAnnotation, n_units × n_coders, NULL where absent */
-  GHashTable **unit_of;         /* per coder: annotation id -> unit + 1 */
+  GHashTable **unit_of;         /* per coder with relations: annotation id -> unit + 1 */
   GArray **relations;           /* per coder: RelationKey */
 };
 
