@@ -188,6 +188,47 @@ find_agree_pair (JsonObject *root,
   return NULL;
 }
 
+char *
+cli_annotation_id_at (const char *dir,
+                      const char *article,
+                      const char *annotator,
+                      guint       start)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  JsonArray *rows;
+
+  g_assert_cmpint (run_cli_in (dir, NULL, &out, NULL, "list", "--json", "-a", annotator, article, NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      if (json_object_get_int_member (row, "start") == start)
+        return g_strdup (json_object_get_string_member (row, "id"));
+    }
+  g_error ("%s has no annotation of %s at %u", article, annotator, start);
+  return NULL;
+}
+
+void
+cli_link_at (const char *dir,
+             const char *article,
+             const char *annotator,
+             const char *type,
+             guint       from,
+             guint       to)
+{
+  g_autofree char *source = cli_annotation_id_at (dir, article, annotator, from);
+  g_autofree char *target = cli_annotation_id_at (dir, article, annotator, to);
+
+  g_assert_cmpint (run_cli_in (dir, NULL, NULL, NULL, "link", "-a", annotator, "-t", type, "-f", source,
+                               "--to", target, article, NULL), ==, 0);
+}
+
 GBytes *
 read_bytes (const char *path)
 {

@@ -84,6 +84,20 @@ gboolean     has_span           (GHashTable        *spans,
 JsonObject  *find_agree_pair    (JsonObject        *root,
                                  const char        *a,
                                  const char        *b);
+/* The id of @annotator's annotation of @article, in @dir, that starts at
+ * @start (from gloss-cli list --json); fails the test when there is none. */
+char        *cli_annotation_id_at (const char      *dir,
+                                 const char        *article,
+                                 const char        *annotator,
+                                 guint              start);
+/* gloss-cli link of @annotator's annotations starting at @from and @to
+ * by a relation of @type; fails the test unless it succeeds. */
+void         cli_link_at        (const char        *dir,
+                                 const char        *article,
+                                 const char        *annotator,
+                                 const char        *type,
+                                 guint              from,
+                                 guint              to);
 
 /* The bytes of @path, failing the test on error. */
 GBytes      *read_bytes         (const char        *path);

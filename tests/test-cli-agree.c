@@ -324,6 +324,108 @@ test_per_article (Fixture       *f,
 }
 
 static void
+claim_with_verdict (Fixture    *f,
+                    const char *annotator,
+                    guint       word,
+                    const char *verdict)
+{
+  g_autofree char *start = g_strdup_printf ("%u", word * 4);
+  g_autofree char *end = g_strdup_printf ("%u", word * 4 + 3);
+  g_autofree char *attr = g_strconcat ("verdict=", verdict, NULL);
+
+  g_assert_cmpint (run (f, "annotate", "c.txt", "-a", annotator, "-t", "claim", "-s", start, "-e", end,
+                        "--attr", attr, NULL), ==, 0);
+}
+
+/* Verdicts on three claims both marked: (true, true), (false, false),
+ * (true, misleading); alice also links 0 → 4 said-by and 1 → 4 said-by,
+ * bob only 0 → 4.  Percent agreement 2/3; α nominal with n = 6, 4 values
+ * agreeing, n_c = 3, 2, 1: 1 − 5 × 2 / (36 − 14) = 1 − 10/22.
+ * Relations: 1 matched, A 2, B 1: P = 1, R = 1/2, F1 = 2/3. */
+static void
+make_verdicts (Fixture *f)
+{
+  g_autofree char *c = g_build_filename (f->dir, "c.txt", NULL);
+  g_autofree char *start = g_strdup_printf ("%u", 16);
+  g_autofree char *end = g_strdup_printf ("%u", 19);
+
+  write_file (c, ten_words);
+  claim_with_verdict (f, "alice", 0, "true");
+  claim_with_verdict (f, "bob", 0, "true");
+  claim_with_verdict (f, "alice", 1, "false");
+  claim_with_verdict (f, "bob", 1, "false");
+  claim_with_verdict (f, "alice", 2, "true");
+  claim_with_verdict (f, "bob", 2, "misleading");
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (run (f, "annotate", "c.txt", "-a", i == 0 ? "alice" : "bob", "-t", "company",
+                          "-s", start, "-e", end, NULL), ==, 0);
+  cli_link_at (f->dir, "c.txt", "alice", "said-by", 0, 16);
+  cli_link_at (f->dir, "c.txt", "alice", "said-by", 4, 16);
+  cli_link_at (f->dir, "c.txt", "bob", "said-by", 0, 16);
+}
+
+static void
+test_attributes_relations (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *pair, *verdict, *relations, *type;
+
+  make_verdicts (f);
+  run (f, "agree", "--json", "c.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  pair = find_agree_pair (root, "alice", "bob");
+  verdict = json_object_get_object_member (json_object_get_object_member (pair, "attributes"), "verdict");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (verdict, "percent_agreement"), 2.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (verdict, "alpha_nominal"), 1 - 10.0 / 22, 1e-9);
+  g_assert_false (json_object_has_member (verdict, "alpha_interval"));
+  g_assert_cmpint (json_object_get_int_member (verdict, "units"), ==, 3);
+
+  relations = json_object_get_object_member (pair, "relations");
+  g_assert_cmpint (json_object_get_int_member (relations, "matched"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (relations, "only_a"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (relations, "only_b"), ==, 0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (relations, "precision"), 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (relations, "recall"), 0.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (relations, "f1"), 2.0 / 3, 1e-9);
+  type = json_object_get_object_member (json_object_get_object_member (relations, "types"), "said-by");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (type, "f1"), 2.0 / 3, 1e-9);
+
+  /* The group: the same verdicts, no relations. */
+  verdict = json_object_get_object_member (json_object_get_object_member (
+    json_object_get_object_member (root, "group"), "attributes"), "verdict");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (verdict, "alpha_nominal"), 1 - 10.0 / 22, 1e-9);
+  g_assert_false (json_object_has_member (json_object_get_object_member (root, "group"), "relations"));
+
+  /* The readable tables. */
+  run (f, "agree", "c.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^verdict +alice – bob +0\\.667 +0\\.545 +3$", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^said-by +alice – bob +1\\.000 +0\\.500 +0\\.667 +1 +1 +0$", f->out,
+                                       G_REGEX_MULTILINE, 0));
+}
+
+/* A pair with no relation at all: the scores are null, with the reason. */
+static void
+test_relations_undefined (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *relations;
+
+  make_corpus (f);
+  run (f, "agree", "--json", ".", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  relations = json_object_get_object_member (find_agree_pair (root, "alice", "bob"), "relations");
+  g_assert_true (json_object_get_null_member (relations, "f1"));
+  g_assert_nonnull (json_object_get_string_member (json_object_get_object_member (relations, "undefined"), "f1"));
+  run (f, "agree", ".", NULL);
+  g_assert_null (strstr (f->out, "Relations ("));
+}
+
+static void
 test_articles_text (Fixture       *f,
                     gconstpointer  data)
 {
@@ -533,6 +635,10 @@ main (int   argc,
 
   g_test_add ("/cli-agree/articles/json", Fixture, NULL, cli_fixture_set_up, test_articles_json,
               cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/attributes-relations", Fixture, NULL, cli_fixture_set_up,
+              test_attributes_relations, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/relations-undefined", Fixture, NULL, cli_fixture_set_up,
+              test_relations_undefined, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/per-article", Fixture, NULL, cli_fixture_set_up, test_per_article,
               cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/text", Fixture, NULL, cli_fixture_set_up, test_articles_text,

@@ -37,25 +37,9 @@ set_up (CliFixture    *f,
 /* The id of alice's annotation that starts at @start, from list --json. */
 static char *
 id_at (CliFixture *f,
-       gint64      start)
+       guint       start)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonArray *rows;
-
-  g_assert_cmpint (RUN (f, "list", "--json", "a.txt"), ==, 0);
-  json_parser_load_from_data (parser, f->out, -1, &error);
-  g_assert_no_error (error);
-  rows = json_node_get_array (json_parser_get_root (parser));
-  for (guint i = 0; i < json_array_get_length (rows); i++)
-    {
-      JsonObject *row = json_array_get_object_element (rows, i);
-
-      if (json_object_get_int_member (row, "start") == start)
-        return g_strdup (json_object_get_string_member (row, "id"));
-    }
-
-  g_assert_not_reached ();
+  return cli_annotation_id_at (f->dir, "a.txt", "alice", start);
 }
 
 static void

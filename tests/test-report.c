@@ -441,6 +441,58 @@ test_numbers (Fixture       *f,
   xmlFreeDoc (doc);
 }
 
+/* Attributes and relations: a table per attribute, one of relations,
+ * their numbers those of gloss-cli agree --json. */
+static void
+test_relational (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const struct { const char *annotator; guint start; const char *verdict; } claims[] = {
+    { "alice", 0, "true" }, { "bob", 0, "true" }, { "alice", 21, "false" }, { "bob", 21, "misleading" },
+  };
+  g_autofree char *c = g_build_filename (f->dir, "c.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "relations.html", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  htmlDocPtr doc;
+
+  write_file (c, ARTICLE_B);
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      g_autofree char *start = g_strdup_printf ("%u", claims[i].start);
+      g_autofree char *end = g_strdup_printf ("%u", claims[i].start + 8);
+      g_autofree char *attr = g_strconcat ("verdict=", claims[i].verdict, NULL);
+
+      f->status = run_cli_in (f->dir, NULL, NULL, NULL, "annotate", "-a", claims[i].annotator, "-t", "claim",
+                              "-s", start, "-e", end, "--attr", attr, "c.txt", NULL);
+      g_assert_cmpint (f->status, ==, 0);
+      if (i < 2)
+        g_assert_cmpint (run_cli_in (f->dir, NULL, NULL, NULL, "annotate", "-a", claims[i].annotator, "-t",
+                                     "company", "-s", "25", "-e", "33", "c.txt", NULL), ==, 0);
+    }
+  cli_link_at (f->dir, "c.txt", "alice", "said-by", 0, 25);
+  cli_link_at (f->dir, "c.txt", "bob", "said-by", 0, 25);
+  cli_link_at (f->dir, "c.txt", "bob", "said-by", 21, 25);
+
+  f->status = run_cli_in (f->dir, NULL, &f->out, &f->err, "agree", "--json", "c.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  json_parser_load_from_data (parser, f->out, -1, &error);
+  g_assert_no_error (error);
+  f->status = run_cli_in (f->dir, NULL, &f->out, &f->err, "report", "--output", "relations.html", "c.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  doc = parse_report (path);
+
+  check_numbers (doc, json_node_get_object (json_parser_get_root (parser)));
+  /* The pair and the group; the pair over all types and said-by. */
+  g_assert_cmpuint (count (doc, "//table[@data-attribute='verdict']//tr[@data-a='alice' and @data-b='bob']"), ==, 1);
+  g_assert_cmpuint (count (doc, "//table[@data-attribute='verdict']//tr[@data-group]"), ==, 1);
+  g_assert_cmpuint (count (doc, "//table[@id='relations']/tbody/tr"), ==, 2);
+  g_assert_cmpuint (count (doc, "//td[@data-measure='relations.f1' and starts-with(@data-value, '0.666666')]"), ==, 1);
+  g_assert_cmpuint (count (doc, "//td[@data-measure='attributes.verdict.percent_agreement' and @data-value='0.5']"),
+                    ==, 2);
+  xmlFreeDoc (doc);
+}
+
 static void
 test_articles (Fixture       *f,
                gconstpointer  data)
@@ -562,6 +614,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/report/numbers", Fixture, NULL, fixture_set_up, test_numbers, fixture_tear_down);
+  g_test_add ("/report/relational", Fixture, NULL, fixture_set_up, test_relational, fixture_tear_down);
   g_test_add ("/report/articles", Fixture, NULL, fixture_set_up, test_articles, fixture_tear_down);
   g_test_add ("/report/french", Fixture, NULL, fixture_set_up, test_french, fixture_tear_down);
   g_test_add ("/report/problems", Fixture, NULL, fixture_set_up, test_problems, fixture_tear_down);

@@ -355,6 +355,50 @@ test_versions (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (named (GTK_WIDGET (f->window), "review-versions")));
 }
 
+/* The user's verdict on Acme Corp, which the others' passages lack, and
+ * a relation from the user's claim to it: the agreed unit now differs by
+ * its attributes and a relation, and each version says them. */
+static void
+test_attributes_relations (Fixture       *f,
+                           gconstpointer  data)
+{
+  GlossLayer *own = own_layer (f);
+  GlossAnnotation *acme = gloss_layer_find (own, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
+  GlossAnnotation *rivals = gloss_layer_find (own, "claim", at ("Rivals"), end_of ("little,"));
+  g_autoptr(GPtrArray) acme_versions = NULL;
+  g_autoptr(GPtrArray) rivals_versions = NULL;
+  GtkTextIter start;
+
+  g_assert_true (gloss_layer_set_attribute (own, acme, "verdict", g_variant_new_string ("false")));
+  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (rivals),
+                                      gloss_annotation_get_id (acme), NULL));
+  review (f, all_three);
+  g_assert_cmpuint (gloss_review_get_n_disagreements (gloss_window_get_review (f->window)), ==, 4);
+  g_assert_true (row_has (f, 0, "Attribute differs, Relation differs"));
+  g_assert_true (row_has (f, 1, "Boundary differs, Relation differs"));
+  /* The kind filter lists the new kinds after the others. */
+  filter (f, "review-kind-filter", 4);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 1);
+  filter (f, "review-kind-filter", 5);
+  g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, 2);
+  filter (f, "review-kind-filter", 0);
+
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-heading"))), ==,
+                   "Disagreement 1 of 4: Attribute differs, Relation differs");
+  acme_versions = versions (f);
+  g_assert_nonnull (strstr (version_text (acme_versions, 0), "Verdict: False"));
+  g_assert_nonnull (strstr (version_text (acme_versions, 0), "About ← “Rivals said Acme Corp paid too little,” (not shared)"));
+  g_assert_null (strstr (version_text (acme_versions, 1), "Verdict"));
+
+  activate (f->window, "win.next-annotation");
+  rivals_versions = versions (f);
+  g_assert_nonnull (strstr (version_text (rivals_versions, 0), "About → “Acme Corp” (not shared)"));
+  g_assert_null (strstr (version_text (rivals_versions, 1), "About"));
+}
+
 /* The dialog opened by win.review. */
 static GtkWidget *
 review_dialog (void)
@@ -450,6 +494,7 @@ main (int    argc,
   ADD ("/review/step", test_step);
   ADD ("/review/list", test_list);
   ADD ("/review/versions", test_versions);
+  ADD ("/review/attributes-relations", test_attributes_relations);
   ADD ("/review/follows-layers", test_follows_layers);
   ADD ("/review/reload", test_reload);
   ADD ("/review/exit", test_exit);

@@ -80,6 +80,8 @@ static const GlossReviewKind kinds[] = {
   GLOSS_REVIEW_TAG_DIFFERS,
   GLOSS_REVIEW_BOUNDARY_DIFFERS,
   GLOSS_REVIEW_MISSING,
+  GLOSS_REVIEW_ATTRIBUTE_DIFFERS,
+  GLOSS_REVIEW_RELATION_DIFFERS,
 };
 
 static const char *
@@ -93,6 +95,10 @@ kind_label (GlossReviewKind kind)
       return _("Boundary differs");
     case GLOSS_REVIEW_MISSING:
       return _("Missing");
+    case GLOSS_REVIEW_ATTRIBUTE_DIFFERS:
+      return _("Attribute differs");
+    case GLOSS_REVIEW_RELATION_DIFFERS:
+      return _("Relation differs");
     case GLOSS_REVIEW_AGREED:
     default:
       g_assert_not_reached ();
@@ -180,6 +186,87 @@ gloss_review_tag_label (GlossCodebook *codebook,
   GlossTag *tag = codebook != NULL ? gloss_codebook_lookup (codebook, tag_id) : NULL;
 
   return tag != NULL ? gloss_tag_get_label (tag) : tag_id;
+}
+
+/* The value @value of attribute @def as a user reads it: a choice's
+ * label, yes or no, the number or the text. */
+static char *
+attribute_value_label (GlossAttributeDef *def,
+                       GVariant          *value)
+{
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+    return g_strdup (g_variant_get_boolean (value) ? _("yes") : _("no"));
+  /* A file edited by hand may give a choice a value of another type. */
+  if (def != NULL && gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE &&
+      g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
+    for (guint i = 0; i < gloss_attribute_def_get_n_values (def); i++)
+      if (g_str_equal (gloss_attribute_def_get_value_id (def, i), g_variant_get_string (value, NULL)))
+        return g_strdup (gloss_attribute_def_get_value_label (def, i));
+  return gloss_attribute_value_to_string (value);
+}
+
+char *
+gloss_review_describe_extras (GlossReview     *review,
+                              guint            annotator,
+                              GlossAnnotation *annotation,
+                              GlossCodebook   *codebook,
+                              GlossSource     *source)
+{
+  GString *markup = g_string_new (NULL);
+  GVariant *attributes = gloss_annotation_get_attributes (annotation);
+  GlossLayer *layer = gloss_review_get_layer (review, annotator);
+  g_autoptr(GPtrArray) relations = gloss_review_dup_relations (review, annotator, annotation);
+
+  if (attributes != NULL)
+    {
+      GVariantIter iter;
+      const char *id;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &id, &value))
+        {
+          GlossAttributeDef *def = codebook != NULL ? gloss_codebook_lookup_attribute (codebook, id) : NULL;
+          g_autofree char *shown = attribute_value_label (def, value);
+          g_autofree char *line = NULL;
+
+          /* Translators: an attribute and its value */
+          line = g_markup_printf_escaped (_("%s: %s"), def != NULL ? gloss_attribute_def_get_label (def) : id,
+                                          shown);
+          g_string_append_printf (markup, "\n<small>%s</small>", line);
+          g_variant_unref (value);
+        }
+    }
+
+  for (guint r = 0; r < relations->len; r++)
+    {
+      GlossRelation *relation = g_ptr_array_index (relations, r);
+      gboolean from = g_str_equal (gloss_relation_get_source (relation), gloss_annotation_get_id (annotation));
+      GlossAnnotation *other = gloss_layer_lookup (layer, from ? gloss_relation_get_target (relation)
+                                                               : gloss_relation_get_source (relation));
+      GlossRelationType *type = codebook != NULL
+                                ? gloss_codebook_lookup_relation_type (codebook, gloss_relation_get_rel_type (relation))
+                                : NULL;
+      const char *label = type != NULL ? gloss_relation_type_get_label (type) : gloss_relation_get_rel_type (relation);
+      /* A long quote's first words are enough to tell the passage. */
+      g_autofree char *quote = other != NULL && source != NULL
+                               ? gloss_source_dup_slice (source, gloss_annotation_get_start (other),
+                                                         MIN (gloss_annotation_get_end (other),
+                                                              gloss_annotation_get_start (other) + 60))
+                               : g_strdup ("?");
+      g_autofree char *line = NULL;
+
+      line = from
+             /* Translators: a relation's type, then the quote of the passage it goes to */
+             ? g_markup_printf_escaped (_("%s → “%s”"), label, quote)
+             /* Translators: a relation's type, then the quote of the passage it comes from */
+             : g_markup_printf_escaped (_("%s ← “%s”"), label, quote);
+      g_string_append_printf (markup, "\n<small>%s%s</small>", line,
+                              gloss_review_relation_agreed (review, annotator, relation)
+                              ? "" : _(" (not shared)"));
+    }
+
+  return g_string_free (markup, FALSE);
 }
 
 /* The row's text: the kinds and characters, then a line per annotator

@@ -57,4 +57,13 @@ char        *gloss_review_describe_kinds (GlossReviewKind  kind);
 const char  *gloss_review_tag_label      (GlossCodebook   *codebook,
                                           const char      *tag_id);
 
+/* Lines of markup, each after a newline, for the attributes of
+ * @annotation, a passage of @annotator in @review, and the relations
+ * from and to it, those not every other annotator has marked so. */
+char        *gloss_review_describe_extras (GlossReview     *review,
+                                           guint            annotator,
+                                           GlossAnnotation *annotation,
+                                           GlossCodebook   *codebook,
+                                           GlossSource     *source);
+
 G_END_DECLS

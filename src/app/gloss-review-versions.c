@@ -157,7 +157,8 @@ drop_unused_rows (GlossReviewVersions *self)
     }
 }
 
-/* One version: who, tag, span, quote with its edges, note. */
+/* One version: who, tag, span, quote with its edges, attributes and
+ * relations, note. */
 static char *
 describe_version (GlossReviewVersions *self,
                   GlossAnnotation     *annotation,
@@ -165,8 +166,11 @@ describe_version (GlossReviewVersions *self,
                   GlossSource         *text,
                   guint                common_start,
                   guint                common_end,
-                  GlossCodebook       *codebook)
+                  GlossCodebook       *codebook,
+                  GlossReview         *review,
+                  guint                annotator)
 {
+  g_autofree char *extras = gloss_review_describe_extras (review, annotator, annotation, codebook, text);
   guint start = gloss_annotation_get_start (annotation);
   guint end = gloss_annotation_get_end (annotation);
   g_autofree char *tag = g_markup_escape_text (gloss_review_tag_label (codebook, gloss_annotation_get_tag (annotation)), -1);
@@ -184,6 +188,7 @@ describe_version (GlossReviewVersions *self,
   append_part (markup, text, inner_start, inner_end, FALSE);
   append_part (markup, text, inner_end, end, TRUE);
   g_string_append (markup, "”");
+  g_string_append (markup, extras);
 
   if (gloss_annotation_has_note (annotation))
     {
@@ -276,7 +281,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
           if (version->annotator != a)
             continue;
           markup = describe_version (self, version->annotation, who, text,
-                                     common_start, common_end, codebook);
+                                     common_start, common_end, codebook, review, a);
           add_label (self, markup, i + 1);
           any = TRUE;
         }

@@ -140,9 +140,10 @@ add_measures (JsonBuilder       *values,
 
 /* One object: the measures of @set over all tags, then per tag. */
 static void
-add_set (JsonBuilder       *values,
-         GlossAgreementSet *set,
-         char             **tags)
+add_set (JsonBuilder          *values,
+         GlossAgreementResult *result,
+         GlossAgreementSet    *set,
+         char                **tags)
 {
   g_autoptr(JsonBuilder) reasons = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -174,6 +175,7 @@ add_set (JsonBuilder       *values,
       json_builder_end_object (values);
     }
   json_builder_end_object (values);
+  gloss_cli_agree_add_relational_json (values, result, set);
 }
 
 /* The members of the object @b is building for @total: an article's or
@@ -238,7 +240,7 @@ add_result_members (JsonBuilder          *b,
         json_builder_add_string_value (b, gloss_agreement_result_get_annotator (total, i));
         json_builder_set_member_name (b, "b");
         json_builder_add_string_value (b, gloss_agreement_result_get_annotator (total, j));
-        add_set (b, set, tags);
+        add_set (b, total, set, tags);
         json_builder_end_object (b);
       }
   json_builder_end_array (b);
@@ -251,7 +253,7 @@ add_result_members (JsonBuilder          *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "coders");
       json_builder_add_int_value (b, n);
-      add_set (b, group, tags);
+      add_set (b, total, group, tags);
       json_builder_end_object (b);
     }
 }
@@ -359,16 +361,13 @@ table_print (GString *out,
   table->rows = NULL;
 }
 
-static char *
-format_result (const GlossReliabilityResult *result)
+static void
+print_rows (GString   *out,
+            GPtrArray *rows)
 {
-  return result->defined ? g_strdup_printf ("%.3f", result->value) : g_strdup ("—");
-}
+  Table table = { g_ptr_array_ref (rows) };
 
-static char *
-format_score (const GlossScore *score)
-{
-  return score->status == GLOSS_SCORE_DEFINED ? g_strdup_printf ("%.3f", score->value) : g_strdup ("—");
+  table_print (out, &table);
 }
 
 /* A row of a pair: F1 strict and lenient, κ, π, α, α_U and the counts. */
@@ -397,12 +396,12 @@ add_pair_row (Table             *table,
   gloss_agreement_set_get_token_measure (set, tag, GLOSS_AGREEMENT_ALPHA, &alpha);
   gloss_agreement_set_get_alpha_u (set, tag, &alpha_u);
 
-  cells[0] = format_score (&strict.f1);
-  cells[1] = format_score (&lenient.f1);
-  cells[2] = format_result (&kappa);
-  cells[3] = format_result (&pi);
-  cells[4] = format_result (&alpha);
-  cells[5] = format_result (&alpha_u);
+  cells[0] = gloss_cli_agree_format_score (&strict.f1);
+  cells[1] = gloss_cli_agree_format_score (&lenient.f1);
+  cells[2] = gloss_cli_agree_format_result (&kappa);
+  cells[3] = gloss_cli_agree_format_result (&pi);
+  cells[4] = gloss_cli_agree_format_result (&alpha);
+  cells[5] = gloss_cli_agree_format_result (&alpha_u);
   for (guint k = 0; k < GLOSS_SPAN_N_OUTCOMES; k++)
     cells[6 + k] = g_strdup_printf ("%u", counts.n[k]);
   table_add (table, first, second, third, cells[0], cells[1], cells[2], cells[3], cells[4],
@@ -433,10 +432,10 @@ add_group_row (Table             *table,
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_FLEISS_KAPPA, &fleiss);
   gloss_agreement_set_get_token_measure (group, tag, GLOSS_AGREEMENT_ALPHA, &alpha);
   gloss_agreement_set_get_alpha_u (group, tag, &alpha_u);
-  cells[0] = format_result (&percent);
-  cells[1] = format_result (&fleiss);
-  cells[2] = format_result (&alpha);
-  cells[3] = format_result (&alpha_u);
+  cells[0] = gloss_cli_agree_format_result (&percent);
+  cells[1] = gloss_cli_agree_format_result (&fleiss);
+  cells[2] = gloss_cli_agree_format_result (&alpha);
+  cells[3] = gloss_cli_agree_format_result (&alpha_u);
   table_add (table, label, cells[0], cells[1], cells[2], cells[3], NULL);
   for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
     g_free (cells[c]);
@@ -540,6 +539,8 @@ format_text (GlossAgreementResult *total,
         add_group_row (&table, tags[t], group, tags[t]);
       table_print (out, &table);
     }
+
+  gloss_cli_agree_append_relational_text (out, total, print_rows);
 
   if (per_article != NULL && per_article->rows->len > 1)
     {

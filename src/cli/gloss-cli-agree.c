@@ -232,6 +232,18 @@ static const Measure measures[] = {
   { "fleiss_kappa", N_("Fleiss’ κ"), gloss_reliability_fleiss_kappa },
 };
 
+char *
+gloss_cli_agree_format_result (const GlossReliabilityResult *result)
+{
+  return result->defined ? g_strdup_printf ("%.3f", result->value) : g_strdup ("—");
+}
+
+char *
+gloss_cli_agree_format_score (const GlossScore *score)
+{
+  return score->status == GLOSS_SCORE_DEFINED ? g_strdup_printf ("%.3f", score->value) : g_strdup ("—");
+}
+
 void
 gloss_cli_agree_add_result (JsonBuilder                  *values,
                             JsonBuilder                  *reasons,

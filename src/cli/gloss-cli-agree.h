@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gloss-agreement.h"
 #include "gloss-reliability.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,10 @@ void gloss_cli_agree_add_result (JsonBuilder                  *values,
                                  const char                   *key,
                                  const GlossReliabilityResult *result);
 
+/* A value with three decimals for a table, or a dash when undefined. */
+char *gloss_cli_agree_format_result (const GlossReliabilityResult *result);
+char *gloss_cli_agree_format_score  (const GlossScore             *score);
+
 /* gloss-cli agree on articles, annotation files and folders. */
 int  gloss_cli_agree_spans      (char       **inputs,
                                  char       **annotators,
@@ -27,5 +32,19 @@ int  gloss_cli_agree_spans      (char       **inputs,
                                  const char  *disagreements,
                                  gboolean     per_article,
                                  gboolean     json);
+
+/* Prints @rows (GStrv, the first the header) as a table, columns aligned. */
+typedef void (*GlossCliTablePrint) (GString   *out,
+                                    GPtrArray *rows);
+
+/* The members "attributes" and, for a pair, "relations" of the object
+ * @values is building for @set, a set of @result. */
+void gloss_cli_agree_add_relational_json    (JsonBuilder          *values,
+                                             GlossAgreementResult *result,
+                                             GlossAgreementSet    *set);
+/* The tables of attributes and relations of @result, when it has any. */
+void gloss_cli_agree_append_relational_text (GString              *out,
+                                             GlossAgreementResult *result,
+                                             GlossCliTablePrint    print);
 
 G_END_DECLS

@@ -38,6 +38,10 @@ struct _GlossAgreementSet
    * by number of coders, and how many articles had each length. */
   GArray *blank_tokens;         /* guint64, indexed by coders */
   GHashTable *lengths;          /* length -> how many articles */
+  /* Attributes and relations (gloss-agreement-relational.c). */
+  GPtrArray *attributes;        /* by attribute number: its tallies, or NULL */
+  GArray *relations;            /* GlossSpanCounts by relation type number, pairs only */
+  GlossSpanCounts relations_total;
 };
 
 typedef struct
@@ -71,6 +75,10 @@ struct _GlossAgreement
   GPtrArray *tags;              /* char *, by number */
   GHashTable *tag_numbers;      /* name -> number + 1 */
   GlossAgreementResult *total;
+  GPtrArray *attributes;        /* by number, in the order first met */
+  GHashTable *attribute_numbers; /* id -> number + 1 */
+  GPtrArray *relation_types;    /* char *, by number */
+  GHashTable *relation_numbers; /* id -> number + 1 */
 };
 
 GlossAgreementSet    *_gloss_agreement_set_new      (GlossAgreement          *study,
@@ -93,5 +101,30 @@ Annotator            *_gloss_agreement_result_annotator (GlossAgreementResult *r
 /* The key of a pair in a result's table. */
 char                 *_gloss_agreement_pair_key     (const char              *a,
                                                      const char              *b);
+
+/* Attributes and relations, on the units of an article: the passages
+ * of its annotators matched strictly (same tag, start and end). */
+typedef struct _GlossAgreementUnits GlossAgreementUnits;
+
+void                  _gloss_agreement_relational_init  (GlossAgreement          *study);
+void                  _gloss_agreement_relational_clear (GlossAgreement          *study);
+/* The units of @n_coders coders: the passages measured (@measured) and
+ * the relations of their layers (@originals), those whose ends were not
+ * measured left out. */
+GlossAgreementUnits  *_gloss_agreement_units_new    (GlossAgreement          *study,
+                                                     GlossLayer             **measured,
+                                                     GlossLayer             **originals,
+                                                     guint                    n_coders);
+void                  _gloss_agreement_units_free   (GlossAgreementUnits     *units);
+/* Measures the attributes (and, for a pair, the relations) of the coders
+ * @coders (indices in @units) into @set. */
+void                  _gloss_agreement_units_measure (GlossAgreementUnits    *units,
+                                                     GlossAgreementSet       *set,
+                                                     const guint             *coders,
+                                                     guint                    n_coders);
+void                  _gloss_agreement_set_relational_init  (GlossAgreementSet *set);
+void                  _gloss_agreement_set_relational_clear (GlossAgreementSet *set);
+void                  _gloss_agreement_set_add_relational   (GlossAgreementSet       *total,
+                                                             const GlossAgreementSet *article);
 
 G_END_DECLS

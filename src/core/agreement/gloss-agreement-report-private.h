@@ -43,6 +43,27 @@ char       *gloss_report_pair_label        (GlossReport        *report,
                                             guint               a,
                                             guint               b);
 
+/* A cell of a coefficient or score: shown with three decimals in the
+ * locale's way, its exact value in data-value for programs; undefined, a
+ * dash with the reason in its title. */
+void        gloss_report_append_measure    (GString            *buf,
+                                            const char         *measure,
+                                            gboolean            defined,
+                                            double              value,
+                                            const char         *reason);
+void        gloss_report_append_count      (GString            *buf,
+                                            const char         *measure,
+                                            guint64             value);
+
+/* A pair's row attributes: data-pair="A B", data-a and data-b. */
+void        gloss_report_append_pair_attributes (GString       *buf,
+                                            const char         *id_a,
+                                            const char         *id_b);
+
+/* gloss-agreement-report-relations.c: a table per attribute, and one of
+ * the relations, when the total has any. */
+void        gloss_report_append_relational (GlossReport        *report);
+
 /* gloss-agreement-report-charts.c */
 void        gloss_report_append_confusion  (GlossReport        *report,
                                             guint               a,

@@ -190,12 +190,12 @@ append_exact (GString *buf,
 
 /* A cell of a coefficient or score: shown with three decimals in the
  * locale's way, its exact value in data-value for programs. */
-static void
-append_measure (GString    *buf,
-                const char *measure,
-                gboolean    defined,
-                double      value,
-                const char *reason)
+void
+gloss_report_append_measure (GString    *buf,
+                             const char *measure,
+                             gboolean    defined,
+                             double      value,
+                             const char *reason)
 {
   if (!defined)
     {
@@ -211,10 +211,10 @@ append_measure (GString    *buf,
   g_string_append_printf (buf, "\">%.3f</td>", value);
 }
 
-static void
-append_count (GString    *buf,
-              const char *measure,
-              guint64     value)
+void
+gloss_report_append_count (GString    *buf,
+                           const char *measure,
+                           guint64     value)
 {
   g_string_append_printf (buf, "<td data-measure=\"%s\" data-value=\"%" G_GUINT64_FORMAT "\">%"
                           G_GUINT64_FORMAT "</td>", measure, value, value);
@@ -225,7 +225,7 @@ append_reliability (GString                    *buf,
                     const char                 *measure,
                     const GlossReliabilityResult *result)
 {
-  append_measure (buf, measure, result->defined, result->value, result->reason);
+  gloss_report_append_measure (buf, measure, result->defined, result->value, result->reason);
 }
 
 static const char *
@@ -250,7 +250,7 @@ append_score (GString          *buf,
               const char       *measure,
               const GlossScore *score)
 {
-  append_measure (buf, measure, score->status == GLOSS_SCORE_DEFINED, score->value,
+  gloss_report_append_measure (buf, measure, score->status == GLOSS_SCORE_DEFINED, score->value,
                   score_reason (score->status));
 }
 
@@ -263,7 +263,7 @@ append_token_measures (GString           *buf,
   GlossReliabilityResult result;
 
   gloss_agreement_set_get_token_measure (set, tag, GLOSS_AGREEMENT_PERCENT, &result);
-  append_count (buf, "units", result.n_units);
+  gloss_report_append_count (buf, "units", result.n_units);
   append_reliability (buf, "percent_agreement", &result);
   if (pair)
     {
@@ -281,6 +281,22 @@ append_token_measures (GString           *buf,
   append_reliability (buf, "alpha.nominal", &result);
   gloss_agreement_set_get_alpha_u (set, tag, &result);
   append_reliability (buf, "alpha_u", &result);
+}
+
+void
+gloss_report_append_pair_attributes (GString    *buf,
+                                     const char *id_a,
+                                     const char *id_b)
+{
+  g_string_append (buf, " data-pair=\"");
+  gloss_report_escape (buf, id_a, -1);
+  g_string_append_c (buf, ' ');
+  gloss_report_escape (buf, id_b, -1);
+  g_string_append (buf, "\" data-a=\"");
+  gloss_report_escape (buf, id_a, -1);
+  g_string_append (buf, "\" data-b=\"");
+  gloss_report_escape (buf, id_b, -1);
+  g_string_append_c (buf, '"');
 }
 
 /* The row's attributes: data-tag when it is one tag's. */
@@ -324,20 +340,13 @@ append_pair_row (GlossReport *report,
   else
     counts = *gloss_span_match_get_counts (gloss_agreement_set_get_spans (set));
 
-  g_string_append (buf, "<tr data-pair=\"");
-  gloss_report_escape (buf, id_a, -1);
-  g_string_append_c (buf, ' ');
-  gloss_report_escape (buf, id_b, -1);
-  g_string_append (buf, "\" data-a=\"");
-  gloss_report_escape (buf, id_a, -1);
-  g_string_append (buf, "\" data-b=\"");
-  gloss_report_escape (buf, id_b, -1);
-  g_string_append_c (buf, '"');
+  g_string_append (buf, "<tr");
+  gloss_report_append_pair_attributes (buf, id_a, id_b);
   append_tag_attribute (buf, tag);
   g_string_append (buf, "><th class=\"name\" scope=\"row\">");
   gloss_report_escape (buf, label, -1);
   g_string_append (buf, "</th>");
-  append_count (buf, "articles", gloss_agreement_set_get_n_articles (set));
+  gloss_report_append_count (buf, "articles", gloss_agreement_set_get_n_articles (set));
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
     {
@@ -355,7 +364,7 @@ append_pair_row (GlossReport *report,
   append_token_measures (buf, set, tag, TRUE);
 
   for (guint i = 0; i < GLOSS_SPAN_N_OUTCOMES; i++)
-    append_count (buf, outcome_keys[i], counts.n[i]);
+    gloss_report_append_count (buf, outcome_keys[i], counts.n[i]);
   g_string_append (buf, "</tr>\n");
 }
 
@@ -425,9 +434,9 @@ append_group_table (GlossReport *report)
       else
         gloss_report_escape (buf, tag, -1);
       g_string_append (buf, "</th>");
-      append_count (buf, "articles", gloss_agreement_set_get_n_articles (group));
+      gloss_report_append_count (buf, "articles", gloss_agreement_set_get_n_articles (group));
       append_token_measures (buf, group, tag, FALSE);
-      append_count (buf, "coders", gloss_agreement_result_get_n_annotators (report->total));
+      gloss_report_append_count (buf, "coders", gloss_agreement_result_get_n_annotators (report->total));
       g_string_append (buf, "</tr>\n");
     }
   g_string_append (buf, "</tbody></table></div>\n");
@@ -467,7 +476,7 @@ append_counts_table (GlossReport *report)
           g_string_append_printf (buf, "\" data-measure=\"passages\" data-value=\"%u\">%u</td>",
                                   count, count);
         }
-      append_count (buf, "passages", gloss_agreement_result_count (report->total, i, NULL));
+      gloss_report_append_count (buf, "passages", gloss_agreement_result_count (report->total, i, NULL));
       g_string_append (buf, "</tr>\n");
     }
   g_string_append (buf, "</tbody></table></div>\n");
@@ -580,6 +589,7 @@ append_total (GlossReport *report)
   g_string_append_printf (buf, "<h3>%s</h3>\n", _("Pairs of annotators"));
   append_pair_table (report, NULL);
   append_group_table (report);
+  gloss_report_append_relational (report);
 
   g_string_append_printf (buf, "<h2 id=\"confusion\">%s</h2>\n<p>%s</p>\n", _("Confusion between annotators"),
                           _("How many words the first annotator of a pair gave each tag (rows) and the "

@@ -32,6 +32,7 @@ _gloss_agreement_set_new (GlossAgreement *study,
   set->tag_sums = g_ptr_array_new_with_free_func ((GDestroyNotify) gloss_unitizing_sums_free);
   set->blank_tokens = g_array_new (FALSE, TRUE, sizeof (guint64));
   set->lengths = g_hash_table_new (g_direct_hash, g_direct_equal);
+  _gloss_agreement_set_relational_init (set);
   return set;
 }
 
@@ -46,6 +47,7 @@ _gloss_agreement_set_free (gpointer data)
   g_ptr_array_unref (set->tag_sums);
   g_array_unref (set->blank_tokens);
   g_hash_table_unref (set->lengths);
+  _gloss_agreement_set_relational_clear (set);
   g_free (set);
 }
 
@@ -142,6 +144,7 @@ _gloss_agreement_set_add (GlossAgreementSet       *total,
       gloss_span_match_add (total->spans, article->spans);
     }
   gloss_nominal_tally_add (total->tokens, article->tokens);
+  _gloss_agreement_set_add_relational (total, article);
 
   for (guint t = 0; t < n_tags; t++)
     {

@@ -48,6 +48,7 @@ gloss_agreement_new (void)
 
   self->tags = g_ptr_array_new_with_free_func (g_free);
   self->tag_numbers = g_hash_table_new (g_str_hash, g_str_equal);
+  _gloss_agreement_relational_init (self);
   self->total = _gloss_agreement_result_new (self, NULL);
   return self;
 }
@@ -61,6 +62,7 @@ gloss_agreement_free (GlossAgreement *self)
   gloss_agreement_result_free (self->total);
   g_hash_table_unref (self->tag_numbers);
   g_ptr_array_unref (self->tags);
+  _gloss_agreement_relational_clear (self);
   g_free (self);
 }
 
@@ -126,6 +128,8 @@ gloss_agreement_get_total (GlossAgreement *self)
 typedef struct
 {
   Annotator *annotator;
+  GlossLayer *layer;            /* as read, with its relations */
+  guint index;                  /* in the sorted coders */
   GArray *passages;             /* Passage, by start, then longest, then tag */
   int *inside;                  /* n_tags × n_tokens: 1 in a passage of the tag */
   int *labels;                  /* n_tokens: the category over all tags */
@@ -293,18 +297,23 @@ add_units (GlossUnitizingData *data,
 
 /* The set of @coders (two for a pair) on one article. */
 static GlossAgreementSet *
-measure_set (GlossAgreement *self,
-             gboolean        is_pair,
-             Coder         **coders,
-             guint           n_coders,
-             guint           n_tags,
-             guint           n_tokens,
-             guint           length)
+measure_set (GlossAgreement      *self,
+             GlossAgreementUnits *units,
+             gboolean             is_pair,
+             Coder              **coders,
+             guint                n_coders,
+             guint                n_tags,
+             guint                n_tokens,
+             guint                length)
 {
   GlossAgreementSet *set = _gloss_agreement_set_new (self, is_pair, n_coders);
   g_autofree const int **columns = g_new (const int *, n_coders);
+  g_autofree guint *indices = g_new (guint, n_coders);
 
   set->n_articles = 1;
+  for (guint i = 0; i < n_coders; i++)
+    indices[i] = coders[i]->index;
+  _gloss_agreement_units_measure (units, set, indices, n_coders);
   if (is_pair)
     set->spans = gloss_span_match_new (coders[0]->annotator->layer, coders[1]->annotator->layer, NULL);
 
@@ -422,6 +431,9 @@ gloss_agreement_measure_layers (GlossAgreement *self,
   g_autoptr(GArray) tokens = NULL;
   g_autoptr(GArray) coders = g_array_new (FALSE, TRUE, sizeof (Coder));
   g_autofree Coder **all = NULL;
+  g_autofree GlossLayer **measured = NULL;
+  g_autofree GlossLayer **originals = NULL;
+  GlossAgreementUnits *units;
   guint n_tokens, n_tags, length;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -451,6 +463,7 @@ gloss_agreement_measure_layers (GlossAgreement *self,
       if (coder.annotator->layer != NULL)
         continue;
       coder.annotator->n_articles = 1;
+      coder.layer = layer;
       coder.passages = g_array_new (FALSE, FALSE, sizeof (Passage));
       coder.annotator->layer = measured_layer (self, layer, tokens, coder.passages);
       g_array_append_val (coders, coder);
@@ -460,12 +473,17 @@ gloss_agreement_measure_layers (GlossAgreement *self,
   n_tags = self->tags->len;
   result->n_tags = n_tags;
   all = g_new (Coder *, coders->len + 1);
+  measured = g_new (GlossLayer *, coders->len + 1);
+  originals = g_new (GlossLayer *, coders->len + 1);
   for (guint i = 0; i < coders->len; i++)
     {
       Coder *coder = &g_array_index (coders, Coder, i);
       Annotator *annotator = coder->annotator;
 
       all[i] = coder;
+      coder->index = i;
+      measured[i] = annotator->layer;
+      originals[i] = coder->layer;
       code_tokens (coder, n_tags, n_tokens);
       g_array_set_size (annotator->counts, n_tags);
       for (guint p = 0; p < coder->passages->len; p++)
@@ -473,17 +491,19 @@ gloss_agreement_measure_layers (GlossAgreement *self,
       annotator->total = coder->passages->len;
     }
 
+  units = _gloss_agreement_units_new (self, measured, originals, coders->len);
   for (guint i = 0; i < coders->len; i++)
     for (guint j = i + 1; j < coders->len; j++)
       {
         Coder *pair[] = { all[i], all[j] };
 
         g_hash_table_insert (result->pairs, _gloss_agreement_pair_key (all[i]->annotator->id, all[j]->annotator->id),
-                             measure_set (self, TRUE, pair, 2, n_tags, n_tokens, length));
+                             measure_set (self, units, TRUE, pair, 2, n_tags, n_tokens, length));
       }
   if (coders->len >= 2)
-    result->group = measure_set (self, FALSE, all, coders->len, n_tags, n_tokens, length);
+    result->group = measure_set (self, units, FALSE, all, coders->len, n_tags, n_tokens, length);
 
+  _gloss_agreement_units_free (units);
   for (guint i = 0; i < coders->len; i++)
     coder_clear (&g_array_index (coders, Coder, i));
 

@@ -165,6 +165,46 @@ guint64       gloss_agreement_set_get_confusion      (GlossAgreementSet    *set,
                                                       const char           *tag_a,
                                                       const char           *tag_b);
 
+/* Attributes: for each attribute id, the units are the passages matched
+ * strictly (same tag, start and end; for a pair, those both annotators
+ * marked, for the group those two annotators or more marked), each
+ * annotator's value that of its passage, missing where it has none.
+ * Values are compared as text (a choice's id, true or false, the number
+ * or the text); α interval takes the numbers, for an attribute whose
+ * values are all numbers.  Pooled units are those of every article. */
+typedef enum
+{
+  GLOSS_AGREEMENT_ATTRIBUTE_PERCENT,
+  GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_NOMINAL,
+  GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL,
+  GLOSS_AGREEMENT_N_ATTRIBUTE_MEASURES,
+} GlossAgreementAttributeMeasure;
+
+/* "percent_agreement", "alpha_nominal", "alpha_interval". */
+const char   *gloss_agreement_attribute_measure_to_string (GlossAgreementAttributeMeasure measure);
+/* The attributes the matched passages have, sorted; free with g_strfreev. */
+char        **gloss_agreement_result_dup_attributes  (GlossAgreementResult *result);
+/* Whether every value of @attribute met so far is a number. */
+gboolean      gloss_agreement_result_attribute_is_numeric (GlossAgreementResult *result,
+                                                      const char           *attribute);
+void          gloss_agreement_set_get_attribute_measure (GlossAgreementSet *set,
+                                                      const char           *attribute,
+                                                      GlossAgreementAttributeMeasure measure,
+                                                      GlossReliabilityResult *result);
+/* Relations, pairs only: a relation of A matches one of B when they have
+ * the same type and their sources, and their targets, are matched
+ * strictly; each matches once.  The counts put the matched relations in
+ * GLOSS_SPAN_MATCHED and the others in GLOSS_SPAN_ONLY_A and _ONLY_B, so
+ * that gloss_span_counts_get_scores (GLOSS_SPAN_STRICT) gives precision,
+ * recall and F1.  A relation an end of which is not measured (orphaned,
+ * or of a tag left out) is not counted.  The relation types either side
+ * of a pair used, sorted; free with g_strfreev. */
+char        **gloss_agreement_result_dup_relation_types (GlossAgreementResult *result);
+/* For @type, or all types (NULL); zeros for the group. */
+void          gloss_agreement_set_get_relation_counts (GlossAgreementSet   *set,
+                                                      const char           *type,
+                                                      GlossSpanCounts      *counts);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreement, gloss_agreement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementResult, gloss_agreement_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementReading, gloss_agreement_reading_free)

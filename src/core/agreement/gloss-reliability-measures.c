@@ -35,6 +35,8 @@ _gloss_reliability_reason (GlossReliabilityReason reason)
     case GLOSS_RELIABILITY_UNEVEN_UNITS:
       return _("Fleiss’ κ needs as many values in every unit, "
                "and the units do not all have as many.");
+    case GLOSS_RELIABILITY_NOT_NUMBERS:
+      return _("The values are not all numbers: α interval needs numbers.");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -20,6 +20,7 @@ typedef enum
   GLOSS_RELIABILITY_ALL_ALIKE,
   GLOSS_RELIABILITY_NOT_TWO_CODERS,
   GLOSS_RELIABILITY_UNEVEN_UNITS,
+  GLOSS_RELIABILITY_NOT_NUMBERS,
 } GlossReliabilityReason;
 
 const char *_gloss_reliability_reason    (GlossReliabilityReason  reason);

@@ -289,17 +289,65 @@ proposers (GlossReview           *self,
   return (char **) g_ptr_array_free (ids, FALSE);
 }
 
-/* Adds @tag on [start, end) to the consensus with its provenance; NULL
- * when the consensus holds it already. */
+/* Links @passage, new in the consensus, as the passages of @unit alike
+ * to @model are linked in their layers, where the consensus holds the
+ * other end (the same tag and span). */
+static void
+carry_relations (GlossReview           *self,
+                 const GlossReviewUnit *unit,
+                 GlossAnnotation       *model,
+                 GlossAnnotation       *passage)
+{
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      const GlossReviewVersion *v = &g_array_index (unit->versions, GlossReviewVersion, i);
+      GlossLayer *layer = g_ptr_array_index (self->layers, v->annotator);
+      g_autoptr(GPtrArray) relations = NULL;
+
+      if (!same_passage (model, v->annotation))
+        continue;
+      relations = gloss_review_dup_relations (self, v->annotator, v->annotation);
+      for (guint r = 0; r < relations->len; r++)
+        {
+          GlossRelation *relation = g_ptr_array_index (relations, r);
+          gboolean from = g_str_equal (gloss_relation_get_source (relation),
+                                       gloss_annotation_get_id (v->annotation));
+          GlossAnnotation *other = gloss_layer_lookup (layer, from ? gloss_relation_get_target (relation)
+                                                                   : gloss_relation_get_source (relation));
+          GlossAnnotation *settled;
+
+          if (other == NULL)
+            continue;
+          settled = other == v->annotation
+                    ? passage
+                    : gloss_layer_find (self->consensus, gloss_annotation_get_tag (other),
+                                        gloss_annotation_get_start (other), gloss_annotation_get_end (other));
+          if (settled == NULL)
+            continue;
+          /* Refused when the consensus has it already. */
+          gloss_layer_link (self->consensus, gloss_relation_get_rel_type (relation),
+                            gloss_annotation_get_id (from ? passage : settled),
+                            gloss_annotation_get_id (from ? settled : passage),
+                            gloss_relation_get_note (relation));
+        }
+    }
+}
+
+/* Adds @tag on [start, end) to the consensus with its provenance, the
+ * attributes of @model and the relations of @unit's passages alike to
+ * it (none for a rejection: @model NULL); NULL when the consensus holds
+ * it already. */
 static GlossAnnotation *
-settle (GlossReview       *self,
-        const char        *tag,
-        guint              start,
-        guint              end,
-        char             **from,
-        GlossConsensusHow  how,
-        const char        *by,
-        const char        *at)
+settle (GlossReview           *self,
+        const GlossReviewUnit *unit,
+        GlossAnnotation       *model,
+        const char            *tag,
+        guint                  start,
+        guint                  end,
+        char                 **from,
+        GlossConsensusHow      how,
+        const char            *by,
+        const char            *at)
 {
   g_autoptr(GlossAnnotation) passage = NULL;
   g_autofree char *now = at == NULL ? gloss_timestamp_now () : NULL;
@@ -307,10 +355,20 @@ settle (GlossReview       *self,
 
   if (gloss_layer_find (self->consensus, tag, start, end) != NULL)
     return NULL;
+
   passage = gloss_annotation_new_for_source (gloss_layer_get_source (self->consensus), tag, start, end, NULL);
   gloss_consensus_set_source (passage, &source);
+  if (model != NULL && gloss_annotation_get_attributes (model) != NULL)
+    gloss_annotation_set_attributes (passage, gloss_annotation_get_attributes (model));
+  gloss_layer_begin_group (self->consensus);
   if (!gloss_layer_add (self->consensus, passage))
-    return NULL;
+    {
+      gloss_layer_end_group (self->consensus);
+      return NULL;
+    }
+  if (model != NULL)
+    carry_relations (self, unit, model, passage);
+  gloss_layer_end_group (self->consensus);
   return passage;
 }
 
@@ -380,7 +438,7 @@ gloss_review_accept_edited (GlossReview *self,
         start == gloss_annotation_get_start (model) &&
         end == gloss_annotation_get_end (model) ? GLOSS_CONSENSUS_ACCEPTED : GLOSS_CONSENSUS_EDITED;
 
-  return settle (self, tag, start, end, from, how, by, at);
+  return settle (self, u, model, tag, start, end, from, how, by, at);
 }
 
 guint
@@ -402,7 +460,7 @@ gloss_review_accept_all (GlossReview *self,
       g_auto(GStrv) from = proposers (self, u, model);
 
       /* A passage several annotators proposed is added once. */
-      if (settle (self, gloss_annotation_get_tag (model), gloss_annotation_get_start (model),
+      if (settle (self, u, model, gloss_annotation_get_tag (model), gloss_annotation_get_start (model),
                   gloss_annotation_get_end (model), from, GLOSS_CONSENSUS_ACCEPTED, by, at) != NULL)
         added++;
     }
@@ -423,7 +481,7 @@ gloss_review_reject (GlossReview *self,
 
   u = &g_array_index (self->units, GlossReviewUnit, unit);
   from = proposers (self, u, NULL);
-  return settle (self, GLOSS_CONSENSUS_REJECTED_TAG, u->start, u->end, from,
+  return settle (self, u, NULL, GLOSS_CONSENSUS_REJECTED_TAG, u->start, u->end, from,
                  GLOSS_CONSENSUS_REJECTED, by, at);
 }
 
@@ -448,7 +506,7 @@ gloss_review_accept_agreements (GlossReview *self,
         continue;
       model = g_array_index (unit->versions, GlossReviewVersion, 0).annotation;
       from = proposers (self, unit, NULL);
-      if (settle (self, gloss_annotation_get_tag (model), gloss_annotation_get_start (model),
+      if (settle (self, unit, model, gloss_annotation_get_tag (model), gloss_annotation_get_start (model),
                   gloss_annotation_get_end (model), from, GLOSS_CONSENSUS_AGREED, by, at) != NULL)
         added++;
     }

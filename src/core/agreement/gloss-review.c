@@ -98,6 +98,13 @@ compare_versions (gconstpointer a,
 }
 
 static int
+compare_relations (gconstpointer a,
+                   gconstpointer b)
+{
+  return gloss_relation_compare (*(GlossRelation * const *) a, *(GlossRelation * const *) b);
+}
+
+static int
 compare_units (gconstpointer a,
                gconstpointer b)
 {
@@ -149,9 +156,29 @@ collect (GPtrArray *layers)
   return passages;
 }
 
+static gboolean
+same_attributes (GlossAnnotation *a,
+                 GlossAnnotation *b)
+{
+  GVariant *x = gloss_annotation_get_attributes (a);
+  GVariant *y = gloss_annotation_get_attributes (b);
+
+  if (x == NULL || y == NULL)
+    return x == y;
+  return g_variant_equal (x, y);
+}
+
+static gboolean
+same_span (GlossAnnotation *a,
+           GlossAnnotation *b)
+{
+  return gloss_annotation_get_start (a) == gloss_annotation_get_start (b) &&
+         gloss_annotation_get_end (a) == gloss_annotation_get_end (b);
+}
+
 /* The kind of a unit from its versions, sorted by annotator: each
- * passage is compared with the first of its tag, the tags of a unit
- * being few. */
+ * passage is compared with the first of its tag, and with the first of
+ * its tag and span for its attributes, the tags of a unit being few. */
 static GlossReviewKind
 unit_kind (const GlossReviewUnit *unit,
            guint                  n_annotators)
@@ -159,6 +186,7 @@ unit_kind (const GlossReviewUnit *unit,
   GlossReviewKind kind = GLOSS_REVIEW_AGREED;
   guint n_present = 0;
   g_autoptr(GPtrArray) firsts = g_ptr_array_new ();
+  g_autoptr(GPtrArray) alike = g_ptr_array_new ();
 
   for (guint i = 0; i < unit->versions->len; i++)
     {
@@ -174,17 +202,228 @@ unit_kind (const GlossReviewUnit *unit,
       if (first == NULL)
         {
           g_ptr_array_add (firsts, v->annotation);
+          g_ptr_array_add (alike, v->annotation);
           continue;
         }
-      if (gloss_annotation_get_start (first) != gloss_annotation_get_start (v->annotation) ||
-          gloss_annotation_get_end (first) != gloss_annotation_get_end (v->annotation))
+      if (!same_span (first, v->annotation))
         kind |= GLOSS_REVIEW_BOUNDARY_DIFFERS;
+      first = NULL;
+      for (guint k = 0; k < alike->len && first == NULL; k++)
+        if (g_str_equal (gloss_annotation_get_tag (g_ptr_array_index (alike, k)), tag) &&
+            same_span (g_ptr_array_index (alike, k), v->annotation))
+          first = g_ptr_array_index (alike, k);
+      if (first == NULL)
+        g_ptr_array_add (alike, v->annotation);
+      else if (!same_attributes (first, v->annotation))
+        kind |= GLOSS_REVIEW_ATTRIBUTE_DIFFERS;
     }
   if (firsts->len > 1)
     kind |= GLOSS_REVIEW_TAG_DIFFERS;
   if (n_present < n_annotators)
     kind |= GLOSS_REVIEW_MISSING;
   return kind;
+}
+
+/* The passage of @annotator in the unit of @annotation with its tag and
+ * span, or NULL. */
+static GlossAnnotation *
+matched_in (GlossReview     *self,
+            GlossAnnotation *annotation,
+            guint            annotator)
+{
+  int u = gloss_review_find_unit (self, annotation);
+  const GlossReviewUnit *unit;
+
+  if (u < 0)
+    return NULL;
+  unit = &g_array_index (self->units, GlossReviewUnit, u);
+  for (guint i = 0; i < unit->versions->len; i++)
+    {
+      const GlossReviewVersion *v = &g_array_index (unit->versions, GlossReviewVersion, i);
+
+      if (v->annotator == annotator && same_span (v->annotation, annotation) &&
+          g_str_equal (gloss_annotation_get_tag (v->annotation), gloss_annotation_get_tag (annotation)))
+        return v->annotation;
+    }
+  return NULL;
+}
+
+/* A relation by its type and ends, for the sets of relations that
+ * gathering the units builds once. */
+typedef struct
+{
+  const char *type;
+  GlossAnnotation *source;
+  GlossAnnotation *target;
+} RelationKey;
+
+static guint
+relation_key_hash (gconstpointer p)
+{
+  const RelationKey *key = p;
+
+  return g_str_hash (key->type) ^ (g_direct_hash (key->source) * 31) ^ (g_direct_hash (key->target) * 17);
+}
+
+static gboolean
+relation_key_equal (gconstpointer p,
+                    gconstpointer q)
+{
+  const RelationKey *x = p, *y = q;
+
+  return x->source == y->source && x->target == y->target && g_str_equal (x->type, y->type);
+}
+
+/* Whether the layer of @annotator has a relation of @type from @source
+ * to @target: in its set of relations (@sets, when given), otherwise
+ * among the relations from @source. */
+static gboolean
+has_relation (GlossReview     *self,
+              GHashTable     **sets,
+              guint            annotator,
+              const char      *type,
+              GlossAnnotation *source,
+              GlossAnnotation *target)
+{
+  g_autoptr(GPtrArray) from = NULL;
+
+  if (sets != NULL)
+    {
+      RelationKey key = { type, source, target };
+
+      return g_hash_table_contains (sets[annotator], &key);
+    }
+  from = gloss_layer_get_relations_from (g_ptr_array_index (self->layers, annotator),
+                                         gloss_annotation_get_id (source));
+  for (guint i = 0; i < from->len; i++)
+    {
+      GlossRelation *relation = g_ptr_array_index (from, i);
+
+      if (g_str_equal (gloss_relation_get_rel_type (relation), type) &&
+          g_str_equal (gloss_relation_get_target (relation), gloss_annotation_get_id (target)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+relation_agreed (GlossReview     *self,
+                 GHashTable     **sets,
+                 guint            annotator,
+                 GlossRelation   *relation,
+                 GlossAnnotation *source,
+                 GlossAnnotation *target)
+{
+  if (source == NULL || target == NULL)
+    return FALSE;
+  for (guint b = 0; b < self->layers->len; b++)
+    {
+      GlossAnnotation *s, *t;
+
+      if (b == annotator)
+        continue;
+      s = matched_in (self, source, b);
+      t = matched_in (self, target, b);
+      if (s == NULL || t == NULL ||
+          !has_relation (self, sets, b, gloss_relation_get_rel_type (relation), s, t))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+gloss_review_relation_agreed (GlossReview   *self,
+                              guint          annotator,
+                              GlossRelation *relation)
+{
+  GlossLayer *layer;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (annotator < self->layers->len, FALSE);
+  g_return_val_if_fail (GLOSS_IS_RELATION (relation), FALSE);
+
+  layer = g_ptr_array_index (self->layers, annotator);
+  return relation_agreed (self, NULL, annotator, relation,
+                          gloss_layer_lookup (layer, gloss_relation_get_source (relation)),
+                          gloss_layer_lookup (layer, gloss_relation_get_target (relation)));
+}
+
+GPtrArray *
+gloss_review_dup_relations (GlossReview     *self,
+                            guint            annotator,
+                            GlossAnnotation *annotation)
+{
+  GlossLayer *layer;
+  GPtrArray *relations;
+  g_autoptr(GPtrArray) to = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (annotator < self->layers->len, NULL);
+  g_return_val_if_fail (GLOSS_IS_ANNOTATION (annotation), NULL);
+
+  layer = g_ptr_array_index (self->layers, annotator);
+  relations = gloss_layer_get_relations_from (layer, gloss_annotation_get_id (annotation));
+  to = gloss_layer_get_relations_to (layer, gloss_annotation_get_id (annotation));
+  for (guint i = 0; i < to->len; i++)
+    if (!g_ptr_array_find (relations, g_ptr_array_index (to, i), NULL))
+      g_ptr_array_add (relations, g_object_ref (g_ptr_array_index (to, i)));
+  g_ptr_array_sort (relations, compare_relations);
+  return relations;
+}
+
+/* Marks the units of both ends of each relation some annotator lacks,
+ * through a set of each layer's relations by type and ends, so that each
+ * relation costs a few lookups. */
+static void
+mark_relations (GlossReview *self)
+{
+  guint n_layers = self->layers->len;
+  g_autofree GHashTable **sets = g_new0 (GHashTable *, MAX (n_layers, 1));
+  g_autofree GArray **keys = g_new0 (GArray *, MAX (n_layers, 1));
+
+  for (guint a = 0; a < n_layers; a++)
+    {
+      GlossLayer *layer = g_ptr_array_index (self->layers, a);
+      guint n = gloss_layer_get_n_relations (layer);
+
+      sets[a] = g_hash_table_new (relation_key_hash, relation_key_equal);
+      keys[a] = g_array_sized_new (FALSE, FALSE, sizeof (RelationKey), n);
+      g_array_set_size (keys[a], n);
+      for (guint r = 0; r < n; r++)
+        {
+          GlossRelation *relation = gloss_layer_get_relation (layer, r);
+          RelationKey *key = &g_array_index (keys[a], RelationKey, r);
+
+          key->type = gloss_relation_get_rel_type (relation);
+          key->source = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
+          key->target = gloss_layer_lookup (layer, gloss_relation_get_target (relation));
+          g_hash_table_add (sets[a], key);
+        }
+    }
+
+  for (guint a = 0; a < n_layers; a++)
+    for (guint r = 0; r < keys[a]->len; r++)
+      {
+        const RelationKey *key = &g_array_index (keys[a], RelationKey, r);
+        GlossAnnotation *ends[] = { key->source, key->target };
+
+        if (relation_agreed (self, sets, a, gloss_layer_get_relation (g_ptr_array_index (self->layers, a), r),
+                             key->source, key->target))
+          continue;
+        for (guint e = 0; e < G_N_ELEMENTS (ends); e++)
+          {
+            int u = ends[e] != NULL ? gloss_review_find_unit (self, ends[e]) : -1;
+
+            if (u >= 0)
+              g_array_index (self->units, GlossReviewUnit, u).kind |= GLOSS_REVIEW_RELATION_DIFFERS;
+          }
+      }
+
+  for (guint a = 0; a < n_layers; a++)
+    {
+      g_hash_table_unref (sets[a]);
+      g_array_unref (keys[a]);
+    }
 }
 
 GlossReview *
@@ -273,13 +512,16 @@ gloss_review_new (GPtrArray *layers)
 
       g_array_sort (unit->versions, compare_versions);
       unit->kind = unit_kind (unit, self->layers->len);
-      if (unit->kind != GLOSS_REVIEW_AGREED)
-        g_array_append_val (self->disagreements, u);
       for (guint i = 0; i < unit->versions->len; i++)
         g_hash_table_insert (self->unit_of,
                              g_array_index (unit->versions, GlossReviewVersion, i).annotation,
                              GUINT_TO_POINTER (u + 1));
     }
+
+  mark_relations (self);
+  for (guint u = 0; u < self->units->len; u++)
+    if (g_array_index (self->units, GlossReviewUnit, u).kind != GLOSS_REVIEW_AGREED)
+      g_array_append_val (self->disagreements, u);
 
   return self;
 }

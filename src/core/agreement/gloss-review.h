@@ -31,6 +31,9 @@ typedef enum
   GLOSS_REVIEW_TAG_DIFFERS      = 1 << 0,  /* two tags or more */
   GLOSS_REVIEW_BOUNDARY_DIFFERS = 1 << 1,  /* passages of one tag that start or end apart */
   GLOSS_REVIEW_MISSING          = 1 << 2,  /* some annotators marked nothing of it */
+  GLOSS_REVIEW_ATTRIBUTE_DIFFERS = 1 << 3, /* passages of one tag and span whose attributes differ */
+  GLOSS_REVIEW_RELATION_DIFFERS = 1 << 4,  /* a relation from or to one of its passages that
+                                            * some other annotator does not have */
 } GlossReviewKind;
 
 typedef struct _GlossReview GlossReview;
@@ -77,6 +80,18 @@ int                    gloss_review_find_disagreement (GlossReview *self,
 int                    gloss_review_find_unit         (GlossReview     *self,
                                                        GlossAnnotation *annotation);
 
+/* The relations of annotator @annotator that go from or to its passage
+ * @annotation, sorted by id (a new array holding references). */
+GPtrArray             *gloss_review_dup_relations     (GlossReview     *self,
+                                                       guint            annotator,
+                                                       GlossAnnotation *annotation);
+/* Whether every other annotator has @relation of annotator @annotator: a
+ * relation of the same type whose source and target are matched strictly
+ * (same tag, start and end) with its own. */
+gboolean               gloss_review_relation_agreed   (GlossReview     *self,
+                                                       guint            annotator,
+                                                       GlossRelation   *relation);
+
 /* Deciding: what a reviewer settles goes into the consensus layer
  * (GLOSS_CONSENSUS_ANNOTATOR), each decision one undoable step of its
  * history, each passage recording its provenance (see gloss-consensus.h)
@@ -107,7 +122,11 @@ gboolean               gloss_review_is_rejection      (GlossAnnotation *annotati
 
 /* Accepts version @version of @unit as it is: from every annotator whose
  * version has the same tag and span.  Returns the consensus passage
- * (borrowed), NULL when the consensus holds it already. */
+ * (borrowed), NULL when the consensus holds it already.  Every decision
+ * that adds a passage gives it the attributes of the version it comes
+ * from, and the relations of those annotators' passages whose other end
+ * the consensus already holds (the same tag and span): a relation comes
+ * into the consensus once both its ends are settled, whichever first. */
 GlossAnnotation       *gloss_review_accept            (GlossReview *self,
                                                        guint        unit,
                                                        guint        version,
