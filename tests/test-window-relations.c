@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "article-test-util.h"
+#include "gloss-codebook-dialog.h"
 #include "gloss-inspector.h"
 #include "gloss-relation-list.h"
 #include "gloss-text-view-private.h"
@@ -525,6 +526,105 @@ test_teammate_read_only (void)
   close_article (f);
 }
 
+/* The widget named @name in the row named @row of @dialog. */
+static GtkWidget *
+in_row (GtkWidget  *dialog,
+        const char *row,
+        const char *name)
+{
+  GtkWidget *found = find_named (dialog, row);
+
+  g_assert_nonnull (found);
+  found = find_named (found, name);
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* The codebook dialog adds a relation type (its tags and direction) and
+ * an attribute (its values and default), keeps the ids of those renamed,
+ * and the window offers the new type at once. */
+static void
+test_codebook_dialog (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GlossDocument *document = gloss_window_get_document (f->window);
+  GtkWidget *dialog = gloss_codebook_dialog_new (GTK_WINDOW (f->window), document);
+  GlossCodebook *copy = gloss_codebook_dialog_get_codebook (GLOSS_CODEBOOK_DIALOG (dialog));
+  GlossCodebook *codebook = gloss_document_get_codebook (document);
+  g_autofree char *path = g_build_filename (f->dir, "gloss-codebook.json", NULL);
+  g_autofree char *saved = NULL;
+  GlossRelationType *cites;
+  GlossAttributeDef *stance;
+  GtkWidget *check, *popover;
+  Passages p;
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_expander_set_expanded (GTK_EXPANDER (find_named (dialog, "relations-expander")), TRUE);
+  settle ();
+
+  /* A relation type "Cites" from claims to claims, without direction. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "new-relation-type")), "Cites");
+  g_signal_emit_by_name (find_named (dialog, "new-relation-type"), "activate");
+  settle ();
+  cites = gloss_codebook_lookup_relation_type (copy, "cites");
+  g_assert_nonnull (cites);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (in_row (dialog, "cites", "directed")), FALSE);
+  g_assert_false (gloss_relation_type_get_directed (cites));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (in_row (dialog, "cites", "source-tags"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (popover, "claim")), TRUE);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (in_row (dialog, "cites", "target-tags"))));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (popover, "claim")), TRUE);
+  g_assert_cmpstrv (gloss_relation_type_get_source_tags (cites), ((const char *[]) { "claim", NULL }));
+  g_assert_cmpstrv (gloss_relation_type_get_target_tags (cites), ((const char *[]) { "claim", NULL }));
+
+  /* An attribute "Stance", a choice of For and Against, For by default. */
+  gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "new-attribute")), "Stance");
+  g_signal_emit_by_name (find_named (dialog, "new-attribute"), "activate");
+  settle ();
+  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "values")), "For, Against");
+  g_signal_emit_by_name (in_row (dialog, "stance", "values"), "activate");
+  settle ();
+  stance = gloss_codebook_lookup_attribute (copy, "stance");
+  g_assert_cmpuint (gloss_attribute_def_get_n_values (stance), ==, 2);
+  g_assert_cmpstr (gloss_attribute_def_get_value_id (stance, 1), ==, "against");
+  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "default")), "For");
+  g_assert_cmpstr (g_variant_get_string (gloss_attribute_def_get_default (stance), NULL), ==, "for");
+  /* Renamed, a value keeps its id. */
+  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "values")), "For, Opposed");
+  g_signal_emit_by_name (in_row (dialog, "stance", "values"), "activate");
+  settle ();
+  stance = gloss_codebook_lookup_attribute (copy, "stance");
+  g_assert_cmpstr (gloss_attribute_def_get_value_id (stance, 0), ==, "for");
+  g_assert_cmpstr (gloss_attribute_def_get_value_label (stance, 1), ==, "Opposed");
+
+  /* The verdict renamed keeps its id. */
+  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "verdict", "label")), "Finding");
+  g_assert_cmpstr (gloss_attribute_def_get_label (gloss_codebook_lookup_attribute (copy, "verdict")), ==, "Finding");
+
+  check = find_named (dialog, "cites");
+  g_assert_nonnull (check);
+  gtk_widget_activate_action (dialog, "codebook.save", NULL);
+  settle ();
+  saved = read_file (path);
+  g_assert_nonnull (strstr (saved, "\"cites\""));
+  g_assert_nonnull (strstr (saved, "\"stance\""));
+  g_assert_nonnull (gloss_codebook_lookup_relation_type (codebook, "cites"));
+  g_assert_cmpstr (gloss_attribute_def_get_label (gloss_codebook_lookup_attribute (codebook, "verdict")), ==, "Finding");
+
+  /* The window offers Cites between two claims. */
+  p = tag_passages (f);
+  gloss_text_view_select (view (f), p.claim, FALSE);
+  gloss_text_view_select_range (view (f), offset_of (f, "Acme Corp won"), offset_of (f, "Acme Corp won") + 13);
+  activate (f, "win.tag-key", g_variant_new_int32 (3));
+  link_by_click (f, p.claim, "won");
+  g_assert_cmpint (n_choices (f), ==, 1);
+  activate (f, "win.tag-key", g_variant_new_int32 (1));
+  g_assert_cmpuint (gloss_layer_get_n_relations (own_layer (f)), ==, 1);
+  g_assert_cmpstr (gloss_relation_get_rel_type (gloss_layer_get_relation (own_layer (f), 0)), ==, "cites");
+
+  close_article (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -539,6 +639,7 @@ main (int   argc,
   ADD ("/relations/inspector", test_inspector_relations);
   ADD ("/relations/attributes", test_attributes);
   ADD ("/relations/teammate-read-only", test_teammate_read_only);
+  ADD ("/relations/codebook-dialog", test_codebook_dialog);
 
   return article_test_run ();
 }

@@ -19,10 +19,13 @@
  * (win.show-passage selects it); then, when the layer can be changed, a
  * button that deletes the relation and an entry for its note, committed
  * on Enter or when the entry loses the focus, each one step of the
- * layer's history.  The rows are made again when a relation of the
- * passage is added, removed or changed. */
+ * layer's history.  A relation of the passage added, removed or changed
+ * adds, removes or makes again its row alone. */
 
 #define UNKNOWN_TYPE_COLOR "#9a9996"
+/* Past this many relations, the rest are counted rather than listed: a
+ * passage linked to hundreds of others stays quick to select. */
+#define MAX_ROWS 50
 #define QUOTE_LENGTH 40
 
 struct _GlossRelationList
@@ -43,6 +46,7 @@ struct _GlossRelationList
   GtkWidget *title;
   GtkWidget *rows;
   GtkWidget *empty_label;
+  GtkWidget *more_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelationList, gloss_relation_list, GTK_TYPE_WIDGET)
@@ -129,6 +133,8 @@ row_new (GlossRelationList *self,
   g_autofree char *text = NULL;
 
   gtk_widget_add_css_class (row, "gloss-relation-row");
+  g_object_set_data (G_OBJECT (row), "gloss-relation", relation);
+  g_object_set_data (G_OBJECT (row), "gloss-outgoing", GINT_TO_POINTER (outgoing));
   /* Going out: "Said by →"; coming in: "← Said by". */
   if (outgoing)
     markup = g_strdup_printf ("<span foreground=\"%s\">●</span> %s →",
@@ -198,12 +204,59 @@ row_new (GlossRelationList *self,
   return row;
 }
 
+static guint
+n_rows (GlossRelationList *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->rows); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* The empty list's hint, and how many relations are not listed. */
+static void
+update_labels (GlossRelationList *self,
+               guint              n_relations)
+{
+  guint shown = n_rows (self);
+
+  gtk_widget_set_visible (self->empty_label, n_relations == 0);
+  gtk_label_set_label (GTK_LABEL (self->empty_label),
+                       self->editable ? _("No relations. Press L to link this passage to another.")
+                                      : _("No relations."));
+  gtk_widget_set_visible (self->more_label, n_relations > shown);
+  if (n_relations > shown)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: relations of a passage the inspector does not list */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more relation", "and %u more relations",
+                                           n_relations - shown), n_relations - shown);
+      gtk_label_set_label (GTK_LABEL (self->more_label), text);
+    }
+}
+
+static guint
+count_relations (GlossRelationList *self)
+{
+  g_autoptr(GPtrArray) from = gloss_layer_get_relations_from (self->layer, gloss_annotation_get_id (self->annotation));
+  g_autoptr(GPtrArray) to = gloss_layer_get_relations_to (self->layer, gloss_annotation_get_id (self->annotation));
+  guint n = from->len + to->len;
+
+  if (self->going != NULL)
+    n--;
+  return n;
+}
+
 static void
 rebuild (GlossRelationList *self)
 {
   g_autoptr(GPtrArray) from = NULL;
   g_autoptr(GPtrArray) to = NULL;
   GtkWidget *child;
+  guint n = 0;
 
   while ((child = gtk_widget_get_first_child (self->rows)) != NULL)
     gtk_box_remove (GTK_BOX (self->rows), child);
@@ -214,35 +267,61 @@ rebuild (GlossRelationList *self)
 
   from = gloss_layer_get_relations_from (self->layer, gloss_annotation_get_id (self->annotation));
   to = gloss_layer_get_relations_to (self->layer, gloss_annotation_get_id (self->annotation));
-  if (self->going != NULL)
-    {
-      g_ptr_array_remove (from, self->going);
-      g_ptr_array_remove (to, self->going);
-    }
-  for (guint i = 0; i < from->len; i++)
+  for (guint i = 0; i < from->len && n < MAX_ROWS; i++, n++)
     gtk_box_append (GTK_BOX (self->rows), row_new (self, g_ptr_array_index (from, i), TRUE));
-  for (guint i = 0; i < to->len; i++)
+  for (guint i = 0; i < to->len && n < MAX_ROWS; i++, n++)
     gtk_box_append (GTK_BOX (self->rows), row_new (self, g_ptr_array_index (to, i), FALSE));
 
-  gtk_widget_set_visible (self->empty_label, from->len + to->len == 0);
-  gtk_label_set_label (GTK_LABEL (self->empty_label),
-                       self->editable ? _("No relations. Press L to link this passage to another.")
-                                      : _("No relations."));
+  update_labels (self, from->len + to->len);
 }
 
+static GtkWidget *
+row_of (GlossRelationList *self,
+        GlossRelation     *relation)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (self->rows); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_object_get_data (G_OBJECT (child), "gloss-relation") == relation)
+      return child;
+  return NULL;
+}
+
+/* A relation of the passage came, went or changed: its row alone. */
 static void
 on_relation (GlossRelationList *self,
              GlossRelation     *relation)
 {
   const char *id;
+  GtkWidget *row, *after = NULL;
+  gboolean outgoing;
 
   if (self->annotation == NULL || self->committing > 0)
     return;
 
   id = gloss_annotation_get_id (self->annotation);
-  if (g_str_equal (gloss_relation_get_source (relation), id) ||
-      g_str_equal (gloss_relation_get_target (relation), id))
-    rebuild (self);
+  outgoing = g_str_equal (gloss_relation_get_source (relation), id);
+  if (!outgoing && !g_str_equal (gloss_relation_get_target (relation), id))
+    return;
+
+  row = row_of (self, relation);
+  if (row != NULL)
+    {
+      after = gtk_widget_get_prev_sibling (row);
+      gtk_box_remove (GTK_BOX (self->rows), row);
+    }
+  else if (self->going == NULL && n_rows (self) < MAX_ROWS)
+    {
+      /* A new one goes after the others of its direction. */
+      for (GtkWidget *child = gtk_widget_get_first_child (self->rows); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (!outgoing || g_object_get_data (G_OBJECT (child), "gloss-outgoing"))
+          after = child;
+      row = after;
+    }
+
+  if (self->going == NULL && (row != NULL || n_rows (self) < MAX_ROWS))
+    gtk_box_insert_child_after (GTK_BOX (self->rows), row_new (self, relation, outgoing), after);
+  update_labels (self, count_relations (self));
 }
 
 static void
@@ -301,6 +380,10 @@ gloss_relation_list_init (GlossRelationList *self)
   gtk_box_append (GTK_BOX (self->box), self->title);
   gtk_box_append (GTK_BOX (self->box), self->rows);
   gtk_box_append (GTK_BOX (self->box), self->empty_label);
+  self->more_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->more_label), 0);
+  gtk_widget_add_css_class (self->more_label, "dim-label");
+  gtk_box_append (GTK_BOX (self->box), self->more_label);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }
@@ -340,12 +423,7 @@ gloss_relation_list_set (GlossRelationList *self,
 guint
 gloss_relation_list_get_n_rows (GlossRelationList *self)
 {
-  guint n = 0;
-
   g_return_val_if_fail (GLOSS_IS_RELATION_LIST (self), 0);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (self->rows); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
+  return n_rows (self);
 }
