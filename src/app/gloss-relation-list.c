@@ -153,6 +153,8 @@ row_new (GlossRelationList *self,
       gtk_widget_add_css_class (link, "flat");
       gtk_label_set_ellipsize (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), PANGO_ELLIPSIZE_END);
       gtk_label_set_xalign (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), 0);
+      /* A long quote never widens the side pane. */
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), 24);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (link), "win.show-passage");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (link), "s", other_id);
     }
@@ -184,6 +186,7 @@ row_new (GlossRelationList *self,
       GtkEventController *focus = gtk_event_controller_focus_new ();
 
       gtk_widget_set_name (entry, "relation-note");
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
       gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Note on this relation"));
       gtk_editable_set_text (GTK_EDITABLE (entry), gloss_relation_get_note (relation));
       g_object_set_data_full (G_OBJECT (entry), "relation", g_object_ref (relation), g_object_unref);

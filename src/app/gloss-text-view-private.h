@@ -55,6 +55,7 @@ typedef struct
   GdkRGBA color;
   gboolean directed;             /* an arrowhead at the target */
   gboolean teammate;             /* a teammate's, dashed in their colour */
+  gboolean off_screen;           /* an end is beyond the visible part */
 } GlossRelationCurve;
 
 /* A range of the text view's text, in characters, end excluded. */

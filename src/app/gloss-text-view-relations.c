@@ -24,7 +24,10 @@
  * Only ends on or near the screen are measured, through the range
  * rectangles remembered between frames (gloss-text-view-geometry.c): an
  * end far away is placed just off the screen's edge on its side, so that
- * the curve heads that way without laying the text out there. */
+ * the curve heads that way without laying the text out there.  The
+ * curves that go off the screen alike (from the same end, to the same
+ * side, in the same colour) are drawn once: a passage linked to hundreds
+ * of others far away costs a frame no more than one linked to a few. */
 
 /* The colour of a relation type that neither the codebook nor the file
  * describes. */
@@ -117,6 +120,8 @@ add_curve (GlossTextView      *self,
   curve.control2 = GRAPHENE_POINT_INIT (x - bow, y1);
   curve.to = GRAPHENE_POINT_INIT (x, y1);
   curve.directed = type == NULL || gloss_relation_type_get_directed (type);
+  curve.off_screen = y0 < visible->y || y0 > visible->y + visible->height ||
+                     y1 < visible->y || y1 > visible->y + visible->height;
   curve.teammate = layer != self->layer;
   if (curve.teammate)
     _gloss_text_view_parse_color (gloss_text_view_get_annotator_colour (self, gloss_layer_get_annotator_id (layer)),
@@ -124,6 +129,17 @@ add_curve (GlossTextView      *self,
   else
     _gloss_text_view_parse_color (type != NULL ? gloss_relation_type_get_color (type) : UNKNOWN_TYPE_COLOR,
                                   1.0, &curve.color);
+  if (curve.off_screen)
+    for (guint i = 0; i < curves->len; i++)
+      {
+        const GlossRelationCurve *other = &g_array_index (curves, GlossRelationCurve, i);
+
+        if (other->off_screen && other->directed == curve.directed &&
+            graphene_point_equal (&other->from, &curve.from) &&
+            graphene_point_equal (&other->to, &curve.to) &&
+            gdk_rgba_equal (&other->color, &curve.color))
+          return;
+      }
   g_array_append_val (curves, curve);
 }
 
