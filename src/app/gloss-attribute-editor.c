@@ -14,7 +14,8 @@
 #include "gloss-attribute-editor.h"
 
 /* The codebook's attributes of the passage's tag, one row each: a label,
- * then a drop-down for a choice (its first item "—" clears it), a check
+ * then a drop-down for a choice (its first item "—" clears it; with the
+ * keyboard in it, 1 to 9 choose the first nine values and 0 clears), a check
  * for yes or no, a spin button for a number, an entry for text.  Each
  * change is one step of the layer's history, through
  * gloss_layer_set_attribute, checked against the codebook first.  The
@@ -121,6 +122,52 @@ on_text (GtkEntry             *entry,
     commit (self, def, *text != '\0' ? g_variant_new_string (text) : NULL);
 }
 
+/* Keys 0 to 9 (and the keypad's) in a choice's drop-down: its values. */
+static GtkEventController *
+value_keys_new (const char *id)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  for (int key = 0; key <= 9; key++)
+    for (guint twin = 0; twin < 2; twin++)
+      {
+        GtkShortcut *shortcut =
+          gtk_shortcut_new (gtk_keyval_trigger_new ((twin ? GDK_KEY_KP_0 : GDK_KEY_0) + key, 0),
+                            gtk_named_action_new ("attributes.choose"));
+
+        gtk_shortcut_set_arguments (shortcut, g_variant_new ("(si)", id, key));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+      }
+
+  return controller;
+}
+
+/* attributes.choose((id, n)): the choice @id takes its n-th value, or
+ * none for 0. */
+static void
+choose_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GlossAttributeEditor *self = GLOSS_ATTRIBUTE_EDITOR (widget);
+  const char *id;
+  int key;
+  GtkWidget *editor;
+  GlossAttributeDef *def;
+
+  g_variant_get (parameter, "(&si)", &id, &key);
+  editor = gloss_attribute_editor_get_editor (self, id);
+  def = editor ? def_of (self, editor) : NULL;
+  if (def == NULL || !GTK_IS_DROP_DOWN (editor) || !self->editable || key < 0 ||
+      (guint) key > gloss_attribute_def_get_n_values (def))
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor), key);
+}
+
 static GtkWidget *
 editor_new (GlossAttributeEditor *self,
             GlossAttributeDef    *def)
@@ -139,6 +186,7 @@ editor_new (GlossAttributeEditor *self,
           gtk_string_list_append (values, gloss_attribute_def_get_value_label (def, i));
         editor = gtk_drop_down_new (G_LIST_MODEL (values), NULL);
         g_signal_connect (editor, "notify::selected", G_CALLBACK (on_choice), self);
+        gtk_widget_add_controller (editor, value_keys_new (gloss_attribute_def_get_id (def)));
       }
       break;
     case GLOSS_ATTRIBUTE_BOOLEAN:
@@ -281,6 +329,7 @@ gloss_attribute_editor_class_init (GlossAttributeEditorClass *klass)
   object_class->dispose = gloss_attribute_editor_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "attributes");
+  gtk_widget_class_install_action (widget_class, "attributes.choose", "(si)", choose_action);
 }
 
 static void
