@@ -299,6 +299,21 @@ test_curves (void)
   none = _gloss_text_view_relation_curves (view (f));
   g_assert_cmpuint (none->len, ==, 0);
 
+  /* Zenith Ltd said the claim, on the same line: an arch over the line
+   * from the claim's start to Zenith Ltd's. */
+  g_assert_nonnull (gloss_layer_link (layer, "said-by", gloss_annotation_get_id (claim),
+                                      gloss_annotation_get_id (zenith), NULL));
+  draw_frames (GTK_WIDGET (view (f)));
+  g_clear_pointer (&curves, g_array_unref);
+  curves = _gloss_text_view_relation_curves (view (f));
+  g_assert_cmpuint (curves->len, ==, 1);
+  curve = &g_array_index (curves, GlossRelationCurve, 0);
+  g_assert_cmpstr (gloss_relation_get_rel_type (curve->relation), ==, "said-by");
+  g_assert_cmpfloat_with_epsilon (curve->from.x, claim_rect.x + 2, 0.5);
+  g_assert_cmpfloat (curve->to.x, >, curve->from.x);
+  g_assert_cmpfloat (curve->control1.y, <, claim_rect.y);
+  g_assert_cmpfloat (curve->from.y, <, claim_rect.y + claim_rect.height / 2.0);
+
   close_article (f);
 }
 

@@ -16,7 +16,8 @@
 /* The relations of the selected passage, drawn as curves in the left
  * margin beside the text: each leaves the margin level with the first
  * line of one end and comes back level with the first line of the
- * other, bowing out further the further apart they are, in the relation
+ * other, bowing out further the further apart they are (ends on one line
+ * are joined by a low arch in the gap above it instead), in the relation
  * type's colour (a teammate's relation in the teammate's colour,
  * dashed), with an arrowhead at the target when the type has a
  * direction.
@@ -58,19 +59,20 @@ layer_of (GlossTextView   *self,
 }
 
 /* The height, in buffer coordinates, of the middle of @annotation's first
- * line; or, when it lies far from the visible characters [@start, @end),
- * a point just beyond the visible rectangle on its side. */
+ * line, with that line's rectangle in @first; or, when it lies far from
+ * the visible characters [@start, @end), a point just beyond the visible
+ * rectangle on its side, and @first is left alone. */
 static double
 end_y (GlossTextView      *self,
        GlossAnnotation    *annotation,
        guint               start,
        guint               end,
-       const GdkRectangle *visible)
+       const GdkRectangle *visible,
+       GdkRectangle       *first)
 {
   guint span = end - start;
   guint a = gloss_annotation_get_start (annotation);
   GArray *rects;
-  const GdkRectangle *first;
 
   if (a + span < start)
     return visible->y - ARROW_SIZE * 2;
@@ -80,8 +82,23 @@ end_y (GlossTextView      *self,
   rects = _gloss_text_view_range_rects (self, a, MAX (a, gloss_annotation_get_end (annotation)));
   if (rects->len == 0)
     rects = _gloss_text_view_range_rects (self, a, a);
-  first = &g_array_index (rects, GdkRectangle, 0);
+  *first = g_array_index (rects, GdkRectangle, 0);
   return first->y + first->height / 2.0;
+}
+
+/* Two ends on one line: an arch over the line, from the start of one
+ * passage to the start of the other, in the gap above the text. */
+static void
+arch (GlossRelationCurve *curve,
+      const GdkRectangle *a,
+      const GdkRectangle *b)
+{
+  double rise = CLAMP (ABS (b->x - a->x) / 6.0, CURVE_MIN_BOW / 2, a->height / 2.0);
+
+  curve->from = GRAPHENE_POINT_INIT (a->x + 2, a->y + 2);
+  curve->control1 = GRAPHENE_POINT_INIT (a->x + 2, a->y - rise);
+  curve->control2 = GRAPHENE_POINT_INIT (b->x + 2, b->y - rise);
+  curve->to = GRAPHENE_POINT_INIT (b->x + 2, b->y + 2);
 }
 
 static void
@@ -98,13 +115,14 @@ add_curve (GlossTextView      *self,
   GlossRelationType *type = NULL;
   GlossRelationCurve curve = { 0 };
   double x = VIEW_MARGIN - CURVE_INSET;
+  GdkRectangle first0 = { 0, -1, 0, 0 }, first1 = { 0, -2, 0, 0 };
   double y0, y1, bow;
 
   if (source == NULL || target == NULL)
     return;
 
-  y0 = end_y (self, source, start, end, visible);
-  y1 = end_y (self, target, start, end, visible);
+  y0 = end_y (self, source, start, end, visible, &first0);
+  y1 = end_y (self, target, start, end, visible, &first1);
   /* Both ends off the screen on the same side: nothing to see. */
   if ((y0 < visible->y && y1 < visible->y) ||
       (y0 > visible->y + visible->height && y1 > visible->y + visible->height))
@@ -119,6 +137,8 @@ add_curve (GlossTextView      *self,
   curve.control1 = GRAPHENE_POINT_INIT (x - bow, y0);
   curve.control2 = GRAPHENE_POINT_INIT (x - bow, y1);
   curve.to = GRAPHENE_POINT_INIT (x, y1);
+  if (first0.y == first1.y)
+    arch (&curve, &first0, &first1);
   curve.directed = type == NULL || gloss_relation_type_get_directed (type);
   curve.off_screen = y0 < visible->y || y0 > visible->y + visible->height ||
                      y1 < visible->y || y1 > visible->y + visible->height;
@@ -222,13 +242,20 @@ _gloss_text_view_snapshot_relations (GlossTextView *self,
   for (guint i = 0; i < curves->len; i++)
     {
       const GlossRelationCurve *curve = &g_array_index (curves, GlossRelationCurve, i);
+      const graphene_point_t *points[] = { &curve->from, &curve->control1, &curve->control2, &curve->to };
+      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
       graphene_rect_t box;
-      double top = MIN (curve->from.y, curve->to.y);
-      double bottom = MAX (curve->from.y, curve->to.y);
 
-      graphene_rect_init (&box, curve->control1.x - ARROW_SIZE, top - ARROW_SIZE,
-                          curve->to.x - curve->control1.x + 2 * ARROW_SIZE,
-                          bottom - top + 2 * ARROW_SIZE);
+      /* A Bézier curve lies within the hull of its points. */
+      for (guint p = 0; p < G_N_ELEMENTS (points); p++)
+        {
+          left = MIN (left, points[p]->x);
+          right = MAX (right, points[p]->x);
+          top = MIN (top, points[p]->y);
+          bottom = MAX (bottom, points[p]->y);
+        }
+      graphene_rect_init (&box, left - ARROW_SIZE, top - ARROW_SIZE,
+                          right - left + 2 * ARROW_SIZE, bottom - top + 2 * ARROW_SIZE);
       if (i == 0)
         bounds = box;
       else
