@@ -466,3 +466,19 @@ make_article_folder (const char  *prefix,
   write_file (*article, text);
   return dir;
 }
+
+gboolean
+window_action_enabled (GlossWindow *window,
+                       const char  *action)
+{
+  GtkWidget *box = gtk_widget_get_parent (find_named (GTK_WIDGET (window), "review-versions"));
+  GtkWidget *button = gtk_button_new_with_label ("probe");
+  gboolean enabled;
+
+  gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), action);
+  gtk_box_append (GTK_BOX (box), button);
+  settle ();
+  enabled = gtk_widget_get_sensitive (button);
+  gtk_box_remove (GTK_BOX (box), button);
+  return enabled;
+}

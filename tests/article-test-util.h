@@ -131,6 +131,11 @@ GdkRectangle   char_rect         (Article      *a,
  * that each of its sections fits a 1280 × 800 screen, measured and as
  * drawn; then closes it. */
 void           assert_help_overlay_fits (GlossWindow *window);
+/* Whether @action (a detailed name: "win.link-type(1)") of @window is
+ * enabled, as a button of the window bound to it shows: sensitive or
+ * not. */
+gboolean       window_action_enabled (GlossWindow *window,
+                                      const char  *action);
 /* The widget named @name inside @widget (itself included), or NULL. */
 GtkWidget     *find_named        (GtkWidget    *widget,
                                   const char   *name);

@@ -112,24 +112,6 @@ assert_source (GlossAnnotation    *a,
     g_assert_true (g_strv_contains ((const char * const *) source.from, from[i]));
 }
 
-/* Whether @action is enabled, as a button of the window bound to it
- * shows: sensitive or not. */
-static gboolean
-action_enabled (Fixture    *f,
-                const char *action)
-{
-  GtkWidget *box = gtk_widget_get_parent (named (GTK_WIDGET (f->window), "review-versions"));
-  GtkWidget *button = gtk_button_new_with_label ("probe");
-  gboolean enabled;
-
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_box_append (GTK_BOX (box), button);
-  settle ();
-  enabled = gtk_widget_get_sensitive (button);
-  gtk_box_remove (GTK_BOX (box), button);
-  return enabled;
-}
-
 static const char *
 consensus_text (Fixture *f)
 {
@@ -163,7 +145,7 @@ test_settle_all (Fixture       *f,
   g_assert_cmpstr (review_text (f), ==, "Reviewing Test Person, Ben, Cleo — 0 of 3 disagreements settled");
   /* Copy to My Layer is for annotating, not reviewing: with Ben's
    * passage selected, it is enabled only out of review. */
-  g_assert_true (action_enabled (f, "win.review-accept-agreements"));
+  g_assert_true (window_action_enabled (f->window, "win.review-accept-agreements"));
 
   /* Acme Corp, agreed by all three, in one step. */
   activate (f->window, "win.review-accept-agreements");
@@ -282,13 +264,13 @@ test_edit_escape (Fixture       *f,
                   gconstpointer  data)
 {
   review (f, all_three);
-  g_assert_false (action_enabled (f, "win.review-accept-all"));
-  g_assert_false (action_enabled (f, "win.review-accept-edit"));
+  g_assert_false (window_action_enabled (f->window, "win.review-accept-all"));
+  g_assert_false (window_action_enabled (f->window, "win.review-accept-edit"));
   from_top (f);
   activate (f->window, "win.next-annotation");
-  g_assert_true (action_enabled (f, "win.review-accept-all"));
+  g_assert_true (window_action_enabled (f->window, "win.review-accept-all"));
   activate (f->window, "win.review-edit");
-  g_assert_true (action_enabled (f, "win.review-accept-edit"));
+  g_assert_true (window_action_enabled (f->window, "win.review-accept-edit"));
   g_assert_true (gtk_widget_get_visible (named (GTK_WIDGET (f->window), "review-edit")));
   activate (f->window, "win.deselect");
   g_assert_false (gtk_widget_get_visible (named (GTK_WIDGET (f->window), "review-edit")));

@@ -13,6 +13,7 @@
 
 #include "gloss-annotation-row.h"
 #include "gloss-application.h"
+#include "gloss-attribute-editor.h"
 #include "gloss-sidebar.h"
 
 /* A row shows the start of a long quote only: laying out thousands of
@@ -44,6 +45,7 @@ struct _GlossAnnotationRow
   GtkLabel *quote_label;
   GtkLabel *location_label;
   GtkLabel *context_label;
+  GtkLabel *attributes_label;
 };
 
 G_DEFINE_FINAL_TYPE (GlossAnnotationRow, gloss_annotation_row, GTK_TYPE_WIDGET)
@@ -203,6 +205,20 @@ update_accessible_label (GlossAnnotationRow *self)
                                   -1);
 }
 
+/* "Verdict: False", as the sidebar's codebook names them. */
+static void
+update_attributes (GlossAnnotationRow *self)
+{
+  GtkWidget *sidebar = gtk_widget_get_ancestor (GTK_WIDGET (self), GLOSS_TYPE_SIDEBAR);
+  GlossDocument *document = sidebar ? gloss_sidebar_get_document (GLOSS_SIDEBAR (sidebar)) : NULL;
+  g_autofree char *text = NULL;
+
+  if (self->item != NULL && gloss_annotation_get_attributes (self->item) != NULL)
+    text = gloss_attributes_describe (document ? gloss_document_get_codebook (document) : NULL, self->item);
+  gtk_label_set_label (self->attributes_label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->attributes_label), text != NULL && *text != '\0');
+}
+
 /* The tag's label and colour, and the annotator, as the sidebar that
  * shows the row knows them; the row cannot know them before it is in
  * one. */
@@ -249,6 +265,7 @@ update_from_sidebar (GlossAnnotationRow *self)
   self->tag_label_text = g_strdup (tag != NULL ? gloss_tag_get_label (tag) : tag_id);
   gtk_label_set_label (self->tag_label, self->tag_label_text);
   gtk_widget_queue_draw (GTK_WIDGET (self->swatch));
+  update_attributes (self);
 
   update_accessible_label (self);
 }
@@ -304,6 +321,8 @@ item_notify_cb (GlossAnnotationRow *self,
     update_quote (self);
   else if (g_str_equal (name, "has-note"))
     update_note (self);
+  else if (g_str_equal (name, "attributes"))
+    update_attributes (self);
   else if (g_str_equal (name, "status"))
     update_status (self);
 }
@@ -448,6 +467,7 @@ gloss_annotation_row_class_init (GlossAnnotationRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, annotator_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, annotator_dot);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, note_icon);
+  gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, attributes_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, quote_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, location_label);
   gtk_widget_class_bind_template_child (widget_class, GlossAnnotationRow, context_label);

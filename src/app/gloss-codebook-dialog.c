@@ -15,6 +15,7 @@
 #include "gloss-application.h"
 #include "gloss-codebook-dialog.h"
 #include "gloss-codebook-row.h"
+#include "gloss-relations-editor.h"
 
 /* The longest tag id gloss_tag_id_is_valid() accepts. */
 #define TAG_ID_MAX_LENGTH 64
@@ -233,7 +234,7 @@ static void
 gloss_codebook_dialog_constructed (GObject *object)
 {
   GlossCodebookDialog *self = (GlossCodebookDialog *)object;
-  GtkWidget *scroller;
+  GtkWidget *scroller, *expander;
   GFile *article;
 
   G_OBJECT_CLASS (gloss_codebook_dialog_parent_class)->constructed (object);
@@ -261,6 +262,13 @@ gloss_codebook_dialog_constructed (GObject *object)
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
                            "changed", G_CALLBACK (adjustment_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* Relation types and attributes, folded under the tags. */
+  expander = gtk_expander_new (_("Relation Types and Attributes"));
+  gtk_widget_set_name (expander, "relations-expander");
+  gtk_expander_set_child (GTK_EXPANDER (expander), gloss_relations_editor_new (self->codebook));
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->location_label))), expander,
+                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->location_label)));
 
   suggest_color (self);
   add_entry_changed_cb (self);

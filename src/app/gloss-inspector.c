@@ -14,7 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-attribute-editor.h"
 #include "gloss-inspector.h"
+#include "gloss-relation-list.h"
 #include "gloss-readable.h"
 
 /* How long typing must pause before the note is committed: one step of
@@ -67,6 +69,11 @@ struct _GlossInspector
   GtkWidget *button_box;
   GtkWidget *copy_button;
   GtkWidget *attach_button;
+
+  /* Made in code, in content_box: the attributes under the tag, the
+   * relations under the note. */
+  GlossAttributeEditor *attributes;
+  GlossRelationList *relations;
 };
 
 G_DEFINE_FINAL_TYPE (GlossInspector, gloss_inspector, GTK_TYPE_WIDGET)
@@ -398,6 +405,8 @@ update_editable (GlossInspector *self)
   gtk_text_view_set_editable (self->note_view, self->editable);
   /* The buttons' actions set the buttons' own sensitivity. */
   gtk_widget_set_sensitive (self->button_box, self->editable);
+  gloss_attribute_editor_set (self->attributes, self->annotation, layer, self->codebook, can_edit (self));
+  gloss_relation_list_set (self->relations, self->annotation, layer, self->codebook, can_edit (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->annotator_label), show_annotator);
   /* A teammate's annotation can be taken into the own layer instead. */
@@ -620,6 +629,15 @@ gloss_inspector_init (GlossInspector *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (commit_note), self);
   gtk_widget_add_controller (GTK_WIDGET (self->note_view), focus);
 
+  self->attributes = GLOSS_ATTRIBUTE_EDITOR (gloss_attribute_editor_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->attributes), "attributes");
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->attributes),
+                              GTK_WIDGET (self->tag_dropdown));
+  self->relations = GLOSS_RELATION_LIST (gloss_relation_list_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->relations), "relations");
+  gtk_box_insert_child_after (GTK_BOX (self->content_box), GTK_WIDGET (self->relations),
+                              gtk_widget_get_prev_sibling (self->copy_button));
+
   update_all (self);
 }
 
@@ -719,4 +737,12 @@ gloss_inspector_focus_note (GlossInspector *self)
   g_return_if_fail (GLOSS_IS_INSPECTOR (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+gboolean
+gloss_inspector_focus_attributes (GlossInspector *self)
+{
+  g_return_val_if_fail (GLOSS_IS_INSPECTOR (self), FALSE);
+
+  return gloss_attribute_editor_focus_first (self->attributes);
 }

@@ -39,5 +39,8 @@ void                 gloss_inspector_set_editable   (GlossInspector      *self,
 
 /* Puts the keyboard focus in the note editor. */
 void                 gloss_inspector_focus_note     (GlossInspector      *self);
+/* Puts the keyboard focus in the first attribute; FALSE when the
+ * passage's tag has none. */
+gboolean             gloss_inspector_focus_attributes (GlossInspector    *self);
 
 G_END_DECLS

@@ -12,10 +12,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "gloss-attribute-editor.h"
 #include "gloss-sidebar-private.h"
 
-/* The sidebar's filters: the text typed in its search entry and the tags
- * ticked in its tag list. */
+/* The sidebar's filters: the text typed in its search entry (found in
+ * the quote, the note or the attributes) and the tags ticked in its tag
+ * list. */
 
 /* Whether @haystack holds the lower-case characters of @needle, in any
  * case.  Compares character by character so that filtering a large layer
@@ -44,6 +46,22 @@ contains_folded (const char     *haystack,
   return FALSE;
 }
 
+/* Whether the attributes, as the row shows them ("Verdict: False"),
+ * hold the text typed: "false" finds the claims marked false.  Only the
+ * passages that have attributes pay for the words. */
+static gboolean
+attributes_match (GlossSidebar    *self,
+                  GlossAnnotation *annotation)
+{
+  g_autofree char *text = NULL;
+
+  if (gloss_annotation_get_attributes (annotation) == NULL)
+    return FALSE;
+
+  text = gloss_attributes_describe (self->codebook, annotation);
+  return contains_folded (text, self->needle, self->needle_length);
+}
+
 static gboolean
 list_filter_func (gpointer item,
                   gpointer user_data)
@@ -64,7 +82,8 @@ list_filter_func (gpointer item,
   return contains_folded (gloss_annotation_get_quote (annotation),
                           self->needle, self->needle_length) ||
          contains_folded (gloss_annotation_get_note (annotation),
-                          self->needle, self->needle_length);
+                          self->needle, self->needle_length) ||
+         attributes_match (self, annotation);
 }
 
 static gboolean

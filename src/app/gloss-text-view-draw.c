@@ -17,7 +17,9 @@
 
 /* What the view draws around the text: a bar under each annotation,
  * stacked where they overlap, the teammates' dashes, the note marks, the
- * outline of the selected annotation, and the tooltips.  A teammate's
+ * outline of the selected annotation (and, through
+ * gloss-text-view-relations.c, the curves of its relations), and the
+ * tooltips.  A teammate's
  * annotation is a dashed line in the teammate's colour, one lane per
  * teammate under the text, that starts with a solid block in its tag's
  * colour: the dashes say who, the block says what.  The bullets and
@@ -302,6 +304,7 @@ _gloss_text_view_snapshot_layer (GtkTextView      *view,
                          MAX (start, gloss_annotation_get_start (self->selected)),
                          MIN (end, gloss_annotation_get_end (self->selected)),
                          snapshot, draw_outline, &color);
+      _gloss_text_view_snapshot_relations (self, snapshot);
     }
 }
 

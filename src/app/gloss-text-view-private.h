@@ -43,6 +43,21 @@ G_BEGIN_DECLS
 #define HEADING_LEVELS 6
 #define LIST_LEVELS 6
 
+/* A relation of the selected passage as drawn: a cubic curve in the left
+ * margin, in buffer coordinates (gloss-text-view-relations.c). */
+typedef struct
+{
+  GlossRelation *relation;       /* not owned */
+  graphene_point_t from;
+  graphene_point_t control1;
+  graphene_point_t control2;
+  graphene_point_t to;
+  GdkRGBA color;
+  gboolean directed;             /* an arrowhead at the target */
+  gboolean teammate;             /* a teammate's, dashed in their colour */
+  gboolean off_screen;           /* an end is beyond the visible part */
+} GlossRelationCurve;
+
 /* A range of the text view's text, in characters, end excluded. */
 typedef struct
 {
@@ -176,6 +191,12 @@ gboolean    _gloss_text_view_query_tooltip         (GlossTextView *self,
                                                     int            y,
                                                     gboolean       keyboard,
                                                     GtkTooltip    *tooltip);
+
+/* The curves of the selected passage's relations whose ends are on or
+ * near the screen, as the next frame draws them (GlossRelationCurve). */
+GArray     *_gloss_text_view_relation_curves       (GlossTextView *self);
+void        _gloss_text_view_snapshot_relations    (GlossTextView *self,
+                                                    GtkSnapshot   *snapshot);
 
 void        _gloss_text_view_init_structure        (GlossTextView *self);
 /* The character at widget coordinates (@x, @y); FALSE off the text. */

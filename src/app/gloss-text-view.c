@@ -41,7 +41,10 @@ static void
 disconnect_layer (GlossTextView *self)
 {
   if (self->layer != NULL)
-    g_clear_signal_handler (&self->items_changed_id, self->layer);
+    {
+      g_clear_signal_handler (&self->items_changed_id, self->layer);
+      g_signal_handlers_disconnect_by_func (self->layer, gtk_widget_queue_draw, self);
+    }
   g_clear_object (&self->layer);
 }
 
@@ -207,8 +210,14 @@ gloss_text_view_popdown (GlossTextView *self)
 {
   g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
 
+  /* Closing unparents the popover (on_popover_closed) before popdown
+   * returns: it must live until then. */
   if (self->popover != NULL)
-    gtk_popover_popdown (GTK_POPOVER (self->popover));
+    {
+      g_autoptr(GtkWidget) popover = g_object_ref (self->popover);
+
+      gtk_popover_popdown (GTK_POPOVER (popover));
+    }
 }
 
 static void
@@ -483,6 +492,10 @@ gloss_text_view_set_layer (GlossTextView *self,
   self->layer = g_object_ref (layer);
   self->items_changed_id = g_signal_connect (layer, "items-changed",
                                              G_CALLBACK (_gloss_text_view_on_items_changed), self);
+  /* The selected passage's curves follow its relations. */
+  g_signal_connect_swapped (layer, "relation-added", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (layer, "relation-removed", G_CALLBACK (gtk_widget_queue_draw), self);
+  g_signal_connect_swapped (layer, "relation-changed", G_CALLBACK (gtk_widget_queue_draw), self);
   _gloss_text_view_reset_mirror (self);
   _gloss_text_view_rebuild_highlights (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));

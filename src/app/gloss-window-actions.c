@@ -36,9 +36,8 @@ can_edit (GlossWindow *self)
          gloss_document_get_save_state (self->document) != GLOSS_SAVE_STATE_READ_ONLY;
 }
 
-/* The selected annotation when it belongs to the user's own layer. */
-static GlossAnnotation *
-own_selected (GlossWindow *self)
+GlossAnnotation *
+_gloss_window_own_selected (GlossWindow *self)
 {
   GlossAnnotation *selected = gloss_text_view_get_selected (self->text_view);
 
@@ -56,7 +55,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gboolean open = self->document != NULL;
   gboolean editable = can_edit (self);
   GlossHistory *history = open ? gloss_layer_get_history (_gloss_window_history_layer (self)) : NULL;
-  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *selected = _gloss_window_own_selected (self);
   GlossSaveState state = open ? gloss_document_get_save_state (self->document) : GLOSS_SAVE_STATE_SAVED;
 
   gtk_widget_action_set_enabled (widget, "win.undo", editable && gloss_history_can_undo (history));
@@ -99,6 +98,7 @@ _gloss_window_update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (widget, "win.review-previous", self->review != NULL);
   _gloss_window_update_decide_actions (self);
   _gloss_window_update_corpus_actions (self);
+  _gloss_window_update_relation_actions (self);
 }
 
 static void
@@ -315,7 +315,7 @@ tag_with (GlossWindow *self,
 {
   GlossLayer *layer = own_layer (self);
   GlossSource *source = gloss_document_get_source (self->document);
-  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *selected = _gloss_window_own_selected (self);
   GlossAnnotation *annotation;
   guint start, end;
 
@@ -370,8 +370,9 @@ tag_key_action (GtkWidget  *widget,
   int key = g_variant_get_int32 (parameter);
   GlossTag *tag;
 
-  /* In review, a number accepts a version, or tags the one edited. */
-  if (_gloss_window_review_key (self, key))
+  /* In review, a number accepts a version, or tags the one edited; while
+   * linking, it chooses the relation type. */
+  if (_gloss_window_link_key (self, key) || _gloss_window_review_key (self, key))
     return;
 
   tag = _gloss_window_tag_of_key (self, key);
@@ -390,7 +391,7 @@ tag_popover_action (GtkWidget  *widget,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   guint start, end;
 
-  if (!gloss_text_view_get_selection_range (self->text_view, &start, &end) && own_selected (self) == NULL)
+  if (!gloss_text_view_get_selection_range (self->text_view, &start, &end) && _gloss_window_own_selected (self) == NULL)
     {
       select_first (self);
       g_object_ref_sink (popover);
@@ -413,7 +414,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *selected = _gloss_window_own_selected (self);
 
   if (selected != NULL)
     gloss_layer_remove (own_layer (self), selected);
@@ -426,6 +427,8 @@ deselect_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
+  if (_gloss_window_cancel_link (self))
+    return;
   if (gloss_text_view_get_selected (self->text_view) == NULL && _gloss_window_escape_review (self))
     return;
   gloss_text_view_select (self->text_view, NULL, FALSE);
@@ -437,7 +440,7 @@ attach_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
-  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *selected = _gloss_window_own_selected (self);
   guint start, end;
 
   if (selected == NULL || !gloss_text_view_get_selection_range (self->text_view, &start, &end))
@@ -460,7 +463,7 @@ step_annotation (GlossWindow *self,
 {
   GListModel *model = G_LIST_MODEL (own_layer (self));
   guint n = g_list_model_get_n_items (model);
-  GlossAnnotation *selected = own_selected (self);
+  GlossAnnotation *selected = _gloss_window_own_selected (self);
   g_autoptr(GlossAnnotation) target = NULL;
   int index;
 
@@ -508,8 +511,10 @@ next_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  /* In review, n steps through the disagreements. */
-  if (!_gloss_window_step_review (GLOSS_WINDOW (widget), FALSE))
+  /* In review, n steps through the disagreements; while linking, through
+   * the passages the relation may go to. */
+  if (!_gloss_window_link_step (GLOSS_WINDOW (widget), step_annotation, 1) &&
+      !_gloss_window_step_review (GLOSS_WINDOW (widget), FALSE))
     step_annotation (GLOSS_WINDOW (widget), 1);
 }
 
@@ -533,7 +538,8 @@ previous_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  if (!_gloss_window_step_review (GLOSS_WINDOW (widget), TRUE))
+  if (!_gloss_window_link_step (GLOSS_WINDOW (widget), step_annotation, -1) &&
+      !_gloss_window_step_review (GLOSS_WINDOW (widget), TRUE))
     step_annotation (GLOSS_WINDOW (widget), -1);
 }
 
@@ -592,7 +598,7 @@ edit_note_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  if (own_selected (self) == NULL)
+  if (_gloss_window_own_selected (self) == NULL)
     {
       gtk_widget_error_bell (widget);
       return;
@@ -632,6 +638,7 @@ _gloss_window_class_init_actions (GtkWidgetClass *widget_class)
   _gloss_window_class_init_review (widget_class);
   _gloss_window_class_init_corpus (widget_class);
   _gloss_window_class_init_decide (widget_class);
+  _gloss_window_class_init_relations (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -73,6 +73,17 @@ struct _GlossWindow
   GlossLayer *review_consensus;
   int review_editing;
   char *review_edit_tag;
+  /* Linking (gloss-window-relations.c): the passage a relation goes
+   * from while the user picks the other end, the one picked, the
+   * relation types offered for the two (while the chooser shows), and
+   * whether n or p moves the selection (not a click); the own layer
+   * followed, whose passage linked from may go. */
+  GlossAnnotation *link_source;
+  GlossAnnotation *link_target;
+  GPtrArray *link_choices;
+  gboolean link_stepping;
+  GlossLayer *link_layer;
+  gulong link_items_handler;
 
   /* Template children */
   GtkLabel *title_label;
@@ -261,6 +272,29 @@ void _gloss_window_tag_all_corpus       (GlossWindow *self,
 void _gloss_window_undo_tag_all_corpus  (GtkWidget   *widget,
                                          const char  *action_name,
                                          GVariant    *parameter);
+/* The selected annotation when it belongs to the user's own layer. */
+GlossAnnotation *_gloss_window_own_selected (GlossWindow *self);
+/* Installs the actions of gloss-window-relations.c (Link, choosing
+ * the other passage and the relation type). */
+void _gloss_window_class_init_relations (GtkWidgetClass *widget_class);
+void _gloss_window_init_relations     (GlossWindow    *self);
+void _gloss_window_dispose_relations  (GlossWindow    *self);
+/* Follows the document's own layer anew (another document, a reload). */
+void _gloss_window_relations_layer_changed (GlossWindow *self);
+void _gloss_window_update_relation_actions (GlossWindow *self);
+/* Whether the window waits for the other end of a relation. */
+gboolean _gloss_window_linking        (GlossWindow    *self);
+/* Escape while linking: gives it up; FALSE when not linking. */
+gboolean _gloss_window_cancel_link    (GlossWindow    *self);
+/* n or p while linking: @step moves the selection by @direction, among
+ * the passages the other end is chosen from; FALSE when not linking. */
+gboolean _gloss_window_link_step      (GlossWindow    *self,
+                                       void          (*step) (GlossWindow *, int),
+                                       int             direction);
+/* A number key while the relation types are offered: makes the
+ * relation of the type of that key; FALSE when none are offered. */
+gboolean _gloss_window_link_key       (GlossWindow    *self,
+                                       int             key);
 /* Installs win.concordance (gloss-window-concordance.c). */
 void _gloss_window_class_init_concordance (GtkWidgetClass *widget_class);
 /* Selects the passage a concordance row asked for, once its article is

@@ -234,6 +234,7 @@ on_layer_replaced (GlossWindow *self)
   /* The document reloaded the own file: show the new layer. */
   gloss_text_view_set_layer (self->text_view, gloss_document_get_layer (self->document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (self->document));
+  _gloss_window_relations_layer_changed (self);
   _gloss_window_reload_review (self);
   update_header (self);
   _gloss_window_update_actions (self);
@@ -312,6 +313,7 @@ _gloss_window_set_document (GlossWindow   *self,
                                 gloss_document_get_codebook (document));
   gloss_text_view_set_annotation_file (self->text_view, gloss_document_get_own_file (document));
   gloss_tag_bar_set_codebook (self->tag_bar, gloss_document_get_codebook (document));
+  _gloss_window_relations_layer_changed (self);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   _gloss_window_hide_banner (self);
@@ -383,6 +385,7 @@ gloss_window_dispose (GObject *object)
 
   _gloss_window_exit_review (self);
   _gloss_window_dispose_notice (self);
+  _gloss_window_dispose_relations (self);
   _gloss_window_dispose_concordance (self);
   g_clear_object (&self->document_bindings);
   g_clear_object (&self->layer_bindings);
@@ -498,6 +501,7 @@ gloss_window_init (GlossWindow *self)
 
   init_groups (self);
   _gloss_window_init_decide (self);
+  _gloss_window_init_relations (self);
   _gloss_window_init_corpus (self);
   _gloss_window_init_actions (self);
   _gloss_window_fill_recent (self);

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "gloss-window.h"
 #include "bench-frames.h"
 #include "bench-util.h"
@@ -82,4 +84,109 @@ bench_window_opened (GObject      *window,
                      gpointer      result_out)
 {
   *(int *) result_out = gloss_window_open_finish (GLOSS_WINDOW (window), result, NULL) ? 1 : -1;
+}
+
+GlossWindow *
+bench_window_new (GlossApplication *app,
+                  BenchFrames      *frames)
+{
+  GlossWindow *window;
+  guint tick;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_settings_set_string (gloss_application_get_settings (app), "annotator-name", "Bench");
+
+  window = gloss_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (window), bench_frames_tick, frames, NULL);
+  bench_frames_wait (frames, 2);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (window), tick);
+  return window;
+}
+
+double
+bench_window_open (GlossWindow *window,
+                   GFile       *article,
+                   BenchFrames *frames,
+                   guint       *tick)
+{
+  double t0 = bench_now ();
+  int opened = 0;
+
+  gloss_window_open_async (window, article, bench_window_opened, &opened);
+  while (opened == 0)
+    g_main_context_iteration (NULL, TRUE);
+  if (opened < 0)
+    g_error ("could not open %s", g_file_peek_path (article));
+  *tick = gtk_widget_add_tick_callback (GTK_WIDGET (gloss_window_get_text_view (window)),
+                                        bench_frames_tick, frames, NULL);
+  bench_frames_wait (frames, 2);
+  return bench_now () - t0;
+}
+
+guint
+bench_scroll_to_end (GtkWidget   *view,
+                     BenchFrames *frames)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  guint steps = 0;
+
+  frames->measuring = TRUE;
+  frames->worst = 0;
+  frames->last = 0;
+  while (gtk_adjustment_get_value (vadjustment) + gtk_adjustment_get_page_size (vadjustment) <
+         gtk_adjustment_get_upper (vadjustment) - 1 && steps < 100000)
+    {
+      gtk_adjustment_set_value (vadjustment,
+                                gtk_adjustment_get_value (vadjustment) +
+                                gtk_adjustment_get_page_size (vadjustment));
+      bench_frames_wait (frames, 1);
+      steps++;
+    }
+  frames->measuring = FALSE;
+  return steps;
+}
+
+char *
+bench_generate_big (const char  *generator,
+                    char       **article_path,
+                    char       **annotations_path)
+{
+  char *dir = g_dir_make_tmp ("gloss-bench-window-XXXXXX", NULL);
+  char *args[] = { (char *) generator, (char *) "generate", dir, NULL };
+  BenchChild child = bench_run_child (args);
+
+  g_free (child.output);
+  *article_path = g_build_filename (dir, "big.txt", NULL);
+  *annotations_path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  return dir;
+}
+
+void
+bench_remove_big (const char *dir,
+                  const char *article_path,
+                  const char *annotations_path)
+{
+  g_unlink (annotations_path);
+  g_unlink (article_path);
+  g_rmdir (dir);
+}
+
+gboolean
+bench_report_scrolling (BenchFrames *frames,
+                        const char  *what)
+{
+  guint n = frames->intervals->len, slow = 0;
+
+  g_array_sort (frames->intervals, bench_compare_doubles);
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (frames->intervals, double, i) > 0.050)
+      slow++;
+  if (n > 0)
+    g_print ("scrolling frames: %u, median %.1f ms, 99th percentile %.1f ms, %u over 50 ms\n",
+             n, g_array_index (frames->intervals, double, n / 2) * 1000,
+             g_array_index (frames->intervals, double, n * 99 / 100) * 1000, slow);
+  return bench_report (what, frames->worst * 1000, "ms", 50);
 }

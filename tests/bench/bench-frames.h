@@ -9,6 +9,9 @@
 
 #include <gtk/gtk.h>
 
+#include "gloss-application.h"
+#include "gloss-window.h"
+
 G_BEGIN_DECLS
 
 /* What the window benchmarks count of the frames a widget draws: how
@@ -42,5 +45,35 @@ void     bench_frames_wait   (BenchFrames   *frames,
 void     bench_window_opened (GObject       *window,
                               GAsyncResult  *result,
                               gpointer       result_out);
+
+/* Registers @app (the user "Bench") and presents a window of it,
+ * 1200 × 900, once it has drawn twice. */
+GlossWindow *bench_window_new    (GlossApplication *app,
+                                  BenchFrames      *frames);
+/* Opens @article in @window and waits for the text view's first two
+ * frames, counted from then on by the tick callback whose id goes to
+ * @tick: the seconds it took. */
+double   bench_window_open   (GlossWindow   *window,
+                              GFile         *article,
+                              BenchFrames   *frames,
+                              guint         *tick);
+/* Scrolls @view to the end a page at a time, each page's frame measured
+ * (frames->worst, frames->intervals): the number of pages. */
+guint    bench_scroll_to_end (GtkWidget     *view,
+                              BenchFrames   *frames);
+
+/* Makes the 5 MB article and its 100,000 annotations with
+ * bench-annotation-file (@generator) in a new folder, which it returns,
+ * and gives their paths. */
+char    *bench_generate_big  (const char    *generator,
+                              char         **article_path,
+                              char         **annotations_path);
+void     bench_remove_big    (const char    *dir,
+                              const char    *article_path,
+                              const char    *annotations_path);
+/* Prints how the scrolling frames went and reports the slowest against
+ * 50 ms as @what. */
+gboolean bench_report_scrolling (BenchFrames *frames,
+                                 const char  *what);
 
 G_END_DECLS
