@@ -58,6 +58,7 @@ typedef struct
   gboolean emitted;
   gboolean note_emitted;
   GlossAnnotation *first;    /* the annotation whose attributes it writes */
+  guint index;               /* its place in the article */
 } Group;
 
 /* An R line, or an A line, to write. */
@@ -69,6 +70,8 @@ typedef struct
   char *note_id;
   gboolean emitted;
   gboolean note_emitted;
+  guint from;                /* a relation's ends' places, to sort by */
+  guint to;
 } Extra;
 
 typedef struct
@@ -339,6 +342,7 @@ make_groups (GlossExporter       *self,
       Group *group = g_ptr_array_index (groups, i);
 
       g_array_sort (group->fragments, compare_fragments);
+      group->index = i;
     }
 
   return g_steal_pointer (&groups);
@@ -428,6 +432,19 @@ relation_label (GlossRelation *relation)
   return strcmp (as_tag, type) == 0 ? label : type;
 }
 
+static int
+compare_relation_lines (gconstpointer pa,
+                        gconstpointer pb)
+{
+  const Extra *a = *(Extra **)pa, *b = *(Extra **)pb;
+
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  if (a->to != b->to)
+    return a->to < b->to ? -1 : 1;
+  return strcmp (a->line, b->line);
+}
+
 typedef struct
 {
   guint n_cut;        /* relations with an end left out */
@@ -476,6 +493,8 @@ make_extras (GlossAnnotationFile *file,
         e->id = g_strdup (_gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID));
       tail = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_TAIL);
       /* brat ends a relation's line with a tab (annotator.py). */
+      e->from = from->index;
+      e->to = to->index;
       e->line = g_strdup_printf ("%s %s:%s %s:%s%s", relation_label (relation),
                                  role[0], from->id, role[1], to->id, tail ? tail : "\t");
       if (gloss_relation_get_note (relation)[0] != '\0')
@@ -488,6 +507,8 @@ make_extras (GlossAnnotationFile *file,
         }
       g_ptr_array_add (relations, e);
     }
+  /* New ones in the order of their ends in the text, not of their ids. */
+  g_ptr_array_sort (relations, compare_relation_lines);
 
   for (guint g = 0; g < groups->len; g++)
     {
