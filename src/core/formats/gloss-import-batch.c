@@ -283,6 +283,12 @@ batch_codebook (GlossImportBatch *batch)
   return batch->codebook;
 }
 
+GlossCodebook *
+_gloss_import_batch_codebook (GlossImportBatch *batch)
+{
+  return batch_codebook (batch);
+}
+
 GlossRelation *
 _gloss_import_batch_add_relation (GlossImportBatch *batch,
                                   const char       *label,

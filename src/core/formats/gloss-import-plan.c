@@ -213,8 +213,6 @@ void
 _gloss_import_plan_add_batch (GlossImportPlan  *plan,
                               GlossImportBatch *batch)
 {
-  g_ptr_array_extend_and_steal (plan->notes, g_steal_pointer (&batch->notes));
-  batch->notes = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (plan->batches, batch);
 }
 
@@ -426,6 +424,14 @@ _gloss_importer_run_plan (GlossImporter    *self,
   self->n_kept += plan->n_kept;
   for (guint i = 0; i < plan->notes->len; i++)
     g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (plan->notes, i)));
+  /* Then what each batch left out, with its file and line. */
+  for (guint b = 0; b < plan->batches->len; b++)
+    {
+      GlossImportBatch *batch = g_ptr_array_index (plan->batches, b);
+
+      for (guint i = 0; i < batch->notes->len; i++)
+        g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (batch->notes, i)));
+    }
 
   return TRUE;
 }

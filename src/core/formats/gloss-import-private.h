@@ -99,6 +99,9 @@ gboolean          _gloss_import_batch_set_attribute (GlossImportBatch *batch,
                                                      const char       *name,
                                                      GVariant         *value,
                                                      GError          **error);
+/* The codebook of the batch's article, read once; NULL when it cannot
+ * be read. */
+GlossCodebook    *_gloss_import_batch_codebook (GlossImportBatch *batch);
 /* Adds "DISPLAY:LINE: message" (or "DISPLAY: message" when @line is 0) to
  * the batch's notes, which go to the import's report with its plan. */
 void              _gloss_import_batch_note (GlossImportBatch *batch,

@@ -1,0 +1,198 @@
+/* test-relation-formats.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Relations and attributes through the formats other than brat
+ * (test-brat.c): what each writes, and that importing an export gives
+ * the same annotations, attributes and relations back. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "format-test-util.h"
+
+#define RELATED_TEXT "Acme said profits doubled; Zenith said it cut costs.\n"
+
+/* Exports @article (with relate_text's annotations by bob) in @format to
+ * @name in the fixture, imports it into the folder "back" and returns the
+ * annotation file bob gets there (@back_name) after checking it holds the
+ * same annotations, attributes and relations as the original. */
+static GlossAnnotationFile *
+round_trip (Fixture    *f,
+            const char *format,
+            const char *name,
+            const char *back_name,
+            gboolean    relation_notes,
+            char      **exported)
+{
+  g_autofree char *article = g_build_filename (f->dir, "a.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "back", NULL);
+  g_autofree char *back = g_build_filename (out_dir, back_name, NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  g_autoptr(GFile) afile = NULL;
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup (format));
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup (format));
+  g_autoptr(GlossAnnotationFile) original = NULL;
+  g_autoptr(GlossAnnotationFile) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *notes = NULL;
+
+  gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_add_article (exporter, article_file, "a.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, exported, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mkdir_with_parents (out_dir, 0755);
+  gloss_importer_set_output_folder (importer, out_folder);
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, path, &message));
+  notes = notes_of (importer);
+  g_test_message ("notes: %s", notes);
+  /* Nothing left behind: every result is modelled. */
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 0);
+
+  afile = gloss_annotation_file_path_for (article_file, "bob");
+  {
+    g_autofree char *afile_path = g_file_get_path (afile);
+
+    original = open_file (afile_path);
+  }
+  imported = open_file (back);
+  before = describe_annotations (original, TRUE);
+  after = describe_annotations (imported, TRUE);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = describe_relations (original);
+  after = describe_relations (imported);
+  /* A format whose relations have no note leaves it out (and says so). */
+  if (!relation_notes)
+    {
+      g_auto(GStrv) pieces = g_strsplit (before, "(on the radio)", -1);
+
+      g_free (before);
+      before = g_strjoinv ("()", pieces);
+    }
+  g_assert_cmpstr (after, ==, before);
+
+  return g_steal_pointer (&imported);
+}
+
+static void
+set_up_article (Fixture *f)
+{
+  g_autofree char *article = fixture_write (f, "a.txt", RELATED_TEXT);
+
+  relate_text (article, "bob");
+}
+
+/* Label Studio --------------------------------------------------------- */
+
+static void
+test_labelstudio (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *exported = NULL;
+  g_autoptr(GlossAnnotationFile) back = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+  guint n_relations = 0, n_choices = 0;
+
+  set_up_article (f);
+  back = round_trip (f, "labelstudio", "a.json", "a-0001.txt.bob.gloss.json", FALSE,
+                     &exported);
+
+  /* Per-region choices with their region's id and span; relations
+   * between region ids, directed to the right. */
+  root = json_from_string (exported, NULL);
+  g_assert_nonnull (root);
+  results = json_object_get_array_member (
+              json_array_get_object_element (
+                json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                              "annotations"), 0), "result");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *r = json_array_get_object_element (results, i);
+      const char *type = json_object_get_string_member (r, "type");
+
+      if (strcmp (type, "relation") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (r, "direction"), ==, "right");
+          g_assert_true (json_object_has_member (r, "from_id"));
+          g_assert_true (json_object_has_member (r, "to_id"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "labels")), ==, 1);
+          n_relations++;
+        }
+      else if (strcmp (type, "choices") == 0)
+        {
+          JsonObject *value = json_object_get_object_member (r, "value");
+
+          g_assert_cmpstr (json_object_get_string_member (r, "from_name"), ==, "verdict");
+          g_assert_true (json_object_has_member (value, "start"));
+          g_assert_true (json_object_has_member (value, "end"));
+          g_assert_true (json_object_has_member (value, "text"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (value, "choices")), ==, 1);
+          n_choices++;
+        }
+    }
+  g_assert_cmpuint (n_relations, ==, 3);
+  g_assert_cmpuint (n_choices, ==, 2);
+}
+
+/* A relation between regions Label Studio's file lacks, and a choice the
+ * codebook does not allow: noted with the file and the task's line, the
+ * results kept. */
+static void
+test_labelstudio_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *input = fixture_write (f, "t.json",
+    "[{\"data\": {\"text\": \"Acme said profits doubled.\"},\n"
+    " \"annotations\": [{\"result\": [\n"
+    "   {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
+    "    \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Acme\", \"labels\": [\"company\"]}},\n"
+    "   {\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
+    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"labels\": [\"claim\"]}},\n"
+    "   {\"id\": \"r2\", \"from_name\": \"verdict\", \"to_name\": \"text\", \"type\": \"choices\",\n"
+    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"choices\": [\"bogus\"]}},\n"
+    "   {\"from_id\": \"r2\", \"to_id\": \"r9\", \"type\": \"relation\", \"direction\": \"right\",\n"
+    "    \"labels\": [\"said-by\"]},\n"
+    "   {\"from_id\": \"r2\", \"to_id\": \"r1\", \"type\": \"relation\", \"direction\": \"right\",\n"
+    "    \"labels\": [\"said-by\"]}]}]}]\n");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
+  g_autofree char *notes = NULL;
+
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, input, NULL));
+  notes = notes_of (importer);
+  g_test_message ("%s", notes);
+  g_assert_nonnull (strstr (notes, "t.json:1: region r2: “verdict” was not imported as an attribute ("));
+  g_assert_nonnull (strstr (notes, "t.json:1: the relation “said-by” points at the region r9"));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 2);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  format_test_init (&argc, &argv);
+
+  ADD_TEST ("/relations/labelstudio/round-trip", test_labelstudio);
+  ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
+
+  return g_test_run ();
+}
