@@ -250,6 +250,98 @@ test_doccano (Fixture       *f,
     }
 }
 
+/* CSV and JSON Lines (exports only) ------------------------------------ */
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *relations_path = g_build_filename (f->dir, "out.relations.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) article_file = NULL;
+  g_autoptr(GFile) destination = g_file_new_for_path (csv_path);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("csv"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *relations = NULL;
+
+  set_up_article (f);
+  article = g_build_filename (f->dir, "a.txt", NULL);
+  article_file = g_file_new_for_path (article);
+  gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_add_article (exporter, article_file, "a.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (csv_path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (relations_path, &relations, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *header = g_strndup (csv, strstr (csv, "\r\n") - csv);
+
+    g_assert_true (g_str_has_suffix (header, ",group,attr_verdict"));
+  }
+  g_assert_true (g_str_has_prefix (relations,
+                                   "relation_id,type,type_label,source_id,source_text,source_tag,"
+                                   "target_id,target_text,target_tag,note,document,annotator,"
+                                   "created,modified\r\n"));
+
+  expected = fixture_write (f, "expected.json",
+                            "{\"attributes\": {\"attr_verdict\": {\"profits doubled\": \"false\", "
+                            "\"it cut costs\": \"misleading\"}},"
+                            " \"relations\": [[\"said-by\", \"profits doubled\", \"Acme\", \"\"],"
+                            " [\"said-by\", \"it cut costs\", \"Zenith\", \"on the radio\"],"
+                            " [\"about\", \"it cut costs\", \"Acme\", \"\"]]}");
+  g_assert_cmpint (run_python ("check-relations-csv.py", csv_path, expected, NULL), ==, 0);
+}
+
+static void
+test_jsonl (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_relations = 0, n_attributes = 0;
+
+  set_up_article (f);
+  article = g_build_filename (f->dir, "a.txt", NULL);
+  out = export_to_string (gloss_format_lookup ("jsonl"), NULL, NULL, article, NULL);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *record = json_node_get_object (node);
+      JsonObject *attributes = json_object_get_object_member (record, "attributes");
+      JsonArray *relations = json_object_get_array_member (record, "relations");
+
+      g_assert_nonnull (attributes);
+      g_assert_nonnull (relations);
+      n_attributes += json_object_get_size (attributes);
+      for (guint r = 0; r < json_array_get_length (relations); r++)
+        {
+          JsonObject *relation = json_array_get_object_element (relations, r);
+
+          g_assert_true (json_object_has_member (relation, "relation_id"));
+          g_assert_true (json_object_has_member (relation, "target"));
+          if (strcmp (json_object_get_string_member (relation, "type"), "said-by") == 0 &&
+              strcmp (json_object_get_string_member (record, "text"), "it cut costs") == 0)
+            {
+              g_assert_cmpstr (json_object_get_string_member (relation, "target_text"), ==, "Zenith");
+              g_assert_cmpstr (json_object_get_string_member (relation, "note"), ==, "on the radio");
+            }
+          n_relations++;
+        }
+    }
+  g_assert_cmpuint (n_attributes, ==, 2);
+  g_assert_cmpuint (n_relations, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -259,6 +351,8 @@ main (int   argc,
   ADD_TEST ("/relations/labelstudio/round-trip", test_labelstudio);
   ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
   ADD_TEST ("/relations/doccano/round-trip", test_doccano);
+  ADD_TEST ("/relations/csv/pandas", test_csv);
+  ADD_TEST ("/relations/jsonl/records", test_jsonl);
 
   return g_test_run ();
 }
