@@ -19,11 +19,21 @@
  * only in white space (brat's one-line column cannot hold a line break,
  * so other tools write a space there), and no text at all, which brat
  * too fills from the article.  Any other difference keeps the article
- * from being imported.  Every other line (relations R, events E,
- * attributes A and M, normalisations N, equivalences *, notes on them,
- * and a span Gloss holds already) is kept, as it is, in the annotation
- * file's "x-brat" key with the order of all lines, and counted in the
- * report: exporting to brat gives the same .ann back.
+ * from being imported.  Relations and attributes are modelled too:
+ *
+ *   R1<TAB>TYPE ROLE1:T1 ROLE2:T2<TAB>    a relation from T1 to T2
+ *   A1<TAB>NAME T1 [VALUE]                 an attribute (binary: true)
+ *   #2<TAB>AnnotatorNotes R1<TAB>NOTE       a relation's note
+ *
+ * each keeping its brat id (and roles other than Arg1 and Arg2, and a
+ * line end other than brat's tab) for the way back.  A relation whose
+ * end is not a span Gloss imported, or that the codebook does not allow,
+ * and an attribute value the codebook does not allow are named with
+ * their line in the report and kept as lines.  Every other line (events
+ * E, normalisations N, equivalences *, notes on them, and a span Gloss
+ * holds already) is kept, as it is, in the annotation file's "x-brat"
+ * key with the order of all lines, and counted in the report: exporting
+ * to brat gives the same .ann back.
  *
  * Line ends may be LF or CRLF; the lines are kept without their CR.
  * annotation.conf, visual.conf and tools.conf, each the one brat would

@@ -29,9 +29,14 @@
  * other, the region is placed by the other and the report says so, once
  * per file.
  *
- * Results of other types (choices, relations, ...), the annotation's own
- * keys (its id, completed_by, ...) and the task's other keys are kept in
- * the annotation file ("x-labelstudio"), for the way back.
+ * Per-region results ("choices" of one value, "number", a "textarea"
+ * other than the note) become attributes of the region's annotation,
+ * from_name the attribute, and "relation" results between regions
+ * relations (labels[0] the type; "left" goes from to_id to from_id),
+ * what the codebook refuses named with the task's line in the report.
+ * Results of other types, the annotation's own keys (its id,
+ * completed_by, ...) and the task's other keys are kept in the
+ * annotation file ("x-labelstudio"), for the way back.
  *
  * A task is read a value at a time, and the results of each annotation
  * one at a time: a task with 100,000 regions is never held whole as a
