@@ -332,27 +332,30 @@ append_relations (GlossExporter            *self,
       GlossRelationType *type = codebook ? gloss_codebook_lookup_relation_type (codebook, gloss_relation_get_rel_type (r))
                                          : NULL;
       GString *out = state->relations_buffer;
-      const char *cells[] = {
-        gloss_relation_get_id (r), gloss_relation_get_rel_type (r),
-        type ? gloss_relation_type_get_label (type) : gloss_relation_get_rel_type (r),
-        gloss_relation_get_source (r), gloss_annotation_get_quote (from), gloss_annotation_get_tag (from),
-        gloss_relation_get_target (r), gloss_annotation_get_quote (to), gloss_annotation_get_tag (to),
-        gloss_relation_get_note (r), article->name, _gloss_export_annotator (file),
-        gloss_relation_get_created (r), gloss_relation_get_modified (r),
-      };
 
       if (from == NULL || to == NULL || !_gloss_exporter_keeps (self, from) ||
           !_gloss_exporter_keeps (self, to))
         continue;
 
-      for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
-        {
-          if (c > 0)
-            g_string_append_c (out, sep);
-          gloss_csv_append_cell (out, cells[c], sep, safe);
-        }
-      g_string_append (out, "\r\n");
-      state->n_relations++;
+      {
+        const char *cells[] = {
+          gloss_relation_get_id (r), gloss_relation_get_rel_type (r),
+          type ? gloss_relation_type_get_label (type) : gloss_relation_get_rel_type (r),
+          gloss_relation_get_source (r), gloss_annotation_get_quote (from), gloss_annotation_get_tag (from),
+          gloss_relation_get_target (r), gloss_annotation_get_quote (to), gloss_annotation_get_tag (to),
+          gloss_relation_get_note (r), article->name, _gloss_export_annotator (file),
+          gloss_relation_get_created (r), gloss_relation_get_modified (r),
+        };
+
+        for (guint c = 0; c < G_N_ELEMENTS (cells); c++)
+          {
+            if (c > 0)
+              g_string_append_c (out, sep);
+            gloss_csv_append_cell (out, cells[c], sep, safe);
+          }
+        g_string_append (out, "\r\n");
+        state->n_relations++;
+      }
     }
 
   return flush_relations (self, FALSE, error);
