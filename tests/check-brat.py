@@ -26,7 +26,10 @@ resource of each normalisation declared in tools.conf's [normalization].
 EXPECTED, a JSON object, maps an .ann's path in FOLDER to an object whose
 keys are ids ("T1", "#1") and values the fields the line must have as brat
 reads it: "type", "spans" ([[start, end], ...]), "text", "target", "note"
-(a note's text as brat shows it: the rest of its line, stripped).
+(a note's text as brat shows it: the rest of its line, stripped), "args"
+(a relation's [[role, id], [role, id]]), "value" (an attribute's; true for
+a binary one).  An attribute's value must be one annotation.conf declares
+for it (none for a binary one), as brat's client offers them.
 
 Exits 0 when all is well, 1 (after printing every problem) otherwise, 2 on
 bad usage.
@@ -152,7 +155,7 @@ def read_ann(ann_path, text, problems, where):
                 item["note"] = rest.strip()
             elif kind == "R":
                 item["type"] = words[0]
-                item["args"] = [tuple(w.split(":", 1)) for w in words[1:]]
+                item["args"] = [list(w.split(":", 1)) for w in words[1:]]
                 if len(item["args"]) != 2 or any(len(a) != 2 for a in item["args"]) \
                    or item["args"][0][0] == item["args"][1][0]:
                     raise ValueError("a relation takes two arguments of different roles")
@@ -161,6 +164,9 @@ def read_ann(ann_path, text, problems, where):
                 item["args"] = [tuple(w.split(":", 1)) for w in words[1:]]
             elif kind in "AM":
                 item["type"], item["target"] = words[0], words[1]
+                if len(words) > 3 or (kind == "M" and len(words) > 2):
+                    raise ValueError("an attribute takes a target and at most one value")
+                item["value"] = words[2] if len(words) == 3 else True
             elif kind == "N":
                 match = re.match(r"(\S+) (\S+) (\S+?):(\S+)", data)
                 item["type"], item["target"], item["resource"], _ = match.groups()
@@ -244,6 +250,18 @@ def check_types(items, conf, tools, problems, where):
                                                         events, relation_types)
                        for n in conf.get("attributes", [])):
                 problems.append(f"{where}: {ident}: {target} cannot take a {kind_type} attribute")
+            # What brat's client offers: a binary attribute is there or
+            # not, a multi-valued one takes one of its declared values.
+            for n in conf.get("attributes", []):
+                if n.name != kind_type:
+                    continue
+                values = n.args.get("Value")
+                if values is None and item["value"] is not True:
+                    problems.append(f"{where}: {ident}: {kind_type} is binary but has the value "
+                                    f"{item['value']!r}")
+                elif values is not None and item["value"] not in values:
+                    problems.append(f"{where}: {ident}: {item['value']!r} is not a value of "
+                                    f"{kind_type} ({'|'.join(values)})")
         elif kind == "*":
             members = {types.get(m) for m in item["members"]}
             for t1 in members:

@@ -13,7 +13,8 @@ Usage: check-csv.py [--excel SEPARATOR [--pandas]] CSV EXPECTED
 EXPECTED is a JSON array of objects, one per row, whose keys are column
 names: each row must have exactly these values for these columns (other
 columns are not compared), in this order, and the header must be the one
-Gloss documents.  Exits 0 when all is equal, 1 (after printing the first
+Gloss documents, followed by a column "attr_ID" per attribute of the
+codebook (a Python identifier, so that pandas and DuckDB name it plainly).  Exits 0 when all is equal, 1 (after printing the first
 difference) otherwise, 2 on bad usage.
 
 With --excel, the CSV is one written for spreadsheets: it must start with
@@ -85,18 +86,22 @@ def main(argv):
     with open(args[1], encoding="utf-8") as stream:
         expected = json.load(stream)
 
-    if not rows or rows[0] != HEADER:
-        print(f"header: {rows[0] if rows else None!r} is not {HEADER!r}", file=sys.stderr)
+    # The documented columns, then one "attr_ID" per attribute of the
+    # codebook.
+    header = rows[0] if rows else None
+    if not header or header[:len(HEADER)] != HEADER or \
+       not all(c.startswith("attr_") and c.isidentifier() for c in header[len(HEADER):]):
+        print(f"header: {header!r} is not {HEADER!r} and attr_ columns", file=sys.stderr)
         return 1
     if len(rows) - 1 != len(expected):
         print(f"{len(rows) - 1} rows, {len(expected)} expected", file=sys.stderr)
         return 1
 
     for number, (row, want) in enumerate(zip(rows[1:], expected), start=2):
-        if len(row) != len(HEADER):
+        if len(row) != len(header):
             print(f"row {number}: {len(row)} cells", file=sys.stderr)
             return 1
-        cells = dict(zip(HEADER, row))
+        cells = dict(zip(header, row))
         for key, value in want.items():
             if cells[key] != str(value):
                 print(f"row {number}, {key}: {cells[key]!r} is not {value!r}", file=sys.stderr)

@@ -243,6 +243,104 @@ describe_annotations (GlossAnnotationFile *file,
   return g_string_free (out, FALSE);
 }
 
+void
+relate_text (const char *path,
+             const char *annotator)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GFile) afile = gloss_annotation_file_path_for (article, annotator);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  static const struct { const char *tag, *quote; } spans[] = {
+    { "company", "Acme" }, { "claim", "profits doubled" },
+    { "company", "Zenith" }, { "claim", "it cut costs" },
+  };
+  GlossAnnotation *a[G_N_ELEMENTS (spans)];
+  GlossLayer *layer;
+  const char *text;
+
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
+  g_assert_no_error (error);
+  file = gloss_annotation_file_new (source, annotator, annotator);
+  layer = gloss_annotation_file_get_layer (file);
+  text = gloss_source_get_text (source);
+
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    {
+      guint start = offset_of (text, spans[i].quote);
+
+      a[i] = gloss_layer_annotate (layer, spans[i].tag, start,
+                                   start + g_utf8_strlen (spans[i].quote, -1), NULL);
+      g_assert_nonnull (a[i]);
+    }
+  g_assert_true (gloss_layer_set_attribute (layer, a[1], "verdict", g_variant_new_string ("false")));
+  g_assert_true (gloss_layer_set_attribute (layer, a[3], "verdict",
+                                            g_variant_new_string ("misleading")));
+  g_assert_nonnull (gloss_layer_link (layer, "said-by", gloss_annotation_get_id (a[1]),
+                                      gloss_annotation_get_id (a[0]), NULL));
+  g_assert_nonnull (gloss_layer_link (layer, "said-by", gloss_annotation_get_id (a[3]),
+                                      gloss_annotation_get_id (a[2]), "on the radio"));
+  g_assert_nonnull (gloss_layer_link (layer, "about", gloss_annotation_get_id (a[3]),
+                                      gloss_annotation_get_id (a[0]), NULL));
+  gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The quote of the annotation @id of @layer, or "?". */
+static const char *
+quote_of (GlossLayer *layer,
+          const char *id)
+{
+  GlossAnnotation *a = gloss_layer_lookup (layer, id);
+
+  return a ? gloss_annotation_get_quote (a) : "?";
+}
+
+static int
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+char *
+describe_relations (GlossAnnotationFile *file)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GListModel *model = G_LIST_MODEL (layer);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
+      GVariant *attributes = gloss_annotation_get_attributes (a);
+
+      if (attributes != NULL)
+        {
+          g_autofree char *printed = g_variant_print (attributes, FALSE);
+
+          g_string_append_printf (out, "%s %s|", gloss_annotation_get_quote (a), printed);
+        }
+    }
+
+  for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+    {
+      GlossRelation *r = gloss_layer_get_relation (layer, i);
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s %s -> %s (%s)", gloss_relation_get_rel_type (r),
+                                               quote_of (layer, gloss_relation_get_source (r)),
+                                               quote_of (layer, gloss_relation_get_target (r)),
+                                               gloss_relation_get_note (r)));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s|", (const char *)g_ptr_array_index (lines, i));
+
+  return g_string_free (out, FALSE);
+}
+
 static char *
 join_lines (GPtrArray *lines)
 {

@@ -55,6 +55,19 @@ void   annotate_text     (const char    *path,
 /* Runs /usr/bin/python3 with @script (in the tests' source folder) and the
  * arguments up to NULL; returns its exit status.  Python or jsonschema
  * missing (status 77) skips the test. */
+/* Writes @annotator's annotation file on the article @path, whose text
+ * holds "Acme", "profits doubled", "Zenith" and "it cut costs": those
+ * four annotated (company, claim, company, claim), the claims with a
+ * verdict (false, misleading), said-by from each claim to its company
+ * (the second with the note "on the radio") and about from the second
+ * claim to Acme. */
+void   relate_text       (const char    *path,
+                          const char    *annotator);
+/* "QUOTE {'verdict': <'false'>}|" for each annotation with attributes,
+ * then "TYPE SOURCE-QUOTE -> TARGET-QUOTE (NOTE)|" for each relation,
+ * sorted. */
+char  *describe_relations (GlossAnnotationFile *file);
+
 int    run_python        (const char    *script,
                           ...) G_GNUC_NULL_TERMINATED;
 /* Runs $GLOSS_CLI with the arguments up to NULL in @f's folder, with

@@ -623,6 +623,140 @@ test_news (Fixture       *f,
   g_assert_cmpint (check_brat (f, out, NULL), ==, 0);
 }
 
+/* Relations and attributes ----------------------------------------------- */
+
+#define RELATED_TEXT "Acme said profits doubled; Zenith said it cut costs.\n"
+
+static void
+test_relations (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = fixture_write (f, "a.txt", RELATED_TEXT);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *ann_path = g_build_filename (out, "bob", "a.ann", NULL);
+  g_autofree char *conf_path = g_build_filename (out, "annotation.conf", NULL);
+  g_autofree char *back_path = g_build_filename (out, "bob", "a.txt.bob.gloss.json", NULL);
+  g_autofree char *warnings = NULL;
+  g_autofree char *ann = NULL;
+  g_autofree char *conf = NULL;
+  g_autofree char *relations = NULL;
+  g_autofree char *attributes = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GlossAnnotationFile) original = NULL;
+  g_autoptr(GlossAnnotationFile) back = NULL;
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
+  g_autoptr(GFile) afile = NULL;
+  g_autoptr(GFile) article = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  relate_text (path, "bob");
+  warnings = export_brat (out, path, NULL);
+  g_assert_cmpstr (warnings, ==, "");
+
+  /* As brat writes them: A lines with their value, R lines with
+   * arguments Arg1 and Arg2 and a tab at the end, a note on a relation
+   * as on a span. */
+  ann = read_file (ann_path);
+  g_assert_cmpstr (ann, ==,
+                   "T1\tcompany 0 4\tAcme\n"
+                   "T2\tclaim 10 25\tprofits doubled\n"
+                   "T3\tcompany 27 33\tZenith\n"
+                   "T4\tclaim 39 51\tit cut costs\n"
+                   "A1\tverdict T2 false\n"
+                   "A2\tverdict T4 misleading\n"
+                   "R1\tsaid-by Arg1:T2 Arg2:T1\t\n"
+                   "R2\tabout Arg1:T4 Arg2:T1\t\n"
+                   "R3\tsaid-by Arg1:T4 Arg2:T3\t\n"
+                   "#1\tAnnotatorNotes R3\ton the radio\n");
+
+  /* annotation.conf declares the codebook's relation types and its
+   * verdict, with every value, and brat's checker accepts the lot. */
+  conf = read_file (conf_path);
+  relations = section_of (conf, "relations");
+  attributes = section_of (conf, "attributes");
+  g_assert_nonnull (strstr (relations, "said-by\tArg1:claim, Arg2:company\n"));
+  g_assert_nonnull (strstr (relations, "about\tArg1:claim|controversy, Arg2:company\n"));
+  g_assert_nonnull (strstr (attributes,
+                            "verdict\tArg:claim, Value:true|false|misleading|unverifiable\n"));
+  g_assert_cmpint (check_brat (f, out,
+                               "{\"bob/a.ann\": {"
+                               "\"R1\": {\"type\": \"said-by\", "
+                               "\"args\": [[\"Arg1\", \"T2\"], [\"Arg2\", \"T1\"]]}, "
+                               "\"A2\": {\"type\": \"verdict\", \"target\": \"T4\", "
+                               "\"value\": \"misleading\"}, "
+                               "\"#1\": {\"target\": \"R3\", \"note\": \"on the radio\"}}}"),
+                   ==, 0);
+
+  /* Back into Gloss: the same annotations, attributes and relations. */
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, ann_path, NULL));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 0);
+  afile = gloss_annotation_file_path_for (article, "bob");
+  original = gloss_annotation_file_open (afile, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&afile);
+  afile = g_file_new_for_path (back_path);
+  back = gloss_annotation_file_open (afile, GLOSS_LOAD_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  before = describe_relations (original);
+  after = describe_relations (back);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (before, ==,
+                   "profits doubled {'verdict': <'false'>}|"
+                   "it cut costs {'verdict': <'misleading'>}|"
+                   "about it cut costs -> Acme ()|"
+                   "said-by it cut costs -> Zenith (on the radio)|"
+                   "said-by profits doubled -> Acme ()|");
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = describe_annotations (original, TRUE);
+  after = describe_annotations (back, TRUE);
+  g_assert_cmpstr (after, ==, before);
+
+  /* And out again: the same .ann, brat's ids kept. */
+  g_clear_pointer (&ann, g_free);
+  {
+    g_autofree char *again = g_build_filename (f->dir, "again", NULL);
+    g_autofree char *again_ann = g_build_filename (again, "bob", "a.ann", NULL);
+    g_autofree char *back_txt = g_build_filename (out, "bob", "a.txt", NULL);
+    g_autofree char *w = export_brat (again, back_txt, NULL);
+    g_autofree char *first = read_file (ann_path);
+
+    ann = read_file (again_ann);
+    g_assert_cmpstr (ann, ==, first);
+  }
+}
+
+/* A relation whose end brat's file lacks, an attribute value the codebook
+ * does not allow: kept as lines, each named with its file and line in
+ * the report. */
+static void
+test_relations_refused (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *txt = fixture_write (f, "a.txt", RELATED_TEXT);
+  g_autofree char *ann = fixture_write (f, "a.ann",
+                                        "T1\tcompany 0 4\tAcme\n"
+                                        "T2\tclaim 10 25\tprofits doubled\n"
+                                        "R1\tsaid-by Arg1:T2 Arg2:T9\t\n"
+                                        "A1\tverdict T2 bogus\n"
+                                        "R2\tsaid-by Arg1:T1 Arg2:T2\t\n"
+                                        "A2\tverdict T2 true\n");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
+  g_autofree char *notes = NULL;
+
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, ann, NULL));
+  notes = notes_of (importer);
+  g_test_message ("%s", notes);
+  g_assert_nonnull (strstr (notes, "a.ann:3: R1 points at T9, which is not a span Gloss imported"));
+  g_assert_nonnull (strstr (notes, "a.ann:4: A1 not imported as an attribute ("));
+  g_assert_nonnull (strstr (notes, "a.ann:5: R2 not imported as a relation ("));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -638,6 +772,8 @@ main (int   argc,
   ADD_TEST ("/brat/conf/carried", test_conf_carried);
   ADD_TEST ("/brat/conf/mixed", test_conf_mixed);
   ADD_TEST ("/brat/conf/per-folder", test_conf_per_folder);
+  ADD_TEST ("/brat/relations/round-trip", test_relations);
+  ADD_TEST ("/brat/relations/refused", test_relations_refused);
   g_test_add ("/brat/news/with-conf", Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, test_news,
               fixture_tear_down);
   g_test_add ("/brat/news/without-conf", Fixture, GINT_TO_POINTER (FALSE), fixture_set_up,

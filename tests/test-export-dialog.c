@@ -22,7 +22,7 @@
 
 #define CSV_HEADER \
   "document,source_sha256,annotator,annotation_id,tag,tag_label,start,end,text," \
-  "context_before,context_after,note,created,modified,status,source_location,group\r\n"
+  "context_before,context_after,note,created,modified,status,source_location,group,attr_verdict\r\n"
 
 /* The export dialog, opened by Export… in the window. */
 static GtkWidget *

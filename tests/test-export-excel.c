@@ -26,7 +26,7 @@
 
 #define COLUMNS(s) "document" s "source_sha256" s "annotator" s "annotation_id" s "tag" s \
   "tag_label" s "start" s "end" s "text" s "context_before" s "context_after" s "note" s \
-  "created" s "modified" s "status" s "source_location" s "group\r\n"
+  "created" s "modified" s "status" s "source_location" s "group" s "attr_verdict\r\n"
 
 /* A formula, a decimal comma, a semicolon, quotes and a line break. */
 #define ARTICLE "=SUM(A1) coûte 3,5 €; \"cité\" ici.\nSuite.\n"

@@ -100,7 +100,7 @@ test_csv (Fixture       *f,
   /* The new column comes last. */
   g_assert_true (g_str_has_prefix (csv, "document,source_sha256,annotator,annotation_id,tag,"
                                         "tag_label,start,end,text,context_before,context_after,"
-                                        "note,created,modified,status,source_location,group\r\n"));
+                                        "note,created,modified,status,source_location,group,attr_verdict\r\n"));
   check_groups (f, "csv", path, LINKS_EXPECTED);
 }
 
@@ -183,7 +183,8 @@ test_same_ids (Fixture       *f,
   for (guint i = 0; i < groups->len; i++)
     {
       const char *group = g_ptr_array_index (groups, i);
-      g_autofree char *cell = g_strdup_printf (",%s\r\n", group);
+      /* The group column, then the codebook's attribute (none set). */
+      g_autofree char *cell = g_strdup_printf (",%s,\r\n", group);
       g_autofree char *source = g_strdup_printf ("\"source\": \"urn:uuid:%s\"", group);
 
       g_assert_true (g_uuid_string_is_valid (group));

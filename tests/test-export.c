@@ -132,7 +132,7 @@ check_csv (Fixture  *f,
   /* RFC 4180: CRLF after each record, quotes doubled in quoted cells. */
   g_assert_true (g_str_has_prefix (csv, "document,source_sha256,annotator,annotation_id,tag,tag_label,"
                                    "start,end,text,context_before,context_after,note,created,"
-                                   "modified,status,source_location,group\r\n"));
+                                   "modified,status,source_location,group,attr_verdict\r\n"));
   g_assert_nonnull (strstr (csv, "\"Acme, \"\"Inc\"\"\""));
   g_assert_nonnull (strstr (csv, safe ? ",'=Danger," : ",=Danger,"));
   g_assert_nonnull (strstr (csv, safe ? ",'=1+1," : ",=1+1,"));

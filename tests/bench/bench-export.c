@@ -12,6 +12,10 @@
  *     spreadsheets (csv:excel); CoNLL of two annotators of 100,000
  *     annotations each side by side (conll:columns), at most 2.5 times
  *     the time of one;
+ *   - 100,000 passages with 50,000 relations and the claims' verdicts
+ *     (annotator "related") to brat, Label Studio and the others (target:
+ *     2 s each), and half of both (annotator "related-half"): the
+ *     export must stay linear, the whole at most 2.4 times the half;
  *   - folders of 100 and of 1,000 articles with 3 annotators each to CSV
  *     with gloss-cli, the whole command (target: 5 s for 1,000), and its
  *     peak memory, which must not grow with the number of articles.
@@ -38,6 +42,7 @@
 
 #define BIG_BYTES (5 * 1000 * 1000)
 #define BIG_ANNOTATIONS 100000
+#define BIG_RELATIONS 50000
 #define ANNOTATORS 3
 #define PER_ANNOTATOR 12
 
@@ -68,6 +73,25 @@ annotate_randomly (GRand      *rand,
   g_object_unref (bench_annotate_randomly (rand, source, annotator, annotator, count));
 }
 
+static void
+relate (GRand      *rand,
+        const char *article_path,
+        const char *annotator,
+        guint       count,
+        guint       n_relations)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (article_path);
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  source = gloss_source_new_from_plain_text (article, 0, NULL, &error);
+  if (source == NULL)
+    g_error ("%s", error->message);
+  file = bench_annotate_randomly (rand, source, annotator, annotator, count);
+  bench_relate_randomly (rand, file, n_relations);
+}
+
 static int
 phase_generate_big (const char *dir)
 {
@@ -79,6 +103,9 @@ phase_generate_big (const char *dir)
   annotate_randomly (rand, path, "bench", BIG_ANNOTATIONS);
   /* A second annotator, for the CoNLL of annotators side by side. */
   annotate_randomly (rand, path, "bench-2", BIG_ANNOTATIONS);
+  /* Passages with relations and attributes, whole and half. */
+  relate (rand, path, "related", BIG_ANNOTATIONS, BIG_RELATIONS);
+  relate (rand, path, "related-half", BIG_ANNOTATIONS / 2, BIG_RELATIONS / 2);
   return 0;
 }
 
@@ -117,7 +144,9 @@ phase_export_big (const char *dir,
   g_auto(GStrv) parts = g_strsplit (variant, ":", 2);
   const char *format_name = parts[0];
   const char *option = parts[1];
-  g_autofree char *path = g_build_filename (dir, "big.txt.bench.gloss.json", NULL);
+  gboolean related = g_strcmp0 (option, "related") == 0 || g_strcmp0 (option, "related-half") == 0;
+  g_autofree char *name = g_strdup_printf ("big.txt.%s.gloss.json", related ? option : "bench");
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autofree char *out_path = g_strdup_printf ("%s/out.%s%s", dir, format_name, option ? option : "");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) out = g_file_new_for_path (out_path);
@@ -214,6 +243,9 @@ main (int    argc,
   static const char * const formats[] = {
     "csv", "csv:excel", "jsonl", "brat", "w3c", "doccano", "conll", "conll:columns", "labelstudio",
   };
+  static const char * const related_formats[] = {
+    "brat", "labelstudio", "doccano", "w3c", "csv", "jsonl",
+  };
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
   const char *cli;
@@ -248,6 +280,31 @@ main (int    argc,
              BIG_ANNOTATIONS, child.seconds);
     g_free (child.output);
   }
+
+  for (guint i = 0; i < G_N_ELEMENTS (related_formats); i++)
+    {
+      double half = 0, whole = 0;
+
+      for (guint h = 0; h < 2; h++)
+        {
+          g_autofree char *variant = g_strdup_printf ("%s:%s", related_formats[i],
+                                                      h == 0 ? "related-half" : "related");
+          char *args[] = { self, (char *)"export-big", dir, variant, NULL };
+          BenchChild child = bench_run_child (args);
+          g_autofree char *what = g_strdup_printf ("export %s, %s passages, %s relations",
+                                                   related_formats[i], h == 0 ? "50,000" : "100,000",
+                                                   h == 0 ? "25,000" : "50,000");
+          double wall = g_ascii_strtod (child.output, NULL);
+
+          ok &= bench_report (what, wall, "s", h == 0 ? 1.0 : 2.0);
+          bench_report ("  peak memory (load + export)", child.peak_mb, "MB", 0);
+          *(h == 0 ? &half : &whole) = wall;
+          g_free (child.output);
+        }
+      ok &= bench_report ("  twice the passages and relations over half", whole / MAX (half, 0.001),
+                          "x", 2.4);
+    }
+  g_print ("\n");
 
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {

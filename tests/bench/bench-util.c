@@ -192,6 +192,66 @@ bench_annotate_randomly (GRand       *rand,
   return g_steal_pointer (&file);
 }
 
+void
+bench_relate_randomly (GRand               *rand,
+                       GlossAnnotationFile *file,
+                       guint                n_relations)
+{
+  static const char * const verdicts[] = { "true", "false", "misleading", "unverifiable" };
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GListModel *model = G_LIST_MODEL (layer);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) companies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossAnnotation *a = g_list_model_get_item (model, i);
+      const char *tag = gloss_annotation_get_tag (a);
+
+      if (strcmp (tag, "company") == 0)
+        g_ptr_array_add (companies, a);
+      else
+        {
+          if (strcmp (tag, "claim") == 0)
+            {
+              GVariant *verdict = g_variant_new_string (verdicts[g_rand_int_range (rand, 0, 4)]);
+              GVariant *attributes = gloss_attributes_with (NULL, "verdict", verdict);
+
+              gloss_annotation_set_attributes (a, attributes);
+              g_variant_unref (attributes);
+            }
+          g_ptr_array_add (sources, a);
+        }
+    }
+
+  while (relations->len < n_relations && sources->len > 0 && companies->len > 0)
+    {
+      GlossAnnotation *from = g_ptr_array_index (sources, g_rand_int_range (rand, 0, sources->len));
+      GlossAnnotation *to = g_ptr_array_index (companies, g_rand_int_range (rand, 0, companies->len));
+      const char *type = strcmp (gloss_annotation_get_tag (from), "claim") == 0 &&
+                         g_rand_boolean (rand) ? "said-by" : "about";
+      char *key = g_strdup_printf ("%s %s %s", gloss_annotation_get_id (from),
+                                   gloss_annotation_get_id (to), type);
+
+      if (g_hash_table_contains (taken, key))
+        {
+          g_free (key);
+          continue;
+        }
+      g_hash_table_add (taken, key);
+      g_ptr_array_add (relations, gloss_relation_new (type, gloss_annotation_get_id (from),
+                                                      gloss_annotation_get_id (to),
+                                                      g_rand_int_range (rand, 0, 8) == 0 ? "Checked" : NULL));
+    }
+  gloss_layer_replace_relations (layer, relations);
+  if (!gloss_annotation_file_save (file, GLOSS_SAVE_NONE, NULL, &error))
+    g_error ("%s", error->message);
+}
+
 GlossAnnotation *
 bench_vary_annotation (GRand           *rand,
                        GlossSource     *source,

@@ -58,6 +58,13 @@ const char          *bench_random_word       (GRand       *rand);
  * lines ending in CRLF. */
 char                *bench_make_text         (GRand       *rand,
                                               gsize        bytes);
+/* Gives every claim of @file a verdict at random, adds @n_relations
+ * relations at random (said-by from a claim to a company, about from a
+ * claim or a controversy to a company, never twice the same) and saves
+ * it; a failure ends the benchmark. */
+void                 bench_relate_randomly   (GRand               *rand,
+                                              GlossAnnotationFile *file,
+                                              guint                n_relations);
 /* A new annotation file of @annotator (shown as @name) on @source with
  * @count annotations at random, never one tag twice on one span, saved;
  * a failure ends the benchmark. */

@@ -31,6 +31,18 @@ void           _gloss_brat_conf_add_type     (GlossBratConf *conf,
                                               const char    *type,
                                               const char    *label,
                                               const char    *color);
+/* A relation type with roles Arg1 and Arg2 between span types @from and
+ * @to (NULL-terminated), as Gloss writes its relations. */
+void           _gloss_brat_conf_declare_relation (GlossBratConf      *conf,
+                                                  const char         *type,
+                                                  const char * const *from,
+                                                  const char * const *to);
+/* An attribute of the span types @types with the values @values
+ * (NULL-terminated; empty for a binary one). */
+void           _gloss_brat_conf_declare_attribute (GlossBratConf      *conf,
+                                                   const char         *name,
+                                                   const char * const *types,
+                                                   const char * const *values);
 /* Every type the lines of @ann (an .ann as written) use. */
 void           _gloss_brat_conf_add_ann      (GlossBratConf *conf,
                                               const char    *ann);

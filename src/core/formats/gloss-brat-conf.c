@@ -345,6 +345,40 @@ add_relation (GlossBratConf *conf,
 }
 
 void
+_gloss_brat_conf_declare_relation (GlossBratConf      *conf,
+                                   const char         *type,
+                                   const char * const *from,
+                                   const char * const *to)
+{
+  g_autofree char *key = g_strjoin ("\t", type, "Arg1", "Arg2", NULL);
+  GlossBratDecl *relation = table_get (&conf->relations, key, type);
+
+  if (relation->roles[0] == NULL)
+    {
+      relation->roles[0] = g_strdup ("Arg1");
+      relation->roles[1] = g_strdup ("Arg2");
+    }
+  for (guint i = 0; from[i] != NULL; i++)
+    name_set_add (&relation->types[0], from[i]);
+  for (guint i = 0; to[i] != NULL; i++)
+    name_set_add (&relation->types[1], to[i]);
+}
+
+void
+_gloss_brat_conf_declare_attribute (GlossBratConf      *conf,
+                                    const char         *name,
+                                    const char * const *types,
+                                    const char * const *values)
+{
+  GlossBratDecl *attribute = table_get (&conf->attributes, name, name);
+
+  for (guint i = 0; types[i] != NULL; i++)
+    name_set_add (&attribute->types[0], types[i]);
+  for (guint i = 0; values[i] != NULL; i++)
+    name_set_add (&attribute->types[1], values[i]);
+}
+
+void
 _gloss_brat_conf_add_ann (GlossBratConf *conf,
                           const char    *ann)
 {

@@ -57,7 +57,22 @@ typedef struct
   char *note_id;
   gboolean emitted;
   gboolean note_emitted;
+  GlossAnnotation *first;    /* the annotation whose attributes it writes */
+  guint index;               /* its place in the article */
 } Group;
+
+/* An R line, or an A line, to write. */
+typedef struct
+{
+  char *id;                  /* "R2", "A3"; NULL until numbered */
+  char *line;                /* without its id */
+  const char *note;          /* a relation's, or NULL */
+  char *note_id;
+  gboolean emitted;
+  gboolean note_emitted;
+  guint from;                /* a relation's ends' places, to sort by */
+  guint to;
+} Extra;
 
 typedef struct
 {
@@ -77,6 +92,17 @@ group_free (gpointer data)
   g_free (group->note_id);
   g_array_unref (group->fragments);
   g_free (group);
+}
+
+static void
+extra_line_free (gpointer data)
+{
+  Extra *e = data;
+
+  g_free (e->id);
+  g_free (e->line);
+  g_free (e->note_id);
+  g_free (e);
 }
 
 static void
@@ -238,6 +264,7 @@ static GPtrArray *
 make_groups (GlossExporter       *self,
              GlossSource         *source,
              GlossAnnotationFile *file,
+             GHashTable          *by_annotation,
              guint               *n_orphans,
              guint               *n_blank)
 {
@@ -295,6 +322,10 @@ make_groups (GlossExporter       *self,
         }
 
       add_fragments (group, source, a);
+      g_hash_table_insert (by_annotation, (gpointer)gloss_annotation_get_id (a), group);
+      if (group->first == NULL || (gloss_annotation_get_attributes (group->first) == NULL &&
+                                   gloss_annotation_get_attributes (a) != NULL))
+        group->first = a;
       if (group->note == NULL && gloss_annotation_has_note (a))
         {
           const char *note_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_NOTE_ID);
@@ -311,6 +342,7 @@ make_groups (GlossExporter       *self,
       Group *group = g_ptr_array_index (groups, i);
 
       g_array_sort (group->fragments, compare_fragments);
+      group->index = i;
     }
 
   return g_steal_pointer (&groups);
@@ -362,6 +394,237 @@ append_note_line (GString *out,
     }
   g_string_append_c (out, '\n');
   group->note_emitted = TRUE;
+}
+
+
+/* An attribute value as a word of an A line and of annotation.conf's
+ * value lists: white space, ',', '|', '<', '>' and '%' become %XX
+ * (gloss-import-brat.c undoes it). */
+static void
+append_value (GString    *out,
+              const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || strchr (",|<>%", *p) != NULL)
+        g_string_append_printf (out, "%%%02X", (guchar)*p);
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+/* The type an R line gives @relation: the label it was imported with
+ * when that still names its type and is a word of brat's, else its type
+ * id (a tag id's form, a word of brat's already). */
+static const char *
+relation_label (GlossRelation *relation)
+{
+  const char *type = gloss_relation_get_rel_type (relation);
+  const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
+  g_autofree char *as_tag = NULL;
+
+  if (label == NULL || label[0] == '\0')
+    return type;
+  for (const char *p = label; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
+      return type;
+  as_tag = _gloss_label_to_tag (label);
+  return strcmp (as_tag, type) == 0 ? label : type;
+}
+
+static int
+compare_relation_lines (gconstpointer pa,
+                        gconstpointer pb)
+{
+  const Extra *a = *(Extra **)pa, *b = *(Extra **)pb;
+
+  if (a->from != b->from)
+    return a->from < b->from ? -1 : 1;
+  if (a->to != b->to)
+    return a->to < b->to ? -1 : 1;
+  return strcmp (a->line, b->line);
+}
+
+typedef struct
+{
+  guint n_cut;        /* relations with an end left out */
+  guint n_false;      /* binary attributes false */
+  guint n_unwritten;  /* number and text attributes */
+} ExtraCounts;
+
+/* The R lines of @file's relations between the written groups, and the
+ * A lines of the groups' attributes. */
+static void
+make_extras (GlossAnnotationFile *file,
+             GPtrArray           *groups,
+             GHashTable          *by_annotation,
+             GPtrArray           *relations,
+             GPtrArray           *attributes,
+             ExtraCounts         *counts)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
+  guint n = gloss_layer_get_n_relations (layer);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      JsonObject *extra = gloss_relation_get_extra (relation);
+      Group *from = g_hash_table_lookup (by_annotation, gloss_relation_get_source (relation));
+      Group *to = g_hash_table_lookup (by_annotation, gloss_relation_get_target (relation));
+      const char *roles = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ROLES);
+      g_auto(GStrv) role = roles ? g_strsplit (roles, " ", 2) : NULL;
+      const char *tail;
+      Extra *e;
+
+      if (from == NULL || to == NULL || from == to)
+        {
+          counts->n_cut++;
+          continue;
+        }
+      if (role == NULL || g_strv_length (role) != 2 || strcmp (role[0], role[1]) == 0)
+        {
+          g_clear_pointer (&role, g_strfreev);
+          role = g_strsplit ("Arg1 Arg2", " ", 2);
+        }
+
+      e = g_new0 (Extra, 1);
+      if (id_number (_gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID), 'R') > 0)
+        e->id = g_strdup (_gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID));
+      tail = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_TAIL);
+      /* brat ends a relation's line with a tab (annotator.py). */
+      e->from = from->index;
+      e->to = to->index;
+      e->line = g_strdup_printf ("%s %s:%s %s:%s%s", relation_label (relation),
+                                 role[0], from->id, role[1], to->id, tail ? tail : "\t");
+      if (gloss_relation_get_note (relation)[0] != '\0')
+        {
+          const char *note_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_NOTE_ID);
+
+          e->note = gloss_relation_get_note (relation);
+          if (id_number (note_id, '#') > 0)
+            e->note_id = g_strdup (note_id);
+        }
+      g_ptr_array_add (relations, e);
+    }
+  /* New ones in the order of their ends in the text, not of their ids. */
+  g_ptr_array_sort (relations, compare_relation_lines);
+
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      GVariant *values = group->first ? gloss_annotation_get_attributes (group->first) : NULL;
+      JsonObject *ids = NULL;
+      JsonObject *extra = group->first ? gloss_annotation_get_extra (group->first) : NULL;
+      JsonNode *node;
+      GVariantIter iter;
+      const char *key;
+      GVariant *value;
+
+      if (values == NULL)
+        continue;
+      if (extra != NULL && (node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES)) != NULL &&
+          JSON_NODE_HOLDS_OBJECT (node))
+        ids = json_node_get_object (node);
+
+      g_variant_iter_init (&iter, values);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          GlossAttributeDef *def = codebook ? gloss_codebook_lookup_attribute (codebook, key) : NULL;
+          g_autoptr(GString) line = g_string_new (NULL);
+          const char *ref = ids ? _gloss_extra_get_string (ids, key) : NULL;
+          g_auto(GStrv) words = ref ? g_strsplit (ref, " ", 2) : NULL;
+          const char *a_id = words ? words[0] : NULL;
+          const char *name = key;
+          Extra *e;
+
+          /* The name the attribute was imported with, while it still
+           * names it. */
+          if (words != NULL && words[0] != NULL && words[1] != NULL)
+            {
+              g_autofree char *as_id = _gloss_label_to_tag (words[1]);
+
+              if (strcmp (as_id, key) == 0 && strchr (words[1], '\t') == NULL)
+                name = words[1];
+            }
+          g_string_append_printf (line, "%s %s", name, group->id);
+          if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
+            {
+              /* brat's binary attribute: there, or not. */
+              if (!g_variant_get_boolean (value))
+                {
+                  counts->n_false++;
+                  g_variant_unref (value);
+                  continue;
+                }
+            }
+          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
+                   (def == NULL || gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE))
+            {
+              g_string_append_c (line, ' ');
+              append_value (line, g_variant_get_string (value, NULL));
+            }
+          else
+            {
+              counts->n_unwritten++;
+              g_variant_unref (value);
+              continue;
+            }
+          g_variant_unref (value);
+
+          e = g_new0 (Extra, 1);
+          if (id_number (a_id, 'A') > 0)
+            e->id = g_strdup (a_id);
+          e->line = g_string_free (g_steal_pointer (&line), FALSE);
+          g_ptr_array_add (attributes, e);
+        }
+    }
+}
+
+/* Gives ids to the lines of @list that have none (after @next, which
+ * grows), and a second one that one had already the next; fills @by_id. */
+static void
+number_extras (GPtrArray  *list,
+               char        prefix,
+               guint64    *next,
+               guint64    *next_note,
+               GHashTable *by_id)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      Extra *e = g_ptr_array_index (list, i);
+
+      if (e->id != NULL && !g_hash_table_contains (by_id, e->id))
+        {
+          *next = MAX (*next, id_number (e->id, prefix));
+          g_hash_table_insert (by_id, e->id, e);
+        }
+      else
+        g_clear_pointer (&e->id, g_free);
+      if (e->note_id != NULL)
+        *next_note = MAX (*next_note, id_number (e->note_id, '#'));
+    }
+}
+
+static void
+append_extra_line (GString *out,
+                   Extra   *e)
+{
+  g_string_append_printf (out, "%s\t%s\n", e->id, e->line);
+  e->emitted = TRUE;
+}
+
+static void
+append_extra_note (GString *out,
+                   Extra   *e)
+{
+  Group fake = { 0 };
+
+  fake.id = e->id;
+  fake.note = e->note;
+  fake.note_id = e->note_id;
+  append_note_line (out, &fake);
+  e->note_emitted = TRUE;
 }
 
 /* TRUE when the kept line @line points at a T id that was in the file
@@ -417,8 +680,15 @@ make_ann (GlossExporter       *self,
           GlossSource         *source,
           GlossAnnotationFile *file,
           GPtrArray           *groups,
+          GHashTable          *by_annotation,
+          ExtraCounts         *counts,
           const char          *name)
 {
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (extra_line_free);
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func (extra_line_free);
+  g_autoptr(GHashTable) by_extra = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) by_extra_note = g_hash_table_new (g_str_hash, g_str_equal);
+  guint64 next_r = 0, next_a = 0;
   JsonObject *brat = NULL;
   JsonArray *order = NULL, *lines = NULL;
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
@@ -465,6 +735,8 @@ make_ann (GlossExporter       *self,
 
       next_t = MAX (next_t, id_number (id, 'T'));
       next_note = MAX (next_note, id_number (id, '#'));
+      next_r = MAX (next_r, id_number (id, 'R'));
+      next_a = MAX (next_a, id_number (id, 'A'));
       if (id_number (id, 'T') > 0)
         g_hash_table_add (known, (gpointer)id);
     }
@@ -474,6 +746,8 @@ make_ann (GlossExporter       *self,
 
       next_t = MAX (next_t, id_number (line, 'T'));
       next_note = MAX (next_note, id_number (line, '#'));
+      next_r = MAX (next_r, id_number (line, 'R'));
+      next_a = MAX (next_a, id_number (line, 'A'));
     }
 
   for (guint i = 0; i < groups->len; i++)
@@ -487,10 +761,44 @@ make_ann (GlossExporter       *self,
       g_hash_table_add (written, group->id);
     }
 
+  /* The relations and attributes, once the spans have their ids; brat's
+   * ids kept from the import where they are still free. */
+  make_extras (file, groups, by_annotation, relations, attributes, counts);
+  number_extras (relations, 'R', &next_r, &next_note, by_extra);
+  number_extras (attributes, 'A', &next_a, &next_note, by_extra);
+  for (guint i = 0; i < relations->len; i++)
+    {
+      Extra *e = g_ptr_array_index (relations, i);
+
+      if (e->id == NULL)
+        e->id = g_strdup_printf ("R%" G_GUINT64_FORMAT, ++next_r);
+    }
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      Extra *e = g_ptr_array_index (attributes, i);
+
+      if (e->id == NULL)
+        e->id = g_strdup_printf ("A%" G_GUINT64_FORMAT, ++next_a);
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      Extra *e = g_ptr_array_index (relations, i);
+
+      if (e->note == NULL)
+        continue;
+      if (e->note_id != NULL && (g_hash_table_contains (by_note, e->note_id) ||
+                                 g_hash_table_contains (by_extra_note, e->note_id)))
+        g_clear_pointer (&e->note_id, g_free);
+      if (e->note_id == NULL)
+        e->note_id = g_strdup_printf ("#%" G_GUINT64_FORMAT, ++next_note);
+      g_hash_table_insert (by_extra_note, e->note_id, e);
+    }
+
   for (guint i = 0; i < n_order; i++)
     {
       const char *id = json_array_get_string_element (order, i);
       Group *group;
+      Extra *e;
 
       if (id == NULL)
         continue;
@@ -522,6 +830,15 @@ make_ann (GlossExporter       *self,
         {
           append_note_line (out, group);
         }
+      else if ((e = g_hash_table_lookup (by_extra, id)) != NULL && !e->emitted)
+        {
+          append_extra_line (out, e);
+        }
+      else if ((e = g_hash_table_lookup (by_extra_note, id)) != NULL && !e->note_emitted &&
+               e->emitted)
+        {
+          append_extra_note (out, e);
+        }
     }
 
   /* What the import did not see: new annotations and new notes. */
@@ -534,6 +851,22 @@ make_ann (GlossExporter       *self,
       if (group->note != NULL && !group->note_emitted)
         append_note_line (out, group);
     }
+  for (guint i = 0; i < attributes->len; i++)
+    {
+      Extra *e = g_ptr_array_index (attributes, i);
+
+      if (!e->emitted)
+        append_extra_line (out, e);
+    }
+  for (guint i = 0; i < relations->len; i++)
+    {
+      Extra *e = g_ptr_array_index (relations, i);
+
+      if (!e->emitted)
+        append_extra_line (out, e);
+      if (e->note != NULL && !e->note_emitted)
+        append_extra_note (out, e);
+    }
 
   if (n_dropped > 0)
     _gloss_exporter_warn (self,
@@ -545,6 +878,97 @@ make_ann (GlossExporter       *self,
                           name, _gloss_export_annotator (file), n_dropped);
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+warn_extras (GlossExporter *self,
+             const char    *name,
+             const char    *annotator,
+             ExtraCounts   *counts)
+{
+  if (counts->n_cut > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u relation left out: an end of it is not exported",
+                                       "%s (%s): %u relations left out: an end of each is not exported",
+                                       counts->n_cut),
+                          name, annotator, counts->n_cut);
+  if (counts->n_false > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u attribute set to false left out: brat’s binary attributes are there or not",
+                                       "%s (%s): %u attributes set to false left out: brat’s binary attributes are there or not",
+                                       counts->n_false),
+                          name, annotator, counts->n_false);
+  if (counts->n_unwritten > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u number or text attribute left out: brat’s attributes take only listed values",
+                                       "%s (%s): %u number or text attributes left out: brat’s attributes take only listed values",
+                                       counts->n_unwritten),
+                          name, annotator, counts->n_unwritten);
+}
+
+/* The codebook's relation types and its choice and boolean attributes
+ * are declared in annotation.conf even when no line uses them, between
+ * the tags they allow (every tag of the codebook when they name none). */
+static void
+declare_codebook (BratState     *state,
+                  GlossCodebook *codebook)
+{
+  guint n_tags = 0;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+  if (codebook == NULL)
+    return;
+  for (; gloss_codebook_get_tag (codebook, n_tags) != NULL; n_tags++)
+    g_ptr_array_add (all, (gpointer)gloss_tag_get_id (gloss_codebook_get_tag (codebook, n_tags)));
+  g_ptr_array_add (all, NULL);
+
+  for (guint i = 0; i < gloss_codebook_get_n_relation_types (codebook); i++)
+    {
+      GlossRelationType *type = gloss_codebook_get_relation_type (codebook, i);
+      const char * const *from = gloss_relation_type_get_source_tags (type);
+      const char * const *to = gloss_relation_type_get_target_tags (type);
+
+      _gloss_brat_conf_declare_relation (state->conf, gloss_relation_type_get_id (type),
+                                         from[0] ? from : (const char * const *)all->pdata,
+                                         to[0] ? to : (const char * const *)all->pdata);
+      if (state->dir_conf != NULL)
+        _gloss_brat_conf_declare_relation (state->dir_conf, gloss_relation_type_get_id (type),
+                                           from[0] ? from : (const char * const *)all->pdata,
+                                           to[0] ? to : (const char * const *)all->pdata);
+    }
+
+  for (guint i = 0; i < gloss_codebook_get_n_attributes (codebook); i++)
+    {
+      GlossAttributeDef *def = gloss_codebook_get_attribute (codebook, i);
+      const char * const *tags = gloss_attribute_def_get_tags (def);
+      g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+
+      if (gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE)
+        for (guint v = 0; v < gloss_attribute_def_get_n_values (def); v++)
+          {
+            GString *word = g_string_new (NULL);
+
+            append_value (word, gloss_attribute_def_get_value_id (def, v));
+            g_ptr_array_add (values, g_string_free (word, FALSE));
+          }
+      else if (gloss_attribute_def_get_kind (def) != GLOSS_ATTRIBUTE_BOOLEAN)
+        continue;
+      g_ptr_array_add (values, NULL);
+
+      _gloss_brat_conf_declare_attribute (state->conf, gloss_attribute_def_get_id (def),
+                                          tags[0] ? tags : (const char * const *)all->pdata,
+                                          (const char * const *)values->pdata);
+      if (state->dir_conf != NULL)
+        _gloss_brat_conf_declare_attribute (state->dir_conf, gloss_attribute_def_get_id (def),
+                                            tags[0] ? tags : (const char * const *)all->pdata,
+                                            (const char * const *)values->pdata);
+    }
 }
 
 /* NAME.txt becomes NAME; any other name keeps its extension, so that
@@ -592,6 +1016,8 @@ brat_add (GlossExporter            *self,
       const char *annotator = _gloss_export_annotator (file);
       GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
       g_autoptr(GPtrArray) groups = NULL;
+      g_autoptr(GHashTable) by_annotation = g_hash_table_new (g_str_hash, g_str_equal);
+      ExtraCounts counts = { 0 };
       g_autofree char *ann = NULL;
       g_autofree char *txt_path = g_strdup_printf ("%s/%s.txt", annotator, stem);
       g_autofree char *ann_path = g_strdup_printf ("%s/%s.ann", annotator, stem);
@@ -605,7 +1031,7 @@ brat_add (GlossExporter            *self,
           g_hash_table_insert (state->dir_confs, g_strdup (dir), state->dir_conf);
         }
 
-      groups = make_groups (self, article->source, file, &n_orphans, &n_blank);
+      groups = make_groups (self, article->source, file, by_annotation, &n_orphans, &n_blank);
       _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
       if (n_blank > 0)
         _gloss_exporter_warn (self,
@@ -615,7 +1041,9 @@ brat_add (GlossExporter            *self,
                                            "%s (%s): %u annotations of line breaks alone left out: brat cannot hold them",
                                            n_blank),
                               article->name, annotator, n_blank);
-      ann = make_ann (self, article->source, file, groups, article->name);
+      ann = make_ann (self, article->source, file, groups, by_annotation, &counts, article->name);
+      warn_extras (self, article->name, annotator, &counts);
+      declare_codebook (state, codebook);
       _gloss_brat_conf_add_ann (state->conf, ann);
       _gloss_brat_conf_carry (state->conf, brat_extra (file));
       _gloss_brat_conf_add_ann (state->dir_conf, ann);

@@ -23,17 +23,24 @@
  *    "relations": [{"id": 0, "from_id": 0, "to_id": 1, "type": ...}], ...}
  *
  * each entity with the id doccano gave it (new ones numbered after), and
- * only the relations whose two entities are written. */
+ * only the relations whose two entities are written.  The relations of
+ * the layer are written the same way, in any file that has some: their
+ * "id" the one doccano gave them (else numbered after the largest),
+ * "type" their type, "from_id" and "to_id" their ends' entities.
+ * doccano's relations have no note, and its spans no attributes: both
+ * are left out and reported. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "gloss-export-private.h"
 
-/* The relations a doccano import kept in @file, or NULL. */
+/* The relations a doccano import kept in @file (maybe none: the file
+ * came in doccano's relation shape), or NULL. */
 static JsonArray *
 kept_relations (GlossAnnotationFile *file)
 {
@@ -45,11 +52,17 @@ kept_relations (GlossAnnotationFile *file)
     return NULL;
 
   relations = json_object_get_member (json_node_get_object (kept), "relations");
-  if (relations == NULL || !JSON_NODE_HOLDS_ARRAY (relations) ||
-      json_array_get_length (json_node_get_array (relations)) == 0)
+  if (relations == NULL || !JSON_NODE_HOLDS_ARRAY (relations))
     return NULL;
 
   return json_node_get_array (relations);
+}
+
+static JsonNode *
+member_of (JsonObject *object,
+           const char *key)
+{
+  return object != NULL ? json_object_get_member (object, key) : NULL;
 }
 
 /* An entity id as a key: ids may be numbers or strings. */
@@ -77,10 +90,14 @@ append_entities (GlossExporter            *self,
   GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
   guint n = g_list_model_get_n_items (model);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) written = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GHashTable) relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  guint n_relations = gloss_layer_get_n_relations (layer);
   GString *out = self->buffer;
-  gint64 next_id = 0;
+  gint64 next_id = 0, next_relation = 0;
   gboolean first = TRUE;
-  guint n_dropped = 0;
+  guint n_dropped = 0, n_notes = 0, n_attributes = 0;
 
   /* New entities are numbered after the largest id doccano gave. */
   for (guint i = 0; i < n; i++)
@@ -100,6 +117,7 @@ append_entities (GlossExporter            *self,
       JsonObject *extra = gloss_annotation_get_extra (a);
       JsonNode *id = extra ? json_object_get_member (extra, GLOSS_KEY_DOCCANO_ID) : NULL;
       g_autofree char *key = id_key (id);
+      gsize id_at;
       guint start;
       guint end;
 
@@ -108,6 +126,7 @@ append_entities (GlossExporter            *self,
 
       g_string_append (out, first ? "{\"id\":" : ",{\"id\":");
       first = FALSE;
+      id_at = out->len;
       if (key != NULL && !g_hash_table_contains (ids, key))
         {
           if (json_node_get_value_type (id) == G_TYPE_INT64)
@@ -121,7 +140,12 @@ append_entities (GlossExporter            *self,
           key = g_strdup_printf ("n%" G_GINT64_FORMAT, next_id);
           g_string_append_printf (out, "%" G_GINT64_FORMAT, next_id++);
         }
+      /* The entity's id as written, for the relations. */
+      g_hash_table_insert (written, (gpointer)gloss_annotation_get_id (a),
+                           g_strndup (out->str + id_at, out->len - id_at));
       g_hash_table_add (ids, g_steal_pointer (&key));
+      if (gloss_annotation_get_attributes (a) != NULL)
+        n_attributes++;
 
       g_string_append (out, ",\"label\":");
       gloss_json_write_string (out, _gloss_export_label (a), -1);
@@ -131,7 +155,62 @@ append_entities (GlossExporter            *self,
 
   g_string_append (out, "],\"relations\":[");
   first = TRUE;
-  for (guint i = 0; i < json_array_get_length (relations); i++)
+  /* Relation ids: doccano's, kept ones first, new ones after the
+   * largest. */
+  for (guint i = 0; relations != NULL && i < json_array_get_length (relations); i++)
+    {
+      JsonNode *node = json_array_get_element (relations, i);
+      JsonNode *id = JSON_NODE_HOLDS_OBJECT (node) ? json_object_get_member (json_node_get_object (node), "id") : NULL;
+
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+        next_relation = MAX (next_relation, json_node_get_int (id) + 1);
+    }
+  for (guint i = 0; i < n_relations; i++)
+    {
+      JsonNode *id = member_of (gloss_relation_get_extra (gloss_layer_get_relation (layer, i)),
+                                                     GLOSS_KEY_DOCCANO_ID);
+
+      if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+        next_relation = MAX (next_relation, json_node_get_int (id) + 1);
+    }
+  for (guint i = 0; i < n_relations; i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      const char *from = g_hash_table_lookup (written, gloss_relation_get_source (relation));
+      const char *to = g_hash_table_lookup (written, gloss_relation_get_target (relation));
+      JsonNode *id = member_of (gloss_relation_get_extra (relation),
+                                                     GLOSS_KEY_DOCCANO_ID);
+      g_autofree char *key = id_key (id);
+      const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
+      g_autofree char *as_tag = label ? _gloss_label_to_tag (label) : NULL;
+
+      if (from == NULL || to == NULL)
+        {
+          n_dropped++;
+          continue;
+        }
+      if (gloss_relation_get_note (relation)[0] != '\0')
+        n_notes++;
+      if (as_tag == NULL || strcmp (as_tag, gloss_relation_get_rel_type (relation)) != 0)
+        label = gloss_relation_get_rel_type (relation);
+
+      g_string_append (out, first ? "{\"id\":" : ",{\"id\":");
+      first = FALSE;
+      if (key != NULL && !g_hash_table_contains (relation_ids, key))
+        {
+          if (json_node_get_value_type (id) == G_TYPE_INT64)
+            g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (id));
+          else
+            gloss_json_write_string (out, json_node_get_string (id), -1);
+          g_hash_table_add (relation_ids, g_steal_pointer (&key));
+        }
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, next_relation++);
+      g_string_append_printf (out, ",\"from_id\":%s,\"to_id\":%s,\"type\":", from, to);
+      gloss_json_write_string (out, label, -1);
+      g_string_append_c (out, '}');
+    }
+  for (guint i = 0; relations != NULL && i < json_array_get_length (relations); i++)
     {
       JsonNode *node = json_array_get_element (relations, i);
       JsonObject *relation = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
@@ -163,6 +242,22 @@ append_entities (GlossExporter            *self,
                                        "%s (%s): %u relations left out: an annotation they link is not exported",
                                        n_dropped),
                           article->name, _gloss_export_annotator (file), n_dropped);
+  if (n_notes > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): the note of %u relation left out: doccano’s relations have none",
+                                       "%s (%s): the notes of %u relations left out: doccano’s relations have none",
+                                       n_notes),
+                          article->name, _gloss_export_annotator (file), n_notes);
+  if (n_attributes > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): the attributes of %u annotation left out: doccano’s spans have none",
+                                       "%s (%s): the attributes of %u annotations left out: doccano’s spans have none",
+                                       n_attributes),
+                          article->name, _gloss_export_annotator (file), n_attributes);
 }
 
 static gboolean
@@ -180,7 +275,9 @@ doccano_add (GlossExporter            *self,
       GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
       GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
       JsonArray *relations = kept_relations (file);
-      guint n = relations ? 0 : g_list_model_get_n_items (model);
+      gboolean linked = relations != NULL ||
+                        gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)) > 0;
+      guint n = linked ? 0 : g_list_model_get_n_items (model);
       GString *out = self->buffer;
       gboolean first = TRUE;
       guint n_orphans = 0;
@@ -188,7 +285,7 @@ doccano_add (GlossExporter            *self,
       g_string_append (out, "{\"text\":");
       gloss_json_write_string (out, gloss_source_get_text (source),
                                gloss_source_get_n_bytes (source));
-      if (relations != NULL)
+      if (linked)
         append_entities (self, article, file, map, relations, &n_orphans);
       else
         g_string_append (out, ",\"label\":[");
@@ -209,7 +306,7 @@ doccano_add (GlossExporter            *self,
           self->n_annotations++;
         }
 
-      if (relations == NULL)
+      if (!linked)
         g_string_append_c (out, ']');
       g_string_append (out, ",\"document\":");
       gloss_json_write_string (out, article->name, -1);

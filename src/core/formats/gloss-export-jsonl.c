@@ -12,7 +12,18 @@
  * pieces of a passage that brat split) null outside such passages.  The
  * line separators U+0085, U+2028 and U+2029 are escaped, as every string
  * gloss_json_write_string() writes, so that no reader splitting lines at
- * them cuts a record. */
+ * them cuts a record.
+ *
+ * "attributes" is an object of the annotation's attributes (a string, a
+ * boolean or a number each; {} when it has none) and "relations" a list
+ * of the relations that go from it, each
+ *
+ *   {"relation_id": ..., "type": ..., "target": ANNOTATION-ID, "target_text": ...,
+ *    "note": ..., "created": ..., "modified": ...}
+ *
+ * so that every relation is in the record of its source, once, and a
+ * record still needs no other line.  A relation whose target the tag
+ * filter leaves out is left out too. */
 
 #define G_LOG_DOMAIN "gloss-export"
 
@@ -20,6 +31,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-attribute-json.h"
 #include "gloss-export-private.h"
 
 static void
@@ -35,8 +47,66 @@ member_string (GString    *out,
     g_string_append (out, "null");
 }
 
+/* @attributes as one JSON object on one line. */
 static void
-append_line (GString             *out,
+append_attributes (GString  *out,
+                   GVariant *attributes)
+{
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '{');
+  if (attributes != NULL)
+    {
+      g_variant_iter_init (&iter, attributes);
+      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+        {
+          _gloss_export_key (out, key, first);
+          gloss_json_write_attribute_value (out, value);
+          g_variant_unref (value);
+          first = FALSE;
+        }
+    }
+  g_string_append_c (out, '}');
+}
+
+/* The relations that go from @a, as a JSON list on one line. */
+static void
+append_relations (GlossExporter   *self,
+                  GString         *out,
+                  GlossLayer      *layer,
+                  GlossAnnotation *a)
+{
+  g_autoptr(GPtrArray) from = gloss_layer_get_relations_from (layer, gloss_annotation_get_id (a));
+  gboolean first = TRUE;
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; from != NULL && i < from->len; i++)
+    {
+      GlossRelation *r = g_ptr_array_index (from, i);
+      GlossAnnotation *target = gloss_layer_lookup (layer, gloss_relation_get_target (r));
+
+      if (target == NULL || !_gloss_exporter_keeps (self, target))
+        continue;
+      g_string_append (out, first ? "{" : ",{");
+      first = FALSE;
+      member_string (out, "relation_id", gloss_relation_get_id (r), TRUE);
+      member_string (out, "type", gloss_relation_get_rel_type (r), FALSE);
+      member_string (out, "target", gloss_relation_get_target (r), FALSE);
+      member_string (out, "target_text", gloss_annotation_get_quote (target), FALSE);
+      member_string (out, "note", gloss_relation_get_note (r), FALSE);
+      member_string (out, "created", gloss_relation_get_created (r), FALSE);
+      member_string (out, "modified", gloss_relation_get_modified (r), FALSE);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+append_line (GlossExporter       *self,
+             GString             *out,
              const char          *name,
              const char          *path,
              const char          *title,
@@ -72,6 +142,10 @@ append_line (GString             *out,
                  gloss_anchor_status_to_string (gloss_annotation_get_status (a)), FALSE);
   member_string (out, "source_location", location, FALSE);
   member_string (out, "group", group, FALSE);
+  _gloss_export_key (out, "attributes", FALSE);
+  append_attributes (out, gloss_annotation_get_attributes (a));
+  _gloss_export_key (out, "relations", FALSE);
+  append_relations (self, out, layer, a);
   g_string_append (out, "}\n");
 }
 
@@ -98,7 +172,7 @@ jsonl_add (GlossExporter            *self,
           if (!_gloss_exporter_keeps (self, a))
             continue;
 
-          append_line (self->buffer, article->name, path ? path : article->name, title,
+          append_line (self, self->buffer, article->name, path ? path : article->name, title,
                        article->source, afile, a, g_hash_table_lookup (groups, a));
           self->n_annotations++;
           if (!_gloss_exporter_flush (self, FALSE, error))

@@ -21,6 +21,22 @@
  * annotator of each entry, in order.  Orphaned annotations are left out
  * and reported.
  *
+ * An annotation's attributes are per-region results with the region's
+ * id, from_name the attribute's id: a choice (and a boolean, "true" or
+ * "false") a "choices" result whose value has the region's start, end
+ * and text and "choices": [VALUE]; a number a "number" result
+ * (value.number); free text a "textarea" one.  A relation is a
+ * "relation" result from_id and to_id its ends' region ids, direction
+ * "right" ("bi" for a type without direction) and labels [TYPE].  The
+ * labelling config to load them with adds, for the codebook's:
+ *
+ *   <Relations> <Relation value="said-by"/> ... </Relations>
+ *   <Choices name="verdict" toName="text" perRegion="true"> <Choice value="true"/> ... </Choices>
+ *   <Number name="NAME" toName="text" perRegion="true"/>
+ *
+ * Label Studio's relations carry neither an id nor a note: a relation's
+ * note is left out and reported.
+ *
  * What a Label Studio import kept in the annotation file goes back: the
  * "choices" results (those of a region only when the region is written)
  * and the relations between regions that are written; and completed_by,
@@ -100,6 +116,116 @@ completed_by (JsonObject *kept)
   return NULL;
 }
 
+/* The type a relation result gives @relation: the label it was imported
+ * with while it still names its type, else the type id. */
+static const char *
+relation_label (GlossRelation *relation)
+{
+  const char *type = gloss_relation_get_rel_type (relation);
+  const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
+  g_autofree char *as_tag = label ? _gloss_label_to_tag (label) : NULL;
+
+  return as_tag != NULL && strcmp (as_tag, type) == 0 ? label : type;
+}
+
+/* Appends a result per attribute of @a, region @id on [start, end). */
+static void
+append_attributes (GString         *out,
+                   GlossCodebook   *codebook,
+                   GlossAnnotation *a,
+                   const char      *id,
+                   guint            start,
+                   guint            end)
+{
+  GVariant *attributes = gloss_annotation_get_attributes (a);
+  GVariantIter iter;
+  const char *key;
+  GVariant *value;
+
+  if (attributes == NULL)
+    return;
+
+  g_variant_iter_init (&iter, attributes);
+  while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
+    {
+      g_string_append (out, ",\n    ");
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
+        {
+          char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+          append_region_start (out, id, key, "number", start, end);
+          g_ascii_dtostr (number, sizeof number, g_variant_get_double (value));
+          g_string_append_printf (out, ",\"number\":%s}}", number);
+        }
+      else
+        {
+          g_autofree char *text = gloss_attribute_value_to_string (value);
+          GlossAttributeDef *def = codebook ? gloss_codebook_lookup_attribute (codebook, key) : NULL;
+          gboolean free_text = def != NULL && gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_TEXT;
+
+          append_region_start (out, id, key, free_text ? "textarea" : "choices", start, end);
+          if (free_text)
+            g_string_append (out, ",\"text\":[");
+          else
+            {
+              g_string_append (out, ",\"text\":");
+              gloss_json_write_string (out, gloss_annotation_get_quote (a), -1);
+              g_string_append (out, ",\"choices\":[");
+            }
+          gloss_json_write_string (out, text, -1);
+          g_string_append (out, "]}}");
+        }
+      g_variant_unref (value);
+    }
+}
+
+/* Appends a relation result for each relation of @layer between regions
+ * written (@regions: annotation id -> region id); returns how many
+ * notes were left out, and counts the relations left out. */
+static guint
+append_relations (GString             *out,
+                  GlossAnnotationFile *file,
+                  GHashTable          *regions,
+                  gboolean            *first,
+                  guint               *n_cut)
+{
+  GlossLayer *layer = gloss_annotation_file_get_layer (file);
+  GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
+  guint n_notes = 0;
+
+  for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      const char *from = g_hash_table_lookup (regions, gloss_relation_get_source (relation));
+      const char *to = g_hash_table_lookup (regions, gloss_relation_get_target (relation));
+      GlossRelationType *type = codebook ? gloss_codebook_lookup_relation_type (codebook,
+                                                                               gloss_relation_get_rel_type (relation))
+                                         : NULL;
+
+      if (from == NULL || to == NULL)
+        {
+          (*n_cut)++;
+          continue;
+        }
+      if (gloss_relation_get_note (relation)[0] != '\0')
+        n_notes++;
+
+      if (!*first)
+        g_string_append_c (out, ',');
+      *first = FALSE;
+      g_string_append (out, "\n    {\"from_id\":");
+      gloss_json_write_string (out, from, -1);
+      g_string_append (out, ",\"to_id\":");
+      gloss_json_write_string (out, to, -1);
+      g_string_append_printf (out, ",\"type\":\"relation\",\"direction\":\"%s\",\"labels\":[",
+                              type != NULL && !gloss_relation_type_get_directed (type) ? "bi" : "right");
+      gloss_json_write_string (out, relation_label (relation), -1);
+      g_string_append (out, "]}");
+    }
+
+  return n_notes;
+}
+
 /* TRUE when @id is the id of a region written. */
 static gboolean
 written (GHashTable *ids,
@@ -166,6 +292,8 @@ append_results (GlossExporter       *self,
   JsonObject *kept = kept_node && JSON_NODE_HOLDS_OBJECT (kept_node) ? json_node_get_object (kept_node)
                                                                       : NULL;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) regions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  guint n_cut = 0, n_notes;
   guint n = g_list_model_get_n_items (model);
   GString *out = self->buffer;
   JsonNode *user = completed_by (kept);
@@ -216,12 +344,31 @@ append_results (GlossExporter       *self,
           gloss_json_write_string (out, gloss_annotation_get_note (a), -1);
           g_string_append (out, "]}}");
         }
+      append_attributes (out, gloss_annotation_file_get_codebook (file), a, id, start, end);
+      g_hash_table_insert (regions, (gpointer)gloss_annotation_get_id (a), g_strdup (id));
       self->n_annotations++;
     }
+  n_notes = append_relations (out, file, regions, &first, &n_cut);
   append_kept (out, kept, ids, first);
   g_string_append (out, "]}");
 
   _gloss_exporter_warn_orphans (self, name, _gloss_export_annotator (file), n_orphans);
+  if (n_cut > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): %u relation left out: an end of it is not exported",
+                                       "%s (%s): %u relations left out: an end of each is not exported",
+                                       n_cut),
+                          name, _gloss_export_annotator (file), n_cut);
+  if (n_notes > 0)
+    _gloss_exporter_warn (self,
+                          /* Translators: an article's name, an annotator id, then a number */
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "%s (%s): the note of %u relation left out: Label Studio’s relations have none",
+                                       "%s (%s): the notes of %u relations left out: Label Studio’s relations have none",
+                                       n_notes),
+                          name, _gloss_export_annotator (file), n_notes);
 }
 
 static gboolean

@@ -15,9 +15,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "gloss-annotation-private.h"
+#include "gloss-error.h"
 #include "gloss-import-private.h"
 #include "gloss-source-private.h"
 
@@ -35,6 +37,12 @@ _gloss_import_batch_new (GlossSource *source,
   batch->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  batch->relations = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->relation_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  batch->attribute_defs = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->notes = g_ptr_array_new_with_free_func (g_free);
 
   return batch;
 }
@@ -57,6 +65,13 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_hash_table_unref (batch->labels);
   g_hash_table_unref (batch->colors);
   g_clear_pointer (&batch->extra, json_object_unref);
+  g_ptr_array_unref (batch->relations);
+  g_hash_table_unref (batch->relation_ids);
+  g_hash_table_unref (batch->relation_types);
+  g_hash_table_unref (batch->relation_keys);
+  g_ptr_array_unref (batch->attribute_defs);
+  g_clear_object (&batch->codebook);
+  g_ptr_array_unref (batch->notes);
   g_free (batch);
 }
 
@@ -251,4 +266,209 @@ _gloss_import_extra (GlossAnnotation *annotation)
     }
 
   return gloss_annotation_get_extra (annotation);
+}
+
+/* Relations and attributes ------------------------------------------- */
+
+/* The article's codebook, read once; NULL when it cannot be read (the
+ * plan then reports why). */
+static GlossCodebook *
+batch_codebook (GlossImportBatch *batch)
+{
+  GFile *article = gloss_source_get_file (batch->source);
+
+  if (!batch->codebook_read && article != NULL)
+    batch->codebook = gloss_codebook_new_for_article (article, NULL);
+  batch->codebook_read = TRUE;
+  return batch->codebook;
+}
+
+GlossCodebook *
+_gloss_import_batch_codebook (GlossImportBatch *batch)
+{
+  return batch_codebook (batch);
+}
+
+GlossRelation *
+_gloss_import_batch_add_relation (GlossImportBatch *batch,
+                                  const char       *label,
+                                  GlossAnnotation  *source,
+                                  GlossAnnotation  *target,
+                                  const char       *note,
+                                  const char       *id,
+                                  const char       *created,
+                                  const char       *modified,
+                                  GError          **error)
+{
+  g_autofree char *type = _gloss_label_to_tag (label);
+  g_autofree char *new_id = NULL;
+  g_autofree char *key = NULL;
+  GlossCodebook *codebook = batch_codebook (batch);
+  const char *source_id = gloss_annotation_get_id (source);
+  const char *target_id = gloss_annotation_get_id (target);
+  GlossRelation *relation;
+
+  if (!gloss_tag_id_is_valid (type))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   /* Translators: a relation type as another tool wrote it */
+                   _("“%s” cannot be a relation type"), label);
+      return NULL;
+    }
+  if (codebook != NULL && gloss_codebook_lookup_relation_type (codebook, type) != NULL &&
+      !gloss_codebook_check_relation (codebook, type, gloss_annotation_get_tag (source),
+                                      gloss_annotation_get_tag (target), error))
+    return NULL;
+
+  /* One relation of a type between the same ends, as in a layer. */
+  key = g_strjoin ("\t", source_id, target_id, type, NULL);
+  if (g_hash_table_contains (batch->relation_keys, key))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
+                   /* Translators: a relation type */
+                   _("a relation “%s” between the same annotations is there already"), type);
+      return NULL;
+    }
+  g_hash_table_add (batch->relation_keys, g_steal_pointer (&key));
+
+  if (created == NULL || modified == NULL)
+    {
+      if (batch->now == NULL)
+        batch->now = gloss_timestamp_now ();
+    }
+  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->relation_ids, id))
+    id = new_id = new_uuid (batch);
+  g_hash_table_add (batch->relation_ids, g_strdup (id));
+
+  relation = gloss_relation_new_full (id, type, source_id, target_id, note,
+                                      created ? created : batch->now,
+                                      modified ? modified : (created ? created : batch->now));
+  if (strcmp (label, type) != 0)
+    {
+      g_autoptr(JsonObject) extra = json_object_new ();
+
+      json_object_set_string_member (extra, GLOSS_KEY_LABEL, label);
+      gloss_relation_set_extra (relation, extra);
+    }
+  if (!g_hash_table_contains (batch->relation_types, type))
+    {
+      g_hash_table_insert (batch->relation_types, g_strdup (type), g_strdup (label));
+      if (codebook != NULL && gloss_codebook_lookup_relation_type (codebook, type) == NULL)
+        _gloss_import_batch_note (batch, batch->display ? batch->display : "", 0,
+                                  /* Translators: a relation type id */
+                                  _("the codebook has no relation type “%s”: the relations of that type are kept, and gloss-cli validate reports them until gloss-codebook.json lists it"),
+                                  type);
+    }
+
+  g_ptr_array_add (batch->relations, relation);
+  return relation;
+}
+
+static GlossAttributeDef *
+batch_attribute_def (GlossImportBatch *batch,
+                     const char       *id)
+{
+  for (guint i = 0; i < batch->attribute_defs->len; i++)
+    {
+      GlossAttributeDef *def = g_ptr_array_index (batch->attribute_defs, i);
+
+      if (strcmp (gloss_attribute_def_get_id (def), id) == 0)
+        return def;
+    }
+
+  return NULL;
+}
+
+gboolean
+_gloss_import_batch_set_attribute (GlossImportBatch *batch,
+                                   GlossAnnotation  *annotation,
+                                   const char       *name,
+                                   GVariant         *value,
+                                   GError          **error)
+{
+  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
+  g_autofree char *id = _gloss_label_to_tag (name);
+  GlossCodebook *codebook = batch_codebook (batch);
+  GlossAttributeDef *def;
+  GVariant *attributes;
+
+  if (!gloss_tag_id_is_valid (id) || !gloss_attribute_value_is_valid (owned))
+    {
+      g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_INVALID,
+                   /* Translators: an attribute name as another tool wrote it */
+                   _("“%s” cannot be an attribute with that value"), name);
+      return FALSE;
+    }
+
+  if (codebook != NULL && (def = gloss_codebook_lookup_attribute (codebook, id)) != NULL)
+    {
+      /* A format that writes every value as text (brat): the codebook
+       * says what it is. */
+      if (g_variant_is_of_type (owned, G_VARIANT_TYPE_STRING) &&
+          (gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_BOOLEAN ||
+           gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_NUMBER))
+        {
+          GVariant *parsed = gloss_attribute_def_parse_value (def, g_variant_get_string (owned, NULL),
+                                                              error);
+
+          if (parsed == NULL)
+            return FALSE;
+          g_variant_unref (owned);
+          owned = g_variant_ref_sink (parsed);
+        }
+      if (!gloss_codebook_check_attribute (codebook, gloss_annotation_get_tag (annotation),
+                                           id, owned, error))
+        return FALSE;
+    }
+  else if ((def = batch_attribute_def (batch, id)) != NULL)
+    {
+      if (gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE &&
+          g_variant_is_of_type (owned, G_VARIANT_TYPE_STRING))
+        gloss_attribute_def_add_value (def, g_variant_get_string (owned, NULL), NULL);
+      if (!gloss_attribute_def_check_value (def, owned, error))
+        return FALSE;
+    }
+  else
+    {
+      GlossAttributeKind kind = GLOSS_ATTRIBUTE_CHOICE;
+
+      if (g_variant_is_of_type (owned, G_VARIANT_TYPE_BOOLEAN))
+        kind = GLOSS_ATTRIBUTE_BOOLEAN;
+      else if (g_variant_is_of_type (owned, G_VARIANT_TYPE_DOUBLE))
+        kind = GLOSS_ATTRIBUTE_NUMBER;
+      def = gloss_attribute_def_new (id, strcmp (name, id) != 0 ? name : NULL, kind, NULL);
+      if (kind == GLOSS_ATTRIBUTE_CHOICE)
+        gloss_attribute_def_add_value (def, g_variant_get_string (owned, NULL), NULL);
+      g_ptr_array_add (batch->attribute_defs, def);
+      _gloss_import_batch_note (batch, batch->display ? batch->display : "", 0,
+                                /* Translators: an attribute id, then its kind (choice,
+                                 * boolean, number) */
+                                _("the codebook has no attribute “%s”: its values are kept (a %s, it seems), and gloss-cli validate reports them until gloss-codebook.json defines it"),
+                                id, gloss_attribute_kind_to_string (kind));
+    }
+
+  attributes = gloss_attributes_with (gloss_annotation_get_attributes (annotation), id, owned);
+  gloss_annotation_set_attributes (annotation, attributes);
+  g_clear_pointer (&attributes, g_variant_unref);
+  return TRUE;
+}
+
+void
+_gloss_import_batch_note (GlossImportBatch *batch,
+                          const char       *display,
+                          guint             line,
+                          const char       *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0)
+    g_ptr_array_add (batch->notes, g_strdup_printf ("%s:%u: %s", display, line, message));
+  else
+    g_ptr_array_add (batch->notes, g_strdup_printf ("%s: %s", display, message));
 }

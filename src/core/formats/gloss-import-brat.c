@@ -19,11 +19,21 @@
  * only in white space (brat's one-line column cannot hold a line break,
  * so other tools write a space there), and no text at all, which brat
  * too fills from the article.  Any other difference keeps the article
- * from being imported.  Every other line (relations R, events E,
- * attributes A and M, normalisations N, equivalences *, notes on them,
- * and a span Gloss holds already) is kept, as it is, in the annotation
- * file's "x-brat" key with the order of all lines, and counted in the
- * report: exporting to brat gives the same .ann back.
+ * from being imported.  Relations and attributes are modelled too:
+ *
+ *   R1<TAB>TYPE ROLE1:T1 ROLE2:T2<TAB>    a relation from T1 to T2
+ *   A1<TAB>NAME T1 [VALUE]                 an attribute (binary: true)
+ *   #2<TAB>AnnotatorNotes R1<TAB>NOTE       a relation's note
+ *
+ * each keeping its brat id (and roles other than Arg1 and Arg2, and a
+ * line end other than brat's tab) for the way back.  A relation whose
+ * end is not a span Gloss imported, or that the codebook does not allow,
+ * and an attribute value the codebook does not allow are named with
+ * their line in the report and kept as lines.  Every other line (events
+ * E, normalisations N, equivalences *, notes on them, and a span Gloss
+ * holds already) is kept, as it is, in the annotation file's "x-brat"
+ * key with the order of all lines, and counted in the report: exporting
+ * to brat gives the same .ann back.
  *
  * Line ends may be LF or CRLF; the lines are kept without their CR.
  * annotation.conf, visual.conf and tools.conf, each the one brat would
@@ -241,6 +251,8 @@ typedef struct
   GHashTable *kept_kinds;   /* "R" -> count */
   GArray *filled;           /* numbers of the T lines without text */
   GArray *respaced;         /* and of those whose text differs in white space */
+  GHashTable *relation_notes; /* R id -> its AnnotatorNotes line */
+  GHashTable *modelled_notes; /* those lines, once their relation is read */
 } Reader;
 
 /* TRUE when @a and @b hold the same characters once white space (any,
@@ -454,6 +466,238 @@ read_note_line (Reader     *r,
   return TRUE;
 }
 
+
+/* brat's attribute values are words that annotation.conf lists between
+ * '|' and ','; Gloss writes a value id with white space, ',', '|', '<',
+ * '>' or '%' in it with those characters as %XX (gloss-export-brat.c),
+ * which this undoes. */
+static char *
+decode_value (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          g_string_append_c (out, (char)(g_ascii_xdigit_value (p[1]) * 16 +
+                                         g_ascii_xdigit_value (p[2])));
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The "x-brat-attributes" object of @a (attribute id -> A id), made
+ * when it has none. */
+static JsonObject *
+attribute_ids (GlossAnnotation *a)
+{
+  JsonObject *extra = _gloss_import_extra (a);
+  JsonNode *node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, json_object_new ());
+      node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+    }
+
+  return json_node_get_object (node);
+}
+
+/* The id of the # line that gives the note of @id ("R1"), and its note,
+ * from the AnnotatorNotes lines gathered before. */
+static const char *
+relation_note (Reader     *r,
+               const char *id,
+               const char **note_id)
+{
+  const char *line = g_hash_table_lookup (r->relation_notes, id);
+  const char *tab;
+
+  *note_id = NULL;
+  if (line == NULL || (tab = strchr (line, '\t')) == NULL ||
+      (tab = strchr (tab + 1, '\t')) == NULL || tab[1] == '\0')
+    return NULL;
+
+  *note_id = line;
+  return tab + 1;
+}
+
+static gboolean
+is_modelled_relation_note (Reader     *r,
+                           const char *line)
+{
+  return g_hash_table_contains (r->modelled_notes, line);
+}
+
+/* Reads an R line "R1<TAB>TYPE ROLE1:T1 ROLE2:T2" into a relation
+ * between the annotations of the two spans (their first pieces); FALSE
+ * when it goes to the kept lines instead, with a note when it points at
+ * a span Gloss did not import or the codebook does not allow it. */
+static gboolean
+read_r_line (Reader     *r,
+             const char *line,
+             guint       number)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *colon[2];
+  Entity *ends[2];
+  GlossRelation *relation;
+  JsonObject *extra;
+  const char *note, *note_line;
+  g_autofree char *note_id = NULL;
+
+  if (g_strv_length (fields) < 2)
+    return FALSE;
+  words = g_strsplit (fields[1], " ", -1);
+  if (g_strv_length (words) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      colon[i] = strchr (words[i + 1], ':');
+      if (colon[i] == NULL || colon[i] == words[i + 1])
+        return FALSE;
+      ends[i] = g_hash_table_lookup (r->entities, colon[i] + 1);
+      if (ends[i] == NULL)
+        {
+          _gloss_import_batch_note (r->batch, r->display, number,
+                                    /* Translators: two brat ids such as R1 and T3 */
+                                    _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
+                                    fields[0], colon[i] + 1);
+          return FALSE;
+        }
+    }
+  if (strncmp (words[1], words[2], colon[0] - words[1] + 1) == 0 &&
+      colon[0] - words[1] == colon[1] - words[2])
+    return FALSE;
+  if (ends[0] == ends[1])
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: two brat ids such as R1 and T3 */
+                                _("%s goes from %s to itself, which a relation of Gloss cannot; the line is kept as it is"),
+                                fields[0], colon[0] + 1);
+      return FALSE;
+    }
+
+  note = relation_note (r, fields[0], &note_line);
+  relation = _gloss_import_batch_add_relation (r->batch, words[0],
+                                               g_ptr_array_index (ends[0]->annotations, 0),
+                                               g_ptr_array_index (ends[1]->annotations, 0),
+                                               note, NULL, NULL, NULL, &error);
+  if (relation == NULL)
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: a brat id such as R1, then why */
+                                _("%s not imported as a relation (%s); the line is kept as it is"),
+                                fields[0], error->message);
+      return FALSE;
+    }
+
+  extra = gloss_relation_get_extra (relation);
+  if (extra == NULL)
+    {
+      g_autoptr(JsonObject) fresh = json_object_new ();
+
+      gloss_relation_set_extra (relation, fresh);
+      extra = fresh;
+    }
+  json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, fields[0]);
+  /* brat writes a tab after a relation's arguments: any other end is
+   * kept. */
+  if (fields[2] == NULL || fields[2][0] != '\0')
+    {
+      g_autofree char *tail = fields[2] ? g_strconcat ("\t", fields[2], NULL) : g_strdup ("");
+
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_TAIL, tail);
+    }
+  if (strncmp (words[1], "Arg1:", 5) != 0 || strncmp (words[2], "Arg2:", 5) != 0)
+    {
+      g_autofree char *role1 = g_strndup (words[1], colon[0] - words[1]);
+      g_autofree char *role2 = g_strndup (words[2], colon[1] - words[2]);
+      g_autofree char *roles = g_strconcat (role1, " ", role2, NULL);
+
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_ROLES, roles);
+    }
+  if (note != NULL)
+    {
+      note_id = g_strndup (note_line, strchr (note_line, '\t') - note_line);
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, note_id);
+      g_hash_table_add (r->modelled_notes, (gpointer)note_line);
+    }
+
+  return TRUE;
+}
+
+/* Reads an A line "A1<TAB>NAME T3 [VALUE]" (or an M line, brat's old
+ * form of a binary one) into an attribute of the span's annotations:
+ * without a value, a binary attribute, true.  FALSE when it goes to the
+ * kept lines instead, with a note when the codebook does not allow it. */
+static gboolean
+read_a_line (Reader     *r,
+             const char *line,
+             guint       number)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *value = NULL;
+  Entity *entity;
+  guint n_words;
+
+  if (g_strv_length (fields) != 2)
+    return FALSE;
+  words = g_strsplit (fields[1], " ", -1);
+  n_words = g_strv_length (words);
+  if (n_words < 2 || n_words > 3 || (line[0] == 'M' && n_words != 2))
+    return FALSE;
+
+  entity = g_hash_table_lookup (r->entities, words[1]);
+  if (entity == NULL)
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: two brat ids such as A1 and T3 */
+                                _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
+                                fields[0], words[1]);
+      return FALSE;
+    }
+
+  if (n_words == 3)
+    value = decode_value (words[2]);
+  for (guint i = 0; i < entity->annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, words[0]);
+      GVariant *v = value ? g_variant_new_string (value) : g_variant_new_boolean (TRUE);
+
+      if (before != NULL ||
+          !_gloss_import_batch_set_attribute (r->batch, a, words[0], v, &error))
+        {
+          _gloss_import_batch_note (r->batch, r->display, number,
+                                    /* Translators: a brat id such as A1, then why */
+                                    _("%s not imported as an attribute (%s); the line is kept as it is"),
+                                    fields[0],
+                                    error ? error->message : _("the span has that attribute already"));
+          return FALSE;
+        }
+      {
+        g_autofree char *id = _gloss_label_to_tag (words[0]);
+        g_autofree char *ref = strcmp (id, words[0]) == 0 ? g_strdup (fields[0])
+                                                          : g_strconcat (fields[0], " ", words[0], NULL);
+
+        json_object_set_string_member (attribute_ids (a), id, ref);
+      }
+    }
+
+  return TRUE;
+}
+
 static void
 note_kept_lines (Reader          *r,
                  GlossImportPlan *plan)
@@ -583,6 +827,7 @@ read_ann_lines (Reader *r,
 {
   g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
   guint n_lines = g_strv_length (lines);
+  g_autofree gboolean *modelled = NULL;
 
   /* The last line ends with a line break: no empty line after it. */
   if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
@@ -600,6 +845,28 @@ read_ann_lines (Reader *r,
     if (lines[i][0] == 'T')
       read_t_line (r, lines[i], i + 1);
 
+  /* The notes of relations, then the relations and the attributes, so
+   * that each may come before what it points at. */
+  for (guint i = 0; i < n_lines; i++)
+    if (lines[i][0] == '#')
+      {
+        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
+        g_auto(GStrv) words = fields[0] && fields[1] ? g_strsplit (fields[1], " ", -1) : NULL;
+
+        if (words != NULL && g_strv_length (words) == 2 &&
+            strcmp (words[0], "AnnotatorNotes") == 0 && words[1][0] == 'R' &&
+            !g_hash_table_contains (r->relation_notes, words[1]))
+          g_hash_table_insert (r->relation_notes, g_strdup (words[1]), lines[i]);
+      }
+  modelled = g_new0 (gboolean, n_lines + 1);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if (lines[i][0] == 'R')
+        modelled[i] = read_r_line (r, lines[i], i + 1);
+      else if (lines[i][0] == 'A' || lines[i][0] == 'M')
+        modelled[i] = read_a_line (r, lines[i], i + 1);
+    }
+
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
     {
@@ -608,8 +875,10 @@ read_ann_lines (Reader *r,
       g_autofree char *id = tab ? g_strndup (line, tab - line) : g_strdup (line);
       Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r->entities, id) : NULL;
 
-      if (entity != NULL && entity->line == i + 1)
-        json_array_add_string_element (r->order, entity->id);
+      if ((entity != NULL && entity->line == i + 1) || modelled[i])
+        json_array_add_string_element (r->order, id);
+      else if (line[0] == '#' && is_modelled_relation_note (r, line))
+        json_array_add_string_element (r->order, id);
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
@@ -716,6 +985,7 @@ brat_import_file (GlossImporter *self,
   r.self = self;
   r.source = source;
   r.batch = _gloss_import_batch_new (source, annotator);
+  r.batch->display = display;
   r.display = display;
   r.problems = problems;
   r.entities = g_hash_table_new (g_str_hash, g_str_equal);
@@ -725,6 +995,8 @@ brat_import_file (GlossImporter *self,
   r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
   r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
   r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
+  r.relation_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  r.modelled_notes = g_hash_table_new (NULL, NULL);
 
   read_ann_lines (&r, data + skip);
   ok = problems->len == 0 && import_batch (&r, input, confs);
@@ -737,6 +1009,8 @@ brat_import_file (GlossImporter *self,
   g_hash_table_unref (r.kept_kinds);
   g_array_unref (r.filled);
   g_array_unref (r.respaced);
+  g_hash_table_unref (r.relation_notes);
+  g_hash_table_unref (r.modelled_notes);
   for (guint c = 0; c < G_N_ELEMENTS (conf_names); c++)
     g_free (confs[c]);
 

@@ -428,6 +428,81 @@ find_text (const char  *piece,
   return TRUE;
 }
 
+/* An entity id as a key: ids may be numbers or strings. */
+static char *
+entity_key (JsonNode *id)
+{
+  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id))
+    return NULL;
+  if (json_node_get_value_type (id) == G_TYPE_INT64)
+    return g_strdup_printf ("n%" G_GINT64_FORMAT, json_node_get_int (id));
+  if (json_node_get_value_type (id) == G_TYPE_STRING)
+    return g_strconcat ("s", json_node_get_string (id), NULL);
+  return NULL;
+}
+
+/* Adds the relation of doccano's @node ({"id", "from_id", "to_id",
+ * "type"}) between the annotations of its entities (@by_entity); FALSE,
+ * with a note naming the line when it cannot, when it stays kept. */
+static gboolean
+take_relation (GlossImportBatch *batch,
+               GHashTable       *by_entity,
+               JsonNode         *node,
+               const char       *display,
+               guint             line)
+{
+  JsonObject *relation = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  g_autofree char *from_key = relation ? entity_key (json_object_get_member (relation, "from_id")) : NULL;
+  g_autofree char *to_key = relation ? entity_key (json_object_get_member (relation, "to_id")) : NULL;
+  const char *type = relation ? _gloss_json_get_string (relation, "type") : NULL;
+  GlossAnnotation *from = from_key ? g_hash_table_lookup (by_entity, from_key) : NULL;
+  GlossAnnotation *to = to_key ? g_hash_table_lookup (by_entity, to_key) : NULL;
+  JsonNode *id = relation ? json_object_get_member (relation, "id") : NULL;
+  const char *missing = from == NULL ? from_key : to_key;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  GlossRelation *added;
+
+  if (type == NULL)
+    return FALSE;
+  if (from == NULL || to == NULL)
+    {
+      _gloss_import_batch_note (batch, display, line,
+                                /* Translators: a relation type, then an entity id */
+                                _("the relation “%s” points at the entity %s, which Gloss did not import; it is kept as it is"),
+                                type, missing ? missing + 1 : "?");
+      return FALSE;
+    }
+  if (from == to)
+    {
+      _gloss_import_batch_note (batch, display, line,
+                                /* Translators: a relation type */
+                                _("the relation “%s” goes from an entity to itself, which a relation of Gloss cannot; it is kept as it is"),
+                                type);
+      return FALSE;
+    }
+  added = _gloss_import_batch_add_relation (batch, type, from, to, NULL, NULL, NULL, NULL, &error);
+  if (added == NULL)
+    {
+      _gloss_import_batch_note (batch, display, line,
+                                /* Translators: a relation type, then why */
+                                _("the relation “%s” was not imported (%s); it is kept as it is"),
+                                type, error->message);
+      return FALSE;
+    }
+
+  /* doccano's id, given back by the export. */
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
+    {
+      extra = gloss_relation_get_extra (added) ? json_object_ref (gloss_relation_get_extra (added))
+                                               : json_object_new ();
+      json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_copy (id));
+      gloss_relation_set_extra (added, extra);
+    }
+  return TRUE;
+}
+
+
 /* Reads the record's spans and keeps its other keys in @kept. */
 static gboolean
 read_record (Record      *r,
@@ -524,6 +599,7 @@ import_record (GlossImporter   *self,
   const char *text_key = NULL, *label_key = NULL;
   GlossImportBatch *batch;
   JsonArray *relations;
+  g_autoptr(GHashTable) by_entity = NULL;
   Record r;
   guint n_twins = 0;
 
@@ -549,12 +625,15 @@ import_record (GlossImporter   *self,
   annotator = _gloss_importer_annotator (self, _gloss_json_get_string (kept, "annotator"));
   batch = _gloss_import_batch_new (source, annotator);
   batch->line = line;
+  batch->display = display;
+  by_entity = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; i < entities->len; i++)
     {
       Entity *e = &g_array_index (entities, Entity, i);
       GlossAnnotation *a = _gloss_import_batch_add (batch, e->label, e->start, e->end,
                                                     NULL, NULL, NULL, NULL);
+      g_autofree char *key = NULL;
 
       if (a == NULL)
         {
@@ -566,7 +645,28 @@ import_record (GlossImporter   *self,
           JsonObject *extra = _gloss_import_extra (a);
 
           json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_ref (e->id));
+          key = entity_key (e->id);
+          if (key != NULL && !g_hash_table_contains (by_entity, key))
+            g_hash_table_insert (by_entity, g_steal_pointer (&key), a);
         }
+    }
+
+  /* The relations between entities become relations of the layer; the
+   * others stay kept. */
+  relations = _gloss_json_get_array (kept, "relations");
+  if (relations != NULL)
+    {
+      g_autoptr(JsonArray) still = json_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (relations); i++)
+        {
+          JsonNode *node = json_array_get_element (relations, i);
+
+          if (!take_relation (batch, by_entity, node, display, line))
+            json_array_add_element (still, json_node_ref (node));
+        }
+      /* Even empty: the export writes doccano's relation shape back. */
+      json_object_set_array_member (kept, "relations", g_steal_pointer (&still));
     }
 
   if (json_object_get_size (kept) > 0)
@@ -585,8 +685,8 @@ import_record (GlossImporter   *self,
       _gloss_import_plan_note (plan, n,
                                /* Translators: a file name, a line number, then a number */
                                g_dngettext (GETTEXT_PACKAGE,
-                                            "%s:%u: %u relation kept in the annotation file (Gloss does not model relations)",
-                                            "%s:%u: %u relations kept in the annotation file (Gloss does not model relations)",
+                                            "%s:%u: %u relation Gloss could not take kept in the annotation file",
+                                            "%s:%u: %u relations Gloss could not take kept in the annotation file",
                                             n),
                                display, line, n);
     }

@@ -244,10 +244,25 @@ read_one_result (GlossLabelstudioTask    *t,
 }
 
 /* Gives each region the note of the text area with its id, once every
- * region is known; the other text areas are kept. */
+ * region is known, Gloss's own ("note") first; the other text areas are
+ * kept (then a per-region one may be a text attribute, or the note of a
+ * region that has none: gloss-import-labelstudio.c). */
 static void
 match_notes (GlossLabelstudioEntry *entry)
 {
+  for (guint i = 0; i < entry->textareas->len; i++)
+    {
+      JsonNode *node = g_ptr_array_index (entry->textareas, i);
+      JsonObject *result = json_node_get_object (node);
+      const char *from_name = _gloss_json_get_string (result, "from_name");
+
+      if (from_name != NULL && strcmp (from_name, "note") != 0)
+        {
+          json_array_add_element (entry->kept, json_node_ref (node));
+          g_ptr_array_remove_index (entry->textareas, i--);
+        }
+    }
+
   for (guint i = 0; i < entry->textareas->len; i++)
     {
       JsonNode *node = g_ptr_array_index (entry->textareas, i);

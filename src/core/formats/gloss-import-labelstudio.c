@@ -29,9 +29,14 @@
  * other, the region is placed by the other and the report says so, once
  * per file.
  *
- * Results of other types (choices, relations, ...), the annotation's own
- * keys (its id, completed_by, ...) and the task's other keys are kept in
- * the annotation file ("x-labelstudio"), for the way back.
+ * Per-region results ("choices" of one value, "number", a "textarea"
+ * other than the note) become attributes of the region's annotation,
+ * from_name the attribute, and "relation" results between regions
+ * relations (labels[0] the type; "left" goes from to_id to from_id),
+ * what the codebook refuses named with the task's line in the report.
+ * Results of other types, the annotation's own keys (its id,
+ * completed_by, ...) and the task's other keys are kept in the
+ * annotation file ("x-labelstudio"), for the way back.
  *
  * A task is read a value at a time, and the results of each annotation
  * one at a time: a task with 100,000 regions is never held whole as a
@@ -48,6 +53,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-import-labelstudio-private.h"
 
@@ -83,15 +89,157 @@ annotator_for_model (const char *model_version)
   return g_strdup ("predictions");
 }
 
-/* Adds @entry's regions to @batch, as the annotations it gives. */
+/* The string of a one-element array, or NULL. */
+static const char *
+only_string (JsonArray *array)
+{
+  JsonNode *node;
+
+  if (array == NULL || json_array_get_length (array) != 1)
+    return NULL;
+  node = json_array_get_element (array, 0);
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+/* Takes a result of @entry that is a region's attribute or a relation
+ * between regions (@regions: region id -> its first annotation); FALSE
+ * when it stays among the kept results.  What the codebook refuses is
+ * noted with the task's line. */
+static gboolean
+take_modelled (GlossImportBatch *batch,
+               GHashTable       *regions,
+               JsonObject       *result,
+               const char       *display,
+               guint             line)
+{
+  const char *type = _gloss_json_get_string (result, "type");
+  const char *id = _gloss_json_get_string (result, "id");
+  const char *from_name = _gloss_json_get_string (result, "from_name");
+  JsonObject *value = _gloss_json_get_object (result, "value");
+  GlossAnnotation *a = id ? g_hash_table_lookup (regions, id) : NULL;
+  g_autoptr(GError) error = NULL;
+  GVariant *v = NULL;
+
+  if (g_strcmp0 (type, "relation") == 0)
+    {
+      const char *from_id = _gloss_json_get_string (result, "from_id");
+      const char *to_id = _gloss_json_get_string (result, "to_id");
+      const char *direction = _gloss_json_get_string (result, "direction");
+      const char *label = only_string (_gloss_json_get_array (result, "labels"));
+      GlossAnnotation *from = from_id ? g_hash_table_lookup (regions, from_id) : NULL;
+      GlossAnnotation *to = to_id ? g_hash_table_lookup (regions, to_id) : NULL;
+
+      if (label == NULL)
+        return FALSE;
+      if (from == NULL || to == NULL)
+        {
+          _gloss_import_batch_note (batch, display, line,
+                                    /* Translators: a relation type, then a region id */
+                                    _("the relation “%s” points at the region %s, which Gloss did not import; the result is kept as it is"),
+                                    label, from == NULL ? (from_id ? from_id : "?") : (to_id ? to_id : "?"));
+          return FALSE;
+        }
+      /* "left" goes from to_id to from_id. */
+      if (g_strcmp0 (direction, "left") == 0)
+        {
+          GlossAnnotation *swap = from;
+
+          from = to;
+          to = swap;
+        }
+      if (from == to ||
+          _gloss_import_batch_add_relation (batch, label, from, to, NULL, NULL, NULL, NULL,
+                                            &error) == NULL)
+        {
+          _gloss_import_batch_note (batch, display, line,
+                                    /* Translators: a relation type, then why */
+                                    _("the relation “%s” was not imported (%s); the result is kept as it is"),
+                                    label, error ? error->message : _("it goes from a region to itself"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  /* The attributes of a region: per-region results with its id. */
+  if (a == NULL || from_name == NULL || value == NULL)
+    return FALSE;
+  if (g_strcmp0 (type, "choices") == 0)
+    {
+      const char *choice = only_string (_gloss_json_get_array (value, "choices"));
+
+      if (choice == NULL)
+        return FALSE;
+      v = g_variant_new_string (choice);
+    }
+  else if (g_strcmp0 (type, "number") == 0)
+    {
+      JsonNode *number = json_object_get_member (value, "number");
+
+      if (number == NULL || !JSON_NODE_HOLDS_VALUE (number) ||
+          (json_node_get_value_type (number) != G_TYPE_INT64 &&
+           json_node_get_value_type (number) != G_TYPE_DOUBLE))
+        return FALSE;
+      v = g_variant_new_double (json_node_get_double (number));
+    }
+  else if (g_strcmp0 (type, "textarea") == 0)
+    {
+      const char *text = only_string (_gloss_json_get_array (value, "text"));
+      GlossCodebook *codebook = _gloss_import_batch_codebook (batch);
+      g_autofree char *attribute = _gloss_label_to_tag (from_name);
+      GlossAttributeDef *def = codebook ? gloss_codebook_lookup_attribute (codebook, attribute) : NULL;
+
+      if (text == NULL)
+        return FALSE;
+      /* Another tool's text area on a region without a note is its note,
+       * unless the codebook has a text attribute of that name. */
+      if ((def == NULL || gloss_attribute_def_get_kind (def) != GLOSS_ATTRIBUTE_TEXT) &&
+          !gloss_annotation_has_note (a))
+        {
+          _gloss_annotation_set_note (a, text);
+          return TRUE;
+        }
+      v = g_variant_new_string (text);
+    }
+  else
+    return FALSE;
+
+  {
+    g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, from_name);
+
+    if (before != NULL)
+      {
+        g_variant_unref (g_variant_ref_sink (v));
+        return FALSE;
+      }
+  }
+  if (!_gloss_import_batch_set_attribute (batch, a, from_name, v, &error))
+    {
+      _gloss_import_batch_note (batch, display, line,
+                                /* Translators: a region id, an attribute name, then why */
+                                _("region %s: “%s” was not imported as an attribute (%s); the result is kept as it is"),
+                                id, from_name, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Adds @entry's regions to @batch, as the annotations it gives, with
+ * their attributes and the relations between them; the results that
+ * gives are no longer kept. */
 static void
 fill_batch (GlossImportBatch      *batch,
-            GlossLabelstudioEntry *entry)
+            GlossLabelstudioEntry *entry,
+            const char            *display,
+            guint                  line)
 {
   const char *created_at = _gloss_json_get_string (entry->info, "created_at");
   const char *updated_at = _gloss_json_get_string (entry->info, "updated_at");
   g_autofree char *created = _gloss_import_timestamp (created_at);
   g_autofree char *modified = _gloss_import_timestamp (updated_at);
+  g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *still = NULL;
 
   for (guint r = 0; r < entry->regions->len; r++)
     {
@@ -110,8 +258,25 @@ fill_batch (GlossImportBatch      *batch,
           if (a != NULL && region->id != NULL && strcmp (gloss_annotation_get_id (a), region->id) != 0)
             json_object_set_string_member (_gloss_import_extra (a), GLOSS_KEY_LABELSTUDIO_ID,
                                            region->id);
+          if (a != NULL && region->id != NULL && !g_hash_table_contains (regions, region->id))
+            g_hash_table_insert (regions, region->id, a);
         }
     }
+
+  if (json_array_get_length (entry->kept) == 0)
+    return;
+
+  still = json_array_new ();
+  for (guint i = 0; i < json_array_get_length (entry->kept); i++)
+    {
+      JsonNode *node = json_array_get_element (entry->kept, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !take_modelled (batch, regions, json_node_get_object (node), display, line))
+        json_array_add_element (still, json_node_ref (node));
+    }
+  json_array_unref (entry->kept);
+  entry->kept = still;
 }
 
 /* What the annotation file of @batch keeps of @entry and of its task
@@ -291,7 +456,9 @@ import_task (GlossLabelstudioRun *run,
           _gloss_import_plan_add_batch (run->plan, batch);
         }
 
-      fill_batch (batch, entry);
+      batch->display = run->display;
+      fill_batch (batch, entry, run->display, line);
+      n_kept = json_array_get_length (entry->kept);
       keep (batch, entry, first ? rest : NULL);
       first = FALSE;
 

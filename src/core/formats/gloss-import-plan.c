@@ -25,6 +25,13 @@
  * destination is checked before the first file is written, and what a
  * failed write had written is removed. */
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
 static GlossCodebook *
 codebook_for (GlossImportBatch  *batch,
               GFile             *article,
@@ -64,6 +71,28 @@ codebook_for (GlossImportBatch  *batch,
 
       tag = gloss_tag_new (id, g_hash_table_lookup (batch->labels, id), color, NULL);
       gloss_codebook_add (codebook, tag);
+    }
+
+  /* Relation types and attributes the codebook lacks, the same way. */
+  g_clear_pointer (&tags, g_free);
+  tags = g_hash_table_get_keys_as_array (batch->relation_types, &n_tags);
+  qsort (tags, n_tags, sizeof (gpointer), compare_ids);
+  for (guint i = 0; i < n_tags; i++)
+    {
+      g_autoptr(GlossRelationType) type = NULL;
+
+      if (gloss_codebook_lookup_relation_type (codebook, tags[i]) != NULL)
+        continue;
+      type = gloss_relation_type_new (tags[i], g_hash_table_lookup (batch->relation_types, tags[i]),
+                                      gloss_codebook_suggest_color (codebook), NULL, NULL, TRUE);
+      gloss_codebook_add_relation_type (codebook, type);
+    }
+  for (guint i = 0; i < batch->attribute_defs->len; i++)
+    {
+      GlossAttributeDef *def = g_ptr_array_index (batch->attribute_defs, i);
+
+      if (gloss_codebook_lookup_attribute (codebook, gloss_attribute_def_get_id (def)) == NULL)
+        gloss_codebook_add_attribute (codebook, def);
     }
 
   return g_steal_pointer (&codebook);
@@ -119,6 +148,8 @@ _gloss_importer_prepare_batch (GlossImporter     *self,
                                                           : batch->annotator);
   gloss_annotation_file_set_codebook (file, codebook);
   gloss_layer_replace_all (gloss_annotation_file_get_layer (file), batch->annotations);
+  if (batch->relations->len > 0)
+    gloss_layer_replace_relations (gloss_annotation_file_get_layer (file), batch->relations);
   gloss_annotation_file_set_extra (file, batch->extra);
 
   return file;
@@ -393,6 +424,14 @@ _gloss_importer_run_plan (GlossImporter    *self,
   self->n_kept += plan->n_kept;
   for (guint i = 0; i < plan->notes->len; i++)
     g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (plan->notes, i)));
+  /* Then what each batch left out, with its file and line. */
+  for (guint b = 0; b < plan->batches->len; b++)
+    {
+      GlossImportBatch *batch = g_ptr_array_index (plan->batches, b);
+
+      for (guint i = 0; i < batch->notes->len; i++)
+        g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (batch->notes, i)));
+    }
 
   return TRUE;
 }

@@ -35,6 +35,15 @@ typedef struct
   GHashTable *labels;       /* tag -> the label it was imported with */
   GHashTable *colors;       /* tag -> "#rrggbb" the other tool gave it */
   JsonObject *extra;        /* the file's extra keys; NULL when none */
+  GPtrArray *relations;     /* GlossRelation, between the batch's annotations */
+  GHashTable *relation_ids; /* their ids, which must differ */
+  GHashTable *relation_keys; /* "source\ttarget\ttype" of each */
+  GHashTable *relation_types; /* type id -> label, for types the codebook lacks */
+  GPtrArray *attribute_defs;  /* GlossAttributeDef the codebook lacks, made from the values met */
+  GlossCodebook *codebook;  /* of the article, read when first needed */
+  gboolean codebook_read;
+  GPtrArray *notes;         /* "FILE:LINE: ..." for the report: what was left out */
+  const char *display;      /* the input's name for those notes (borrowed), or NULL */
   guint line;               /* of the record it comes from, for problems; 0 for none */
 } GlossImportBatch;
 
@@ -59,6 +68,47 @@ GlossAnnotation  *_gloss_import_batch_add  (GlossImportBatch *batch,
                                             const char       *id,
                                             const char       *created,
                                             const char       *modified);
+
+/* Adds a relation of type @label (made a type id; the label is kept in
+ * "x-label" when it differs) from @source to @target, annotations of the
+ * batch.  @id is kept when it is a UUID not taken yet (else a new one);
+ * @created and @modified may be NULL.  NULL, with @error saying why in
+ * words for the report, when the article's codebook has that type and it
+ * does not allow those ends' tags, or the same relation is there already.
+ * A type the codebook lacks is noted for the report: the relation is
+ * kept, and the codebook is to list the type (gloss-cli validate says
+ * so until it does). */
+GlossRelation    *_gloss_import_batch_add_relation (GlossImportBatch *batch,
+                                                    const char       *label,
+                                                    GlossAnnotation  *source,
+                                                    GlossAnnotation  *target,
+                                                    const char       *note,
+                                                    const char       *id,
+                                                    const char       *created,
+                                                    const char       *modified,
+                                                    GError          **error);
+/* Sets attribute @name (made an attribute id) of @annotation, an
+ * annotation of the batch, to @value ("s", "b" or "d"; a floating one is
+ * sunk).  FALSE, with @error saying why, when the article's codebook
+ * defines that attribute and does not allow the value on the
+ * annotation's tag.  An attribute the codebook lacks is kept and noted
+ * for the report, with the kind its values suggest: a choice of the
+ * strings met, a boolean or a number. */
+gboolean          _gloss_import_batch_set_attribute (GlossImportBatch *batch,
+                                                     GlossAnnotation  *annotation,
+                                                     const char       *name,
+                                                     GVariant         *value,
+                                                     GError          **error);
+/* The codebook of the batch's article, read once; NULL when it cannot
+ * be read. */
+GlossCodebook    *_gloss_import_batch_codebook (GlossImportBatch *batch);
+/* Adds "DISPLAY:LINE: message" (or "DISPLAY: message" when @line is 0) to
+ * the batch's notes, which go to the import's report with its plan. */
+void              _gloss_import_batch_note (GlossImportBatch *batch,
+                                            const char       *display,
+                                            guint             line,
+                                            const char       *format,
+                                            ...) G_GNUC_PRINTF (4, 5);
 
 /* The extra keys of @annotation, made empty when it had none, to add to. */
 JsonObject       *_gloss_import_extra      (GlossAnnotation  *annotation);

@@ -480,6 +480,8 @@ gloss_importer_finish (GlossImporter  *self,
         }
       self->n_articles++;
       self->n_annotations += batch->annotations->len;
+      for (guint k = 0; k < batch->notes->len; k++)
+        g_ptr_array_add (self->notes, g_strdup (g_ptr_array_index (batch->notes, k)));
     }
 
   g_hash_table_remove_all (self->pending);

@@ -27,6 +27,12 @@ G_BEGIN_DECLS
 #define GLOSS_KEY_BRAT_ID        "x-brat-id"
 #define GLOSS_KEY_BRAT_FRAGMENT  "x-brat-fragment"
 #define GLOSS_KEY_BRAT_NOTE_ID   "x-brat-note-id"
+/* A relation's argument roles when they are not "Arg1 Arg2", and an
+ * annotation's A ids by attribute id. */
+#define GLOSS_KEY_BRAT_ROLES     "x-brat-roles"
+#define GLOSS_KEY_BRAT_ATTRIBUTES "x-brat-attributes"
+/* What follows a relation's arguments when it is not the tab brat writes. */
+#define GLOSS_KEY_BRAT_TAIL      "x-brat-tail"
 /* Per file: { "order": ids of the .ann lines in their order ("T1", "#1",
  * or "@N" for lines[N]), "lines": the lines Gloss does not model, and the
  * text of the "annotation.conf", "visual.conf" and "tools.conf" brat

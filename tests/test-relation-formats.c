@@ -1,0 +1,358 @@
+/* test-relation-formats.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* Relations and attributes through the formats other than brat
+ * (test-brat.c): what each writes, and that importing an export gives
+ * the same annotations, attributes and relations back. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "format-test-util.h"
+
+enum
+{
+  LOSES_NOTHING = 0,
+  LOSES_RELATION_NOTES = 1 << 0,
+  LOSES_ATTRIBUTES = 1 << 1,
+};
+
+#define RELATED_TEXT "Acme said profits doubled; Zenith said it cut costs.\n"
+
+/* Exports @article (with relate_text's annotations by bob) in @format to
+ * @name in the fixture, imports it into the folder "back" and returns the
+ * annotation file bob gets there (@back_name) after checking it holds the
+ * same annotations, attributes and relations as the original. */
+static GlossAnnotationFile *
+round_trip (Fixture    *f,
+            const char *format,
+            const char *name,
+            const char *back_name,
+            guint       losses,
+            char      **exported)
+{
+  g_autofree char *article = g_build_filename (f->dir, "a.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *out_dir = g_build_filename (f->dir, "back", NULL);
+  g_autofree char *back = g_build_filename (out_dir, back_name, NULL);
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GFile) destination = g_file_new_for_path (path);
+  g_autoptr(GFile) out_folder = g_file_new_for_path (out_dir);
+  g_autoptr(GFile) afile = NULL;
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup (format));
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup (format));
+  g_autoptr(GlossAnnotationFile) original = NULL;
+  g_autoptr(GlossAnnotationFile) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *notes = NULL;
+
+  gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_add_article (exporter, article_file, "a.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (path, exported, NULL, &error);
+  g_assert_no_error (error);
+
+  g_mkdir_with_parents (out_dir, 0755);
+  gloss_importer_set_output_folder (importer, out_folder);
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, path, &message));
+  notes = notes_of (importer);
+  g_test_message ("notes: %s", notes);
+  /* Nothing left behind: every result is modelled. */
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 0);
+
+  afile = gloss_annotation_file_path_for (article_file, "bob");
+  {
+    g_autofree char *afile_path = g_file_get_path (afile);
+
+    original = open_file (afile_path);
+  }
+  imported = open_file (back);
+  before = describe_annotations (original, TRUE);
+  after = describe_annotations (imported, TRUE);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&before, g_free);
+  g_clear_pointer (&after, g_free);
+  before = describe_relations (original);
+  after = describe_relations (imported);
+  /* A format whose relations have no note leaves it out (and says so). */
+  if (losses & LOSES_RELATION_NOTES)
+    {
+      g_auto(GStrv) pieces = g_strsplit (before, "(on the radio)", -1);
+
+      g_free (before);
+      before = g_strjoinv ("()", pieces);
+    }
+  /* And one whose spans have no attributes, the attributes. */
+  if (losses & LOSES_ATTRIBUTES)
+    {
+      g_auto(GStrv) pieces = g_strsplit (before, "|", -1);
+      GString *kept = g_string_new (NULL);
+
+      for (guint i = 0; pieces[i] != NULL && pieces[i][0] != '\0'; i++)
+        if (strstr (pieces[i], "{'") == NULL)
+          g_string_append_printf (kept, "%s|", pieces[i]);
+      g_free (before);
+      before = g_string_free (kept, FALSE);
+    }
+  g_assert_cmpstr (after, ==, before);
+
+  return g_steal_pointer (&imported);
+}
+
+static void
+set_up_article (Fixture *f)
+{
+  g_autofree char *article = fixture_write (f, "a.txt", RELATED_TEXT);
+
+  relate_text (article, "bob");
+}
+
+/* Label Studio --------------------------------------------------------- */
+
+static void
+test_labelstudio (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *exported = NULL;
+  g_autoptr(GlossAnnotationFile) back = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *results;
+  guint n_relations = 0, n_choices = 0;
+
+  set_up_article (f);
+  back = round_trip (f, "labelstudio", "a.json", "a-0001.txt.bob.gloss.json",
+                     LOSES_RELATION_NOTES, &exported);
+
+  /* Per-region choices with their region's id and span; relations
+   * between region ids, directed to the right. */
+  root = json_from_string (exported, NULL);
+  g_assert_nonnull (root);
+  results = json_object_get_array_member (
+              json_array_get_object_element (
+                json_object_get_array_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                              "annotations"), 0), "result");
+  for (guint i = 0; i < json_array_get_length (results); i++)
+    {
+      JsonObject *r = json_array_get_object_element (results, i);
+      const char *type = json_object_get_string_member (r, "type");
+
+      if (strcmp (type, "relation") == 0)
+        {
+          g_assert_cmpstr (json_object_get_string_member (r, "direction"), ==, "right");
+          g_assert_true (json_object_has_member (r, "from_id"));
+          g_assert_true (json_object_has_member (r, "to_id"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (r, "labels")), ==, 1);
+          n_relations++;
+        }
+      else if (strcmp (type, "choices") == 0)
+        {
+          JsonObject *value = json_object_get_object_member (r, "value");
+
+          g_assert_cmpstr (json_object_get_string_member (r, "from_name"), ==, "verdict");
+          g_assert_true (json_object_has_member (value, "start"));
+          g_assert_true (json_object_has_member (value, "end"));
+          g_assert_true (json_object_has_member (value, "text"));
+          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (value, "choices")), ==, 1);
+          n_choices++;
+        }
+    }
+  g_assert_cmpuint (n_relations, ==, 3);
+  g_assert_cmpuint (n_choices, ==, 2);
+}
+
+/* A relation between regions Label Studio's file lacks, and a choice the
+ * codebook does not allow: noted with the file and the task's line, the
+ * results kept. */
+static void
+test_labelstudio_refused (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *input = fixture_write (f, "t.json",
+    "[{\"data\": {\"text\": \"Acme said profits doubled.\"},\n"
+    " \"annotations\": [{\"result\": [\n"
+    "   {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
+    "    \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Acme\", \"labels\": [\"company\"]}},\n"
+    "   {\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
+    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"labels\": [\"claim\"]}},\n"
+    "   {\"id\": \"r2\", \"from_name\": \"verdict\", \"to_name\": \"text\", \"type\": \"choices\",\n"
+    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"choices\": [\"bogus\"]}},\n"
+    "   {\"from_id\": \"r2\", \"to_id\": \"r9\", \"type\": \"relation\", \"direction\": \"right\",\n"
+    "    \"labels\": [\"said-by\"]},\n"
+    "   {\"from_id\": \"r2\", \"to_id\": \"r1\", \"type\": \"relation\", \"direction\": \"right\",\n"
+    "    \"labels\": [\"said-by\"]}]}]}]\n");
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
+  g_autofree char *notes = NULL;
+
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, input, NULL));
+  notes = notes_of (importer);
+  g_test_message ("%s", notes);
+  g_assert_nonnull (strstr (notes, "t.json:1: region r2: “verdict” was not imported as an attribute ("));
+  g_assert_nonnull (strstr (notes, "t.json:1: the relation “said-by” points at the region r9"));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 2);
+}
+
+/* doccano --------------------------------------------------------------- */
+
+static void
+test_doccano (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *exported = NULL;
+  g_autoptr(GlossAnnotationFile) back = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *record;
+  JsonArray *entities, *relations;
+
+  set_up_article (f);
+  back = round_trip (f, "doccano", "a.jsonl", "a-0001.txt.bob.gloss.json",
+                     LOSES_RELATION_NOTES | LOSES_ATTRIBUTES, &exported);
+
+  /* doccano's relation extraction shape: entities with ids, relations
+   * between them. */
+  root = json_from_string (exported, NULL);
+  g_assert_nonnull (root);
+  record = json_node_get_object (root);
+  g_assert_false (json_object_has_member (record, "label"));
+  entities = json_object_get_array_member (record, "entities");
+  relations = json_object_get_array_member (record, "relations");
+  g_assert_cmpuint (json_array_get_length (entities), ==, 4);
+  g_assert_cmpuint (json_array_get_length (relations), ==, 3);
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonObject *e = json_array_get_object_element (entities, i);
+
+      g_assert_cmpint (json_object_get_int_member (e, "id"), ==, i);
+      g_assert_true (json_object_has_member (e, "label"));
+      g_assert_true (json_object_has_member (e, "start_offset"));
+      g_assert_true (json_object_has_member (e, "end_offset"));
+    }
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *r = json_array_get_object_element (relations, i);
+
+      g_assert_true (json_object_has_member (r, "id"));
+      g_assert_true (json_object_has_member (r, "from_id"));
+      g_assert_true (json_object_has_member (r, "to_id"));
+      g_assert_true (json_object_has_member (r, "type"));
+    }
+}
+
+/* CSV and JSON Lines (exports only) ------------------------------------ */
+
+static void
+test_csv (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *relations_path = g_build_filename (f->dir, "out.relations.csv", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) article_file = NULL;
+  g_autoptr(GFile) destination = g_file_new_for_path (csv_path);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new (gloss_format_lookup ("csv"));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *relations = NULL;
+
+  set_up_article (f);
+  article = g_build_filename (f->dir, "a.txt", NULL);
+  article_file = g_file_new_for_path (article);
+  gloss_exporter_open_file (exporter, destination, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_add_article (exporter, article_file, "a.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  gloss_exporter_finish (exporter, NULL, &error);
+  g_assert_no_error (error);
+
+  g_file_get_contents (csv_path, &csv, NULL, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (relations_path, &relations, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *header = g_strndup (csv, strstr (csv, "\r\n") - csv);
+
+    g_assert_true (g_str_has_suffix (header, ",group,attr_verdict"));
+  }
+  g_assert_true (g_str_has_prefix (relations,
+                                   "relation_id,type,type_label,source_id,source_text,source_tag,"
+                                   "target_id,target_text,target_tag,note,document,annotator,"
+                                   "created,modified\r\n"));
+
+  expected = fixture_write (f, "expected.json",
+                            "{\"attributes\": {\"attr_verdict\": {\"profits doubled\": \"false\", "
+                            "\"it cut costs\": \"misleading\"}},"
+                            " \"relations\": [[\"said-by\", \"profits doubled\", \"Acme\", \"\"],"
+                            " [\"said-by\", \"it cut costs\", \"Zenith\", \"on the radio\"],"
+                            " [\"about\", \"it cut costs\", \"Acme\", \"\"]]}");
+  g_assert_cmpint (run_python ("check-relations-csv.py", csv_path, expected, NULL), ==, 0);
+}
+
+static void
+test_jsonl (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_relations = 0, n_attributes = 0;
+
+  set_up_article (f);
+  article = g_build_filename (f->dir, "a.txt", NULL);
+  out = export_to_string (gloss_format_lookup ("jsonl"), NULL, NULL, article, NULL);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (lines[i], NULL);
+      JsonObject *record = json_node_get_object (node);
+      JsonObject *attributes = json_object_get_object_member (record, "attributes");
+      JsonArray *relations = json_object_get_array_member (record, "relations");
+
+      g_assert_nonnull (attributes);
+      g_assert_nonnull (relations);
+      n_attributes += json_object_get_size (attributes);
+      for (guint r = 0; r < json_array_get_length (relations); r++)
+        {
+          JsonObject *relation = json_array_get_object_element (relations, r);
+
+          g_assert_true (json_object_has_member (relation, "relation_id"));
+          g_assert_true (json_object_has_member (relation, "target"));
+          if (strcmp (json_object_get_string_member (relation, "type"), "said-by") == 0 &&
+              strcmp (json_object_get_string_member (record, "text"), "it cut costs") == 0)
+            {
+              g_assert_cmpstr (json_object_get_string_member (relation, "target_text"), ==, "Zenith");
+              g_assert_cmpstr (json_object_get_string_member (relation, "note"), ==, "on the radio");
+            }
+          n_relations++;
+        }
+    }
+  g_assert_cmpuint (n_attributes, ==, 2);
+  g_assert_cmpuint (n_relations, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  format_test_init (&argc, &argv);
+
+  ADD_TEST ("/relations/labelstudio/round-trip", test_labelstudio);
+  ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
+  ADD_TEST ("/relations/doccano/round-trip", test_doccano);
+  ADD_TEST ("/relations/csv/pandas", test_csv);
+  ADD_TEST ("/relations/jsonl/records", test_jsonl);
+
+  return g_test_run ();
+}
