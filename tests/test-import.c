@@ -47,7 +47,7 @@ test_brat_round_trip (Fixture       *f,
   g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("brat"));
   g_autofree char *out = g_build_filename (f->dir, "out", NULL);
   const char *name;
-  guint pairs = 0, t_lines = 0, notes = 0, others = 0;
+  guint pairs = 0, t_lines = 0, notes = 0, others = 0, unmodelled = 0;
 
   if (news == NULL)
     {
@@ -110,6 +110,7 @@ test_brat_round_trip (Fixture       *f,
             t_lines += lines[i][0] == 'T';
             notes += lines[i][0] == '#';
             others += lines[i][0] != '\0' && lines[i][0] != 'T' && lines[i][0] != '#';
+            unmodelled += lines[i][0] != '\0' && strchr ("T#RAM", lines[i][0]) == NULL;
           }
       }
       pairs++;
@@ -118,8 +119,12 @@ test_brat_round_trip (Fixture       *f,
   g_test_message ("%u pairs: %u T lines, %u notes, %u other lines", pairs, t_lines, notes, others);
   g_assert_cmpuint (pairs, ==, 13);
   g_assert_cmpuint (others, >, 0);
-  /* The other lines are counted in the report. */
-  g_assert_cmpuint (gloss_importer_get_n_kept (importer), >=, others);
+  /* Relations and attributes between passages are modelled; the other
+   * lines (events, normalisations, equivalences, and relations or
+   * attributes of events) are kept as they are and counted in the
+   * report. */
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), >=, unmodelled);
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), <, others);
   g_assert_cmpuint (gloss_importer_get_notes (importer)->len, >, 0);
 }
 
@@ -335,17 +340,29 @@ test_doccano_samples (Fixture       *f,
           g_assert_cmpstr (description, ==, cases[c].spans[i]);
         }
 
-      /* The relations are kept and counted. */
+      /* The relations are read into the layer, between the passages
+       * their entities became, not kept aside. */
       if (c == 2)
         {
           g_autofree char *path = g_build_filename (f->dir, cases[c].files[0], NULL);
           g_autofree char *afile = g_strconcat (path, ".doccano.gloss.json", NULL);
           g_autoptr(GlossAnnotationFile) file = open_file (afile);
-          JsonObject *kept = json_object_get_object_member (gloss_annotation_file_get_extra (file),
-                                                            "x-doccano");
+          GlossLayer *layer = gloss_annotation_file_get_layer (file);
+          JsonObject *extra = gloss_annotation_file_get_extra (file);
+          JsonObject *kept = extra != NULL && json_object_has_member (extra, "x-doccano")
+                             ? json_object_get_object_member (extra, "x-doccano") : NULL;
 
-          g_assert_cmpuint (json_array_get_length (json_object_get_array_member (kept, "relations")), ==, 3);
-          g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 3);
+          g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 3);
+          for (guint r = 0; r < 3; r++)
+            {
+              GlossRelation *relation = gloss_layer_get_relation (layer, r);
+
+              g_assert_nonnull (gloss_layer_lookup (layer, gloss_relation_get_source (relation)));
+              g_assert_nonnull (gloss_layer_lookup (layer, gloss_relation_get_target (relation)));
+            }
+          g_assert_true (kept == NULL || !json_object_has_member (kept, "relations") ||
+                         json_array_get_length (json_object_get_array_member (kept, "relations")) == 0);
+          g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, 0);
         }
     }
 }

@@ -78,6 +78,45 @@ id_key (JsonNode *id)
   return NULL;
 }
 
+/* doccano's id of @relation, kept by its import, or -1. */
+static gint64
+doccano_id_of (GlossRelation *relation)
+{
+  JsonNode *id = member_of (gloss_relation_get_extra (relation), GLOSS_KEY_DOCCANO_ID);
+
+  if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
+    return json_node_get_int (id);
+  return -1;
+}
+
+static int
+compare_doccano_ids (gconstpointer a,
+                     gconstpointer b)
+{
+  gint64 x = doccano_id_of (*(GlossRelation **) a);
+  gint64 y = doccano_id_of (*(GlossRelation **) b);
+
+  /* Those doccano numbered first, by their number; the others after, as
+   * the layer lists them (the sort is stable). */
+  if (x < 0 || y < 0)
+    return (x < 0) - (y < 0);
+  return (x > y) - (x < y);
+}
+
+/* The layer's relations in the order doccano had them: a file that comes
+ * back from doccano goes out with its relations where they were. */
+static GPtrArray *
+in_doccano_order (GlossLayer *layer)
+{
+  guint n = gloss_layer_get_n_relations (layer);
+  GPtrArray *order = g_ptr_array_sized_new (n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (order, gloss_layer_get_relation (layer, i));
+  g_ptr_array_sort (order, compare_doccano_ids);
+  return order;
+}
+
 /* The "entities" and "relations" of @file, for a file with relations. */
 static void
 append_entities (GlossExporter            *self,
@@ -96,6 +135,7 @@ append_entities (GlossExporter            *self,
   guint n_relations = gloss_layer_get_n_relations (layer);
   GString *out = self->buffer;
   gint64 next_id = 0, next_relation = 0;
+  g_autoptr(GPtrArray) order = NULL;
   gboolean first = TRUE;
   guint n_dropped = 0, n_notes = 0, n_attributes = 0;
 
@@ -173,9 +213,10 @@ append_entities (GlossExporter            *self,
       if (id != NULL && JSON_NODE_HOLDS_VALUE (id) && json_node_get_value_type (id) == G_TYPE_INT64)
         next_relation = MAX (next_relation, json_node_get_int (id) + 1);
     }
-  for (guint i = 0; i < n_relations; i++)
+  order = in_doccano_order (layer);
+  for (guint i = 0; i < order->len; i++)
     {
-      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      GlossRelation *relation = g_ptr_array_index (order, i);
       const char *from = g_hash_table_lookup (written, gloss_relation_get_source (relation));
       const char *to = g_hash_table_lookup (written, gloss_relation_get_target (relation));
       JsonNode *id = member_of (gloss_relation_get_extra (relation),
