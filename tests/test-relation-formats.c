@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "format-test-util.h"
+#include "gloss-interchange-private.h"
 
 enum
 {
@@ -65,6 +66,16 @@ round_trip (Fixture    *f,
 
   g_mkdir_with_parents (out_dir, 0755);
   gloss_importer_set_output_folder (importer, out_folder);
+  /* W3C annotations target the article itself: a copy of it in the
+   * fresh folder takes them. */
+  if (strcmp (format, "w3c") == 0)
+    {
+      g_autofree char *copy = g_build_filename (out_dir, "a.txt", NULL);
+      g_autoptr(GFile) copy_gfile = g_file_new_for_path (copy);
+
+      copy_file (article, copy);
+      gloss_importer_set_article (importer, copy_gfile);
+    }
   gloss_importer_set_annotator (importer, "bob");
   g_assert_true (import_one (importer, path, &message));
   notes = notes_of (importer);
@@ -250,6 +261,183 @@ test_doccano (Fixture       *f,
     }
 }
 
+/* W3C Web Annotation --------------------------------------------------- */
+
+static void
+test_w3c (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *suite = testdata_path ("w3c-annotation-tests");
+  g_autofree char *path = g_build_filename (f->dir, "a.jsonld", NULL);
+  g_autofree char *exported = NULL;
+  g_autoptr(GlossAnnotationFile) back = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *items;
+  guint n_links = 0, n_classifying = 0;
+  int status;
+
+  set_up_article (f);
+  back = round_trip (f, "w3c", "a.jsonld", "a.txt.bob.gloss.json", LOSES_NOTHING, &exported);
+
+  /* The relations are linking annotations between the annotations' ids,
+   * the attributes classifying bodies. */
+  root = json_from_string (exported, NULL);
+  g_assert_nonnull (root);
+  items = json_object_get_array_member (
+            json_object_get_object_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                           "first"), "items");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_node_get_array (root), 0),
+                                               "total"), ==, 7);
+  g_assert_cmpuint (json_array_get_length (items), ==, 7);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+      JsonArray *bodies = json_object_get_array_member (item, "body");
+
+      if (strcmp (json_object_get_string_member (item, "motivation"), "linking") != 0)
+        {
+          g_hash_table_add (ids, (char *)json_object_get_string_member (item, "id"));
+          for (guint b = 0; b < json_array_get_length (bodies); b++)
+            {
+              JsonObject *body = json_array_get_object_element (bodies, b);
+
+              if (strcmp (json_object_get_string_member (body, "purpose"), "classifying") == 0)
+                {
+                  g_assert_true (g_str_has_prefix (json_object_get_string_member (body, "value"), "verdict="));
+                  n_classifying++;
+                }
+            }
+          continue;
+        }
+
+      {
+        JsonArray *targets = json_object_get_array_member (item, "target");
+        JsonObject *type = json_array_get_object_element (bodies, 0);
+
+        g_assert_cmpuint (json_array_get_length (targets), ==, 2);
+        g_assert_true (g_hash_table_contains (ids, json_array_get_string_element (targets, 0)));
+        g_assert_true (g_hash_table_contains (ids, json_array_get_string_element (targets, 1)));
+        g_assert_cmpstr (json_object_get_string_member (type, "purpose"), ==, "tagging");
+        g_assert_true (g_str_has_prefix (json_object_get_string_member (item, "id"), "urn:uuid:"));
+        n_links++;
+      }
+    }
+  g_assert_cmpuint (n_links, ==, 3);
+  g_assert_cmpuint (n_classifying, ==, 2);
+
+  /* The relations keep their ids. */
+  {
+    g_autofree char *article = g_build_filename (f->dir, "a.txt", NULL);
+    g_autoptr(GFile) article_file = g_file_new_for_path (article);
+    g_autoptr(GFile) afile = gloss_annotation_file_path_for (article_file, "bob");
+    g_autofree char *afile_path = g_file_get_path (afile);
+    g_autoptr(GlossAnnotationFile) original = open_file (afile_path);
+    GlossLayer *layer = gloss_annotation_file_get_layer (original);
+
+    for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+      g_assert_nonnull (gloss_layer_lookup_relation (gloss_annotation_file_get_layer (back),
+                                                     gloss_relation_get_id (gloss_layer_get_relation (layer, i))));
+  }
+
+  if (suite == NULL)
+    {
+      g_test_skip ("the W3C test suite is not in GLOSS_TESTDATA");
+      return;
+    }
+  status = run_python ("validate-w3c.py", suite, path, NULL);
+  if (status == 77)
+    {
+      g_test_skip ("python3-jsonschema is not installed");
+      return;
+    }
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Attribute values of every kind, and strings that read as another kind,
+ * come back as they were. */
+static void
+test_w3c_attribute_kinds (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char *texts[] = { "misleading", "true", "2.5", "-3", "\"quoted\"", "0x1A", "a=b", "" };
+  GVariant *values[] = {
+    g_variant_new_boolean (TRUE), g_variant_new_boolean (FALSE), g_variant_new_double (2.5),
+    g_variant_new_double (-3), g_variant_new_double (1e20), g_variant_new_double (0.1),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GVariant) value = g_variant_ref_sink (g_variant_new_string (texts[i]));
+      g_autofree char *text = _gloss_w3c_attribute_text ("verdict", value);
+      g_autofree char *id = NULL;
+      g_autoptr(GVariant) back = _gloss_w3c_attribute_parse (text, &id);
+
+      g_assert_nonnull (back);
+      g_variant_ref_sink (back);
+      g_assert_cmpstr (id, ==, "verdict");
+      g_assert_true (g_variant_equal (back, value));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(GVariant) value = g_variant_ref_sink (values[i]);
+      g_autofree char *text = _gloss_w3c_attribute_text ("score", value);
+      g_autofree char *id = NULL;
+      g_autoptr(GVariant) back = _gloss_w3c_attribute_parse (text, &id);
+
+      g_assert_nonnull (back);
+      g_variant_ref_sink (back);
+      g_assert_true (g_variant_equal (back, value));
+    }
+  {
+    g_autofree char *id = NULL;
+
+    g_assert_null (_gloss_w3c_attribute_parse ("no equals sign", &id));
+    g_assert_null (_gloss_w3c_attribute_parse ("Not An Id=1", &id));
+    g_assert_null (_gloss_w3c_attribute_parse ("verdict=\"unclosed", &id));
+  }
+}
+
+/* A linking annotation whose target is not an annotation of the file:
+ * left out with a note naming the file, the annotation and the id; the
+ * rest imported. */
+static void
+test_w3c_bad_target (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *article = fixture_write (f, "a.txt", RELATED_TEXT);
+  g_autofree char *input = fixture_write (f, "t.jsonld",
+    "[{\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
+    "  \"id\": \"urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e\", \"type\": \"Annotation\",\n"
+    "  \"motivation\": \"tagging\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"company\"}],\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Acme\"}}},\n"
+    " {\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
+    "  \"id\": \"urn:uuid:0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a\", \"type\": \"Annotation\",\n"
+    "  \"motivation\": \"linking\",\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"said-by\"}],\n"
+    "  \"target\": [\"urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d\",\n"
+    "             \"urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e\"]}]\n");
+  g_autofree char *afile = g_strconcat (article, ".bob.gloss.json", NULL);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autofree char *notes = NULL;
+
+  gloss_importer_set_article (importer, article_file);
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, input, NULL));
+  notes = notes_of (importer);
+  g_test_message ("%s", notes);
+  g_assert_nonnull (strstr (notes, "t.jsonld: the linking annotation "
+                                   "urn:uuid:0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a (“said-by”) was left out: "
+                                   "its target urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d is not an "
+                                   "annotation of this file"));
+  file = open_file (afile);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (file))), ==, 1);
+  g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)), ==, 0);
+}
+
 /* CSV and JSON Lines (exports only) ------------------------------------ */
 
 static void
@@ -351,6 +539,9 @@ main (int   argc,
   ADD_TEST ("/relations/labelstudio/round-trip", test_labelstudio);
   ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
   ADD_TEST ("/relations/doccano/round-trip", test_doccano);
+  ADD_TEST ("/relations/w3c/round-trip", test_w3c);
+  ADD_TEST ("/relations/w3c/attribute-kinds", test_w3c_attribute_kinds);
+  ADD_TEST ("/relations/w3c/bad-target", test_w3c_bad_target);
   ADD_TEST ("/relations/csv/pandas", test_csv);
   ADD_TEST ("/relations/jsonl/records", test_jsonl);
 

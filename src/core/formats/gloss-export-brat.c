@@ -886,14 +886,7 @@ warn_extras (GlossExporter *self,
              const char    *annotator,
              ExtraCounts   *counts)
 {
-  if (counts->n_cut > 0)
-    _gloss_exporter_warn (self,
-                          /* Translators: an article's name, an annotator id, then a number */
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%s (%s): %u relation left out: an end of it is not exported",
-                                       "%s (%s): %u relations left out: an end of each is not exported",
-                                       counts->n_cut),
-                          name, annotator, counts->n_cut);
+  _gloss_exporter_warn_relations_cut (self, name, annotator, counts->n_cut);
   if (counts->n_false > 0)
     _gloss_exporter_warn (self,
                           /* Translators: an article's name, an annotator id, then a number */

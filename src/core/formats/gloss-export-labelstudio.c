@@ -116,18 +116,6 @@ completed_by (JsonObject *kept)
   return NULL;
 }
 
-/* The type a relation result gives @relation: the label it was imported
- * with while it still names its type, else the type id. */
-static const char *
-relation_label (GlossRelation *relation)
-{
-  const char *type = gloss_relation_get_rel_type (relation);
-  const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
-  g_autofree char *as_tag = label ? _gloss_label_to_tag (label) : NULL;
-
-  return as_tag != NULL && strcmp (as_tag, type) == 0 ? label : type;
-}
-
 /* Appends a result per attribute of @a, region @id on [start, end). */
 static void
 append_attributes (GString         *out,
@@ -219,7 +207,7 @@ append_relations (GString             *out,
       gloss_json_write_string (out, to, -1);
       g_string_append_printf (out, ",\"type\":\"relation\",\"direction\":\"%s\",\"labels\":[",
                               type != NULL && !gloss_relation_type_get_directed (type) ? "bi" : "right");
-      gloss_json_write_string (out, relation_label (relation), -1);
+      gloss_json_write_string (out, _gloss_export_relation_label (relation), -1);
       g_string_append (out, "]}");
     }
 
@@ -353,14 +341,7 @@ append_results (GlossExporter       *self,
   g_string_append (out, "]}");
 
   _gloss_exporter_warn_orphans (self, name, _gloss_export_annotator (file), n_orphans);
-  if (n_cut > 0)
-    _gloss_exporter_warn (self,
-                          /* Translators: an article's name, an annotator id, then a number */
-                          g_dngettext (GETTEXT_PACKAGE,
-                                       "%s (%s): %u relation left out: an end of it is not exported",
-                                       "%s (%s): %u relations left out: an end of each is not exported",
-                                       n_cut),
-                          name, _gloss_export_annotator (file), n_cut);
+  _gloss_exporter_warn_relations_cut (self, name, _gloss_export_annotator (file), n_cut);
   if (n_notes > 0)
     _gloss_exporter_warn (self,
                           /* Translators: an article's name, an annotator id, then a number */

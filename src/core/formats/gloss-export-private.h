@@ -126,11 +126,21 @@ void         _gloss_exporter_warn_orphans  (GlossExporter   *self,
                                             const char      *name,
                                             const char      *annotator,
                                             guint            n_orphans);
+/* Tells, once per article and annotator, how many relations were left
+ * out because the tag filter dropped an end of each. */
+void         _gloss_exporter_warn_relations_cut (GlossExporter *self,
+                                                 const char    *name,
+                                                 const char    *annotator,
+                                                 guint          n_cut);
 
 /* The label a format writes for @annotation's tag: the one the annotation
  * was imported with (its "x-label" key, "Organization" for the tag
  * "organization") when that still matches the tag, else the tag id. */
 const char  *_gloss_export_label           (GlossAnnotation *annotation);
+
+/* The same for a relation's type: the label it was imported with while it
+ * still names its type, else the type id. */
+const char  *_gloss_export_relation_label  (GlossRelation   *relation);
 
 /* The same for formats whose labels are words of a line (brat types, CoNLL
  * tags): an imported label with white space in it gives way to the tag. */

@@ -14,6 +14,10 @@
  *   - motivation "tagging", or ["tagging", "commenting"] with a note;
  *   - a TextualBody with purpose "tagging" whose value is the tag, and one
  *     with purpose "commenting" for the note;
+ *   - a TextualBody with purpose "classifying" for each attribute, its
+ *     value "ID=VALUE" ("verdict=misleading", "certain=true"), a string
+ *     that would read as a boolean or a number quoted as in JSON
+ *     (_gloss_w3c_attribute_text);
  *   - for each piece of a passage that brat split (a discontinuous T
  *     line), a SpecificResource body with purpose "linking" whose source,
  *     urn:uuid: and an id made from the passage, is the same for all its
@@ -36,6 +40,14 @@
  *     endSelector, which it excludes);
  *   - creator (a Person with the annotator's name, and the id as
  *     nickname), created, modified.
+ *
+ * Each relation between annotations written is an annotation of its own,
+ * after those of its layer: motivation "linking" (the model's for
+ * linking a target to another), its target the ids of its source and
+ * target annotations, in that order, a TextualBody with purpose
+ * "tagging" whose value is the relation type and one with purpose
+ * "commenting" for its note; id, creator, created and modified as an
+ * annotation's.
  *
  * To one file, the collections are the items of a JSON array (a JSON-LD
  * document may be one); to a folder, each goes to NAME.jsonld. */
@@ -97,6 +109,16 @@ derived_uuid (const char *a,
                           digest[12], digest[13], digest[14], digest[15]);
 }
 
+/* The UUID the annotation (or relation) @id of @layer is written with:
+ * its id when that is a UUID, else one made from it. */
+static char *
+uuid_of (GlossLayer *layer,
+         const char *id)
+{
+  return g_uuid_string_is_valid (id) ? g_ascii_strdown (id, -1)
+                                     : derived_uuid (gloss_layer_get_annotator_id (layer), id);
+}
+
 static void
 indent (GString *out,
         guint    level)
@@ -142,6 +164,27 @@ inline_member (GString    *out,
   gloss_json_write_string (out, name, -1);
   g_string_append (out, ": ");
   gloss_json_write_string (out, value, -1);
+}
+
+/* Appends ,\n<indent>{"type": "TextualBody", "purpose": ..., "value": ...}
+ * (no comma when @first), with "format": "text/plain" for a note. */
+static void
+append_textual_body (GString    *out,
+                     guint       level,
+                     const char *purpose,
+                     const char *value,
+                     gboolean    first)
+{
+  if (!first)
+    g_string_append_c (out, ',');
+  indent (out, level);
+  g_string_append_c (out, '{');
+  inline_member (out, "type", "TextualBody", TRUE);
+  inline_member (out, "purpose", purpose, FALSE);
+  inline_member (out, "value", value, FALSE);
+  if (strcmp (purpose, "commenting") == 0)
+    inline_member (out, "format", "text/plain", FALSE);
+  g_string_append_c (out, '}');
 }
 
 /* {"type": "XPathSelector", ..., "refinedBy": {"type": "TextPositionSelector", ...}} */
@@ -195,6 +238,31 @@ append_location (GString         *out,
   _gloss_export_location_clear (&location);
 }
 
+/* Appends the creator, @created and @modified (when not NULL) of an
+ * annotation written at @level, and closes it. */
+static void
+append_provenance (GString    *out,
+                   guint       level,
+                   GlossLayer *layer,
+                   const char *created,
+                   const char *modified)
+{
+  key (out, level + 1, "creator", FALSE);
+  g_string_append_c (out, '{');
+  inline_member (out, "type", "Person", TRUE);
+  inline_member (out, "name", gloss_layer_get_annotator_name (layer), FALSE);
+  inline_member (out, "nickname", gloss_layer_get_annotator_id (layer), FALSE);
+  g_string_append_c (out, '}');
+
+  if (created != NULL)
+    member (out, level + 1, "created", created, FALSE);
+  if (modified != NULL)
+    member (out, level + 1, "modified", modified, FALSE);
+
+  indent (out, level);
+  g_string_append_c (out, '}');
+}
+
 /* Writes one annotation at @level.  The annotation's own members go one
  * per line; its bodies, selectors and creator are small objects, each on
  * one line, which keeps a file of 100,000 annotations readable and half
@@ -211,10 +279,8 @@ append_annotation (GString             *out,
   GlossLayer *layer = gloss_annotation_file_get_layer (file);
   const char *id = gloss_annotation_get_id (a);
   gboolean note = gloss_annotation_has_note (a);
-  g_autofree char *uuid = NULL;
-
-  uuid = g_uuid_string_is_valid (id) ? g_ascii_strdown (id, -1)
-                                     : derived_uuid (gloss_layer_get_annotator_id (layer), id);
+  g_autofree char *uuid = uuid_of (layer, id);
+  GVariant *attributes = gloss_annotation_get_attributes (a);
 
   g_string_append_c (out, '{');
   member (out, level + 1, "@context", CONTEXT, TRUE);
@@ -233,22 +299,22 @@ append_annotation (GString             *out,
 
   key (out, level + 1, "body", FALSE);
   g_string_append_c (out, '[');
-  indent (out, level + 2);
-  g_string_append_c (out, '{');
-  inline_member (out, "type", "TextualBody", TRUE);
-  inline_member (out, "purpose", "tagging", FALSE);
-  inline_member (out, "value", _gloss_export_label (a), FALSE);
-  g_string_append_c (out, '}');
+  append_textual_body (out, level + 2, "tagging", _gloss_export_label (a), TRUE);
   if (note)
+    append_textual_body (out, level + 2, "commenting", gloss_annotation_get_note (a), FALSE);
+  if (attributes != NULL)
     {
-      g_string_append_c (out, ',');
-      indent (out, level + 2);
-      g_string_append_c (out, '{');
-      inline_member (out, "type", "TextualBody", TRUE);
-      inline_member (out, "purpose", "commenting", FALSE);
-      inline_member (out, "value", gloss_annotation_get_note (a), FALSE);
-      inline_member (out, "format", "text/plain", FALSE);
-      g_string_append_c (out, '}');
+      GVariantIter iter;
+      const char *name;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, attributes);
+      while (g_variant_iter_loop (&iter, "{&sv}", &name, &value))
+        {
+          g_autofree char *text = _gloss_w3c_attribute_text (name, value);
+
+          append_textual_body (out, level + 2, "classifying", text, FALSE);
+        }
     }
   if (group != NULL)
     {
@@ -293,20 +359,56 @@ append_annotation (GString             *out,
   indent (out, level + 1);
   g_string_append_c (out, '}');
 
-  key (out, level + 1, "creator", FALSE);
+  append_provenance (out, level, layer, gloss_annotation_get_created (a),
+                     gloss_annotation_get_modified (a));
+}
+
+/* TRUE when both ends of @relation, annotations of @layer, are written. */
+static gboolean
+relation_kept (GlossExporter *self,
+               GlossLayer    *layer,
+               GlossRelation *relation)
+{
+  GlossAnnotation *source = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
+  GlossAnnotation *target = gloss_layer_lookup (layer, gloss_relation_get_target (relation));
+
+  return source != NULL && target != NULL &&
+         _gloss_exporter_keeps (self, source) && _gloss_exporter_keeps (self, target);
+}
+
+/* Writes @relation of @layer at @level: a linking annotation whose
+ * targets are its ends. */
+static void
+append_relation (GString       *out,
+                 guint          level,
+                 GlossLayer    *layer,
+                 GlossRelation *relation)
+{
+  g_autofree char *uuid = uuid_of (layer, gloss_relation_get_id (relation));
+  g_autofree char *from = uuid_of (layer, gloss_relation_get_source (relation));
+  g_autofree char *to = uuid_of (layer, gloss_relation_get_target (relation));
+  const char *note = gloss_relation_get_note (relation);
+
   g_string_append_c (out, '{');
-  inline_member (out, "type", "Person", TRUE);
-  inline_member (out, "name", gloss_layer_get_annotator_name (layer), FALSE);
-  inline_member (out, "nickname", gloss_layer_get_annotator_id (layer), FALSE);
-  g_string_append_c (out, '}');
+  member (out, level + 1, "@context", CONTEXT, TRUE);
+  key (out, level + 1, "id", FALSE);
+  g_string_append_printf (out, "\"urn:uuid:%s\"", uuid);
+  member (out, level + 1, "type", "Annotation", FALSE);
+  member (out, level + 1, "motivation", "linking", FALSE);
 
-  if (gloss_annotation_get_created (a) != NULL)
-    member (out, level + 1, "created", gloss_annotation_get_created (a), FALSE);
-  if (gloss_annotation_get_modified (a) != NULL)
-    member (out, level + 1, "modified", gloss_annotation_get_modified (a), FALSE);
+  key (out, level + 1, "body", FALSE);
+  g_string_append_c (out, '[');
+  append_textual_body (out, level + 2, "tagging", _gloss_export_relation_label (relation), TRUE);
+  if (note[0] != '\0')
+    append_textual_body (out, level + 2, "commenting", note, FALSE);
+  indent (out, level + 1);
+  g_string_append_c (out, ']');
 
-  indent (out, level);
-  g_string_append_c (out, '}');
+  key (out, level + 1, "target", FALSE);
+  g_string_append_printf (out, "[\"urn:uuid:%s\", \"urn:uuid:%s\"]", from, to);
+
+  append_provenance (out, level, layer, gloss_relation_get_created (relation),
+                     gloss_relation_get_modified (relation));
 }
 
 static guint
@@ -318,8 +420,12 @@ count_kept (GlossExporter            *self,
   for (guint f = 0; f < article->files->len; f++)
     {
       GlossAnnotationFile *file = g_ptr_array_index (article->files, f);
-      GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
+      GlossLayer *layer = gloss_annotation_file_get_layer (file);
+      GListModel *model = G_LIST_MODEL (layer);
       guint n = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+        total += relation_kept (self, layer, gloss_layer_get_relation (layer, i));
 
       if (self->tags == NULL)
         {
@@ -382,9 +488,11 @@ append_collection (GlossExporter            *self,
   for (guint f = 0; f < article->files->len; f++)
     {
       GlossAnnotationFile *afile = g_ptr_array_index (article->files, f);
-      GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (afile));
+      GlossLayer *layer = gloss_annotation_file_get_layer (afile);
+      GListModel *model = G_LIST_MODEL (layer);
       guint n = g_list_model_get_n_items (model);
       g_autoptr(GHashTable) groups = _gloss_export_groups (self, article->source, afile);
+      guint n_cut = 0;
 
       for (guint i = 0; i < n; i++)
         {
@@ -404,6 +512,28 @@ append_collection (GlossExporter            *self,
           if (out == self->buffer && !_gloss_exporter_flush (self, FALSE, error))
             return FALSE;
         }
+
+      for (guint i = 0; i < gloss_layer_get_n_relations (layer); i++)
+        {
+          GlossRelation *relation = gloss_layer_get_relation (layer, i);
+
+          if (!relation_kept (self, layer, relation))
+            {
+              n_cut++;
+              continue;
+            }
+
+          if (!first)
+            g_string_append_c (out, ',');
+          first = FALSE;
+          indent (out, level + 3);
+          append_relation (out, level + 3, layer, relation);
+
+          if (out == self->buffer && !_gloss_exporter_flush (self, FALSE, error))
+            return FALSE;
+        }
+
+      _gloss_exporter_warn_relations_cut (self, article->name, _gloss_export_annotator (afile), n_cut);
     }
 
   if (!first)

@@ -466,6 +466,24 @@ _gloss_exporter_warn_orphans (GlossExporter *self,
                         name, annotator, n_orphans, self->format->id);
 }
 
+void
+_gloss_exporter_warn_relations_cut (GlossExporter *self,
+                                    const char    *name,
+                                    const char    *annotator,
+                                    guint          n_cut)
+{
+  if (n_cut == 0)
+    return;
+
+  _gloss_exporter_warn (self,
+                        /* Translators: an article's name, an annotator id, then a number */
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%s (%s): %u relation left out: an end of it is not exported",
+                                     "%s (%s): %u relations left out: an end of each is not exported",
+                                     n_cut),
+                        name, annotator, n_cut);
+}
+
 const char *
 _gloss_export_label (GlossAnnotation *annotation)
 {
@@ -480,6 +498,16 @@ _gloss_export_label (GlossAnnotation *annotation)
   /* A tag changed in Gloss since the import no longer has that label. */
   slug = _gloss_label_to_tag (label);
   return g_strcmp0 (slug, tag) == 0 ? label : tag;
+}
+
+const char *
+_gloss_export_relation_label (GlossRelation *relation)
+{
+  const char *type = gloss_relation_get_rel_type (relation);
+  const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
+  g_autofree char *as_tag = label ? _gloss_label_to_tag (label) : NULL;
+
+  return as_tag != NULL && strcmp (as_tag, type) == 0 ? label : type;
 }
 
 const char *

@@ -136,6 +136,7 @@ typedef struct
   GHashTable *sources;      /* path -> GlossSource */
   GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */
   GPtrArray *items;
+  GPtrArray *links;         /* the linking annotations, made relations last */
   guint n_without_text;
   guint n_fragments;
   guint n_ambiguous;

@@ -37,7 +37,18 @@
  * The tag is the value of a TextualBody with purpose "tagging" (one
  * annotation per tagging body), the note that of one with purpose
  * "commenting"; a TextualBody with no purpose takes the motivation's.
- * Other bodies are kept in "x-w3c-bodies".
+ * A TextualBody with purpose "classifying" whose value is "ID=VALUE", as
+ * the W3C export writes it (_gloss_w3c_attribute_parse), sets that
+ * attribute.  Other bodies are kept in "x-w3c-bodies", and so is an
+ * attribute the codebook refuses, with a note.
+ *
+ * An annotation with motivation "linking" whose target is two IRIs is a
+ * relation from the annotation of the file with the first id to the one
+ * with the second, as the W3C export writes relations: its type is the
+ * value of its tagging body, its note that of its commenting one.  One
+ * that names an id no annotation of the file has, or whose ends are on
+ * other articles or by other annotators, is left out with a note naming
+ * it and the id.
  *
  * The file is read with the pull reader, and the items of a page (the
  * first page of a collection included) one at a time, each into a
@@ -76,7 +87,39 @@ typedef struct
   char *created;
   char *modified;
   JsonArray *bodies;
+  JsonArray *attributes;    /* the classifying bodies, JsonNode each */
+  char *iri;                /* the id linking annotations name it by */
 } Item;
+
+/* A linking annotation, made a relation once the file's annotations are
+ * in their batches. */
+typedef struct
+{
+  char *name;               /* its id, or "#N" */
+  char *type;
+  char *note;
+  char *id;
+  char *created;
+  char *modified;
+  char *from;
+  char *to;
+} Link;
+
+static void
+link_free (gpointer data)
+{
+  Link *link = data;
+
+  g_free (link->name);
+  g_free (link->type);
+  g_free (link->note);
+  g_free (link->id);
+  g_free (link->created);
+  g_free (link->modified);
+  g_free (link->from);
+  g_free (link->to);
+  g_free (link);
+}
 
 static void
 item_free (gpointer data)
@@ -93,6 +136,8 @@ item_free (gpointer data)
   g_free (item->created);
   g_free (item->modified);
   g_clear_pointer (&item->bodies, json_array_unref);
+  g_clear_pointer (&item->attributes, json_array_unref);
+  g_free (item->iri);
   g_free (item);
 }
 
@@ -131,15 +176,15 @@ annotator_of (GlossW3cReader  *r,
   return g_strdup (annotator);
 }
 
-/* Sorts the bodies into tags, notes and the others. */
 /* Sorts @body, one body of @annotation (whose motivation is @motivation),
- * into @tags, @note or @others. */
+ * into @tags, @note, @attributes or @others. */
 static void
 read_body (GlossW3cTree  *tree,
            GlossW3cValue  body,
            const char    *motivation,
            GPtrArray     *tags,
            GString       *note,
+           JsonArray     *attributes,
            JsonArray     *others)
 {
   gboolean object = _gloss_w3c_kind (tree, body) == GLOSS_W3C_OBJECT;
@@ -163,6 +208,18 @@ read_body (GlossW3cTree  *tree,
           g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", value);
           return;
         }
+      if (g_strcmp0 (purpose, "classifying") == 0)
+        {
+          g_autofree char *id = NULL;
+          g_autoptr(GVariant) parsed = _gloss_w3c_attribute_parse (value, &id);
+
+          if (parsed != NULL)
+            {
+              g_variant_ref_sink (parsed);
+              json_array_add_element (attributes, _gloss_w3c_to_json (tree, body));
+              return;
+            }
+        }
     }
 
   json_array_add_element (others, _gloss_w3c_to_json (tree, body));
@@ -173,6 +230,7 @@ read_bodies (GlossW3cTree  *tree,
              GlossW3cValue  annotation,
              GPtrArray     *tags,
              GString       *note,
+             JsonArray     *attributes,
              JsonArray     *others)
 {
   GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
@@ -192,10 +250,58 @@ read_bodies (GlossW3cTree  *tree,
     {
       for (GlossW3cValue element = _gloss_w3c_first (tree, body); element != 0;
            element = _gloss_w3c_next (tree, element))
-        read_body (tree, element, motivation, tags, note, others);
+        read_body (tree, element, motivation, tags, note, attributes, others);
     }
   else if (body != 0)
-    read_body (tree, body, motivation, tags, note, others);
+    read_body (tree, body, motivation, tags, note, attributes, others);
+}
+
+/* The id a urn:uuid: @w3c_id gives an annotation or a relation, else
+ * NULL. */
+static const char *
+uuid_of (const char *w3c_id)
+{
+  if (w3c_id != NULL && g_str_has_prefix (w3c_id, "urn:uuid:") && _gloss_import_is_uuid (w3c_id + 9))
+    return w3c_id + 9;
+  return NULL;
+}
+
+/* Takes @annotation as a relation when its motivation is "linking" and
+ * its target two IRIs; FALSE when it is not one. */
+static gboolean
+read_link (GlossW3cReader *r,
+           GlossW3cValue   annotation,
+           const char     *w3c_id,
+           const char     *name)
+{
+  GlossW3cTree *tree = &r->tree;
+  GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
+  GlossW3cValue first = _gloss_w3c_first (tree, targets);
+  GlossW3cValue second = _gloss_w3c_next (tree, first);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(JsonArray) attributes = json_array_new ();
+  g_autoptr(JsonArray) others = json_array_new ();
+  Link *link;
+
+  if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "motivation"), "linking") ||
+      _gloss_w3c_kind (tree, targets) != GLOSS_W3C_ARRAY || _gloss_w3c_length (tree, targets) != 2 ||
+      !_gloss_w3c_is_iri (_gloss_w3c_string (tree, first)) ||
+      !_gloss_w3c_is_iri (_gloss_w3c_string (tree, second)))
+    return FALSE;
+
+  read_bodies (tree, annotation, tags, note, attributes, others);
+  link = g_new0 (Link, 1);
+  link->name = g_strdup (name);
+  link->type = g_strdup (tags->len > 0 ? g_ptr_array_index (tags, 0) : "linking");
+  link->note = note->len ? g_strdup (note->str) : NULL;
+  link->id = g_strdup (uuid_of (w3c_id));
+  link->created = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "created"));
+  link->modified = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "modified"));
+  link->from = g_strdup (_gloss_w3c_string (tree, first));
+  link->to = g_strdup (_gloss_w3c_string (tree, second));
+  g_ptr_array_add (r->links, link);
+  return TRUE;
 }
 
 /* Reads one annotation; @line is where it starts, 0 when unknown (the
@@ -213,6 +319,7 @@ read_annotation (GlossW3cReader *r,
   g_autofree char *why = _gloss_w3c_check_annotation (tree, annotation, has_context);
   g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(JsonArray) attributes = json_array_new ();
   g_autoptr(JsonArray) others = json_array_new ();
   g_autoptr(GError) error = NULL;
   GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
@@ -230,6 +337,9 @@ read_annotation (GlossW3cReader *r,
                                         _("annotation %s is not a valid W3C annotation: %s"), name, why);
       return;
     }
+
+  if (read_link (r, annotation, w3c_id, name))
+    return;
 
   /* The first target with a text selector. */
   if (_gloss_w3c_kind (tree, targets) == GLOSS_W3C_ARRAY)
@@ -270,7 +380,7 @@ read_annotation (GlossW3cReader *r,
   r->n_fragments += refined;
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
-  read_bodies (tree, annotation, tags, note, others);
+  read_bodies (tree, annotation, tags, note, attributes, others);
   motivation = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
   if (tags->len == 0)
     g_ptr_array_add (tags, g_strdup (r->self->default_tag ? r->self->default_tag :
@@ -289,9 +399,8 @@ read_annotation (GlossW3cReader *r,
       /* A urn:uuid gives the annotation its id, which the W3C export
        * writes back the same; a bare UUID too, and it is also kept as
        * it was written, with any other id. */
-      if (w3c_id != NULL && g_str_has_prefix (w3c_id, "urn:uuid:") &&
-          _gloss_import_is_uuid (w3c_id + 9) && i == 0)
-        item->id = g_strdup (w3c_id + 9);
+      if (uuid_of (w3c_id) != NULL && i == 0)
+        item->id = g_strdup (uuid_of (w3c_id));
       else
         {
           if (w3c_id != NULL && _gloss_import_is_uuid (w3c_id) && i == 0)
@@ -302,6 +411,11 @@ read_annotation (GlossW3cReader *r,
       item->modified = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "modified"));
       if (json_array_get_length (others) > 0)
         item->bodies = json_array_ref (others);
+      if (json_array_get_length (attributes) > 0)
+        item->attributes = json_array_ref (attributes);
+      /* Linking annotations name the annotation, which is the first. */
+      if (w3c_id != NULL && i == 0)
+        item->iri = g_strdup (w3c_id);
       g_ptr_array_add (r->items, item);
     }
 }
@@ -541,11 +655,86 @@ check_destinations (GlossW3cReader *r)
     }
 }
 
-/* Puts the items in their batches; returns how many were twins of an
- * annotation there already (same tag, same span). */
+/* Sets the attributes of @item's classifying bodies on @a, an annotation
+ * of @batch; those the codebook refuses join @item's other bodies, with
+ * a note. */
+static void
+set_attributes (GlossW3cReader   *r,
+                GlossImportBatch *batch,
+                Item             *item,
+                GlossAnnotation  *a)
+{
+  for (guint i = 0; i < json_array_get_length (item->attributes); i++)
+    {
+      JsonNode *body = json_array_get_element (item->attributes, i);
+      const char *text = json_object_get_string_member (json_node_get_object (body), "value");
+      g_autofree char *id = NULL;
+      GVariant *value = _gloss_w3c_attribute_parse (text, &id);
+      g_autoptr(GError) error = NULL;
+
+      if (_gloss_import_batch_set_attribute (batch, a, id, value, &error))
+        continue;
+
+      _gloss_import_batch_note (batch, r->display, 0,
+                                /* Translators: an annotation's id, an attribute, then why */
+                                _("annotation %s: “%s” was not imported as an attribute (%s); the body is kept as it is"),
+                                item->iri ? item->iri : gloss_annotation_get_id (a), text, error->message);
+      if (item->bodies == NULL)
+        item->bodies = json_array_new ();
+      json_array_add_element (item->bodies, json_node_copy (body));
+    }
+}
+
+/* Makes the file's linking annotations relations between the annotations
+ * of @annotations (IRI -> the GlossAnnotation, in @batches' batch). */
+static void
+link_annotations (GlossW3cReader *r,
+                  GHashTable     *annotations,
+                  GHashTable     *batches)
+{
+  for (guint i = 0; i < r->links->len; i++)
+    {
+      Link *link = g_ptr_array_index (r->links, i);
+      GlossAnnotation *from = g_hash_table_lookup (annotations, link->from);
+      GlossAnnotation *to = g_hash_table_lookup (annotations, link->to);
+      GlossImportBatch *batch = from ? g_hash_table_lookup (batches, from) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (from == NULL || to == NULL)
+        {
+          _gloss_importer_note (r->self,
+                                /* Translators: a file name, an annotation's id, its type, then the id it names */
+                                _("%s: the linking annotation %s (“%s”) was left out: its target %s is not an annotation of this file"),
+                                r->display, link->name, link->type, from == NULL ? link->from : link->to);
+          continue;
+        }
+      if (batch != g_hash_table_lookup (batches, to))
+        {
+          _gloss_importer_note (r->self,
+                                /* Translators: a file name, an annotation's id, then its type */
+                                _("%s: the linking annotation %s (“%s”) was left out: its targets are on different articles or by different annotators"),
+                                r->display, link->name, link->type);
+          continue;
+        }
+      if (from == to ||
+          _gloss_import_batch_add_relation (batch, link->type, from, to, link->note, link->id,
+                                            link->created, link->modified, &error) == NULL)
+        _gloss_importer_note (r->self,
+                              /* Translators: a file name, an annotation's id, its type, then why */
+                              _("%s: the linking annotation %s (“%s”) was left out (%s)"),
+                              r->display, link->name, link->type,
+                              error ? error->message : _("its two targets are the same annotation"));
+    }
+}
+
+/* Puts the items in their batches, and the relations between them;
+ * returns how many were twins of an annotation there already (same tag,
+ * same span). */
 static guint
 commit (GlossW3cReader *r)
 {
+  g_autoptr(GHashTable) annotations = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) batches = g_hash_table_new (NULL, NULL);
   guint n_twins = 0;
 
   for (guint i = 0; i < r->items->len; i++)
@@ -558,7 +747,17 @@ commit (GlossW3cReader *r)
       a = _gloss_import_batch_add (batch, item->tag, item->start, item->end, item->note,
                                    item->id, item->created, item->modified);
       n_twins += a == NULL;
-      if (a == NULL || (item->w3c_id == NULL && item->bodies == NULL))
+      if (a == NULL)
+        continue;
+
+      if (item->iri != NULL)
+        {
+          g_hash_table_insert (annotations, item->iri, a);
+          g_hash_table_insert (batches, a, batch);
+        }
+      if (item->attributes != NULL)
+        set_attributes (r, batch, item, a);
+      if (item->w3c_id == NULL && item->bodies == NULL)
         continue;
 
       extra = _gloss_import_extra (a);
@@ -568,6 +767,7 @@ commit (GlossW3cReader *r)
         json_object_set_array_member (extra, GLOSS_KEY_W3C_BODIES, json_array_ref (item->bodies));
     }
 
+  link_annotations (r, annotations, batches);
   return n_twins;
 }
 
@@ -602,6 +802,7 @@ w3c_import_file (GlossImporter *self,
   _gloss_w3c_tree_init (&r.tree);
   r.by_iri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.items = g_ptr_array_new_with_free_func (item_free);
+  r.links = g_ptr_array_new_with_free_func (link_free);
 
   /* A file that is not JSON throughout is refused whole, whatever its
    * annotations read so far. */
@@ -686,6 +887,7 @@ w3c_import_file (GlossImporter *self,
   _gloss_w3c_tree_clear (&r.tree);
   g_hash_table_unref (r.sources);
   g_ptr_array_unref (r.items);
+  g_ptr_array_unref (r.links);
   return ok;
 }
 

@@ -75,4 +75,17 @@ _gloss_extra_get_string (JsonObject *extra,
  * "tag-" and eight hex digits of its hash, always the same. */
 char *_gloss_label_to_tag (const char *label);
 
+/* An attribute as the W3C export writes it, in the value of a TextualBody
+ * with purpose "classifying": "ID=VALUE", VALUE as
+ * gloss_attribute_value_to_string() gives it ("verdict=misleading",
+ * "certain=true", "score=2.5"), a string that would read as a boolean
+ * or a number (or that starts with '"') quoted as in JSON
+ * ("rank=\"1\""), so that each value reads back as it was. */
+char     *_gloss_w3c_attribute_text  (const char  *id,
+                                      GVariant    *value);
+/* The value of such a text (floating), the attribute id in *@id; NULL
+ * when @text is not one. */
+GVariant *_gloss_w3c_attribute_parse (const char  *text,
+                                      char       **id);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "gloss-export-private.h"
@@ -152,4 +153,71 @@ _gloss_export_groups (GlossExporter       *self,
     }
 
   return groups;
+}
+
+/* TRUE when the W3C attribute text @s reads as another kind than a
+ * string: "true", "false", a number, or a quoted string. */
+static gboolean
+reads_as_other_kind (const char *s)
+{
+  const char *digits = s[0] == '-' ? s + 1 : s;
+  char *end = NULL;
+  double number;
+
+  if (strcmp (s, "true") == 0 || strcmp (s, "false") == 0 || s[0] == '"')
+    return TRUE;
+  if (!g_ascii_isdigit (digits[0]))
+    return FALSE;
+  number = g_ascii_strtod (s, &end);
+  return *end == '\0' && isfinite (number);
+}
+
+char *
+_gloss_w3c_attribute_text (const char *id,
+                           GVariant   *value)
+{
+  g_autofree char *text = gloss_attribute_value_to_string (value);
+  GString *out = g_string_new (id);
+
+  g_string_append_c (out, '=');
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) && reads_as_other_kind (text))
+    gloss_json_write_string (out, text, -1);
+  else
+    g_string_append (out, text);
+
+  return g_string_free (out, FALSE);
+}
+
+GVariant *
+_gloss_w3c_attribute_parse (const char  *text,
+                            char       **id)
+{
+  const char *equals = strchr (text, '=');
+  const char *value;
+  g_autofree char *name = NULL;
+
+  if (equals == NULL)
+    return NULL;
+  name = g_strndup (text, equals - text);
+  if (!gloss_tag_id_is_valid (name))
+    return NULL;
+  value = equals + 1;
+
+  if (value[0] == '"')
+    {
+      g_autoptr(JsonNode) node = json_from_string (value, NULL);
+
+      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+          json_node_get_value_type (node) != G_TYPE_STRING)
+        return NULL;
+      *id = g_steal_pointer (&name);
+      return g_variant_new_string (json_node_get_string (node));
+    }
+
+  *id = g_steal_pointer (&name);
+  if (strcmp (value, "true") == 0 || strcmp (value, "false") == 0)
+    return g_variant_new_boolean (value[0] == 't');
+  if (reads_as_other_kind (value))
+    return g_variant_new_double (g_ascii_strtod (value, NULL));
+  return g_variant_new_string (value);
 }
