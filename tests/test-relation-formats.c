@@ -399,8 +399,9 @@ test_w3c_attribute_kinds (Fixture       *f,
 }
 
 /* A linking annotation whose target is not an annotation of the file:
- * left out with a note naming the file, the annotation and the id; the
- * rest imported. */
+ * left out with a note naming the file, the annotation and the id; an
+ * attribute value the codebook refuses: noted, its body kept; the rest
+ * imported. */
 static void
 test_w3c_bad_target (Fixture       *f,
                      gconstpointer  data)
@@ -410,8 +411,9 @@ test_w3c_bad_target (Fixture       *f,
     "[{\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
     "  \"id\": \"urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e\", \"type\": \"Annotation\",\n"
     "  \"motivation\": \"tagging\",\n"
-    "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"company\"}],\n"
-    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"Acme\"}}},\n"
+    "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"claim\"},\n"
+    "           {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"verdict=bogus\"}],\n"
+    "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"profits doubled\"}}},\n"
     " {\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
     "  \"id\": \"urn:uuid:0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a\", \"type\": \"Annotation\",\n"
     "  \"motivation\": \"linking\",\n"
@@ -423,6 +425,8 @@ test_w3c_bad_target (Fixture       *f,
   g_autoptr(GFile) article_file = g_file_new_for_path (article);
   g_autoptr(GlossAnnotationFile) file = NULL;
   g_autofree char *notes = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(GlossAnnotation) claim = NULL;
 
   gloss_importer_set_article (importer, article_file);
   gloss_importer_set_annotator (importer, "bob");
@@ -433,8 +437,15 @@ test_w3c_bad_target (Fixture       *f,
                                    "urn:uuid:0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a (“said-by”) was left out: "
                                    "its target urn:uuid:9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d is not an "
                                    "annotation of this file"));
+  g_assert_nonnull (strstr (notes, "t.jsonld: annotation urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e: "
+                                   "“verdict=bogus” was not imported as an attribute ("));
+  saved = read_file (afile);
+  g_assert_nonnull (strstr (saved, "\"x-w3c-bodies\""));
+  g_assert_nonnull (strstr (saved, "verdict=bogus"));
   file = open_file (afile);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (file))), ==, 1);
+  claim = g_list_model_get_item (G_LIST_MODEL (gloss_annotation_file_get_layer (file)), 0);
+  g_assert_null (gloss_annotation_get_attributes (claim));
   g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)), ==, 0);
 }
 

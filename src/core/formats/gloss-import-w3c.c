@@ -657,13 +657,16 @@ check_destinations (GlossW3cReader *r)
 
 /* Sets the attributes of @item's classifying bodies on @a, an annotation
  * of @batch; those the codebook refuses join @item's other bodies, with
- * a note. */
+ * a note.  The items of one annotation's tags share their bodies: @item
+ * gets a list of its own. */
 static void
 set_attributes (GlossW3cReader   *r,
                 GlossImportBatch *batch,
                 Item             *item,
                 GlossAnnotation  *a)
 {
+  g_autoptr(JsonArray) kept = NULL;
+
   for (guint i = 0; i < json_array_get_length (item->attributes); i++)
     {
       JsonNode *body = json_array_get_element (item->attributes, i);
@@ -679,9 +682,19 @@ set_attributes (GlossW3cReader   *r,
                                 /* Translators: an annotation's id, an attribute, then why */
                                 _("annotation %s: “%s” was not imported as an attribute (%s); the body is kept as it is"),
                                 item->iri ? item->iri : gloss_annotation_get_id (a), text, error->message);
-      if (item->bodies == NULL)
-        item->bodies = json_array_new ();
-      json_array_add_element (item->bodies, json_node_copy (body));
+      if (kept == NULL)
+        {
+          kept = json_array_new ();
+          for (guint b = 0; item->bodies != NULL && b < json_array_get_length (item->bodies); b++)
+            json_array_add_element (kept, json_node_copy (json_array_get_element (item->bodies, b)));
+        }
+      json_array_add_element (kept, json_node_copy (body));
+    }
+
+  if (kept != NULL)
+    {
+      g_clear_pointer (&item->bodies, json_array_unref);
+      item->bodies = g_steal_pointer (&kept);
     }
 }
 
