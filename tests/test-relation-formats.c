@@ -354,6 +354,40 @@ test_w3c (Fixture       *f,
   g_assert_cmpint (status, ==, 0);
 }
 
+static void
+only_claims (GlossExporter *exporter)
+{
+  const char * const tags[] = { "claim", NULL };
+
+  gloss_exporter_set_tags (exporter, tags);
+}
+
+/* With the companies filtered out, every relation loses an end: none is
+ * written, the collection's total counts the claims alone, and the
+ * warning says so. */
+static void
+test_w3c_filtered (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *article = NULL;
+  g_autofree char *warnings = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *collection;
+
+  set_up_article (f);
+  article = g_build_filename (f->dir, "a.txt", NULL);
+  out = export_to_string (gloss_format_lookup ("w3c"), only_claims, &warnings, article, NULL);
+  root = json_from_string (out, NULL);
+  g_assert_nonnull (root);
+  collection = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpint (json_object_get_int_member (collection, "total"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (
+                      json_object_get_object_member (collection, "first"), "items")), ==, 2);
+  g_assert_null (strstr (out, "\"linking\""));
+  g_assert_nonnull (strstr (warnings, "a.txt (bob): 3 relations left out: an end of each is not exported"));
+}
+
 /* Attribute values of every kind, and strings that read as another kind,
  * come back as they were. */
 static void
@@ -551,6 +585,7 @@ main (int   argc,
   ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
   ADD_TEST ("/relations/doccano/round-trip", test_doccano);
   ADD_TEST ("/relations/w3c/round-trip", test_w3c);
+  ADD_TEST ("/relations/w3c/filtered", test_w3c_filtered);
   ADD_TEST ("/relations/w3c/attribute-kinds", test_w3c_attribute_kinds);
   ADD_TEST ("/relations/w3c/bad-target", test_w3c_bad_target);
   ADD_TEST ("/relations/csv/pandas", test_csv);
