@@ -39,71 +39,8 @@
 
 #include "gloss-brat-conf-private.h"
 #include "gloss-error.h"
-#include "gloss-export-private.h"
+#include "gloss-export-brat-private.h"
 
-typedef struct
-{
-  guint start;
-  guint end;
-  gint64 order;      /* the fragment's place in the T line it came from */
-} Fragment;
-
-typedef struct
-{
-  char *id;          /* "T3"; NULL until numbered */
-  const char *label;
-  GArray *fragments;
-  const char *note;
-  char *note_id;
-  gboolean emitted;
-  gboolean note_emitted;
-  GlossAnnotation *first;    /* the annotation whose attributes it writes */
-  guint index;               /* its place in the article */
-} Group;
-
-/* An R line, or an A line, to write. */
-typedef struct
-{
-  char *id;                  /* "R2", "A3"; NULL until numbered */
-  char *line;                /* without its id */
-  const char *note;          /* a relation's, or NULL */
-  char *note_id;
-  gboolean emitted;
-  gboolean note_emitted;
-  guint from;                /* a relation's ends' places, to sort by */
-  guint to;
-} Extra;
-
-typedef struct
-{
-  GlossBratConf *conf;       /* of every file */
-  GHashTable *dir_confs;     /* folder of .ann files ("alice/news") -> GlossBratConf */
-  GlossBratConf *dir_conf;   /* that of the file being written */
-  GHashTable *written;       /* relative paths written */
-  GHashTable *folders;       /* annotator folders written */
-} BratState;
-
-static void
-group_free (gpointer data)
-{
-  Group *group = data;
-
-  g_free (group->id);
-  g_free (group->note_id);
-  g_array_unref (group->fragments);
-  g_free (group);
-}
-
-static void
-extra_line_free (gpointer data)
-{
-  Extra *e = data;
-
-  g_free (e->id);
-  g_free (e->line);
-  g_free (e->note_id);
-  g_free (e);
-}
 
 static void
 brat_free_state (gpointer data)
@@ -133,220 +70,6 @@ brat_begin (GlossExporter  *self,
   return TRUE;
 }
 
-static void
-note_type (BratState  *state,
-           const char *type,
-           GlossTag   *tag)
-{
-  const char *label = tag ? gloss_tag_get_label (tag) : type;
-  const char *color = tag ? gloss_tag_get_color (tag) : NULL;
-
-  _gloss_brat_conf_add_type (state->conf, type, label, color);
-  if (state->dir_conf != NULL)
-    _gloss_brat_conf_add_type (state->dir_conf, type, label, color);
-}
-
-/* TRUE for the characters at which brat cuts the lines of an .ann, those
- * of Python's str.splitlines(). */
-static gboolean
-is_brat_line_break (gunichar c)
-{
-  switch (c)
-    {
-    case '\n':
-    case '\r':
-    case 0x0B:
-    case 0x0C:
-    case 0x1C:
-    case 0x1D:
-    case 0x1E:
-    case 0x85:
-    case 0x2028:
-    case 0x2029:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/* The number in an id such as "T12" after @prefix, or 0. */
-static guint64
-id_number (const char *id,
-           char        prefix)
-{
-  char *end = NULL;
-  guint64 n;
-
-  if (id == NULL || id[0] != prefix || !g_ascii_isdigit (id[1]))
-    return 0;
-
-  n = g_ascii_strtoull (id + 1, &end, 10);
-  return *end == '\0' || *end == '\t' || *end == ' ' ? n : 0;
-}
-
-static gint64
-extra_int (JsonObject *extra,
-           const char *key)
-{
-  JsonNode *node;
-
-  if (extra == NULL || (node = json_object_get_member (extra, key)) == NULL ||
-      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return 0;
-
-  return json_node_get_int (node);
-}
-
-/* Adds [start, end) of @a to @group, cut at brat's line breaks. */
-static void
-add_fragments (Group           *group,
-               GlossSource     *source,
-               GlossAnnotation *a)
-{
-  const char *text = gloss_source_get_text (source);
-  guint start = gloss_annotation_get_start (a);
-  guint end = gloss_annotation_get_end (a);
-  const char *p = text + gloss_source_offset_to_byte (source, start);
-  const char *stop = text + gloss_source_offset_to_byte (source, end);
-  gint64 order = extra_int (gloss_annotation_get_extra (a), GLOSS_KEY_BRAT_FRAGMENT);
-  guint offset = start, piece = start;
-
-  for (; p < stop; p = g_utf8_next_char (p))
-    {
-      if (is_brat_line_break (g_utf8_get_char (p)))
-        {
-          if (offset > piece)
-            {
-              Fragment f = { piece, offset, order };
-              g_array_append_val (group->fragments, f);
-            }
-          piece = offset + 1;
-        }
-      offset++;
-    }
-
-  if (end > piece)
-    {
-      Fragment f = { piece, end, order };
-      g_array_append_val (group->fragments, f);
-    }
-}
-
-static int
-compare_fragments (gconstpointer pa,
-                   gconstpointer pb)
-{
-  const Fragment *a = pa, *b = pb;
-
-  if (a->order != b->order)
-    return a->order < b->order ? -1 : 1;
-  if (a->start != b->start)
-    return a->start < b->start ? -1 : 1;
-  return a->end < b->end ? -1 : a->end > b->end;
-}
-
-/* TRUE when @quote is nothing but line breaks, which brat cannot hold. */
-static gboolean
-only_line_breaks (const char *quote)
-{
-  for (const char *p = quote; *p != '\0'; p = g_utf8_next_char (p))
-    if (!is_brat_line_break (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* Gathers the kept annotations of @file into T groups; the number of
- * orphans left out goes to @n_orphans, that of annotations of line breaks
- * alone to @n_blank. */
-static GPtrArray *
-make_groups (GlossExporter       *self,
-             GlossSource         *source,
-             GlossAnnotationFile *file,
-             GHashTable          *by_annotation,
-             guint               *n_orphans,
-             guint               *n_blank)
-{
-  GListModel *model = G_LIST_MODEL (gloss_annotation_file_get_layer (file));
-  guint n = g_list_model_get_n_items (model);
-  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func (group_free);
-  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  BratState *state = self->state;
-
-  *n_orphans = 0;
-  *n_blank = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GlossAnnotation) a = g_list_model_get_item (model, i);
-      JsonObject *extra = gloss_annotation_get_extra (a);
-      const char *brat_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID);
-      const char *label = _gloss_export_label_word (a);
-      Group *group = NULL;
-
-      if (!_gloss_exporter_keeps (self, a))
-        continue;
-      if (gloss_annotation_get_status (a) == GLOSS_ANCHOR_ORPHANED)
-        {
-          (*n_orphans)++;
-          continue;
-        }
-      if (only_line_breaks (gloss_annotation_get_quote (a)))
-        {
-          (*n_blank)++;
-          continue;
-        }
-
-      if (brat_id != NULL)
-        group = g_hash_table_lookup (by_id, brat_id);
-      /* A fragment whose tag was changed in Gloss is an entity of its own. */
-      if (group != NULL && strcmp (group->label, label) != 0)
-        {
-          group = NULL;
-          brat_id = NULL;
-        }
-
-      if (group == NULL)
-        {
-          group = g_new0 (Group, 1);
-          group->label = label;
-          group->fragments = g_array_new (FALSE, FALSE, sizeof (Fragment));
-          if (brat_id != NULL && id_number (brat_id, 'T') > 0)
-            {
-              group->id = g_strdup (brat_id);
-              g_hash_table_insert (by_id, group->id, group);
-            }
-          g_ptr_array_add (groups, group);
-          note_type (state, label,
-                     gloss_annotation_file_lookup_tag (file, gloss_annotation_get_tag (a)));
-        }
-
-      add_fragments (group, source, a);
-      g_hash_table_insert (by_annotation, (gpointer)gloss_annotation_get_id (a), group);
-      if (group->first == NULL || (gloss_annotation_get_attributes (group->first) == NULL &&
-                                   gloss_annotation_get_attributes (a) != NULL))
-        group->first = a;
-      if (group->note == NULL && gloss_annotation_has_note (a))
-        {
-          const char *note_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_NOTE_ID);
-
-          group->note = gloss_annotation_get_note (a);
-          if (id_number (note_id, '#') > 0)
-            group->note_id = g_strdup (note_id);
-        }
-      self->n_annotations++;
-    }
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      Group *group = g_ptr_array_index (groups, i);
-
-      g_array_sort (group->fragments, compare_fragments);
-      group->index = i;
-    }
-
-  return g_steal_pointer (&groups);
-}
 
 static void
 append_t_line (GString     *out,
@@ -375,9 +98,9 @@ append_t_line (GString     *out,
   group->emitted = TRUE;
 }
 
-static void
-append_note_line (GString *out,
-                  Group   *group)
+void
+_gloss_brat_append_note_line (GString *out,
+                              Group   *group)
 {
   g_string_append_printf (out, "%s\tAnnotatorNotes %s\t", group->note_id, group->id);
   for (const char *p = group->note; *p != '\0'; p = g_utf8_next_char (p))
@@ -387,7 +110,7 @@ append_note_line (GString *out,
       /* One space for CRLF, as for any other line break. */
       if (c == '\r' && p[1] == '\n')
         continue;
-      if (is_brat_line_break (c))
+      if (_gloss_brat_is_line_break (c))
         g_string_append_c (out, ' ');
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);
@@ -396,236 +119,6 @@ append_note_line (GString *out,
   group->note_emitted = TRUE;
 }
 
-
-/* An attribute value as a word of an A line and of annotation.conf's
- * value lists: white space, ',', '|', '<', '>' and '%' become %XX
- * (gloss-import-brat.c undoes it). */
-static void
-append_value (GString    *out,
-              const char *value)
-{
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (g_ascii_isspace (*p) || g_ascii_iscntrl (*p) || strchr (",|<>%", *p) != NULL)
-        g_string_append_printf (out, "%%%02X", (guchar)*p);
-      else
-        g_string_append_c (out, *p);
-    }
-}
-
-/* The type an R line gives @relation: the label it was imported with
- * when that still names its type and is a word of brat's, else its type
- * id (a tag id's form, a word of brat's already). */
-static const char *
-relation_label (GlossRelation *relation)
-{
-  const char *type = gloss_relation_get_rel_type (relation);
-  const char *label = _gloss_extra_get_string (gloss_relation_get_extra (relation), GLOSS_KEY_LABEL);
-  g_autofree char *as_tag = NULL;
-
-  if (label == NULL || label[0] == '\0')
-    return type;
-  for (const char *p = label; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-')
-      return type;
-  as_tag = _gloss_label_to_tag (label);
-  return strcmp (as_tag, type) == 0 ? label : type;
-}
-
-static int
-compare_relation_lines (gconstpointer pa,
-                        gconstpointer pb)
-{
-  const Extra *a = *(Extra **)pa, *b = *(Extra **)pb;
-
-  if (a->from != b->from)
-    return a->from < b->from ? -1 : 1;
-  if (a->to != b->to)
-    return a->to < b->to ? -1 : 1;
-  return strcmp (a->line, b->line);
-}
-
-typedef struct
-{
-  guint n_cut;        /* relations with an end left out */
-  guint n_false;      /* binary attributes false */
-  guint n_unwritten;  /* number and text attributes */
-} ExtraCounts;
-
-/* The R lines of @file's relations between the written groups, and the
- * A lines of the groups' attributes. */
-static void
-make_extras (GlossAnnotationFile *file,
-             GPtrArray           *groups,
-             GHashTable          *by_annotation,
-             GPtrArray           *relations,
-             GPtrArray           *attributes,
-             ExtraCounts         *counts)
-{
-  GlossLayer *layer = gloss_annotation_file_get_layer (file);
-  GlossCodebook *codebook = gloss_annotation_file_get_codebook (file);
-  guint n = gloss_layer_get_n_relations (layer);
-
-  for (guint i = 0; i < n; i++)
-    {
-      GlossRelation *relation = gloss_layer_get_relation (layer, i);
-      JsonObject *extra = gloss_relation_get_extra (relation);
-      Group *from = g_hash_table_lookup (by_annotation, gloss_relation_get_source (relation));
-      Group *to = g_hash_table_lookup (by_annotation, gloss_relation_get_target (relation));
-      const char *roles = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ROLES);
-      g_auto(GStrv) role = roles ? g_strsplit (roles, " ", 2) : NULL;
-      const char *tail;
-      Extra *e;
-
-      if (from == NULL || to == NULL || from == to)
-        {
-          counts->n_cut++;
-          continue;
-        }
-      if (role == NULL || g_strv_length (role) != 2 || strcmp (role[0], role[1]) == 0)
-        {
-          g_clear_pointer (&role, g_strfreev);
-          role = g_strsplit ("Arg1 Arg2", " ", 2);
-        }
-
-      e = g_new0 (Extra, 1);
-      if (id_number (_gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID), 'R') > 0)
-        e->id = g_strdup (_gloss_extra_get_string (extra, GLOSS_KEY_BRAT_ID));
-      tail = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_TAIL);
-      /* brat ends a relation's line with a tab (annotator.py). */
-      e->from = from->index;
-      e->to = to->index;
-      e->line = g_strdup_printf ("%s %s:%s %s:%s%s", relation_label (relation),
-                                 role[0], from->id, role[1], to->id, tail ? tail : "\t");
-      if (gloss_relation_get_note (relation)[0] != '\0')
-        {
-          const char *note_id = _gloss_extra_get_string (extra, GLOSS_KEY_BRAT_NOTE_ID);
-
-          e->note = gloss_relation_get_note (relation);
-          if (id_number (note_id, '#') > 0)
-            e->note_id = g_strdup (note_id);
-        }
-      g_ptr_array_add (relations, e);
-    }
-  /* New ones in the order of their ends in the text, not of their ids. */
-  g_ptr_array_sort (relations, compare_relation_lines);
-
-  for (guint g = 0; g < groups->len; g++)
-    {
-      Group *group = g_ptr_array_index (groups, g);
-      GVariant *values = group->first ? gloss_annotation_get_attributes (group->first) : NULL;
-      JsonObject *ids = NULL;
-      JsonObject *extra = group->first ? gloss_annotation_get_extra (group->first) : NULL;
-      JsonNode *node;
-      GVariantIter iter;
-      const char *key;
-      GVariant *value;
-
-      if (values == NULL)
-        continue;
-      if (extra != NULL && (node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES)) != NULL &&
-          JSON_NODE_HOLDS_OBJECT (node))
-        ids = json_node_get_object (node);
-
-      g_variant_iter_init (&iter, values);
-      while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
-        {
-          GlossAttributeDef *def = codebook ? gloss_codebook_lookup_attribute (codebook, key) : NULL;
-          g_autoptr(GString) line = g_string_new (NULL);
-          const char *ref = ids ? _gloss_extra_get_string (ids, key) : NULL;
-          g_auto(GStrv) words = ref ? g_strsplit (ref, " ", 2) : NULL;
-          const char *a_id = words ? words[0] : NULL;
-          const char *name = key;
-          Extra *e;
-
-          /* The name the attribute was imported with, while it still
-           * names it. */
-          if (words != NULL && words[0] != NULL && words[1] != NULL)
-            {
-              g_autofree char *as_id = _gloss_label_to_tag (words[1]);
-
-              if (strcmp (as_id, key) == 0 && strchr (words[1], '\t') == NULL)
-                name = words[1];
-            }
-          g_string_append_printf (line, "%s %s", name, group->id);
-          if (g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN))
-            {
-              /* brat's binary attribute: there, or not. */
-              if (!g_variant_get_boolean (value))
-                {
-                  counts->n_false++;
-                  g_variant_unref (value);
-                  continue;
-                }
-            }
-          else if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING) &&
-                   (def == NULL || gloss_attribute_def_get_kind (def) == GLOSS_ATTRIBUTE_CHOICE))
-            {
-              g_string_append_c (line, ' ');
-              append_value (line, g_variant_get_string (value, NULL));
-            }
-          else
-            {
-              counts->n_unwritten++;
-              g_variant_unref (value);
-              continue;
-            }
-          g_variant_unref (value);
-
-          e = g_new0 (Extra, 1);
-          if (id_number (a_id, 'A') > 0)
-            e->id = g_strdup (a_id);
-          e->line = g_string_free (g_steal_pointer (&line), FALSE);
-          g_ptr_array_add (attributes, e);
-        }
-    }
-}
-
-/* Gives ids to the lines of @list that have none (after @next, which
- * grows), and a second one that one had already the next; fills @by_id. */
-static void
-number_extras (GPtrArray  *list,
-               char        prefix,
-               guint64    *next,
-               guint64    *next_note,
-               GHashTable *by_id)
-{
-  for (guint i = 0; i < list->len; i++)
-    {
-      Extra *e = g_ptr_array_index (list, i);
-
-      if (e->id != NULL && !g_hash_table_contains (by_id, e->id))
-        {
-          *next = MAX (*next, id_number (e->id, prefix));
-          g_hash_table_insert (by_id, e->id, e);
-        }
-      else
-        g_clear_pointer (&e->id, g_free);
-      if (e->note_id != NULL)
-        *next_note = MAX (*next_note, id_number (e->note_id, '#'));
-    }
-}
-
-static void
-append_extra_line (GString *out,
-                   Extra   *e)
-{
-  g_string_append_printf (out, "%s\t%s\n", e->id, e->line);
-  e->emitted = TRUE;
-}
-
-static void
-append_extra_note (GString *out,
-                   Extra   *e)
-{
-  Group fake = { 0 };
-
-  fake.id = e->id;
-  fake.note = e->note;
-  fake.note_id = e->note_id;
-  append_note_line (out, &fake);
-  e->note_emitted = TRUE;
-}
 
 /* TRUE when the kept line @line points at a T id that was in the file
  * when it was imported (@known) but is written no more (@written). */
@@ -651,7 +144,7 @@ line_lost_its_span (const char *line,
       const char *word = strrchr (words[i], ':');
 
       word = word ? word + 1 : words[i];
-      if (id_number (word, 'T') > 0 && g_hash_table_contains (known, word) &&
+      if (_gloss_brat_id_number (word, 'T') > 0 && g_hash_table_contains (known, word) &&
           !g_hash_table_contains (written, word))
         return TRUE;
     }
@@ -684,8 +177,8 @@ make_ann (GlossExporter       *self,
           ExtraCounts         *counts,
           const char          *name)
 {
-  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (extra_line_free);
-  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func (extra_line_free);
+  g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (_gloss_brat_extra_free);
+  g_autoptr(GPtrArray) attributes = g_ptr_array_new_with_free_func (_gloss_brat_extra_free);
   g_autoptr(GHashTable) by_extra = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_extra_note = g_hash_table_new (g_str_hash, g_str_equal);
   guint64 next_r = 0, next_a = 0;
@@ -720,12 +213,12 @@ make_ann (GlossExporter       *self,
 
       if (group->id != NULL)
         {
-          next_t = MAX (next_t, id_number (group->id, 'T'));
+          next_t = MAX (next_t, _gloss_brat_id_number (group->id, 'T'));
           g_hash_table_insert (by_id, group->id, group);
         }
       if (group->note_id != NULL)
         {
-          next_note = MAX (next_note, id_number (group->note_id, '#'));
+          next_note = MAX (next_note, _gloss_brat_id_number (group->note_id, '#'));
           g_hash_table_insert (by_note, group->note_id, group);
         }
     }
@@ -733,21 +226,21 @@ make_ann (GlossExporter       *self,
     {
       const char *id = json_array_get_string_element (order, i);
 
-      next_t = MAX (next_t, id_number (id, 'T'));
-      next_note = MAX (next_note, id_number (id, '#'));
-      next_r = MAX (next_r, id_number (id, 'R'));
-      next_a = MAX (next_a, id_number (id, 'A'));
-      if (id_number (id, 'T') > 0)
+      next_t = MAX (next_t, _gloss_brat_id_number (id, 'T'));
+      next_note = MAX (next_note, _gloss_brat_id_number (id, '#'));
+      next_r = MAX (next_r, _gloss_brat_id_number (id, 'R'));
+      next_a = MAX (next_a, _gloss_brat_id_number (id, 'A'));
+      if (_gloss_brat_id_number (id, 'T') > 0)
         g_hash_table_add (known, (gpointer)id);
     }
   for (guint i = 0; lines != NULL && i < json_array_get_length (lines); i++)
     {
       const char *line = json_array_get_string_element (lines, i);
 
-      next_t = MAX (next_t, id_number (line, 'T'));
-      next_note = MAX (next_note, id_number (line, '#'));
-      next_r = MAX (next_r, id_number (line, 'R'));
-      next_a = MAX (next_a, id_number (line, 'A'));
+      next_t = MAX (next_t, _gloss_brat_id_number (line, 'T'));
+      next_note = MAX (next_note, _gloss_brat_id_number (line, '#'));
+      next_r = MAX (next_r, _gloss_brat_id_number (line, 'R'));
+      next_a = MAX (next_a, _gloss_brat_id_number (line, 'A'));
     }
 
   for (guint i = 0; i < groups->len; i++)
@@ -763,9 +256,9 @@ make_ann (GlossExporter       *self,
 
   /* The relations and attributes, once the spans have their ids; brat's
    * ids kept from the import where they are still free. */
-  make_extras (file, groups, by_annotation, relations, attributes, counts);
-  number_extras (relations, 'R', &next_r, &next_note, by_extra);
-  number_extras (attributes, 'A', &next_a, &next_note, by_extra);
+  _gloss_brat_make_extras (file, groups, by_annotation, relations, attributes, counts);
+  _gloss_brat_number_extras (relations, 'R', &next_r, &next_note, by_extra);
+  _gloss_brat_number_extras (attributes, 'A', &next_a, &next_note, by_extra);
   for (guint i = 0; i < relations->len; i++)
     {
       Extra *e = g_ptr_array_index (relations, i);
@@ -828,16 +321,16 @@ make_ann (GlossExporter       *self,
       else if ((group = g_hash_table_lookup (by_note, id)) != NULL && !group->note_emitted &&
                group->note != NULL)
         {
-          append_note_line (out, group);
+          _gloss_brat_append_note_line (out, group);
         }
       else if ((e = g_hash_table_lookup (by_extra, id)) != NULL && !e->emitted)
         {
-          append_extra_line (out, e);
+          _gloss_brat_append_extra_line (out, e);
         }
       else if ((e = g_hash_table_lookup (by_extra_note, id)) != NULL && !e->note_emitted &&
                e->emitted)
         {
-          append_extra_note (out, e);
+          _gloss_brat_append_extra_note (out, e);
         }
     }
 
@@ -849,23 +342,23 @@ make_ann (GlossExporter       *self,
       if (!group->emitted)
         append_t_line (out, group, source);
       if (group->note != NULL && !group->note_emitted)
-        append_note_line (out, group);
+        _gloss_brat_append_note_line (out, group);
     }
   for (guint i = 0; i < attributes->len; i++)
     {
       Extra *e = g_ptr_array_index (attributes, i);
 
       if (!e->emitted)
-        append_extra_line (out, e);
+        _gloss_brat_append_extra_line (out, e);
     }
   for (guint i = 0; i < relations->len; i++)
     {
       Extra *e = g_ptr_array_index (relations, i);
 
       if (!e->emitted)
-        append_extra_line (out, e);
+        _gloss_brat_append_extra_line (out, e);
       if (e->note != NULL && !e->note_emitted)
-        append_extra_note (out, e);
+        _gloss_brat_append_extra_note (out, e);
     }
 
   if (n_dropped > 0)
@@ -947,7 +440,7 @@ declare_codebook (BratState     *state,
           {
             GString *word = g_string_new (NULL);
 
-            append_value (word, gloss_attribute_def_get_value_id (def, v));
+            _gloss_brat_append_value (word, gloss_attribute_def_get_value_id (def, v));
             g_ptr_array_add (values, g_string_free (word, FALSE));
           }
       else if (gloss_attribute_def_get_kind (def) != GLOSS_ATTRIBUTE_BOOLEAN)
@@ -1024,7 +517,7 @@ brat_add (GlossExporter            *self,
           g_hash_table_insert (state->dir_confs, g_strdup (dir), state->dir_conf);
         }
 
-      groups = make_groups (self, article->source, file, by_annotation, &n_orphans, &n_blank);
+      groups = _gloss_brat_make_groups (self, article->source, file, by_annotation, &n_orphans, &n_blank);
       _gloss_exporter_warn_orphans (self, article->name, annotator, n_orphans);
       if (n_blank > 0)
         _gloss_exporter_warn (self,
@@ -1054,7 +547,7 @@ brat_add (GlossExporter            *self,
         {
           GlossTag *tag = gloss_codebook_get_tag (codebook, i);
 
-          note_type (state, gloss_tag_get_id (tag), tag);
+          _gloss_brat_note_type (state, gloss_tag_get_id (tag), tag);
         }
     }
 
