@@ -1,0 +1,250 @@
+/* gloss-import-brat-relations.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The brat import's R and A lines: a relation between two passages
+ * Gloss imported, with its note, and an attribute of one, checked
+ * against the codebook; what cannot be modelled is left to be kept. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "gloss-import-brat-private.h"
+
+/* brat's attribute values are words that annotation.conf lists between
+ * '|' and ','; Gloss writes a value id with white space, ',', '|', '<',
+ * '>' or '%' in it with those characters as %XX (gloss-export-brat.c),
+ * which this undoes. */
+static char *
+decode_value (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          g_string_append_c (out, (char)(g_ascii_xdigit_value (p[1]) * 16 +
+                                         g_ascii_xdigit_value (p[2])));
+          p += 2;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The "x-brat-attributes" object of @a (attribute id -> A id), made
+ * when it has none. */
+static JsonObject *
+attribute_ids (GlossAnnotation *a)
+{
+  JsonObject *extra = _gloss_import_extra (a);
+  JsonNode *node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, json_object_new ());
+      node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+    }
+
+  return json_node_get_object (node);
+}
+
+/* The id of the # line that gives the note of @id ("R1"), and its note,
+ * from the AnnotatorNotes lines gathered before. */
+static const char *
+relation_note (Reader     *r,
+               const char *id,
+               const char **note_id)
+{
+  const char *line = g_hash_table_lookup (r->relation_notes, id);
+  const char *tab;
+
+  *note_id = NULL;
+  if (line == NULL || (tab = strchr (line, '\t')) == NULL ||
+      (tab = strchr (tab + 1, '\t')) == NULL || tab[1] == '\0')
+    return NULL;
+
+  *note_id = line;
+  return tab + 1;
+}
+
+gboolean
+_gloss_brat_is_modelled_relation_note (Reader     *r,
+                                       const char *line)
+{
+  return g_hash_table_contains (r->modelled_notes, line);
+}
+
+/* Reads an R line "R1<TAB>TYPE ROLE1:T1 ROLE2:T2" into a relation
+ * between the annotations of the two spans (their first pieces); FALSE
+ * when it goes to the kept lines instead, with a note when it points at
+ * a span Gloss did not import or the codebook does not allow it. */
+gboolean
+_gloss_brat_read_r_line (Reader     *r,
+                         const char *line,
+                         guint       number)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *colon[2];
+  Entity *ends[2];
+  GlossRelation *relation;
+  JsonObject *extra;
+  const char *note, *note_line;
+  g_autofree char *note_id = NULL;
+
+  if (g_strv_length (fields) < 2)
+    return FALSE;
+  words = g_strsplit (fields[1], " ", -1);
+  if (g_strv_length (words) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      colon[i] = strchr (words[i + 1], ':');
+      if (colon[i] == NULL || colon[i] == words[i + 1])
+        return FALSE;
+      ends[i] = g_hash_table_lookup (r->entities, colon[i] + 1);
+      if (ends[i] == NULL)
+        {
+          _gloss_import_batch_note (r->batch, r->display, number,
+                                    /* Translators: two brat ids such as R1 and T3 */
+                                    _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
+                                    fields[0], colon[i] + 1);
+          return FALSE;
+        }
+    }
+  if (strncmp (words[1], words[2], colon[0] - words[1] + 1) == 0 &&
+      colon[0] - words[1] == colon[1] - words[2])
+    return FALSE;
+  if (ends[0] == ends[1])
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: two brat ids such as R1 and T3 */
+                                _("%s goes from %s to itself, which a relation of Gloss cannot; the line is kept as it is"),
+                                fields[0], colon[0] + 1);
+      return FALSE;
+    }
+
+  note = relation_note (r, fields[0], &note_line);
+  relation = _gloss_import_batch_add_relation (r->batch, words[0],
+                                               g_ptr_array_index (ends[0]->annotations, 0),
+                                               g_ptr_array_index (ends[1]->annotations, 0),
+                                               note, NULL, NULL, NULL, &error);
+  if (relation == NULL)
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: a brat id such as R1, then why */
+                                _("%s not imported as a relation (%s); the line is kept as it is"),
+                                fields[0], error->message);
+      return FALSE;
+    }
+
+  extra = gloss_relation_get_extra (relation);
+  if (extra == NULL)
+    {
+      g_autoptr(JsonObject) fresh = json_object_new ();
+
+      gloss_relation_set_extra (relation, fresh);
+      extra = fresh;
+    }
+  json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, fields[0]);
+  /* brat writes a tab after a relation's arguments: any other end is
+   * kept. */
+  if (fields[2] == NULL || fields[2][0] != '\0')
+    {
+      g_autofree char *tail = fields[2] ? g_strconcat ("\t", fields[2], NULL) : g_strdup ("");
+
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_TAIL, tail);
+    }
+  if (strncmp (words[1], "Arg1:", 5) != 0 || strncmp (words[2], "Arg2:", 5) != 0)
+    {
+      g_autofree char *role1 = g_strndup (words[1], colon[0] - words[1]);
+      g_autofree char *role2 = g_strndup (words[2], colon[1] - words[2]);
+      g_autofree char *roles = g_strconcat (role1, " ", role2, NULL);
+
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_ROLES, roles);
+    }
+  if (note != NULL)
+    {
+      note_id = g_strndup (note_line, strchr (note_line, '\t') - note_line);
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, note_id);
+      g_hash_table_add (r->modelled_notes, (gpointer)note_line);
+    }
+
+  return TRUE;
+}
+
+/* Reads an A line "A1<TAB>NAME T3 [VALUE]" (or an M line, brat's old
+ * form of a binary one) into an attribute of the span's annotations:
+ * without a value, a binary attribute, true.  FALSE when it goes to the
+ * kept lines instead, with a note when the codebook does not allow it. */
+gboolean
+_gloss_brat_read_a_line (Reader     *r,
+                         const char *line,
+                         guint       number)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
+  g_auto(GStrv) words = NULL;
+  g_autofree char *value = NULL;
+  Entity *entity;
+  guint n_words;
+
+  if (g_strv_length (fields) != 2)
+    return FALSE;
+  words = g_strsplit (fields[1], " ", -1);
+  n_words = g_strv_length (words);
+  if (n_words < 2 || n_words > 3 || (line[0] == 'M' && n_words != 2))
+    return FALSE;
+
+  entity = g_hash_table_lookup (r->entities, words[1]);
+  if (entity == NULL)
+    {
+      _gloss_import_batch_note (r->batch, r->display, number,
+                                /* Translators: two brat ids such as A1 and T3 */
+                                _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
+                                fields[0], words[1]);
+      return FALSE;
+    }
+
+  if (n_words == 3)
+    value = decode_value (words[2]);
+  for (guint i = 0; i < entity->annotations->len; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, words[0]);
+      GVariant *v = value ? g_variant_new_string (value) : g_variant_new_boolean (TRUE);
+
+      if (before != NULL ||
+          !_gloss_import_batch_set_attribute (r->batch, a, words[0], v, &error))
+        {
+          _gloss_import_batch_note (r->batch, r->display, number,
+                                    /* Translators: a brat id such as A1, then why */
+                                    _("%s not imported as an attribute (%s); the line is kept as it is"),
+                                    fields[0],
+                                    error ? error->message : _("the span has that attribute already"));
+          return FALSE;
+        }
+      {
+        g_autofree char *id = _gloss_label_to_tag (words[0]);
+        g_autofree char *ref = strcmp (id, words[0]) == 0 ? g_strdup (fields[0])
+                                                          : g_strconcat (fields[0], " ", words[0], NULL);
+
+        json_object_set_string_member (attribute_ids (a), id, ref);
+      }
+    }
+
+  return TRUE;
+}
