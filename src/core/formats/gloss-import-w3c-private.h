@@ -145,6 +145,53 @@ typedef struct
   guint counted_line;       /* the line there */
 } GlossW3cReader;
 
+/* An annotation ready to go into a batch once the whole file is sound. */
+typedef struct
+{
+  GlossSource *source;
+  char *annotator;
+  char *annotator_name;
+  char *tag;
+  guint start;
+  guint end;
+  char *note;
+  char *id;
+  char *w3c_id;
+  char *created;
+  char *modified;
+  JsonArray *bodies;
+  JsonArray *attributes;    /* the classifying bodies, JsonNode each */
+  char *iri;                /* the id linking annotations name it by */
+} Item;
+
+/* A linking annotation, made a relation once the file's annotations are
+ * in their batches. */
+typedef struct
+{
+  char *name;               /* its id, or "#N" */
+  char *type;
+  char *note;
+  char *id;
+  char *created;
+  char *modified;
+  char *from;
+  char *to;
+} Link;
+
+void  _gloss_w3c_link_free         (gpointer          data);
+/* Sets the attributes of @item's classifying bodies on @a, an annotation
+ * of @batch; those the codebook refuses join @item's other bodies, with
+ * a note (gloss-import-w3c-relations.c). */
+void  _gloss_w3c_set_attributes    (GlossW3cReader   *r,
+                                    GlossImportBatch *batch,
+                                    Item             *item,
+                                    GlossAnnotation  *a);
+/* Makes the file's linking annotations relations between the annotations
+ * of @annotations (IRI -> the GlossAnnotation, in @batches' batch). */
+void  _gloss_w3c_link_annotations  (GlossW3cReader   *r,
+                                    GHashTable       *annotations,
+                                    GHashTable       *batches);
+
 /* Where an annotation goes (gloss-import-w3c-anchor.c). */
 /* The line where @id next appears in the file, or 0. */
 guint          _gloss_w3c_line_of       (GlossW3cReader   *r,

@@ -58,7 +58,8 @@
  *
  * This file walks the file and gathers its annotations into batches;
  * gloss-import-w3c-anchor.c finds where each goes, -check.c checks the
- * model's MUSTs. */
+ * model's MUSTs, -relations.c sets the attributes and makes the linking
+ * annotations relations. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -71,55 +72,6 @@
 #include "gloss-import-w3c-private.h"
 
 #define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
-
-/* An annotation ready to go into a batch once the whole file is sound. */
-typedef struct
-{
-  GlossSource *source;
-  char *annotator;
-  char *annotator_name;
-  char *tag;
-  guint start;
-  guint end;
-  char *note;
-  char *id;
-  char *w3c_id;
-  char *created;
-  char *modified;
-  JsonArray *bodies;
-  JsonArray *attributes;    /* the classifying bodies, JsonNode each */
-  char *iri;                /* the id linking annotations name it by */
-} Item;
-
-/* A linking annotation, made a relation once the file's annotations are
- * in their batches. */
-typedef struct
-{
-  char *name;               /* its id, or "#N" */
-  char *type;
-  char *note;
-  char *id;
-  char *created;
-  char *modified;
-  char *from;
-  char *to;
-} Link;
-
-static void
-link_free (gpointer data)
-{
-  Link *link = data;
-
-  g_free (link->name);
-  g_free (link->type);
-  g_free (link->note);
-  g_free (link->id);
-  g_free (link->created);
-  g_free (link->modified);
-  g_free (link->from);
-  g_free (link->to);
-  g_free (link);
-}
 
 static void
 item_free (gpointer data)
@@ -655,91 +607,6 @@ check_destinations (GlossW3cReader *r)
     }
 }
 
-/* Sets the attributes of @item's classifying bodies on @a, an annotation
- * of @batch; those the codebook refuses join @item's other bodies, with
- * a note.  The items of one annotation's tags share their bodies: @item
- * gets a list of its own. */
-static void
-set_attributes (GlossW3cReader   *r,
-                GlossImportBatch *batch,
-                Item             *item,
-                GlossAnnotation  *a)
-{
-  g_autoptr(JsonArray) kept = NULL;
-
-  for (guint i = 0; i < json_array_get_length (item->attributes); i++)
-    {
-      JsonNode *body = json_array_get_element (item->attributes, i);
-      const char *text = json_object_get_string_member (json_node_get_object (body), "value");
-      g_autofree char *id = NULL;
-      GVariant *value = _gloss_w3c_attribute_parse (text, &id);
-      g_autoptr(GError) error = NULL;
-
-      if (_gloss_import_batch_set_attribute (batch, a, id, value, &error))
-        continue;
-
-      _gloss_import_batch_note (batch, r->display, 0,
-                                /* Translators: an annotation's id, an attribute, then why */
-                                _("annotation %s: “%s” was not imported as an attribute (%s); the body is kept as it is"),
-                                item->iri ? item->iri : gloss_annotation_get_id (a), text, error->message);
-      if (kept == NULL)
-        {
-          kept = json_array_new ();
-          for (guint b = 0; item->bodies != NULL && b < json_array_get_length (item->bodies); b++)
-            json_array_add_element (kept, json_node_copy (json_array_get_element (item->bodies, b)));
-        }
-      json_array_add_element (kept, json_node_copy (body));
-    }
-
-  if (kept != NULL)
-    {
-      g_clear_pointer (&item->bodies, json_array_unref);
-      item->bodies = g_steal_pointer (&kept);
-    }
-}
-
-/* Makes the file's linking annotations relations between the annotations
- * of @annotations (IRI -> the GlossAnnotation, in @batches' batch). */
-static void
-link_annotations (GlossW3cReader *r,
-                  GHashTable     *annotations,
-                  GHashTable     *batches)
-{
-  for (guint i = 0; i < r->links->len; i++)
-    {
-      Link *link = g_ptr_array_index (r->links, i);
-      GlossAnnotation *from = g_hash_table_lookup (annotations, link->from);
-      GlossAnnotation *to = g_hash_table_lookup (annotations, link->to);
-      GlossImportBatch *batch = from ? g_hash_table_lookup (batches, from) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (from == NULL || to == NULL)
-        {
-          _gloss_importer_note (r->self,
-                                /* Translators: a file name, an annotation's id, its type, then the id it names */
-                                _("%s: the linking annotation %s (“%s”) was left out: its target %s is not an annotation of this file"),
-                                r->display, link->name, link->type, from == NULL ? link->from : link->to);
-          continue;
-        }
-      if (batch != g_hash_table_lookup (batches, to))
-        {
-          _gloss_importer_note (r->self,
-                                /* Translators: a file name, an annotation's id, then its type */
-                                _("%s: the linking annotation %s (“%s”) was left out: its targets are on different articles or by different annotators"),
-                                r->display, link->name, link->type);
-          continue;
-        }
-      if (from == to ||
-          _gloss_import_batch_add_relation (batch, link->type, from, to, link->note, link->id,
-                                            link->created, link->modified, &error) == NULL)
-        _gloss_importer_note (r->self,
-                              /* Translators: a file name, an annotation's id, its type, then why */
-                              _("%s: the linking annotation %s (“%s”) was left out (%s)"),
-                              r->display, link->name, link->type,
-                              error ? error->message : _("its two targets are the same annotation"));
-    }
-}
-
 /* Puts the items in their batches, and the relations between them;
  * returns how many were twins of an annotation there already (same tag,
  * same span). */
@@ -769,7 +636,7 @@ commit (GlossW3cReader *r)
           g_hash_table_insert (batches, a, batch);
         }
       if (item->attributes != NULL)
-        set_attributes (r, batch, item, a);
+        _gloss_w3c_set_attributes (r, batch, item, a);
       if (item->w3c_id == NULL && item->bodies == NULL)
         continue;
 
@@ -780,7 +647,7 @@ commit (GlossW3cReader *r)
         json_object_set_array_member (extra, GLOSS_KEY_W3C_BODIES, json_array_ref (item->bodies));
     }
 
-  link_annotations (r, annotations, batches);
+  _gloss_w3c_link_annotations (r, annotations, batches);
   return n_twins;
 }
 
@@ -815,7 +682,7 @@ w3c_import_file (GlossImporter *self,
   _gloss_w3c_tree_init (&r.tree);
   r.by_iri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.items = g_ptr_array_new_with_free_func (item_free);
-  r.links = g_ptr_array_new_with_free_func (link_free);
+  r.links = g_ptr_array_new_with_free_func (_gloss_w3c_link_free);
 
   /* A file that is not JSON throughout is refused whole, whatever its
    * annotations read so far. */
