@@ -106,3 +106,21 @@ write_file_under (const char *dir,
   g_assert_cmpint (g_mkdir_with_parents (parent, 0755), ==, 0);
   write_file (path, text);
 }
+
+void
+dir_fixture_set_up (DirFixture    *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("gloss-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+dir_fixture_tear_down (DirFixture    *f,
+                       gconstpointer  data)
+{
+  delete_tree (f->dir);
+  g_free (f->dir);
+}

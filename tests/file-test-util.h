@@ -20,6 +20,18 @@ void   delete_tree         (const char *path);
 /* Like delete_tree(), but fails the test when anything cannot be deleted:
  * for folders that must hold nothing the test cannot remove. */
 void   delete_tree_checked (const char *path);
+/* A test's own folder, made before it and deleted after it: for
+ * g_test_add (path, DirFixture, NULL, dir_fixture_set_up, test,
+ * dir_fixture_tear_down). */
+typedef struct
+{
+  char *dir;
+} DirFixture;
+
+void   dir_fixture_set_up    (DirFixture    *f,
+                              gconstpointer  data);
+void   dir_fixture_tear_down (DirFixture    *f,
+                              gconstpointer  data);
 /* Writes @text to @path, failing the test on error. */
 void   write_file          (const char *path,
                             const char *text);

@@ -21,28 +21,7 @@
  * kind of malformed line named by its number, a row naming an article
  * that is not in the folder, and what is not a regular file refused. */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gloss-test-assignments-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  delete_tree (f->dir);
-  g_free (f->dir);
-}
+typedef DirFixture Fixture;
 
 static GlossAssignments *
 parse (const char  *text,
@@ -362,11 +341,11 @@ main (int   argc,
   g_test_add_func ("/corpus-assignments/malformed", test_malformed);
   g_test_add_func ("/corpus-assignments/unknown-article", test_unknown_article);
   g_test_add_func ("/corpus-assignments/too-many-annotators", test_too_many_annotators);
-  g_test_add ("/corpus-assignments/load", Fixture, NULL, fixture_set_up, test_load, fixture_tear_down);
-  g_test_add ("/corpus-assignments/not-regular", Fixture, NULL, fixture_set_up, test_not_regular,
-              fixture_tear_down);
-  g_test_add ("/corpus-assignments/too-large", Fixture, NULL, fixture_set_up, test_too_large,
-              fixture_tear_down);
+  g_test_add ("/corpus-assignments/load", Fixture, NULL, dir_fixture_set_up, test_load, dir_fixture_tear_down);
+  g_test_add ("/corpus-assignments/not-regular", Fixture, NULL, dir_fixture_set_up, test_not_regular,
+              dir_fixture_tear_down);
+  g_test_add ("/corpus-assignments/too-large", Fixture, NULL, dir_fixture_set_up, test_too_large,
+              dir_fixture_tear_down);
 
   return g_test_run ();
 }

@@ -20,28 +20,7 @@
 /* The done mark of an annotation file, and the scan of a folder as a
  * corpus: every status, and what it must skip without opening. */
 
-typedef struct
-{
-  char *dir;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("gloss-test-corpus-XXXXXX", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  delete_tree (f->dir);
-  g_free (f->dir);
-}
+typedef DirFixture Fixture;
 
 /* Writes @text as the article @name in @f's folder and returns its path. */
 static char *
@@ -464,17 +443,17 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/corpus-status/done/mark", Fixture, NULL, fixture_set_up, test_done_mark,
-              fixture_tear_down);
-  g_test_add ("/corpus-status/done/not-object", Fixture, NULL, fixture_set_up,
-              test_done_not_object, fixture_tear_down);
-  g_test_add ("/corpus-status/done/changed-on-disk", Fixture, NULL, fixture_set_up,
-              test_done_changed_on_disk, fixture_tear_down);
-  g_test_add ("/corpus-status/scan", Fixture, NULL, fixture_set_up, test_scan, fixture_tear_down);
-  g_test_add ("/corpus-status/dangling-relation", Fixture, NULL, fixture_set_up,
-              test_dangling_relation, fixture_tear_down);
-  g_test_add ("/corpus-status/unreadable", Fixture, NULL, fixture_set_up, test_unreadable,
-              fixture_tear_down);
+  g_test_add ("/corpus-status/done/mark", Fixture, NULL, dir_fixture_set_up, test_done_mark,
+              dir_fixture_tear_down);
+  g_test_add ("/corpus-status/done/not-object", Fixture, NULL, dir_fixture_set_up,
+              test_done_not_object, dir_fixture_tear_down);
+  g_test_add ("/corpus-status/done/changed-on-disk", Fixture, NULL, dir_fixture_set_up,
+              test_done_changed_on_disk, dir_fixture_tear_down);
+  g_test_add ("/corpus-status/scan", Fixture, NULL, dir_fixture_set_up, test_scan, dir_fixture_tear_down);
+  g_test_add ("/corpus-status/dangling-relation", Fixture, NULL, dir_fixture_set_up,
+              test_dangling_relation, dir_fixture_tear_down);
+  g_test_add ("/corpus-status/unreadable", Fixture, NULL, dir_fixture_set_up, test_unreadable,
+              dir_fixture_tear_down);
 
   return g_test_run ();
 }
