@@ -26,6 +26,7 @@
 #include "gloss-error.h"
 #include "gloss-file-io.h"
 #include "gloss-file-io-private.h"
+#include "gloss-memory-private.h"
 
 
 /* ------------------------------------------------------------------ */
@@ -267,6 +268,7 @@ read_fd_bounded (int            fd,
   gsize used = 0;
   g_autofree char *buffer = g_malloc (capacity + 1);
 
+  gloss_memory_prefer_huge_pages (buffer, capacity + 1);
   for (;;)
     {
       gssize got;
@@ -277,6 +279,7 @@ read_fd_bounded (int            fd,
            * from one that is exactly at the limit. */
           capacity = MIN (MAX (capacity * 2, (gsize)64 * 1024), max_size + 1);
           buffer = g_realloc (buffer, capacity + 1);
+          gloss_memory_prefer_huge_pages (buffer, capacity + 1);
         }
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;

@@ -16,6 +16,7 @@
 #include "gloss-attribute-json.h"
 #include "gloss-json-writer.h"
 #include "gloss-layer-private.h"
+#include "gloss-memory-private.h"
 
 /* The text of an annotation file, written by a GlossFileWriter a slice at
  * a time: gloss_annotation_file_serialize runs one in a single go.
@@ -495,6 +496,7 @@ gloss_annotation_file_writer_new (GlossAnnotationFile *self)
    * slice. */
   writer->out = g_string_sized_new (1024 + 450 * (gsize)writer->n_annotations +
                                     300 * (gsize)writer->n_relations);
+  gloss_memory_prefer_huge_pages (writer->out->str, writer->out->allocated_len);
 
   return writer;
 }
