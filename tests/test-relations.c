@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <malloc.h>
 #include <string.h>
 
 #include "file-test-util.h"
@@ -14,6 +15,7 @@
 #include "gloss-codebook.h"
 #include "gloss-error.h"
 #include "gloss-layer.h"
+#include "gloss-layer-private.h"
 
 /* Relations between annotations and the annotations' attributes: in the
  * layer and its history, in the annotation file, in the codebook. */
@@ -130,6 +132,58 @@ test_layer_relations (void)
   g_assert_true (gloss_layer_undo (layer));
   g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 2);
   g_assert_cmpuint (gloss_layer_count_relations_needing_attention (layer), ==, 0);
+}
+
+/* The indexes by end keep finding a passage's relations as the relation
+ * whose string keyed them goes, is freed, or has its end renamed. */
+static void
+test_index_after_removals (void)
+{
+  g_autoptr(GlossSource) source = make_source ();
+  g_autoptr(GlossLayer) layer = make_layer (source);
+  g_autoptr(GPtrArray) from = NULL;
+  g_autoptr(GPtrArray) to = NULL;
+  g_autoptr(GHashTable) renamed = g_hash_table_new (g_str_hash, g_str_equal);
+  GlossRelation *first;
+
+  first = gloss_layer_link (layer, "said-by", "claim1", "mit", NULL);
+  gloss_layer_link (layer, "about", "claim1", "amazon", NULL);
+  gloss_layer_link (layer, "about", "claim1", "mit", NULL);
+  gloss_layer_link (layer, "related", "amazon", "mit", NULL);
+
+  /* The first relation of "claim1" and of "mit" goes, and nothing keeps
+   * it: freed memory is overwritten (main), so a key left pointing into
+   * it would no longer match. */
+  g_assert_true (gloss_layer_remove_relation (layer, first));
+  gloss_history_clear (gloss_layer_get_history (layer));
+  from = gloss_layer_get_relations_from (layer, "claim1");
+  to = gloss_layer_get_relations_to (layer, "mit");
+  g_assert_cmpuint (from->len, ==, 2);
+  g_assert_cmpuint (to->len, ==, 2);
+  g_clear_pointer (&from, g_ptr_array_unref);
+  g_clear_pointer (&to, g_ptr_array_unref);
+
+  /* Ends renamed (as merging duplicates on load does): the old id has
+   * nothing left, the new one has it all. */
+  g_hash_table_insert (renamed, (gpointer)"claim1", (gpointer)"claim-one");
+  _gloss_layer_rename_relation_ends (layer, renamed);
+  from = gloss_layer_get_relations_from (layer, "claim1");
+  g_assert_cmpuint (from->len, ==, 0);
+  g_clear_pointer (&from, g_ptr_array_unref);
+  from = gloss_layer_get_relations_from (layer, "claim-one");
+  g_assert_cmpuint (from->len, ==, 2);
+
+  /* Every relation of "mit" goes, one after the other. */
+  to = gloss_layer_get_relations_to (layer, "mit");
+  for (guint i = 0; i < to->len; i++)
+    g_assert_true (gloss_layer_remove_relation (layer, g_ptr_array_index (to, i)));
+  g_clear_pointer (&to, g_ptr_array_unref);
+  gloss_history_clear (gloss_layer_get_history (layer));
+  to = gloss_layer_get_relations_to (layer, "mit");
+  g_assert_cmpuint (to->len, ==, 0);
+  g_clear_pointer (&from, g_ptr_array_unref);
+  from = gloss_layer_get_relations_from (layer, "claim-one");
+  g_assert_cmpuint (from->len, ==, 1);
 }
 
 /* Deleting a passage takes its relations in the same step. */
@@ -584,10 +638,13 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  /* Freed memory overwritten: a string used after its free shows. */
+  mallopt (M_PERTURB, 0xa5);
   test_dir = g_dir_make_tmp ("gloss-test-relations-XXXXXX", NULL);
   g_assert_nonnull (test_dir);
 
   g_test_add_func ("/relations/layer", test_layer_relations);
+  g_test_add_func ("/relations/index-after-removals", test_index_after_removals);
   g_test_add_func ("/relations/remove-takes-relations", test_remove_takes_relations);
   g_test_add_func ("/relations/attributes", test_attributes);
   g_test_add_func ("/relations/needs-attention", test_needs_attention);

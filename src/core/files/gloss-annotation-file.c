@@ -17,6 +17,7 @@
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-file-io.h"
+#include "gloss-layer-private.h"
 
 /* The object: loading a file, with its checks against the article, and
  * anchoring its annotations in the article's current text. */
@@ -232,6 +233,7 @@ gloss_annotation_file_load_from_data (GFile          *file,
 
   gloss_layer_replace_relations (self->layer, content.relations);
   self->n_merged = gloss_layer_replace_all (self->layer, content.annotations);
+  _gloss_layer_index_relations (self->layer);
   _gloss_annotation_file_report_merged (self);
   self->relations_reported = FALSE;
   gloss_history_set_clean (gloss_layer_get_history (self->layer));

@@ -36,7 +36,8 @@ struct _GlossLayer
    * binary search), and two indexes by the annotation id each goes from
    * and goes to (id → GPtrArray of GlossRelation, not owned), so that a
    * passage finds its relations in one lookup among 50,000.  The indexes
-   * are built on first use after loading, then kept up to date. */
+   * are built when a file is loaded (or on first use), then kept up to
+   * date; their keys are strings of the relations they list. */
   GPtrArray *relations;
   GHashTable *outgoing;
   GHashTable *incoming;
@@ -73,6 +74,10 @@ void  _gloss_layer_apply_relation_change (GlossLayer        *self,
                                           gboolean           reverse);
 gboolean _gloss_layer_has_relations_of (GlossLayer          *self,
                                         const char          *annotation_id);
+/* Builds the indexes of the relations' ends now, rather than at the
+ * first lookup: a layer loaded in a worker thread comes ready, and the
+ * first passage selected in the window does not wait for it. */
+void  _gloss_layer_index_relations  (GlossLayer          *self);
 /* Points the ends named in @renamed (old id → new id) at their new ids. */
 void  _gloss_layer_rename_relation_ends (GlossLayer        *self,
                                          GHashTable        *renamed);

@@ -47,9 +47,10 @@ void
 _gloss_layer_relations_init (GlossLayer *self)
 {
   self->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  self->outgoing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  /* The keys are borrowed from a relation of their list (index_remove). */
+  self->outgoing = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
-  self->incoming = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->incoming = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                           (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -61,6 +62,10 @@ _gloss_layer_relations_finalize (GlossLayer *self)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
 }
 
+typedef const char *(*EndGetter) (GlossRelation *relation);
+
+/* Adds @relation under @end, one of its own ends: a new key is that
+ * string, which lives as long as the relation stays in the list. */
 static void
 index_add (GHashTable    *index,
            const char    *end,
@@ -71,23 +76,38 @@ index_add (GHashTable    *index,
   if (list == NULL)
     {
       list = g_ptr_array_new ();
-      g_hash_table_insert (index, g_strdup (end), list);
+      g_hash_table_insert (index, (gpointer)end, list);
     }
   g_ptr_array_add (list, relation);
 }
 
+/* Takes @relation out of the list of @end, its own end got with
+ * @get_end; when the key was that relation's string, it becomes the
+ * string of another relation of the list. */
 static void
 index_remove (GHashTable    *index,
-              const char    *end,
+              EndGetter      get_end,
               GlossRelation *relation)
 {
-  GPtrArray *list = g_hash_table_lookup (index, end);
+  const char *end = get_end (relation);
+  gpointer key;
+  gpointer value;
+  GPtrArray *list;
 
-  if (list == NULL)
+  if (!g_hash_table_lookup_extended (index, end, &key, &value))
     return;
+  list = value;
   g_ptr_array_remove_fast (list, relation);
   if (list->len == 0)
-    g_hash_table_remove (index, end);
+    {
+      g_hash_table_remove (index, end);
+      return;
+    }
+  if (key == (gpointer)end)
+    {
+      g_hash_table_steal (index, end);
+      g_hash_table_insert (index, (gpointer)get_end (g_ptr_array_index (list, 0)), list);
+    }
 }
 
 /* The index where @relation is, or would go, in the sorted array. */
@@ -149,11 +169,25 @@ ensure_ends_index (GlossLayer *self)
   if (self->ends_indexed)
     return;
 
-  g_hash_table_remove_all (self->outgoing);
-  g_hash_table_remove_all (self->incoming);
   for (guint i = 0; i < self->relations->len; i++)
     index_relation (self, g_ptr_array_index (self->relations, i));
   self->ends_indexed = TRUE;
+}
+
+/* Empties the indexes before their relations change ends or go: their
+ * keys are the relations' own strings. */
+static void
+forget_ends_index (GlossLayer *self)
+{
+  g_hash_table_remove_all (self->outgoing);
+  g_hash_table_remove_all (self->incoming);
+  self->ends_indexed = FALSE;
+}
+
+void
+_gloss_layer_index_relations (GlossLayer *self)
+{
+  ensure_ends_index (self);
 }
 
 static void
@@ -177,8 +211,8 @@ remove_relation (GlossLayer    *self,
   g_assert (pos < self->relations->len && g_ptr_array_index (self->relations, pos) == relation);
 
   ensure_ends_index (self);
-  index_remove (self->outgoing, gloss_relation_get_source (relation), relation);
-  index_remove (self->incoming, gloss_relation_get_target (relation), relation);
+  index_remove (self->outgoing, gloss_relation_get_source, relation);
+  index_remove (self->incoming, gloss_relation_get_target, relation);
   removed = g_ptr_array_steal_index (self->relations, pos);
   g_signal_emit (self, signals[RELATION_REMOVED], 0, removed);
   g_object_unref (removed);
@@ -486,6 +520,7 @@ gloss_layer_replace_relations (GlossLayer *self,
   g_return_if_fail (GLOSS_IS_LAYER (self));
   g_return_if_fail (relations != NULL);
 
+  forget_ends_index (self);
   old = g_steal_pointer (&self->relations);
   self->relations = g_ptr_array_new_full (relations->len, g_object_unref);
   for (guint i = 0; i < relations->len; i++)
@@ -498,7 +533,6 @@ gloss_layer_replace_relations (GlossLayer *self,
   /* A file lists them sorted already. */
   if (!sorted)
     g_ptr_array_sort (self->relations, compare_relations);
-  self->ends_indexed = FALSE;
 
   /* Loading 50,000 relations into a layer nobody watches yet signals
    * nothing. */
@@ -548,10 +582,11 @@ void
 _gloss_layer_rename_relation_ends (GlossLayer *self,
                                    GHashTable *renamed)
 {
-  gboolean changed = FALSE;
-
   if (g_hash_table_size (renamed) == 0 || self->relations->len == 0)
     return;
+
+  /* Before any end's string is freed. */
+  forget_ends_index (self);
 
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -566,9 +601,5 @@ _gloss_layer_rename_relation_ends (GlossLayer *self,
         _gloss_relation_rename_end (relation, source, new_source);
       if (new_target != NULL && strcmp (source, target) != 0)
         _gloss_relation_rename_end (relation, target, new_target);
-      changed |= new_source != NULL || new_target != NULL;
     }
-
-  if (changed)
-    self->ends_indexed = FALSE;
 }
