@@ -97,17 +97,27 @@ append_passage (GString     *out,
   append_text (out, quote);
 }
 
+/* Whether @value is a number in decimals, as an attribute's number is
+ * written (not "inf" nor hexadecimal, which strtod reads too). */
+static gboolean
+is_decimal (const char *value)
+{
+  const char *digits = value + (value[0] == '-');
+  char *end = NULL;
+
+  if (!g_ascii_isdigit (digits[0]) || strspn (digits, "0123456789.e+-") != strlen (digits))
+    return FALSE;
+  g_ascii_strtod (value, &end);
+  return *end == '\0';
+}
+
 /* An attribute's value: a number as it is (no spreadsheet runs -3), any
  * other text guarded like the other cells. */
 static void
 append_value (GString    *out,
               const char *value)
 {
-  char *end = NULL;
-
-  if (value != NULL && *value != '\0')
-    g_ascii_strtod (value, &end);
-  if (end != NULL && *end == '\0')
+  if (value != NULL && is_decimal (value))
     {
       g_string_append_c (out, ',');
       g_string_append (out, value);
