@@ -145,6 +145,66 @@ test_attributes_group (void)
                                   interval.value, 1e-9);
 
   assert_undefined (group, "verdict", GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL);
+
+  /* Over every attribute: each passage and attribute a unit, the values
+   * of one attribute never those of the other, as 24 units whose
+   * verdicts are other categories than the scores. */
+  {
+    g_autoptr(GlossReliabilityData) both = gloss_reliability_data_new (4);
+
+    for (guint a = 0; a < 2; a++)
+      for (guint u = 0; u < 12; u++)
+        {
+          guint unit = gloss_reliability_data_add_unit (both);
+
+          for (guint c = 0; c < 4; c++)
+            if (krippendorff[c][u] != 0)
+              gloss_reliability_data_set_number (both, unit, c, krippendorff[c][u] + 10 * a);
+        }
+    g_assert_true (gloss_reliability_alpha (both, GLOSS_RELIABILITY_NOMINAL, &nominal, NULL));
+    gloss_agreement_set_get_attribute_measure (group, NULL, GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_NOMINAL, &result);
+    g_assert_true (result.defined);
+    g_assert_cmpfloat_with_epsilon (result.value, nominal.value, 1e-12);
+    g_assert_cmpfloat (fabs (result.value - 0.743), >, 1e-3);
+    g_assert_cmpuint (result.n_units, ==, 22);
+    assert_undefined (group, NULL, GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL);
+  }
+}
+
+/* The pair a–b disagree on unit 5 alone, (1, 2), in both attributes;
+ * the pair a–c on no unit both marked. */
+static void
+test_attribute_disagreements (void)
+{
+  g_autoptr(GlossSource) source = gloss_source_new_from_text (words, -1, "k.txt");
+  g_autoptr(GPtrArray) layers = krippendorff_layers (source);
+  g_autoptr(GlossAgreement) study = gloss_agreement_new ();
+  g_autoptr(GlossAgreementResult) article = gloss_agreement_measure_layers (study, "k", source, layers);
+  g_autoptr(GPtrArray) list = gloss_agreement_result_dup_attribute_disagreements (article, 0, 1);
+  g_autoptr(GPtrArray) none = NULL;
+  const GlossAttributeDisagreement *d;
+
+  g_assert_cmpuint (list->len, ==, 2);
+  d = g_ptr_array_index (list, 0);
+  g_assert_cmpstr (d->tag, ==, "claim");
+  g_assert_cmpuint (d->start, ==, WORD_START (5));
+  g_assert_cmpuint (d->end, ==, WORD_END (5));
+  g_assert_cmpstr (d->attribute, ==, "score");
+  g_assert_cmpstr (d->value_a, ==, "1");
+  g_assert_cmpstr (d->value_b, ==, "2");
+  d = g_ptr_array_index (list, 1);
+  g_assert_cmpstr (d->attribute, ==, "verdict");
+  g_assert_cmpstr (d->value_a, ==, "v1");
+  g_assert_cmpstr (d->value_b, ==, "v2");
+
+  /* a–c: units 1 to 8, c's values as a's but for units 1 (3), 5 (3), 7 (2). */
+  none = gloss_agreement_result_dup_attribute_disagreements (article, 0, 2);
+  g_assert_cmpuint (none->len, ==, 6);
+
+  /* The total lists nothing: disagreements belong to their article. */
+  g_clear_pointer (&none, g_ptr_array_unref);
+  none = gloss_agreement_result_dup_attribute_disagreements (gloss_agreement_get_total (study), 0, 1);
+  g_assert_cmpuint (none->len, ==, 0);
 }
 
 /* The pair a–b, by hand: units 1 to 9 both marked, (1,1) (2,2) (3,3)
@@ -290,6 +350,10 @@ test_relations (void)
   link_words (b, "said-by", 2, 4);
   link_words (b, "about", 7, 6);
 
+  /* A verdict a gives and b does not. */
+  g_assert_true (gloss_layer_set_attribute (a, gloss_layer_find (a, "claim", WORD_START (0), WORD_END (0)),
+                                            "verdict", g_variant_new_string ("true")));
+
   article = gloss_agreement_measure_layers (study, "r", source, layers);
   types = gloss_agreement_result_dup_relation_types (article);
   g_assert_cmpuint (g_strv_length (types), ==, 2);
@@ -311,6 +375,40 @@ test_relations (void)
   gloss_agreement_set_get_relation_counts (gloss_agreement_result_get_pair (article, 0, 1), "said-by", &counts);
   gloss_span_counts_get_scores (&counts, GLOSS_SPAN_STRICT, &scores);
   assert_score (&scores.f1, 0);
+
+  /* Each relation of one side only, by its source, target and type. */
+  {
+    g_autoptr(GPtrArray) list = gloss_agreement_result_dup_relation_disagreements (article, 0, 1);
+    g_autoptr(GPtrArray) verdicts = gloss_agreement_result_dup_attribute_disagreements (article, 0, 1);
+    static const struct { GlossSpanOutcome kind; const char *type; guint source; guint target; } expected[] = {
+      { GLOSS_SPAN_ONLY_A, "said-by", 2, 3 },
+      { GLOSS_SPAN_ONLY_B, "said-by", 2, 4 },
+      { GLOSS_SPAN_ONLY_A, "about", 6, 7 },
+      { GLOSS_SPAN_ONLY_B, "about", 7, 6 },
+    };
+    const GlossAttributeDisagreement *verdict;
+
+    g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (expected));
+    for (guint i = 0; i < list->len; i++)
+      {
+        const GlossRelationDisagreement *d = g_ptr_array_index (list, i);
+
+        g_assert_cmpint (d->kind, ==, expected[i].kind);
+        g_assert_cmpstr (d->type, ==, expected[i].type);
+        g_assert_cmpstr (d->source_tag, ==, "claim");
+        g_assert_cmpuint (d->source_start, ==, WORD_START (expected[i].source));
+        g_assert_cmpuint (d->source_end, ==, WORD_END (expected[i].source));
+        g_assert_cmpstr (d->target_tag, ==, "claim");
+        g_assert_cmpuint (d->target_start, ==, WORD_START (expected[i].target));
+        g_assert_cmpuint (d->target_end, ==, WORD_END (expected[i].target));
+      }
+
+    g_assert_cmpuint (verdicts->len, ==, 1);
+    verdict = g_ptr_array_index (verdicts, 0);
+    g_assert_cmpuint (verdict->start, ==, WORD_START (0));
+    g_assert_cmpstr (verdict->value_a, ==, "true");
+    g_assert_null (verdict->value_b);
+  }
 
   /* a–c: c has none, precision is undefined; b... the group has none. */
   gloss_agreement_set_get_relation_counts (gloss_agreement_result_get_pair (article, 0, 2), NULL, &counts);
@@ -487,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/agreement-relations/attributes-group", test_attributes_group);
   g_test_add_func ("/agreement-relations/attributes-pair", test_attributes_pair);
   g_test_add_func ("/agreement-relations/attributes-strict", test_attributes_strict);
+  g_test_add_func ("/agreement-relations/attribute-disagreements", test_attribute_disagreements);
   g_test_add_func ("/agreement-relations/relations", test_relations);
   g_test_add_func ("/agreement-relations/relations-none", test_relations_none);
   g_test_add_func ("/agreement-relations/relations-left-out", test_relations_left_out);

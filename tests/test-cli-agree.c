@@ -466,6 +466,119 @@ test_disagreements (Fixture       *f,
   g_assert_nonnull (strstr (f->err, "a.txt.alice.gloss.json"));
 }
 
+/* The verdicts and relations of make_verdicts(), and a fourth claim both
+ * mark that only bob gives a verdict: the rows of spans keep their twelve
+ * fields, the header names the columns of attributes and relations, and
+ * each disagreement on them is a row: the verdicts that differ, in the
+ * order of their passages (alice's missing one empty), then the relation
+ * alice alone has, with its ends. */
+static void
+test_disagreements_relational (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+
+  make_verdicts (f);
+  annotate (f, "c.txt", "alice", "claim", 3, 3);
+  claim_with_verdict (f, "bob", 3, "false");
+  annotate (f, "c.txt", "bob", "claim", 6, 6);
+  run (f, "agree", "--disagreements", "out.csv", "c.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_cmpstr (csv, ==,
+                   "article,kind,annotator_a,annotator_b,tag_a,start_a,end_a,quote_a,"
+                   "tag_b,start_b,end_b,quote_b,attribute,value_a,value_b,relation,"
+                   "source_tag,source_start,source_end,source_quote,"
+                   "target_tag,target_start,target_end,target_quote\r\n"
+                   "c.txt,only-b,alice,bob,,,,,claim,24,27,ggg\r\n"
+                   "c.txt,attribute-differs,alice,bob,claim,8,11,ccc,claim,8,11,ccc,"
+                   "verdict,true,misleading,,,,,,,,,\r\n"
+                   "c.txt,attribute-differs,alice,bob,claim,12,15,ddd,claim,12,15,ddd,"
+                   "verdict,,false,,,,,,,,,\r\n"
+                   "c.txt,relation-only-a,alice,bob,,,,,,,,,,,,"
+                   "said-by,claim,4,7,bbb,company,16,19,eee\r\n");
+}
+
+/* Writes the file of @annotator on @article (whose text is @text) with
+ * @annotations, the members of its list in JSON. */
+static void
+write_layer (Fixture    *f,
+             const char *article,
+             const char *text,
+             const char *annotator,
+             GString    *annotations)
+{
+  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autofree char *json = g_strdup_printf ("{\"gloss\": 1, \"source\": {\"path\": \"%s\", \"sha256\": \"%s\", "
+                                           "\"text_sha256\": \"%s\"}, \"annotator\": {\"id\": \"%s\"}, "
+                                           "\"annotations\": [%s]}",
+                                           article, sum, sum, annotator, annotations->str);
+
+  write_file (path, json);
+}
+
+/* Rows past what is kept in memory go to the file before the header is
+ * known: an article of 5,000 boundary disagreements, then one whose
+ * scores (numbers, written as they are) differ.  The header still comes
+ * first, with the columns of attributes, every row follows in order, and
+ * no temporary file is left. */
+static void
+test_disagreements_spilled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) alice = g_string_new (NULL);
+  g_autoptr(GString) bob = g_string_new (NULL);
+  g_autofree char *big = g_build_filename (f->dir, "big.txt", NULL);
+  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_string_append (text, "abc ");
+      g_string_append_printf (alice, "%s{\"id\": \"a%u\", \"tag\": \"claim\", \"start\": %u, "
+                              "\"end\": %u, \"quote\": \"abc\"}", i > 0 ? ", " : "", i, 4 * i, 4 * i + 3);
+      g_string_append_printf (bob, "%s{\"id\": \"b%u\", \"tag\": \"claim\", \"start\": %u, "
+                              "\"end\": %u, \"quote\": \"ab\"}", i > 0 ? ", " : "", i, 4 * i, 4 * i + 2);
+    }
+  write_file (big, text->str);
+  write_layer (f, "big.txt", text->str, "alice", alice);
+  write_layer (f, "big.txt", text->str, "bob", bob);
+  g_free (big);
+  big = g_build_filename (f->dir, "n.txt", NULL);
+  write_file (big, "abc");
+  g_string_assign (alice, "{\"id\": \"a\", \"tag\": \"claim\", \"start\": 0, \"end\": 3, \"quote\": \"abc\", "
+                   "\"attributes\": {\"score\": -2}}");
+  g_string_assign (bob, "{\"id\": \"b\", \"tag\": \"claim\", \"start\": 0, \"end\": 3, \"quote\": \"abc\", "
+                   "\"attributes\": {\"score\": 3}}");
+  write_layer (f, "n.txt", "abc", "alice", alice);
+  write_layer (f, "n.txt", "abc", "bob", bob);
+
+  run (f, "agree", "--disagreements", "out.csv", "big.txt", "n.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
+  g_assert_cmpuint (strlen (csv), >, 256 * 1024);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 5000 + 1 + 1);
+  g_assert_true (g_str_has_suffix (lines[0], ",quote_b,attribute,value_a,value_b,relation,"
+                                   "source_tag,source_start,source_end,source_quote,"
+                                   "target_tag,target_start,target_end,target_quote"));
+  g_assert_cmpstr (lines[1], ==, "big.txt,boundary-differs,alice,bob,claim,0,3,abc,claim,0,2,ab");
+  g_assert_cmpstr (lines[5000], ==, "big.txt,boundary-differs,alice,bob,claim,19996,19999,abc,claim,19996,19998,ab");
+  g_assert_cmpstr (lines[5001], ==, "n.txt,attribute-differs,alice,bob,claim,0,3,abc,claim,0,3,abc,score,-2,3,,,,,,,,,");
+  g_assert_cmpstr (lines[5002], ==, "");
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, ".gloss-tmp-"));
+}
+
 static void
 test_annotator_and_tag (Fixture       *f,
                         gconstpointer  data)
@@ -645,6 +758,10 @@ main (int   argc,
               cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, cli_fixture_set_up,
               test_disagreements, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/disagreements-relational", Fixture, NULL, cli_fixture_set_up,
+              test_disagreements_relational, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/disagreements-spilled", Fixture, NULL, cli_fixture_set_up,
+              test_disagreements_spilled, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, cli_fixture_set_up,
               test_annotator_and_tag, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, cli_fixture_set_up, test_bad_inputs,

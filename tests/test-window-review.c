@@ -399,6 +399,138 @@ test_attributes_relations (Fixture       *f,
   g_assert_null (strstr (version_text (rivals_versions, 1), "About"));
 }
 
+/* The review bar's figures. */
+static const char *
+figures_text (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (named (GTK_WIDGET (f->window), "review-figures")));
+}
+
+static gboolean
+no_attributes_part (gpointer f)
+{
+  return strstr (figures_text (f), "F1") != NULL && strstr (figures_text (f), "attributes") == NULL;
+}
+
+/* Ben's file: his passages, the rivals' claim about Acme Corp and, with
+ * @savings_link, the savings too; unless @rivals is NULL, verdicts on
+ * Acme Corp (true), the rivals' claim (@rivals) and the savings (false). */
+static void
+write_ben_relational (Fixture    *f,
+                      const char *rivals,
+                      gboolean    savings_link)
+{
+  g_autoptr(GFile) article = g_file_new_for_path (f->article);
+  g_autoptr(GlossSource) source = gloss_source_new_from_plain_text (article, 0, NULL, NULL);
+  g_autoptr(GlossAnnotationFile) ben = gloss_annotation_file_new (source, "ben", "Ben");
+  GlossLayer *layer = gloss_annotation_file_get_layer (ben);
+  GlossAnnotation *acme, *claim, *savings;
+  g_autoptr(GError) error = NULL;
+
+  annotate (layer, ben_passages);
+  acme = gloss_layer_find (layer, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
+  claim = gloss_layer_find (layer, "claim", at ("Rivals"), end_of ("little,"));
+  savings = gloss_layer_find (layer, "claim", at ("savings"), end_of ("million"));
+  if (rivals != NULL)
+    {
+      g_assert_true (gloss_layer_set_attribute (layer, acme, "verdict", g_variant_new_string ("true")));
+      g_assert_true (gloss_layer_set_attribute (layer, claim, "verdict", g_variant_new_string (rivals)));
+      g_assert_true (gloss_layer_set_attribute (layer, savings, "verdict", g_variant_new_string ("false")));
+    }
+  g_assert_nonnull (gloss_layer_link (layer, "about", gloss_annotation_get_id (claim),
+                                      gloss_annotation_get_id (acme), NULL));
+  if (savings_link)
+    g_assert_nonnull (gloss_layer_link (layer, "about", gloss_annotation_get_id (savings),
+                                        gloss_annotation_get_id (acme), NULL));
+  g_assert_true (gloss_annotation_file_save (ben, GLOSS_SAVE_OVERWRITE, NULL, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  Fixture *f;
+  const char *suffix;
+} Awaited;
+
+static gboolean
+figures_end_with (gpointer data)
+{
+  Awaited *awaited = data;
+
+  return g_str_has_suffix (figures_text (awaited->f), awaited->suffix);
+}
+
+/* Waits until the figures, measured in a thread once the files are read
+ * again, end with @suffix. */
+static void
+wait_for_suffix (Fixture    *f,
+                 const char *suffix)
+{
+  Awaited awaited = { f, suffix };
+
+  wait_until (figures_end_with, &awaited);
+}
+
+/* The header measures the attributes and relations of the layers
+ * compared.  The user and Ben both mark Acme Corp, the rivals' claim and
+ * the savings, with verdicts (true, true), (false, true), (false, false):
+ * α nominal with n = 6, three values of each, one unit disagreeing, is
+ * 1 − (2/6) / (18/30) = 0.44; both link the claim to Acme Corp, Ben the
+ * savings too: F1 = 2 × 1 / (1 + 2) = 0.67.  Ben's file then changes on
+ * disk, agreeing fully, and the header follows.  A part is left out when
+ * the layers have nothing of it, and undefined when nothing is pairable. */
+static void
+test_relational_figures (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const user_and_ben[] = { "test-person", "ben", NULL };
+  static const char * const user_and_cleo[] = { "test-person", "cleo", NULL };
+  static const char * const ben_and_cleo[] = { "ben", "cleo", NULL };
+  GlossLayer *own = own_layer (f);
+  GlossAnnotation *acme = gloss_layer_find (own, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
+  GlossAnnotation *claim = gloss_layer_find (own, "claim", at ("Rivals"), end_of ("little,"));
+  GlossAnnotation *savings;
+
+  /* Nothing of either yet. */
+  review (f, user_and_ben);
+  wait_for_figures (f);
+  g_assert_true (g_str_has_prefix (figures_text (f), "2 of 4 units agreed · F1 lenient "));
+  g_assert_null (strstr (figures_text (f), "attributes"));
+  g_assert_null (strstr (figures_text (f), "relations"));
+  activate (f->window, "win.review-exit");
+
+  savings = gloss_layer_annotate (own, "claim", at ("savings"), end_of ("million"), NULL);
+  g_assert_true (gloss_layer_set_attribute (own, acme, "verdict", g_variant_new_string ("true")));
+  g_assert_true (gloss_layer_set_attribute (own, claim, "verdict", g_variant_new_string ("false")));
+  g_assert_true (gloss_layer_set_attribute (own, savings, "verdict", g_variant_new_string ("false")));
+  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (claim),
+                                      gloss_annotation_get_id (acme), NULL));
+  write_ben_relational (f, "true", TRUE);
+  review (f, user_and_ben);
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
+  /* Every unit but Zenith Ltd's tag differs by its attributes or relations. */
+  g_assert_true (g_str_has_prefix (figures_text (f), "0 of 4 units agreed · F1 lenient "));
+
+  /* Ben now gives the claim the user's verdict and drops the savings' link. */
+  write_ben_relational (f, "false", FALSE);
+  wait_for_suffix (f, " · attributes α 1.00 · relations F1 1.00");
+  g_assert_true (g_str_has_prefix (figures_text (f), "3 of 4 units agreed · F1 lenient "));
+
+  /* Cleo has neither: the user's verdict on Acme Corp has no pair, and
+   * the user's relation is the user's alone. */
+  review (f, user_and_cleo);
+  wait_for_figures (f);
+  g_assert_true (g_str_has_suffix (figures_text (f), " · attributes α undefined · relations F1 0.00"));
+
+  /* Ben's verdicts gone from his file: only the relations' part is left. */
+  review (f, ben_and_cleo);
+  wait_for_figures (f);
+  g_assert_true (g_str_has_suffix (figures_text (f), " · attributes α undefined · relations F1 0.00"));
+  write_ben_relational (f, NULL, FALSE);
+  wait_until (no_attributes_part, f);
+  g_assert_true (g_str_has_suffix (figures_text (f), " · relations F1 0.00"));
+}
+
 /* The dialog opened by win.review. */
 static GtkWidget *
 review_dialog (void)
@@ -495,6 +627,7 @@ main (int    argc,
   ADD ("/review/list", test_list);
   ADD ("/review/versions", test_versions);
   ADD ("/review/attributes-relations", test_attributes_relations);
+  ADD ("/review/relational-figures", test_relational_figures);
   ADD ("/review/follows-layers", test_follows_layers);
   ADD ("/review/reload", test_reload);
   ADD ("/review/exit", test_exit);

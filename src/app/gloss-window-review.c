@@ -74,7 +74,8 @@ show_unit (GlossWindow *self,
 
 /* The agreement figures of the layers compared: how many units are
  * agreed, F1 lenient of the pair (the mean over pairs) and
- * Krippendorff's α_U over all tags; NULL @figures while they are
+ * Krippendorff's α_U over all tags, then α of the attributes and F1 of
+ * the relations when the layers have any; NULL @figures while they are
  * measured. */
 static char *
 describe_agreement (GlossWindow              *self,
@@ -85,6 +86,9 @@ describe_agreement (GlossWindow              *self,
   g_autofree char *units = NULL;
   g_autofree char *f1 = NULL;
   g_autofree char *alpha = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *attributes = NULL;
+  g_autofree char *relations = NULL;
 
   units = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         /* Translators: how many units are agreed, of how many */
@@ -101,19 +105,47 @@ describe_agreement (GlossWindow              *self,
   alpha = figures->alpha_u.defined ? g_strdup_printf (_("α_U %.2f"), figures->alpha_u.value)
                                    : g_strdup (_("α_U undefined"));
   /* Translators: the units agreed, F1, alpha */
-  return g_strdup_printf (_("%s · %s · %s"), units, f1, alpha);
+  spans = g_strdup_printf (_("%s · %s · %s"), units, f1, alpha);
+  if (!figures->has_attributes && !figures->has_relations)
+    return g_steal_pointer (&spans);
+
+  if (figures->has_attributes)
+    /* Translators: Krippendorff's alpha of the passages' attributes; then undefined */
+    attributes = figures->attributes_alpha.defined ? g_strdup_printf (_("attributes α %.2f"),
+                                                                      figures->attributes_alpha.value)
+                                                   : g_strdup (_("attributes α undefined"));
+  if (figures->has_relations)
+    /* Translators: F1 of the relations between passages; then undefined */
+    relations = figures->relations_f1.status == GLOSS_SCORE_DEFINED
+                  ? g_strdup_printf (_("relations F1 %.2f"), figures->relations_f1.value)
+                  : g_strdup (_("relations F1 undefined"));
+  if (attributes != NULL && relations != NULL)
+    /* Translators: the figures of the spans, of the attributes, of the relations */
+    return g_strdup_printf (_("%s · %s · %s"), spans, attributes, relations);
+  /* Translators: the figures of the spans, then of the attributes or of the relations */
+  return g_strdup_printf (_("%s · %s"), spans, attributes != NULL ? attributes : relations);
 }
 
 /* Measuring, in a worker thread: the teammates' layers as they are (the
  * window never changes them); of the user's own, which may change
- * meanwhile, what the measures read (tag and span of each passage not
- * orphaned), taken first and made a layer again in the thread. */
+ * meanwhile, what the measures read (id, tag, span and attributes of each
+ * passage not orphaned, and the relations), taken first and made a layer
+ * again in the thread. */
 typedef struct
 {
+  char *id;
   guint start;
   guint end;
   const char *tag;               /* interned */
+  GVariant *attributes;          /* the passage's, immutable, or NULL */
 } Passage;
+
+typedef struct
+{
+  const char *type;              /* interned */
+  char *source;
+  char *target;
+} Link;
 
 typedef struct
 {
@@ -122,6 +154,7 @@ typedef struct
   char *own_id;
   char *own_name;
   GArray *own;                   /* Passage */
+  GArray *own_links;             /* Link */
   GlossSource *source;
   GlossReviewFigures figures;
 } Measure;
@@ -143,8 +176,27 @@ measure_free (gpointer data)
   g_free (measure->own_id);
   g_free (measure->own_name);
   g_clear_pointer (&measure->own, g_array_unref);
+  g_clear_pointer (&measure->own_links, g_array_unref);
   g_object_unref (measure->source);
   g_free (measure);
+}
+
+static void
+passage_clear (gpointer data)
+{
+  Passage *passage = data;
+
+  g_free (passage->id);
+  g_clear_pointer (&passage->attributes, g_variant_unref);
+}
+
+static void
+link_clear (gpointer data)
+{
+  Link *link = data;
+
+  g_free (link->source);
+  g_free (link->target);
 }
 
 static GArray *
@@ -154,19 +206,44 @@ take_passages (GlossLayer *layer)
   guint n = g_list_model_get_n_items (model);
   GArray *passages = g_array_sized_new (FALSE, FALSE, sizeof (Passage), n);
 
+  g_array_set_clear_func (passages, passage_clear);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GlossAnnotation) annotation = g_list_model_get_item (model, i);
+      GVariant *attributes = gloss_annotation_get_attributes (annotation);
       Passage passage;
 
       if (gloss_annotation_get_status (annotation) == GLOSS_ANCHOR_ORPHANED)
         continue;
+      passage.id = g_strdup (gloss_annotation_get_id (annotation));
       passage.start = gloss_annotation_get_start (annotation);
       passage.end = gloss_annotation_get_end (annotation);
       passage.tag = g_intern_string (gloss_annotation_get_tag (annotation));
+      passage.attributes = attributes != NULL ? g_variant_ref (attributes) : NULL;
       g_array_append_val (passages, passage);
     }
   return passages;
+}
+
+static GArray *
+take_links (GlossLayer *layer)
+{
+  guint n = gloss_layer_get_n_relations (layer);
+  GArray *links = g_array_sized_new (FALSE, FALSE, sizeof (Link), n);
+
+  g_array_set_clear_func (links, link_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      GlossRelation *relation = gloss_layer_get_relation (layer, i);
+      Link link = {
+        g_intern_string (gloss_relation_get_rel_type (relation)),
+        g_strdup (gloss_relation_get_source (relation)),
+        g_strdup (gloss_relation_get_target (relation)),
+      };
+
+      g_array_append_val (links, link);
+    }
+  return links;
 }
 
 static GlossLayer *
@@ -178,14 +255,22 @@ make_layer (Measure *measure)
   for (guint i = 0; i < measure->own->len; i++)
     {
       const Passage *passage = &g_array_index (measure->own, Passage, i);
-      char id[16];
+      GlossAnnotation *annotation = gloss_annotation_new_full (passage->id, passage->tag, passage->start,
+                                                               passage->end, NULL, NULL, NULL, NULL,
+                                                               NULL, NULL);
 
-      g_snprintf (id, sizeof id, "%u", i);
-      g_ptr_array_add (annotations, gloss_annotation_new_full (id, passage->tag, passage->start, passage->end,
-                                                               NULL, NULL, NULL, NULL, NULL, NULL));
+      gloss_annotation_set_attributes (annotation, passage->attributes);
+      g_ptr_array_add (annotations, annotation);
     }
   gloss_layer_set_source (layer, measure->source);
   gloss_layer_replace_all (layer, annotations);
+  /* A relation to an orphaned passage is refused, as measuring leaves it out. */
+  for (guint i = 0; i < measure->own_links->len; i++)
+    {
+      const Link *link = &g_array_index (measure->own_links, Link, i);
+
+      gloss_layer_link (layer, link->type, link->source, link->target, NULL);
+    }
   return layer;
 }
 
@@ -201,6 +286,7 @@ measure_thread (GTask        *task,
     {
       g_ptr_array_index (measure->layers, measure->own_index) = make_layer (measure);
       g_clear_pointer (&measure->own, g_array_unref);
+      g_clear_pointer (&measure->own_links, g_array_unref);
     }
   gloss_review_measure_layers (measure->layers, measure->source, &measure->figures);
   g_task_return_boolean (task, TRUE);
@@ -246,6 +332,7 @@ measure_figures (GlossWindow *self)
           measure->own_id = g_strdup (gloss_layer_get_annotator_id (own));
           measure->own_name = g_strdup (gloss_layer_get_annotator_name (own));
           measure->own = take_passages (own);
+          measure->own_links = take_links (own);
         }
       g_ptr_array_add (measure->layers, layer == own ? NULL : g_object_ref (layer));
     }

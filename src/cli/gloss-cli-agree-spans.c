@@ -8,7 +8,7 @@
 /* gloss-cli agree INPUT…: how far the annotators of articles agree on
  * their passages, per pair and for the group, per tag and over all tags,
  * as readable tables or one JSON object; --disagreements writes each
- * disagreement as a row of a CSV file. */
+ * disagreement as a row of a CSV file (gloss-cli-agree-disagreements.c). */
 
 #define G_LOG_DOMAIN "gloss-cli"
 
@@ -22,8 +22,6 @@
 #include "gloss-cli-common.h"
 #include "gloss-cli-progress.h"
 #include "gloss-cli-read-ahead.h"
-#include "gloss-export.h"
-#include "gloss-file-io.h"
 
 static const char * const mode_names[] = { "strict", "lenient", "average" };
 
@@ -556,64 +554,6 @@ format_text (GlossAgreementResult *total,
   return g_string_free (out, FALSE);
 }
 
-/* --disagreements */
-
-static const char disagreements_header[] =
-  "article,kind,annotator_a,annotator_b,tag_a,start_a,end_a,quote_a,"
-  "tag_b,start_b,end_b,quote_b\r\n";
-
-static void
-append_side (GString     *out,
-             GlossSource *source,
-             const char  *tag,
-             guint        start,
-             guint        end)
-{
-  g_autofree char *quote = NULL;
-
-  out = g_string_append_c (out, ',');
-  if (tag == NULL)
-    {
-      g_string_append (out, ",,,");
-      return;
-    }
-  quote = gloss_source_dup_slice (source, start, end);
-  gloss_csv_append_field (out, tag, TRUE);
-  g_string_append_printf (out, ",%u,%u,", start, end);
-  gloss_csv_append_field (out, quote, TRUE);
-}
-
-static void
-append_disagreements (GString              *out,
-                      GlossAgreementResult *article)
-{
-  guint n = gloss_agreement_result_get_n_annotators (article);
-  GlossSource *source = gloss_agreement_result_get_source (article);
-
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        GlossAgreementSet *set = gloss_agreement_result_get_pair (article, i, j);
-        GPtrArray *list = gloss_span_match_get_disagreements (gloss_agreement_set_get_spans (set));
-
-        for (guint k = 0; k < list->len; k++)
-          {
-            const GlossSpanDisagreement *d = g_ptr_array_index (list, k);
-
-            gloss_csv_append_field (out, gloss_agreement_result_get_name (article), TRUE);
-            g_string_append_c (out, ',');
-            gloss_csv_append_field (out, gloss_span_outcome_to_string (d->kind), TRUE);
-            g_string_append_c (out, ',');
-            gloss_csv_append_field (out, gloss_agreement_result_get_annotator (article, i), TRUE);
-            g_string_append_c (out, ',');
-            gloss_csv_append_field (out, gloss_agreement_result_get_annotator (article, j), TRUE);
-            append_side (out, source, d->tag_a, d->start_a, d->end_a);
-            append_side (out, source, d->tag_b, d->start_b, d->end_b);
-            g_string_append (out, "\r\n");
-          }
-      }
-}
-
 int
 gloss_cli_agree_spans (char     **inputs,
                        char     **annotators,
@@ -629,8 +569,7 @@ gloss_cli_agree_spans (char     **inputs,
   g_autoptr(GlossAgreement) study = gloss_agreement_new ();
   g_autoptr(GlossCliProgress) progress = NULL;
   g_autoptr(GlossCliReadAhead) read_ahead = NULL;
-  g_autoptr(GlossAtomicWriter) writer = NULL;
-  g_autoptr(GString) rows = NULL;
+  g_autoptr(GlossCliDisagreements) rows = NULL;
   g_autoptr(GError) error = NULL;
   GlossAgreementResult *total;
   guint failures = 0;
@@ -653,13 +592,12 @@ gloss_cli_agree_spans (char     **inputs,
           g_printerr ("\n");
           return GLOSS_CLI_PROBLEM;
         }
-      writer = gloss_atomic_writer_new (file, NULL, GLOSS_WRITE_NONE, NULL, &error);
-      if (writer == NULL)
+      rows = gloss_cli_disagreements_new (file, &error);
+      if (rows == NULL)
         {
           g_printerr ("%s\n", error->message);
           return GLOSS_CLI_PROBLEM;
         }
-      rows = g_string_new (disagreements_header);
     }
 
   if (per_article && json)
@@ -693,25 +631,19 @@ gloss_cli_agree_spans (char     **inputs,
         g_ptr_array_add (documents, build_article_json (result));
       if (result != NULL && article_rows.rows != NULL)
         add_article_rows (&article_rows, result);
-      if (result != NULL && rows != NULL)
-        {
-          append_disagreements (rows, result);
-          if (rows->len > 256 * 1024 &&
-              !g_output_stream_write_all (gloss_atomic_writer_get_stream (writer), rows->str,
-                                          rows->len, NULL, NULL, &error))
-            break;
-          if (rows->len > 256 * 1024)
-            g_string_truncate (rows, 0);
-        }
+      if (result != NULL && rows != NULL && !gloss_cli_disagreements_add (rows, result, &error))
+        break;
     }
   gloss_cli_progress_update (progress, articles->len);
   gloss_cli_progress_clear (progress);
 
-  if (writer != NULL && error == NULL)
+  total = gloss_agreement_get_total (study);
+  if (rows != NULL && error == NULL)
     {
-      if (g_output_stream_write_all (gloss_atomic_writer_get_stream (writer), rows->str, rows->len,
-                                     NULL, NULL, &error))
-        gloss_atomic_writer_commit (writer, NULL, &error);
+      g_auto(GStrv) attributes = gloss_agreement_result_dup_attributes (total);
+      g_auto(GStrv) types = gloss_agreement_result_dup_relation_types (total);
+
+      gloss_cli_disagreements_finish (rows, attributes[0] != NULL || types[0] != NULL, &error);
     }
   if (error != NULL)
     {
@@ -719,7 +651,6 @@ gloss_cli_agree_spans (char     **inputs,
       return GLOSS_CLI_PROBLEM;
     }
 
-  total = gloss_agreement_get_total (study);
   for (guint i = 0; annotators != NULL && annotators[i] != NULL; i++)
     {
       guint k, n = gloss_agreement_result_get_n_annotators (total);

@@ -47,4 +47,22 @@ void gloss_cli_agree_append_relational_text (GString              *out,
                                              GlossAgreementResult *result,
                                              GlossCliTablePrint    print);
 
+/* --disagreements FILE: made before measuring (a file that cannot be
+ * written is refused at once), given each article's result, and written
+ * at the end, with the columns of attributes and relations when
+ * @relational. */
+typedef struct _GlossCliDisagreements GlossCliDisagreements;
+
+GlossCliDisagreements *gloss_cli_disagreements_new    (GFile                 *file,
+                                                       GError               **error);
+gboolean               gloss_cli_disagreements_add    (GlossCliDisagreements *self,
+                                                       GlossAgreementResult  *article,
+                                                       GError               **error);
+gboolean               gloss_cli_disagreements_finish (GlossCliDisagreements *self,
+                                                       gboolean               relational,
+                                                       GError               **error);
+void                   gloss_cli_disagreements_free   (GlossCliDisagreements *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossCliDisagreements, gloss_cli_disagreements_free)
+
 G_END_DECLS

@@ -40,6 +40,7 @@ struct _GlossAgreementSet
   GHashTable *lengths;          /* length -> how many articles */
   /* Attributes and relations (gloss-agreement-relational.c). */
   GPtrArray *attributes;        /* by attribute number: its tallies, or NULL */
+  GlossNominalTally *all_attributes; /* every attribute, values told apart by it */
   GArray *relations;            /* GlossSpanCounts by relation type number, pairs only */
   GlossSpanCounts relations_total;
 };
@@ -66,6 +67,7 @@ struct _GlossAgreementResult
   GPtrArray *annotators;        /* Annotator, sorted by id */
   GHashTable *pairs;            /* "a\nb" -> GlossAgreementSet */
   GlossAgreementSet *group;
+  struct _GlossAgreementUnits *units; /* an article's, for its disagreements */
 };
 
 struct _GlossAgreement
@@ -77,6 +79,7 @@ struct _GlossAgreement
   GlossAgreementResult *total;
   GPtrArray *attributes;        /* by number, in the order first met */
   GHashTable *attribute_numbers; /* id -> number + 1 */
+  guint n_attribute_values;     /* the codes of values over every attribute */
   GPtrArray *relation_types;    /* char *, by number */
   GHashTable *relation_numbers; /* id -> number + 1 */
 };
@@ -105,6 +108,35 @@ char                 *_gloss_agreement_pair_key     (const char              *a,
 /* Attributes and relations, on the units of an article: the passages
  * of its annotators matched strictly (same tag, start and end). */
 typedef struct _GlossAgreementUnits GlossAgreementUnits;
+
+struct _GlossAgreementUnits
+{
+  guint n_coders;
+  GPtrArray *cells;             /* GlossAnnotation, n_units × n_coders, NULL where absent */
+  GHashTable **unit_of;         /* per coder with relations, while they are read:
+                                 * annotation id -> unit + 1 */
+  GArray **relations;           /* per coder: GlossRelationKey */
+};
+
+typedef struct
+{
+  guint type;                   /* the study's number of its type */
+  guint source;                 /* units */
+  guint target;
+} GlossRelationKey;
+
+/* Calls @visit for each relation of coder @a or @b (indices in @units),
+ * in the order of their keys, with the outcome: a relation of both
+ * (the same type between the same units: each matches once), of @a
+ * only or of @b only. */
+typedef void (*GlossRelationVisit) (const GlossRelationKey *key,
+                                    GlossSpanOutcome        outcome,
+                                    gpointer                data);
+void                  _gloss_agreement_units_visit_relations (GlossAgreementUnits *units,
+                                                              guint                a,
+                                                              guint                b,
+                                                              GlossRelationVisit   visit,
+                                                              gpointer             data);
 
 void                  _gloss_agreement_relational_init  (GlossAgreement          *study);
 void                  _gloss_agreement_relational_clear (GlossAgreement          *study);

@@ -23,22 +23,6 @@
  * annotators with the same tag, start and end (an annotator's second
  * passage there is in a second unit). */
 
-/* The units of one article. */
-struct _GlossAgreementUnits
-{
-  guint n_coders;
-  GPtrArray *cells;             /* GlossAnnotation, n_units × n_coders, NULL where absent */
-  GHashTable **unit_of;         /* per coder with relations: annotation id -> unit + 1 */
-  GArray **relations;           /* per coder: RelationKey */
-};
-
-typedef struct
-{
-  guint type;                   /* the study's number of its type */
-  guint source;                 /* units */
-  guint target;
-} RelationKey;
-
 /* Sums of α interval, added unit by unit: the pairable values, their sum
  * and the sum of their squares, and the observed disagreement's sum. */
 typedef struct
@@ -59,7 +43,8 @@ typedef struct
 typedef struct
 {
   char *id;
-  GHashTable *codes;            /* value as text -> code + 1 */
+  GHashTable *codes;            /* value as text -> code */
+  GArray *pooled;               /* guint by code: its code over every attribute */
   gboolean numeric;             /* every value met was a number */
 } AttributeInfo;
 
@@ -72,6 +57,7 @@ attribute_info_free (gpointer data)
 
   g_free (info->id);
   g_hash_table_unref (info->codes);
+  g_array_unref (info->pooled);
   g_free (info);
 }
 
@@ -131,6 +117,7 @@ attribute_info (GlossAgreement *study,
   info = g_new0 (AttributeInfo, 1);
   info->id = g_strdup (id);
   info->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  info->pooled = g_array_new (FALSE, FALSE, sizeof (guint));
   info->numeric = TRUE;
   g_ptr_array_add (study->attributes, info);
   g_hash_table_insert (study->attribute_numbers, info->id, GUINT_TO_POINTER (study->attributes->len));
@@ -138,9 +125,12 @@ attribute_info (GlossAgreement *study,
   return info;
 }
 
+/* The code of @value among the values of its attribute; a new value
+ * gets a code over every attribute of @study too. */
 static int
-value_code (AttributeInfo *info,
-            GVariant      *value)
+value_code (GlossAgreement *study,
+            AttributeInfo  *info,
+            GVariant       *value)
 {
   g_autofree char *text = gloss_attribute_value_to_string (value);
   gpointer code;
@@ -151,6 +141,8 @@ value_code (AttributeInfo *info,
     return GPOINTER_TO_INT (code);
   code = GUINT_TO_POINTER (g_hash_table_size (info->codes));
   g_hash_table_insert (info->codes, g_steal_pointer (&text), code);
+  g_array_append_val (info->pooled, study->n_attribute_values);
+  study->n_attribute_values++;
   return GPOINTER_TO_INT (code);
 }
 
@@ -240,7 +232,7 @@ _gloss_agreement_units_new (GlossAgreement *study,
     {
       guint n = gloss_layer_get_n_relations (originals[c]);
 
-      units->relations[c] = g_array_new (FALSE, FALSE, sizeof (RelationKey));
+      units->relations[c] = g_array_new (FALSE, FALSE, sizeof (GlossRelationKey));
       for (guint r = 0; r < n; r++)
         {
           GlossRelation *relation = gloss_layer_get_relation (originals[c], r);
@@ -248,7 +240,7 @@ _gloss_agreement_units_new (GlossAgreement *study,
                                                                 gloss_relation_get_source (relation)));
           guint target = GPOINTER_TO_UINT (g_hash_table_lookup (units->unit_of[c],
                                                                 gloss_relation_get_target (relation)));
-          RelationKey key;
+          GlossRelationKey key;
 
           /* An end left out (orphaned, or of a tag not measured). */
           if (source == 0 || target == 0)
@@ -258,6 +250,8 @@ _gloss_agreement_units_new (GlossAgreement *study,
           key.target = target - 1;
           g_array_append_val (units->relations[c], key);
         }
+      /* Measuring and listing the disagreements need units only. */
+      g_clear_pointer (&units->unit_of[c], g_hash_table_unref);
     }
   return units;
 }
@@ -268,10 +262,7 @@ _gloss_agreement_units_free (GlossAgreementUnits *units)
   if (units == NULL)
     return;
   for (guint c = 0; c < units->n_coders; c++)
-    {
-      g_clear_pointer (&units->unit_of[c], g_hash_table_unref);
-      g_array_unref (units->relations[c]);
-    }
+    g_array_unref (units->relations[c]);
   g_free (units->unit_of);
   g_free (units->relations);
   g_ptr_array_unref (units->cells);
@@ -300,6 +291,7 @@ void
 _gloss_agreement_set_relational_clear (GlossAgreementSet *set)
 {
   g_ptr_array_unref (set->attributes);
+  g_clear_pointer (&set->all_attributes, gloss_nominal_tally_free);
   g_array_unref (set->relations);
 }
 
@@ -352,14 +344,24 @@ interval_add_unit (IntervalSums  *sums,
   sums->units++;
 }
 
+static GlossNominalTally *
+set_all_attributes (GlossAgreementSet *set)
+{
+  if (set->all_attributes == NULL)
+    set->all_attributes = gloss_nominal_tally_new (set->n_coders);
+  return set->all_attributes;
+}
+
 /* Adds the values of attribute @id of one unit, the annotations of the
- * set's coders being @cells. */
+ * set's coders being @cells, to its tallies and to those of every
+ * attribute (with @pooled, as many codes as @codes). */
 static void
 add_attribute_unit (GlossAgreementSet *set,
                     const char        *id,
                     GlossAnnotation  **cells,
                     guint              n_coders,
                     int               *codes,
+                    int               *pooled,
                     double            *numbers)
 {
   guint number, m = 0;
@@ -370,11 +372,13 @@ add_attribute_unit (GlossAgreementSet *set,
     {
       g_autoptr(GVariant) value = cells[c] != NULL ? gloss_annotation_dup_attribute (cells[c], id) : NULL;
 
-      codes[c] = value != NULL ? value_code (info, value) : -1;
+      codes[c] = value != NULL ? value_code (set->study, info, value) : -1;
+      pooled[c] = codes[c] >= 0 ? (int) g_array_index (info->pooled, guint, codes[c]) : -1;
       if (value != NULL && g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
         numbers[m++] = g_variant_get_double (value);
     }
   gloss_nominal_tally_add_unit (tally->nominal, codes, 1);
+  gloss_nominal_tally_add_unit (set_all_attributes (set), pooled, 1);
   interval_add_unit (&tally->interval, numbers, m);
 }
 
@@ -382,7 +386,7 @@ static int
 compare_relation_keys (gconstpointer a,
                        gconstpointer b)
 {
-  const RelationKey *x = a, *y = b;
+  const GlossRelationKey *x = a, *y = b;
 
   if (x->type != y->type)
     return x->type < y->type ? -1 : 1;
@@ -393,13 +397,12 @@ compare_relation_keys (gconstpointer a,
   return 0;
 }
 
-/* A pair's relations: those of A (coder @a) and B (coder @b) with the same
- * type between the same units match, each once. */
-static void
-count_relations (GlossAgreementSet   *set,
-                 GlossAgreementUnits *units,
-                 guint                a,
-                 guint                b)
+void
+_gloss_agreement_units_visit_relations (GlossAgreementUnits *units,
+                                        guint                a,
+                                        guint                b,
+                                        GlossRelationVisit   visit,
+                                        gpointer             data)
 {
   g_autoptr(GArray) x = g_array_copy (units->relations[a]);
   g_autoptr(GArray) y = g_array_copy (units->relations[b]);
@@ -409,17 +412,28 @@ count_relations (GlossAgreementSet   *set,
   g_array_sort (y, compare_relation_keys);
   while (i < x->len || j < y->len)
     {
-      const RelationKey *p = i < x->len ? &g_array_index (x, RelationKey, i) : NULL;
-      const RelationKey *q = j < y->len ? &g_array_index (y, RelationKey, j) : NULL;
+      const GlossRelationKey *p = i < x->len ? &g_array_index (x, GlossRelationKey, i) : NULL;
+      const GlossRelationKey *q = j < y->len ? &g_array_index (y, GlossRelationKey, j) : NULL;
       int cmp = p == NULL ? 1 : q == NULL ? -1 : compare_relation_keys (p, q);
       GlossSpanOutcome outcome = cmp == 0 ? GLOSS_SPAN_MATCHED : cmp < 0 ? GLOSS_SPAN_ONLY_A : GLOSS_SPAN_ONLY_B;
-      guint type = cmp <= 0 ? p->type : q->type;
 
-      set_relation_type (set, type)->n[outcome]++;
-      set->relations_total.n[outcome]++;
+      visit (cmp <= 0 ? p : q, outcome, data);
       i += cmp <= 0;
       j += cmp >= 0;
     }
+}
+
+/* A pair's relations: those of A and B with the same type between the
+ * same units match, each once. */
+static void
+count_relation (const GlossRelationKey *key,
+                GlossSpanOutcome        outcome,
+                gpointer                data)
+{
+  GlossAgreementSet *set = data;
+
+  set_relation_type (set, key->type)->n[outcome]++;
+  set->relations_total.n[outcome]++;
 }
 
 void
@@ -431,6 +445,7 @@ _gloss_agreement_units_measure (GlossAgreementUnits *units,
   guint n_units = units->cells->len / MAX (units->n_coders, 1);
   g_autofree GlossAnnotation **cells = g_new0 (GlossAnnotation *, n_coders);
   g_autofree int *codes = g_new (int, n_coders);
+  g_autofree int *pooled = g_new (int, n_coders);
   g_autofree double *numbers = g_new (double, n_coders);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
@@ -465,11 +480,11 @@ _gloss_agreement_units_measure (GlossAgreementUnits *units,
         }
       g_hash_table_iter_init (&iter, ids);
       while (g_hash_table_iter_next (&iter, &id, NULL))
-        add_attribute_unit (set, id, cells, n_coders, codes, numbers);
+        add_attribute_unit (set, id, cells, n_coders, codes, pooled, numbers);
     }
 
   if (set->is_pair && n_coders == 2)
-    count_relations (set, units, coders[0], coders[1]);
+    _gloss_agreement_units_visit_relations (units, coders[0], coders[1], count_relation, set);
 }
 
 /* Pooling. */
@@ -493,6 +508,8 @@ _gloss_agreement_set_add_relational (GlossAgreementSet       *total,
       to->interval.observed += from->interval.observed;
       to->interval.units += from->interval.units;
     }
+  if (article->all_attributes != NULL)
+    gloss_nominal_tally_add (set_all_attributes (total), article->all_attributes);
   for (guint t = 0; t < article->relations->len; t++)
     gloss_span_counts_add (set_relation_type (total, t),
                            &g_array_index (article->relations, GlossSpanCounts, t));
@@ -626,21 +643,27 @@ gloss_agreement_set_get_attribute_measure (GlossAgreementSet              *set,
                                            GlossAgreementAttributeMeasure  measure,
                                            GlossReliabilityResult         *result)
 {
-  int number;
+  int number = -1;
   AttributeTally *tally = NULL;
   g_autoptr(GlossNominalTally) none = NULL;
   const GlossNominalTally *nominal;
   IntervalSums no_sums = { 0 };
 
   g_return_if_fail (set != NULL);
-  g_return_if_fail (attribute != NULL);
   g_return_if_fail (measure < GLOSS_AGREEMENT_N_ATTRIBUTE_MEASURES);
   g_return_if_fail (result != NULL);
 
-  number = lookup_number (set->study->attribute_numbers, attribute);
-  if (number >= 0 && (guint) number < set->attributes->len)
-    tally = g_ptr_array_index (set->attributes, number);
-  nominal = tally != NULL ? tally->nominal : (none = gloss_nominal_tally_new (set->n_coders));
+  if (attribute != NULL)
+    {
+      number = lookup_number (set->study->attribute_numbers, attribute);
+      if (number >= 0 && (guint) number < set->attributes->len)
+        tally = g_ptr_array_index (set->attributes, number);
+      nominal = tally != NULL ? tally->nominal : NULL;
+    }
+  else
+    nominal = set->all_attributes;
+  if (nominal == NULL)
+    nominal = none = gloss_nominal_tally_new (set->n_coders);
 
   switch (measure)
     {
@@ -652,7 +675,10 @@ gloss_agreement_set_get_attribute_measure (GlossAgreementSet              *set,
       break;
     case GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL:
     default:
-      if (number >= 0 && !((AttributeInfo *) g_ptr_array_index (set->study->attributes, number))->numeric)
+      /* Over every attribute, values never meet those of another in a
+       * unit: α interval would weigh one scale against another. */
+      if (attribute == NULL ||
+          (number >= 0 && !((AttributeInfo *) g_ptr_array_index (set->study->attributes, number))->numeric))
         {
           *result = (GlossReliabilityResult) { 0 };
           _gloss_reliability_undefined (result, GLOSS_RELIABILITY_NOT_NUMBERS);

@@ -50,6 +50,7 @@ gloss_agreement_result_free (GlossAgreementResult *result)
   g_ptr_array_unref (result->annotators);
   g_hash_table_unref (result->pairs);
   g_clear_pointer (&result->group, _gloss_agreement_set_free);
+  _gloss_agreement_units_free (result->units);
   g_free (result);
 }
 

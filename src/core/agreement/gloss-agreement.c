@@ -503,7 +503,9 @@ gloss_agreement_measure_layers (GlossAgreement *self,
   if (coders->len >= 2)
     result->group = measure_set (self, units, FALSE, all, coders->len, n_tags, n_tokens, length);
 
-  _gloss_agreement_units_free (units);
+  /* Kept for the article's disagreements: its passages live in the
+   * annotators' layers the result holds. */
+  result->units = units;
   for (guint i = 0; i < coders->len; i++)
     coder_clear (&g_array_index (coders, Coder, i));
 

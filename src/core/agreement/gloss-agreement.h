@@ -187,6 +187,9 @@ char        **gloss_agreement_result_dup_attributes  (GlossAgreementResult *resu
 /* Whether every value of @attribute met so far is a number. */
 gboolean      gloss_agreement_result_attribute_is_numeric (GlossAgreementResult *result,
                                                       const char           *attribute);
+/* For @attribute, or every attribute together (NULL): each matched
+ * passage and attribute a unit, a value of one attribute never counted as
+ * agreeing with one of another (α interval is undefined there). */
 void          gloss_agreement_set_get_attribute_measure (GlossAgreementSet *set,
                                                       const char           *attribute,
                                                       GlossAgreementAttributeMeasure measure,
@@ -204,6 +207,49 @@ char        **gloss_agreement_result_dup_relation_types (GlossAgreementResult *r
 void          gloss_agreement_set_get_relation_counts (GlossAgreementSet   *set,
                                                       const char           *type,
                                                       GlossSpanCounts      *counts);
+
+/* The disagreements of a pair of annotators @a < @b (indices) on the
+ * article of @result (empty for the total), for a list.
+ *
+ * An attribute of a passage both marked (the same tag, start and end)
+ * whose values differ, or that one of them set and the other did not
+ * (value NULL): the passage's tag and span, the attribute's id and each
+ * side's value as text.  Sorted by the passage's start, end and tag,
+ * then by the attribute's id. */
+typedef struct
+{
+  char  *tag;
+  guint  start;
+  guint  end;
+  char  *attribute;
+  char  *value_a;
+  char  *value_b;
+} GlossAttributeDisagreement;
+
+/* A relation one side has and the other lacks, as they are counted
+ * (GLOSS_SPAN_ONLY_A or GLOSS_SPAN_ONLY_B): its type and the tag and span
+ * of each end.  Sorted by the source's start, end and tag, then the
+ * target's, then the type. */
+typedef struct
+{
+  GlossSpanOutcome kind;
+  char  *type;
+  char  *source_tag;
+  guint  source_start;
+  guint  source_end;
+  char  *target_tag;
+  guint  target_start;
+  guint  target_end;
+} GlossRelationDisagreement;
+
+/* A new array of GlossAttributeDisagreement. */
+GPtrArray    *gloss_agreement_result_dup_attribute_disagreements (GlossAgreementResult *result,
+                                                      guint                 a,
+                                                      guint                 b);
+/* A new array of GlossRelationDisagreement. */
+GPtrArray    *gloss_agreement_result_dup_relation_disagreements (GlossAgreementResult *result,
+                                                      guint                 a,
+                                                      guint                 b);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreement, gloss_agreement_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GlossAgreementResult, gloss_agreement_result_free)

@@ -163,11 +163,20 @@ guint                  gloss_review_accept_agreements (GlossReview *self,
 
 /* The agreement of the compared layers on @source, for a header: F1
  * lenient of the pair (the mean over pairs for a group, undefined unless
- * every pair's is), and α_U over all tags, of the pair or the group. */
+ * every pair's is), and α_U over all tags, of the pair or the group.
+ * When a passage compared has an attribute, α nominal over every
+ * attribute of the passages matched strictly (the same tag, start and
+ * end), of the pair or the group; when a layer compared has a relation,
+ * the F1 of the relations (the same type, both ends matched strictly),
+ * of the pair or the mean over pairs, as for spans. */
 typedef struct
 {
   GlossScore             f1_lenient;
   GlossReliabilityResult alpha_u;
+  gboolean               has_attributes;
+  GlossReliabilityResult attributes_alpha;
+  gboolean               has_relations;
+  GlossScore             relations_f1;
 } GlossReviewFigures;
 
 void                   gloss_review_measure           (GlossReview        *self,

@@ -192,6 +192,26 @@ gloss_atomic_writer_get_stream (GlossAtomicWriter *self)
   return self->stream;
 }
 
+GInputStream *
+gloss_atomic_writer_read_back (GlossAtomicWriter  *self,
+                               GError            **error)
+{
+  int fd;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (!self->committed && self->fd >= 0, NULL);
+
+  if (!g_output_stream_flush (self->stream, NULL, error))
+    return NULL;
+  fd = open (self->temp_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0)
+    {
+      _gloss_file_set_write_error (error, errno, self->display, self->folder_path);
+      return NULL;
+    }
+  return g_unix_input_stream_new (fd, TRUE);
+}
+
 static void
 sync_folder (const char *folder_path)
 {

@@ -78,6 +78,11 @@ GOutputStream   *gloss_atomic_writer_get_stream  (GlossAtomicWriter  *self);
 gboolean         gloss_atomic_writer_commit      (GlossAtomicWriter  *self,
                                                 GCancellable     *cancellable,
                                                 GError          **error);
+/* What was written so far, read from the start, for bytes that go into
+ * another file after all (a header known only at the end put first): the
+ * writer is then freed uncommitted. */
+GInputStream    *gloss_atomic_writer_read_back   (GlossAtomicWriter  *self,
+                                                GError          **error);
 /* Removes the temporary file unless the writer was committed. */
 void             gloss_atomic_writer_free        (GlossAtomicWriter  *self);
 
