@@ -298,6 +298,18 @@ view_of (Article *a)
   return gloss_window_get_text_view (a->window);
 }
 
+GlossAnnotation *
+tag_text (Article    *a,
+          const char *needle,
+          int         key)
+{
+  guint start = offset_of (a, needle);
+
+  gloss_text_view_select_range (view_of (a), start, start + g_utf8_strlen (needle, -1));
+  activate_action (a->window, "win.tag-key", g_variant_new_int32 (key));
+  return gloss_text_view_get_selected (view_of (a));
+}
+
 GtkTextBuffer *
 buffer_of (Article *a)
 {
@@ -439,6 +451,19 @@ find_named (GtkWidget  *widget,
     }
 
   return NULL;
+}
+
+GtkWidget *
+find_in_row (GtkWidget  *widget,
+             const char *row,
+             const char *name)
+{
+  GtkWidget *found = find_named (widget, row);
+
+  g_assert_nonnull (found);
+  found = find_named (found, name);
+  g_assert_nonnull (found);
+  return found;
 }
 
 GtkWidget *

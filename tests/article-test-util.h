@@ -121,6 +121,11 @@ GtkTextTag    *lookup_tag        (Article      *a,
 gboolean       has_tag_at        (Article      *a,
                                   const char   *name,
                                   guint         offset);
+/* Selects the first @needle of the text and presses number key @key, as
+ * a person tags a passage; returns the passage then selected. */
+GlossAnnotation *tag_text        (Article      *a,
+                                  const char   *needle,
+                                  int           key);
 /* The character offset of @needle in the article's text. */
 guint          offset_of         (Article      *a,
                                   const char   *needle);
@@ -138,6 +143,11 @@ gboolean       window_action_enabled (GlossWindow *window,
                                       const char  *action);
 /* The widget named @name inside @widget (itself included), or NULL. */
 GtkWidget     *find_named        (GtkWidget    *widget,
+                                  const char   *name);
+/* The widget named @name in the widget named @row inside @widget; both
+ * must exist. */
+GtkWidget     *find_in_row       (GtkWidget    *widget,
+                                  const char   *row,
                                   const char   *name);
 /* The GtkLabel named @name inside @widget, or NULL. */
 GtkWidget     *find_label        (GtkWidget    *widget,

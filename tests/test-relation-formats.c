@@ -483,6 +483,68 @@ test_w3c_bad_target (Fixture       *f,
   g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)), ==, 0);
 }
 
+/* W3C annotations as elements of a JSON-LD array: one that tags the
+ * first @exact of a.txt with @tag, and one that links @from to @to. */
+#define W3C_HEAD(id, motivation) \
+  "{\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n" \
+  "  \"id\": \"urn:uuid:" id "\", \"type\": \"Annotation\", \"motivation\": \"" motivation "\",\n"
+#define W3C_TAGGING(id, tag, exact) \
+  W3C_HEAD (id, "tagging") \
+  "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"" tag "\"}],\n" \
+  "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"" exact "\"}}}"
+#define W3C_LINKING(id, type, from, to) \
+  W3C_HEAD (id, "linking") \
+  "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"" type "\"}],\n" \
+  "  \"target\": [\"urn:uuid:" from "\", \"urn:uuid:" to "\"]}"
+
+#define CLAIM_ID "5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e"
+#define TWIN_ID "6e2c3d8f-9a1b-4c4d-8e3f-2a5b6c7d8e9f"
+#define ACME_ID "7f3d4e9a-0b2c-4d5e-9f4a-3b6c7d8e9f0a"
+
+/* Two W3C annotations of one passage are imported as one: a linking
+ * annotation that names the one merged away links the one kept, with no
+ * note of a missing target. */
+static void
+test_w3c_twin_target (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *article = fixture_write (f, "a.txt", RELATED_TEXT);
+  g_autofree char *input = fixture_write (f, "t.jsonld",
+    "[" W3C_TAGGING (CLAIM_ID, "claim", "profits doubled") ",\n"
+    W3C_TAGGING (TWIN_ID, "claim", "profits doubled") ",\n"
+    W3C_TAGGING (ACME_ID, "company", "Acme") ",\n"
+    W3C_LINKING ("0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a", "said-by", TWIN_ID, ACME_ID) "]\n");
+  g_autofree char *afile = g_strconcat (article, ".bob.gloss.json", NULL);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("w3c"));
+  g_autoptr(GFile) article_file = g_file_new_for_path (article);
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autofree char *notes = NULL;
+  GlossLayer *layer;
+  GlossRelation *relation;
+  GlossAnnotation *claim, *company;
+
+  gloss_importer_set_article (importer, article_file);
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, input, NULL));
+  notes = notes_of (importer);
+  g_test_message ("%s", notes);
+  g_assert_nonnull (strstr (notes, "t.jsonld: 1 annotation had the tag and span of another and was imported once"));
+  g_assert_null (strstr (notes, "linking annotation"));
+
+  file = open_file (afile);
+  layer = gloss_annotation_file_get_layer (file);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (layer)), ==, 2);
+  g_assert_cmpuint (gloss_layer_get_n_relations (layer), ==, 1);
+  relation = gloss_layer_get_relation (layer, 0);
+  g_assert_cmpstr (gloss_relation_get_rel_type (relation), ==, "said-by");
+  claim = gloss_layer_lookup (layer, gloss_relation_get_source (relation));
+  company = gloss_layer_lookup (layer, gloss_relation_get_target (relation));
+  g_assert_nonnull (claim);
+  g_assert_nonnull (company);
+  g_assert_cmpstr (gloss_annotation_get_quote (claim), ==, "profits doubled");
+  g_assert_cmpstr (gloss_annotation_get_quote (company), ==, "Acme");
+}
+
 /* CSV and JSON Lines (exports only) ------------------------------------ */
 
 static void
@@ -588,6 +650,7 @@ main (int   argc,
   ADD_TEST ("/relations/w3c/filtered", test_w3c_filtered);
   ADD_TEST ("/relations/w3c/attribute-kinds", test_w3c_attribute_kinds);
   ADD_TEST ("/relations/w3c/bad-target", test_w3c_bad_target);
+  ADD_TEST ("/relations/w3c/twin-target", test_w3c_twin_target);
   ADD_TEST ("/relations/csv/pandas", test_csv);
   ADD_TEST ("/relations/jsonl/records", test_jsonl);
 

@@ -512,6 +512,50 @@ test_codebook_defaults (void)
   g_assert_cmpstr (g_variant_get_string (parsed, NULL), ==, "true");
 }
 
+/* A relation type's and an attribute's setters take the lists and
+ * strings they hold: given back to them, or a part of them, or the other
+ * end's list (a swap), they keep what they were given. */
+static void
+test_setters_take_own_values (void)
+{
+  const char *sources[] = { "claim", "quote", NULL };
+  const char *targets[] = { "company", "person", "place", NULL };
+  g_autoptr(GlossRelationType) type = gloss_relation_type_new ("about", "About", "#336699",
+                                                               sources, targets, TRUE);
+  const char *claim_only[] = { "claim", NULL };
+  g_autoptr(GlossAttributeDef) def = gloss_attribute_def_new ("verdict", "Verdict",
+                                                              GLOSS_ATTRIBUTE_CHOICE, claim_only);
+
+  gloss_relation_type_set_tags (type, gloss_relation_type_get_source_tags (type),
+                                gloss_relation_type_get_target_tags (type));
+  g_assert_true (g_strv_equal (gloss_relation_type_get_source_tags (type), sources));
+  g_assert_true (g_strv_equal (gloss_relation_type_get_target_tags (type), targets));
+
+  /* A swap: each list is given the other's. */
+  gloss_relation_type_set_tags (type, gloss_relation_type_get_target_tags (type),
+                                gloss_relation_type_get_source_tags (type));
+  g_assert_true (g_strv_equal (gloss_relation_type_get_source_tags (type), targets));
+  g_assert_true (g_strv_equal (gloss_relation_type_get_target_tags (type), sources));
+  g_assert_true (gloss_relation_type_allows (type, "person", "quote"));
+  g_assert_false (gloss_relation_type_allows (type, "claim", "company"));
+
+  /* The tail of a list held. */
+  gloss_relation_type_set_tags (type, gloss_relation_type_get_source_tags (type) + 1,
+                                gloss_relation_type_get_target_tags (type) + 1);
+  g_assert_cmpstrv (gloss_relation_type_get_source_tags (type), ((const char *[]) { "person", "place", NULL }));
+  g_assert_cmpstrv (gloss_relation_type_get_target_tags (type), ((const char *[]) { "quote", NULL }));
+
+  gloss_relation_type_set_label (type, gloss_relation_type_get_raw_label (type));
+  g_assert_cmpstr (gloss_relation_type_get_label (type), ==, "About");
+  gloss_relation_type_set_color (type, gloss_relation_type_get_color (type));
+  g_assert_cmpstr (gloss_relation_type_get_color (type), ==, "#336699");
+
+  gloss_attribute_def_set_tags (def, gloss_attribute_def_get_tags (def));
+  g_assert_cmpstrv (gloss_attribute_def_get_tags (def), claim_only);
+  gloss_attribute_def_set_label (def, gloss_attribute_def_get_label (def));
+  g_assert_cmpstr (gloss_attribute_def_get_label (def), ==, "Verdict");
+}
+
 /* Writes @text as a codebook file in a folder of its own. */
 static GFile *
 write_codebook (const char *text)
@@ -653,6 +697,7 @@ main (int   argc,
   g_test_add_func ("/relations/file/unknown-keys-and-dangling", test_file_unknown_keys_and_dangling);
   g_test_add_func ("/relations/file/bad", test_file_bad_relations);
   g_test_add_func ("/relations/codebook/defaults", test_codebook_defaults);
+  g_test_add_func ("/relations/codebook/setters-take-own-values", test_setters_take_own_values);
   g_test_add_func ("/relations/codebook/file", test_codebook_file);
   g_test_add_func ("/relations/codebook/bad", test_codebook_bad);
 

@@ -542,20 +542,6 @@ test_teammate_read_only (void)
   close_article (f);
 }
 
-/* The widget named @name in the row named @row of @dialog. */
-static GtkWidget *
-in_row (GtkWidget  *dialog,
-        const char *row,
-        const char *name)
-{
-  GtkWidget *found = find_named (dialog, row);
-
-  g_assert_nonnull (found);
-  found = find_named (found, name);
-  g_assert_nonnull (found);
-  return found;
-}
-
 /* The codebook dialog adds a relation type (its tags and direction) and
  * an attribute (its values and default), keeps the ids of those renamed,
  * and the window offers the new type at once. */
@@ -584,11 +570,11 @@ test_codebook_dialog (void)
   settle ();
   cites = gloss_codebook_lookup_relation_type (copy, "cites");
   g_assert_nonnull (cites);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (in_row (dialog, "cites", "directed")), FALSE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_in_row (dialog, "cites", "directed")), FALSE);
   g_assert_false (gloss_relation_type_get_directed (cites));
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (in_row (dialog, "cites", "source-tags"))));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_in_row (dialog, "cites", "source-tags"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (popover, "claim")), TRUE);
-  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (in_row (dialog, "cites", "target-tags"))));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (find_in_row (dialog, "cites", "target-tags"))));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find_named (popover, "claim")), TRUE);
   g_assert_cmpstrv (gloss_relation_type_get_source_tags (cites), ((const char *[]) { "claim", NULL }));
   g_assert_cmpstrv (gloss_relation_type_get_target_tags (cites), ((const char *[]) { "claim", NULL }));
@@ -597,24 +583,24 @@ test_codebook_dialog (void)
   gtk_editable_set_text (GTK_EDITABLE (find_named (dialog, "new-attribute")), "Stance");
   g_signal_emit_by_name (find_named (dialog, "new-attribute"), "activate");
   settle ();
-  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "values")), "For, Against");
-  g_signal_emit_by_name (in_row (dialog, "stance", "values"), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (find_in_row (dialog, "stance", "values")), "For, Against");
+  g_signal_emit_by_name (find_in_row (dialog, "stance", "values"), "activate");
   settle ();
   stance = gloss_codebook_lookup_attribute (copy, "stance");
   g_assert_cmpuint (gloss_attribute_def_get_n_values (stance), ==, 2);
   g_assert_cmpstr (gloss_attribute_def_get_value_id (stance, 1), ==, "against");
-  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "default")), "For");
+  gtk_editable_set_text (GTK_EDITABLE (find_in_row (dialog, "stance", "default")), "For");
   g_assert_cmpstr (g_variant_get_string (gloss_attribute_def_get_default (stance), NULL), ==, "for");
   /* Renamed, a value keeps its id. */
-  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "stance", "values")), "For, Opposed");
-  g_signal_emit_by_name (in_row (dialog, "stance", "values"), "activate");
+  gtk_editable_set_text (GTK_EDITABLE (find_in_row (dialog, "stance", "values")), "For, Opposed");
+  g_signal_emit_by_name (find_in_row (dialog, "stance", "values"), "activate");
   settle ();
   stance = gloss_codebook_lookup_attribute (copy, "stance");
   g_assert_cmpstr (gloss_attribute_def_get_value_id (stance, 0), ==, "for");
   g_assert_cmpstr (gloss_attribute_def_get_value_label (stance, 1), ==, "Opposed");
 
   /* The verdict renamed keeps its id. */
-  gtk_editable_set_text (GTK_EDITABLE (in_row (dialog, "verdict", "label")), "Finding");
+  gtk_editable_set_text (GTK_EDITABLE (find_in_row (dialog, "verdict", "label")), "Finding");
   g_assert_cmpstr (gloss_attribute_def_get_label (gloss_codebook_lookup_attribute (copy, "verdict")), ==, "Finding");
 
   check = find_named (dialog, "cites");

@@ -44,6 +44,7 @@ struct _GlossInspector
   GlossCodebook *codebook;
   gulong codebook_begin_handler;
   gulong codebook_end_handler;
+  gulong codebook_assigned_handler;
 
   /* Above zero while the code moves the tag drop-down, whose changes are
    * then not the user's choice. */
@@ -286,6 +287,8 @@ codebook_change_end_cb (GlossInspector *self)
   update_tag_choice (self);
 }
 
+static void update_codebook_parts (GlossInspector *self);
+
 static void
 set_codebook (GlossInspector *self,
               GlossCodebook  *codebook)
@@ -297,6 +300,7 @@ set_codebook (GlossInspector *self,
     {
       g_clear_signal_handler (&self->codebook_begin_handler, self->codebook);
       g_clear_signal_handler (&self->codebook_end_handler, self->codebook);
+      g_clear_signal_handler (&self->codebook_assigned_handler, self->codebook);
     }
 
   self->updating++;
@@ -312,6 +316,11 @@ set_codebook (GlossInspector *self,
         g_signal_connect_data (codebook, "items-changed",
                                G_CALLBACK (codebook_change_end_cb), self,
                                NULL, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+      /* The codebook dialog saved: the attributes and relation types of
+       * the passage's tag may be others. */
+      self->codebook_assigned_handler =
+        g_signal_connect_swapped (codebook, "assigned",
+                                  G_CALLBACK (update_codebook_parts), self);
     }
   g_list_store_append (self->tag_lists, self->extra_tags);
   self->updating--;
@@ -394,6 +403,17 @@ update_times (GlossInspector *self)
     }
 }
 
+/* What the codebook says of the passage's tag: its attributes and the
+ * relation types of its links. */
+static void
+update_codebook_parts (GlossInspector *self)
+{
+  GlossLayer *layer = get_layer (self);
+
+  gloss_attribute_editor_set (self->attributes, self->annotation, layer, self->codebook, can_edit (self));
+  gloss_relation_list_set (self->relations, self->annotation, layer, self->codebook, can_edit (self));
+}
+
 static void
 update_editable (GlossInspector *self)
 {
@@ -405,8 +425,7 @@ update_editable (GlossInspector *self)
   gtk_text_view_set_editable (self->note_view, self->editable);
   /* The buttons' actions set the buttons' own sensitivity. */
   gtk_widget_set_sensitive (self->button_box, self->editable);
-  gloss_attribute_editor_set (self->attributes, self->annotation, layer, self->codebook, can_edit (self));
-  gloss_relation_list_set (self->relations, self->annotation, layer, self->codebook, can_edit (self));
+  update_codebook_parts (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->annotator_label), show_annotator);
   /* A teammate's annotation can be taken into the own layer instead. */
@@ -486,6 +505,7 @@ gloss_inspector_dispose (GObject *object)
     {
       g_clear_signal_handler (&self->codebook_begin_handler, self->codebook);
       g_clear_signal_handler (&self->codebook_end_handler, self->codebook);
+      g_clear_signal_handler (&self->codebook_assigned_handler, self->codebook);
     }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_INSPECTOR);

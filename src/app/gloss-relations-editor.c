@@ -42,6 +42,7 @@ struct _GlossRelationsEditor
   /* Set while the rows are made again: an entry that loses the keyboard
    * as it goes commits nothing. */
   gboolean rebuilding;
+  guint rebuild_id;
 };
 
 G_DEFINE_FINAL_TYPE (GlossRelationsEditor, gloss_relations_editor, GTK_TYPE_WIDGET)
@@ -371,6 +372,16 @@ on_attribute_label (GtkEditable *entry)
     gloss_attribute_def_set_label (item_of (GTK_WIDGET (entry)), text);
 }
 
+static gboolean
+rebuild_cb (gpointer data)
+{
+  GlossRelationsEditor *self = data;
+
+  self->rebuild_id = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_attribute_kind (GtkDropDown *dropdown)
 {
@@ -382,7 +393,9 @@ on_attribute_kind (GtkDropDown *dropdown)
     return;
   made = remake (def, gtk_drop_down_get_selected (dropdown), NULL);
   replace_attribute (self->codebook, made);
-  rebuild (self);
+  /* The drop-down is still telling of its change: its row goes after. */
+  if (self->rebuild_id == 0)
+    self->rebuild_id = g_idle_add (rebuild_cb, self);
 }
 
 static void
@@ -623,6 +636,7 @@ gloss_relations_editor_dispose (GObject *object)
 {
   GlossRelationsEditor *self = GLOSS_RELATIONS_EDITOR (object);
 
+  g_clear_handle_id (&self->rebuild_id, g_source_remove);
   g_clear_pointer (&self->box, gtk_widget_unparent);
   g_clear_object (&self->codebook);
 

@@ -21,6 +21,7 @@ struct _GlossSidebar
   gulong layer_handler;
   GlossCodebook *codebook;
   gulong codebook_handler;
+  gulong codebook_assigned_handler;
   GlossLayer *own_layer;
   gulong own_items_handler;
   GPtrArray *teammates;          /* GlossAnnotationFile, in the switcher's order */
@@ -35,6 +36,9 @@ struct _GlossSidebar
 
   GPtrArray *tag_ids;            /* the tag drop-down's tags after "All tags" */
   char *tag_filter;              /* NULL for every tag */
+  GPtrArray *attribute_choices;  /* the attribute drop-down's items after "All attributes" */
+  char *attribute_filter;        /* the attribute a passage must have; NULL for none */
+  GVariant *attribute_value;     /* the value it must have; NULL for any */
   char *query;                   /* the text filter in lower case; "" for none */
   gunichar *needle;              /* the same as characters */
   glong needle_length;
@@ -59,6 +63,8 @@ struct _GlossSidebar
   GtkSearchEntry *search_entry;
   GtkDropDown *tag_dropdown;
   GtkStringList *tag_names;
+  GtkDropDown *attribute_dropdown;
+  GtkStringList *attribute_names;
   GtkFlowBox *counts_box;
   GtkStack *stack;
   GtkListView *list_view;
@@ -89,6 +95,10 @@ void     _gloss_sidebar_attach_attention   (GlossSidebar *self,
 /* Fills the tag drop-down with the codebook's tags, keeping the chosen
  * one if it is still there. */
 void     _gloss_sidebar_update_tag_choices (GlossSidebar *self);
+/* Fills the attribute drop-down with the codebook's attributes and their
+ * values, keeping the chosen one if it is still there; hidden when the
+ * codebook has none. */
+void     _gloss_sidebar_update_attribute_choices (GlossSidebar *self);
 
 /* gloss-sidebar-counts.c */
 /* Counts the shown layer's annotations again. */

@@ -413,6 +413,17 @@ codebook_changed_cb (GListModel   *codebook,
   schedule_refresh (self);
 }
 
+/* The codebook dialog saved: the attributes may be others, and the rows'
+ * words for them too, which the text filter reads. */
+static void
+codebook_assigned_cb (GlossSidebar *self)
+{
+  _gloss_sidebar_update_attribute_choices (self);
+  if (self->list_filter_on)
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  _gloss_sidebar_update_empty_state (self);
+}
+
 /* GObject */
 
 static void
@@ -426,7 +437,10 @@ gloss_sidebar_dispose (GObject *object)
   if (self->document != NULL)
     g_clear_signal_handler (&self->layer_handler, self->document);
   if (self->codebook != NULL)
-    g_clear_signal_handler (&self->codebook_handler, self->codebook);
+    {
+      g_clear_signal_handler (&self->codebook_handler, self->codebook);
+      g_clear_signal_handler (&self->codebook_assigned_handler, self->codebook);
+    }
   if (self->own_layer != NULL)
     g_clear_signal_handler (&self->own_items_handler, self->own_layer);
   if (self->shown_layer != NULL)
@@ -440,6 +454,7 @@ gloss_sidebar_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->filter_model, self);
       g_signal_handlers_disconnect_by_data (self->layer_dropdown, self);
       g_signal_handlers_disconnect_by_data (self->tag_dropdown, self);
+      g_signal_handlers_disconnect_by_data (self->attribute_dropdown, self);
       g_signal_handlers_disconnect_by_data (self->search_entry, self);
       gtk_custom_filter_set_filter_func (self->filter, NULL, NULL, NULL);
       gtk_custom_filter_set_filter_func (self->attention_filter, NULL, NULL, NULL);
@@ -472,6 +487,9 @@ gloss_sidebar_finalize (GObject *object)
 
   g_clear_pointer (&self->teammates, g_ptr_array_unref);
   g_clear_pointer (&self->tag_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->attribute_choices, g_ptr_array_unref);
+  g_clear_pointer (&self->attribute_value, g_variant_unref);
+  g_free (self->attribute_filter);
   g_clear_pointer (&self->shown_tags, g_ptr_array_unref);
   g_clear_pointer (&self->tag_counts, g_hash_table_unref);
   g_free (self->tag_filter);
@@ -554,6 +572,8 @@ gloss_sidebar_class_init (GlossSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, tag_names);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, attribute_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GlossSidebar, attribute_names);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, counts_box);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossSidebar, list_view);
@@ -620,7 +640,10 @@ gloss_sidebar_set_document (GlossSidebar  *self,
   if (self->document != NULL)
     g_clear_signal_handler (&self->layer_handler, self->document);
   if (self->codebook != NULL)
-    g_clear_signal_handler (&self->codebook_handler, self->codebook);
+    {
+      g_clear_signal_handler (&self->codebook_handler, self->codebook);
+      g_clear_signal_handler (&self->codebook_assigned_handler, self->codebook);
+    }
 
   /* The teammates' layers belong to the document. */
   g_ptr_array_set_size (self->teammates, 0);
@@ -638,11 +661,17 @@ gloss_sidebar_set_document (GlossSidebar  *self,
     self->layer_handler = g_signal_connect_swapped (document, "notify::layer",
                                                     G_CALLBACK (document_layer_changed_cb), self);
   if (self->codebook != NULL)
-    self->codebook_handler = g_signal_connect (self->codebook, "items-changed",
-                                               G_CALLBACK (codebook_changed_cb), self);
+    {
+      self->codebook_handler = g_signal_connect (self->codebook, "items-changed",
+                                                 G_CALLBACK (codebook_changed_cb), self);
+      self->codebook_assigned_handler =
+        g_signal_connect_swapped (self->codebook, "assigned",
+                                  G_CALLBACK (codebook_assigned_cb), self);
+    }
 
   gloss_sidebar_set_selected (self, NULL);
   _gloss_sidebar_update_tag_choices (self);
+  _gloss_sidebar_update_attribute_choices (self);
   set_own_layer (self, document != NULL ? gloss_document_get_layer (document) : NULL);
   show_file (self, get_own_file (self));
   sync_layer_dropdown (self);

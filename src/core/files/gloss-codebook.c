@@ -27,6 +27,13 @@ static void list_model_iface_init (GListModelInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (GlossCodebook, gloss_codebook, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+enum {
+  ASSIGNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Mid-tone colours that stay legible as translucent highlights on light
  * and dark backgrounds alike. */
 static const char * const palette[] = {
@@ -86,6 +93,12 @@ gloss_codebook_class_init (GlossCodebookClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = gloss_codebook_finalize;
+
+  /* After gloss_codebook_assign(): the relation types and attributes may
+   * be others, which no items-changed tells. */
+  signals[ASSIGNED] =
+    g_signal_new ("assigned", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -509,6 +522,7 @@ gloss_codebook_assign (GlossCodebook *self,
     g_list_model_items_changed (G_LIST_MODEL (self), prefix,
                                 old_len - prefix - suffix,
                                 new_len - prefix - suffix);
+  g_signal_emit (self, signals[ASSIGNED], 0);
 }
 
 GFile *

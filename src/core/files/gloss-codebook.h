@@ -48,7 +48,8 @@ GlossCodebook *gloss_codebook_copy            (GlossCodebook  *self);
  * The tags of ids both have stay the same objects, updated in place (so
  * whoever watches them is notified); tags only @from has are added as
  * copies; the others are removed.  One items-changed covers the span that
- * changed, none is emitted when the list is the same. */
+ * changed, none is emitted when the list is the same; then "assigned" is
+ * emitted, as the relation types and attributes are @from's too. */
 void           gloss_codebook_assign          (GlossCodebook  *self,
                                                GlossCodebook  *from);
 

@@ -192,9 +192,18 @@ _gloss_import_batch_has (GlossImportBatch *batch,
                          guint             start,
                          guint             end)
 {
+  return _gloss_import_batch_find (batch, label, start, end) != NULL;
+}
+
+GlossAnnotation *
+_gloss_import_batch_find (GlossImportBatch *batch,
+                          const char       *label,
+                          guint             start,
+                          guint             end)
+{
   g_autofree char *key = span_key (tag_of (batch, label), start, end);
 
-  return g_hash_table_contains (batch->spans, key);
+  return g_hash_table_lookup (batch->spans, key);
 }
 
 GlossAnnotation *
@@ -218,7 +227,6 @@ _gloss_import_batch_add (GlossImportBatch *batch,
 
   if (g_hash_table_contains (batch->spans, key))
     return NULL;
-  g_hash_table_add (batch->spans, g_steal_pointer (&key));
 
   if (created == NULL || modified == NULL)
     {
@@ -250,6 +258,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   if (!g_hash_table_contains (batch->labels, tag))
     g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
 
+  g_hash_table_insert (batch->spans, g_steal_pointer (&key), annotation);
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
 }

@@ -27,7 +27,7 @@ typedef struct
   char *annotator;
   char *annotator_name;     /* as the other tool gave it; NULL for the id */
   GPtrArray *annotations;   /* GlossAnnotation */
-  GHashTable *spans;        /* "tag start end" of each, to refuse twins */
+  GHashTable *spans;        /* "tag start end" of each -> it, to refuse twins */
   GHashTable *ids;          /* the annotations' ids, which must differ */
   GHashTable *tags;         /* label -> its tag id */
   char *now;                /* the time given to annotations without one */
@@ -52,6 +52,11 @@ GlossImportBatch *_gloss_import_batch_new  (GlossSource      *source,
 void              _gloss_import_batch_free (GlossImportBatch *batch);
 /* TRUE when the batch holds an annotation of @label on [start, end). */
 gboolean          _gloss_import_batch_has  (GlossImportBatch *batch,
+                                            const char       *label,
+                                            guint             start,
+                                            guint             end);
+/* The batch's annotation of @label on [start, end), or NULL. */
+GlossAnnotation  *_gloss_import_batch_find (GlossImportBatch *batch,
                                             const char       *label,
                                             guint             start,
                                             guint             end);

@@ -626,9 +626,19 @@ commit (GlossW3cReader *r)
 
       a = _gloss_import_batch_add (batch, item->tag, item->start, item->end, item->note,
                                    item->id, item->created, item->modified);
-      n_twins += a == NULL;
       if (a == NULL)
-        continue;
+        {
+          /* A linking annotation that names the twin links the annotation
+           * kept in its place. */
+          n_twins++;
+          a = _gloss_import_batch_find (batch, item->tag, item->start, item->end);
+          if (item->iri != NULL && a != NULL && !g_hash_table_contains (annotations, item->iri))
+            {
+              g_hash_table_insert (annotations, item->iri, a);
+              g_hash_table_insert (batches, a, batch);
+            }
+          continue;
+        }
 
       if (item->iri != NULL)
         {

@@ -184,11 +184,15 @@ void
 gloss_attribute_def_set_label (GlossAttributeDef *self,
                                const char        *label)
 {
+  char *copy;
+
   g_return_if_fail (GLOSS_IS_ATTRIBUTE_DEF (self));
   g_return_if_fail (label != NULL);
 
+  /* @label may be the one held. */
+  copy = g_strdup (label);
   g_free (self->label);
-  self->label = g_strdup (label);
+  self->label = copy;
   self->builtin = FALSE;
 }
 
@@ -210,10 +214,14 @@ void
 gloss_attribute_def_set_tags (GlossAttributeDef  *self,
                               const char * const *tags)
 {
+  GStrv copy;
+
   g_return_if_fail (GLOSS_IS_ATTRIBUTE_DEF (self));
 
+  /* Copied before the old list goes: @tags may be it, or point into it. */
+  copy = tags != NULL ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
   g_strfreev (self->tags);
-  self->tags = tags != NULL ? g_strdupv ((char **) tags) : g_new0 (char *, 1);
+  self->tags = copy;
 }
 
 gboolean

@@ -142,11 +142,15 @@ void
 gloss_relation_type_set_label (GlossRelationType *self,
                                const char        *label)
 {
+  char *copy;
+
   g_return_if_fail (GLOSS_IS_RELATION_TYPE (self));
   g_return_if_fail (label != NULL);
 
+  /* @label may be the one held. */
+  copy = g_strdup (label);
   g_free (self->label);
-  self->label = g_strdup (label);
+  self->label = copy;
   self->builtin = FALSE;
 }
 
@@ -161,11 +165,14 @@ void
 gloss_relation_type_set_color (GlossRelationType *self,
                                const char        *color)
 {
+  char *copy;
+
   g_return_if_fail (GLOSS_IS_RELATION_TYPE (self));
   g_return_if_fail (color != NULL);
 
+  copy = g_strdup (color);
   g_free (self->color);
-  self->color = g_strdup (color);
+  self->color = copy;
 }
 
 const char * const *
@@ -187,12 +194,18 @@ gloss_relation_type_set_tags (GlossRelationType  *self,
                               const char * const *source_tags,
                               const char * const *target_tags)
 {
+  GStrv sources, targets;
+
   g_return_if_fail (GLOSS_IS_RELATION_TYPE (self));
 
+  /* Copied before the old lists go: either may be one of them, or point
+   * into them. */
+  sources = copy_tags (source_tags);
+  targets = copy_tags (target_tags);
   g_strfreev (self->source_tags);
-  self->source_tags = copy_tags (source_tags);
+  self->source_tags = sources;
   g_strfreev (self->target_tags);
-  self->target_tags = copy_tags (target_tags);
+  self->target_tags = targets;
 }
 
 gboolean
