@@ -103,6 +103,7 @@ add_label (GlossReviewVersions *self,
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       bin = gloss_wrap_bin_new ();
       gtk_widget_set_hexpand (bin, TRUE);
