@@ -81,10 +81,14 @@ draw_bar (GlossTextView      *self,
       return;
     }
 
-  for (int x = rect->x; x < rect->x + rect->width; x += 6)
-    gtk_snapshot_append_color (snapshot, &style->color,
-                               &GRAPHENE_RECT_INIT (x, y, MIN (4, rect->x + rect->width - x),
-                                                    BAR_HEIGHT));
+  /* One dash repeated along the bar: a node for the whole bar rather
+   * than one a dash, of which a screen of teammates' passages would make
+   * thousands to draw at every frame. */
+  gtk_snapshot_push_repeat (snapshot, &GRAPHENE_RECT_INIT (rect->x, y, rect->width, BAR_HEIGHT),
+                            &GRAPHENE_RECT_INIT (rect->x, y, DASH_PERIOD, BAR_HEIGHT));
+  gtk_snapshot_append_color (snapshot, &style->color,
+                             &GRAPHENE_RECT_INIT (rect->x, y, DASH_LENGTH, BAR_HEIGHT));
+  gtk_snapshot_pop (snapshot);
 
   /* The tag's block, at the passage's start only, a little taller than
    * the dashes so that it reads as a mark of its own. */

@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 #define HIGHLIGHT_ALPHA 0.30
 #define BAR_HEIGHT 2
 #define BAR_GAP 1
+/* A teammate's bar is dashed: dashes this long, one every period. */
+#define DASH_LENGTH 4
+#define DASH_PERIOD 6
 /* The width of the ticks at the ends of a nested passage. */
 #define NESTED_TICK_WIDTH 2
 #define MAX_DRAWN 4000
