@@ -358,6 +358,66 @@ test_articles_text (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Fleiss’ κ"));
 }
 
+/* Every attribute together, the figure review's header shows, beside
+ * each attribute's: alice and bob give the verdicts of make_verdicts()
+ * on three claims of d.txt, and both a score of 2 to the first.  Four
+ * units (a passage and an attribute each), 3 agreeing: percent agreement
+ * 0.75; α nominal with n = 8, values true 3, false 2, misleading 1 and
+ * the score's 2 (never agreeing with a verdict) 2, two ordered pairs
+ * disagreeing: 1 − (2/8) / (46/56) = 1 − 7/23.  The verdict's α stays
+ * 1 − 10/22, and the score, one unit alike, is undefined. */
+static void
+test_all_attributes (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const verdicts[2][3] = { { "true", "false", "true" }, { "true", "false", "misleading" } };
+  static const char * const annotators[] = { "alice", "bob" };
+  g_autofree char *d = g_build_filename (f->dir, "d.txt", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *all;
+
+  write_file (d, ten_words);
+  for (guint a = 0; a < G_N_ELEMENTS (annotators); a++)
+    {
+      g_autoptr(GString) claims = g_string_new (NULL);
+
+      for (guint i = 0; i < 3; i++)
+        g_string_append_printf (claims, "%s{\"id\": \"c%u\", \"tag\": \"claim\", \"start\": %u, "
+                                "\"end\": %u, \"quote\": \"%.3s\", \"attributes\": {\"verdict\": \"%s\"%s}}",
+                                i > 0 ? ", " : "", i, 4 * i, 4 * i + 3, ten_words + 4 * i, verdicts[a][i],
+                                i == 0 ? ", \"score\": 2" : "");
+      write_layer (f, "d.txt", ten_words, annotators[a], claims);
+    }
+
+  run (f, "agree", "--json", "d.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  root = parse_output (f);
+  all = json_object_get_object_member (find_agree_pair (root, "alice", "bob"), "all_attributes");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "percent_agreement"), 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "alpha_nominal"), 1 - 7.0 / 23, 1e-9);
+  g_assert_false (json_object_has_member (all, "alpha_interval"));
+  g_assert_cmpint (json_object_get_int_member (all, "units"), ==, 4);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (all, "undefined")), ==, 0);
+  all = json_object_get_object_member (json_object_get_object_member (root, "group"), "all_attributes");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "alpha_nominal"), 1 - 7.0 / 23, 1e-9);
+
+  run (f, "agree", "d.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^verdict +alice – bob +0\\.667 +0\\.545 +3$", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^score +alice – bob +1\\.000 +— +— +1$", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\(all attributes\\) +alice – bob +0\\.750 +0\\.696 +4$", f->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\(all attributes\\) +\\(group\\) +0\\.750 +0\\.696 +4$", f->out,
+                                       G_REGEX_MULTILINE, 0));
+
+  /* Without attributes, no such member. */
+  make_corpus (f);
+  run (f, "agree", "--json", "a.txt", NULL);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_output (f);
+  g_assert_false (json_object_has_member (find_agree_pair (root, "alice", "bob"), "all_attributes"));
+}
+
 static void
 test_annotator_and_tag (Fixture       *f,
                         gconstpointer  data)
@@ -535,6 +595,8 @@ main (int   argc,
               cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/text", Fixture, NULL, cli_fixture_set_up, test_articles_text,
               cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/all-attributes", Fixture, NULL, cli_fixture_set_up,
+              test_all_attributes, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, cli_fixture_set_up,
               test_annotator_and_tag, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, cli_fixture_set_up, test_bad_inputs,
