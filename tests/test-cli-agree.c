@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "cli-test-util.h"
+#include "agree-test-util.h"
 #include "file-test-util.h"
 
 /* gloss-cli agree on articles, and with --table on reliability data from
@@ -187,47 +187,6 @@ test_bad_tables (Fixture       *f,
   g_assert_cmpint (run (f, "agree", NULL), ==, 2);
 }
 
-/* Articles: a small corpus in the fixture's folder.  a.txt: ten words,
- * four characters apart (word k is [4k, 4k + 3)); b.txt the same. */
-static const char ten_words[] = "aaa bbb ccc ddd eee fff ggg hhh iii jjj";
-
-static void
-annotate (Fixture    *f,
-          const char *article,
-          const char *annotator,
-          const char *tag,
-          guint       first_word,
-          guint       last_word)
-{
-  g_autofree char *start = g_strdup_printf ("%u", first_word * 4);
-  g_autofree char *end = g_strdup_printf ("%u", last_word * 4 + 3);
-
-  run (f, "annotate", article, "-a", annotator, "-t", tag, "-s", start, "-e", end, NULL);
-  g_assert_cmpint (f->status, ==, 0);
-}
-
-static void
-make_corpus (Fixture *f)
-{
-  g_autofree char *a = g_build_filename (f->dir, "a.txt", NULL);
-  g_autofree char *b = g_build_filename (f->dir, "b.txt", NULL);
-
-  write_file (a, ten_words);
-  write_file (b, ten_words);
-  /* a.txt: an exact match, a tag that differs, a boundary that differs. */
-  annotate (f, "a.txt", "alice", "company", 0, 1);
-  annotate (f, "a.txt", "bob", "company", 0, 1);
-  annotate (f, "a.txt", "carol", "company", 0, 1);
-  annotate (f, "a.txt", "alice", "claim", 3, 5);
-  annotate (f, "a.txt", "bob", "controversy", 3, 5);
-  annotate (f, "a.txt", "carol", "claim", 3, 4);
-  /* b.txt: only in A, only in B, nested. */
-  annotate (f, "b.txt", "alice", "claim", 0, 2);
-  annotate (f, "b.txt", "bob", "claim", 6, 7);
-  annotate (f, "b.txt", "carol", "controversy", 5, 9);
-  annotate (f, "b.txt", "carol", "claim", 6, 7);
-}
-
 static void
 test_articles_json (Fixture       *f,
                     gconstpointer  data)
@@ -324,47 +283,6 @@ test_per_article (Fixture       *f,
 }
 
 static void
-claim_with_verdict (Fixture    *f,
-                    const char *annotator,
-                    guint       word,
-                    const char *verdict)
-{
-  g_autofree char *start = g_strdup_printf ("%u", word * 4);
-  g_autofree char *end = g_strdup_printf ("%u", word * 4 + 3);
-  g_autofree char *attr = g_strconcat ("verdict=", verdict, NULL);
-
-  g_assert_cmpint (run (f, "annotate", "c.txt", "-a", annotator, "-t", "claim", "-s", start, "-e", end,
-                        "--attr", attr, NULL), ==, 0);
-}
-
-/* Verdicts on three claims both marked: (true, true), (false, false),
- * (true, misleading); alice also links 0 → 4 said-by and 1 → 4 said-by,
- * bob only 0 → 4.  Percent agreement 2/3; α nominal with n = 6, 4 values
- * agreeing, n_c = 3, 2, 1: 1 − 5 × 2 / (36 − 14) = 1 − 10/22.
- * Relations: 1 matched, A 2, B 1: P = 1, R = 1/2, F1 = 2/3. */
-static void
-make_verdicts (Fixture *f)
-{
-  g_autofree char *c = g_build_filename (f->dir, "c.txt", NULL);
-  g_autofree char *start = g_strdup_printf ("%u", 16);
-  g_autofree char *end = g_strdup_printf ("%u", 19);
-
-  write_file (c, ten_words);
-  claim_with_verdict (f, "alice", 0, "true");
-  claim_with_verdict (f, "bob", 0, "true");
-  claim_with_verdict (f, "alice", 1, "false");
-  claim_with_verdict (f, "bob", 1, "false");
-  claim_with_verdict (f, "alice", 2, "true");
-  claim_with_verdict (f, "bob", 2, "misleading");
-  for (guint i = 0; i < 2; i++)
-    g_assert_cmpint (run (f, "annotate", "c.txt", "-a", i == 0 ? "alice" : "bob", "-t", "company",
-                          "-s", start, "-e", end, NULL), ==, 0);
-  cli_link_at (f->dir, "c.txt", "alice", "said-by", 0, 16);
-  cli_link_at (f->dir, "c.txt", "alice", "said-by", 4, 16);
-  cli_link_at (f->dir, "c.txt", "bob", "said-by", 0, 16);
-}
-
-static void
 test_attributes_relations (Fixture       *f,
                            gconstpointer  data)
 {
@@ -440,143 +358,64 @@ test_articles_text (Fixture       *f,
   g_assert_nonnull (strstr (f->out, "Fleiss’ κ"));
 }
 
+/* Every attribute together, the figure review's header shows, beside
+ * each attribute's: alice and bob give the verdicts of make_verdicts()
+ * on three claims of d.txt, and both a score of 2 to the first.  Four
+ * units (a passage and an attribute each), 3 agreeing: percent agreement
+ * 0.75; α nominal with n = 8, values true 3, false 2, misleading 1 and
+ * the score's 2 (never agreeing with a verdict) 2, two ordered pairs
+ * disagreeing: 1 − (2/8) / (46/56) = 1 − 7/23.  The verdict's α stays
+ * 1 − 10/22, and the score, one unit alike, is undefined. */
 static void
-test_disagreements (Fixture       *f,
-                    gconstpointer  data)
+test_all_attributes (Fixture       *f,
+                     gconstpointer  data)
 {
-  g_autofree char *csv = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "a.txt", NULL);
+  static const char * const verdicts[2][3] = { { "true", "false", "true" }, { "true", "false", "misleading" } };
+  static const char * const annotators[] = { "alice", "bob" };
+  g_autofree char *d = g_build_filename (f->dir, "d.txt", NULL);
+  g_autoptr(JsonObject) root = NULL;
+  JsonObject *all;
 
-  write_file (path, "=ab ccc ddd");
-  annotate (f, "a.txt", "alice", "claim", 0, 1);
-  annotate (f, "a.txt", "bob", "claim", 1, 1);
-  run (f, "agree", "--disagreements", "out.csv", "a.txt", NULL);
-  g_assert_cmpint (f->status, ==, 0);
-  g_free (path);
-  path = g_build_filename (f->dir, "out.csv", NULL);
-  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
-  g_assert_cmpstr (csv, ==,
-                   "article,kind,annotator_a,annotator_b,tag_a,start_a,end_a,quote_a,"
-                   "tag_b,start_b,end_b,quote_b\r\n"
-                   "a.txt,boundary-differs,alice,bob,claim,0,7,'=ab ccc,claim,4,7,ccc\r\n");
-
-  /* Never over an input. */
-  run (f, "agree", "--disagreements", "a.txt.alice.gloss.json", "a.txt", NULL);
-  g_assert_cmpint (f->status, ==, 1);
-  g_assert_nonnull (strstr (f->err, "a.txt.alice.gloss.json"));
-}
-
-/* The verdicts and relations of make_verdicts(), and a fourth claim both
- * mark that only bob gives a verdict: the rows of spans keep their twelve
- * fields, the header names the columns of attributes and relations, and
- * each disagreement on them is a row: the verdicts that differ, in the
- * order of their passages (alice's missing one empty), then the relation
- * alice alone has, with its ends. */
-static void
-test_disagreements_relational (Fixture       *f,
-                               gconstpointer  data)
-{
-  g_autofree char *csv = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
-
-  make_verdicts (f);
-  annotate (f, "c.txt", "alice", "claim", 3, 3);
-  claim_with_verdict (f, "bob", 3, "false");
-  annotate (f, "c.txt", "bob", "claim", 6, 6);
-  run (f, "agree", "--disagreements", "out.csv", "c.txt", NULL);
-  g_assert_cmpint (f->status, ==, 0);
-  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
-  g_assert_cmpstr (csv, ==,
-                   "article,kind,annotator_a,annotator_b,tag_a,start_a,end_a,quote_a,"
-                   "tag_b,start_b,end_b,quote_b,attribute,value_a,value_b,relation,"
-                   "source_tag,source_start,source_end,source_quote,"
-                   "target_tag,target_start,target_end,target_quote\r\n"
-                   "c.txt,only-b,alice,bob,,,,,claim,24,27,ggg\r\n"
-                   "c.txt,attribute-differs,alice,bob,claim,8,11,ccc,claim,8,11,ccc,"
-                   "verdict,true,misleading,,,,,,,,,\r\n"
-                   "c.txt,attribute-differs,alice,bob,claim,12,15,ddd,claim,12,15,ddd,"
-                   "verdict,,false,,,,,,,,,\r\n"
-                   "c.txt,relation-only-a,alice,bob,,,,,,,,,,,,"
-                   "said-by,claim,4,7,bbb,company,16,19,eee\r\n");
-}
-
-/* Writes the file of @annotator on @article (whose text is @text) with
- * @annotations, the members of its list in JSON. */
-static void
-write_layer (Fixture    *f,
-             const char *article,
-             const char *text,
-             const char *annotator,
-             GString    *annotations)
-{
-  g_autofree char *sum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
-  g_autofree char *name = g_strdup_printf ("%s.%s.gloss.json", article, annotator);
-  g_autofree char *path = g_build_filename (f->dir, name, NULL);
-  g_autofree char *json = g_strdup_printf ("{\"gloss\": 1, \"source\": {\"path\": \"%s\", \"sha256\": \"%s\", "
-                                           "\"text_sha256\": \"%s\"}, \"annotator\": {\"id\": \"%s\"}, "
-                                           "\"annotations\": [%s]}",
-                                           article, sum, sum, annotator, annotations->str);
-
-  write_file (path, json);
-}
-
-/* Rows past what is kept in memory go to the file before the header is
- * known: an article of 5,000 boundary disagreements, then one whose
- * scores (numbers, written as they are) differ.  The header still comes
- * first, with the columns of attributes, every row follows in order, and
- * no temporary file is left. */
-static void
-test_disagreements_spilled (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) alice = g_string_new (NULL);
-  g_autoptr(GString) bob = g_string_new (NULL);
-  g_autofree char *big = g_build_filename (f->dir, "big.txt", NULL);
-  g_autofree char *path = g_build_filename (f->dir, "out.csv", NULL);
-  g_autofree char *csv = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  for (guint i = 0; i < 5000; i++)
+  write_file (d, ten_words);
+  for (guint a = 0; a < G_N_ELEMENTS (annotators); a++)
     {
-      g_string_append (text, "abc ");
-      g_string_append_printf (alice, "%s{\"id\": \"a%u\", \"tag\": \"claim\", \"start\": %u, "
-                              "\"end\": %u, \"quote\": \"abc\"}", i > 0 ? ", " : "", i, 4 * i, 4 * i + 3);
-      g_string_append_printf (bob, "%s{\"id\": \"b%u\", \"tag\": \"claim\", \"start\": %u, "
-                              "\"end\": %u, \"quote\": \"ab\"}", i > 0 ? ", " : "", i, 4 * i, 4 * i + 2);
+      g_autoptr(GString) claims = g_string_new (NULL);
+
+      for (guint i = 0; i < 3; i++)
+        g_string_append_printf (claims, "%s{\"id\": \"c%u\", \"tag\": \"claim\", \"start\": %u, "
+                                "\"end\": %u, \"quote\": \"%.3s\", \"attributes\": {\"verdict\": \"%s\"%s}}",
+                                i > 0 ? ", " : "", i, 4 * i, 4 * i + 3, ten_words + 4 * i, verdicts[a][i],
+                                i == 0 ? ", \"score\": 2" : "");
+      write_layer (f, "d.txt", ten_words, annotators[a], claims);
     }
-  write_file (big, text->str);
-  write_layer (f, "big.txt", text->str, "alice", alice);
-  write_layer (f, "big.txt", text->str, "bob", bob);
-  g_free (big);
-  big = g_build_filename (f->dir, "n.txt", NULL);
-  write_file (big, "abc");
-  g_string_assign (alice, "{\"id\": \"a\", \"tag\": \"claim\", \"start\": 0, \"end\": 3, \"quote\": \"abc\", "
-                   "\"attributes\": {\"score\": -2}}");
-  g_string_assign (bob, "{\"id\": \"b\", \"tag\": \"claim\", \"start\": 0, \"end\": 3, \"quote\": \"abc\", "
-                   "\"attributes\": {\"score\": 3}}");
-  write_layer (f, "n.txt", "abc", "alice", alice);
-  write_layer (f, "n.txt", "abc", "bob", bob);
 
-  run (f, "agree", "--disagreements", "out.csv", "big.txt", "n.txt", NULL);
+  run (f, "agree", "--json", "d.txt", NULL);
   g_assert_cmpint (f->status, ==, 0);
-  g_assert_true (g_file_get_contents (path, &csv, NULL, NULL));
-  g_assert_cmpuint (strlen (csv), >, 256 * 1024);
-  lines = g_strsplit (csv, "\r\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 1 + 5000 + 1 + 1);
-  g_assert_true (g_str_has_suffix (lines[0], ",quote_b,attribute,value_a,value_b,relation,"
-                                   "source_tag,source_start,source_end,source_quote,"
-                                   "target_tag,target_start,target_end,target_quote"));
-  g_assert_cmpstr (lines[1], ==, "big.txt,boundary-differs,alice,bob,claim,0,3,abc,claim,0,2,ab");
-  g_assert_cmpstr (lines[5000], ==, "big.txt,boundary-differs,alice,bob,claim,19996,19999,abc,claim,19996,19998,ab");
-  g_assert_cmpstr (lines[5001], ==, "n.txt,attribute-differs,alice,bob,claim,0,3,abc,claim,0,3,abc,score,-2,3,,,,,,,,,");
-  g_assert_cmpstr (lines[5002], ==, "");
+  root = parse_output (f);
+  all = json_object_get_object_member (find_agree_pair (root, "alice", "bob"), "all_attributes");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "percent_agreement"), 0.75, 1e-9);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "alpha_nominal"), 1 - 7.0 / 23, 1e-9);
+  g_assert_false (json_object_has_member (all, "alpha_interval"));
+  g_assert_cmpint (json_object_get_int_member (all, "units"), ==, 4);
+  g_assert_cmpuint (json_object_get_size (json_object_get_object_member (all, "undefined")), ==, 0);
+  all = json_object_get_object_member (json_object_get_object_member (root, "group"), "all_attributes");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (all, "alpha_nominal"), 1 - 7.0 / 23, 1e-9);
 
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_assert_null (strstr (name, ".gloss-tmp-"));
+  run (f, "agree", "d.txt", NULL);
+  g_assert_cmpint (f->status, ==, 0);
+  g_assert_true (g_regex_match_simple ("^verdict +alice – bob +0\\.667 +0\\.545 +3$", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^score +alice – bob +1\\.000 +— +— +1$", f->out, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\(all attributes\\) +alice – bob +0\\.750 +0\\.696 +4$", f->out,
+                                       G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^\\(all attributes\\) +\\(group\\) +0\\.750 +0\\.696 +4$", f->out,
+                                       G_REGEX_MULTILINE, 0));
+
+  /* Without attributes, no such member. */
+  make_corpus (f);
+  run (f, "agree", "--json", "a.txt", NULL);
+  g_clear_pointer (&root, json_object_unref);
+  root = parse_output (f);
+  g_assert_false (json_object_has_member (find_agree_pair (root, "alice", "bob"), "all_attributes"));
 }
 
 static void
@@ -756,12 +595,8 @@ main (int   argc,
               cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/text", Fixture, NULL, cli_fixture_set_up, test_articles_text,
               cli_fixture_tear_down);
-  g_test_add ("/cli-agree/articles/disagreements", Fixture, NULL, cli_fixture_set_up,
-              test_disagreements, cli_fixture_tear_down);
-  g_test_add ("/cli-agree/articles/disagreements-relational", Fixture, NULL, cli_fixture_set_up,
-              test_disagreements_relational, cli_fixture_tear_down);
-  g_test_add ("/cli-agree/articles/disagreements-spilled", Fixture, NULL, cli_fixture_set_up,
-              test_disagreements_spilled, cli_fixture_tear_down);
+  g_test_add ("/cli-agree/articles/all-attributes", Fixture, NULL, cli_fixture_set_up,
+              test_all_attributes, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/annotator-and-tag", Fixture, NULL, cli_fixture_set_up,
               test_annotator_and_tag, cli_fixture_tear_down);
   g_test_add ("/cli-agree/articles/bad-inputs", Fixture, NULL, cli_fixture_set_up, test_bad_inputs,

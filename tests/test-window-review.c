@@ -446,6 +446,26 @@ write_ben_relational (Fixture    *f,
   g_assert_no_error (error);
 }
 
+/* The user marks the savings too, gives Acme Corp, the rivals' claim
+ * and the savings the verdicts true, false and false and links the claim
+ * to Acme Corp; Ben's file has his verdicts, the claim's true, and both
+ * his links. */
+static void
+give_verdicts (Fixture *f)
+{
+  GlossLayer *own = own_layer (f);
+  GlossAnnotation *acme = gloss_layer_find (own, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
+  GlossAnnotation *claim = gloss_layer_find (own, "claim", at ("Rivals"), end_of ("little,"));
+  GlossAnnotation *savings = gloss_layer_annotate (own, "claim", at ("savings"), end_of ("million"), NULL);
+
+  g_assert_true (gloss_layer_set_attribute (own, acme, "verdict", g_variant_new_string ("true")));
+  g_assert_true (gloss_layer_set_attribute (own, claim, "verdict", g_variant_new_string ("false")));
+  g_assert_true (gloss_layer_set_attribute (own, savings, "verdict", g_variant_new_string ("false")));
+  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (claim),
+                                      gloss_annotation_get_id (acme), NULL));
+  write_ben_relational (f, "true", TRUE);
+}
+
 typedef struct
 {
   Fixture *f;
@@ -486,10 +506,6 @@ test_relational_figures (Fixture       *f,
   static const char * const user_and_ben[] = { "test-person", "ben", NULL };
   static const char * const user_and_cleo[] = { "test-person", "cleo", NULL };
   static const char * const ben_and_cleo[] = { "ben", "cleo", NULL };
-  GlossLayer *own = own_layer (f);
-  GlossAnnotation *acme = gloss_layer_find (own, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
-  GlossAnnotation *claim = gloss_layer_find (own, "claim", at ("Rivals"), end_of ("little,"));
-  GlossAnnotation *savings;
 
   /* Nothing of either yet. */
   review (f, user_and_ben);
@@ -499,13 +515,7 @@ test_relational_figures (Fixture       *f,
   g_assert_null (strstr (figures_text (f), "relations"));
   activate (f->window, "win.review-exit");
 
-  savings = gloss_layer_annotate (own, "claim", at ("savings"), end_of ("million"), NULL);
-  g_assert_true (gloss_layer_set_attribute (own, acme, "verdict", g_variant_new_string ("true")));
-  g_assert_true (gloss_layer_set_attribute (own, claim, "verdict", g_variant_new_string ("false")));
-  g_assert_true (gloss_layer_set_attribute (own, savings, "verdict", g_variant_new_string ("false")));
-  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (claim),
-                                      gloss_annotation_get_id (acme), NULL));
-  write_ben_relational (f, "true", TRUE);
+  give_verdicts (f);
   review (f, user_and_ben);
   wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
   /* Every unit but Zenith Ltd's tag differs by its attributes or relations. */
@@ -529,6 +539,75 @@ test_relational_figures (Fixture       *f,
   write_ben_relational (f, NULL, FALSE);
   wait_until (no_attributes_part, f);
   g_assert_true (g_str_has_suffix (figures_text (f), " · relations F1 0.00"));
+}
+
+/* Counts the figures shown while they are measured. */
+static void
+count_measuring (guint      *count,
+                 GParamSpec *pspec,
+                 GtkLabel   *label)
+{
+  if (g_str_has_suffix (gtk_label_get_label (label), "measuring…"))
+    (*count)++;
+}
+
+/* The header follows what the layers compared say of their passages
+ * while the window reviews: the user links the savings to Acme Corp as
+ * Ben does (relations F1 2 × 2 / (2 + 2) = 1.00) and gives the rivals'
+ * claim Ben's verdict (every pair of values alike: α 1.00), both in one
+ * step; the units and figures are gathered again once the step is done,
+ * and again when one undo takes both back. */
+static void
+test_relational_refresh (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char * const user_and_ben[] = { "test-person", "ben", NULL };
+  GlossLayer *own = own_layer (f);
+  GlossAnnotation *acme = gloss_layer_find (own, "org", at ("Acme Corp won"), end_of ("Acme Corp"));
+  GlossAnnotation *claim = gloss_layer_find (own, "claim", at ("Rivals"), end_of ("little,"));
+  GlossAnnotation *savings;
+  guint measuring = 0;
+
+  give_verdicts (f);
+  savings = gloss_layer_find (own, "claim", at ("savings"), end_of ("million"));
+  review (f, user_and_ben);
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
+
+  /* A relation alone. */
+  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (savings),
+                                      gloss_annotation_get_id (acme), NULL));
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 1.00");
+  g_assert_true (gloss_layer_undo (own));
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
+
+  /* An attribute alone. */
+  g_assert_true (gloss_layer_set_attribute (own, claim, "verdict", g_variant_new_string ("true")));
+  wait_for_suffix (f, " · attributes α 1.00 · relations F1 0.67");
+  g_assert_true (gloss_layer_undo (own));
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
+
+  /* Both in one step, gathered once after it: nothing is measured
+   * while the step goes on, then once. */
+  g_signal_connect_swapped (named (GTK_WIDGET (f->window), "review-figures"), "notify::label",
+                            G_CALLBACK (count_measuring), &measuring);
+  gloss_layer_begin_group (own);
+  g_assert_nonnull (gloss_layer_link (own, "about", gloss_annotation_get_id (savings),
+                                      gloss_annotation_get_id (acme), NULL));
+  g_assert_true (gloss_layer_set_attribute (own, claim, "verdict", g_variant_new_string ("true")));
+  gloss_layer_end_group (own);
+  g_assert_cmpuint (measuring, ==, 0);
+  wait_for_suffix (f, " · attributes α 1.00 · relations F1 1.00");
+  g_assert_true (g_str_has_prefix (figures_text (f), "3 of 4 units agreed · F1 lenient "));
+  g_assert_cmpuint (measuring, ==, 1);
+
+  /* One undo takes both back, measured once. */
+  g_assert_true (gloss_layer_undo (own));
+  g_assert_cmpuint (measuring, ==, 1);
+  wait_for_suffix (f, " · attributes α 0.44 · relations F1 0.67");
+  g_assert_true (g_str_has_prefix (figures_text (f), "0 of 4 units agreed · F1 lenient "));
+  g_assert_cmpuint (measuring, ==, 2);
+  g_signal_handlers_disconnect_by_func (named (GTK_WIDGET (f->window), "review-figures"), count_measuring,
+                                        &measuring);
 }
 
 /* The dialog opened by win.review. */
@@ -628,6 +707,7 @@ main (int    argc,
   ADD ("/review/versions", test_versions);
   ADD ("/review/attributes-relations", test_attributes_relations);
   ADD ("/review/relational-figures", test_relational_figures);
+  ADD ("/review/relational-refresh", test_relational_refresh);
   ADD ("/review/follows-layers", test_follows_layers);
   ADD ("/review/reload", test_reload);
   ADD ("/review/exit", test_exit);

@@ -60,13 +60,14 @@ struct _GlossWindow
   gboolean imported_waiting;
 
   /* Review (gloss-window-review.c): the layers compared, and their
-   * units, gathered again when one of the layers changes; NULL when the
-   * window does not review. */
+   * units, gathered again once the layers' passages, attributes or
+   * relations have changed; NULL when the window does not review. */
   GPtrArray *review_layers;      /* GlossLayer */
   GStrv review_ids;              /* their annotators' ids */
   GlossReview *review;
   int review_unit;               /* the unit selected last, or -1 */
   GCancellable *review_cancellable; /* the figures being measured */
+  guint review_update_id;        /* the idle that gathers them again */
   /* Deciding (gloss-window-decide.c): the consensus layer the review
    * settles into, and the version being edited (its index among the
    * unit's versions, -1 when none is) with the tag chosen for it. */

@@ -411,6 +411,27 @@ update_review (GlossWindow *self)
   measure_figures (self);
 }
 
+static gboolean
+update_review_idle (gpointer data)
+{
+  GlossWindow *self = data;
+
+  self->review_update_id = 0;
+  update_review (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A layer compared changed a passage (its span, tag or attributes, each
+ * a change of its list) or a relation: the units and the figures are
+ * gathered again once, after all the changes of one step (an undo of
+ * many, a file read again), and before the window is drawn. */
+static void
+schedule_update_review (GlossWindow *self)
+{
+  if (self->review_update_id == 0)
+    self->review_update_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_review_idle, self, NULL);
+}
+
 void
 _gloss_window_exit_review (GlossWindow *self)
 {
@@ -419,7 +440,8 @@ _gloss_window_exit_review (GlossWindow *self)
 
   for (guint i = 0; i < self->review_layers->len; i++)
     g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->review_layers, i),
-                                          update_review, self);
+                                          schedule_update_review, self);
+  g_clear_handle_id (&self->review_update_id, g_source_remove);
   g_clear_pointer (&self->review_layers, g_ptr_array_unref);
   g_clear_pointer (&self->review_ids, g_strfreev);
   g_cancellable_cancel (self->review_cancellable);
@@ -488,8 +510,13 @@ review_annotators_action (GtkWidget  *widget,
   self->review_layers = g_steal_pointer (&layers);
   self->review_ids = g_strdupv ((char **) ids);
   for (guint i = 0; i < self->review_layers->len; i++)
-    g_signal_connect_swapped (g_ptr_array_index (self->review_layers, i), "items-changed",
-                              G_CALLBACK (update_review), self);
+    {
+      GlossLayer *layer = g_ptr_array_index (self->review_layers, i);
+      const char *signals[] = { "items-changed", "relation-added", "relation-removed", "relation-changed" };
+
+      for (guint s = 0; s < G_N_ELEMENTS (signals); s++)
+        g_signal_connect_swapped (layer, signals[s], G_CALLBACK (schedule_update_review), self);
+    }
   update_review (self);
   _gloss_window_attach_consensus (self);
   gtk_revealer_set_reveal_child (self->review_revealer, TRUE);

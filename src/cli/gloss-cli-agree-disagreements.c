@@ -9,9 +9,12 @@
  * of annotators as a row of a CSV file, written atomically.  The rows of
  * spans have twelve fields; when attributes or relations were measured,
  * the header names twelve more, which the rows of attributes and
- * relations fill.  Whether they were is known only once every article is
- * measured: the rows wait in memory, or past a size in the writer's
- * temporary file, until the header can go first. */
+ * relations fill and the rows of spans leave empty, so that every row has
+ * as many fields as the header.  Whether they were is known only once
+ * every article is measured: the rows wait in memory, or past a size in
+ * the writer's temporary file, until the header can go first, and the
+ * rows of spans written before the first article with attributes or
+ * relations get their empty fields then. */
 
 #define G_LOG_DOMAIN "gloss-cli"
 
@@ -33,12 +36,16 @@ static const char relational_header[] =
   ",attribute,value_a,value_b,relation,source_tag,source_start,source_end,source_quote,"
   "target_tag,target_start,target_end,target_quote";
 
+/* The columns of attributes and relations of a row of spans. */
+static const char no_relational[] = ",,,,,,,,,,,,";
+
 struct _GlossCliDisagreements
 {
   GFile *file;
   GlossAtomicWriter *writer;
   GString *rows;
   gboolean spilled;             /* rows went to the writer, without a header */
+  gboolean relational;          /* the rows have the columns of attributes and relations */
 };
 
 GlossCliDisagreements *
@@ -144,7 +151,8 @@ static void
 append_spans (GString              *out,
               GlossAgreementResult *article,
               guint                 a,
-              guint                 b)
+              guint                 b,
+              gboolean              relational)
 {
   GlossSource *source = gloss_agreement_result_get_source (article);
   GPtrArray *list = gloss_span_match_get_disagreements (
@@ -157,6 +165,8 @@ append_spans (GString              *out,
       append_start (out, article, gloss_span_outcome_to_string (d->kind), a, b);
       append_passage (out, source, d->tag_a, d->start_a, d->end_a);
       append_passage (out, source, d->tag_b, d->start_b, d->end_b);
+      if (relational)
+        g_string_append (out, no_relational);
       g_string_append (out, "\r\n");
     }
 }
@@ -208,6 +218,86 @@ append_relations (GString              *out,
     }
 }
 
+/* Appends @rows, @len bytes of rows of spans, to @out with the empty
+ * columns of attributes and relations before each row's end: the only
+ * carriage return outside quotes, since a field with one is quoted.
+ * @quoted says whether a quote is open, from one piece to the next. */
+static void
+append_padded (GString    *out,
+               const char *rows,
+               gsize       len,
+               gboolean   *quoted)
+{
+  gsize done = 0;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (rows[i] == '"')
+        *quoted = !*quoted;
+      else if (rows[i] == '\r' && !*quoted)
+        {
+          g_string_append_len (out, rows + done, i - done);
+          g_string_append (out, no_relational);
+          done = i;
+        }
+    }
+  g_string_append_len (out, rows + done, len - done);
+}
+
+/* Gives the rows written so far, all of spans, the columns of attributes
+ * and relations: those in the temporary file go through to a new one. */
+static gboolean
+pad_rows (GlossCliDisagreements *self,
+          GError               **error)
+{
+  g_autoptr(GString) padded = g_string_sized_new (self->rows->len + self->rows->len / 4);
+  gboolean quoted = FALSE;
+
+  if (self->spilled)
+    {
+      g_autoptr(GInputStream) spilled = gloss_atomic_writer_read_back (self->writer, error);
+      g_autoptr(GlossAtomicWriter) writer = NULL;
+      GOutputStream *out;
+      char buffer[64 * 1024];
+      gssize n;
+
+      if (spilled == NULL)
+        return FALSE;
+      writer = gloss_atomic_writer_new (self->file, NULL, GLOSS_WRITE_NONE, NULL, error);
+      if (writer == NULL)
+        return FALSE;
+      out = gloss_atomic_writer_get_stream (writer);
+      while ((n = g_input_stream_read (spilled, buffer, sizeof buffer, NULL, error)) > 0)
+        {
+          append_padded (padded, buffer, (gsize) n, &quoted);
+          if (!g_output_stream_write_all (out, padded->str, padded->len, NULL, NULL, error))
+            return FALSE;
+          g_string_truncate (padded, 0);
+        }
+      if (n < 0)
+        return FALSE;
+      g_clear_object (&spilled);
+      gloss_atomic_writer_free (self->writer);
+      self->writer = g_steal_pointer (&writer);
+    }
+  append_padded (padded, self->rows->str, self->rows->len, &quoted);
+  g_string_free (self->rows, TRUE);
+  self->rows = g_steal_pointer (&padded);
+  self->relational = TRUE;
+  return TRUE;
+}
+
+/* Whether @article has attributes or relations: the disagreements file
+ * has their columns from then on. */
+static gboolean
+is_relational (GlossAgreementResult *article)
+{
+  g_auto(GStrv) attributes = gloss_agreement_result_dup_attributes (article);
+  g_auto(GStrv) types = gloss_agreement_result_dup_relation_types (article);
+
+  return attributes[0] != NULL || types[0] != NULL;
+}
+
 gboolean
 gloss_cli_disagreements_add (GlossCliDisagreements *self,
                              GlossAgreementResult  *article,
@@ -215,10 +305,12 @@ gloss_cli_disagreements_add (GlossCliDisagreements *self,
 {
   guint n = gloss_agreement_result_get_n_annotators (article);
 
+  if (!self->relational && is_relational (article) && !pad_rows (self, error))
+    return FALSE;
   for (guint i = 0; i < n; i++)
     for (guint j = i + 1; j < n; j++)
       {
-        append_spans (self->rows, article, i, j);
+        append_spans (self->rows, article, i, j, self->relational);
         append_attributes (self->rows, article, i, j);
         append_relations (self->rows, article, i, j);
       }
@@ -242,7 +334,11 @@ gloss_cli_disagreements_finish (GlossCliDisagreements *self,
   g_autoptr(GInputStream) spilled = NULL;
   GOutputStream *out;
 
-  if (relational)
+  /* The study has attributes or relations when one of its articles has
+   * them: the rows before it get their columns now if they did not. */
+  if (relational && !self->relational && !pad_rows (self, error))
+    return FALSE;
+  if (self->relational)
     g_string_append (header, relational_header);
   g_string_append (header, "\r\n");
 

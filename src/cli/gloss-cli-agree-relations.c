@@ -17,23 +17,22 @@
 
 #include "gloss-cli-agree.h"
 
+/* The measures of @set for @attribute (every attribute together when
+ * NULL) as members of the objects @values and @reasons are building:
+ * each measure (α interval for numbers only), then the units. */
 static void
-add_attribute (JsonBuilder          *values,
-               JsonBuilder          *reasons,
-               GlossAgreementResult *result,
-               GlossAgreementSet    *set,
-               const char           *attribute)
+add_attribute_measures (JsonBuilder          *values,
+                        JsonBuilder          *reasons,
+                        GlossAgreementResult *result,
+                        GlossAgreementSet    *set,
+                        const char           *attribute)
 {
   GlossReliabilityResult measure;
 
-  json_builder_set_member_name (values, attribute);
-  json_builder_begin_object (values);
-  json_builder_set_member_name (reasons, attribute);
-  json_builder_begin_object (reasons);
   for (guint m = 0; m < GLOSS_AGREEMENT_N_ATTRIBUTE_MEASURES; m++)
     {
       if (m == GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL &&
-          !gloss_agreement_result_attribute_is_numeric (result, attribute))
+          (attribute == NULL || !gloss_agreement_result_attribute_is_numeric (result, attribute)))
         continue;
       gloss_agreement_set_get_attribute_measure (set, attribute, m, &measure);
       gloss_cli_agree_add_result (values, reasons, gloss_agreement_attribute_measure_to_string (m),
@@ -43,8 +42,43 @@ add_attribute (JsonBuilder          *values,
                                              &measure);
   json_builder_set_member_name (values, "units");
   json_builder_add_int_value (values, measure.n_units);
+}
+
+static void
+add_attribute (JsonBuilder          *values,
+               JsonBuilder          *reasons,
+               GlossAgreementResult *result,
+               GlossAgreementSet    *set,
+               const char           *attribute)
+{
+  json_builder_set_member_name (values, attribute);
+  json_builder_begin_object (values);
+  json_builder_set_member_name (reasons, attribute);
+  json_builder_begin_object (reasons);
+  add_attribute_measures (values, reasons, result, set, attribute);
   json_builder_end_object (values);
   json_builder_end_object (reasons);
+}
+
+/* Every attribute together, as review's header measures them: the member
+ * "all_attributes", with the reasons under its "undefined". */
+static void
+add_all_attributes (JsonBuilder          *values,
+                    GlossAgreementResult *result,
+                    GlossAgreementSet    *set)
+{
+  g_autoptr(JsonBuilder) reasons = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_set_member_name (values, "all_attributes");
+  json_builder_begin_object (values);
+  json_builder_begin_object (reasons);
+  add_attribute_measures (values, reasons, result, set, NULL);
+  json_builder_end_object (reasons);
+  root = json_builder_get_root (reasons);
+  json_builder_set_member_name (values, "undefined");
+  json_builder_add_value (values, g_steal_pointer (&root));
+  json_builder_end_object (values);
 }
 
 /* Why a relation score is undefined, by GlossScoreStatus. */
@@ -116,6 +150,8 @@ gloss_cli_agree_add_relational_json (JsonBuilder          *values,
   json_builder_set_member_name (values, "undefined");
   json_builder_add_value (values, g_steal_pointer (&root));
   json_builder_end_object (values);
+  if (attributes[0] != NULL)
+    add_all_attributes (values, result, set);
 
   if (gloss_agreement_set_get_spans (set) != NULL)
     {
@@ -149,8 +185,9 @@ take (GStrvBuilder *row,
   g_free (cell);
 }
 
-/* A row of @set for @attribute: its first cells, then percent agreement,
- * α nominal, α interval and the units. */
+/* A row of @set for @attribute (every attribute together when NULL):
+ * its first cells, then percent agreement, α nominal, α interval (of an
+ * attribute of numbers only) and the units. */
 static void
 add_attribute_row (GPtrArray            *rows,
                    GlossAgreementResult *result,
@@ -164,11 +201,12 @@ add_attribute_row (GPtrArray            *rows,
   gloss_agreement_set_get_attribute_measure (set, attribute, GLOSS_AGREEMENT_ATTRIBUTE_PERCENT, &percent);
   gloss_agreement_set_get_attribute_measure (set, attribute, GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_NOMINAL, &nominal);
   gloss_agreement_set_get_attribute_measure (set, attribute, GLOSS_AGREEMENT_ATTRIBUTE_ALPHA_INTERVAL, &interval);
-  g_strv_builder_add (row, attribute);
+  /* Translators: in the column of attributes, the row of every attribute together */
+  g_strv_builder_add (row, attribute != NULL ? attribute : _("(all attributes)"));
   g_strv_builder_add (row, who);
   take (row, gloss_cli_agree_format_result (&percent));
   take (row, gloss_cli_agree_format_result (&nominal));
-  take (row, gloss_agreement_result_attribute_is_numeric (result, attribute)
+  take (row, attribute != NULL && gloss_agreement_result_attribute_is_numeric (result, attribute)
                             ? gloss_cli_agree_format_result (&interval) : g_strdup (""));
   take (row, g_strdup_printf ("%u", nominal.n_units));
   g_ptr_array_add (rows, g_strv_builder_end (row));
@@ -258,6 +296,12 @@ gloss_cli_agree_append_relational_text (GString              *out,
           if (group != NULL)
             add_attribute_row (rows, result, attributes[a], _("(group)"), group);
         }
+      /* Every attribute together: the figure review's header shows. */
+      for (guint p = 0; p < pairs->len; p++)
+        add_attribute_row (rows, result, NULL, g_array_index (pairs, Pair, p).who,
+                           g_array_index (pairs, Pair, p).set);
+      if (group != NULL)
+        add_attribute_row (rows, result, NULL, _("(group)"), group);
       g_string_append (out, "\n");
       g_string_append (out, _("Attributes of the passages matched strictly (same tag, start and end)"));
       g_string_append (out, "\n");
