@@ -670,6 +670,78 @@ test_select_sentence_and_paragraph (void)
   close_article (a);
 }
 
+/* Whether the character at @mark lies within the text view's visible
+ * rectangle. */
+static gboolean
+mark_on_screen (GlossTextView *view,
+                GtkTextMark   *mark)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (view);
+  GdkRectangle location, visible;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  return location.y >= visible.y && location.y + location.height <= visible.y + visible.height;
+}
+
+/* A mark just past the bottom of the screen is brought on screen within
+ * the call, so that the next frame shows it; one far away or above, once
+ * the view has laid it out. */
+static void
+test_scroll_mark_onscreen (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkAdjustment *adjustment;
+  GlossTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextMark *mark;
+  GtkTextIter iter;
+  Article *f;
+  double before;
+
+  for (guint i = 0; i < 600; i++)
+    g_string_append_printf (text, "Line %u of the article, long enough to read.\n", i);
+  f = open_text ("long.txt", text->str);
+  view = view_of (f);
+  buffer = buffer_of (f);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  draw_frames (GTK_WIDGET (view));
+
+  /* The first line below the screen. */
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (view), &iter,
+                               (int)(gtk_adjustment_get_value (adjustment) +
+                                     gtk_adjustment_get_page_size (adjustment)) + 4, NULL);
+  gtk_text_iter_forward_line (&iter);
+  mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  g_assert_false (mark_on_screen (view, mark));
+  before = gtk_adjustment_get_value (adjustment);
+  gloss_text_view_scroll_mark_onscreen (view, mark);
+  /* Before any frame. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
+  g_assert_true (mark_on_screen (view, mark));
+  draw_frames (GTK_WIDGET (view));
+  g_assert_true (mark_on_screen (view, mark));
+
+  /* Far down, then back to the top. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 580);
+  gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gloss_text_view_scroll_mark_onscreen (view, mark);
+  draw_frames (GTK_WIDGET (view));
+  g_assert_true (mark_on_screen (view, mark));
+  before = gtk_adjustment_get_value (adjustment);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  gtk_text_buffer_move_mark (buffer, mark, &iter);
+  gloss_text_view_scroll_mark_onscreen (view, mark);
+  draw_frames (GTK_WIDGET (view));
+  g_assert_true (mark_on_screen (view, mark));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+
+  gtk_text_buffer_delete_mark (buffer, mark);
+  close_article (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -686,6 +758,7 @@ main (int    argc,
   g_test_add_func ("/window-tagging/notice-waits-under-pointer", test_notice_waits_under_pointer);
   g_test_add_func ("/window-tagging/find-keeps-match", test_find_keeps_match);
   g_test_add_func ("/window-tagging/readable-dates", test_readable_dates);
+  g_test_add_func ("/window-tagging/scroll-mark-onscreen", test_scroll_mark_onscreen);
 
   return article_test_run ();
 }

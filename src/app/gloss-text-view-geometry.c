@@ -217,3 +217,37 @@ _gloss_text_view_offset_at (GlossTextView *self,
   *offset = gtk_text_iter_get_offset (&iter);
   return TRUE;
 }
+
+/* GTK scrolls to a mark at its next layout, and the text that comes on
+ * screen is then drawn in the frame after: a step from one passage to the
+ * next would take two frames.  Moving the adjustment here shows it in the
+ * first; GTK is still asked, and has nothing left to do unless the line's
+ * place was only an estimate (a line far away, not yet laid out). */
+void
+gloss_text_view_scroll_mark_onscreen (GlossTextView *self,
+                                      GtkTextMark   *mark)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+  GdkRectangle location, visible;
+  GtkTextIter iter;
+  double shift = 0;
+
+  g_return_if_fail (GLOSS_IS_TEXT_VIEW (self));
+  g_return_if_fail (GTK_IS_TEXT_MARK (mark));
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (adjustment != NULL && visible.height > 0)
+    {
+      gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter, mark);
+      gtk_text_view_get_iter_location (view, &iter, &location);
+      if (location.y < visible.y)
+        shift = location.y - visible.y;
+      else if (location.y + location.height > visible.y + visible.height)
+        shift = location.y + location.height - (visible.y + visible.height);
+      if (shift != 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+    }
+
+  gtk_text_view_scroll_mark_onscreen (view, mark);
+}

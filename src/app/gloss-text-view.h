@@ -76,6 +76,10 @@ gboolean         gloss_text_view_get_selection_range   (GlossTextView   *self,
 void             gloss_text_view_select_range          (GlossTextView   *self,
                                                         guint            start,
                                                         guint            end);
+/* Scrolls the least that brings @mark on screen, within the call when its
+ * line is laid out, so that the next frame shows it. */
+void             gloss_text_view_scroll_mark_onscreen  (GlossTextView   *self,
+                                                        GtkTextMark     *mark);
 /* Selects the sentence, or the paragraph (the article's block), at the
  * cursor, without the spaces around it; FALSE when there is none there. */
 gboolean         gloss_text_view_select_sentence       (GlossTextView   *self);

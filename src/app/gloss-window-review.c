@@ -592,7 +592,7 @@ _gloss_window_select_unit (GlossWindow *self,
 
   gloss_text_view_select (self->text_view, NULL, FALSE);
   gloss_text_view_select_range (self->text_view, unit->start, unit->end);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->text_view), gtk_text_buffer_get_insert (buffer));
+  gloss_text_view_scroll_mark_onscreen (self->text_view, gtk_text_buffer_get_insert (buffer));
   gloss_review_list_select_unit (self->review_list, index);
   show_unit (self, index);
 }
