@@ -45,14 +45,17 @@ static GlossLayer *
 make_layer (GlossSource *source)
 {
   GlossLayer *layer = gloss_layer_new ("alice", "Alice");
+  g_autoptr(GlossAnnotation) claim = gloss_annotation_new_full ("claim1", "claim", 35, 90, NULL, NULL,
+                                                                NULL, NULL, NULL, NULL);
+  g_autoptr(GlossAnnotation) mit = gloss_annotation_new_full ("mit", "company", 11, 32, NULL, NULL,
+                                                              NULL, NULL, NULL, NULL);
+  g_autoptr(GlossAnnotation) amazon = gloss_annotation_new_full ("amazon", "company", 38, 57, NULL, NULL,
+                                                                 NULL, NULL, NULL, NULL);
 
   gloss_layer_set_source (layer, source);
-  gloss_layer_add (layer, gloss_annotation_new_full ("claim1", "claim", 35, 90, NULL, NULL, NULL,
-                                                     NULL, NULL, NULL));
-  gloss_layer_add (layer, gloss_annotation_new_full ("mit", "company", 11, 32, NULL, NULL, NULL,
-                                                     NULL, NULL, NULL));
-  gloss_layer_add (layer, gloss_annotation_new_full ("amazon", "company", 38, 57, NULL, NULL, NULL,
-                                                     NULL, NULL, NULL));
+  gloss_layer_add (layer, claim);
+  gloss_layer_add (layer, mit);
+  gloss_layer_add (layer, amazon);
   gloss_history_clear (gloss_layer_get_history (layer));
   return layer;
 }
