@@ -687,8 +687,8 @@ mark_on_screen (GlossTextView *view,
 }
 
 /* A mark just past the bottom of the screen is brought on screen within
- * the call, so that the next frame shows it; one far away or above, once
- * the view has laid it out. */
+ * the call, so that the next frame shows it, with the lines after it; one
+ * far away or above, once the view has laid it out. */
 static void
 test_scroll_mark_onscreen (void)
 {
@@ -718,9 +718,18 @@ test_scroll_mark_onscreen (void)
   g_assert_false (mark_on_screen (view, mark));
   before = gtk_adjustment_get_value (adjustment);
   gloss_text_view_scroll_mark_onscreen (view, mark);
-  /* Before any frame. */
+  /* Before any frame, a third of the way down: the lines after it are on
+   * screen too. */
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before);
   g_assert_true (mark_on_screen (view, mark));
+  {
+    GdkRectangle location, visible;
+
+    gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &location);
+    gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (view), &visible);
+    g_assert_cmpint (location.y, <=, visible.y + visible.height / 2);
+    g_assert_cmpint (location.y, >=, visible.y + visible.height / 4);
+  }
   draw_frames (GTK_WIDGET (view));
   g_assert_true (mark_on_screen (view, mark));
 

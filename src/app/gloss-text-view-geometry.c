@@ -222,7 +222,12 @@ _gloss_text_view_offset_at (GlossTextView *self,
  * screen is then drawn in the frame after: a step from one passage to the
  * next would take two frames.  Moving the adjustment here shows it in the
  * first; GTK is still asked, and has nothing left to do unless the line's
- * place was only an estimate (a line far away, not yet laid out). */
+ * place was only an estimate (a line far away, not yet laid out).
+ *
+ * A mark below the screen comes to a third of the way down, one above it
+ * to two thirds: stepping on in the same direction, the next passages are
+ * then on screen already, in context, rather than each scrolling the text
+ * by a line and every step redrawing all of it. */
 void
 gloss_text_view_scroll_mark_onscreen (GlossTextView *self,
                                       GtkTextMark   *mark)
@@ -242,9 +247,9 @@ gloss_text_view_scroll_mark_onscreen (GlossTextView *self,
       gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (view), &iter, mark);
       gtk_text_view_get_iter_location (view, &iter, &location);
       if (location.y < visible.y)
-        shift = location.y - visible.y;
+        shift = location.y - (visible.y + visible.height * 2 / 3.0);
       else if (location.y + location.height > visible.y + visible.height)
-        shift = location.y + location.height - (visible.y + visible.height);
+        shift = location.y - (visible.y + visible.height / 3.0);
       if (shift != 0)
         gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
     }

@@ -76,8 +76,9 @@ gboolean         gloss_text_view_get_selection_range   (GlossTextView   *self,
 void             gloss_text_view_select_range          (GlossTextView   *self,
                                                         guint            start,
                                                         guint            end);
-/* Scrolls the least that brings @mark on screen, within the call when its
- * line is laid out, so that the next frame shows it. */
+/* Brings @mark on screen, within the call when its line is laid out, so
+ * that the next frame shows it: a third of the way down when it was below
+ * the screen, two thirds when above. */
 void             gloss_text_view_scroll_mark_onscreen  (GlossTextView   *self,
                                                         GtkTextMark     *mark);
 /* Selects the sentence, or the paragraph (the article's block), at the
