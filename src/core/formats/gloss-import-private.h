@@ -29,7 +29,7 @@ typedef struct
   GPtrArray *annotations;   /* GlossAnnotation */
   GHashTable *spans;        /* "tag start end" of each -> it, to refuse twins */
   GHashTable *ids;          /* the annotations' ids, which must differ */
-  GHashTable *tags;         /* label -> its tag id */
+  GHashTable *tags;         /* label -> its tag id (relation types and attributes too) */
   char *now;                /* the time given to annotations without one */
   GRand *rand;              /* for the ids of annotations without one */
   GHashTable *labels;       /* tag -> the label it was imported with */
