@@ -72,28 +72,61 @@ entity_free (gpointer data)
   g_free (entity);
 }
 
+/* Parses the number in @text's first @length bytes as
+ * g_ascii_string_to_unsigned() does. */
+static gboolean
+parse_offset (const char *text,
+              gsize       length,
+              guint64    *value)
+{
+  char digits[32];
+  g_autofree char *copy = NULL;
+  const char *number = digits;
+
+  if (length < sizeof digits)
+    {
+      memcpy (digits, text, length);
+      digits[length] = '\0';
+    }
+  else
+    number = copy = g_strndup (text, length);
+
+  return g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT, value, NULL);
+}
+
 /* Parses "START END[;START END]..." into @spans; FALSE when it is not
- * that. */
+ * that.  Each piece is taken without the white space around it, and is
+ * two numbers with one space between them. */
 static gboolean
 parse_spans (const char *text,
              GArray     *spans)
 {
-  g_auto(GStrv) pieces = g_strsplit (text, ";", -1);
+  const char *p = text;
 
-  for (guint i = 0; pieces[i] != NULL; i++)
+  for (;;)
     {
-      g_auto(GStrv) numbers = g_strsplit (g_strstrip (pieces[i]), " ", -1);
-      guint64 start, end;
+      const char *semicolon = strchr (p, ';');
+      const char *end = semicolon ? semicolon : p + strlen (p);
+      const char *space;
+      guint64 start, stop;
       Span span;
 
-      if (g_strv_length (numbers) != 2 ||
-          !g_ascii_string_to_unsigned (numbers[0], 10, 0, G_MAXUINT, &start, NULL) ||
-          !g_ascii_string_to_unsigned (numbers[1], 10, 0, G_MAXUINT, &end, NULL))
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      while (end > p && g_ascii_isspace (end[-1]))
+        end--;
+      space = memchr (p, ' ', end - p);
+      if (space == NULL || memchr (space + 1, ' ', end - (space + 1)) != NULL ||
+          !parse_offset (p, space - p, &start) ||
+          !parse_offset (space + 1, end - (space + 1), &stop))
         return FALSE;
 
       span.start = start;
-      span.end = end;
+      span.end = stop;
       g_array_append_val (spans, span);
+      if (semicolon == NULL)
+        break;
+      p = semicolon + 1;
     }
 
   return spans->len > 0;
@@ -557,13 +590,52 @@ read_text_beside (GlossImporter *self,
   return source;
 }
 
+/* Adds the id of @line, the text before @tab (its first tab, or NULL),
+ * to the order of lines. */
+static void
+add_id_to_order (Reader *r,
+                 char   *line,
+                 char   *tab)
+{
+  if (tab != NULL)
+    *tab = '\0';
+  json_array_add_string_element (r->order, line);
+  if (tab != NULL)
+    *tab = '\t';
+}
+
+/* The lines of @data, cut where they end: a vector of pointers into it,
+ * since hundreds of thousands of copies are as many allocations. */
+static char **
+cut_lines (char  *data,
+           guint *n_lines)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  char *p = data;
+
+  for (;;)
+    {
+      char *end = strchr (p, '\n');
+
+      g_ptr_array_add (lines, p);
+      if (end == NULL)
+        break;
+      *end = '\0';
+      p = end + 1;
+    }
+
+  *n_lines = lines->len;
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (lines, FALSE);
+}
+
 /* Reads the lines of the .ann (@data, which it changes) into @r. */
 static void
 read_ann_lines (Reader *r,
                 char   *data)
 {
-  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
-  guint n_lines = g_strv_length (lines);
+  guint n_lines;
+  g_autofree char **lines = cut_lines (data, &n_lines);
   g_autofree gboolean *modelled = NULL;
 
   /* The last line ends with a line break: no empty line after it. */
@@ -607,15 +679,24 @@ read_ann_lines (Reader *r,
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
     {
-      const char *line = lines[i];
-      const char *tab = strchr (line, '\t');
-      g_autofree char *id = tab ? g_strndup (line, tab - line) : g_strdup (line);
-      Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r->entities, id) : NULL;
+      char *line = lines[i];
+      char *tab = strchr (line, '\t');
+      Entity *entity = NULL;
+
+      if (line[0] == 'T')
+        {
+          /* The line's id, for a moment, rather than a copy of it. */
+          if (tab != NULL)
+            *tab = '\0';
+          entity = g_hash_table_lookup (r->entities, line);
+          if (tab != NULL)
+            *tab = '\t';
+        }
 
       if ((entity != NULL && entity->line == i + 1) || modelled[i])
-        json_array_add_string_element (r->order, id);
+        add_id_to_order (r, line, tab);
       else if (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line))
-        json_array_add_string_element (r->order, id);
+        add_id_to_order (r, line, tab);
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
