@@ -55,7 +55,7 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   if (batch == NULL)
     return;
 
-  g_object_unref (batch->source);
+  g_clear_object (&batch->source);
   g_free (batch->annotator);
   g_free (batch->annotator_name);
   g_hash_table_unref (batch->spans);

@@ -708,17 +708,17 @@ static const char * const conf_names[] = {
 
 /* With the lines of @input read into @r: its configuration files, the
  * tags' colours and labels they give, and what the annotation file keeps
- * of brat's, then the import's plan checked and run.  Takes @r's batch. */
+ * of brat's, then the import's @plan checked and run.  Takes @r's batch. */
 static gboolean
-import_batch (Reader     *r,
-              GFile      *input,
-              char      **confs)
+import_batch (Reader          *r,
+              GlossImportPlan *plan,
+              GFile           *input,
+              char           **confs)
 {
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
   g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GlossImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   GlossImportBatch *batch = r->batch;
 
@@ -735,7 +735,6 @@ import_batch (Reader     *r,
         g_ptr_array_add (outside_confs, g_steal_pointer (&outside));
     }
 
-  plan = _gloss_import_plan_new ();
   /* confs[1] is visual.conf. */
   if (confs[1] != NULL)
     read_visual_conf (confs[1], colors, labels);
@@ -779,6 +778,9 @@ brat_import_file (GlossImporter *self,
                   GFile         *input,
                   GString       *problems)
 {
+  /* Freed last, once the reader's own tables are: the plan's objects may
+   * be freed in a thread while this one goes on. */
+  g_autoptr(GlossImportPlan) plan = _gloss_import_plan_new ();
   g_autofree char *display = g_file_get_parse_name (input);
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
@@ -817,7 +819,7 @@ brat_import_file (GlossImporter *self,
   r.modelled_notes = g_hash_table_new (NULL, NULL);
 
   read_ann_lines (&r, data + skip);
-  ok = problems->len == 0 && import_batch (&r, input, confs);
+  ok = problems->len == 0 && import_batch (&r, plan, input, confs);
 
   _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);

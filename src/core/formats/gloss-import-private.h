@@ -194,6 +194,9 @@ typedef struct _GlossImportPlan GlossImportPlan;
 
 GlossImportPlan *_gloss_import_plan_new        (void);
 void             _gloss_import_plan_free       (GlossImportPlan  *plan);
+/* Frees @batches, an array that frees its GlossImportBatch elements: a
+ * large one in a thread of its own. */
+void             _gloss_import_batches_free    (GPtrArray        *batches);
 /* Takes @batch. */
 void             _gloss_import_plan_add_batch  (GlossImportPlan  *plan,
                                                 GlossImportBatch *batch);
