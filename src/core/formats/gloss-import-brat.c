@@ -153,6 +153,32 @@ spans_text (GlossSource *source,
   return g_string_free (out, FALSE);
 }
 
+/* TRUE when @text is that of @spans in @source, as spans_text() gives
+ * it, told without making that; FALSE when it is not, or when the spans
+ * hold a NUL, which that text would end at. */
+static gboolean
+spans_text_is (GlossSource *source,
+               GArray      *spans,
+               const char  *text)
+{
+  const char *article = gloss_source_get_text (source);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gsize from = gloss_source_offset_to_byte (source, span->start);
+      gsize to = gloss_source_offset_to_byte (source, span->end);
+
+      if (i > 0 && *text++ != ' ')
+        return FALSE;
+      if (strncmp (text, article + from, to - from) != 0 || memchr (article + from, '\0', to - from))
+        return FALSE;
+      text += to - from;
+    }
+
+  return *text == '\0';
+}
+
 /* The text of the nearest @name in the folder of @ann or in its parents,
  * where brat looks for its configuration; NULL in @contents when there is
  * none, or when it is a link to a file outside its folder (then named in
@@ -328,6 +354,7 @@ read_t_line (Reader     *r,
   const char *space;
   g_autofree char *type = NULL;
   GArray *allowance = NULL;
+  GlossAnnotation *first = NULL;
   Entity *entity;
 
   if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
@@ -363,13 +390,15 @@ read_t_line (Reader     *r,
         }
     }
 
-  text = spans_text (r->source, spans);
-  /* brat fills a missing text from the article. */
+  /* brat fills a missing text from the article.  The text of the spans
+   * is made only when the line's is not it already. */
+  if (fields[2] != NULL && !is_blank (fields[2]) && !spans_text_is (r->source, spans, fields[2]))
+    text = spans_text (r->source, spans);
   if (fields[2] == NULL || is_blank (fields[2]))
     allowance = r->filled;
-  else if (strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
+  else if (text != NULL && strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
     allowance = r->respaced;
-  else if (strcmp (fields[2], text) != 0)
+  else if (text != NULL && strcmp (fields[2], text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id, the text the line gives, then
@@ -380,8 +409,18 @@ read_t_line (Reader     *r,
     }
 
   /* A span that Gloss holds already cannot be a second annotation: the
-   * line is kept as it is. */
-  for (guint i = 0; i < spans->len; i++)
+   * line is kept as it is.  A span in one piece is added at once, which
+   * tells. */
+  if (spans->len == 1)
+    {
+      Span *span = &g_array_index (spans, Span, 0);
+
+      first = _gloss_import_batch_add (r->batch, type, span->start, span->end,
+                                       NULL, NULL, NULL, NULL);
+      if (first == NULL)
+        return;
+    }
+  for (guint i = 0; first == NULL && i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
 
@@ -414,8 +453,11 @@ read_t_line (Reader     *r,
       GlossAnnotation *a;
       JsonObject *extra;
 
-      a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
-                                   NULL, NULL, NULL, NULL);
+      if (i == 0 && first != NULL)
+        a = first;
+      else
+        a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
+                                     NULL, NULL, NULL, NULL);
       g_assert (a != NULL);
 
       extra = _gloss_import_extra (a);
