@@ -470,6 +470,43 @@ write_annotations (GlossFileWriter *writer,
     }
 }
 
+/* How many annotations and relations the estimate below writes. */
+#define SAMPLE_SIZE 64
+
+/* The bytes the file will take, from up to SAMPLE_SIZE annotations and
+ * relations spread over the layer, with a margin: a buffer that had to
+ * grow would be copied whole, since the huge page advice keeps its
+ * mapping from being moved instead. */
+static gsize
+estimate_size (GlossFileWriter *writer)
+{
+  g_autoptr(GString) sample = g_string_new (NULL);
+  guint n_annotations = MIN (writer->n_annotations, SAMPLE_SIZE);
+  guint n_relations = MIN (writer->n_relations, SAMPLE_SIZE);
+  gsize annotation_bytes = 450;
+  gsize relation_bytes = 300;
+
+  for (guint i = 0; i < n_annotations; i++)
+    write_annotation (sample, _gloss_layer_item_at (writer->layer,
+                                                    (guint)((guint64)i * writer->n_annotations /
+                                                            n_annotations)));
+  if (n_annotations > 0)
+    annotation_bytes = MAX (annotation_bytes, sample->len / n_annotations + 8);
+
+  g_string_truncate (sample, 0);
+  for (guint i = 0; i < n_relations; i++)
+    write_relation (sample, g_ptr_array_index (writer->layer->relations,
+                                               (guint)((guint64)i * writer->n_relations /
+                                                       n_relations)));
+  if (n_relations > 0)
+    relation_bytes = MAX (relation_bytes, sample->len / n_relations + 8);
+
+  /* A quarter more than the sample says: pages never written are never
+   * touched. */
+  return 1024 + writer->intro->len + writer->tail->len +
+         (annotation_bytes * writer->n_annotations + relation_bytes * writer->n_relations) / 4 * 5;
+}
+
 GlossFileWriter *
 gloss_annotation_file_writer_new (GlossAnnotationFile *self)
 {
@@ -491,11 +528,9 @@ gloss_annotation_file_writer_new (GlossAnnotationFile *self)
   prepare_entries (writer, self);
   writer->used = g_ptr_array_new_with_free_func (g_free);
 
-  /* About 400 bytes an annotation and 250 a relation: grow once, not a
-   * hundred times.  The memory is only mapped here, and filled slice by
-   * slice. */
-  writer->out = g_string_sized_new (1024 + 450 * (gsize)writer->n_annotations +
-                                    300 * (gsize)writer->n_relations);
+  /* Sized once from a sample, never grown: the memory is only mapped
+   * here, and filled slice by slice. */
+  writer->out = g_string_sized_new (estimate_size (writer));
   gloss_memory_prefer_huge_pages (writer->out->str, writer->out->allocated_len);
 
   return writer;

@@ -33,12 +33,14 @@ _gloss_import_batch_new (GlossSource *source,
   batch->annotator = g_strdup (annotator);
   batch->annotations = g_ptr_array_new_with_free_func (g_object_unref);
   batch->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  batch->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Keys borrowed from the annotations and relations, which the batch
+   * holds until these tables go. */
+  batch->ids = g_hash_table_new (g_str_hash, g_str_equal);
   batch->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  batch->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   batch->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   batch->relation_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->attribute_defs = g_ptr_array_new_with_free_func (g_object_unref);
@@ -53,12 +55,13 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   if (batch == NULL)
     return;
 
-  g_object_unref (batch->source);
+  g_clear_object (&batch->source);
   g_free (batch->annotator);
   g_free (batch->annotator_name);
-  g_ptr_array_unref (batch->annotations);
   g_hash_table_unref (batch->spans);
   g_hash_table_unref (batch->ids);
+  g_hash_table_unref (batch->relation_ids);
+  g_ptr_array_unref (batch->annotations);
   g_hash_table_unref (batch->tags);
   g_clear_pointer (&batch->rand, g_rand_free);
   g_free (batch->now);
@@ -66,7 +69,6 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_hash_table_unref (batch->colors);
   g_clear_pointer (&batch->extra, json_object_unref);
   g_ptr_array_unref (batch->relations);
-  g_hash_table_unref (batch->relation_ids);
   g_hash_table_unref (batch->relation_types);
   g_hash_table_unref (batch->relation_keys);
   g_ptr_array_unref (batch->attribute_defs);
@@ -220,6 +222,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   g_autofree char *key = span_key (tag, start, end);
   g_autofree char *new_id = NULL;
   const char *now = NULL;
+  char *quote, *prefix, *suffix;
   GlossAnnotation *annotation;
 
   g_return_val_if_fail (start < end, NULL);
@@ -239,13 +242,15 @@ _gloss_import_batch_add (GlossImportBatch *batch,
    * the check from growing with the batch. */
   if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->ids, id))
     id = new_id = new_uuid (batch);
-  g_hash_table_add (batch->ids, g_strdup (id));
 
-  annotation = gloss_annotation_new_full (id, tag, start, end, NULL, NULL, NULL,
-                                          note != NULL && note[0] != '\0' ? note : NULL,
-                                          created ? created : now,
-                                          modified ? modified : (created ? created : now));
-  _gloss_annotation_take_text_from_source (annotation, batch->source);
+  /* A new annotation that nothing watches yet: its strings are given to
+   * it rather than copied, and its text set without notifications. */
+  _gloss_annotation_text_from_source (batch->source, start, end, &quote, &prefix, &suffix);
+  annotation = _gloss_annotation_new_take (new_id != NULL ? g_steal_pointer (&new_id) : g_strdup (id),
+                                           g_strdup (tag), start, end, quote, prefix, suffix,
+                                           note != NULL && note[0] != '\0' ? g_strdup (note) : NULL,
+                                           g_strdup (created ? created : now),
+                                           g_strdup (modified ? modified : (created ? created : now)));
 
   if (strcmp (label, tag) != 0)
     {
@@ -258,6 +263,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   if (!g_hash_table_contains (batch->labels, tag))
     g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
 
+  g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
   g_hash_table_insert (batch->spans, g_steal_pointer (&key), annotation);
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
@@ -309,7 +315,7 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
                                   const char       *modified,
                                   GError          **error)
 {
-  g_autofree char *type = _gloss_label_to_tag (label);
+  const char *type = tag_of (batch, label);
   g_autofree char *new_id = NULL;
   g_autofree char *key = NULL;
   GlossCodebook *codebook = batch_codebook (batch);
@@ -347,11 +353,11 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
     }
   if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->relation_ids, id))
     id = new_id = new_uuid (batch);
-  g_hash_table_add (batch->relation_ids, g_strdup (id));
 
   relation = gloss_relation_new_full (id, type, source_id, target_id, note,
                                       created ? created : batch->now,
                                       modified ? modified : (created ? created : batch->now));
+  g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
   if (strcmp (label, type) != 0)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
@@ -396,7 +402,7 @@ _gloss_import_batch_set_attribute (GlossImportBatch *batch,
                                    GError          **error)
 {
   g_autoptr(GVariant) owned = g_variant_ref_sink (value);
-  g_autofree char *id = _gloss_label_to_tag (name);
+  const char *id = tag_of (batch, name);
   GlossCodebook *codebook = batch_codebook (batch);
   GlossAttributeDef *def;
   GVariant *attributes;

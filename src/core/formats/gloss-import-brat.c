@@ -72,28 +72,61 @@ entity_free (gpointer data)
   g_free (entity);
 }
 
+/* Parses the number in @text's first @length bytes as
+ * g_ascii_string_to_unsigned() does. */
+static gboolean
+parse_offset (const char *text,
+              gsize       length,
+              guint64    *value)
+{
+  char digits[32];
+  g_autofree char *copy = NULL;
+  const char *number = digits;
+
+  if (length < sizeof digits)
+    {
+      memcpy (digits, text, length);
+      digits[length] = '\0';
+    }
+  else
+    number = copy = g_strndup (text, length);
+
+  return g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT, value, NULL);
+}
+
 /* Parses "START END[;START END]..." into @spans; FALSE when it is not
- * that. */
+ * that.  Each piece is taken without the white space around it, and is
+ * two numbers with one space between them. */
 static gboolean
 parse_spans (const char *text,
              GArray     *spans)
 {
-  g_auto(GStrv) pieces = g_strsplit (text, ";", -1);
+  const char *p = text;
 
-  for (guint i = 0; pieces[i] != NULL; i++)
+  for (;;)
     {
-      g_auto(GStrv) numbers = g_strsplit (g_strstrip (pieces[i]), " ", -1);
-      guint64 start, end;
+      const char *semicolon = strchr (p, ';');
+      const char *end = semicolon ? semicolon : p + strlen (p);
+      const char *space;
+      guint64 start, stop;
       Span span;
 
-      if (g_strv_length (numbers) != 2 ||
-          !g_ascii_string_to_unsigned (numbers[0], 10, 0, G_MAXUINT, &start, NULL) ||
-          !g_ascii_string_to_unsigned (numbers[1], 10, 0, G_MAXUINT, &end, NULL))
+      while (p < end && g_ascii_isspace (*p))
+        p++;
+      while (end > p && g_ascii_isspace (end[-1]))
+        end--;
+      space = memchr (p, ' ', end - p);
+      if (space == NULL || memchr (space + 1, ' ', end - (space + 1)) != NULL ||
+          !parse_offset (p, space - p, &start) ||
+          !parse_offset (space + 1, end - (space + 1), &stop))
         return FALSE;
 
       span.start = start;
-      span.end = end;
+      span.end = stop;
       g_array_append_val (spans, span);
+      if (semicolon == NULL)
+        break;
+      p = semicolon + 1;
     }
 
   return spans->len > 0;
@@ -118,6 +151,32 @@ spans_text (GlossSource *source,
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* TRUE when @text is that of @spans in @source, as spans_text() gives
+ * it, told without making that; FALSE when it is not, or when the spans
+ * hold a NUL, which that text would end at. */
+static gboolean
+spans_text_is (GlossSource *source,
+               GArray      *spans,
+               const char  *text)
+{
+  const char *article = gloss_source_get_text (source);
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Span *span = &g_array_index (spans, Span, i);
+      gsize from = gloss_source_offset_to_byte (source, span->start);
+      gsize to = gloss_source_offset_to_byte (source, span->end);
+
+      if (i > 0 && *text++ != ' ')
+        return FALSE;
+      if (strncmp (text, article + from, to - from) != 0 || memchr (article + from, '\0', to - from))
+        return FALSE;
+      text += to - from;
+    }
+
+  return *text == '\0';
 }
 
 /* The text of the nearest @name in the folder of @ann or in its parents,
@@ -295,6 +354,7 @@ read_t_line (Reader     *r,
   const char *space;
   g_autofree char *type = NULL;
   GArray *allowance = NULL;
+  GlossAnnotation *first = NULL;
   Entity *entity;
 
   if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
@@ -330,13 +390,15 @@ read_t_line (Reader     *r,
         }
     }
 
-  text = spans_text (r->source, spans);
-  /* brat fills a missing text from the article. */
+  /* brat fills a missing text from the article.  The text of the spans
+   * is made only when the line's is not it already. */
+  if (fields[2] != NULL && !is_blank (fields[2]) && !spans_text_is (r->source, spans, fields[2]))
+    text = spans_text (r->source, spans);
   if (fields[2] == NULL || is_blank (fields[2]))
     allowance = r->filled;
-  else if (strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
+  else if (text != NULL && strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
     allowance = r->respaced;
-  else if (strcmp (fields[2], text) != 0)
+  else if (text != NULL && strcmp (fields[2], text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id, the text the line gives, then
@@ -347,8 +409,18 @@ read_t_line (Reader     *r,
     }
 
   /* A span that Gloss holds already cannot be a second annotation: the
-   * line is kept as it is. */
-  for (guint i = 0; i < spans->len; i++)
+   * line is kept as it is.  A span in one piece is added at once, which
+   * tells. */
+  if (spans->len == 1)
+    {
+      Span *span = &g_array_index (spans, Span, 0);
+
+      first = _gloss_import_batch_add (r->batch, type, span->start, span->end,
+                                       NULL, NULL, NULL, NULL);
+      if (first == NULL)
+        return;
+    }
+  for (guint i = 0; first == NULL && i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
 
@@ -381,8 +453,11 @@ read_t_line (Reader     *r,
       GlossAnnotation *a;
       JsonObject *extra;
 
-      a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
-                                   NULL, NULL, NULL, NULL);
+      if (i == 0 && first != NULL)
+        a = first;
+      else
+        a = _gloss_import_batch_add (r->batch, entity->type, span->start, span->end,
+                                     NULL, NULL, NULL, NULL);
       g_assert (a != NULL);
 
       extra = _gloss_import_extra (a);
@@ -557,13 +632,52 @@ read_text_beside (GlossImporter *self,
   return source;
 }
 
+/* Adds the id of @line, the text before @tab (its first tab, or NULL),
+ * to the order of lines. */
+static void
+add_id_to_order (Reader *r,
+                 char   *line,
+                 char   *tab)
+{
+  if (tab != NULL)
+    *tab = '\0';
+  json_array_add_string_element (r->order, line);
+  if (tab != NULL)
+    *tab = '\t';
+}
+
+/* The lines of @data, cut where they end: a vector of pointers into it,
+ * since hundreds of thousands of copies are as many allocations. */
+static char **
+cut_lines (char  *data,
+           guint *n_lines)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  char *p = data;
+
+  for (;;)
+    {
+      char *end = strchr (p, '\n');
+
+      g_ptr_array_add (lines, p);
+      if (end == NULL)
+        break;
+      *end = '\0';
+      p = end + 1;
+    }
+
+  *n_lines = lines->len;
+  g_ptr_array_add (lines, NULL);
+  return (char **)g_ptr_array_free (lines, FALSE);
+}
+
 /* Reads the lines of the .ann (@data, which it changes) into @r. */
 static void
 read_ann_lines (Reader *r,
                 char   *data)
 {
-  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
-  guint n_lines = g_strv_length (lines);
+  guint n_lines;
+  g_autofree char **lines = cut_lines (data, &n_lines);
   g_autofree gboolean *modelled = NULL;
 
   /* The last line ends with a line break: no empty line after it. */
@@ -607,15 +721,24 @@ read_ann_lines (Reader *r,
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
     {
-      const char *line = lines[i];
-      const char *tab = strchr (line, '\t');
-      g_autofree char *id = tab ? g_strndup (line, tab - line) : g_strdup (line);
-      Entity *entity = line[0] == 'T' ? g_hash_table_lookup (r->entities, id) : NULL;
+      char *line = lines[i];
+      char *tab = strchr (line, '\t');
+      Entity *entity = NULL;
+
+      if (line[0] == 'T')
+        {
+          /* The line's id, for a moment, rather than a copy of it. */
+          if (tab != NULL)
+            *tab = '\0';
+          entity = g_hash_table_lookup (r->entities, line);
+          if (tab != NULL)
+            *tab = '\t';
+        }
 
       if ((entity != NULL && entity->line == i + 1) || modelled[i])
-        json_array_add_string_element (r->order, id);
+        add_id_to_order (r, line, tab);
       else if (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line))
-        json_array_add_string_element (r->order, id);
+        add_id_to_order (r, line, tab);
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
@@ -627,17 +750,17 @@ static const char * const conf_names[] = {
 
 /* With the lines of @input read into @r: its configuration files, the
  * tags' colours and labels they give, and what the annotation file keeps
- * of brat's, then the import's plan checked and run.  Takes @r's batch. */
+ * of brat's, then the import's @plan checked and run.  Takes @r's batch. */
 static gboolean
-import_batch (Reader     *r,
-              GFile      *input,
-              char      **confs)
+import_batch (Reader          *r,
+              GlossImportPlan *plan,
+              GFile           *input,
+              char           **confs)
 {
   g_autoptr(GHashTable) colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
   g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GlossImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
   GlossImportBatch *batch = r->batch;
 
@@ -654,7 +777,6 @@ import_batch (Reader     *r,
         g_ptr_array_add (outside_confs, g_steal_pointer (&outside));
     }
 
-  plan = _gloss_import_plan_new ();
   /* confs[1] is visual.conf. */
   if (confs[1] != NULL)
     read_visual_conf (confs[1], colors, labels);
@@ -698,6 +820,9 @@ brat_import_file (GlossImporter *self,
                   GFile         *input,
                   GString       *problems)
 {
+  /* Freed last, once the reader's own tables are: the plan's objects may
+   * be freed in a thread while this one goes on. */
+  g_autoptr(GlossImportPlan) plan = _gloss_import_plan_new ();
   g_autofree char *display = g_file_get_parse_name (input);
   g_autoptr(GlossSource) source = NULL;
   g_autoptr(GError) error = NULL;
@@ -736,7 +861,7 @@ brat_import_file (GlossImporter *self,
   r.modelled_notes = g_hash_table_new (NULL, NULL);
 
   read_ann_lines (&r, data + skip);
-  ok = problems->len == 0 && import_batch (&r, input, confs);
+  ok = problems->len == 0 && import_batch (&r, plan, input, confs);
 
   _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);

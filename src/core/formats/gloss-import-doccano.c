@@ -228,6 +228,16 @@ read_label_list (Record           *r,
     }
 }
 
+/* The members of an entity that Gloss reads. */
+typedef enum
+{
+  ENTITY_OTHER,
+  ENTITY_START,
+  ENTITY_END,
+  ENTITY_LABEL,
+  ENTITY_ID,
+} EntityKey;
+
 /* Reads one entity object, its first token current. */
 static gboolean
 read_entity (Record           *r,
@@ -246,28 +256,35 @@ read_entity (Record           *r,
 
   for (;;)
     {
-      g_autofree char *key = NULL;
+      const char *key;
+      EntityKey which;
 
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
       if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
         break;
-      key = gloss_json_reader_dup_string (reader);
+      /* Known before the reader moves on, without a copy of the key. */
+      key = gloss_json_reader_get_string (reader, NULL);
+      which = strcmp (key, "start_offset") == 0 ? ENTITY_START
+              : strcmp (key, "end_offset") == 0 ? ENTITY_END
+              : strcmp (key, "label") == 0 ? ENTITY_LABEL
+              : strcmp (key, "id") == 0 ? ENTITY_ID
+              : ENTITY_OTHER;
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
 
-      if (strcmp (key, "start_offset") == 0)
+      if (which == ENTITY_START)
         has_start = read_uint (reader, &start);
-      else if (strcmp (key, "end_offset") == 0)
+      else if (which == ENTITY_END)
         has_end = read_uint (reader, &end);
-      else if (strcmp (key, "label") == 0 &&
+      else if (which == ENTITY_LABEL &&
                gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_STRING)
         {
           g_free (label);
           label = gloss_json_reader_dup_string (reader);
           continue;
         }
-      else if (strcmp (key, "id") == 0)
+      else if (which == ENTITY_ID)
         {
           g_clear_pointer (&id, json_node_unref);
           id = gloss_json_reader_read_node (reader, error);
@@ -435,7 +452,22 @@ entity_key (JsonNode *id)
   if (id == NULL || !JSON_NODE_HOLDS_VALUE (id))
     return NULL;
   if (json_node_get_value_type (id) == G_TYPE_INT64)
-    return g_strdup_printf ("n%" G_GINT64_FORMAT, json_node_get_int (id));
+    {
+      /* One for each entity and two for each relation: without printf. */
+      gint64 value = json_node_get_int (id);
+      guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
+      char digits[24];
+      char *p = digits + sizeof digits;
+
+      *--p = '\0';
+      do
+        *--p = '0' + magnitude % 10;
+      while ((magnitude /= 10) > 0);
+      if (value < 0)
+        *--p = '-';
+      *--p = 'n';
+      return g_strdup (p);
+    }
   if (json_node_get_value_type (id) == G_TYPE_STRING)
     return g_strconcat ("s", json_node_get_string (id), NULL);
   return NULL;

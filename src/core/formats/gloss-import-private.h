@@ -29,7 +29,7 @@ typedef struct
   GPtrArray *annotations;   /* GlossAnnotation */
   GHashTable *spans;        /* "tag start end" of each -> it, to refuse twins */
   GHashTable *ids;          /* the annotations' ids, which must differ */
-  GHashTable *tags;         /* label -> its tag id */
+  GHashTable *tags;         /* label -> its tag id (relation types and attributes too) */
   char *now;                /* the time given to annotations without one */
   GRand *rand;              /* for the ids of annotations without one */
   GHashTable *labels;       /* tag -> the label it was imported with */
@@ -194,6 +194,9 @@ typedef struct _GlossImportPlan GlossImportPlan;
 
 GlossImportPlan *_gloss_import_plan_new        (void);
 void             _gloss_import_plan_free       (GlossImportPlan  *plan);
+/* Frees @batches, an array that frees its GlossImportBatch elements: a
+ * large one in a thread of its own. */
+void             _gloss_import_batches_free    (GPtrArray        *batches);
 /* Takes @batch. */
 void             _gloss_import_plan_add_batch  (GlossImportPlan  *plan,
                                                 GlossImportBatch *batch);

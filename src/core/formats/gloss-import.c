@@ -485,7 +485,8 @@ gloss_importer_finish (GlossImporter  *self,
     }
 
   g_hash_table_remove_all (self->pending);
-  g_ptr_array_set_size (self->pending_order, 0);
+  _gloss_import_batches_free (g_steal_pointer (&self->pending_order));
+  self->pending_order = g_ptr_array_new_with_free_func ((GDestroyNotify)_gloss_import_batch_free);
 
   if (problems->len > 0)
     {

@@ -64,6 +64,14 @@ void _gloss_annotation_set_modified (GlossAnnotation  *self,
                                      const char       *modified);
 void _gloss_annotation_set_status   (GlossAnnotation  *self,
                                      GlossAnchorStatus status);
+/* The quote of [start, end) in @source and the context around it, new
+ * strings, as the function below gives them to an annotation. */
+void _gloss_annotation_text_from_source      (GlossSource     *source,
+                                              guint            start,
+                                              guint            end,
+                                              char           **quote,
+                                              char           **prefix,
+                                              char           **suffix);
 /* Takes the quote and context of [start, end) from @source. */
 void _gloss_annotation_take_text_from_source (GlossAnnotation *self,
                                               GlossSource     *source);

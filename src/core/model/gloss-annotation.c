@@ -547,6 +547,16 @@ gloss_attribute_value_is_valid (GVariant *value)
           g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE));
 }
 
+/* The entry {"@id": <@value>} of an attribute dictionary, made without
+ * the parsing of a format string: an import sets one on each of a
+ * hundred thousand annotations. */
+static GVariant *
+attribute_entry (const char *id,
+                 GVariant   *value)
+{
+  return g_variant_new_dict_entry (g_variant_new_string (id), g_variant_new_variant (value));
+}
+
 GVariant *
 gloss_attributes_with (GVariant   *attributes,
                        const char *id,
@@ -573,13 +583,13 @@ gloss_attributes_with (GVariant   *attributes,
 
           if (!placed && cmp > 0)
             {
-              g_variant_builder_add (&builder, "{sv}", id, sunk);
+              g_variant_builder_add_value (&builder, attribute_entry (id, sunk));
               placed = TRUE;
               n++;
             }
           if (cmp != 0)
             {
-              g_variant_builder_add (&builder, "{sv}", key, old);
+              g_variant_builder_add_value (&builder, attribute_entry (key, old));
               n++;
             }
           g_variant_unref (old);
@@ -587,7 +597,7 @@ gloss_attributes_with (GVariant   *attributes,
     }
   if (!placed)
     {
-      g_variant_builder_add (&builder, "{sv}", id, sunk);
+      g_variant_builder_add_value (&builder, attribute_entry (id, sunk));
       n++;
     }
 
@@ -709,18 +719,34 @@ _gloss_annotation_set_status (GlossAnnotation   *self,
 }
 
 void
+_gloss_annotation_text_from_source (GlossSource  *source,
+                                    guint         start,
+                                    guint         end,
+                                    char        **quote,
+                                    char        **prefix,
+                                    char        **suffix)
+{
+  guint length = gloss_source_get_length (source);
+  guint before, after;
+
+  start = MIN (start, length);
+  end = MIN (end, length);
+  before = start > GLOSS_ANNOTATION_CONTEXT_LENGTH ? start - GLOSS_ANNOTATION_CONTEXT_LENGTH : 0;
+  after = MIN ((guint64)end + GLOSS_ANNOTATION_CONTEXT_LENGTH, length);
+  *quote = gloss_source_dup_slice (source, start, end);
+  *prefix = gloss_source_dup_slice (source, before, start);
+  *suffix = gloss_source_dup_slice (source, end, after);
+}
+
+void
 _gloss_annotation_take_text_from_source (GlossAnnotation *self,
                                          GlossSource     *source)
 {
-  guint length = gloss_source_get_length (source);
-  guint start = MIN (self->start, length);
-  guint end = MIN (self->end, length);
-  guint before = start > GLOSS_ANNOTATION_CONTEXT_LENGTH ? start - GLOSS_ANNOTATION_CONTEXT_LENGTH : 0;
-  guint after = MIN ((guint64)end + GLOSS_ANNOTATION_CONTEXT_LENGTH, length);
-  g_autofree char *quote = gloss_source_dup_slice (source, start, end);
-  g_autofree char *prefix = gloss_source_dup_slice (source, before, start);
-  g_autofree char *suffix = gloss_source_dup_slice (source, end, after);
+  g_autofree char *quote = NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *suffix = NULL;
 
+  _gloss_annotation_text_from_source (source, self->start, self->end, &quote, &prefix, &suffix);
   _gloss_annotation_set_text (self, quote, prefix, suffix);
 }
 
