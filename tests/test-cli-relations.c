@@ -58,12 +58,14 @@ test_annotate_attr (CliFixture    *f,
                     gconstpointer  data)
 {
   g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *claim = NULL;
   JsonArray *rows;
 
   annotate_three (f);
-  file = read_file (g_build_filename (f->dir, "a.txt.alice.gloss.json", NULL));
+  path = g_build_filename (f->dir, "a.txt.alice.gloss.json", NULL);
+  file = read_file (path);
   g_assert_nonnull (strstr (file, "      \"attributes\": {\n        \"verdict\": \"misleading\"\n      }\n"));
 
   /* list --json gives them. */
@@ -82,7 +84,7 @@ test_annotate_attr (CliFixture    *f,
                         "--attr", "verdict=false", "a.txt"), ==, 0);
   g_assert_nonnull (strstr (f->out, "Set the attributes of 1 annotation that was there already"));
   g_free (file);
-  file = read_file (g_build_filename (f->dir, "a.txt.alice.gloss.json", NULL));
+  file = read_file (path);
   g_assert_nonnull (strstr (file, "\"verdict\": \"false\""));
 
   /* What the codebook does not allow is refused before anything is written. */
