@@ -270,6 +270,51 @@ test_sidebar_filter_follows_codebook (void)
   close_article (f);
 }
 
+/* The text of the sidebar's attributes line that is shown, "" when none
+ * is. */
+static const char *
+shown_attributes_line (Article *f)
+{
+  GtkWidget *list = find_named (GTK_WIDGET (f->window), "annotation-list");
+  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+  settle ();
+  g_ptr_array_add (stack, list);
+  while (stack->len > 0)
+    {
+      GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+
+      if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_widget_get_name (w), "attributes-label") == 0 &&
+          gtk_widget_get_visible (w))
+        return gtk_label_get_text (GTK_LABEL (w));
+      for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+        g_ptr_array_add (stack, c);
+    }
+  return "";
+}
+
+/* The codebook dialog renames the verdict: the sidebar's row of the claim
+ * says it with the new name at once, without being bound again. */
+static void
+test_sidebar_rows_follow_codebook (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GtkWidget *dialog, *verdict;
+
+  tag_text (f, "claims savings of 4 million", 3);
+  verdict = find_named (GTK_WIDGET (f->window), "verdict");
+  g_assert_true (gtk_widget_activate_action (verdict, "attributes.choose", "(si)", "verdict", 2));
+  settle ();
+  g_assert_cmpstr (shown_attributes_line (f), ==, "Verdict: False");
+
+  dialog = open_codebook_dialog (f);
+  enter (find_in_row (dialog, "verdict", "label"), "Rating");
+  save_codebook (dialog);
+  g_assert_cmpstr (shown_attributes_line (f), ==, "Rating: False");
+
+  close_article (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -279,6 +324,7 @@ main (int   argc,
   g_test_add_func ("/attributes/inspector-follows-codebook", test_inspector_follows_codebook);
   g_test_add_func ("/attributes/sidebar-filter", test_sidebar_attribute_filter);
   g_test_add_func ("/attributes/sidebar-filter-follows-codebook", test_sidebar_filter_follows_codebook);
+  g_test_add_func ("/attributes/sidebar-rows-follow-codebook", test_sidebar_rows_follow_codebook);
 
   return article_test_run ();
 }

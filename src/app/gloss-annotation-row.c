@@ -557,3 +557,11 @@ gloss_annotation_row_set_annotator (GlossAnnotationRow *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ANNOTATOR]);
 }
+
+void
+gloss_annotation_row_refresh (GlossAnnotationRow *self)
+{
+  g_return_if_fail (GLOSS_IS_ANNOTATION_ROW (self));
+
+  update_from_sidebar (self);
+}

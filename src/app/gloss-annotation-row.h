@@ -31,5 +31,8 @@ void             gloss_annotation_row_set_item      (GlossAnnotationRow *self,
 const char      *gloss_annotation_row_get_annotator (GlossAnnotationRow *self);
 void             gloss_annotation_row_set_annotator (GlossAnnotationRow *self,
                                                      const char         *annotator);
+/* Reads again what the sidebar says of the row's tag, annotator and
+ * attributes: after the codebook changed their words or colours. */
+void             gloss_annotation_row_refresh       (GlossAnnotationRow *self);
 
 G_END_DECLS

@@ -9,10 +9,12 @@
 
 #include "config.h"
 
+#include "gloss-annotation-row.h"
 #include "gloss-annotator-style.h"
 #include "gloss-sidebar-private.h"
 
-/* Who made the annotations the sidebar lists, and in which colour. */
+/* Who made the annotations the sidebar lists, and in which colour; and
+ * the rows on screen made to read it, and the codebook, again. */
 
 const char *
 _gloss_sidebar_get_annotator_for (GlossSidebar    *self,
@@ -52,4 +54,24 @@ _gloss_sidebar_get_annotator_colour_for (GlossSidebar    *self,
 
   return gloss_annotator_style_colour (GTK_WIDGET (self), self->annotator_colours,
                                        gloss_layer_get_annotator_id (self->shown_layer));
+}
+
+static void
+refresh_rows_under (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GLOSS_IS_ANNOTATION_ROW (child))
+        gloss_annotation_row_refresh (GLOSS_ANNOTATION_ROW (child));
+      else
+        refresh_rows_under (child);
+    }
+}
+
+void
+_gloss_sidebar_refresh_rows (GlossSidebar *self)
+{
+  refresh_rows_under (GTK_WIDGET (self->list_view));
+  refresh_rows_under (GTK_WIDGET (self->attention_list));
 }

@@ -111,6 +111,11 @@ void     _gloss_sidebar_counts_splice      (GlossSidebar *self,
 /* Shows the counts as labels. */
 void     _gloss_sidebar_update_counts      (GlossSidebar *self);
 
+/* gloss-sidebar-annotators.c */
+/* The rows on screen take the codebook's words and colours again; the
+ * others take them when they are bound, as they come on screen. */
+void     _gloss_sidebar_refresh_rows       (GlossSidebar *self);
+
 /* gloss-sidebar.c */
 /* Shows the list, or a message when nothing matches. */
 void     _gloss_sidebar_update_empty_state (GlossSidebar *self);

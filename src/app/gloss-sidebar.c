@@ -410,6 +410,7 @@ codebook_changed_cb (GListModel   *codebook,
                      GlossSidebar *self)
 {
   _gloss_sidebar_update_tag_choices (self);
+  _gloss_sidebar_refresh_rows (self);
   schedule_refresh (self);
 }
 
@@ -419,6 +420,7 @@ static void
 codebook_assigned_cb (GlossSidebar *self)
 {
   _gloss_sidebar_update_attribute_choices (self);
+  _gloss_sidebar_refresh_rows (self);
   if (self->list_filter_on)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   _gloss_sidebar_update_empty_state (self);
