@@ -233,6 +233,9 @@ void _gloss_window_select_unit        (GlossWindow    *self,
                                        guint           index);
 /* Says who is compared and how many disagreements are settled. */
 void _gloss_window_update_review_label (GlossWindow   *self);
+/* Measures the layers compared in a worker thread, and shows the figures
+ * in the review bar when it is done (gloss-window-review-figures.c). */
+void _gloss_window_measure_review_figures (GlossWindow *self);
 /* Installs the actions of gloss-window-decide.c. */
 void _gloss_window_class_init_decide  (GtkWidgetClass *widget_class);
 /* Follows the document's consensus file and the text's selection. */

@@ -64,4 +64,22 @@ gboolean _gloss_brat_read_a_line (Reader     *r,
 gboolean _gloss_brat_is_modelled_relation_note (Reader     *r,
                                                 const char *line);
 
+/* gloss-import-brat-conf.c */
+/* The text of the nearest @name in the folder of @ann or in its parents,
+ * where brat looks for its configuration; NULL in @contents when there is
+ * none, or when it is a link to a file outside its folder (then named in
+ * @outside), or when it is not UTF-8.  FALSE when one is there but cannot
+ * be read (not a regular file, too large). */
+gboolean _gloss_brat_find_conf        (GFile         *ann,
+                                       const char    *name,
+                                       GCancellable  *cancellable,
+                                       char         **contents,
+                                       char         **outside,
+                                       GError       **error);
+/* Reads the colours ([drawing] TYPE bgColor:#rrggbb) and labels ([labels]
+ * TYPE | LABEL) of the types in @contents, a visual.conf. */
+void     _gloss_brat_read_visual_conf (const char    *contents,
+                                       GHashTable    *colors,
+                                       GHashTable    *labels);
+
 G_END_DECLS
