@@ -367,6 +367,18 @@ write_tail (GString    *out,
 }
 
 /* Closes the annotations and opens the relations, if there are any. */
+/* Starts entry @index of a list: on a line of its own, after a comma
+ * unless it is the first. */
+static void
+begin_entry (GString *out,
+             guint    index)
+{
+  if (index > 0)
+    gloss_json_append_literal (out, ",\n");
+  else
+    gloss_json_append_literal (out, "\n");
+}
+
 static void
 close_annotations (GlossFileWriter *writer)
 {
@@ -382,10 +394,7 @@ write_relations (GlossFileWriter *writer,
 {
   for (guint i = from; i < to; i++)
     {
-      if (i > 0)
-        gloss_json_append_literal (writer->out, ",\n");
-      else
-        gloss_json_append_literal (writer->out, "\n");
+      begin_entry (writer->out, i);
       write_relation (writer->out, g_ptr_array_index (writer->layer->relations, i));
     }
 }
@@ -462,10 +471,7 @@ write_annotations (GlossFileWriter *writer,
 {
   for (guint i = from; i < to; i++)
     {
-      if (i > 0)
-        gloss_json_append_literal (writer->out, ",\n");
-      else
-        gloss_json_append_literal (writer->out, "\n");
+      begin_entry (writer->out, i);
       write_annotation (writer->out, _gloss_layer_item_at (writer->layer, i));
     }
 }
