@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/resource.h>
 
 #include "gloss-window.h"
 #include "bench-frames.h"
@@ -189,4 +190,28 @@ bench_report_scrolling (BenchFrames *frames,
              n, g_array_index (frames->intervals, double, n / 2) * 1000,
              g_array_index (frames->intervals, double, n * 99 / 100) * 1000, slow);
   return bench_report (what, frames->worst * 1000, "ms", 50);
+}
+
+gboolean
+bench_window_scroll_and_close (GlossWindow *window,
+                               BenchFrames *frames,
+                               guint        tick,
+                               const char  *what)
+{
+  GtkWidget *view = GTK_WIDGET (gloss_window_get_text_view (window));
+  struct rusage usage;
+  gboolean ok;
+  double t0 = bench_now ();
+  guint steps;
+
+  steps = bench_scroll_to_end (view, frames);
+  g_print ("scrolled %u pages in %.1f s\n", steps, bench_now () - t0);
+  ok = bench_report_scrolling (frames, what);
+
+  getrusage (RUSAGE_SELF, &usage);
+  ok &= bench_report ("peak memory", usage.ru_maxrss / 1024.0, "MB", 600);
+
+  gtk_widget_remove_tick_callback (view, tick);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return ok;
 }

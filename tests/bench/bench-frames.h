@@ -75,5 +75,13 @@ void     bench_remove_big    (const char    *dir,
  * 50 ms as @what. */
 gboolean bench_report_scrolling (BenchFrames *frames,
                                  const char  *what);
+/* The end of a window benchmark: scrolls its text view from the top to
+ * the end a page a frame and reports the slowest frame as @what, reports
+ * the peak memory (600 MB), then closes @window, whose view's tick
+ * callback is @tick.  Whether these targets were met. */
+gboolean bench_window_scroll_and_close (GlossWindow *window,
+                                        BenchFrames *frames,
+                                        guint        tick,
+                                        const char  *what);
 
 G_END_DECLS

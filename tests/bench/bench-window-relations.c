@@ -19,7 +19,6 @@
 
 #include <gtk/gtk.h>
 #include <stdio.h>
-#include <sys/resource.h>
 
 #include "gloss-application.h"
 #include "gloss-window.h"
@@ -180,10 +179,9 @@ main (int    argc,
   GlossTextView *view;
   GlossLayer *layer;
   BenchFrames frames = { 0 };
-  struct rusage usage;
   gboolean ok = TRUE;
-  double t0, opening, median, worst;
-  guint tick, steps;
+  double opening, median, worst;
+  guint tick;
 
   g_set_prgname ("gloss-bench");
   gtk_init ();
@@ -237,16 +235,7 @@ main (int    argc,
 
   /* Scroll from the top to the end a page at a time, the hub's curves
    * drawn at every frame. */
-  t0 = bench_now ();
-  steps = bench_scroll_to_end (GTK_WIDGET (view), &frames);
-  g_print ("scrolled %u pages in %.1f s\n", steps, bench_now () - t0);
-  ok &= bench_report_scrolling (&frames, "scrolling with the hub's curves: slowest frame (ms)");
-
-  getrusage (RUSAGE_SELF, &usage);
-  ok &= bench_report ("peak memory", usage.ru_maxrss / 1024.0, "MB", 600);
-
-  gtk_widget_remove_tick_callback (GTK_WIDGET (view), tick);
-  gtk_window_destroy (GTK_WINDOW (window));
+  ok &= bench_window_scroll_and_close (window, &frames, tick, "scrolling with the hub's curves: slowest frame (ms)");
   bench_remove_big (dir, article_path, annotations_path);
 
   g_print ("\n%s\n", ok ? "All targets met." : "Some targets were missed.");
