@@ -81,6 +81,18 @@ int    run_cli           (Fixture       *f,
 /* setlocale() and g_test_init(): what every format test starts with. */
 void   format_test_init  (int           *argc,
                           char        ***argv);
+
+/* The start of a Label Studio export: a task of one annotation, whose
+ * results begin with a company (r1) and a claim (r2); a test adds more
+ * results and closes the brackets with "]}]}]". */
+#define LABELSTUDIO_TWO_REGIONS \
+    "[{\"data\": {\"text\": \"Acme said profits doubled.\"},\n" \
+    " \"annotations\": [{\"result\": [\n" \
+    "   {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n" \
+    "    \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Acme\", \"labels\": [\"company\"]}},\n" \
+    "   {\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n" \
+    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"labels\": [\"claim\"]}},\n"
+
 /* Adds the test @func at @path, with a fresh Fixture. */
 #define ADD_TEST(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -664,6 +664,59 @@ test_labelstudio (Fixture       *f,
   g_object_unref (a);
 }
 
+/* The results Gloss does not take are kept in the annotation file exactly
+ * as they were, in their order: a relation to a region that is not there
+ * (with a label that is not a string), another tool's result nested deep,
+ * a result that is not an object, and a text area of no region. */
+#define LABELSTUDIO_KEPT_RESULTS \
+    "{\"id\": \"r9\", \"from_id\": \"r1\", \"to_id\": \"gone\", \"type\": \"relation\", \"direction\": \"right\", \"labels\": [\"about\", 3]}", \
+    "{\"id\": \"k\", \"type\": \"rating\", \"value\": {\"rating\": 4, \"deep\": [[{\"a\": null}], true, 1.5e3, \"\\u00e9\"], \"labels\": [1, \"x\"]}}", \
+    "7", \
+    "{\"from_name\": \"comment\", \"to_name\": \"text\", \"type\": \"textarea\", \"value\": {\"text\": [\"Seen\"]}}"
+
+static void
+test_labelstudio_kept_exact (Fixture       *f,
+                             gconstpointer  data)
+{
+  static const char * const kept[] = { LABELSTUDIO_KEPT_RESULTS };
+  g_autoptr(GString) task = g_string_new (
+    LABELSTUDIO_TWO_REGIONS
+    "   {\"from_id\": \"r2\", \"to_id\": \"r1\", \"type\": \"relation\", \"direction\": \"right\", \"labels\": [\"said-by\"]}");
+  g_autofree char *input = NULL;
+  g_autofree char *output = g_build_filename (f->dir, "t-0001.txt.labelstudio.gloss.json", NULL);
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("labelstudio"));
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *results;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_string_append_printf (task, ",\n   %s", kept[i]);
+  g_string_append (task, "]}]}]\n");
+  input = fixture_write (f, "t.json", task->str);
+
+  g_assert_true (import_one (importer, input, NULL));
+  g_assert_cmpuint (gloss_importer_get_n_kept (importer), ==, G_N_ELEMENTS (kept));
+
+  /* The relation between the two regions is taken. */
+  file = open_file (output);
+  g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)), ==, 1);
+
+  g_assert_true (json_parser_load_from_file (parser, output, &error));
+  g_assert_no_error (error);
+  results = json_object_get_array_member (
+              json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                             "x-labelstudio"), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, G_N_ELEMENTS (kept));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autoptr(JsonNode) expected = json_from_string (kept[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (json_array_get_element (results, i), expected));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +733,7 @@ main (int    argc,
   ADD_TEST ("/import/w3c/samples", test_w3c_samples);
   ADD_TEST ("/import/w3c/round-trip", test_w3c_round_trip);
   ADD_TEST ("/import/labelstudio", test_labelstudio);
+  ADD_TEST ("/import/labelstudio/kept-exact", test_labelstudio_kept_exact);
 
   return g_test_run ();
 }

@@ -594,6 +594,36 @@ test_reader_bom (void)
 }
 
 static void
+test_reader_token_start (void)
+{
+  /* A value found inside a document is its text between the token that
+   * opens it and the one that closes it, and reads again alone. */
+  const char *json = "{\"a\": [1, {\"b\": \"x\"}], \"c\": 2}";
+  g_autoptr(GlossJsonReader) reader = reader_for (json);
+  g_autoptr(JsonNode) again = NULL;
+  const char *start;
+  gsize length;
+
+  next_ok (reader, GLOSS_JSON_TOKEN_BEGIN_OBJECT);
+  g_assert_true (gloss_json_reader_get_token_start (reader) == json);
+  next_ok (reader, GLOSS_JSON_TOKEN_MEMBER);
+  g_assert_true (gloss_json_reader_get_token_start (reader) == json + 1);
+  next_ok (reader, GLOSS_JSON_TOKEN_BEGIN_ARRAY);
+  start = gloss_json_reader_get_token_start (reader);
+  g_assert_true (start == json + 6);
+  g_assert_true (gloss_json_reader_skip_value (reader, NULL));
+  g_assert_cmpint (gloss_json_reader_get_token (reader), ==, GLOSS_JSON_TOKEN_END_ARRAY);
+  length = (gsize)(gloss_json_reader_get_token_start (reader) + 1 - start);
+  g_assert_cmpmem (start, length, "[1, {\"b\": \"x\"}]", 15);
+
+  again = gloss_json_parse (start, length, DEPTH, NULL);
+  g_assert_nonnull (again);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (again)), ==, 2);
+  next_ok (reader, GLOSS_JSON_TOKEN_MEMBER);
+  g_assert_cmpstr (gloss_json_reader_get_token_start (reader), ==, "\"c\": 2}");
+}
+
+static void
 test_reader_depth (void)
 {
   g_autofree char *ok = nested_arrays (DEPTH);
@@ -1109,6 +1139,7 @@ main (int   argc,
   g_test_add_func ("/json/reader/empty", test_reader_empty);
   g_test_add_func ("/json/reader/trailing", test_reader_trailing);
   g_test_add_func ("/json/reader/bom", test_reader_bom);
+  g_test_add_func ("/json/reader/token-start", test_reader_token_start);
   g_test_add_func ("/json/reader/depth", test_reader_depth);
   g_test_add_func ("/json/reader/depth-refused-at-once", test_reader_depth_refused_at_once);
   g_test_add_func ("/json/reader/int64", test_reader_int64);

@@ -191,12 +191,7 @@ test_labelstudio_refused (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *input = fixture_write (f, "t.json",
-    "[{\"data\": {\"text\": \"Acme said profits doubled.\"},\n"
-    " \"annotations\": [{\"result\": [\n"
-    "   {\"id\": \"r1\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
-    "    \"value\": {\"start\": 0, \"end\": 4, \"text\": \"Acme\", \"labels\": [\"company\"]}},\n"
-    "   {\"id\": \"r2\", \"from_name\": \"label\", \"to_name\": \"text\", \"type\": \"labels\",\n"
-    "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"labels\": [\"claim\"]}},\n"
+    LABELSTUDIO_TWO_REGIONS
     "   {\"id\": \"r2\", \"from_name\": \"verdict\", \"to_name\": \"text\", \"type\": \"choices\",\n"
     "    \"value\": {\"start\": 10, \"end\": 25, \"text\": \"profits doubled\", \"choices\": [\"bogus\"]}},\n"
     "   {\"from_id\": \"r2\", \"to_id\": \"r9\", \"type\": \"relation\", \"direction\": \"right\",\n"

@@ -611,3 +611,11 @@ gloss_json_reader_get_depth (GlossJsonReader *reader)
 
   return reader->depth;
 }
+
+const char *
+gloss_json_reader_get_token_start (GlossJsonReader *reader)
+{
+  g_return_val_if_fail (reader != NULL, NULL);
+
+  return (const char *) reader->token_start;
+}

@@ -60,6 +60,10 @@ double           gloss_json_reader_get_double   (GlossJsonReader  *reader);
 guint            gloss_json_reader_get_line     (GlossJsonReader  *reader);
 guint            gloss_json_reader_get_column   (GlossJsonReader  *reader);
 guint            gloss_json_reader_get_depth    (GlossJsonReader  *reader);
+/* Where the current token begins: a pointer into the data given to new().
+ * With END_OBJECT or END_ARRAY current, the value it closes ends one byte
+ * further, so that a value can be kept as its text and read again. */
+const char      *gloss_json_reader_get_token_start (GlossJsonReader *reader);
 
 /* With the current token the start of a value (BEGIN_*, STRING, NUMBER,
  * TRUE, FALSE, NULL), reads the whole value; afterwards the current token is

@@ -27,6 +27,18 @@ typedef struct
   char *note;
 } GlossLabelstudioRegion;
 
+/* A result that is not a region, held until every region of its
+ * annotation is known.  An object is held as its text in the task and
+ * read again when it is taken, so that the relations and choices of a
+ * large task build no tree on the way; a tree is made only for what is
+ * kept in the annotation file.  Anything else is held as its node. */
+typedef struct
+{
+  const char *text;        /* in the task, which outlives the entry */
+  gsize length;
+  JsonNode *node;          /* when the result is not an object */
+} GlossLabelstudioHeld;
+
 /* One annotation or prediction of a task. */
 typedef struct
 {
@@ -36,8 +48,8 @@ typedef struct
   JsonObject *info;        /* its members but the results */
   GArray *regions;         /* GlossLabelstudioRegion */
   GHashTable *by_id;       /* region id -> its index + 1, for the notes */
-  GPtrArray *textareas;    /* JsonNode: per-region text areas, matched at the end */
-  JsonArray *kept;         /* the results Gloss does not model */
+  GArray *textareas;       /* GlossLabelstudioHeld, as text: per-region text areas, matched at the end */
+  GArray *kept;            /* GlossLabelstudioHeld: the results Gloss does not model (yet) */
 } GlossLabelstudioEntry;
 
 /* One input file. */
@@ -110,8 +122,14 @@ void                  _gloss_labelstudio_result_clear   (GlossLabelstudioResult 
 gboolean              _gloss_labelstudio_read_result    (GlossLabelstudioResult  *result,
                                                          GlossJsonReader         *reader,
                                                          GError                 **error);
-/* The result as json-glib would have read it. */
-JsonNode             *_gloss_labelstudio_result_to_node (GlossLabelstudioResult  *result);
+/* Reads again the result @held holds as its text; FALSE when it is not
+ * an object. */
+gboolean              _gloss_labelstudio_reread         (GlossLabelstudioResult  *result,
+                                                         const GlossLabelstudioHeld *held);
+/* The result @held holds, as json-glib would have read it. */
+JsonNode             *_gloss_labelstudio_held_node      (const GlossLabelstudioHeld *held);
+/* Frees what @held owns. */
+void                  _gloss_labelstudio_held_clear     (gpointer                 held);
 /* The member @key of @parts (the result's, or its value's), or NULL. */
 GlossLabelstudioPart *_gloss_labelstudio_find_part      (GlossLabelstudioResult  *result,
                                                          GArray                  *parts,
@@ -120,6 +138,18 @@ GlossLabelstudioPart *_gloss_labelstudio_find_part      (GlossLabelstudioResult 
 const char           *_gloss_labelstudio_string_part    (GlossLabelstudioResult  *result,
                                                          GArray                  *parts,
                                                          const char              *key);
+/* The member @key of @parts when it is an array, else NULL. */
+JsonArray            *_gloss_labelstudio_array_part     (GlossLabelstudioResult  *result,
+                                                         GArray                  *parts,
+                                                         const char              *key);
+/* The node of the member @key of @parts when it is neither a string, an
+ * object nor a list of labels, else NULL. */
+JsonNode             *_gloss_labelstudio_node_part      (GlossLabelstudioResult  *result,
+                                                         GArray                  *parts,
+                                                         const char              *key);
+/* TRUE when the result has a "value" that is an object (its members are
+ * then the value parts). */
+gboolean              _gloss_labelstudio_has_value      (GlossLabelstudioResult  *result);
 /* FALSE unless the member @key of @parts is a number that fits a guint. */
 gboolean              _gloss_labelstudio_uint_part      (GlossLabelstudioResult  *result,
                                                          GArray                  *parts,

@@ -7,8 +7,9 @@
 
 /* One result of a Label Studio annotation, read token by token
  * (gloss-import-labelstudio.c says what a task holds): what a region
- * needs is taken as it comes, anything else kept as nodes, and a
- * JsonNode of the whole made only for a result that is not a region. */
+ * needs is taken as it comes, anything else kept as nodes.  A result
+ * that is not a region is held as its text and read again here when the
+ * regions are known; a JsonNode of it is made only when it is kept. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
@@ -227,63 +228,34 @@ _gloss_labelstudio_read_result (GlossLabelstudioResult  *result,
     }
 }
 
-static void
-set_parts (GlossLabelstudioResult *result,
-           GArray                 *parts,
-           JsonObject             *object)
+void
+_gloss_labelstudio_held_clear (gpointer held)
 {
-  for (guint i = 0; i < parts->len; i++)
-    {
-      GlossLabelstudioPart *part = &g_array_index (parts, GlossLabelstudioPart, i);
-      const char *key = _gloss_labelstudio_result_string (result, part->key);
-
-      switch (part->kind)
-        {
-        case PART_STRING:
-          json_object_set_string_member (object, key,
-                                         _gloss_labelstudio_result_string (result, part->string));
-          break;
-        case PART_INT:
-          json_object_set_int_member (object, key, part->number);
-          break;
-        case PART_NODE:
-          json_object_set_member (object, key, json_node_ref (part->node));
-          break;
-        case PART_LABELS:
-          {
-            JsonArray *labels = json_array_sized_new (result->labels->len);
-
-            for (guint l = 0; l < result->labels->len; l++)
-              {
-                gsize at = g_array_index (result->labels, gsize, l);
-
-                json_array_add_string_element (labels, _gloss_labelstudio_result_string (result, at));
-              }
-            json_object_set_array_member (object, key, labels);
-          }
-          break;
-        case PART_VALUE:
-          {
-            JsonObject *value = json_object_new ();
-
-            set_parts (result, result->value_parts, value);
-            json_object_set_object_member (object, key, value);
-          }
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
+  g_clear_pointer (&((GlossLabelstudioHeld *)held)->node, json_node_unref);
 }
 
-/* The result as json-glib would have read it. */
-JsonNode *
-_gloss_labelstudio_result_to_node (GlossLabelstudioResult *result)
+gboolean
+_gloss_labelstudio_reread (GlossLabelstudioResult     *result,
+                           const GlossLabelstudioHeld *held)
 {
-  g_autoptr(JsonObject) object = json_object_new ();
+  g_autoptr(GlossJsonReader) reader = NULL;
 
-  set_parts (result, result->parts, object);
-  return json_node_init_object (json_node_alloc (), object);
+  if (held->node != NULL)
+    return FALSE;
+
+  /* The text was read once without error, so it reads again. */
+  reader = gloss_json_reader_new (held->text, held->length, GLOSS_IMPORT_MAX_DEPTH);
+  return gloss_json_reader_next (reader, NULL) &&
+         gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_OBJECT &&
+         _gloss_labelstudio_read_result (result, reader, NULL);
+}
+
+JsonNode *
+_gloss_labelstudio_held_node (const GlossLabelstudioHeld *held)
+{
+  if (held->node != NULL)
+    return json_node_ref (held->node);
+  return gloss_json_parse (held->text, held->length, GLOSS_IMPORT_MAX_DEPTH, NULL);
 }
 
 const char *
@@ -296,6 +268,34 @@ _gloss_labelstudio_string_part (GlossLabelstudioResult *result,
   if (part == NULL || part->kind != PART_STRING)
     return NULL;
   return _gloss_labelstudio_result_string (result, part->string);
+}
+
+JsonNode *
+_gloss_labelstudio_node_part (GlossLabelstudioResult *result,
+                              GArray                 *parts,
+                              const char             *key)
+{
+  GlossLabelstudioPart *part = _gloss_labelstudio_find_part (result, parts, key);
+
+  return part != NULL && part->kind == PART_NODE ? part->node : NULL;
+}
+
+JsonArray *
+_gloss_labelstudio_array_part (GlossLabelstudioResult *result,
+                               GArray                 *parts,
+                               const char             *key)
+{
+  JsonNode *node = _gloss_labelstudio_node_part (result, parts, key);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+_gloss_labelstudio_has_value (GlossLabelstudioResult *result)
+{
+  GlossLabelstudioPart *part = _gloss_labelstudio_find_part (result, result->parts, "value");
+
+  return part != NULL && part->kind == PART_VALUE;
 }
 
 gboolean

@@ -42,8 +42,9 @@ entry_new (gboolean prediction,
   entry->regions = g_array_new (FALSE, FALSE, sizeof (GlossLabelstudioRegion));
   g_array_set_clear_func (entry->regions, region_clear);
   entry->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  entry->textareas = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
-  entry->kept = json_array_new ();
+  entry->textareas = g_array_new (FALSE, FALSE, sizeof (GlossLabelstudioHeld));
+  entry->kept = g_array_new (FALSE, FALSE, sizeof (GlossLabelstudioHeld));
+  g_array_set_clear_func (entry->kept, _gloss_labelstudio_held_clear);
 
   return entry;
 }
@@ -56,8 +57,8 @@ _gloss_labelstudio_entry_free (gpointer data)
   json_object_unref (entry->info);
   g_hash_table_unref (entry->by_id);
   g_array_unref (entry->regions);
-  g_ptr_array_unref (entry->textareas);
-  json_array_unref (entry->kept);
+  g_array_unref (entry->textareas);
+  g_array_unref (entry->kept);
   g_free (entry);
 }
 
@@ -190,21 +191,9 @@ read_region (GlossLabelstudioTask   *t,
   return TRUE;
 }
 
-/* Sorts a result that is not a region; takes @node. */
-static void
-take_result (GlossLabelstudioEntry *entry,
-             JsonNode              *node)
-{
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-
-  if (g_strcmp0 (_gloss_json_get_string (object, "type"), "textarea") == 0 &&
-      _gloss_json_get_string (object, "id") != NULL)
-    g_ptr_array_add (entry->textareas, node);
-  else
-    json_array_add_element (entry->kept, node);
-}
-
-/* Reads one result of @entry, its first token current. */
+/* Reads one result of @entry, its first token current: a region is
+ * taken, anything else held (a per-region text area apart, for the
+ * notes). */
 static gboolean
 read_one_result (GlossLabelstudioTask    *t,
                  GlossLabelstudioEntry   *entry,
@@ -213,23 +202,31 @@ read_one_result (GlossLabelstudioTask    *t,
                  GError                 **error)
 {
   GlossLabelstudioRegion region = { 0 };
+  GlossLabelstudioHeld held = { 0 };
+  const char *type;
 
   if (gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_BEGIN_OBJECT)
     {
-      JsonNode *node = gloss_json_reader_read_node (reader, error);
-
-      if (node == NULL)
+      held.node = gloss_json_reader_read_node (reader, error);
+      if (held.node == NULL)
         return FALSE;
-      take_result (entry, node);
+      g_array_append_val (entry->kept, held);
       return TRUE;
     }
 
+  held.text = gloss_json_reader_get_token_start (reader);
   if (!_gloss_labelstudio_read_result (result, reader, error))
     return FALSE;
+  held.length = (gsize)(gloss_json_reader_get_token_start (reader) + 1 - held.text);
 
-  if (g_strcmp0 (_gloss_labelstudio_string_part (result, result->parts, "type"), "labels") != 0)
+  type = _gloss_labelstudio_string_part (result, result->parts, "type");
+  if (g_strcmp0 (type, "labels") != 0)
     {
-      take_result (entry, _gloss_labelstudio_result_to_node (result));
+      if (g_strcmp0 (type, "textarea") == 0 &&
+          _gloss_labelstudio_string_part (result, result->parts, "id") != NULL)
+        g_array_append_val (entry->textareas, held);
+      else
+        g_array_append_val (entry->kept, held);
       return TRUE;
     }
 
@@ -250,36 +247,51 @@ read_one_result (GlossLabelstudioTask    *t,
 static void
 match_notes (GlossLabelstudioEntry *entry)
 {
+  GlossLabelstudioResult result;
+
+  if (entry->textareas->len == 0)
+    return;
+
+  _gloss_labelstudio_result_init (&result);
   for (guint i = 0; i < entry->textareas->len; i++)
     {
-      JsonNode *node = g_ptr_array_index (entry->textareas, i);
-      JsonObject *result = json_node_get_object (node);
-      const char *from_name = _gloss_json_get_string (result, "from_name");
+      GlossLabelstudioHeld *held = &g_array_index (entry->textareas, GlossLabelstudioHeld, i);
+      const char *from_name;
 
+      if (!_gloss_labelstudio_reread (&result, held))
+        continue;
+      from_name = _gloss_labelstudio_string_part (&result, result.parts, "from_name");
       if (from_name != NULL && strcmp (from_name, "note") != 0)
         {
-          json_array_add_element (entry->kept, json_node_ref (node));
-          g_ptr_array_remove_index (entry->textareas, i--);
+          g_array_append_val (entry->kept, *held);
+          g_array_remove_index (entry->textareas, i--);
         }
     }
 
   for (guint i = 0; i < entry->textareas->len; i++)
     {
-      JsonNode *node = g_ptr_array_index (entry->textareas, i);
-      JsonObject *result = json_node_get_object (node);
-      const char *id = _gloss_json_get_string (result, "id");
-      JsonArray *texts = _gloss_json_get_array (_gloss_json_get_object (result, "value"), "text");
-      guint at = GPOINTER_TO_UINT (g_hash_table_lookup (entry->by_id, id));
-      GlossLabelstudioRegion *target = at > 0 ? &g_array_index (entry->regions, GlossLabelstudioRegion, at - 1)
-                                              : NULL;
+      GlossLabelstudioHeld *held = &g_array_index (entry->textareas, GlossLabelstudioHeld, i);
+      const char *id;
+      JsonArray *texts;
+      GlossLabelstudioRegion *target = NULL;
+      guint at;
+
+      if (!_gloss_labelstudio_reread (&result, held))
+        continue;
+      id = _gloss_labelstudio_string_part (&result, result.parts, "id");
+      texts = _gloss_labelstudio_array_part (&result, result.value_parts, "text");
+      at = GPOINTER_TO_UINT (g_hash_table_lookup (entry->by_id, id));
+      if (at > 0)
+        target = &g_array_index (entry->regions, GlossLabelstudioRegion, at - 1);
 
       if (target != NULL && target->note == NULL && texts != NULL &&
           json_array_get_length (texts) == 1 && json_array_get_string_element (texts, 0) != NULL)
         target->note = g_strdup (json_array_get_string_element (texts, 0));
       else
-        json_array_add_element (entry->kept, json_node_ref (node));
+        g_array_append_val (entry->kept, *held);
     }
-  g_ptr_array_set_size (entry->textareas, 0);
+  _gloss_labelstudio_result_clear (&result);
+  g_array_set_size (entry->textareas, 0);
 }
 
 /* Reads an annotation or a prediction, the reader on its first token. */

@@ -107,26 +107,27 @@ only_string (JsonArray *array)
  * when it stays among the kept results.  What the codebook refuses is
  * noted with the task's line. */
 static gboolean
-take_modelled (GlossImportBatch *batch,
-               GHashTable       *regions,
-               JsonObject       *result,
-               const char       *display,
-               guint             line)
+take_modelled (GlossImportBatch       *batch,
+               GHashTable             *regions,
+               GlossLabelstudioResult *result,
+               const char             *display,
+               guint                   line)
 {
-  const char *type = _gloss_json_get_string (result, "type");
-  const char *id = _gloss_json_get_string (result, "id");
-  const char *from_name = _gloss_json_get_string (result, "from_name");
-  JsonObject *value = _gloss_json_get_object (result, "value");
+  GArray *parts = result->parts;
+  GArray *value = result->value_parts;
+  const char *type = _gloss_labelstudio_string_part (result, parts, "type");
+  const char *id = _gloss_labelstudio_string_part (result, parts, "id");
+  const char *from_name = _gloss_labelstudio_string_part (result, parts, "from_name");
   GlossAnnotation *a = id ? g_hash_table_lookup (regions, id) : NULL;
   g_autoptr(GError) error = NULL;
   GVariant *v = NULL;
 
   if (g_strcmp0 (type, "relation") == 0)
     {
-      const char *from_id = _gloss_json_get_string (result, "from_id");
-      const char *to_id = _gloss_json_get_string (result, "to_id");
-      const char *direction = _gloss_json_get_string (result, "direction");
-      const char *label = only_string (_gloss_json_get_array (result, "labels"));
+      const char *from_id = _gloss_labelstudio_string_part (result, parts, "from_id");
+      const char *to_id = _gloss_labelstudio_string_part (result, parts, "to_id");
+      const char *direction = _gloss_labelstudio_string_part (result, parts, "direction");
+      const char *label = only_string (_gloss_labelstudio_array_part (result, parts, "labels"));
       GlossAnnotation *from = from_id ? g_hash_table_lookup (regions, from_id) : NULL;
       GlossAnnotation *to = to_id ? g_hash_table_lookup (regions, to_id) : NULL;
 
@@ -162,11 +163,11 @@ take_modelled (GlossImportBatch *batch,
     }
 
   /* The attributes of a region: per-region results with its id. */
-  if (a == NULL || from_name == NULL || value == NULL)
+  if (a == NULL || from_name == NULL || !_gloss_labelstudio_has_value (result))
     return FALSE;
   if (g_strcmp0 (type, "choices") == 0)
     {
-      const char *choice = only_string (_gloss_json_get_array (value, "choices"));
+      const char *choice = only_string (_gloss_labelstudio_array_part (result, value, "choices"));
 
       if (choice == NULL)
         return FALSE;
@@ -174,7 +175,7 @@ take_modelled (GlossImportBatch *batch,
     }
   else if (g_strcmp0 (type, "number") == 0)
     {
-      JsonNode *number = json_object_get_member (value, "number");
+      JsonNode *number = _gloss_labelstudio_node_part (result, value, "number");
 
       if (number == NULL || !JSON_NODE_HOLDS_VALUE (number) ||
           (json_node_get_value_type (number) != G_TYPE_INT64 &&
@@ -184,7 +185,7 @@ take_modelled (GlossImportBatch *batch,
     }
   else if (g_strcmp0 (type, "textarea") == 0)
     {
-      const char *text = only_string (_gloss_json_get_array (value, "text"));
+      const char *text = only_string (_gloss_labelstudio_array_part (result, value, "text"));
       GlossCodebook *codebook = _gloss_import_batch_codebook (batch);
       g_autofree char *attribute = _gloss_label_to_tag (from_name);
       GlossAttributeDef *def = codebook ? gloss_codebook_lookup_attribute (codebook, attribute) : NULL;
@@ -239,7 +240,8 @@ fill_batch (GlossImportBatch      *batch,
   g_autofree char *created = _gloss_import_timestamp (created_at);
   g_autofree char *modified = _gloss_import_timestamp (updated_at);
   g_autoptr(GHashTable) regions = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *still = NULL;
+  GlossLabelstudioResult result;
+  guint still = 0;
 
   for (guint r = 0; r < entry->regions->len; r++)
     {
@@ -263,20 +265,27 @@ fill_batch (GlossImportBatch      *batch,
         }
     }
 
-  if (json_array_get_length (entry->kept) == 0)
+  if (entry->kept->len == 0)
     return;
 
-  still = json_array_new ();
-  for (guint i = 0; i < json_array_get_length (entry->kept); i++)
+  /* What is taken leaves the kept results, which keep their order. */
+  _gloss_labelstudio_result_init (&result);
+  for (guint i = 0; i < entry->kept->len; i++)
     {
-      JsonNode *node = json_array_get_element (entry->kept, i);
+      GlossLabelstudioHeld *held = &g_array_index (entry->kept, GlossLabelstudioHeld, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node) ||
-          !take_modelled (batch, regions, json_node_get_object (node), display, line))
-        json_array_add_element (still, json_node_ref (node));
+      if (_gloss_labelstudio_reread (&result, held) &&
+          take_modelled (batch, regions, &result, display, line))
+        continue;
+      if (still != i)
+        {
+          g_array_index (entry->kept, GlossLabelstudioHeld, still) = *held;
+          held->node = NULL;
+        }
+      still++;
     }
-  json_array_unref (entry->kept);
-  entry->kept = still;
+  _gloss_labelstudio_result_clear (&result);
+  g_array_set_size (entry->kept, still);
 }
 
 /* What the annotation file of @batch keeps of @entry and of its task
@@ -301,14 +310,17 @@ keep (GlossImportBatch      *batch,
   /* Predictions of one model share a file: their results go together,
    * and the first one's keys are kept. */
   results = _gloss_json_get_array (kept, "results");
-  for (guint i = 0; i < json_array_get_length (entry->kept); i++)
+  for (guint i = 0; i < entry->kept->len; i++)
     {
+      JsonNode *node = _gloss_labelstudio_held_node (&g_array_index (entry->kept, GlossLabelstudioHeld, i));
+
       if (results == NULL)
         {
           results = json_array_new ();
           json_object_set_array_member (kept, "results", results);
         }
-      json_array_add_element (results, json_node_ref (json_array_get_element (entry->kept, i)));
+      if (node != NULL)
+        json_array_add_element (results, node);
     }
 
   if (json_object_get_size (entry->info) > 0 &&
@@ -425,7 +437,7 @@ import_task (GlossLabelstudioRun *run,
     {
       GlossLabelstudioEntry *entry = g_ptr_array_index (entries, i);
       GlossImportBatch *batch = NULL;
-      guint n_kept = json_array_get_length (entry->kept);
+      guint n_kept = entry->kept->len;
 
       /* An annotation with no result at all (a task skipped) writes
        * nothing. */
@@ -458,7 +470,7 @@ import_task (GlossLabelstudioRun *run,
 
       batch->display = run->display;
       fill_batch (batch, entry, run->display, line);
-      n_kept = json_array_get_length (entry->kept);
+      n_kept = entry->kept->len;
       keep (batch, entry, first ? rest : NULL);
       first = FALSE;
 
