@@ -137,6 +137,8 @@ typedef struct
   GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */
   GPtrArray *items;
   GPtrArray *links;         /* the linking annotations, made relations last */
+  GStringChunk *strings;    /* the strings of the items and links, freed with the reader */
+  GHashTable *times;        /* a time as written -> as Gloss writes it (NULL for none), in @strings */
   guint n_without_text;
   guint n_fragments;
   guint n_ambiguous;
@@ -149,36 +151,35 @@ typedef struct
 typedef struct
 {
   GlossSource *source;
-  char *annotator;
-  char *annotator_name;
-  char *tag;
+  const char *annotator;    /* the same pointer for the same annotator */
+  const char *annotator_name;
+  const char *tag;
   guint start;
   guint end;
-  char *note;
-  char *id;
-  char *w3c_id;
-  char *created;
-  char *modified;
+  const char *note;
+  const char *id;
+  const char *w3c_id;
+  const char *created;
+  const char *modified;
   JsonArray *bodies;
   JsonArray *attributes;    /* the classifying bodies, JsonNode each */
-  char *iri;                /* the id linking annotations name it by */
+  const char *iri;          /* the id linking annotations name it by */
 } Item;
 
 /* A linking annotation, made a relation once the file's annotations are
  * in their batches. */
 typedef struct
 {
-  char *name;               /* its id, or "#N" */
-  char *type;
-  char *note;
-  char *id;
-  char *created;
-  char *modified;
-  char *from;
-  char *to;
+  const char *name;         /* its id, or "#N" */
+  const char *type;
+  const char *note;
+  const char *id;
+  const char *created;
+  const char *modified;
+  const char *from;
+  const char *to;
 } Link;
 
-void  _gloss_w3c_link_free         (gpointer          data);
 /* Sets the attributes of @item's classifying bodies on @a, an annotation
  * of @batch; those the codebook refuses join @item's other bodies, with
  * a note (gloss-import-w3c-relations.c). */

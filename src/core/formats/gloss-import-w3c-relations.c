@@ -17,22 +17,6 @@
 
 #include "gloss-import-w3c-private.h"
 
-void
-_gloss_w3c_link_free (gpointer data)
-{
-  Link *link = data;
-
-  g_free (link->name);
-  g_free (link->type);
-  g_free (link->note);
-  g_free (link->id);
-  g_free (link->created);
-  g_free (link->modified);
-  g_free (link->from);
-  g_free (link->to);
-  g_free (link);
-}
-
 /* Sets the attributes of @item's classifying bodies on @a, an annotation
  * of @batch; those the codebook refuses join @item's other bodies, with
  * a note.  The items of one annotation's tags share their bodies: @item

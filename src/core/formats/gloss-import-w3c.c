@@ -78,27 +78,56 @@ item_free (gpointer data)
 {
   Item *item = data;
 
+  /* Its strings are the reader's. */
   g_object_unref (item->source);
-  g_free (item->annotator);
-  g_free (item->annotator_name);
-  g_free (item->tag);
-  g_free (item->note);
-  g_free (item->id);
-  g_free (item->w3c_id);
-  g_free (item->created);
-  g_free (item->modified);
   g_clear_pointer (&item->bodies, json_array_unref);
   g_clear_pointer (&item->attributes, json_array_unref);
-  g_free (item->iri);
   g_free (item);
 }
 
-/* The annotator id for @annotation's creator, and the creator's name in
- * @name (NULL when none). */
-static char *
+/* @string (or NULL) kept until the reader is done: each of the
+ * thousands of items has a dozen, and one block for all of them saves
+ * as many allocations.  The ones many items share are kept once. */
+static const char *
+keep_string (GlossW3cReader *r,
+             const char     *string)
+{
+  return string != NULL ? g_string_chunk_insert (r->strings, string) : NULL;
+}
+
+static const char *
+keep_shared (GlossW3cReader *r,
+             const char     *string)
+{
+  return string != NULL ? g_string_chunk_insert_const (r->strings, string) : NULL;
+}
+
+/* The time @iso (or NULL) as Gloss writes it, made once per time
+ * written; NULL when it is not one. */
+static const char *
+keep_time (GlossW3cReader *r,
+           const char     *iso)
+{
+  g_autofree char *time = NULL;
+  gpointer known;
+
+  if (iso == NULL)
+    return NULL;
+  if (g_hash_table_lookup_extended (r->times, iso, NULL, &known))
+    return known;
+
+  time = _gloss_import_timestamp (iso);
+  known = (gpointer)keep_shared (r, time);
+  g_hash_table_insert (r->times, (gpointer)keep_shared (r, iso), known);
+  return known;
+}
+
+/* The annotator id for @annotation's creator (the same pointer for the
+ * same id), and the creator's name in @name (NULL when none). */
+static const char *
 annotator_of (GlossW3cReader  *r,
               GlossW3cValue    annotation,
-              char           **full_name)
+              const char     **full_name)
 {
   GlossW3cTree *tree = &r->tree;
   GlossW3cValue creator = _gloss_w3c_member (tree, annotation, "creator");
@@ -115,7 +144,7 @@ annotator_of (GlossW3cReader  *r,
   if (name == NULL)
     name = _gloss_w3c_get_string (tree, agent, "name");
   /* An annotator chosen for the import is not the creator. */
-  *full_name = r->self->annotator ? NULL : g_strdup (_gloss_w3c_get_string (tree, agent, "name"));
+  *full_name = r->self->annotator ? NULL : keep_shared (r, _gloss_w3c_get_string (tree, agent, "name"));
 
   /* Made an id once per creator: the annotations of a file have few. */
   annotator = g_hash_table_lookup (r->annotators, name ? name : "");
@@ -125,19 +154,63 @@ annotator_of (GlossW3cReader  *r,
       g_hash_table_insert (r->annotators, g_strdup (name ? name : ""), (char *)annotator);
     }
 
-  return g_strdup (annotator);
+  return annotator;
 }
 
-/* Sorts @body, one body of @annotation (whose motivation is @motivation),
- * into @tags, @note, @attributes or @others. */
+/* What the bodies of an annotation say, each list made when something
+ * goes into it; the tags are the tree's strings. */
+typedef struct
+{
+  GPtrArray *tags;
+  GString *note;
+  JsonArray *attributes;    /* the classifying bodies */
+  JsonArray *others;
+} Bodies;
+
+static void
+bodies_clear (Bodies *bodies)
+{
+  g_clear_pointer (&bodies->tags, g_ptr_array_unref);
+  if (bodies->note != NULL)
+    g_string_free (g_steal_pointer (&bodies->note), TRUE);
+  g_clear_pointer (&bodies->attributes, json_array_unref);
+  g_clear_pointer (&bodies->others, json_array_unref);
+}
+
+static void
+add_tag (Bodies     *bodies,
+         const char *tag)
+{
+  if (bodies->tags == NULL)
+    bodies->tags = g_ptr_array_new ();
+  g_ptr_array_add (bodies->tags, (gpointer)tag);
+}
+
+static void
+add_note (Bodies     *bodies,
+          const char *text)
+{
+  if (bodies->note == NULL)
+    bodies->note = g_string_new (NULL);
+  g_string_append_printf (bodies->note, "%s%s", bodies->note->len ? "\n\n" : "", text);
+}
+
+static void
+add_body (JsonArray **list,
+          JsonNode   *body)
+{
+  if (*list == NULL)
+    *list = json_array_new ();
+  json_array_add_element (*list, body);
+}
+
+/* Sorts @body, one body of an annotation whose motivation is
+ * @motivation, into @bodies. */
 static void
 read_body (GlossW3cTree  *tree,
            GlossW3cValue  body,
            const char    *motivation,
-           GPtrArray     *tags,
-           GString       *note,
-           JsonArray     *attributes,
-           JsonArray     *others)
+           Bodies        *bodies)
 {
   gboolean object = _gloss_w3c_kind (tree, body) == GLOSS_W3C_OBJECT;
   const char *type = object ? _gloss_w3c_get_string (tree, body, "type") : NULL;
@@ -152,12 +225,12 @@ read_body (GlossW3cTree  *tree,
     {
       if (g_strcmp0 (purpose, "tagging") == 0)
         {
-          g_ptr_array_add (tags, g_strdup (value));
+          add_tag (bodies, value);
           return;
         }
       if (g_strcmp0 (purpose, "commenting") == 0)
         {
-          g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", value);
+          add_note (bodies, value);
           return;
         }
       if (g_strcmp0 (purpose, "classifying") == 0)
@@ -168,22 +241,19 @@ read_body (GlossW3cTree  *tree,
           if (parsed != NULL)
             {
               g_variant_ref_sink (parsed);
-              json_array_add_element (attributes, _gloss_w3c_to_json (tree, body));
+              add_body (&bodies->attributes, _gloss_w3c_to_json (tree, body));
               return;
             }
         }
     }
 
-  json_array_add_element (others, _gloss_w3c_to_json (tree, body));
+  add_body (&bodies->others, _gloss_w3c_to_json (tree, body));
 }
 
 static void
 read_bodies (GlossW3cTree  *tree,
              GlossW3cValue  annotation,
-             GPtrArray     *tags,
-             GString       *note,
-             JsonArray     *attributes,
-             JsonArray     *others)
+             Bodies        *bodies)
 {
   GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
   const char *motivation =
@@ -193,19 +263,19 @@ read_bodies (GlossW3cTree  *tree,
   if (body_value != NULL)
     {
       if (g_strcmp0 (motivation, "tagging") == 0)
-        g_ptr_array_add (tags, g_strdup (body_value));
+        add_tag (bodies, body_value);
       else
-        g_string_append_printf (note, "%s%s", note->len ? "\n\n" : "", body_value);
+        add_note (bodies, body_value);
     }
 
   if (_gloss_w3c_kind (tree, body) == GLOSS_W3C_ARRAY)
     {
       for (GlossW3cValue element = _gloss_w3c_first (tree, body); element != 0;
            element = _gloss_w3c_next (tree, element))
-        read_body (tree, element, motivation, tags, note, attributes, others);
+        read_body (tree, element, motivation, bodies);
     }
   else if (body != 0)
-    read_body (tree, body, motivation, tags, note, attributes, others);
+    read_body (tree, body, motivation, bodies);
 }
 
 /* The id a urn:uuid: @w3c_id gives an annotation or a relation, else
@@ -230,10 +300,7 @@ read_link (GlossW3cReader *r,
   GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
   GlossW3cValue first = _gloss_w3c_first (tree, targets);
   GlossW3cValue second = _gloss_w3c_next (tree, first);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) note = g_string_new (NULL);
-  g_autoptr(JsonArray) attributes = json_array_new ();
-  g_autoptr(JsonArray) others = json_array_new ();
+  Bodies bodies = { 0 };
   Link *link;
 
   if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "motivation"), "linking") ||
@@ -242,17 +309,18 @@ read_link (GlossW3cReader *r,
       !_gloss_w3c_is_iri (_gloss_w3c_string (tree, second)))
     return FALSE;
 
-  read_bodies (tree, annotation, tags, note, attributes, others);
+  read_bodies (tree, annotation, &bodies);
   link = g_new0 (Link, 1);
-  link->name = g_strdup (name);
-  link->type = g_strdup (tags->len > 0 ? g_ptr_array_index (tags, 0) : "linking");
-  link->note = note->len ? g_strdup (note->str) : NULL;
-  link->id = g_strdup (uuid_of (w3c_id));
-  link->created = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "created"));
-  link->modified = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "modified"));
-  link->from = g_strdup (_gloss_w3c_string (tree, first));
-  link->to = g_strdup (_gloss_w3c_string (tree, second));
+  link->name = keep_string (r, name);
+  link->type = keep_shared (r, bodies.tags != NULL ? g_ptr_array_index (bodies.tags, 0) : "linking");
+  link->note = bodies.note != NULL && bodies.note->len ? keep_string (r, bodies.note->str) : NULL;
+  link->id = keep_string (r, uuid_of (w3c_id));
+  link->created = keep_time (r, _gloss_w3c_get_string (tree, annotation, "created"));
+  link->modified = keep_time (r, _gloss_w3c_get_string (tree, annotation, "modified"));
+  link->from = keep_string (r, _gloss_w3c_string (tree, first));
+  link->to = keep_string (r, _gloss_w3c_string (tree, second));
   g_ptr_array_add (r->links, link);
+  bodies_clear (&bodies);
   return TRUE;
 }
 
@@ -267,13 +335,11 @@ read_annotation (GlossW3cReader *r,
 {
   GlossW3cTree *tree = &r->tree;
   const char *w3c_id = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "id"));
-  g_autofree char *name = w3c_id ? g_strdup (w3c_id) : g_strdup_printf ("#%u", index + 1);
   g_autofree char *why = _gloss_w3c_check_annotation (tree, annotation, has_context);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) note = g_string_new (NULL);
-  g_autoptr(JsonArray) attributes = json_array_new ();
-  g_autoptr(JsonArray) others = json_array_new ();
   g_autoptr(GError) error = NULL;
+  char number[32];
+  const char *name = w3c_id;
+  Bodies bodies = { 0 };
   GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
   GlossW3cValue target = 0;
   GlossW3cValue position = 0, quote = 0;
@@ -281,6 +347,12 @@ read_annotation (GlossW3cReader *r,
   const char *motivation;
   GlossSource *source;
   guint start = 0, end = 0;
+
+  if (name == NULL)
+    {
+      g_snprintf (number, sizeof number, "#%u", index + 1);
+      name = number;
+    }
 
   if (why[0] != '\0')
     {
@@ -332,44 +404,55 @@ read_annotation (GlossW3cReader *r,
   r->n_fragments += refined;
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
-  read_bodies (tree, annotation, tags, note, attributes, others);
+  read_bodies (tree, annotation, &bodies);
   motivation = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
-  if (tags->len == 0)
-    g_ptr_array_add (tags, g_strdup (r->self->default_tag ? r->self->default_tag :
-                                     motivation ? motivation : "annotation"));
+  if (bodies.tags == NULL)
+    add_tag (&bodies, r->self->default_tag ? r->self->default_tag :
+                      motivation ? motivation : "annotation");
 
-  for (guint i = 0; i < tags->len; i++)
-    {
-      Item *item = g_new0 (Item, 1);
+  {
+    const char *annotator_name;
+    const char *annotator = annotator_of (r, annotation, &annotator_name);
+    const char *kept_id = keep_string (r, w3c_id);
+    const char *note = bodies.note != NULL && bodies.note->len ? keep_string (r, bodies.note->str) : NULL;
+    const char *created = keep_time (r, _gloss_w3c_get_string (tree, annotation, "created"));
+    const char *modified = keep_time (r, _gloss_w3c_get_string (tree, annotation, "modified"));
 
-      item->source = g_object_ref (source);
-      item->annotator = annotator_of (r, annotation, &item->annotator_name);
-      item->tag = g_strdup (g_ptr_array_index (tags, i));
-      item->start = start;
-      item->end = end;
-      item->note = note->len ? g_strdup (note->str) : NULL;
-      /* A urn:uuid gives the annotation its id, which the W3C export
-       * writes back the same; a bare UUID too, and it is also kept as
-       * it was written, with any other id. */
-      if (uuid_of (w3c_id) != NULL && i == 0)
-        item->id = g_strdup (uuid_of (w3c_id));
-      else
-        {
-          if (w3c_id != NULL && _gloss_import_is_uuid (w3c_id) && i == 0)
-            item->id = g_strdup (w3c_id);
-          item->w3c_id = g_strdup (w3c_id);
-        }
-      item->created = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "created"));
-      item->modified = _gloss_import_timestamp (_gloss_w3c_get_string (tree, annotation, "modified"));
-      if (json_array_get_length (others) > 0)
-        item->bodies = json_array_ref (others);
-      if (json_array_get_length (attributes) > 0)
-        item->attributes = json_array_ref (attributes);
-      /* Linking annotations name the annotation, which is the first. */
-      if (w3c_id != NULL && i == 0)
-        item->iri = g_strdup (w3c_id);
-      g_ptr_array_add (r->items, item);
-    }
+    for (guint i = 0; i < bodies.tags->len; i++)
+      {
+        Item *item = g_new0 (Item, 1);
+
+        item->source = g_object_ref (source);
+        item->annotator = annotator;
+        item->annotator_name = annotator_name;
+        item->tag = keep_shared (r, g_ptr_array_index (bodies.tags, i));
+        item->start = start;
+        item->end = end;
+        item->note = note;
+        /* A urn:uuid gives the annotation its id, which the W3C export
+         * writes back the same; a bare UUID too, and it is also kept as
+         * it was written, with any other id. */
+        if (uuid_of (kept_id) != NULL && i == 0)
+          item->id = uuid_of (kept_id);
+        else
+          {
+            if (kept_id != NULL && _gloss_import_is_uuid (kept_id) && i == 0)
+              item->id = kept_id;
+            item->w3c_id = kept_id;
+          }
+        item->created = created;
+        item->modified = modified;
+        if (bodies.others != NULL)
+          item->bodies = json_array_ref (bodies.others);
+        if (bodies.attributes != NULL)
+          item->attributes = json_array_ref (bodies.attributes);
+        /* Linking annotations name the annotation, which is the first. */
+        if (kept_id != NULL && i == 0)
+          item->iri = kept_id;
+        g_ptr_array_add (r->items, item);
+      }
+  }
+  bodies_clear (&bodies);
 }
 
 /* Finds the annotations in @value, read whole: an annotation, a page, a
@@ -561,13 +644,24 @@ walk (GlossW3cReader   *r,
   return gloss_json_reader_skip_value (reader, error);
 }
 
+/* The batch of @item: that of @last (the item before, or NULL) when it
+ * goes to the same article by the same annotator, as runs of items do. */
 static GlossImportBatch *
-batch_for (GlossImporter *self,
-           Item          *item)
+batch_for (GlossImporter    *self,
+           Item             *item,
+           Item             *last,
+           GlossImportBatch *last_batch)
 {
-  g_autofree char *path = g_file_get_path (gloss_source_get_file (item->source));
-  g_autofree char *key = g_strconcat (path, "\n", item->annotator, NULL);
-  GlossImportBatch *batch = g_hash_table_lookup (self->pending, key);
+  g_autofree char *path = NULL;
+  g_autofree char *key = NULL;
+  GlossImportBatch *batch;
+
+  if (last != NULL && last->source == item->source && last->annotator == item->annotator)
+    return last_batch;
+
+  path = g_file_get_path (gloss_source_get_file (item->source));
+  key = g_strconcat (path, "\n", item->annotator, NULL);
+  batch = g_hash_table_lookup (self->pending, key);
 
   if (batch == NULL)
     {
@@ -590,11 +684,17 @@ check_destinations (GlossW3cReader *r)
   for (guint i = 0; i < r->items->len; i++)
     {
       Item *item = g_ptr_array_index (r->items, i);
+      Item *last = i > 0 ? g_ptr_array_index (r->items, i - 1) : NULL;
       GFile *article = gloss_source_get_file (item->source);
-      g_autofree char *path = g_file_get_path (article);
-      g_autofree char *key = g_strconcat (path, "\n", item->annotator, NULL);
+      g_autofree char *path = NULL;
+      g_autofree char *key = NULL;
       g_autoptr(GError) error = NULL;
 
+      /* Runs of items go to one file. */
+      if (last != NULL && last->source == item->source && last->annotator == item->annotator)
+        continue;
+      path = g_file_get_path (article);
+      key = g_strconcat (path, "\n", item->annotator, NULL);
       if (g_hash_table_contains (seen, key))
         continue;
       g_hash_table_add (seen, g_strdup (key));
@@ -615,14 +715,16 @@ commit (GlossW3cReader *r)
 {
   g_autoptr(GHashTable) annotations = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) batches = g_hash_table_new (NULL, NULL);
+  GlossImportBatch *batch = NULL;
   guint n_twins = 0;
 
   for (guint i = 0; i < r->items->len; i++)
     {
       Item *item = g_ptr_array_index (r->items, i);
-      GlossImportBatch *batch = batch_for (r->self, item);
       GlossAnnotation *a;
       JsonObject *extra;
+
+      batch = batch_for (r->self, item, i > 0 ? g_ptr_array_index (r->items, i - 1) : NULL, batch);
 
       a = _gloss_import_batch_add (batch, item->tag, item->start, item->end, item->note,
                                    item->id, item->created, item->modified);
@@ -634,7 +736,7 @@ commit (GlossW3cReader *r)
           a = _gloss_import_batch_find (batch, item->tag, item->start, item->end);
           if (item->iri != NULL && a != NULL && !g_hash_table_contains (annotations, item->iri))
             {
-              g_hash_table_insert (annotations, item->iri, a);
+              g_hash_table_insert (annotations, (gpointer)item->iri, a);
               g_hash_table_insert (batches, a, batch);
             }
           continue;
@@ -642,7 +744,7 @@ commit (GlossW3cReader *r)
 
       if (item->iri != NULL)
         {
-          g_hash_table_insert (annotations, item->iri, a);
+          g_hash_table_insert (annotations, (gpointer)item->iri, a);
           g_hash_table_insert (batches, a, batch);
         }
       if (item->attributes != NULL)
@@ -692,7 +794,9 @@ w3c_import_file (GlossImporter *self,
   _gloss_w3c_tree_init (&r.tree);
   r.by_iri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.items = g_ptr_array_new_with_free_func (item_free);
-  r.links = g_ptr_array_new_with_free_func (_gloss_w3c_link_free);
+  r.links = g_ptr_array_new_with_free_func (g_free);
+  r.strings = g_string_chunk_new (64 * 1024);
+  r.times = g_hash_table_new (g_str_hash, g_str_equal);
 
   /* A file that is not JSON throughout is refused whole, whatever its
    * annotations read so far. */
@@ -778,6 +882,8 @@ w3c_import_file (GlossImporter *self,
   g_hash_table_unref (r.sources);
   g_ptr_array_unref (r.items);
   g_ptr_array_unref (r.links);
+  g_hash_table_unref (r.times);
+  g_string_chunk_free (r.strings);
   return ok;
 }
 

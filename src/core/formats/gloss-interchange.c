@@ -14,6 +14,7 @@
 
 #include "gloss-export-private.h"
 #include "gloss-interchange-private.h"
+#include "gloss-json-reader.h"
 
 /* Tag ids are at most this long (see gloss_tag_id_is_valid). */
 #define MAX_TAG_LENGTH 64
@@ -205,13 +206,20 @@ _gloss_w3c_attribute_parse (const char  *text,
 
   if (value[0] == '"')
     {
-      g_autoptr(JsonNode) node = json_from_string (value, NULL);
+      /* One JSON string and nothing after it, read without a parser
+       * object: a file has one such value per claim. */
+      g_autoptr(GlossJsonReader) reader = gloss_json_reader_new (value, strlen (value), 1);
+      g_autofree char *string = NULL;
 
-      if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-          json_node_get_value_type (node) != G_TYPE_STRING)
+      if (!gloss_json_reader_next (reader, NULL) ||
+          gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_STRING)
+        return NULL;
+      string = gloss_json_reader_dup_string (reader);
+      if (!gloss_json_reader_next (reader, NULL) ||
+          gloss_json_reader_get_token (reader) != GLOSS_JSON_TOKEN_END)
         return NULL;
       *id = g_steal_pointer (&name);
-      return g_variant_new_string (json_node_get_string (node));
+      return g_variant_new_take_string (g_steal_pointer (&string));
     }
 
   *id = g_steal_pointer (&name);
