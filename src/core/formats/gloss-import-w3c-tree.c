@@ -20,6 +20,7 @@
 
 #include "gloss-error.h"
 #include "gloss-import-w3c-private.h"
+#include "gloss-json-writer.h"
 
 typedef struct
 {
@@ -81,7 +82,8 @@ add_string (GlossW3cTree *tree,
 {
   gsize at = tree->strings->len;
 
-  g_string_append_len (tree->strings, string, length);
+  /* Millions of strings: the writer's append skips GString's call. */
+  gloss_json_append (tree->strings, string, length);
   g_string_append_c (tree->strings, '\0');
   return at;
 }
