@@ -274,15 +274,20 @@ test_list (Fixture       *f,
 }
 
 
-/* The labels of the versions the inspector's place shows. */
+/* The labels of the versions the inspector's place shows: the rows
+ * a unit with fewer versions leaves hidden are not shown. */
 static GPtrArray *
 versions (Fixture *f)
 {
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GPtrArray *found = g_ptr_array_new ();
   GtkWidget *box = named (GTK_WIDGET (f->window), "review-versions");
 
   g_assert_true (gtk_widget_is_visible (box));
-  collect (box, "review-version", GTK_TYPE_LABEL, found);
+  collect (box, "review-version", GTK_TYPE_LABEL, all);
+  for (guint i = 0; i < all->len; i++)
+    if (gtk_widget_is_visible (g_ptr_array_index (all, i)))
+      g_ptr_array_add (found, g_ptr_array_index (all, i));
   return found;
 }
 
@@ -307,7 +312,9 @@ test_versions (Fixture       *f,
 {
   g_autoptr(GPtrArray) boundary = NULL;
   g_autoptr(GPtrArray) tags = NULL;
+  static const char * const user_and_ben[] = { "test-person", "ben", NULL };
   g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) pair = NULL;
   g_autofree char *span = NULL;
   GtkTextIter start;
 
@@ -353,6 +360,17 @@ test_versions (Fixture       *f,
   activate (f->window, "win.review-exit");
   g_assert_true (gtk_widget_is_visible (find (GTK_WIDGET (f->window), NULL, GLOSS_TYPE_INSPECTOR)));
   g_assert_false (gtk_widget_is_visible (named (GTK_WIDGET (f->window), "review-versions")));
+
+  /* Two annotators now: their first disagreement shows two versions,
+   * one each, not the three rows of before. */
+  review (f, user_and_ben);
+  gtk_text_buffer_get_start_iter (buffer (f), &start);
+  gtk_text_buffer_place_cursor (buffer (f), &start);
+  activate (f->window, "win.next-annotation");
+  pair = versions (f);
+  g_assert_cmpuint (pair->len, ==, 2);
+  g_assert_nonnull (strstr (version_text (pair, 0), "Test Person · "));
+  g_assert_nonnull (strstr (version_text (pair, 1), "Ben "));
 }
 
 /* The user's verdict on Acme Corp, which the others' passages lack, and

@@ -81,9 +81,9 @@ append_part (GString     *markup,
 
 /* A version's label, with a button that accepts it when @key is not 0:
  * the key that does the same, its number among the versions.  The rows
- * of the unit shown before are used again, so that stepping from one
- * disagreement to the next makes no widgets when they have as many
- * versions. */
+ * of the units shown before are used again, hidden while a unit has
+ * fewer versions, so that stepping from one disagreement to the next
+ * makes and drops no widgets. */
 static void
 add_label (GlossReviewVersions *self,
            const char          *markup,
@@ -122,6 +122,7 @@ add_label (GlossReviewVersions *self,
   label = gloss_wrap_bin_get_child (GLOSS_WRAP_BIN (bin));
   button = gtk_widget_get_next_sibling (bin);
   self->n_rows++;
+  gtk_widget_set_visible (row, TRUE);
 
   set_text (GTK_LABEL (label), markup, TRUE);
   gtk_widget_set_visible (button, key > 0);
@@ -141,21 +142,16 @@ add_label (GlossReviewVersions *self,
     }
 }
 
-/* Takes out the rows a unit with fewer versions leaves unused. */
+/* Hides the rows a unit with fewer versions leaves unused. */
 static void
-drop_unused_rows (GlossReviewVersions *self)
+hide_unused_rows (GlossReviewVersions *self)
 {
   GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->versions_box));
 
   for (guint i = 0; row != NULL && i < self->n_rows; i++)
     row = gtk_widget_get_next_sibling (row);
-  while (row != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (row);
-
-      gtk_box_remove (self->versions_box, row);
-      row = next;
-    }
+  for (; row != NULL; row = gtk_widget_get_next_sibling (row))
+    gtk_widget_set_visible (row, FALSE);
 }
 
 /* One version: who, tag, span, quote with its edges, attributes and
@@ -238,7 +234,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
   if (review == NULL || index < 0 || (guint) index >= gloss_review_get_n_units (review))
     {
       set_text (self->consensus_label, "", FALSE);
-      drop_unused_rows (self);
+      hide_unused_rows (self);
       set_text (self->heading, _("Choose a disagreement in the list, or with n and p."), FALSE);
       return;
     }
@@ -296,7 +292,7 @@ gloss_review_versions_set_unit (GlossReviewVersions *self,
           add_label (self, markup, 0);
         }
     }
-  drop_unused_rows (self);
+  hide_unused_rows (self);
 }
 
 void
