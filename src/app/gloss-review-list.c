@@ -351,6 +351,8 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (label, 3);
   gtk_widget_set_margin_bottom (label, 3);
   gtk_list_item_set_child (item, label);
+  /* The item outlives its child: row_in_view() finds it from there. */
+  g_object_set_data (G_OBJECT (label), "gloss-list-item", item);
 }
 
 /* Replaces the choices of @names, All first, keeping the one chosen in
@@ -487,6 +489,34 @@ position_of (GlossReviewList *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* TRUE when the row at @position is on screen whole, so that the list
+ * need not scroll to it.  GTK's "list.scroll-to-item" lays every row out
+ * again even then, which made about a quarter of a step through the
+ * disagreements. */
+static gboolean
+row_in_view (GlossReviewList *self,
+             guint            position)
+{
+  GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+  int height = gtk_widget_get_height (viewport);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = gtk_widget_get_first_child (child);
+      GtkListItem *item = label != NULL ? g_object_get_data (G_OBJECT (label), "gloss-list-item") : NULL;
+      graphene_rect_t bounds;
+
+      if (item == NULL || gtk_list_item_get_position (item) != position)
+        continue;
+      return gtk_widget_get_mapped (child) &&
+             gtk_widget_compute_bounds (child, viewport, &bounds) &&
+             bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+    }
+
+  return FALSE;
+}
+
 void
 gloss_review_list_select_unit (GlossReviewList *self,
                                guint            index)
@@ -502,7 +532,8 @@ gloss_review_list_select_unit (GlossReviewList *self,
       return;
     }
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  if (!row_in_view (self, position))
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 int
