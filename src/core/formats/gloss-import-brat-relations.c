@@ -21,25 +21,23 @@
 /* brat's attribute values are words that annotation.conf lists between
  * '|' and ','; Gloss writes a value id with white space, ',', '|', '<',
  * '>' or '%' in it with those characters as %XX (gloss-export-brat.c),
- * which this undoes. */
-static char *
-decode_value (const char *word)
+ * which this undoes in place. */
+static void
+decode_value (char *word)
 {
-  GString *out = g_string_new (NULL);
+  char *out = word;
 
   for (const char *p = word; *p != '\0'; p++)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
         {
-          g_string_append_c (out, (char)(g_ascii_xdigit_value (p[1]) * 16 +
-                                         g_ascii_xdigit_value (p[2])));
+          *out++ = (char)(g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
           p += 2;
         }
       else
-        g_string_append_c (out, *p);
+        *out++ = *p;
     }
-
-  return g_string_free (out, FALSE);
+  *out = '\0';
 }
 
 /* The "x-brat-attributes" object of @a (attribute id -> A id), made
@@ -49,14 +47,14 @@ attribute_ids (GlossAnnotation *a)
 {
   JsonObject *extra = _gloss_import_extra (a);
   JsonNode *node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+  JsonObject *ids;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, json_object_new ());
-      node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
-    }
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
 
-  return json_node_get_object (node);
+  ids = json_object_new ();
+  json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, ids);
+  return ids;
 }
 
 /* The id of the # line that gives the note of @id ("R1"), and its note,
@@ -94,8 +92,9 @@ _gloss_brat_read_r_line (Reader     *r,
                          const char *line,
                          guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
+  BratLine cut;
+  char **fields = cut.fields;
+  char **words = cut.words;
   g_autoptr(GError) error = NULL;
   const char *colon[2];
   Entity *ends[2];
@@ -104,10 +103,8 @@ _gloss_brat_read_r_line (Reader     *r,
   const char *note, *note_line;
   g_autofree char *note_id = NULL;
 
-  if (g_strv_length (fields) < 2)
-    return FALSE;
-  words = g_strsplit (fields[1], " ", -1);
-  if (g_strv_length (words) != 3)
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields < 2 || cut.n_words != 3)
     return FALSE;
 
   for (guint i = 0; i < 2; i++)
@@ -139,8 +136,8 @@ _gloss_brat_read_r_line (Reader     *r,
 
   note = relation_note (r, fields[0], &note_line);
   relation = _gloss_import_batch_add_relation (r->batch, words[0],
-                                               g_ptr_array_index (ends[0]->annotations, 0),
-                                               g_ptr_array_index (ends[1]->annotations, 0),
+                                               g_ptr_array_index (r->annotations, ends[0]->first),
+                                               g_ptr_array_index (r->annotations, ends[1]->first),
                                                note, NULL, NULL, NULL, &error);
   if (relation == NULL)
     {
@@ -195,16 +192,19 @@ _gloss_brat_read_a_line (Reader     *r,
                          const char *line,
                          guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
-  g_autofree char *value = NULL;
+  BratLine cut;
+  char **fields = cut.fields;
+  char **words = cut.words;
+  g_autofree char *joined = NULL;
+  const char *value = NULL;
+  const char *id = NULL, *ref = NULL;
   Entity *entity;
   guint n_words;
 
-  if (g_strv_length (fields) != 2)
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields != 2)
     return FALSE;
-  words = g_strsplit (fields[1], " ", -1);
-  n_words = g_strv_length (words);
+  n_words = cut.n_words;
   if (n_words < 2 || n_words > 3 || (line[0] == 'M' && n_words != 2))
     return FALSE;
 
@@ -219,10 +219,13 @@ _gloss_brat_read_a_line (Reader     *r,
     }
 
   if (n_words == 3)
-    value = decode_value (words[2]);
-  for (guint i = 0; i < entity->annotations->len; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      decode_value (words[2]);
+      value = words[2];
+    }
+  for (guint i = 0; i < entity->n_annotations; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, words[0]);
       GVariant *v = value ? g_variant_new_string (value) : g_variant_new_boolean (TRUE);
@@ -237,13 +240,18 @@ _gloss_brat_read_a_line (Reader     *r,
                                     error ? error->message : _("the span has that attribute already"));
           return FALSE;
         }
-      {
-        g_autofree char *id = _gloss_label_to_tag (words[0]);
-        g_autofree char *ref = strcmp (id, words[0]) == 0 ? g_strdup (fields[0])
-                                                          : g_strconcat (fields[0], " ", words[0], NULL);
-
-        json_object_set_string_member (attribute_ids (a), id, ref);
-      }
+      /* The A id, and the name when its id differs: the batch made the
+       * name an id as it set the attribute. */
+      if (ref == NULL)
+        {
+          id = g_hash_table_lookup (r->batch->tags, words[0]);
+          g_assert (id != NULL);
+          if (strcmp (id, words[0]) == 0)
+            ref = fields[0];
+          else
+            ref = joined = g_strconcat (fields[0], " ", words[0], NULL);
+        }
+      json_object_set_string_member (attribute_ids (a), id, ref);
     }
 
   return TRUE;

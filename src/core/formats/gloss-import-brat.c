@@ -56,78 +56,6 @@
 #include "gloss-import-brat-private.h"
 
 
-static void
-entity_free (gpointer data)
-{
-  Entity *entity = data;
-
-  g_free (entity->id);
-  g_free (entity->type);
-  g_array_unref (entity->spans);
-  g_ptr_array_unref (entity->annotations);
-  g_free (entity);
-}
-
-/* Parses the number in @text's first @length bytes as
- * g_ascii_string_to_unsigned() does. */
-static gboolean
-parse_offset (const char *text,
-              gsize       length,
-              guint64    *value)
-{
-  char digits[32];
-  g_autofree char *copy = NULL;
-  const char *number = digits;
-
-  if (length < sizeof digits)
-    {
-      memcpy (digits, text, length);
-      digits[length] = '\0';
-    }
-  else
-    number = copy = g_strndup (text, length);
-
-  return g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT, value, NULL);
-}
-
-/* Parses "START END[;START END]..." into @spans; FALSE when it is not
- * that.  Each piece is taken without the white space around it, and is
- * two numbers with one space between them. */
-static gboolean
-parse_spans (const char *text,
-             GArray     *spans)
-{
-  const char *p = text;
-
-  for (;;)
-    {
-      const char *semicolon = strchr (p, ';');
-      const char *end = semicolon ? semicolon : p + strlen (p);
-      const char *space;
-      guint64 start, stop;
-      Span span;
-
-      while (p < end && g_ascii_isspace (*p))
-        p++;
-      while (end > p && g_ascii_isspace (end[-1]))
-        end--;
-      space = memchr (p, ' ', end - p);
-      if (space == NULL || memchr (space + 1, ' ', end - (space + 1)) != NULL ||
-          !parse_offset (p, space - p, &start) ||
-          !parse_offset (space + 1, end - (space + 1), &stop))
-        return FALSE;
-
-      span.start = start;
-      span.end = stop;
-      g_array_append_val (spans, span);
-      if (semicolon == NULL)
-        break;
-      p = semicolon + 1;
-    }
-
-  return spans->len > 0;
-}
-
 /* The text of @spans in @source, joined by spaces as brat writes it. */
 static char *
 spans_text (GlossSource *source,
@@ -234,39 +162,62 @@ kind_of (const char *line)
   return "?";
 }
 
-/* Reads a T line.  A line with a problem is reported; a span Gloss
- * cannot take as an annotation is left for the kept lines. */
-static void
+/* The copy of @type that the entities share, made at its first span. */
+static const char *
+intern_type (Reader     *r,
+             const char *type)
+{
+  const char *copy = g_hash_table_lookup (r->types, type);
+
+  if (copy == NULL)
+    {
+      copy = g_string_chunk_insert (r->strings, type);
+      g_hash_table_add (r->types, (gpointer)copy);
+    }
+
+  return copy;
+}
+
+/* Reads a T line; TRUE when it becomes annotations.  A line with a
+ * problem is reported; a span Gloss cannot take as an annotation is left
+ * for the kept lines. */
+static gboolean
 read_t_line (Reader     *r,
              const char *line,
              guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  BratLine cut;
+  GArray *spans = r->spans;
   g_autofree char *text = NULL;
   guint length = gloss_source_get_length (r->source);
-  const char *space;
-  g_autofree char *type = NULL;
+  char *space;
+  const char *type;
+  const char *given;
   GArray *allowance = NULL;
   GlossAnnotation *first = NULL;
   Entity *entity;
 
-  if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
-      !parse_spans (space + 1, spans))
+  _gloss_brat_cut_line (r, line, FALSE, &cut);
+  g_array_set_size (spans, 0);
+  if (cut.n_fields < 2 || (space = strchr (cut.fields[1], ' ')) == NULL ||
+      !_gloss_brat_parse_spans (space + 1, spans))
     {
       _gloss_import_problem (r->problems, r->display, number,
                              _("“%s” is not a span line of brat (T1<tab>TYPE START END<tab>TEXT)"),
-                             fields[0]);
-      return;
+                             cut.fields[0]);
+      return FALSE;
     }
-  type = g_strndup (fields[1], space - fields[1]);
+  /* The type ends where the offsets begin. */
+  *space = '\0';
+  type = cut.fields[1];
+  given = cut.fields[2];
 
-  if (g_hash_table_contains (r->entities, fields[0]))
+  if (g_hash_table_contains (r->entities, cut.fields[0]))
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id such as T3 */
-                             _("%s is defined twice"), fields[0]);
-      return;
+                             _("%s is defined twice"), cut.fields[0]);
+      return FALSE;
     }
 
   for (guint i = 0; i < spans->len; i++)
@@ -279,27 +230,27 @@ read_t_line (Reader     *r,
                                  /* Translators: a brat id, two offsets, then the
                                   * article's length */
                                  _("%s: the span %u–%u is empty or outside the article (%u characters)"),
-                                 fields[0], span->start, span->end, length);
-          return;
+                                 cut.fields[0], span->start, span->end, length);
+          return FALSE;
         }
     }
 
   /* brat fills a missing text from the article.  The text of the spans
    * is made only when the line's is not it already. */
-  if (fields[2] != NULL && !is_blank (fields[2]) && !spans_text_is (r->source, spans, fields[2]))
-    text = spans_text (r->source, spans);
-  if (fields[2] == NULL || is_blank (fields[2]))
+  if (given == NULL || is_blank (given))
     allowance = r->filled;
-  else if (text != NULL && strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
+  else if (!spans_text_is (r->source, spans, given))
+    text = spans_text (r->source, spans);
+  if (text != NULL && strcmp (given, text) != 0 && same_but_white_space (given, text))
     allowance = r->respaced;
-  else if (text != NULL && strcmp (fields[2], text) != 0)
+  else if (text != NULL && strcmp (given, text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id, the text the line gives, then
                               * the article's */
                              _("%s says “%s” but the article has “%s” there"),
-                             fields[0], fields[2] ? fields[2] : "", text);
-      return;
+                             cut.fields[0], given, text);
+      return FALSE;
     }
 
   /* A span that Gloss holds already cannot be a second annotation: the
@@ -312,38 +263,39 @@ read_t_line (Reader     *r,
       first = _gloss_import_batch_add (r->batch, type, span->start, span->end,
                                        NULL, NULL, NULL, NULL);
       if (first == NULL)
-        return;
+        return FALSE;
     }
   for (guint i = 0; first == NULL && i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
 
       if (_gloss_import_batch_has (r->batch, type, span->start, span->end))
-        return;
+        return FALSE;
       for (guint j = 0; j < i; j++)
         {
           Span *other = &g_array_index (spans, Span, j);
 
           if (other->start == span->start && other->end == span->end)
-            return;
+            return FALSE;
         }
     }
 
   if (allowance != NULL)
     g_array_append_val (allowance, number);
 
-  entity = g_new0 (Entity, 1);
-  entity->id = g_strdup (fields[0]);
-  entity->type = g_steal_pointer (&type);
+  g_assert (r->n_entities < r->n_entities_max);
+  entity = &r->entity_store[r->n_entities++];
+  entity->id = g_string_chunk_insert (r->strings, cut.fields[0]);
+  entity->type = intern_type (r, type);
   entity->line = number;
-  entity->spans = g_steal_pointer (&spans);
-  entity->annotations = g_ptr_array_new ();
-  g_hash_table_insert (r->entities, entity->id, entity);
-  g_ptr_array_add (r->entity_list, entity);
+  entity->first = r->annotations->len;
+  entity->n_annotations = spans->len;
+  entity->has_note = FALSE;
+  g_hash_table_insert (r->entities, (gpointer)entity->id, entity);
 
-  for (guint i = 0; i < entity->spans->len; i++)
+  for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (entity->spans, Span, i);
+      Span *span = &g_array_index (spans, Span, i);
       GlossAnnotation *a;
       JsonObject *extra;
 
@@ -356,15 +308,17 @@ read_t_line (Reader     *r,
 
       extra = _gloss_import_extra (a);
       json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, entity->id);
-      if (entity->spans->len > 1)
+      if (spans->len > 1)
         {
           g_autofree char *group = g_strconcat ("brat:", entity->id, NULL);
 
           json_object_set_string_member (extra, GLOSS_KEY_GROUP, group);
           json_object_set_int_member (extra, GLOSS_KEY_BRAT_FRAGMENT, i);
         }
-      g_ptr_array_add (entity->annotations, a);
+      g_ptr_array_add (r->annotations, a);
     }
+
+  return TRUE;
 }
 
 /* Reads a # line; FALSE when it goes to the kept lines instead. */
@@ -372,37 +326,31 @@ static gboolean
 read_note_line (Reader     *r,
                 const char *line)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
+  BratLine cut;
   Entity *entity;
   const char *note;
 
-  if (g_strv_length (fields) < 2)
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields < 2 || cut.n_words != 2 || strcmp (cut.words[0], "AnnotatorNotes") != 0)
     return FALSE;
 
-  words = g_strsplit (fields[1], " ", -1);
-  if (g_strv_length (words) != 2 || strcmp (words[0], "AnnotatorNotes") != 0)
-    return FALSE;
-
-  entity = g_hash_table_lookup (r->entities, words[1]);
-  note = fields[2] ? fields[2] : "";
+  entity = g_hash_table_lookup (r->entities, cut.words[1]);
+  note = cut.fields[2] ? cut.fields[2] : "";
   if (entity == NULL || entity->has_note || note[0] == '\0')
     return FALSE;
 
-  for (guint i = 0; i < entity->annotations->len; i++)
+  for (guint i = 0; i < entity->n_annotations; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       JsonObject *extra = gloss_annotation_get_extra (a);
 
       _gloss_annotation_set_note (a, note);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, fields[0]);
+      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, cut.fields[0]);
     }
   entity->has_note = TRUE;
-  json_array_add_string_element (r->order, fields[0]);
+  json_array_add_string_element (r->order, cut.fields[0]);
   return TRUE;
 }
-
-
 
 static void
 note_kept_lines (Reader          *r,
@@ -540,70 +488,42 @@ add_id_to_order (Reader *r,
     *tab = '\t';
 }
 
-/* The lines of @data, cut where they end: a vector of pointers into it,
- * since hundreds of thousands of copies are as many allocations. */
-static char **
-cut_lines (char  *data,
-           guint *n_lines)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-  char *p = data;
-
-  for (;;)
-    {
-      char *end = strchr (p, '\n');
-
-      g_ptr_array_add (lines, p);
-      if (end == NULL)
-        break;
-      *end = '\0';
-      p = end + 1;
-    }
-
-  *n_lines = lines->len;
-  g_ptr_array_add (lines, NULL);
-  return (char **)g_ptr_array_free (lines, FALSE);
-}
-
 /* Reads the lines of the .ann (@data, which it changes) into @r. */
 static void
 read_ann_lines (Reader *r,
                 char   *data)
 {
-  guint n_lines;
-  g_autofree char **lines = cut_lines (data, &n_lines);
-  g_autofree gboolean *modelled = NULL;
+  guint n_lines, n_spans = 0;
+  g_autofree char **lines = _gloss_brat_cut_lines (data, &n_lines);
+  g_autofree gboolean *modelled = g_new0 (gboolean, n_lines + 1);
 
-  /* The last line ends with a line break: no empty line after it. */
-  if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
-    n_lines--;
+  /* Room for every line's id and for an entity per T line, made at
+   * once. */
+  r->order = json_array_sized_new (n_lines);
   for (guint i = 0; i < n_lines; i++)
-    {
-      gsize len = strlen (lines[i]);
-
-      if (len > 0 && lines[i][len - 1] == '\r')
-        lines[i][len - 1] = '\0';
-    }
+    if (lines[i][0] == 'T')
+      n_spans++;
+  r->entity_store = g_new (Entity, n_spans);
+  r->n_entities_max = n_spans;
+  r->annotations = g_ptr_array_sized_new (n_spans);
 
   /* Spans first, so that a note may come before the span it is about. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == 'T')
-      read_t_line (r, lines[i], i + 1);
+      modelled[i] = read_t_line (r, lines[i], i + 1);
 
   /* The notes of relations, then the relations and the attributes, so
    * that each may come before what it points at. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == '#')
       {
-        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
-        g_auto(GStrv) words = fields[0] && fields[1] ? g_strsplit (fields[1], " ", -1) : NULL;
+        BratLine cut;
 
-        if (words != NULL && g_strv_length (words) == 2 &&
-            strcmp (words[0], "AnnotatorNotes") == 0 && words[1][0] == 'R' &&
-            !g_hash_table_contains (r->relation_notes, words[1]))
-          g_hash_table_insert (r->relation_notes, g_strdup (words[1]), lines[i]);
+        _gloss_brat_cut_line (r, lines[i], TRUE, &cut);
+        if (cut.n_words == 2 && strcmp (cut.words[0], "AnnotatorNotes") == 0 &&
+            cut.words[1][0] == 'R' && !g_hash_table_contains (r->relation_notes, cut.words[1]))
+          g_hash_table_insert (r->relation_notes, g_strdup (cut.words[1]), lines[i]);
       }
-  modelled = g_new0 (gboolean, n_lines + 1);
   for (guint i = 0; i < n_lines; i++)
     {
       if (lines[i][0] == 'R')
@@ -616,23 +536,9 @@ read_ann_lines (Reader *r,
   for (guint i = 0; i < n_lines; i++)
     {
       char *line = lines[i];
-      char *tab = strchr (line, '\t');
-      Entity *entity = NULL;
 
-      if (line[0] == 'T')
-        {
-          /* The line's id, for a moment, rather than a copy of it. */
-          if (tab != NULL)
-            *tab = '\0';
-          entity = g_hash_table_lookup (r->entities, line);
-          if (tab != NULL)
-            *tab = '\t';
-        }
-
-      if ((entity != NULL && entity->line == i + 1) || modelled[i])
-        add_id_to_order (r, line, tab);
-      else if (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line))
-        add_id_to_order (r, line, tab);
+      if (modelled[i] || (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line)))
+        add_id_to_order (r, line, strchr (line, '\t'));
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
@@ -655,6 +561,8 @@ import_batch (Reader          *r,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
   g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) last_types = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GlossImportBatch *batch = r->batch;
 
@@ -684,13 +592,21 @@ import_batch (Reader          *r,
                              _("%s: “%s” not kept: it is a link to a file outside its folder"),
                              r->display, (const char *)g_ptr_array_index (outside_confs, i));
 
-  for (guint i = 0; i < r->entity_list->len; i++)
+  /* Each type once, where its last span is: a type's tag takes the
+   * colour and label of the last type made that tag. */
+  for (guint i = r->n_entities; i-- > 0;)
+    if (g_hash_table_add (last_types, (gpointer)r->entity_store[i].type))
+      g_ptr_array_add (types, (gpointer)r->entity_store[i].type);
+  for (guint i = types->len; i-- > 0;)
     {
-      Entity *entity = g_ptr_array_index (r->entity_list, i);
-      g_autofree char *tag = _gloss_label_to_tag (entity->type);
-      const char *color = g_hash_table_lookup (colors, entity->type);
-      const char *label = g_hash_table_lookup (labels, entity->type);
+      const char *type = g_ptr_array_index (types, i);
+      const char *color = g_hash_table_lookup (colors, type);
+      const char *label = g_hash_table_lookup (labels, type);
+      g_autofree char *tag = NULL;
 
+      if (color == NULL && label == NULL)
+        continue;
+      tag = _gloss_label_to_tag (type);
       if (color != NULL)
         g_hash_table_replace (batch->colors, g_strdup (tag), g_strdup (color));
       /* The new tag's label; the annotation keeps the type itself. */
@@ -745,8 +661,10 @@ brat_import_file (GlossImporter *self,
   r.display = display;
   r.problems = problems;
   r.entities = g_hash_table_new (g_str_hash, g_str_equal);
-  r.entity_list = g_ptr_array_new_with_free_func (entity_free);
-  r.order = json_array_new ();
+  r.strings = g_string_chunk_new (64 * 1024);
+  r.types = g_hash_table_new (g_str_hash, g_str_equal);
+  r.scratch = g_string_sized_new (256);
+  r.spans = g_array_new (FALSE, FALSE, sizeof (Span));
   r.kept = json_array_new ();
   r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
   r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -759,7 +677,12 @@ brat_import_file (GlossImporter *self,
 
   _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);
-  g_ptr_array_unref (r.entity_list);
+  g_free (r.entity_store);
+  g_ptr_array_unref (r.annotations);
+  g_string_chunk_free (r.strings);
+  g_hash_table_unref (r.types);
+  g_string_free (r.scratch, TRUE);
+  g_array_unref (r.spans);
   json_array_unref (r.order);
   json_array_unref (r.kept);
   g_hash_table_unref (r.kept_kinds);
