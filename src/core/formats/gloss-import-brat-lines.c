@@ -18,6 +18,12 @@
 
 #include "gloss-import-brat-private.h"
 
+JsonNode *
+_gloss_brat_string_node (const char *text)
+{
+  return json_node_init_string (json_node_alloc (), text);
+}
+
 void
 _gloss_brat_cut_line (Reader     *r,
                       const char *line,

@@ -35,6 +35,13 @@ typedef struct
   gboolean has_note;
 } Entity;
 
+/* A type of span met, with the index of its last entity. */
+typedef struct
+{
+  const char *name;         /* in the reader's chunk */
+  guint last;
+} SpanType;
+
 typedef struct
 {
   GlossImporter *self;
@@ -42,13 +49,15 @@ typedef struct
   GlossImportBatch *batch;
   const char *display;
   GString *problems;
-  GHashTable *entities;     /* id -> Entity, the T lines Gloss models */
+  GHashTable *entities;     /* id -> Entity, the T lines Gloss models... */
+  Entity **numbered;        /* ...but "TN" -> Entity for N below n_numbered */
+  guint n_numbered;
   Entity *entity_store;     /* those Entities, room for as many as T lines */
   guint n_entities;
   guint n_entities_max;
   GPtrArray *annotations;   /* the entities' annotations, borrowed from the batch */
   GStringChunk *strings;    /* the entities' ids and types */
-  GHashTable *types;        /* each type met, in the chunk */
+  GHashTable *types;        /* each type met -> its SpanType */
   GString *scratch;         /* the copy of the line being cut */
   GArray *spans;            /* the Spans of the T line being read */
   JsonArray *order;
@@ -57,7 +66,7 @@ typedef struct
   GArray *filled;           /* numbers of the T lines without text */
   GArray *respaced;         /* and of those whose text differs in white space */
   GHashTable *relation_notes; /* R id -> its AnnotatorNotes line */
-  GHashTable *modelled_notes; /* those lines, once their relation is read */
+  GHashTable *modelled_notes; /* those lines, once their relation is read -> their id */
 } Reader;
 
 /* A line cut as g_strsplit (LINE, "\t", 3) cuts it and, when asked, its
@@ -74,6 +83,9 @@ typedef struct
 } BratLine;
 
 /* gloss-import-brat-lines.c */
+/* A string node of @text: an id that the order of the lines and an
+ * annotation or relation share rather than copy. */
+JsonNode *_gloss_brat_string_node     (const char    *text);
 void     _gloss_brat_cut_line         (Reader        *r,
                                        const char    *line,
                                        gboolean       words,
@@ -88,19 +100,25 @@ char   **_gloss_brat_cut_lines        (char          *data,
 gboolean _gloss_brat_parse_spans      (const char    *text,
                                        GArray        *spans);
 
-/* An R line into a relation, an A (or M) line into an attribute: FALSE
- * when the line goes to the kept lines instead, with a note when the
- * codebook does not allow it or it points at a span Gloss did not
- * import. */
-gboolean _gloss_brat_read_r_line (Reader     *r,
-                                  const char *line,
-                                  guint       number);
-gboolean _gloss_brat_read_a_line (Reader     *r,
-                                  const char *line,
-                                  guint       number);
-/* Whether @line is the note of a relation read into the layer. */
-gboolean _gloss_brat_is_modelled_relation_note (Reader     *r,
-                                                const char *line);
+/* The entity of brat id @id, or NULL. */
+Entity   *_gloss_brat_find_entity  (Reader     *r,
+                                    const char *id);
+
+/* An R line into a relation, an A (or M) line into an attribute: the
+ * line's id as a string node, for the order of the lines, which the
+ * relation or the annotations share; NULL when the line goes to the kept
+ * lines instead, with a note when the codebook does not allow it or it
+ * points at a span Gloss did not import. */
+JsonNode *_gloss_brat_read_r_line (Reader     *r,
+                                   const char *line,
+                                   guint       number);
+JsonNode *_gloss_brat_read_a_line (Reader     *r,
+                                   const char *line,
+                                   guint       number);
+/* The id of @line, shared with its relation, when it is the note of a
+ * relation read into the layer; NULL when it is not. */
+JsonNode *_gloss_brat_relation_note_id (Reader     *r,
+                                        const char *line);
 
 /* gloss-import-brat-conf.c */
 /* The text of the nearest @name in the folder of @ann or in its parents,

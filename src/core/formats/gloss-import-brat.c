@@ -162,26 +162,76 @@ kind_of (const char *line)
   return "?";
 }
 
-/* The copy of @type that the entities share, made at its first span. */
-static const char *
+/* The type @type, its name copied at its first span. */
+static SpanType *
 intern_type (Reader     *r,
              const char *type)
 {
-  const char *copy = g_hash_table_lookup (r->types, type);
+  SpanType *known = g_hash_table_lookup (r->types, type);
 
-  if (copy == NULL)
+  if (known == NULL)
     {
-      copy = g_string_chunk_insert (r->strings, type);
-      g_hash_table_add (r->types, (gpointer)copy);
+      known = g_new0 (SpanType, 1);
+      known->name = g_string_chunk_insert (r->strings, type);
+      g_hash_table_insert (r->types, (gpointer)known->name, known);
     }
 
-  return copy;
+  return known;
 }
 
-/* Reads a T line; TRUE when it becomes annotations.  A line with a
- * problem is reported; a span Gloss cannot take as an annotation is left
- * for the kept lines. */
-static gboolean
+/* N for an id "TN" as brat numbers its spans (digits, no leading zero)
+ * when N is below @limit; -1 for any other id. */
+static gint64
+id_number (const char *id,
+           guint       limit)
+{
+  guint64 number = 0;
+  const char *p = id + 1;
+
+  if (id[0] != 'T' || !g_ascii_isdigit (*p) || (*p == '0' && p[1] != '\0'))
+    return -1;
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return -1;
+      number = number * 10 + (guint64)(*p - '0');
+      if (number >= limit)
+        return -1;
+    }
+
+  return number;
+}
+
+/* Entities are looked up by their number in an array when their id is
+ * brat's own, since every R, A and # line looks up one or two; by their
+ * id otherwise. */
+Entity *
+_gloss_brat_find_entity (Reader     *r,
+                         const char *id)
+{
+  gint64 number = id_number (id, r->n_numbered);
+
+  if (number >= 0)
+    return r->numbered[number];
+  return g_hash_table_lookup (r->entities, id);
+}
+
+static void
+add_entity (Reader *r,
+            Entity *entity)
+{
+  gint64 number = id_number (entity->id, r->n_numbered);
+
+  if (number >= 0)
+    r->numbered[number] = entity;
+  else
+    g_hash_table_insert (r->entities, (gpointer)entity->id, entity);
+}
+
+/* Reads a T line: its id, which its annotations share, when it becomes
+ * annotations, else NULL.  A line with a problem is reported; a span
+ * Gloss cannot take as an annotation is left for the kept lines. */
+static JsonNode *
 read_t_line (Reader     *r,
              const char *line,
              guint       number)
@@ -196,6 +246,8 @@ read_t_line (Reader     *r,
   GArray *allowance = NULL;
   GlossAnnotation *first = NULL;
   Entity *entity;
+  SpanType *span_type;
+  JsonNode *id, *group = NULL;
 
   _gloss_brat_cut_line (r, line, FALSE, &cut);
   g_array_set_size (spans, 0);
@@ -205,19 +257,19 @@ read_t_line (Reader     *r,
       _gloss_import_problem (r->problems, r->display, number,
                              _("“%s” is not a span line of brat (T1<tab>TYPE START END<tab>TEXT)"),
                              cut.fields[0]);
-      return FALSE;
+      return NULL;
     }
   /* The type ends where the offsets begin. */
   *space = '\0';
   type = cut.fields[1];
   given = cut.fields[2];
 
-  if (g_hash_table_contains (r->entities, cut.fields[0]))
+  if (_gloss_brat_find_entity (r, cut.fields[0]) != NULL)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id such as T3 */
                              _("%s is defined twice"), cut.fields[0]);
-      return FALSE;
+      return NULL;
     }
 
   for (guint i = 0; i < spans->len; i++)
@@ -231,7 +283,7 @@ read_t_line (Reader     *r,
                                   * article's length */
                                  _("%s: the span %u–%u is empty or outside the article (%u characters)"),
                                  cut.fields[0], span->start, span->end, length);
-          return FALSE;
+          return NULL;
         }
     }
 
@@ -250,7 +302,7 @@ read_t_line (Reader     *r,
                               * the article's */
                              _("%s says “%s” but the article has “%s” there"),
                              cut.fields[0], given, text);
-      return FALSE;
+      return NULL;
     }
 
   /* A span that Gloss holds already cannot be a second annotation: the
@@ -263,20 +315,20 @@ read_t_line (Reader     *r,
       first = _gloss_import_batch_add (r->batch, type, span->start, span->end,
                                        NULL, NULL, NULL, NULL);
       if (first == NULL)
-        return FALSE;
+        return NULL;
     }
   for (guint i = 0; first == NULL && i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
 
       if (_gloss_import_batch_has (r->batch, type, span->start, span->end))
-        return FALSE;
+        return NULL;
       for (guint j = 0; j < i; j++)
         {
           Span *other = &g_array_index (spans, Span, j);
 
           if (other->start == span->start && other->end == span->end)
-            return FALSE;
+            return NULL;
         }
     }
 
@@ -286,12 +338,15 @@ read_t_line (Reader     *r,
   g_assert (r->n_entities < r->n_entities_max);
   entity = &r->entity_store[r->n_entities++];
   entity->id = g_string_chunk_insert (r->strings, cut.fields[0]);
-  entity->type = intern_type (r, type);
+  span_type = intern_type (r, type);
+  span_type->last = r->n_entities - 1;
+  entity->type = span_type->name;
   entity->line = number;
   entity->first = r->annotations->len;
   entity->n_annotations = spans->len;
   entity->has_note = FALSE;
-  g_hash_table_insert (r->entities, (gpointer)entity->id, entity);
+  add_entity (r, entity);
+  id = _gloss_brat_string_node (entity->id);
 
   for (guint i = 0; i < spans->len; i++)
     {
@@ -307,18 +362,23 @@ read_t_line (Reader     *r,
       g_assert (a != NULL);
 
       extra = _gloss_import_extra (a);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, entity->id);
+      json_object_set_member (extra, GLOSS_KEY_BRAT_ID, json_node_ref (id));
       if (spans->len > 1)
         {
-          g_autofree char *group = g_strconcat ("brat:", entity->id, NULL);
+          if (group == NULL)
+            {
+              g_autofree char *key = g_strconcat ("brat:", entity->id, NULL);
 
-          json_object_set_string_member (extra, GLOSS_KEY_GROUP, group);
+              group = _gloss_brat_string_node (key);
+            }
+          json_object_set_member (extra, GLOSS_KEY_GROUP, json_node_ref (group));
           json_object_set_int_member (extra, GLOSS_KEY_BRAT_FRAGMENT, i);
         }
       g_ptr_array_add (r->annotations, a);
     }
+  g_clear_pointer (&group, json_node_unref);
 
-  return TRUE;
+  return id;
 }
 
 /* Reads a # line; FALSE when it goes to the kept lines instead. */
@@ -329,26 +389,28 @@ read_note_line (Reader     *r,
   BratLine cut;
   Entity *entity;
   const char *note;
+  JsonNode *id;
 
   _gloss_brat_cut_line (r, line, TRUE, &cut);
   if (cut.n_fields < 2 || cut.n_words != 2 || strcmp (cut.words[0], "AnnotatorNotes") != 0)
     return FALSE;
 
-  entity = g_hash_table_lookup (r->entities, cut.words[1]);
+  entity = _gloss_brat_find_entity (r, cut.words[1]);
   note = cut.fields[2] ? cut.fields[2] : "";
   if (entity == NULL || entity->has_note || note[0] == '\0')
     return FALSE;
 
+  id = _gloss_brat_string_node (cut.fields[0]);
   for (guint i = 0; i < entity->n_annotations; i++)
     {
       GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       JsonObject *extra = gloss_annotation_get_extra (a);
 
       _gloss_annotation_set_note (a, note);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, cut.fields[0]);
+      json_object_set_member (extra, GLOSS_KEY_BRAT_NOTE_ID, json_node_ref (id));
     }
   entity->has_note = TRUE;
-  json_array_add_string_element (r->order, cut.fields[0]);
+  json_array_add_element (r->order, id);
   return TRUE;
 }
 
@@ -474,20 +536,6 @@ read_text_beside (GlossImporter *self,
   return source;
 }
 
-/* Adds the id of @line, the text before @tab (its first tab, or NULL),
- * to the order of lines. */
-static void
-add_id_to_order (Reader *r,
-                 char   *line,
-                 char   *tab)
-{
-  if (tab != NULL)
-    *tab = '\0';
-  json_array_add_string_element (r->order, line);
-  if (tab != NULL)
-    *tab = '\t';
-}
-
 /* Reads the lines of the .ann (@data, which it changes) into @r. */
 static void
 read_ann_lines (Reader *r,
@@ -495,7 +543,8 @@ read_ann_lines (Reader *r,
 {
   guint n_lines, n_spans = 0;
   g_autofree char **lines = _gloss_brat_cut_lines (data, &n_lines);
-  g_autofree gboolean *modelled = g_new0 (gboolean, n_lines + 1);
+  /* The id of each line read into the layer, for the order. */
+  g_autofree JsonNode **ids = g_new0 (JsonNode *, n_lines + 1);
 
   /* Room for every line's id and for an entity per T line, made at
    * once. */
@@ -504,13 +553,15 @@ read_ann_lines (Reader *r,
     if (lines[i][0] == 'T')
       n_spans++;
   r->entity_store = g_new (Entity, n_spans);
+  r->n_numbered = n_lines + 1;
+  r->numbered = g_new0 (Entity *, r->n_numbered);
   r->n_entities_max = n_spans;
   r->annotations = g_ptr_array_sized_new (n_spans);
 
   /* Spans first, so that a note may come before the span it is about. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == 'T')
-      modelled[i] = read_t_line (r, lines[i], i + 1);
+      ids[i] = read_t_line (r, lines[i], i + 1);
 
   /* The notes of relations, then the relations and the attributes, so
    * that each may come before what it points at. */
@@ -527,21 +578,34 @@ read_ann_lines (Reader *r,
   for (guint i = 0; i < n_lines; i++)
     {
       if (lines[i][0] == 'R')
-        modelled[i] = _gloss_brat_read_r_line (r, lines[i], i + 1);
+        ids[i] = _gloss_brat_read_r_line (r, lines[i], i + 1);
       else if (lines[i][0] == 'A' || lines[i][0] == 'M')
-        modelled[i] = _gloss_brat_read_a_line (r, lines[i], i + 1);
+        ids[i] = _gloss_brat_read_a_line (r, lines[i], i + 1);
     }
 
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
     {
       char *line = lines[i];
+      JsonNode *note_id;
 
-      if (modelled[i] || (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line)))
-        add_id_to_order (r, line, strchr (line, '\t'));
+      if (ids[i] != NULL)
+        json_array_add_element (r->order, g_steal_pointer (&ids[i]));
+      else if (line[0] == '#' && (note_id = _gloss_brat_relation_note_id (r, line)) != NULL)
+        json_array_add_element (r->order, json_node_ref (note_id));
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
+}
+
+static int
+compare_last (gconstpointer a,
+              gconstpointer b)
+{
+  const SpanType *x = *(SpanType * const *)a;
+  const SpanType *y = *(SpanType * const *)b;
+
+  return (x->last > y->last) - (x->last < y->last);
 }
 
 static const char * const conf_names[] = {
@@ -561,8 +625,9 @@ import_batch (Reader          *r,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
   g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GHashTable) last_types = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer known;
   g_autoptr(GError) error = NULL;
   GlossImportBatch *batch = r->batch;
 
@@ -592,14 +657,15 @@ import_batch (Reader          *r,
                              _("%s: “%s” not kept: it is a link to a file outside its folder"),
                              r->display, (const char *)g_ptr_array_index (outside_confs, i));
 
-  /* Each type once, where its last span is: a type's tag takes the
+  /* Each type once, in the order of their last spans: a tag takes the
    * colour and label of the last type made that tag. */
-  for (guint i = r->n_entities; i-- > 0;)
-    if (g_hash_table_add (last_types, (gpointer)r->entity_store[i].type))
-      g_ptr_array_add (types, (gpointer)r->entity_store[i].type);
-  for (guint i = types->len; i-- > 0;)
+  g_hash_table_iter_init (&iter, r->types);
+  while (g_hash_table_iter_next (&iter, NULL, &known))
+    g_ptr_array_add (types, known);
+  g_ptr_array_sort (types, compare_last);
+  for (guint i = 0; i < types->len; i++)
     {
-      const char *type = g_ptr_array_index (types, i);
+      const char *type = ((SpanType *)g_ptr_array_index (types, i))->name;
       const char *color = g_hash_table_lookup (colors, type);
       const char *label = g_hash_table_lookup (labels, type);
       g_autofree char *tag = NULL;
@@ -662,7 +728,7 @@ brat_import_file (GlossImporter *self,
   r.problems = problems;
   r.entities = g_hash_table_new (g_str_hash, g_str_equal);
   r.strings = g_string_chunk_new (64 * 1024);
-  r.types = g_hash_table_new (g_str_hash, g_str_equal);
+  r.types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   r.scratch = g_string_sized_new (256);
   r.spans = g_array_new (FALSE, FALSE, sizeof (Span));
   r.kept = json_array_new ();
@@ -670,13 +736,14 @@ brat_import_file (GlossImporter *self,
   r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
   r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
   r.relation_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.modelled_notes = g_hash_table_new (NULL, NULL);
+  r.modelled_notes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_node_unref);
 
   read_ann_lines (&r, data + skip);
   ok = problems->len == 0 && import_batch (&r, plan, input, confs);
 
   _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);
+  g_free (r.numbered);
   g_free (r.entity_store);
   g_ptr_array_unref (r.annotations);
   g_string_chunk_free (r.strings);
