@@ -59,6 +59,8 @@ typedef struct
   GStringChunk *strings;    /* the entities' ids and types */
   GHashTable *types;        /* each type met -> its SpanType */
   GString *scratch;         /* the copy of the line being cut */
+  GHashTable *values;       /* an A line's value -> its GVariant */
+  GVariant *true_value;     /* that of an A line without one */
   GArray *spans;            /* the Spans of the T line being read */
   JsonArray *order;
   JsonArray *kept;

@@ -57,6 +57,29 @@ attribute_ids (GlossAnnotation *a)
   return ids;
 }
 
+/* The value of an A line: a string, or TRUE for none.  One GVariant for
+ * each value met, which the attributes of every span with that value
+ * share, where each would be one more allocation. */
+static GVariant *
+attribute_value (Reader     *r,
+                 const char *value)
+{
+  GVariant *v;
+
+  if (value == NULL)
+    {
+      if (r->true_value == NULL)
+        r->true_value = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+      return r->true_value;
+    }
+
+  v = g_hash_table_lookup (r->values, value);
+  if (v == NULL && (v = g_variant_new_string (value)) != NULL)
+    g_hash_table_insert (r->values, g_strdup (value), g_variant_ref_sink (v));
+
+  return v;
+}
+
 /* The id of the # line that gives the note of @id ("R1"), and its note,
  * from the AnnotatorNotes lines gathered before. */
 static const char *
@@ -235,7 +258,7 @@ _gloss_brat_read_a_line (Reader     *r,
       GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, words[0]);
-      GVariant *v = value ? g_variant_new_string (value) : g_variant_new_boolean (TRUE);
+      GVariant *v = attribute_value (r, value);
 
       if (before != NULL ||
           !_gloss_import_batch_set_attribute (r->batch, a, words[0], v, &error))

@@ -730,6 +730,7 @@ brat_import_file (GlossImporter *self,
   r.strings = g_string_chunk_new (64 * 1024);
   r.types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   r.scratch = g_string_sized_new (256);
+  r.values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_variant_unref);
   r.spans = g_array_new (FALSE, FALSE, sizeof (Span));
   r.kept = json_array_new ();
   r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
@@ -749,6 +750,8 @@ brat_import_file (GlossImporter *self,
   g_string_chunk_free (r.strings);
   g_hash_table_unref (r.types);
   g_string_free (r.scratch, TRUE);
+  g_hash_table_unref (r.values);
+  g_clear_pointer (&r.true_value, g_variant_unref);
   g_array_unref (r.spans);
   json_array_unref (r.order);
   json_array_unref (r.kept);
