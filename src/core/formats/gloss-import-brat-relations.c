@@ -21,25 +21,23 @@
 /* brat's attribute values are words that annotation.conf lists between
  * '|' and ','; Gloss writes a value id with white space, ',', '|', '<',
  * '>' or '%' in it with those characters as %XX (gloss-export-brat.c),
- * which this undoes. */
-static char *
-decode_value (const char *word)
+ * which this undoes in place. */
+static void
+decode_value (char *word)
 {
-  GString *out = g_string_new (NULL);
+  char *out = word;
 
   for (const char *p = word; *p != '\0'; p++)
     {
       if (p[0] == '%' && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
         {
-          g_string_append_c (out, (char)(g_ascii_xdigit_value (p[1]) * 16 +
-                                         g_ascii_xdigit_value (p[2])));
+          *out++ = (char)(g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]));
           p += 2;
         }
       else
-        g_string_append_c (out, *p);
+        *out++ = *p;
     }
-
-  return g_string_free (out, FALSE);
+  *out = '\0';
 }
 
 /* The "x-brat-attributes" object of @a (attribute id -> A id), made
@@ -49,14 +47,37 @@ attribute_ids (GlossAnnotation *a)
 {
   JsonObject *extra = _gloss_import_extra (a);
   JsonNode *node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+  JsonObject *ids;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    return json_node_get_object (node);
+
+  ids = json_object_new ();
+  json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, ids);
+  return ids;
+}
+
+/* The value of an A line: a string, or TRUE for none.  One GVariant for
+ * each value met, which the attributes of every span with that value
+ * share, where each would be one more allocation. */
+static GVariant *
+attribute_value (Reader     *r,
+                 const char *value)
+{
+  GVariant *v;
+
+  if (value == NULL)
     {
-      json_object_set_object_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES, json_object_new ());
-      node = json_object_get_member (extra, GLOSS_KEY_BRAT_ATTRIBUTES);
+      if (r->true_value == NULL)
+        r->true_value = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+      return r->true_value;
     }
 
-  return json_node_get_object (node);
+  v = g_hash_table_lookup (r->values, value);
+  if (v == NULL && (v = g_variant_new_string (value)) != NULL)
+    g_hash_table_insert (r->values, g_strdup (value), g_variant_ref_sink (v));
+
+  return v;
 }
 
 /* The id of the # line that gives the note of @id ("R1"), and its note,
@@ -78,69 +99,69 @@ relation_note (Reader     *r,
   return tab + 1;
 }
 
-gboolean
-_gloss_brat_is_modelled_relation_note (Reader     *r,
-                                       const char *line)
+JsonNode *
+_gloss_brat_relation_note_id (Reader     *r,
+                              const char *line)
 {
-  return g_hash_table_contains (r->modelled_notes, line);
+  return g_hash_table_lookup (r->modelled_notes, line);
 }
 
 /* Reads an R line "R1<TAB>TYPE ROLE1:T1 ROLE2:T2" into a relation
- * between the annotations of the two spans (their first pieces); FALSE
- * when it goes to the kept lines instead, with a note when it points at
- * a span Gloss did not import or the codebook does not allow it. */
-gboolean
+ * between the annotations of the two spans (their first pieces): the
+ * line's id, or NULL when it goes to the kept lines instead, with a note
+ * when it points at a span Gloss did not import or the codebook does not
+ * allow it. */
+JsonNode *
 _gloss_brat_read_r_line (Reader     *r,
                          const char *line,
                          guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
+  BratLine cut;
+  char **fields = cut.fields;
+  char **words = cut.words;
   g_autoptr(GError) error = NULL;
   const char *colon[2];
   Entity *ends[2];
   GlossRelation *relation;
   JsonObject *extra;
+  JsonNode *id;
   const char *note, *note_line;
-  g_autofree char *note_id = NULL;
 
-  if (g_strv_length (fields) < 2)
-    return FALSE;
-  words = g_strsplit (fields[1], " ", -1);
-  if (g_strv_length (words) != 3)
-    return FALSE;
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields < 2 || cut.n_words != 3)
+    return NULL;
 
   for (guint i = 0; i < 2; i++)
     {
       colon[i] = strchr (words[i + 1], ':');
       if (colon[i] == NULL || colon[i] == words[i + 1])
-        return FALSE;
-      ends[i] = g_hash_table_lookup (r->entities, colon[i] + 1);
+        return NULL;
+      ends[i] = _gloss_brat_find_entity (r, colon[i] + 1);
       if (ends[i] == NULL)
         {
           _gloss_import_batch_note (r->batch, r->display, number,
                                     /* Translators: two brat ids such as R1 and T3 */
                                     _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
                                     fields[0], colon[i] + 1);
-          return FALSE;
+          return NULL;
         }
     }
   if (strncmp (words[1], words[2], colon[0] - words[1] + 1) == 0 &&
       colon[0] - words[1] == colon[1] - words[2])
-    return FALSE;
+    return NULL;
   if (ends[0] == ends[1])
     {
       _gloss_import_batch_note (r->batch, r->display, number,
                                 /* Translators: two brat ids such as R1 and T3 */
                                 _("%s goes from %s to itself, which a relation of Gloss cannot; the line is kept as it is"),
                                 fields[0], colon[0] + 1);
-      return FALSE;
+      return NULL;
     }
 
   note = relation_note (r, fields[0], &note_line);
   relation = _gloss_import_batch_add_relation (r->batch, words[0],
-                                               g_ptr_array_index (ends[0]->annotations, 0),
-                                               g_ptr_array_index (ends[1]->annotations, 0),
+                                               g_ptr_array_index (r->annotations, ends[0]->first),
+                                               g_ptr_array_index (r->annotations, ends[1]->first),
                                                note, NULL, NULL, NULL, &error);
   if (relation == NULL)
     {
@@ -148,7 +169,7 @@ _gloss_brat_read_r_line (Reader     *r,
                                 /* Translators: a brat id such as R1, then why */
                                 _("%s not imported as a relation (%s); the line is kept as it is"),
                                 fields[0], error->message);
-      return FALSE;
+      return NULL;
     }
 
   extra = gloss_relation_get_extra (relation);
@@ -159,7 +180,8 @@ _gloss_brat_read_r_line (Reader     *r,
       gloss_relation_set_extra (relation, fresh);
       extra = fresh;
     }
-  json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, fields[0]);
+  id = _gloss_brat_string_node (fields[0]);
+  json_object_set_member (extra, GLOSS_KEY_BRAT_ID, json_node_ref (id));
   /* brat writes a tab after a relation's arguments: any other end is
    * kept. */
   if (fields[2] == NULL || fields[2][0] != '\0')
@@ -178,54 +200,65 @@ _gloss_brat_read_r_line (Reader     *r,
     }
   if (note != NULL)
     {
-      note_id = g_strndup (note_line, strchr (note_line, '\t') - note_line);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, note_id);
-      g_hash_table_add (r->modelled_notes, (gpointer)note_line);
+      g_autofree char *note_id = g_strndup (note_line, strchr (note_line, '\t') - note_line);
+      JsonNode *node = _gloss_brat_string_node (note_id);
+
+      json_object_set_member (extra, GLOSS_KEY_BRAT_NOTE_ID, json_node_ref (node));
+      g_hash_table_insert (r->modelled_notes, (gpointer)note_line, node);
     }
 
-  return TRUE;
+  return id;
 }
 
 /* Reads an A line "A1<TAB>NAME T3 [VALUE]" (or an M line, brat's old
  * form of a binary one) into an attribute of the span's annotations:
- * without a value, a binary attribute, true.  FALSE when it goes to the
- * kept lines instead, with a note when the codebook does not allow it. */
-gboolean
+ * without a value, a binary attribute, true.  Returns the line's id, or
+ * NULL when it goes to the kept lines instead, with a note when the
+ * codebook does not allow it. */
+JsonNode *
 _gloss_brat_read_a_line (Reader     *r,
                          const char *line,
                          guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
-  g_autofree char *value = NULL;
+  BratLine cut;
+  char **fields = cut.fields;
+  char **words = cut.words;
+  g_autofree char *joined = NULL;
+  const char *value = NULL;
+  g_autoptr(JsonNode) a_id = NULL;
+  const char *id = NULL, *ref = NULL;
   Entity *entity;
   guint n_words;
 
-  if (g_strv_length (fields) != 2)
-    return FALSE;
-  words = g_strsplit (fields[1], " ", -1);
-  n_words = g_strv_length (words);
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields != 2)
+    return NULL;
+  n_words = cut.n_words;
   if (n_words < 2 || n_words > 3 || (line[0] == 'M' && n_words != 2))
-    return FALSE;
+    return NULL;
 
-  entity = g_hash_table_lookup (r->entities, words[1]);
+  entity = _gloss_brat_find_entity (r, words[1]);
   if (entity == NULL)
     {
       _gloss_import_batch_note (r->batch, r->display, number,
                                 /* Translators: two brat ids such as A1 and T3 */
                                 _("%s points at %s, which is not a span Gloss imported; the line is kept as it is"),
                                 fields[0], words[1]);
-      return FALSE;
+      return NULL;
     }
 
   if (n_words == 3)
-    value = decode_value (words[2]);
-  for (guint i = 0; i < entity->annotations->len; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      decode_value (words[2]);
+      value = words[2];
+    }
+  a_id = _gloss_brat_string_node (fields[0]);
+  for (guint i = 0; i < entity->n_annotations; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       g_autoptr(GError) error = NULL;
       g_autoptr(GVariant) before = gloss_annotation_dup_attribute (a, words[0]);
-      GVariant *v = value ? g_variant_new_string (value) : g_variant_new_boolean (TRUE);
+      GVariant *v = attribute_value (r, value);
 
       if (before != NULL ||
           !_gloss_import_batch_set_attribute (r->batch, a, words[0], v, &error))
@@ -235,16 +268,25 @@ _gloss_brat_read_a_line (Reader     *r,
                                     _("%s not imported as an attribute (%s); the line is kept as it is"),
                                     fields[0],
                                     error ? error->message : _("the span has that attribute already"));
-          return FALSE;
+          return NULL;
         }
-      {
-        g_autofree char *id = _gloss_label_to_tag (words[0]);
-        g_autofree char *ref = strcmp (id, words[0]) == 0 ? g_strdup (fields[0])
-                                                          : g_strconcat (fields[0], " ", words[0], NULL);
-
+      /* The A id, and the name when its id differs: the batch made the
+       * name an id as it set the attribute. */
+      if (ref == NULL)
+        {
+          id = g_hash_table_lookup (r->batch->tags, words[0]);
+          g_assert (id != NULL);
+          if (strcmp (id, words[0]) == 0)
+            ref = fields[0];
+          else
+            ref = joined = g_strconcat (fields[0], " ", words[0], NULL);
+        }
+      /* The A id alone is the line's, which the order shares. */
+      if (ref == fields[0])
+        json_object_set_member (attribute_ids (a), id, json_node_ref (a_id));
+      else
         json_object_set_string_member (attribute_ids (a), id, ref);
-      }
     }
 
-  return TRUE;
+  return g_steal_pointer (&a_id);
 }

@@ -56,78 +56,6 @@
 #include "gloss-import-brat-private.h"
 
 
-static void
-entity_free (gpointer data)
-{
-  Entity *entity = data;
-
-  g_free (entity->id);
-  g_free (entity->type);
-  g_array_unref (entity->spans);
-  g_ptr_array_unref (entity->annotations);
-  g_free (entity);
-}
-
-/* Parses the number in @text's first @length bytes as
- * g_ascii_string_to_unsigned() does. */
-static gboolean
-parse_offset (const char *text,
-              gsize       length,
-              guint64    *value)
-{
-  char digits[32];
-  g_autofree char *copy = NULL;
-  const char *number = digits;
-
-  if (length < sizeof digits)
-    {
-      memcpy (digits, text, length);
-      digits[length] = '\0';
-    }
-  else
-    number = copy = g_strndup (text, length);
-
-  return g_ascii_string_to_unsigned (number, 10, 0, G_MAXUINT, value, NULL);
-}
-
-/* Parses "START END[;START END]..." into @spans; FALSE when it is not
- * that.  Each piece is taken without the white space around it, and is
- * two numbers with one space between them. */
-static gboolean
-parse_spans (const char *text,
-             GArray     *spans)
-{
-  const char *p = text;
-
-  for (;;)
-    {
-      const char *semicolon = strchr (p, ';');
-      const char *end = semicolon ? semicolon : p + strlen (p);
-      const char *space;
-      guint64 start, stop;
-      Span span;
-
-      while (p < end && g_ascii_isspace (*p))
-        p++;
-      while (end > p && g_ascii_isspace (end[-1]))
-        end--;
-      space = memchr (p, ' ', end - p);
-      if (space == NULL || memchr (space + 1, ' ', end - (space + 1)) != NULL ||
-          !parse_offset (p, space - p, &start) ||
-          !parse_offset (space + 1, end - (space + 1), &stop))
-        return FALSE;
-
-      span.start = start;
-      span.end = stop;
-      g_array_append_val (spans, span);
-      if (semicolon == NULL)
-        break;
-      p = semicolon + 1;
-    }
-
-  return spans->len > 0;
-}
-
 /* The text of @spans in @source, joined by spaces as brat writes it. */
 static char *
 spans_text (GlossSource *source,
@@ -234,39 +162,114 @@ kind_of (const char *line)
   return "?";
 }
 
-/* Reads a T line.  A line with a problem is reported; a span Gloss
- * cannot take as an annotation is left for the kept lines. */
+/* The type @type, its name copied at its first span. */
+static SpanType *
+intern_type (Reader     *r,
+             const char *type)
+{
+  SpanType *known = g_hash_table_lookup (r->types, type);
+
+  if (known == NULL)
+    {
+      known = g_new0 (SpanType, 1);
+      known->name = g_string_chunk_insert (r->strings, type);
+      g_hash_table_insert (r->types, (gpointer)known->name, known);
+    }
+
+  return known;
+}
+
+/* N for an id "TN" as brat numbers its spans (digits, no leading zero)
+ * when N is below @limit; -1 for any other id. */
+static gint64
+id_number (const char *id,
+           guint       limit)
+{
+  guint64 number = 0;
+  const char *p = id + 1;
+
+  if (id[0] != 'T' || !g_ascii_isdigit (*p) || (*p == '0' && p[1] != '\0'))
+    return -1;
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return -1;
+      number = number * 10 + (guint64)(*p - '0');
+      if (number >= limit)
+        return -1;
+    }
+
+  return number;
+}
+
+/* Entities are looked up by their number in an array when their id is
+ * brat's own, since every R, A and # line looks up one or two; by their
+ * id otherwise. */
+Entity *
+_gloss_brat_find_entity (Reader     *r,
+                         const char *id)
+{
+  gint64 number = id_number (id, r->n_numbered);
+
+  if (number >= 0)
+    return r->numbered[number];
+  return g_hash_table_lookup (r->entities, id);
+}
+
 static void
+add_entity (Reader *r,
+            Entity *entity)
+{
+  gint64 number = id_number (entity->id, r->n_numbered);
+
+  if (number >= 0)
+    r->numbered[number] = entity;
+  else
+    g_hash_table_insert (r->entities, (gpointer)entity->id, entity);
+}
+
+/* Reads a T line: its id, which its annotations share, when it becomes
+ * annotations, else NULL.  A line with a problem is reported; a span
+ * Gloss cannot take as an annotation is left for the kept lines. */
+static JsonNode *
 read_t_line (Reader     *r,
              const char *line,
              guint       number)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  BratLine cut;
+  GArray *spans = r->spans;
   g_autofree char *text = NULL;
   guint length = gloss_source_get_length (r->source);
-  const char *space;
-  g_autofree char *type = NULL;
+  char *space;
+  const char *type;
+  const char *given;
   GArray *allowance = NULL;
   GlossAnnotation *first = NULL;
   Entity *entity;
+  SpanType *span_type;
+  JsonNode *id, *group = NULL;
 
-  if (g_strv_length (fields) < 2 || (space = strchr (fields[1], ' ')) == NULL ||
-      !parse_spans (space + 1, spans))
+  _gloss_brat_cut_line (r, line, FALSE, &cut);
+  g_array_set_size (spans, 0);
+  if (cut.n_fields < 2 || (space = strchr (cut.fields[1], ' ')) == NULL ||
+      !_gloss_brat_parse_spans (space + 1, spans))
     {
       _gloss_import_problem (r->problems, r->display, number,
                              _("“%s” is not a span line of brat (T1<tab>TYPE START END<tab>TEXT)"),
-                             fields[0]);
-      return;
+                             cut.fields[0]);
+      return NULL;
     }
-  type = g_strndup (fields[1], space - fields[1]);
+  /* The type ends where the offsets begin. */
+  *space = '\0';
+  type = cut.fields[1];
+  given = cut.fields[2];
 
-  if (g_hash_table_contains (r->entities, fields[0]))
+  if (_gloss_brat_find_entity (r, cut.fields[0]) != NULL)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id such as T3 */
-                             _("%s is defined twice"), fields[0]);
-      return;
+                             _("%s is defined twice"), cut.fields[0]);
+      return NULL;
     }
 
   for (guint i = 0; i < spans->len; i++)
@@ -279,27 +282,27 @@ read_t_line (Reader     *r,
                                  /* Translators: a brat id, two offsets, then the
                                   * article's length */
                                  _("%s: the span %u–%u is empty or outside the article (%u characters)"),
-                                 fields[0], span->start, span->end, length);
-          return;
+                                 cut.fields[0], span->start, span->end, length);
+          return NULL;
         }
     }
 
   /* brat fills a missing text from the article.  The text of the spans
    * is made only when the line's is not it already. */
-  if (fields[2] != NULL && !is_blank (fields[2]) && !spans_text_is (r->source, spans, fields[2]))
-    text = spans_text (r->source, spans);
-  if (fields[2] == NULL || is_blank (fields[2]))
+  if (given == NULL || is_blank (given))
     allowance = r->filled;
-  else if (text != NULL && strcmp (fields[2], text) != 0 && same_but_white_space (fields[2], text))
+  else if (!spans_text_is (r->source, spans, given))
+    text = spans_text (r->source, spans);
+  if (text != NULL && strcmp (given, text) != 0 && same_but_white_space (given, text))
     allowance = r->respaced;
-  else if (text != NULL && strcmp (fields[2], text) != 0)
+  else if (text != NULL && strcmp (given, text) != 0)
     {
       _gloss_import_problem (r->problems, r->display, number,
                              /* Translators: a brat id, the text the line gives, then
                               * the article's */
                              _("%s says “%s” but the article has “%s” there"),
-                             fields[0], fields[2] ? fields[2] : "", text);
-      return;
+                             cut.fields[0], given, text);
+      return NULL;
     }
 
   /* A span that Gloss holds already cannot be a second annotation: the
@@ -312,38 +315,42 @@ read_t_line (Reader     *r,
       first = _gloss_import_batch_add (r->batch, type, span->start, span->end,
                                        NULL, NULL, NULL, NULL);
       if (first == NULL)
-        return;
+        return NULL;
     }
   for (guint i = 0; first == NULL && i < spans->len; i++)
     {
       Span *span = &g_array_index (spans, Span, i);
 
       if (_gloss_import_batch_has (r->batch, type, span->start, span->end))
-        return;
+        return NULL;
       for (guint j = 0; j < i; j++)
         {
           Span *other = &g_array_index (spans, Span, j);
 
           if (other->start == span->start && other->end == span->end)
-            return;
+            return NULL;
         }
     }
 
   if (allowance != NULL)
     g_array_append_val (allowance, number);
 
-  entity = g_new0 (Entity, 1);
-  entity->id = g_strdup (fields[0]);
-  entity->type = g_steal_pointer (&type);
+  g_assert (r->n_entities < r->n_entities_max);
+  entity = &r->entity_store[r->n_entities++];
+  entity->id = g_string_chunk_insert (r->strings, cut.fields[0]);
+  span_type = intern_type (r, type);
+  span_type->last = r->n_entities - 1;
+  entity->type = span_type->name;
   entity->line = number;
-  entity->spans = g_steal_pointer (&spans);
-  entity->annotations = g_ptr_array_new ();
-  g_hash_table_insert (r->entities, entity->id, entity);
-  g_ptr_array_add (r->entity_list, entity);
+  entity->first = r->annotations->len;
+  entity->n_annotations = spans->len;
+  entity->has_note = FALSE;
+  add_entity (r, entity);
+  id = _gloss_brat_string_node (entity->id);
 
-  for (guint i = 0; i < entity->spans->len; i++)
+  for (guint i = 0; i < spans->len; i++)
     {
-      Span *span = &g_array_index (entity->spans, Span, i);
+      Span *span = &g_array_index (spans, Span, i);
       GlossAnnotation *a;
       JsonObject *extra;
 
@@ -355,16 +362,23 @@ read_t_line (Reader     *r,
       g_assert (a != NULL);
 
       extra = _gloss_import_extra (a);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_ID, entity->id);
-      if (entity->spans->len > 1)
+      json_object_set_member (extra, GLOSS_KEY_BRAT_ID, json_node_ref (id));
+      if (spans->len > 1)
         {
-          g_autofree char *group = g_strconcat ("brat:", entity->id, NULL);
+          if (group == NULL)
+            {
+              g_autofree char *key = g_strconcat ("brat:", entity->id, NULL);
 
-          json_object_set_string_member (extra, GLOSS_KEY_GROUP, group);
+              group = _gloss_brat_string_node (key);
+            }
+          json_object_set_member (extra, GLOSS_KEY_GROUP, json_node_ref (group));
           json_object_set_int_member (extra, GLOSS_KEY_BRAT_FRAGMENT, i);
         }
-      g_ptr_array_add (entity->annotations, a);
+      g_ptr_array_add (r->annotations, a);
     }
+  g_clear_pointer (&group, json_node_unref);
+
+  return id;
 }
 
 /* Reads a # line; FALSE when it goes to the kept lines instead. */
@@ -372,37 +386,33 @@ static gboolean
 read_note_line (Reader     *r,
                 const char *line)
 {
-  g_auto(GStrv) fields = g_strsplit (line, "\t", 3);
-  g_auto(GStrv) words = NULL;
+  BratLine cut;
   Entity *entity;
   const char *note;
+  JsonNode *id;
 
-  if (g_strv_length (fields) < 2)
+  _gloss_brat_cut_line (r, line, TRUE, &cut);
+  if (cut.n_fields < 2 || cut.n_words != 2 || strcmp (cut.words[0], "AnnotatorNotes") != 0)
     return FALSE;
 
-  words = g_strsplit (fields[1], " ", -1);
-  if (g_strv_length (words) != 2 || strcmp (words[0], "AnnotatorNotes") != 0)
-    return FALSE;
-
-  entity = g_hash_table_lookup (r->entities, words[1]);
-  note = fields[2] ? fields[2] : "";
+  entity = _gloss_brat_find_entity (r, cut.words[1]);
+  note = cut.fields[2] ? cut.fields[2] : "";
   if (entity == NULL || entity->has_note || note[0] == '\0')
     return FALSE;
 
-  for (guint i = 0; i < entity->annotations->len; i++)
+  id = _gloss_brat_string_node (cut.fields[0]);
+  for (guint i = 0; i < entity->n_annotations; i++)
     {
-      GlossAnnotation *a = g_ptr_array_index (entity->annotations, i);
+      GlossAnnotation *a = g_ptr_array_index (r->annotations, entity->first + i);
       JsonObject *extra = gloss_annotation_get_extra (a);
 
       _gloss_annotation_set_note (a, note);
-      json_object_set_string_member (extra, GLOSS_KEY_BRAT_NOTE_ID, fields[0]);
+      json_object_set_member (extra, GLOSS_KEY_BRAT_NOTE_ID, json_node_ref (id));
     }
   entity->has_note = TRUE;
-  json_array_add_string_element (r->order, fields[0]);
+  json_array_add_element (r->order, id);
   return TRUE;
 }
-
-
 
 static void
 note_kept_lines (Reader          *r,
@@ -526,116 +536,76 @@ read_text_beside (GlossImporter *self,
   return source;
 }
 
-/* Adds the id of @line, the text before @tab (its first tab, or NULL),
- * to the order of lines. */
-static void
-add_id_to_order (Reader *r,
-                 char   *line,
-                 char   *tab)
-{
-  if (tab != NULL)
-    *tab = '\0';
-  json_array_add_string_element (r->order, line);
-  if (tab != NULL)
-    *tab = '\t';
-}
-
-/* The lines of @data, cut where they end: a vector of pointers into it,
- * since hundreds of thousands of copies are as many allocations. */
-static char **
-cut_lines (char  *data,
-           guint *n_lines)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-  char *p = data;
-
-  for (;;)
-    {
-      char *end = strchr (p, '\n');
-
-      g_ptr_array_add (lines, p);
-      if (end == NULL)
-        break;
-      *end = '\0';
-      p = end + 1;
-    }
-
-  *n_lines = lines->len;
-  g_ptr_array_add (lines, NULL);
-  return (char **)g_ptr_array_free (lines, FALSE);
-}
-
 /* Reads the lines of the .ann (@data, which it changes) into @r. */
 static void
 read_ann_lines (Reader *r,
                 char   *data)
 {
-  guint n_lines;
-  g_autofree char **lines = cut_lines (data, &n_lines);
-  g_autofree gboolean *modelled = NULL;
+  guint n_lines, n_spans = 0;
+  g_autofree char **lines = _gloss_brat_cut_lines (data, &n_lines);
+  /* The id of each line read into the layer, for the order. */
+  g_autofree JsonNode **ids = g_new0 (JsonNode *, n_lines + 1);
 
-  /* The last line ends with a line break: no empty line after it. */
-  if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
-    n_lines--;
+  /* Room for every line's id and for an entity per T line, made at
+   * once. */
+  r->order = json_array_sized_new (n_lines);
   for (guint i = 0; i < n_lines; i++)
-    {
-      gsize len = strlen (lines[i]);
-
-      if (len > 0 && lines[i][len - 1] == '\r')
-        lines[i][len - 1] = '\0';
-    }
+    if (lines[i][0] == 'T')
+      n_spans++;
+  r->entity_store = g_new (Entity, n_spans);
+  r->n_numbered = n_lines + 1;
+  r->numbered = g_new0 (Entity *, r->n_numbered);
+  r->n_entities_max = n_spans;
+  r->annotations = g_ptr_array_sized_new (n_spans);
 
   /* Spans first, so that a note may come before the span it is about. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == 'T')
-      read_t_line (r, lines[i], i + 1);
+      ids[i] = read_t_line (r, lines[i], i + 1);
 
   /* The notes of relations, then the relations and the attributes, so
    * that each may come before what it points at. */
   for (guint i = 0; i < n_lines; i++)
     if (lines[i][0] == '#')
       {
-        g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 3);
-        g_auto(GStrv) words = fields[0] && fields[1] ? g_strsplit (fields[1], " ", -1) : NULL;
+        BratLine cut;
 
-        if (words != NULL && g_strv_length (words) == 2 &&
-            strcmp (words[0], "AnnotatorNotes") == 0 && words[1][0] == 'R' &&
-            !g_hash_table_contains (r->relation_notes, words[1]))
-          g_hash_table_insert (r->relation_notes, g_strdup (words[1]), lines[i]);
+        _gloss_brat_cut_line (r, lines[i], TRUE, &cut);
+        if (cut.n_words == 2 && strcmp (cut.words[0], "AnnotatorNotes") == 0 &&
+            cut.words[1][0] == 'R' && !g_hash_table_contains (r->relation_notes, cut.words[1]))
+          g_hash_table_insert (r->relation_notes, g_strdup (cut.words[1]), lines[i]);
       }
-  modelled = g_new0 (gboolean, n_lines + 1);
   for (guint i = 0; i < n_lines; i++)
     {
       if (lines[i][0] == 'R')
-        modelled[i] = _gloss_brat_read_r_line (r, lines[i], i + 1);
+        ids[i] = _gloss_brat_read_r_line (r, lines[i], i + 1);
       else if (lines[i][0] == 'A' || lines[i][0] == 'M')
-        modelled[i] = _gloss_brat_read_a_line (r, lines[i], i + 1);
+        ids[i] = _gloss_brat_read_a_line (r, lines[i], i + 1);
     }
 
   /* Then every line in the file's order. */
   for (guint i = 0; i < n_lines; i++)
     {
       char *line = lines[i];
-      char *tab = strchr (line, '\t');
-      Entity *entity = NULL;
+      JsonNode *note_id;
 
-      if (line[0] == 'T')
-        {
-          /* The line's id, for a moment, rather than a copy of it. */
-          if (tab != NULL)
-            *tab = '\0';
-          entity = g_hash_table_lookup (r->entities, line);
-          if (tab != NULL)
-            *tab = '\t';
-        }
-
-      if ((entity != NULL && entity->line == i + 1) || modelled[i])
-        add_id_to_order (r, line, tab);
-      else if (line[0] == '#' && _gloss_brat_is_modelled_relation_note (r, line))
-        add_id_to_order (r, line, tab);
+      if (ids[i] != NULL)
+        json_array_add_element (r->order, g_steal_pointer (&ids[i]));
+      else if (line[0] == '#' && (note_id = _gloss_brat_relation_note_id (r, line)) != NULL)
+        json_array_add_element (r->order, json_node_ref (note_id));
       else if (line[0] != '#' || !read_note_line (r, line))
         keep_line (r, line, kind_of (line));
     }
+}
+
+static int
+compare_last (gconstpointer a,
+              gconstpointer b)
+{
+  const SpanType *x = *(SpanType * const *)a;
+  const SpanType *y = *(SpanType * const *)b;
+
+  return (x->last > y->last) - (x->last < y->last);
 }
 
 static const char * const conf_names[] = {
@@ -655,6 +625,9 @@ import_batch (Reader          *r,
   g_autoptr(GHashTable) labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonObject) brat = json_object_new ();
   g_autoptr(GPtrArray) outside_confs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) types = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer known;
   g_autoptr(GError) error = NULL;
   GlossImportBatch *batch = r->batch;
 
@@ -684,13 +657,22 @@ import_batch (Reader          *r,
                              _("%s: “%s” not kept: it is a link to a file outside its folder"),
                              r->display, (const char *)g_ptr_array_index (outside_confs, i));
 
-  for (guint i = 0; i < r->entity_list->len; i++)
+  /* Each type once, in the order of their last spans: a tag takes the
+   * colour and label of the last type made that tag. */
+  g_hash_table_iter_init (&iter, r->types);
+  while (g_hash_table_iter_next (&iter, NULL, &known))
+    g_ptr_array_add (types, known);
+  g_ptr_array_sort (types, compare_last);
+  for (guint i = 0; i < types->len; i++)
     {
-      Entity *entity = g_ptr_array_index (r->entity_list, i);
-      g_autofree char *tag = _gloss_label_to_tag (entity->type);
-      const char *color = g_hash_table_lookup (colors, entity->type);
-      const char *label = g_hash_table_lookup (labels, entity->type);
+      const char *type = ((SpanType *)g_ptr_array_index (types, i))->name;
+      const char *color = g_hash_table_lookup (colors, type);
+      const char *label = g_hash_table_lookup (labels, type);
+      g_autofree char *tag = NULL;
 
+      if (color == NULL && label == NULL)
+        continue;
+      tag = _gloss_label_to_tag (type);
       if (color != NULL)
         g_hash_table_replace (batch->colors, g_strdup (tag), g_strdup (color));
       /* The new tag's label; the annotation keeps the type itself. */
@@ -745,21 +727,32 @@ brat_import_file (GlossImporter *self,
   r.display = display;
   r.problems = problems;
   r.entities = g_hash_table_new (g_str_hash, g_str_equal);
-  r.entity_list = g_ptr_array_new_with_free_func (entity_free);
-  r.order = json_array_new ();
+  r.strings = g_string_chunk_new (64 * 1024);
+  r.types = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  r.scratch = g_string_sized_new (256);
+  r.values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_variant_unref);
+  r.spans = g_array_new (FALSE, FALSE, sizeof (Span));
   r.kept = json_array_new ();
   r.kept_kinds = g_hash_table_new (g_str_hash, g_str_equal);
   r.filled = g_array_new (FALSE, FALSE, sizeof (guint));
   r.respaced = g_array_new (FALSE, FALSE, sizeof (guint));
   r.relation_notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  r.modelled_notes = g_hash_table_new (NULL, NULL);
+  r.modelled_notes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)json_node_unref);
 
   read_ann_lines (&r, data + skip);
   ok = problems->len == 0 && import_batch (&r, plan, input, confs);
 
   _gloss_import_batch_free (r.batch);
   g_hash_table_unref (r.entities);
-  g_ptr_array_unref (r.entity_list);
+  g_free (r.numbered);
+  g_free (r.entity_store);
+  g_ptr_array_unref (r.annotations);
+  g_string_chunk_free (r.strings);
+  g_hash_table_unref (r.types);
+  g_string_free (r.scratch, TRUE);
+  g_hash_table_unref (r.values);
+  g_clear_pointer (&r.true_value, g_variant_unref);
+  g_array_unref (r.spans);
   json_array_unref (r.order);
   json_array_unref (r.kept);
   g_hash_table_unref (r.kept_kinds);
