@@ -41,19 +41,23 @@ write_extra (GString    *out,
              JsonObject *extra,
              guint       level)
 {
-  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *member;
 
   if (extra == NULL)
     return;
 
-  members = json_object_get_members (extra);
-  for (GList *l = members; l; l = l->next)
+  /* In the order they were set, without a list of them made and looked
+   * up again for each annotation. */
+  json_object_iter_init_ordered (&iter, extra);
+  while (json_object_iter_next_ordered (&iter, &name, &member))
     {
       gloss_json_append_literal (out, ",\n");
       gloss_json_write_indent (out, level);
-      gloss_json_write_string (out, l->data, -1);
+      gloss_json_write_string (out, name, -1);
       gloss_json_append_literal (out, ": ");
-      gloss_json_write_node (out, json_object_get_member (extra, l->data), level);
+      gloss_json_write_node (out, member, level);
     }
 }
 
