@@ -256,6 +256,73 @@ test_doccano (Fixture       *f,
     }
 }
 
+/* The relations Gloss cannot take (one to an entity that is not there,
+ * one that is not an object, one without a type) are kept exactly as
+ * written, in their order and in their place among the record's other
+ * keys; a key given twice in a relation refuses the record, as it would
+ * in any value. */
+#define DOCCANO_KEPT_RELATIONS \
+    "{\"id\": 8, \"from_id\": 1, \"to_id\": 99, \"type\": \"about\", \"extra\": {\"deep\": [1.5, {\"a\": null}]}}", \
+    "5", \
+    "{\"from_id\": 0, \"to_id\": 1}"
+
+static void
+test_doccano_kept (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const kept[] = { DOCCANO_KEPT_RELATIONS };
+  g_autoptr(GString) record = g_string_new (
+    "{\"text\": \"Acme said profits doubled.\", \"entities\": ["
+    "{\"id\": 0, \"label\": \"company\", \"start_offset\": 0, \"end_offset\": 4}, "
+    "{\"id\": 1, \"label\": \"claim\", \"start_offset\": 10, \"end_offset\": 25}], "
+    "\"relations\": [{\"id\": 7, \"from_id\": 1, \"to_id\": 0, \"type\": \"said-by\"}");
+  g_autofree char *input = NULL;
+  g_autofree char *output = g_build_filename (f->dir, "d-0001.txt.bob.gloss.json", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(GlossImporter) importer = gloss_importer_new (gloss_format_lookup ("doccano"));
+  g_autoptr(GlossAnnotationFile) file = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) keys = NULL;
+  JsonObject *extra;
+  JsonArray *relations;
+
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    g_string_append_printf (record, ", %s", kept[i]);
+  g_string_append (record, "], \"meta\": {\"source\": \"wire\"}}\n");
+  input = fixture_write (f, "d.jsonl", record->str);
+
+  gloss_importer_set_annotator (importer, "bob");
+  g_assert_true (import_one (importer, input, NULL));
+  file = open_file (output);
+  g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (file)), ==, 1);
+
+  g_assert_true (json_parser_load_from_file (parser, output, &error));
+  g_assert_no_error (error);
+  extra = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "x-doccano");
+  keys = json_object_get_members (extra);
+  g_assert_cmpstr (keys->data, ==, "relations");
+  g_assert_cmpstr (keys->next->data, ==, "meta");
+  relations = json_object_get_array_member (extra, "relations");
+  g_assert_cmpuint (json_array_get_length (relations), ==, G_N_ELEMENTS (kept));
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      g_autoptr(JsonNode) expected = json_from_string (kept[i], &error);
+
+      g_assert_no_error (error);
+      g_assert_true (json_node_equal (json_array_get_element (relations, i), expected));
+    }
+
+  /* A key twice in a relation. */
+  g_free (fixture_write (f, "e.jsonl",
+                         "{\"text\": \"Acme.\", \"entities\": [], \"relations\": "
+                         "[{\"type\": \"about\", \"type\": \"said-by\"}]}\n"));
+  g_clear_pointer (&input, g_free);
+  input = g_build_filename (f->dir, "e.jsonl", NULL);
+  g_assert_false (import_one (importer, input, &message));
+  g_assert_nonnull (strstr (message, "e.jsonl:1: line 1, column 67: duplicate key “type”"));
+}
+
 /* W3C Web Annotation --------------------------------------------------- */
 
 static void
@@ -641,6 +708,7 @@ main (int   argc,
   ADD_TEST ("/relations/labelstudio/round-trip", test_labelstudio);
   ADD_TEST ("/relations/labelstudio/refused", test_labelstudio_refused);
   ADD_TEST ("/relations/doccano/round-trip", test_doccano);
+  ADD_TEST ("/relations/doccano/kept", test_doccano_kept);
   ADD_TEST ("/relations/w3c/round-trip", test_w3c);
   ADD_TEST ("/relations/w3c/filtered", test_w3c_filtered);
   ADD_TEST ("/relations/w3c/attribute-kinds", test_w3c_attribute_kinds);

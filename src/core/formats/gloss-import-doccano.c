@@ -35,7 +35,7 @@
 #include <string.h>
 
 #include "gloss-error.h"
-#include "gloss-import-private.h"
+#include "gloss-import-doccano-private.h"
 
 static const char * const text_keys[] = { "text", "data", "column_data" };
 static const char * const label_keys[] = { "label", "labels", "column_label" };
@@ -66,6 +66,7 @@ typedef struct
   GlossUtf16Map *map;
   guint length;
   GArray *entities;
+  GArray *relations;       /* GlossDoccanoRelation, when the record has a list of them */
 } Record;
 
 /* Takes [start, end) in the file's unit to code points; reports and
@@ -445,96 +446,6 @@ find_text (const char  *piece,
   return TRUE;
 }
 
-/* An entity id as a key: ids may be numbers or strings. */
-static char *
-entity_key (JsonNode *id)
-{
-  if (id == NULL || !JSON_NODE_HOLDS_VALUE (id))
-    return NULL;
-  if (json_node_get_value_type (id) == G_TYPE_INT64)
-    {
-      /* One for each entity and two for each relation: without printf. */
-      gint64 value = json_node_get_int (id);
-      guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
-      char digits[24];
-      char *p = digits + sizeof digits;
-
-      *--p = '\0';
-      do
-        *--p = '0' + magnitude % 10;
-      while ((magnitude /= 10) > 0);
-      if (value < 0)
-        *--p = '-';
-      *--p = 'n';
-      return g_strdup (p);
-    }
-  if (json_node_get_value_type (id) == G_TYPE_STRING)
-    return g_strconcat ("s", json_node_get_string (id), NULL);
-  return NULL;
-}
-
-/* Adds the relation of doccano's @node ({"id", "from_id", "to_id",
- * "type"}) between the annotations of its entities (@by_entity); FALSE,
- * with a note naming the line when it cannot, when it stays kept. */
-static gboolean
-take_relation (GlossImportBatch *batch,
-               GHashTable       *by_entity,
-               JsonNode         *node,
-               const char       *display,
-               guint             line)
-{
-  JsonObject *relation = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  g_autofree char *from_key = relation ? entity_key (json_object_get_member (relation, "from_id")) : NULL;
-  g_autofree char *to_key = relation ? entity_key (json_object_get_member (relation, "to_id")) : NULL;
-  const char *type = relation ? _gloss_json_get_string (relation, "type") : NULL;
-  GlossAnnotation *from = from_key ? g_hash_table_lookup (by_entity, from_key) : NULL;
-  GlossAnnotation *to = to_key ? g_hash_table_lookup (by_entity, to_key) : NULL;
-  JsonNode *id = relation ? json_object_get_member (relation, "id") : NULL;
-  const char *missing = from == NULL ? from_key : to_key;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-  GlossRelation *added;
-
-  if (type == NULL)
-    return FALSE;
-  if (from == NULL || to == NULL)
-    {
-      _gloss_import_batch_note (batch, display, line,
-                                /* Translators: a relation type, then an entity id */
-                                _("the relation “%s” points at the entity %s, which Gloss did not import; it is kept as it is"),
-                                type, missing ? missing + 1 : "?");
-      return FALSE;
-    }
-  if (from == to)
-    {
-      _gloss_import_batch_note (batch, display, line,
-                                /* Translators: a relation type */
-                                _("the relation “%s” goes from an entity to itself, which a relation of Gloss cannot; it is kept as it is"),
-                                type);
-      return FALSE;
-    }
-  added = _gloss_import_batch_add_relation (batch, type, from, to, NULL, NULL, NULL, NULL, &error);
-  if (added == NULL)
-    {
-      _gloss_import_batch_note (batch, display, line,
-                                /* Translators: a relation type, then why */
-                                _("the relation “%s” was not imported (%s); it is kept as it is"),
-                                type, error->message);
-      return FALSE;
-    }
-
-  /* doccano's id, given back by the export. */
-  if (id != NULL && JSON_NODE_HOLDS_VALUE (id))
-    {
-      extra = gloss_relation_get_extra (added) ? json_object_ref (gloss_relation_get_extra (added))
-                                               : json_object_new ();
-      json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_copy (id));
-      gloss_relation_set_extra (added, extra);
-    }
-  return TRUE;
-}
-
-
 /* Reads the record's spans and keeps its other keys in @kept. */
 static gboolean
 read_record (Record      *r,
@@ -563,15 +474,7 @@ read_record (Record      *r,
 
       key = gloss_json_reader_dup_string (reader);
       if (!g_hash_table_add (seen, g_strdup (key)))
-        {
-          g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
-
-          /* As the reader refuses it in a value read whole. */
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
-                       gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader),
-                       what);
-          return FALSE;
-        }
+        return _gloss_json_duplicate_key (reader, key, error);
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
 
@@ -588,6 +491,17 @@ read_record (Record      *r,
       else if (strcmp (key, "entities") == 0)
         {
           if (!read_entities (r, reader, &stop, error))
+            return FALSE;
+        }
+      else if (strcmp (key, "relations") == 0 &&
+               gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_ARRAY)
+        {
+          /* In its place among the kept keys: what Gloss cannot take
+           * goes into it once the entities are known. */
+          json_object_set_array_member (kept, key, json_array_new ());
+          r->relations = g_array_new (FALSE, FALSE, sizeof (GlossDoccanoRelation));
+          g_array_set_clear_func (r->relations, _gloss_doccano_relation_clear);
+          if (!_gloss_doccano_read_relations (reader, r->relations, error))
             return FALSE;
         }
       else
@@ -641,18 +555,22 @@ import_record (GlossImporter   *self,
     return FALSE;
 
   map = gloss_utf16_map_new (text, strlen (text));
-  r = (Record) { self, display, line, mine, map, g_utf8_strlen (text, -1), entities };
+  r = (Record) { self, display, line, mine, map, g_utf8_strlen (text, -1), entities, NULL };
 
   if (!read_record (&r, piece, length, text_key, label_key, kept, &error))
     {
       _gloss_import_problem (problems, display, line, "%s", error->message);
+      g_clear_pointer (&r.relations, g_array_unref);
       return FALSE;
     }
 
   source = _gloss_importer_record_text (self, plan, input, display, index, line, text, mine,
                                         problems);
   if (source == NULL)
-    return FALSE;
+    {
+      g_clear_pointer (&r.relations, g_array_unref);
+      return FALSE;
+    }
 
   annotator = _gloss_importer_annotator (self, _gloss_json_get_string (kept, "annotator"));
   batch = _gloss_import_batch_new (source, annotator);
@@ -677,28 +595,30 @@ import_record (GlossImporter   *self,
           JsonObject *extra = _gloss_import_extra (a);
 
           json_object_set_member (extra, GLOSS_KEY_DOCCANO_ID, json_node_ref (e->id));
-          key = entity_key (e->id);
+          key = _gloss_doccano_entity_key (e->id);
           if (key != NULL && !g_hash_table_contains (by_entity, key))
             g_hash_table_insert (by_entity, g_steal_pointer (&key), a);
         }
     }
 
   /* The relations between entities become relations of the layer; the
-   * others stay kept. */
-  relations = _gloss_json_get_array (kept, "relations");
-  if (relations != NULL)
+   * others stay kept, in their order, in the list that holds their place
+   * (even empty: the export writes doccano's relation shape back). */
+  if (r.relations != NULL)
     {
-      g_autoptr(JsonArray) still = json_array_new ();
-
-      for (guint i = 0; i < json_array_get_length (relations); i++)
+      relations = _gloss_json_get_array (kept, "relations");
+      for (guint i = 0; i < r.relations->len; i++)
         {
-          JsonNode *node = json_array_get_element (relations, i);
+          GlossDoccanoRelation *relation = &g_array_index (r.relations, GlossDoccanoRelation, i);
+          JsonNode *node;
 
-          if (!take_relation (batch, by_entity, node, display, line))
-            json_array_add_element (still, json_node_ref (node));
+          if (_gloss_doccano_take_relation (batch, by_entity, relation, display, line))
+            continue;
+          node = _gloss_doccano_relation_node (relation);
+          if (node != NULL)
+            json_array_add_element (relations, node);
         }
-      /* Even empty: the export writes doccano's relation shape back. */
-      json_object_set_array_member (kept, "relations", g_steal_pointer (&still));
+      g_clear_pointer (&r.relations, g_array_unref);
     }
 
   if (json_object_get_size (kept) > 0)

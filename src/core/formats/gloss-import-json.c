@@ -6,15 +6,18 @@
  */
 
 /* Reading the JSON of other tools: cutting a file into its records, so
- * that each is parsed (and reported on, by line) on its own, and taking
- * members of the types expected. */
+ * that each is parsed (and reported on, by line) on its own, taking
+ * members of the types expected, and the error of a key given twice in a
+ * value read a token at a time. */
 
 #define G_LOG_DOMAIN "gloss-import"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-error.h"
 #include "gloss-import-private.h"
 
 typedef struct
@@ -287,6 +290,19 @@ _gloss_json_find_member (const char     *data,
   FindMember find = { name, strlen (name), value, FALSE };
 
   return _gloss_json_scan_members (data, length, find_member_cb, &find) && find.found;
+}
+
+gboolean
+_gloss_json_duplicate_key (GlossJsonReader  *reader,
+                           const char       *key,
+                           GError          **error)
+{
+  g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
+
+  /* As the reader refuses it in a value read whole. */
+  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
+               gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader), what);
+  return FALSE;
 }
 
 const char *

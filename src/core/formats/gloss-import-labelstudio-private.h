@@ -155,10 +155,6 @@ gboolean              _gloss_labelstudio_uint_part      (GlossLabelstudioResult 
                                                          GArray                  *parts,
                                                          const char              *key,
                                                          guint                   *value);
-/* Fails with the error the reader gives a key met twice in a value. */
-gboolean              _gloss_labelstudio_duplicate_key  (GlossJsonReader         *reader,
-                                                         const char              *key,
-                                                         GError                 **error);
 
 /* gloss-import-labelstudio-task.c */
 void                  _gloss_labelstudio_entry_free     (gpointer                 data);

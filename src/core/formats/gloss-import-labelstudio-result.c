@@ -22,19 +22,6 @@
 #include "gloss-import-labelstudio-private.h"
 #include "gloss-json-writer.h"
 
-gboolean
-_gloss_labelstudio_duplicate_key (GlossJsonReader  *reader,
-                                  const char       *key,
-                                  GError          **error)
-{
-  g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
-
-  /* As the reader refuses it in a value read whole. */
-  g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
-               gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader), what);
-  return FALSE;
-}
-
 static void
 part_clear (gpointer data)
 {
@@ -118,7 +105,7 @@ start_part (GlossLabelstudioResult  *result,
   const char *key = gloss_json_reader_get_string (reader, &length);
 
   if (_gloss_labelstudio_find_part (result, parts, key) != NULL)
-    return _gloss_labelstudio_duplicate_key (reader, key, error);
+    return _gloss_json_duplicate_key (reader, key, error);
 
   *part = (GlossLabelstudioPart) { 0 };
   part->key = result_add_string (result, key, length);

@@ -317,7 +317,7 @@ read_entry (GlossLabelstudioTask   *t,
       key = gloss_json_reader_dup_string (reader);
       if (json_object_has_member (entry->info, key) ||
           (entry->has_result && strcmp (key, "result") == 0))
-        return _gloss_labelstudio_duplicate_key (reader, key, error);
+        return _gloss_json_duplicate_key (reader, key, error);
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
 
@@ -380,7 +380,7 @@ _gloss_labelstudio_read_task (GlossLabelstudioTask  *t,
 
       key = gloss_json_reader_dup_string (reader);
       if (!g_hash_table_add (seen, g_strdup (key)))
-        return _gloss_labelstudio_duplicate_key (reader, key, error);
+        return _gloss_json_duplicate_key (reader, key, error);
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
 

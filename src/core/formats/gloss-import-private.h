@@ -305,6 +305,11 @@ gboolean     _gloss_json_find_member      (const char       *data,
                                            gsize             length,
                                            const char       *name,
                                            GlossJsonPiece   *value);
+/* Fails with the error the reader gives a key met twice in a value read
+ * whole, for a value read a token at a time. */
+gboolean     _gloss_json_duplicate_key    (GlossJsonReader  *reader,
+                                           const char       *key,
+                                           GError          **error);
 /* Members of a JSON object, or NULL when absent or of another type. */
 const char  *_gloss_json_get_string       (JsonObject       *object,
                                            const char       *member);
