@@ -225,4 +225,22 @@ gboolean       _gloss_w3c_anchor        (GlossW3cReader   *r,
                                          guint            *start,
                                          guint            *end);
 
+/* What the bodies of an annotation say (gloss-import-w3c-bodies.c), each
+ * list NULL until something goes into it; the tags are the tree's
+ * strings, or the caller's. */
+typedef struct
+{
+  GPtrArray *tags;
+  GString *note;
+  JsonArray *attributes;    /* the classifying bodies */
+  JsonArray *others;
+} GlossW3cBodies;
+
+void  _gloss_w3c_read_bodies       (GlossW3cTree     *tree,
+                                    GlossW3cValue     annotation,
+                                    GlossW3cBodies   *bodies);
+void  _gloss_w3c_bodies_add_tag    (GlossW3cBodies   *bodies,
+                                    const char       *tag);
+void  _gloss_w3c_bodies_clear      (GlossW3cBodies   *bodies);
+
 G_END_DECLS

@@ -58,7 +58,8 @@
  *
  * This file walks the file and gathers its annotations into batches;
  * gloss-import-w3c-anchor.c finds where each goes, -check.c checks the
- * model's MUSTs, -relations.c sets the attributes and makes the linking
+ * model's MUSTs, -bodies.c sorts its bodies into tags, note and
+ * attributes, -relations.c sets the attributes and makes the linking
  * annotations relations. */
 
 #define G_LOG_DOMAIN "gloss-import"
@@ -157,127 +158,6 @@ annotator_of (GlossW3cReader  *r,
   return annotator;
 }
 
-/* What the bodies of an annotation say, each list made when something
- * goes into it; the tags are the tree's strings. */
-typedef struct
-{
-  GPtrArray *tags;
-  GString *note;
-  JsonArray *attributes;    /* the classifying bodies */
-  JsonArray *others;
-} Bodies;
-
-static void
-bodies_clear (Bodies *bodies)
-{
-  g_clear_pointer (&bodies->tags, g_ptr_array_unref);
-  if (bodies->note != NULL)
-    g_string_free (g_steal_pointer (&bodies->note), TRUE);
-  g_clear_pointer (&bodies->attributes, json_array_unref);
-  g_clear_pointer (&bodies->others, json_array_unref);
-}
-
-static void
-add_tag (Bodies     *bodies,
-         const char *tag)
-{
-  if (bodies->tags == NULL)
-    bodies->tags = g_ptr_array_new ();
-  g_ptr_array_add (bodies->tags, (gpointer)tag);
-}
-
-static void
-add_note (Bodies     *bodies,
-          const char *text)
-{
-  if (bodies->note == NULL)
-    bodies->note = g_string_new (NULL);
-  g_string_append_printf (bodies->note, "%s%s", bodies->note->len ? "\n\n" : "", text);
-}
-
-static void
-add_body (JsonArray **list,
-          JsonNode   *body)
-{
-  if (*list == NULL)
-    *list = json_array_new ();
-  json_array_add_element (*list, body);
-}
-
-/* Sorts @body, one body of an annotation whose motivation is
- * @motivation, into @bodies. */
-static void
-read_body (GlossW3cTree  *tree,
-           GlossW3cValue  body,
-           const char    *motivation,
-           Bodies        *bodies)
-{
-  gboolean object = _gloss_w3c_kind (tree, body) == GLOSS_W3C_OBJECT;
-  const char *type = object ? _gloss_w3c_get_string (tree, body, "type") : NULL;
-  const char *value = object ? _gloss_w3c_get_string (tree, body, "value") : NULL;
-  const char *purpose =
-    object ? _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, body, "purpose")) : NULL;
-
-  if (purpose == NULL)
-    purpose = motivation;
-
-  if (value != NULL && (type == NULL || strcmp (type, "TextualBody") == 0))
-    {
-      if (g_strcmp0 (purpose, "tagging") == 0)
-        {
-          add_tag (bodies, value);
-          return;
-        }
-      if (g_strcmp0 (purpose, "commenting") == 0)
-        {
-          add_note (bodies, value);
-          return;
-        }
-      if (g_strcmp0 (purpose, "classifying") == 0)
-        {
-          g_autofree char *id = NULL;
-          g_autoptr(GVariant) parsed = _gloss_w3c_attribute_parse (value, &id);
-
-          if (parsed != NULL)
-            {
-              g_variant_ref_sink (parsed);
-              add_body (&bodies->attributes, _gloss_w3c_to_json (tree, body));
-              return;
-            }
-        }
-    }
-
-  add_body (&bodies->others, _gloss_w3c_to_json (tree, body));
-}
-
-static void
-read_bodies (GlossW3cTree  *tree,
-             GlossW3cValue  annotation,
-             Bodies        *bodies)
-{
-  GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
-  const char *motivation =
-    _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
-  const char *body_value = _gloss_w3c_get_string (tree, annotation, "bodyValue");
-
-  if (body_value != NULL)
-    {
-      if (g_strcmp0 (motivation, "tagging") == 0)
-        add_tag (bodies, body_value);
-      else
-        add_note (bodies, body_value);
-    }
-
-  if (_gloss_w3c_kind (tree, body) == GLOSS_W3C_ARRAY)
-    {
-      for (GlossW3cValue element = _gloss_w3c_first (tree, body); element != 0;
-           element = _gloss_w3c_next (tree, element))
-        read_body (tree, element, motivation, bodies);
-    }
-  else if (body != 0)
-    read_body (tree, body, motivation, bodies);
-}
-
 /* The id a urn:uuid: @w3c_id gives an annotation or a relation, else
  * NULL. */
 static const char *
@@ -300,7 +180,7 @@ read_link (GlossW3cReader *r,
   GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
   GlossW3cValue first = _gloss_w3c_first (tree, targets);
   GlossW3cValue second = _gloss_w3c_next (tree, first);
-  Bodies bodies = { 0 };
+  GlossW3cBodies bodies = { 0 };
   Link *link;
 
   if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "motivation"), "linking") ||
@@ -309,7 +189,7 @@ read_link (GlossW3cReader *r,
       !_gloss_w3c_is_iri (_gloss_w3c_string (tree, second)))
     return FALSE;
 
-  read_bodies (tree, annotation, &bodies);
+  _gloss_w3c_read_bodies (tree, annotation, &bodies);
   link = g_new0 (Link, 1);
   link->name = keep_string (r, name);
   link->type = keep_shared (r, bodies.tags != NULL ? g_ptr_array_index (bodies.tags, 0) : "linking");
@@ -320,7 +200,7 @@ read_link (GlossW3cReader *r,
   link->from = keep_string (r, _gloss_w3c_string (tree, first));
   link->to = keep_string (r, _gloss_w3c_string (tree, second));
   g_ptr_array_add (r->links, link);
-  bodies_clear (&bodies);
+  _gloss_w3c_bodies_clear (&bodies);
   return TRUE;
 }
 
@@ -339,7 +219,7 @@ read_annotation (GlossW3cReader *r,
   g_autoptr(GError) error = NULL;
   char number[32];
   const char *name = w3c_id;
-  Bodies bodies = { 0 };
+  GlossW3cBodies bodies = { 0 };
   GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
   GlossW3cValue target = 0;
   GlossW3cValue position = 0, quote = 0;
@@ -404,11 +284,11 @@ read_annotation (GlossW3cReader *r,
   r->n_fragments += refined;
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
-  read_bodies (tree, annotation, &bodies);
+  _gloss_w3c_read_bodies (tree, annotation, &bodies);
   motivation = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
   if (bodies.tags == NULL)
-    add_tag (&bodies, r->self->default_tag ? r->self->default_tag :
-                      motivation ? motivation : "annotation");
+    _gloss_w3c_bodies_add_tag (&bodies, r->self->default_tag ? r->self->default_tag :
+                                         motivation ? motivation : "annotation");
 
   {
     const char *annotator_name;
@@ -452,7 +332,7 @@ read_annotation (GlossW3cReader *r,
         g_ptr_array_add (r->items, item);
       }
   }
-  bodies_clear (&bodies);
+  _gloss_w3c_bodies_clear (&bodies);
 }
 
 /* Finds the annotations in @value, read whole: an annotation, a page, a

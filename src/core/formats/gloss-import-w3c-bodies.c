@@ -1,0 +1,131 @@
+/* gloss-import-w3c-bodies.c
+ *
+ * Copyright 2026 The Gloss authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* What the bodies of a W3C annotation say: its tags (purpose or
+ * motivation "tagging"), its note ("commenting", and bodyValue), its
+ * attributes ("classifying" bodies that read as one) and the bodies
+ * Gloss keeps as they are.  Each list is made only when something goes
+ * into it: most annotations have a tag and nothing else. */
+
+#define G_LOG_DOMAIN "gloss-import"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gloss-import-w3c-private.h"
+
+void
+_gloss_w3c_bodies_clear (GlossW3cBodies *bodies)
+{
+  g_clear_pointer (&bodies->tags, g_ptr_array_unref);
+  if (bodies->note != NULL)
+    g_string_free (g_steal_pointer (&bodies->note), TRUE);
+  g_clear_pointer (&bodies->attributes, json_array_unref);
+  g_clear_pointer (&bodies->others, json_array_unref);
+}
+
+void
+_gloss_w3c_bodies_add_tag (GlossW3cBodies *bodies,
+                           const char     *tag)
+{
+  if (bodies->tags == NULL)
+    bodies->tags = g_ptr_array_new ();
+  g_ptr_array_add (bodies->tags, (gpointer)tag);
+}
+
+static void
+add_note (GlossW3cBodies *bodies,
+          const char     *text)
+{
+  if (bodies->note == NULL)
+    bodies->note = g_string_new (NULL);
+  g_string_append_printf (bodies->note, "%s%s", bodies->note->len ? "\n\n" : "", text);
+}
+
+static void
+add_body (JsonArray **list,
+          JsonNode   *body)
+{
+  if (*list == NULL)
+    *list = json_array_new ();
+  json_array_add_element (*list, body);
+}
+
+/* Sorts @body, one body of an annotation whose motivation is
+ * @motivation, into @bodies. */
+static void
+read_body (GlossW3cTree   *tree,
+           GlossW3cValue   body,
+           const char     *motivation,
+           GlossW3cBodies *bodies)
+{
+  gboolean object = _gloss_w3c_kind (tree, body) == GLOSS_W3C_OBJECT;
+  const char *type = object ? _gloss_w3c_get_string (tree, body, "type") : NULL;
+  const char *value = object ? _gloss_w3c_get_string (tree, body, "value") : NULL;
+  const char *purpose =
+    object ? _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, body, "purpose")) : NULL;
+
+  if (purpose == NULL)
+    purpose = motivation;
+
+  if (value != NULL && (type == NULL || strcmp (type, "TextualBody") == 0))
+    {
+      if (g_strcmp0 (purpose, "tagging") == 0)
+        {
+          _gloss_w3c_bodies_add_tag (bodies, value);
+          return;
+        }
+      if (g_strcmp0 (purpose, "commenting") == 0)
+        {
+          add_note (bodies, value);
+          return;
+        }
+      if (g_strcmp0 (purpose, "classifying") == 0)
+        {
+          g_autofree char *id = NULL;
+          g_autoptr(GVariant) parsed = _gloss_w3c_attribute_parse (value, &id);
+
+          if (parsed != NULL)
+            {
+              g_variant_ref_sink (parsed);
+              add_body (&bodies->attributes, _gloss_w3c_to_json (tree, body));
+              return;
+            }
+        }
+    }
+
+  add_body (&bodies->others, _gloss_w3c_to_json (tree, body));
+}
+
+void
+_gloss_w3c_read_bodies (GlossW3cTree   *tree,
+                        GlossW3cValue   annotation,
+                        GlossW3cBodies *bodies)
+{
+  GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
+  const char *motivation =
+    _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
+  const char *body_value = _gloss_w3c_get_string (tree, annotation, "bodyValue");
+
+  if (body_value != NULL)
+    {
+      if (g_strcmp0 (motivation, "tagging") == 0)
+        _gloss_w3c_bodies_add_tag (bodies, body_value);
+      else
+        add_note (bodies, body_value);
+    }
+
+  if (_gloss_w3c_kind (tree, body) == GLOSS_W3C_ARRAY)
+    {
+      for (GlossW3cValue element = _gloss_w3c_first (tree, body); element != 0;
+           element = _gloss_w3c_next (tree, element))
+        read_body (tree, element, motivation, bodies);
+    }
+  else if (body != 0)
+    read_body (tree, body, motivation, bodies);
+}
