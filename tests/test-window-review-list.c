@@ -46,21 +46,28 @@ long_list_set_up (Fixture       *f,
   g_assert_no_error (error);
 
   f->window = open_window (f->article);
+  /* Tall enough for the list to show several rows. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 1000);
   for (guint i = 0; i < N_FIRMS; i++)
     gloss_layer_annotate (own_layer (f), "company", i * 16, i * 16 + 7, NULL);
   settle ();
 }
 
-/* Whether the list's row of the disagreement shown is on screen whole,
- * once the window has drawn. */
+/* Where the list's row of the disagreement shown is, once the window has
+ * drawn: its top, in the list's viewport (FALSE when there is no such
+ * row), and the viewport's height. */
 static gboolean
-selected_row_in_view (Fixture *f)
+selected_row_place (Fixture *f,
+                    double  *top,
+                    double  *bottom,
+                    int     *height)
 {
   GtkWidget *list_view = named (GTK_WIDGET (review_list (f)), "review-list");
   GtkWidget *viewport = gtk_widget_get_parent (list_view);
 
   draw_frames (GTK_WIDGET (f->window));
-  g_assert_cmpint (gtk_widget_get_height (viewport), >, 0);
+  *height = gtk_widget_get_height (viewport);
+  g_assert_cmpint (*height, >, 0);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list_view); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -69,15 +76,30 @@ selected_row_in_view (Fixture *f)
 
       if ((gtk_widget_get_state_flags (row) & GTK_STATE_FLAG_SELECTED) == 0)
         continue;
-      return gtk_widget_compute_bounds (row, viewport, &bounds) && bounds.origin.y >= 0 &&
-             bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport);
+      if (!gtk_widget_compute_bounds (row, viewport, &bounds))
+        return FALSE;
+      *top = bounds.origin.y;
+      *bottom = bounds.origin.y + bounds.size.height;
+      return TRUE;
     }
 
   return FALSE;
 }
 
-/* n and p keep the disagreement shown in view in the list, scrolling it
- * when it would leave the screen, to the end and back. */
+/* Whether the list's row of the disagreement shown is on screen whole. */
+static gboolean
+selected_row_in_view (Fixture *f)
+{
+  double top, bottom;
+  int height;
+
+  return selected_row_place (f, &top, &bottom, &height) && top >= 0 && bottom <= height;
+}
+
+/* n and p keep the disagreement shown in view in the list, to the end and
+ * back, scrolling it only when the row would leave the screen, and then so
+ * that it comes a third of the way in: the next rows are on screen, and
+ * the list does not scroll, and redraw whole, at every step. */
 static void
 test_list_follows (Fixture       *f,
                    gconstpointer  data)
@@ -86,6 +108,7 @@ test_list_follows (Fixture       *f,
   GtkWidget *list_view;
   GtkAdjustment *scrolled;
   GtkTextIter start;
+  guint scrolls = 0;
 
   review (f, user_and_ben);
   g_assert_cmpuint (gloss_review_list_get_n_shown (review_list (f)), ==, N_FIRMS);
@@ -96,19 +119,48 @@ test_list_follows (Fixture       *f,
 
   for (guint i = 0; i < N_FIRMS; i++)
     {
+      double before = gtk_adjustment_get_value (scrolled);
+      double top, bottom;
+      int height;
+
       activate (f->window, "win.review-next");
       g_assert_cmpint (gloss_review_list_get_selected_unit (review_list (f)), ==, i);
       g_assert_true (selected_row_in_view (f));
+      g_assert_true (selected_row_place (f, &top, &bottom, &height));
+      if (gtk_adjustment_get_value (scrolled) != before)
+        {
+          scrolls++;
+          /* Unless the list has reached its end. */
+          if (gtk_adjustment_get_value (scrolled) + gtk_adjustment_get_page_size (scrolled) <
+              gtk_adjustment_get_upper (scrolled))
+            g_assert_cmpfloat (top, <, height / 2.0);
+        }
     }
   g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), >, 0);
+  g_assert_cmpuint (scrolls, >, 0);
+  g_assert_cmpuint (scrolls, <, N_FIRMS / 3);
 
+  scrolls = 0;
   for (guint i = N_FIRMS - 1; i > 0; i--)
     {
+      double before = gtk_adjustment_get_value (scrolled);
+      double top, bottom;
+      int height;
+
       activate (f->window, "win.review-previous");
       g_assert_cmpint (gloss_review_list_get_selected_unit (review_list (f)), ==, i - 1);
       g_assert_true (selected_row_in_view (f));
+      g_assert_true (selected_row_place (f, &top, &bottom, &height));
+      if (gtk_adjustment_get_value (scrolled) != before)
+        {
+          scrolls++;
+          if (gtk_adjustment_get_value (scrolled) > 0)
+            g_assert_cmpfloat (bottom, >, height / 2.0);
+        }
     }
   g_assert_cmpfloat (gtk_adjustment_get_value (scrolled), ==, 0);
+  g_assert_cmpuint (scrolls, >, 0);
+  g_assert_cmpuint (scrolls, <, N_FIRMS / 3);
 }
 
 int

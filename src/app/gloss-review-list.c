@@ -351,7 +351,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_top (label, 3);
   gtk_widget_set_margin_bottom (label, 3);
   gtk_list_item_set_child (item, label);
-  /* The item outlives its child: row_in_view() finds it from there. */
+  /* The item outlives its child: scroll_to_row() finds it from there. */
   g_object_set_data (G_OBJECT (label), "gloss-list-item", item);
 }
 
@@ -489,15 +489,20 @@ position_of (GlossReviewList *self,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* TRUE when the row at @position is on screen whole, so that the list
- * need not scroll to it.  GTK's "list.scroll-to-item" lays every row out
+/* Brings the row at @position on screen.  A row that is on screen whole
+ * stays where it is: GTK's "list.scroll-to-item" would lay every row out
  * again even then, which made about a quarter of a step through the
- * disagreements. */
-static gboolean
-row_in_view (GlossReviewList *self,
-             guint            position)
+ * disagreements.  A row just below the screen comes to a third of the way
+ * down, one just above to two thirds, as the text does: stepping on in the
+ * same direction, the next rows are then on screen already, rather than
+ * each step scrolling the list by a row and redrawing all of it.  A row
+ * further away (not made yet) is left to GTK. */
+static void
+scroll_to_row (GlossReviewList *self,
+               guint            position)
 {
   GtkWidget *viewport = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
   int height = gtk_widget_get_height (viewport);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); child != NULL;
@@ -506,15 +511,23 @@ row_in_view (GlossReviewList *self,
       GtkWidget *label = gtk_widget_get_first_child (child);
       GtkListItem *item = label != NULL ? g_object_get_data (G_OBJECT (label), "gloss-list-item") : NULL;
       graphene_rect_t bounds;
+      double shift = 0;
 
       if (item == NULL || gtk_list_item_get_position (item) != position)
         continue;
-      return gtk_widget_get_mapped (child) &&
-             gtk_widget_compute_bounds (child, viewport, &bounds) &&
-             bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= height;
+      if (!gtk_widget_get_mapped (child) || height <= 0 ||
+          !gtk_widget_compute_bounds (child, viewport, &bounds))
+        break;
+      if (bounds.origin.y < 0)
+        shift = bounds.origin.y - height * 2 / 3.0;
+      else if (bounds.origin.y + bounds.size.height > height)
+        shift = bounds.origin.y - height / 3.0;
+      if (shift != 0)
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + shift);
+      return;
     }
 
-  return FALSE;
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
 }
 
 void
@@ -532,8 +545,7 @@ gloss_review_list_select_unit (GlossReviewList *self,
       return;
     }
   gtk_single_selection_set_selected (self->selection, position);
-  if (!row_in_view (self, position))
-    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  scroll_to_row (self, position);
 }
 
 int
