@@ -39,6 +39,7 @@ struct _GlossReviewList
   GtkStringList *annotator_names;
   GtkCheckButton *unsettled_check;
   GtkListView *list_view;
+  double drawn_scroll;           /* where the list was scrolled when last drawn */
 };
 
 G_DEFINE_FINAL_TYPE (GlossReviewList, gloss_review_list, GTK_TYPE_WIDGET)
@@ -646,6 +647,26 @@ gloss_review_list_dispose (GObject *object)
   G_OBJECT_CLASS (gloss_review_list_parent_class)->dispose (object);
 }
 
+/* Once the list has scrolled, a node that draws nothing but cannot be
+ * compared with the frame before goes first, so that GTK takes the rows
+ * as changed whole: compared row by row, the rows moved in pieces, past
+ * the 30 rectangles of change GTK keeps in a frame, beyond which it takes
+ * the bounds of what holds them, up to the whole window. */
+static void
+gloss_review_list_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  GlossReviewList *self = GLOSS_REVIEW_LIST (widget);
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+  double scroll = gtk_adjustment_get_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)));
+  graphene_rect_t bounds;
+
+  if (scroll != self->drawn_scroll && gtk_widget_compute_bounds (scroller, widget, &bounds))
+    cairo_destroy (gtk_snapshot_append_cairo (snapshot, &bounds));
+  self->drawn_scroll = scroll;
+  GTK_WIDGET_CLASS (gloss_review_list_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 gloss_review_list_class_init (GlossReviewListClass *klass)
 {
@@ -653,6 +674,7 @@ gloss_review_list_class_init (GlossReviewListClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_review_list_dispose;
+  widget_class->snapshot = gloss_review_list_snapshot;
 
   signals[UNIT_ACTIVATED] =
     g_signal_new ("unit-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -333,6 +333,23 @@ gloss_review_versions_dispose (GObject *object)
   G_OBJECT_CLASS (gloss_review_versions_parent_class)->dispose (object);
 }
 
+/* Drawn first, a node that draws nothing but cannot be compared with the
+ * one of the frame before, so that GTK takes the pane as changed whole
+ * whenever it draws it again.  Compared part by part, a step from one
+ * disagreement to the next changed the pieces of a dozen lines of text;
+ * GTK keeps at most 30 rectangles of what changed in a frame and,
+ * beyond, takes the bounds of what holds them, up to the whole window:
+ * a third of the steps redrew the text and the list as well. */
+static void
+gloss_review_versions_snapshot (GtkWidget   *widget,
+                                GtkSnapshot *snapshot)
+{
+  cairo_destroy (gtk_snapshot_append_cairo (snapshot,
+                                            &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                                 gtk_widget_get_height (widget))));
+  GTK_WIDGET_CLASS (gloss_review_versions_parent_class)->snapshot (widget, snapshot);
+}
+
 static void
 gloss_review_versions_class_init (GlossReviewVersionsClass *klass)
 {
@@ -340,6 +357,7 @@ gloss_review_versions_class_init (GlossReviewVersionsClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gloss_review_versions_dispose;
+  widget_class->snapshot = gloss_review_versions_snapshot;
 
   _gloss_ensure_resources ();
   g_type_ensure (GLOSS_TYPE_WRAP_BIN);
