@@ -680,14 +680,15 @@ test_dialog (Fixture       *f,
 
 /* The box the versions' wrapped labels sit in tells the same width
  * whatever height it is asked about, and grows taller as it narrows: a
- * label asked its width for a height would try one width after another. */
+ * label asked its width for a height would try one width after another.
+ * Asked a height for no width, it gives the one at the width it has. */
 static void
 test_wrap_bin (void)
 {
   GtkWidget *label = g_object_ref_sink (gtk_label_new ("Claim, characters 12006–12075: the quote of a version, long enough to wrap "
                                     "over several lines of a narrow pane, with its edges shown."));
   GtkWidget *bin = g_object_ref_sink (gloss_wrap_bin_new ());
-  int min_free, nat_free, min_short, nat_short, tall, short_height, unused;
+  int min_free, nat_free, min_short, nat_short, tall, short_height, unused, min_any, nat_any;
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gloss_wrap_bin_set_child (GLOSS_WRAP_BIN (bin), label);
@@ -703,6 +704,16 @@ test_wrap_bin (void)
   gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, min_free, &tall, &unused, NULL, NULL);
   gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, nat_free, &short_height, &unused, NULL, NULL);
   g_assert_cmpint (tall, >, short_height);
+
+  /* Asked for a height without a width, once it has one (and its text
+   * has changed, which has GTK measure it again): the height at that
+   * width, not at the text's natural width. */
+  gtk_widget_allocate (bin, min_free, tall, -1, NULL);
+  gtk_label_set_text (GTK_LABEL (label), "Claim, characters 12006–12076: the quote of a version, long enough to wrap "
+                      "over several lines of a narrow pane, with its edges shown.");
+  gtk_widget_measure (bin, GTK_ORIENTATION_VERTICAL, -1, &min_any, &nat_any, NULL, NULL);
+  g_assert_cmpint (min_any, ==, tall);
+  g_assert_cmpint (nat_any, ==, tall);
 
   gloss_wrap_bin_set_child (GLOSS_WRAP_BIN (bin), NULL);
   g_assert_null (gtk_widget_get_parent (label));

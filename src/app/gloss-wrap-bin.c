@@ -56,7 +56,14 @@ gloss_wrap_bin_measure (GtkWidget      *widget,
     }
 
   /* The width does not depend on the height: the height is what follows
-   * from the width. */
+   * from the width.  Asked for a height without a width (a scrolled
+   * window does, for a natural height it then does not use), the height
+   * at the width the bin has now: the width it is given next, unless the
+   * window is resized, so that GTK's cache answers the request that
+   * follows, rather than the text being laid out once more at its
+   * natural width, where it is never shown, at each change of text. */
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size < 0 && gtk_widget_get_width (widget) > 0)
+    for_size = gtk_widget_get_width (widget);
   gtk_widget_measure (self->child, orientation,
                       orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
                       minimum, natural, minimum_baseline, natural_baseline);
