@@ -41,39 +41,10 @@ write_extra (GString    *out,
              JsonObject *extra,
              guint       level)
 {
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *member;
-
-  if (extra == NULL)
-    return;
-
   /* In the order they were set, without a list of them made and looked
    * up again for each annotation. */
-  json_object_iter_init_ordered (&iter, extra);
-  while (json_object_iter_next_ordered (&iter, &name, &member))
-    {
-      gloss_json_append_literal (out, ",\n");
-      gloss_json_write_indent (out, level);
-      gloss_json_write_string (out, name, -1);
-      gloss_json_append_literal (out, ": ");
-      gloss_json_write_node (out, member, level);
-    }
-}
-
-/* Appends @value in decimal: printf is a measurable part of writing
- * 200,000 offsets. */
-static inline void
-write_uint (GString *out,
-            guint64  value)
-{
-  char digits[24];
-  guint n = sizeof digits;
-
-  do
-    digits[--n] = '0' + value % 10;
-  while ((value /= 10) > 0);
-  gloss_json_append (out, digits + n, sizeof digits - n);
+  if (extra != NULL)
+    gloss_json_write_members (out, extra, level);
 }
 
 static void
@@ -103,7 +74,7 @@ write_member_uint (GString    *out,
   g_string_append_c (out, '"');
   gloss_json_append (out, key, strlen (key));
   gloss_json_append_literal (out, "\": ");
-  write_uint (out, value);
+  gloss_json_write_uint (out, value);
 }
 
 /* The text before the value of member @key (a string literal) of an
@@ -137,9 +108,9 @@ write_annotation (GString         *out,
   write_string_after (out, ENTRY_OPEN, sizeof ENTRY_OPEN - 1, a->id);
   write_entry_string (out, "tag", a->tag);
   gloss_json_append_literal (out, ENTRY_KEY ("start"));
-  write_uint (out, a->start);
+  gloss_json_write_uint (out, a->start);
   gloss_json_append_literal (out, ENTRY_KEY ("end"));
-  write_uint (out, a->end);
+  gloss_json_write_uint (out, a->end);
   write_entry_string (out, "quote", a->quote);
   write_entry_string (out, "prefix", a->prefix);
   write_entry_string (out, "suffix", a->suffix);
