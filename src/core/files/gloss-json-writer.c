@@ -18,15 +18,35 @@
  * a handful of vector instructions on every processor Gloss runs on. */
 typedef guint8 Bytes16 __attribute__ ((vector_size (16)));
 
-/* The index of the first byte of @half (eight bytes of a comparison, each
- * 0 or 0xFF, read as a number) that is not 0. */
-static inline guint
-first_marked (guint64 half)
+/* The bytes of @block that gloss_json_write_string() does not copy as
+ * they are, marked 0xFF: control characters, the quote and the backslash,
+ * and the first bytes of the UTF-8 forms of U+0085, U+2028 and U+2029 (or
+ * of other characters that start alike).  0xC2 and 0xE2 are the two bytes
+ * that are 0xC2 with bit 5 cleared. */
+static inline Bytes16
+care_of (Bytes16 block)
 {
+  return (Bytes16)(block < 0x20) | (Bytes16)(block == '"') | (Bytes16)(block == '\\') |
+         (Bytes16)((block & 0xDF) == 0xC2);
+}
+
+/* The index of the first byte marked in @care, or 16 if none is. */
+static inline guint
+first_marked (Bytes16 care)
+{
+  guint64 halves[2];
+
+  memcpy (halves, &care, 16);
+  if ((halves[0] | halves[1]) == 0)
+    return 16;
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  return __builtin_ctzll (half) / 8;
+  if (halves[0] != 0)
+    return __builtin_ctzll (halves[0]) / 8;
+  return 8 + __builtin_ctzll (halves[1]) / 8;
 #else
-  return __builtin_clzll (half) / 8;
+  if (halves[0] != 0)
+    return __builtin_clzll (halves[0]) / 8;
+  return 8 + __builtin_clzll (halves[1]) / 8;
 #endif
 }
 
@@ -34,61 +54,43 @@ first_marked (guint64 half)
  * than sixteen are left: from keep_last + (how many are left). */
 static const guint8 keep_last[32] = { [16 ... 31] = 0xFF };
 
-/* The first byte from @p on that gloss_json_write_string() does not copy
- * as it is, or @end: a control character, the quote or the backslash, or
- * the first byte of the UTF-8 form of U+0085, U+2028 or U+2029 (or of
- * another character that starts alike).  Strings are mostly plain text:
- * sixteen bytes are checked at once; the last few of a string that
- * @start is the beginning of among the bytes before them (checked
- * already, and left out), or if it is shorter than sixteen among plain
- * padding. */
+/* The first byte from @p on that needs a look (see care_of), or @end.
+ * Strings are mostly plain text: sixteen bytes are checked at once; the
+ * last few of a string that @start is the beginning of among the bytes
+ * before them (checked already, and left out), or if it is shorter than
+ * sixteen among plain padding. */
 static inline const guchar *
 skip_plain (const guchar *start,
             const guchar *p,
             const guchar *end)
 {
-  for (;;)
+  Bytes16 block;
+  guint i;
+
+  for (; end - p >= 16; p += 16)
     {
-      gsize left = end - p;
-      const guchar *at = p;
-      Bytes16 block;
-      Bytes16 keep = ~(Bytes16){ 0 };
-      Bytes16 care;
-      guint64 halves[2];
-
-      if (left >= 16)
-        {
-          memcpy (&block, p, 16);
-        }
-      else if (left == 0)
-        {
-          return end;
-        }
-      else if (end - start >= 16)
-        {
-          at = end - 16;
-          memcpy (&block, at, 16);
-          memcpy (&keep, keep_last + left, 16);
-        }
-      else
-        {
-          block = (Bytes16){ 0 } + 'a';
-          memcpy (&block, p, left);
-        }
-
-      /* 0xC2 and 0xE2 are the two bytes that are 0xC2 with bit 5 cleared. */
-      care = (Bytes16)(block < 0x20) | (Bytes16)(block == '"') | (Bytes16)(block == '\\') |
-             (Bytes16)((block & 0xDF) == 0xC2);
-      care &= keep;
-      memcpy (halves, &care, 16);
-      if (halves[0] != 0)
-        return at + first_marked (halves[0]);
-      if (halves[1] != 0)
-        return at + 8 + first_marked (halves[1]);
-      if (left <= 16)
-        return end;
-      p += 16;
+      memcpy (&block, p, 16);
+      if ((i = first_marked (care_of (block))) < 16)
+        return p + i;
     }
+
+  if (p == end)
+    return end;
+
+  if (end - start >= 16)
+    {
+      Bytes16 keep;
+
+      memcpy (&block, end - 16, 16);
+      memcpy (&keep, keep_last + (end - p), 16);
+      i = first_marked (care_of (block) & keep);
+      return i < 16 ? end - 16 + i : end;
+    }
+
+  block = (Bytes16){ 0 } + 'a';
+  memcpy (&block, p, end - p);
+  i = first_marked (care_of (block));
+  return i < 16 ? p + i : end;
 }
 
 /* Appends the string from @start to @end, quoted, its first byte that
