@@ -39,11 +39,31 @@ gloss_json_write_attribute_value (GString  *out,
 
   g_return_if_fail (out != NULL && value != NULL);
 
+  /* Strings and booleans as they are, without a copy. */
+  switch (g_variant_classify (value))
+    {
+    case G_VARIANT_CLASS_STRING:
+      {
+        gsize length;
+        const char *str = g_variant_get_string (value, &length);
+
+        gloss_json_write_string (out, str, length);
+      }
+      return;
+
+    case G_VARIANT_CLASS_BOOLEAN:
+      if (g_variant_get_boolean (value))
+        gloss_json_append_literal (out, "true");
+      else
+        gloss_json_append_literal (out, "false");
+      return;
+
+    default:
+      break;
+    }
+
   text = gloss_attribute_value_to_string (value);
-  if (g_variant_is_of_type (value, G_VARIANT_TYPE_STRING))
-    gloss_json_write_string (out, text, -1);
-  else
-    g_string_append (out, text);
+  g_string_append (out, text);
 }
 
 void
@@ -51,26 +71,32 @@ gloss_json_write_attributes (GString  *out,
                              GVariant *attributes,
                              guint     level)
 {
-  GVariantIter iter;
-  const char *id;
-  GVariant *value;
-  gboolean first = TRUE;
+  gsize n;
 
   g_return_if_fail (out != NULL && attributes != NULL);
 
-  g_string_append_c (out, '{');
-  g_variant_iter_init (&iter, attributes);
-  while (g_variant_iter_next (&iter, "{&sv}", &id, &value))
+  /* Each entry taken apart child by child: reading them with a format
+   * string parses it again for every entry. */
+  n = g_variant_n_children (attributes);
+  gloss_json_append_literal (out, "{");
+  for (gsize i = 0; i < n; i++)
     {
-      g_string_append (out, first ? "\n" : ",\n");
+      g_autoptr(GVariant) entry = g_variant_get_child_value (attributes, i);
+      g_autoptr(GVariant) id = g_variant_get_child_value (entry, 0);
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (entry, 1);
+      g_autoptr(GVariant) value = g_variant_get_child_value (boxed, 0);
+      gsize id_length;
+      const char *id_str = g_variant_get_string (id, &id_length);
+
+      if (i > 0)
+        gloss_json_append_literal (out, ",");
+      gloss_json_append_literal (out, "\n");
       gloss_json_write_indent (out, level + 1);
-      gloss_json_write_string (out, id, -1);
-      g_string_append (out, ": ");
+      gloss_json_write_string (out, id_str, id_length);
+      gloss_json_append_literal (out, ": ");
       gloss_json_write_attribute_value (out, value);
-      g_variant_unref (value);
-      first = FALSE;
     }
-  g_string_append_c (out, '\n');
+  gloss_json_append_literal (out, "\n");
   gloss_json_write_indent (out, level);
-  g_string_append_c (out, '}');
+  gloss_json_append_literal (out, "}");
 }

@@ -53,6 +53,10 @@ void gloss_json_write_string (GString    *out,
 void gloss_json_write_indent (GString    *out,
                               guint       level);
 
+/* Appends @value in decimal, without printf's cost. */
+void gloss_json_write_uint   (GString    *out,
+                              guint64     value);
+
 /* Appends @node (any json-glib value) as JSON text in the layout above, its
  * opening line already placed at indentation @level (nested lines are
  * indented from there); no trailing newline.  Empty objects and arrays are
@@ -62,5 +66,13 @@ void gloss_json_write_indent (GString    *out,
 void gloss_json_write_node   (GString    *out,
                               JsonNode   *node,
                               guint       level);
+
+/* Appends each member of @object, in the order they were added, as
+ * ",\n", @level * 2 spaces, "name": and the value written as
+ * gloss_json_write_node() writes it at @level: the members that another
+ * tool added to an object Gloss writes itself. */
+void gloss_json_write_members (GString    *out,
+                               JsonObject *object,
+                               guint       level);
 
 G_END_DECLS
