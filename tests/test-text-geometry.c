@@ -57,12 +57,12 @@ settle_frames (void)
     }
 }
 
+/* Writes @text as an article and opens it in a window of its own. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+open_article (Fixture    *f,
+              const char *text)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = g_strjoinv ("\n\n", (char **) paragraphs);
   g_autoptr(GFile) file = NULL;
 
   f->dir = g_dir_make_tmp ("gloss-geometry-XXXXXX", &error);
@@ -76,6 +76,15 @@ fixture_set_up (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   g_assert_true (open_in_window (f->window, file));
   f->view = gloss_window_get_text_view (f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *text = g_strjoinv ("\n\n", (char **) paragraphs);
+
+  open_article (f, text);
   settle_frames ();
 }
 
@@ -205,6 +214,101 @@ test_ranges_follow_layout (Fixture       *f,
   assert_range_placed (f, spring, spring + 6);
 }
 
+/* A long article: paragraphs of the same few lines, with a passage of
+ * the own layer in each. */
+#define LONG_PARAGRAPHS 400
+#define PASSAGE_AT 5
+#define PASSAGE_LENGTH 9
+
+/* Where paragraph @i starts: each is as long as the others. */
+static guint
+paragraph_start (guint i)
+{
+  return i * (guint) strlen ("Part 000: Acme Corp won the contract for the regional data centre.\n\n");
+}
+
+static void
+long_set_up (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GlossLayer *layer;
+
+  for (guint i = 0; i < LONG_PARAGRAPHS; i++)
+    g_string_append_printf (text, "%sPart %03u: Acme Corp won the contract for the regional data centre.",
+                            i > 0 ? "\n\n" : "", i);
+  open_article (f, text->str);
+
+  /* Passages next to one another, so that each is drawn with a bar. */
+  layer = gloss_document_get_layer (gloss_window_get_document (f->window));
+  for (guint i = 0; i < LONG_PARAGRAPHS; i++)
+    {
+      guint start = paragraph_start (i) + PASSAGE_AT;
+
+      gloss_layer_annotate (layer, "company", start, start + PASSAGE_LENGTH, NULL);
+      gloss_layer_annotate (layer, "claim", start + PASSAGE_LENGTH, start + 2 * PASSAGE_LENGTH, NULL);
+    }
+  settle_frames ();
+}
+
+/* The paragraph at the top of the screen and the one after the last on
+ * it. */
+static void
+screen_paragraphs (Fixture *f,
+                   guint   *first,
+                   guint   *after)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (f->view), &visible);
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (f->view), &iter, visible.y, NULL);
+  *first = gtk_text_iter_get_offset (&iter) / paragraph_start (1);
+  gtk_text_view_get_line_at_y (GTK_TEXT_VIEW (f->view), &iter, visible.y + visible.height, NULL);
+  *after = gtk_text_iter_get_offset (&iter) / paragraph_start (1) + 1;
+}
+
+static gboolean
+passage_measured (Fixture *f,
+                  guint    paragraph)
+{
+  guint start = paragraph_start (paragraph) + PASSAGE_AT;
+
+  return _gloss_text_view_range_measured (f->view, start, start + PASSAGE_LENGTH);
+}
+
+/* Once the view has drawn, the passages of the page below the screen and
+ * of the page above are measured while nothing else is to be done, so
+ * that scrolling to them does not measure them in the frame that shows
+ * them; what lies further is not. */
+static void
+test_measured_ahead (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->view));
+  guint first, after, page;
+
+  screen_paragraphs (f, &first, &after);
+  page = after - first;
+  g_assert_cmpuint (first, ==, 0);
+  g_assert_cmpuint (page, >, 3);
+  g_assert_cmpuint (after + 3 * page, <, LONG_PARAGRAPHS);
+  g_assert_true (passage_measured (f, first));
+  g_assert_true (passage_measured (f, after + 1));
+  g_assert_true (passage_measured (f, after + page - 2));
+  g_assert_false (passage_measured (f, after + 3 * page));
+
+  /* Three screens down: the page below the new screen, and the one above
+   * it, which the first screen's measuring did not reach. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_page_size (adjustment) * 3);
+  settle_frames ();
+  screen_paragraphs (f, &first, &after);
+  g_assert_cmpuint (first, >, page * 2);
+  g_assert_true (passage_measured (f, after + page - 2));
+  g_assert_true (passage_measured (f, first - page + 2));
+  g_assert_false (passage_measured (f, after + 3 * page));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -214,6 +318,8 @@ main (int    argc,
 
   g_test_add ("/text-view/geometry/follows-layout", Fixture, NULL,
               fixture_set_up, test_ranges_follow_layout, fixture_tear_down);
+  g_test_add ("/text-view/geometry/measured-ahead", Fixture, NULL,
+              long_set_up, test_measured_ahead, fixture_tear_down);
 
   return article_test_run ();
 }

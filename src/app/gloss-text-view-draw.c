@@ -298,6 +298,7 @@ _gloss_text_view_snapshot_layer (GtkTextView      *view,
                                         1.0, &person);
           lane += draw_layer_bars (self, snapshot, teammate, start, end, lane, &person);
         }
+      _gloss_text_view_measure_ahead (self, start, end);
     }
   else if (self->selected != NULL)
     {

@@ -31,6 +31,7 @@
  * through a long article keeps memory bounded. */
 #define MAX_ENTRIES 20000
 
+/* What an entry holds while it is trusted. */
 typedef struct
 {
   int width;
@@ -38,6 +39,11 @@ typedef struct
   int first_height;
   int last_y;
   int last_height;
+} Place;
+
+typedef struct
+{
+  Place place;
   GArray *rects;   /* GdkRectangle, buffer coordinates */
 } Entry;
 
@@ -146,6 +152,28 @@ paragraph_extent (GlossTextView *self,
   gtk_text_view_get_line_yrange (GTK_TEXT_VIEW (self), &iter, y, height);
 }
 
+/* The view's width and the paragraphs where [start, end) starts and ends,
+ * as they are now. */
+static void
+place_now (GlossTextView *self,
+           guint          start,
+           guint          end,
+           Place         *place)
+{
+  place->width = gtk_widget_get_width (GTK_WIDGET (self));
+  paragraph_extent (self, start, &place->first_y, &place->first_height);
+  paragraph_extent (self, end, &place->last_y, &place->last_height);
+}
+
+static gboolean
+place_equal (const Place *a,
+             const Place *b)
+{
+  return a->width == b->width &&
+         a->first_y == b->first_y && a->first_height == b->first_height &&
+         a->last_y == b->last_y && a->last_height == b->last_height;
+}
+
 /**
  * _gloss_text_view_range_rects:
  * @start: the first character
@@ -162,21 +190,15 @@ _gloss_text_view_range_rects (GlossTextView *self,
                               guint          end)
 {
   guint64 key = ((guint64) start << 32) | end;
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int first_y, first_height, last_y, last_height;
+  Place place;
   Entry *entry;
 
   if (self->geometry == NULL)
     self->geometry = g_hash_table_new_full (key_hash, key_equal, g_free, entry_free);
 
-  paragraph_extent (self, start, &first_y, &first_height);
-  paragraph_extent (self, end, &last_y, &last_height);
-
+  place_now (self, start, end, &place);
   entry = g_hash_table_lookup (self->geometry, &key);
-  if (entry != NULL &&
-      entry->width == width &&
-      entry->first_y == first_y && entry->first_height == first_height &&
-      entry->last_y == last_y && entry->last_height == last_height)
+  if (entry != NULL && place_equal (&entry->place, &place))
     return entry->rects;
 
   if (entry == NULL)
@@ -191,13 +213,91 @@ _gloss_text_view_range_rects (GlossTextView *self,
 
   g_array_set_size (entry->rects, 0);
   measure (self, start, end, entry->rects);
-  entry->width = width;
-  entry->first_y = first_y;
-  entry->first_height = first_height;
-  entry->last_y = last_y;
-  entry->last_height = last_height;
+  entry->place = place;
 
   return entry->rects;
+}
+
+/* Whether the rectangles of [start, end) are known for the layout of
+ * now, without measuring them. */
+gboolean
+_gloss_text_view_range_measured (GlossTextView *self,
+                                 guint          start,
+                                 guint          end)
+{
+  guint64 key = ((guint64) start << 32) | end;
+  Place place;
+  Entry *entry;
+
+  if (self->geometry == NULL || (entry = g_hash_table_lookup (self->geometry, &key)) == NULL)
+    return FALSE;
+
+  place_now (self, start, end, &place);
+  return place_equal (&entry->place, &place);
+}
+
+/* Measuring ahead.  The passages that come on screen when the view
+ * scrolls are measured in the frame that shows them, and Pango lays
+ * their paragraphs out for it: two thirds of a step to a disagreement
+ * off screen went there.  Once the view has drawn, the passages of the
+ * page below the screen and of the page above are measured in idle
+ * slices, a layer and a side each, which also has the text view lay
+ * those paragraphs out: scrolled to, they are drawn from what is known. */
+
+static gboolean
+measure_ahead_slice (gpointer data)
+{
+  GlossTextView *self = data;
+  guint side = self->ahead_step % 2;
+  guint index = self->ahead_step / 2;
+  guint span = self->ahead_end - self->ahead_start;
+  guint length = (guint) gtk_text_buffer_get_char_count (_gloss_text_view_buffer (self));
+  g_autoptr(GPtrArray) found = NULL;
+  GlossLayer *layer;
+  guint from, to;
+
+  if (self->layer == NULL || index > self->teammates->len)
+    {
+      self->ahead_idle = 0;
+      return G_SOURCE_REMOVE;
+    }
+  self->ahead_step++;
+
+  layer = index == 0 ? self->layer : g_ptr_array_index (self->teammates, index - 1);
+  from = side == 0 ? self->ahead_end : self->ahead_start - MIN (span, self->ahead_start);
+  to = side == 0 ? MIN (length, self->ahead_end + span) : self->ahead_start;
+  if (from >= to)
+    return G_SOURCE_CONTINUE;
+
+  /* The passages that would be on screen whole, as the drawing asks for
+   * them. */
+  found = gloss_layer_get_overlapping (layer, from, to);
+  for (guint i = 0; i < found->len && i < MAX_DRAWN; i++)
+    {
+      GlossAnnotation *a = g_ptr_array_index (found, i);
+      guint start = gloss_annotation_get_start (a);
+      guint end = gloss_annotation_get_end (a);
+
+      if (start >= from && end <= to && start < end)
+        _gloss_text_view_range_rects (self, start, end);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Called when the view has drawn [visible_start, visible_end). */
+void
+_gloss_text_view_measure_ahead (GlossTextView *self,
+                                guint          visible_start,
+                                guint          visible_end)
+{
+  if (visible_start == self->ahead_start && visible_end == self->ahead_end && self->ahead_step > 0)
+    return;
+
+  self->ahead_start = visible_start;
+  self->ahead_end = visible_end;
+  self->ahead_step = 0;
+  if (self->ahead_idle == 0)
+    self->ahead_idle = g_idle_add_full (G_PRIORITY_LOW, measure_ahead_slice, self, NULL);
 }
 
 gboolean

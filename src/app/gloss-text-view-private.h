@@ -110,8 +110,13 @@ struct _GlossTextView
   GtkWidget *popover;
   int zoom;
   char *font;
-  /* Where ranges are drawn (see gloss-text-view-geometry.c). */
+  /* Where ranges are drawn (see gloss-text-view-geometry.c), and the
+   * measuring ahead of the pages around the screen. */
   GHashTable *geometry;
+  guint ahead_start;
+  guint ahead_end;
+  guint ahead_step;
+  guint ahead_idle;
 
   /* The article's structure (gloss-text-view-structure.c): tags kept
    * below the highlights in priority, applied like them in idle slices
@@ -165,6 +170,12 @@ _gloss_text_view_get_iters (GlossTextView *self,
 }
 
 void        _gloss_text_view_forget_geometry       (GlossTextView *self);
+gboolean    _gloss_text_view_range_measured        (GlossTextView *self,
+                                                    guint          start,
+                                                    guint          end);
+void        _gloss_text_view_measure_ahead         (GlossTextView *self,
+                                                    guint          visible_start,
+                                                    guint          visible_end);
 GArray     *_gloss_text_view_range_rects           (GlossTextView *self,
                                                     guint          start,
                                                     guint          end);

@@ -244,6 +244,7 @@ gloss_text_view_dispose (GObject *object)
   g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_handle_id (&self->pending_idle, g_source_remove);
   g_clear_handle_id (&self->review_idle, g_source_remove);
+  g_clear_handle_id (&self->ahead_idle, g_source_remove);
   self->review = NULL;
   _gloss_text_view_clear_structure (self);
   disconnect_layer (self);
