@@ -23,6 +23,31 @@
 #include "gloss-import-private.h"
 #include "gloss-source-private.h"
 
+/* The hash of a key of the batch's tables, eight bytes at a time: each
+ * annotation and relation hashes an id of 36 characters and a key of a
+ * span or of two ids, which g_str_hash() does a byte at a time. */
+static guint
+key_hash (gconstpointer key)
+{
+  const char *s = key;
+  gsize n = strlen (s);
+  guint64 h = 0x9e3779b97f4a7c15 ^ n;
+  guint64 word;
+
+  for (; n >= 8; s += 8, n -= 8)
+    {
+      memcpy (&word, s, 8);
+      h = (h ^ word) * 0xff51afd7ed558ccd;
+      h ^= h >> 32;
+    }
+  word = 0;
+  memcpy (&word, s, n);
+  h = (h ^ word) * 0xc4ceb9fe1a85ec53;
+  h ^= h >> 29;
+
+  return (guint)h ^ (guint)(h >> 32);
+}
+
 GlossImportBatch *
 _gloss_import_batch_new (GlossSource *source,
                          const char  *annotator)
@@ -32,17 +57,19 @@ _gloss_import_batch_new (GlossSource *source,
   batch->source = g_object_ref (source);
   batch->annotator = g_strdup (annotator);
   batch->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Keys borrowed from the annotations and relations, which the batch
-   * holds until these tables go. */
-  batch->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  batch->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys borrowed from the batch's chunk, or from the annotations and
+   * relations, which the batch holds until these tables go. */
+  batch->keys = g_string_chunk_new (64 * 1024);
+  batch->key = g_string_sized_new (128);
+  batch->spans = g_hash_table_new (key_hash, g_str_equal);
+  batch->ids = g_hash_table_new (key_hash, g_str_equal);
+  batch->tags = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
+  batch->labels = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  batch->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  batch->relation_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  batch->relation_ids = g_hash_table_new (key_hash, g_str_equal);
+  batch->relation_keys = g_hash_table_new (key_hash, g_str_equal);
+  batch->relation_types = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->attribute_defs = g_ptr_array_new_with_free_func (g_object_unref);
   batch->notes = g_ptr_array_new_with_free_func (g_free);
 
@@ -71,6 +98,8 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_ptr_array_unref (batch->relations);
   g_hash_table_unref (batch->relation_types);
   g_hash_table_unref (batch->relation_keys);
+  g_string_chunk_free (batch->keys);
+  g_string_free (batch->key, TRUE);
   g_ptr_array_unref (batch->attribute_defs);
   g_clear_object (&batch->codebook);
   g_ptr_array_unref (batch->notes);
@@ -95,22 +124,57 @@ put_uint (char  *p,
   return p;
 }
 
-/* "tag start end": made for every annotation of an import, so without
- * printf, which would be a tenth of the time of adding it. */
-static char *
-span_key (const char *tag,
-          guint       start,
-          guint       end)
+/* "tag start end", in the batch's key until the next key is made: made
+ * for every annotation of an import, so without printf, which would be
+ * a tenth of the time of adding it, nor an allocation. */
+static const char *
+span_key (GlossImportBatch *batch,
+          const char       *tag,
+          guint             start,
+          guint             end)
 {
   gsize n = strlen (tag);
-  char *key = g_malloc (n + 2 * 11 + 1);
   char *p;
 
-  memcpy (key, tag, n);
-  p = put_uint (key + n, start);
+  g_string_set_size (batch->key, n + 2 * 11);
+  memcpy (batch->key->str, tag, n);
+  p = put_uint (batch->key->str + n, start);
   p = put_uint (p, end);
-  *p = '\0';
-  return key;
+  g_string_truncate (batch->key, p - batch->key->str);
+  return batch->key->str;
+}
+
+/* The batch's key kept as a key of one of its tables. */
+static char *
+keep_key (GlossImportBatch *batch)
+{
+  return g_string_chunk_insert_len (batch->keys, batch->key->str, batch->key->len);
+}
+
+/* TRUE when one of @items (the batch's annotations, or with @relations
+ * its relations) has @id.  The set of their ids is made when an id is
+ * first given: until then every id is a new UUID, and an import whose
+ * annotations come without ids never makes it. */
+static gboolean
+id_taken (GHashTable *ids,
+          gboolean   *filled,
+          GPtrArray  *items,
+          gboolean    relations,
+          const char *id)
+{
+  if (!*filled)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          gpointer item = g_ptr_array_index (items, i);
+
+          g_hash_table_add (ids, (gpointer)(relations ? gloss_relation_get_id (item)
+                                                      : gloss_annotation_get_id (item)));
+        }
+      *filled = TRUE;
+    }
+
+  return g_hash_table_contains (ids, id);
 }
 
 gboolean
@@ -203,9 +267,7 @@ _gloss_import_batch_find (GlossImportBatch *batch,
                           guint             start,
                           guint             end)
 {
-  g_autofree char *key = span_key (tag_of (batch, label), start, end);
-
-  return g_hash_table_lookup (batch->spans, key);
+  return g_hash_table_lookup (batch->spans, span_key (batch, tag_of (batch, label), start, end));
 }
 
 GlossAnnotation *
@@ -219,7 +281,6 @@ _gloss_import_batch_add (GlossImportBatch *batch,
                          const char       *modified)
 {
   const char *tag = tag_of (batch, label);
-  g_autofree char *key = span_key (tag, start, end);
   g_autofree char *new_id = NULL;
   const char *now = NULL;
   char *quote, *prefix, *suffix;
@@ -228,7 +289,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   g_return_val_if_fail (start < end, NULL);
   g_return_val_if_fail (end <= gloss_source_get_length (batch->source), NULL);
 
-  if (g_hash_table_contains (batch->spans, key))
+  if (g_hash_table_contains (batch->spans, span_key (batch, tag, start, end)))
     return NULL;
 
   if (created == NULL || modified == NULL)
@@ -240,7 +301,8 @@ _gloss_import_batch_add (GlossImportBatch *batch,
     }
   /* Two annotations of a layer never share an id; the set of ids keeps
    * the check from growing with the batch. */
-  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->ids, id))
+  if (id == NULL || !_gloss_import_is_uuid (id) ||
+      id_taken (batch->ids, &batch->ids_filled, batch->annotations, FALSE, id))
     id = new_id = new_uuid (batch);
 
   /* A new annotation that nothing watches yet: its strings are given to
@@ -263,8 +325,9 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   if (!g_hash_table_contains (batch->labels, tag))
     g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
 
-  g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
-  g_hash_table_insert (batch->spans, g_steal_pointer (&key), annotation);
+  if (batch->ids_filled)
+    g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
+  g_hash_table_insert (batch->spans, keep_key (batch), annotation);
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
 }
@@ -317,7 +380,6 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
 {
   const char *type = tag_of (batch, label);
   g_autofree char *new_id = NULL;
-  g_autofree char *key = NULL;
   GlossCodebook *codebook = batch_codebook (batch);
   const char *source_id = gloss_annotation_get_id (source);
   const char *target_id = gloss_annotation_get_id (target);
@@ -336,28 +398,34 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
     return NULL;
 
   /* One relation of a type between the same ends, as in a layer. */
-  key = g_strjoin ("\t", source_id, target_id, type, NULL);
-  if (g_hash_table_contains (batch->relation_keys, key))
+  g_string_assign (batch->key, source_id);
+  g_string_append_c (batch->key, '\t');
+  g_string_append (batch->key, target_id);
+  g_string_append_c (batch->key, '\t');
+  g_string_append (batch->key, type);
+  if (g_hash_table_contains (batch->relation_keys, batch->key->str))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
                    /* Translators: a relation type */
                    _("a relation “%s” between the same annotations is there already"), type);
       return NULL;
     }
-  g_hash_table_add (batch->relation_keys, g_steal_pointer (&key));
+  g_hash_table_add (batch->relation_keys, keep_key (batch));
 
   if (created == NULL || modified == NULL)
     {
       if (batch->now == NULL)
         batch->now = gloss_timestamp_now ();
     }
-  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->relation_ids, id))
+  if (id == NULL || !_gloss_import_is_uuid (id) ||
+      id_taken (batch->relation_ids, &batch->relation_ids_filled, batch->relations, TRUE, id))
     id = new_id = new_uuid (batch);
 
   relation = gloss_relation_new_full (id, type, source_id, target_id, note,
                                       created ? created : batch->now,
                                       modified ? modified : (created ? created : batch->now));
-  g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
+  if (batch->relation_ids_filled)
+    g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
   if (strcmp (label, type) != 0)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
