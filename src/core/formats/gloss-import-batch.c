@@ -48,6 +48,41 @@ key_hash (gconstpointer key)
   return (guint)h ^ (guint)(h >> 32);
 }
 
+/* An attribute of the batch (its id as the batch's table of tags holds
+ * it) and a value. */
+typedef struct
+{
+  const char *id;
+  GVariant *value;
+} AttributeKey;
+
+static guint
+attribute_key_hash (gconstpointer key)
+{
+  const AttributeKey *k = key;
+
+  return g_direct_hash (k->id) ^ g_variant_hash (k->value);
+}
+
+static gboolean
+attribute_key_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const AttributeKey *x = a;
+  const AttributeKey *y = b;
+
+  return x->id == y->id && g_variant_equal (x->value, y->value);
+}
+
+static void
+attribute_key_free (gpointer data)
+{
+  AttributeKey *key = data;
+
+  g_variant_unref (key->value);
+  g_free (key);
+}
+
 GlossImportBatch *
 _gloss_import_batch_new (GlossSource *source,
                          const char  *annotator)
@@ -71,6 +106,9 @@ _gloss_import_batch_new (GlossSource *source,
   batch->relation_keys = g_hash_table_new (key_hash, g_str_equal);
   batch->relation_types = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->attribute_defs = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->first_attributes = g_hash_table_new_full (attribute_key_hash, attribute_key_equal,
+                                                   attribute_key_free,
+                                                   (GDestroyNotify)g_variant_unref);
   batch->notes = g_ptr_array_new_with_free_func (g_free);
 
   return batch;
@@ -101,6 +139,7 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_string_chunk_free (batch->keys);
   g_string_free (batch->key, TRUE);
   g_ptr_array_unref (batch->attribute_defs);
+  g_hash_table_unref (batch->first_attributes);
   g_clear_object (&batch->codebook);
   g_ptr_array_unref (batch->notes);
   g_free (batch);
@@ -462,6 +501,32 @@ batch_attribute_def (GlossImportBatch *batch,
   return NULL;
 }
 
+/* The attributes of an annotation that has none once @id (from the
+ * table of tags) is set to @value: one dictionary for each attribute and
+ * value met, which every annotation with that attribute alone shares,
+ * where each would make its own (a GVariant of three levels, more than
+ * the rest of setting the attribute). */
+static GVariant *
+first_attributes (GlossImportBatch *batch,
+                  const char       *id,
+                  GVariant         *value)
+{
+  AttributeKey probe = { id, value };
+  GVariant *attributes = g_hash_table_lookup (batch->first_attributes, &probe);
+
+  if (attributes == NULL)
+    {
+      AttributeKey *key = g_new (AttributeKey, 1);
+
+      attributes = gloss_attributes_with (NULL, id, value);
+      key->id = id;
+      key->value = g_variant_ref (value);
+      g_hash_table_insert (batch->first_attributes, key, attributes);
+    }
+
+  return g_variant_ref (attributes);
+}
+
 gboolean
 _gloss_import_batch_set_attribute (GlossImportBatch *batch,
                                    GlossAnnotation  *annotation,
@@ -530,7 +595,10 @@ _gloss_import_batch_set_attribute (GlossImportBatch *batch,
                                 id, gloss_attribute_kind_to_string (kind));
     }
 
-  attributes = gloss_attributes_with (gloss_annotation_get_attributes (annotation), id, owned);
+  if (gloss_annotation_get_attributes (annotation) == NULL)
+    attributes = first_attributes (batch, id, owned);
+  else
+    attributes = gloss_attributes_with (gloss_annotation_get_attributes (annotation), id, owned);
   gloss_annotation_set_attributes (annotation, attributes);
   g_clear_pointer (&attributes, g_variant_unref);
   return TRUE;

@@ -44,6 +44,7 @@ typedef struct
   GString *key;             /* the key being looked up */
   GHashTable *relation_types; /* type id -> label, for types the codebook lacks */
   GPtrArray *attribute_defs;  /* GlossAttributeDef the codebook lacks, made from the values met */
+  GHashTable *first_attributes; /* an attribute and its value -> the dictionary of it alone */
   GlossCodebook *codebook;  /* of the article, read when first needed */
   gboolean codebook_read;
   GPtrArray *notes;         /* "FILE:LINE: ..." for the report: what was left out */
