@@ -71,7 +71,7 @@ attribute_key_equal (gconstpointer a,
   const AttributeKey *x = a;
   const AttributeKey *y = b;
 
-  return x->id == y->id && g_variant_equal (x->value, y->value);
+  return x->id == y->id && (x->value == y->value || g_variant_equal (x->value, y->value));
 }
 
 static void
@@ -239,7 +239,16 @@ _gloss_import_is_uuid (const char *s)
 static char *
 new_uuid (GlossImportBatch *batch)
 {
-  static const char hex[] = "0123456789abcdef";
+  /* Each byte's two hexadecimal digits. */
+  static const char hex[] =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
   guint8 bytes[16];
   char *uuid = g_malloc (37);
   char *p = uuid;
@@ -264,12 +273,13 @@ new_uuid (GlossImportBatch *batch)
   bytes[6] = (bytes[6] & 0x0F) | 0x40;
   bytes[8] = (bytes[8] & 0x3F) | 0x80;
 
+  /* 8-4-4-4-12 digits. */
   for (guint i = 0; i < 16; i++)
     {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
+      memcpy (p, hex + 2 * bytes[i], 2);
+      p += 2;
+      if (i == 3 || i == 5 || i == 7 || i == 9)
         *p++ = '-';
-      *p++ = hex[bytes[i] >> 4];
-      *p++ = hex[bytes[i] & 0x0F];
     }
   *p = '\0';
   return uuid;

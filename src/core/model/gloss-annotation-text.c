@@ -39,6 +39,19 @@ skip_chars (const char *p,
   return p;
 }
 
+gsize
+_gloss_annotation_end_byte (GlossSource *source,
+                            gsize        from,
+                            guint        start,
+                            guint        end)
+{
+  const char *text = gloss_source_get_text (source);
+
+  if (start <= end && end - start <= 4 * GLOSS_ANNOTATION_CONTEXT_LENGTH)
+    return skip_chars (text + from, text + gloss_source_get_n_bytes (source), end - start) - text;
+  return gloss_source_offset_to_byte (source, end);
+}
+
 /* g_strndup() without its padding: a string ends at its first NUL all
  * the same. */
 static char *
@@ -71,10 +84,7 @@ _gloss_annotation_text_from_source (GlossSource  *source,
   start = MIN (start, length);
   end = MIN (end, length);
   from = text + gloss_source_offset_to_byte (source, start);
-  if (start <= end && end - start <= 4 * GLOSS_ANNOTATION_CONTEXT_LENGTH)
-    to = skip_chars (from, text_end, end - start);
-  else
-    to = text + gloss_source_offset_to_byte (source, end);
+  to = text + _gloss_annotation_end_byte (source, from - text, start, end);
   before = from;
   for (guint i = 0; i < GLOSS_ANNOTATION_CONTEXT_LENGTH && before > text; i++)
     do
