@@ -21,6 +21,7 @@
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-import-private.h"
+#include "gloss-relation-private.h"
 #include "gloss-source-private.h"
 
 /* The hash of a key of the batch's tables, eight bytes at a time: each
@@ -216,19 +217,24 @@ id_taken (GHashTable *ids,
   return g_hash_table_contains (ids, id);
 }
 
+/* What each character of a UUID is (1 a hexadecimal digit, 2 a dash),
+ * and what each place of one needs: one look-up a character where the
+ * check of an id of every annotation an import is given took eight. */
+static const guint8 uuid_kind[256] = {
+  ['0' ... '9'] = 1, ['a' ... 'f'] = 1, ['A' ... 'F'] = 1, ['-'] = 2,
+};
+static const guint8 uuid_places[36] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1,
+  2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
 gboolean
 _gloss_import_is_uuid (const char *s)
 {
+  /* A NUL is no kind: the string is never read past its end. */
   for (guint i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (s[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isxdigit (s[i]))
-        return FALSE;
-    }
+    if (uuid_kind[(guchar)s[i]] != uuid_places[i])
+      return FALSE;
 
   return s[36] == '\0';
 }
@@ -470,9 +476,12 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
       id_taken (batch->relation_ids, &batch->relation_ids_filled, batch->relations, TRUE, id))
     id = new_id = new_uuid (batch);
 
-  relation = gloss_relation_new_full (id, type, source_id, target_id, note,
-                                      created ? created : batch->now,
-                                      modified ? modified : (created ? created : batch->now));
+  /* A new relation: its strings are given to it rather than copied. */
+  relation = _gloss_relation_new_take (new_id != NULL ? g_steal_pointer (&new_id) : g_strdup (id),
+                                       g_strdup (type), g_strdup (source_id), g_strdup (target_id),
+                                       g_strdup (note ? note : ""),
+                                       g_strdup (created ? created : batch->now),
+                                       g_strdup (modified ? modified : (created ? created : batch->now)));
   if (batch->relation_ids_filled)
     g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
   if (strcmp (label, type) != 0)
