@@ -16,27 +16,42 @@
 
 #include "gloss-annotation-private.h"
 
-/* Where @n characters after @p end, or @end if sooner, in UTF-8 text:
- * eight bytes at a time while they are ASCII. */
+/* Where @n characters after @p end, or @end if sooner, in UTF-8 text: a
+ * character starts at each byte that is not 10xxxxxx, and whole words
+ * that start no more than the characters left are skipped, eight bytes
+ * at a time. */
 static const char *
 skip_chars (const char *p,
             const char *end,
             guint       n)
 {
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
   guint64 word;
 
-  while (n >= 8 && end - p >= 8)
+  while (end - p >= 8)
     {
-      memcpy (&word, p, 8);
-      if ((word & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-        break;
-      p += 8;
-      n -= 8;
-    }
-  for (; n > 0 && p < end; n--)
-    p = g_utf8_next_char (p);
+      guint starts;
 
-  return p;
+      memcpy (&word, p, 8);
+      /* 8 less the bytes that go on a character, added up in the top
+       * byte. */
+      starts = 8 - (guint)((((word & ~(word << 1) & high) >> 7) *
+                            G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+      if (starts > n)
+        break;
+      n -= starts;
+      p += 8;
+    }
+  for (; p < end; p++)
+    {
+      if ((*p & 0xC0) == 0x80)
+        continue;
+      if (n == 0)
+        return p;
+      n--;
+    }
+
+  return end;
 }
 
 gsize
