@@ -16,6 +16,43 @@
 
 #include "gloss-annotation-private.h"
 
+/* How many characters start in the eight bytes of @word: 8 less the
+ * bytes 10xxxxxx that go on one, added up in the top byte. */
+static inline guint
+count_starts (guint64 word)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+
+  return 8 - (guint)((((word & ~(word << 1) & high) >> 7) *
+                      G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
+}
+
+/* Moves @p over whole words of eight bytes, forward or @back, within
+ * the @room bytes that way, while the characters that start in them are
+ * no more than @n (fewer going back), taken from @n. */
+static const char *
+skip_words (const char *p,
+            gsize       room,
+            guint      *n,
+            gboolean    back)
+{
+  guint64 word;
+
+  for (; room >= 8; room -= 8)
+    {
+      guint starts;
+
+      memcpy (&word, back ? p - 8 : p, 8);
+      starts = count_starts (word);
+      if (starts + (back ? 1 : 0) > *n)
+        break;
+      *n -= starts;
+      p = back ? p - 8 : p + 8;
+    }
+
+  return p;
+}
+
 /* Where @n characters after @p end, or @end if sooner, in UTF-8 text: a
  * character starts at each byte that is not 10xxxxxx, and whole words
  * that start no more than the characters left are skipped, eight bytes
@@ -25,23 +62,7 @@ skip_chars (const char *p,
             const char *end,
             guint       n)
 {
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  guint64 word;
-
-  while (end - p >= 8)
-    {
-      guint starts;
-
-      memcpy (&word, p, 8);
-      /* 8 less the bytes that go on a character, added up in the top
-       * byte. */
-      starts = 8 - (guint)((((word & ~(word << 1) & high) >> 7) *
-                            G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
-      if (starts > n)
-        break;
-      n -= starts;
-      p += 8;
-    }
+  p = skip_words (p, end - p, &n, FALSE);
   for (; p < end; p++)
     {
       if ((*p & 0xC0) == 0x80)
@@ -65,6 +86,25 @@ _gloss_annotation_end_byte (GlossSource *source,
   if (start <= end && end - start <= 4 * GLOSS_ANNOTATION_CONTEXT_LENGTH)
     return skip_chars (text + from, text + gloss_source_get_n_bytes (source), end - start) - text;
   return gloss_source_offset_to_byte (source, end);
+}
+
+/* Where the character @n characters before @p starts, or @text if
+ * sooner: back over whole words that start fewer characters than are
+ * left, then a byte at a time. */
+static const char *
+back_chars (const char *p,
+            const char *text,
+            guint       n)
+{
+  p = skip_words (p, p - text, &n, TRUE);
+  while (n > 0 && p > text)
+    {
+      p--;
+      if ((*p & 0xC0) != 0x80)
+        n--;
+    }
+
+  return p;
 }
 
 /* g_strndup() without its padding: a string ends at its first NUL all
@@ -100,11 +140,7 @@ _gloss_annotation_text_from_source (GlossSource  *source,
   end = MIN (end, length);
   from = text + gloss_source_offset_to_byte (source, start);
   to = text + _gloss_annotation_end_byte (source, from - text, start, end);
-  before = from;
-  for (guint i = 0; i < GLOSS_ANNOTATION_CONTEXT_LENGTH && before > text; i++)
-    do
-      before--;
-    while ((*before & 0xC0) == 0x80);
+  before = back_chars (from, text, GLOSS_ANNOTATION_CONTEXT_LENGTH);
   after = skip_chars (to, text_end, GLOSS_ANNOTATION_CONTEXT_LENGTH);
 
   *quote = copy_bytes (from, to > from ? to - from : 0);
