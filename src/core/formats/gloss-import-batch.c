@@ -84,6 +84,53 @@ attribute_key_free (gpointer data)
   g_free (key);
 }
 
+/* The span of an annotation of the batch, a key of its table of spans:
+ * its tag (as the batch's table of tags holds it), start and end, made
+ * for every annotation of an import without a string or an allocation
+ * each. */
+typedef struct
+{
+  const char *tag;
+  guint start;
+  guint end;
+} SpanKey;
+
+#define SPAN_KEYS_PER_BLOCK 4096
+
+static guint
+span_key_hash (gconstpointer key)
+{
+  const SpanKey *k = key;
+  guint64 h = (((guint64)k->start << 32) | k->end) * 0x9e3779b97f4a7c15;
+
+  return key_hash (k->tag) ^ (guint)h ^ (guint)(h >> 32);
+}
+
+static gboolean
+span_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const SpanKey *x = a;
+  const SpanKey *y = b;
+
+  return x->start == y->start && x->end == y->end && strcmp (x->tag, y->tag) == 0;
+}
+
+/* A copy of @span that lasts as long as the batch. */
+static SpanKey *
+keep_span_key (GlossImportBatch *batch,
+               const SpanKey    *span)
+{
+  guint i = batch->n_span_keys++ % SPAN_KEYS_PER_BLOCK;
+  SpanKey *key;
+
+  if (i == 0)
+    g_ptr_array_add (batch->span_keys, g_new (SpanKey, SPAN_KEYS_PER_BLOCK));
+  key = (SpanKey *)g_ptr_array_index (batch->span_keys, batch->span_keys->len - 1) + i;
+  *key = *span;
+  return key;
+}
+
 GlossImportBatch *
 _gloss_import_batch_new (GlossSource *source,
                          const char  *annotator)
@@ -97,7 +144,8 @@ _gloss_import_batch_new (GlossSource *source,
    * relations, which the batch holds until these tables go. */
   batch->keys = g_string_chunk_new (64 * 1024);
   batch->key = g_string_sized_new (128);
-  batch->spans = g_hash_table_new (key_hash, g_str_equal);
+  batch->spans = g_hash_table_new (span_key_hash, span_key_equal);
+  batch->span_keys = g_ptr_array_new_with_free_func (g_free);
   batch->ids = g_hash_table_new (key_hash, g_str_equal);
   batch->tags = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->labels = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
@@ -125,6 +173,7 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_free (batch->annotator);
   g_free (batch->annotator_name);
   g_hash_table_unref (batch->spans);
+  g_ptr_array_unref (batch->span_keys);
   g_hash_table_unref (batch->ids);
   g_hash_table_unref (batch->relation_ids);
   g_ptr_array_unref (batch->annotations);
@@ -144,44 +193,6 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_clear_object (&batch->codebook);
   g_ptr_array_unref (batch->notes);
   g_free (batch);
-}
-
-/* Writes " " and @value at @p; returns the end. */
-static char *
-put_uint (char  *p,
-          guint  value)
-{
-  char digits[12];
-  guint n = 0;
-
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-
-  *p++ = ' ';
-  while (n > 0)
-    *p++ = digits[--n];
-  return p;
-}
-
-/* "tag start end", in the batch's key until the next key is made: made
- * for every annotation of an import, so without printf, which would be
- * a tenth of the time of adding it, nor an allocation. */
-static const char *
-span_key (GlossImportBatch *batch,
-          const char       *tag,
-          guint             start,
-          guint             end)
-{
-  gsize n = strlen (tag);
-  char *p;
-
-  g_string_set_size (batch->key, n + 2 * 11);
-  memcpy (batch->key->str, tag, n);
-  p = put_uint (batch->key->str + n, start);
-  p = put_uint (p, end);
-  g_string_truncate (batch->key, p - batch->key->str);
-  return batch->key->str;
 }
 
 /* The batch's key kept as a key of one of its tables. */
@@ -322,7 +333,9 @@ _gloss_import_batch_find (GlossImportBatch *batch,
                           guint             start,
                           guint             end)
 {
-  return g_hash_table_lookup (batch->spans, span_key (batch, tag_of (batch, label), start, end));
+  SpanKey span = { tag_of (batch, label), start, end };
+
+  return g_hash_table_lookup (batch->spans, &span);
 }
 
 GlossAnnotation *
@@ -336,6 +349,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
                          const char       *modified)
 {
   const char *tag = tag_of (batch, label);
+  SpanKey span = { tag, start, end };
   g_autofree char *new_id = NULL;
   const char *now = NULL;
   char *quote, *prefix, *suffix;
@@ -344,7 +358,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   g_return_val_if_fail (start < end, NULL);
   g_return_val_if_fail (end <= gloss_source_get_length (batch->source), NULL);
 
-  if (g_hash_table_contains (batch->spans, span_key (batch, tag, start, end)))
+  if (g_hash_table_contains (batch->spans, &span))
     return NULL;
 
   if (created == NULL || modified == NULL)
@@ -382,7 +396,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
 
   if (batch->ids_filled)
     g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
-  g_hash_table_insert (batch->spans, keep_key (batch), annotation);
+  g_hash_table_insert (batch->spans, keep_span_key (batch, &span), annotation);
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
 }

@@ -27,7 +27,9 @@ typedef struct
   char *annotator;
   char *annotator_name;     /* as the other tool gave it; NULL for the id */
   GPtrArray *annotations;   /* GlossAnnotation */
-  GHashTable *spans;        /* "tag start end" of each -> it, to refuse twins */
+  GHashTable *spans;        /* the tag, start and end of each -> it, to refuse twins */
+  GPtrArray *span_keys;     /* blocks of those keys */
+  guint n_span_keys;
   GHashTable *ids;          /* the annotations' ids, which must differ... */
   gboolean ids_filled;      /* ...once an id is given: until then, empty */
   GHashTable *tags;         /* label -> its tag id (relation types and attributes too) */
@@ -40,7 +42,7 @@ typedef struct
   GHashTable *relation_ids; /* their ids, which must differ, likewise */
   gboolean relation_ids_filled;
   GHashTable *relation_keys; /* "source\ttarget\ttype" of each */
-  GStringChunk *keys;       /* the keys of spans and relation_keys */
+  GStringChunk *keys;       /* the keys of relation_keys */
   GString *key;             /* the key being looked up */
   GHashTable *relation_types; /* type id -> label, for types the codebook lacks */
   GPtrArray *attribute_defs;  /* GlossAttributeDef the codebook lacks, made from the values met */
