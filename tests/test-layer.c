@@ -316,6 +316,41 @@ test_annotation_context (void)
   g_assert_true (g_str_has_suffix (gloss_annotation_get_suffix (at_end), POPPER "z"));
 }
 
+/* Quotes and contexts of every length up to 300 characters, in a text of
+ * ASCII runs, accents, a curly quote and an emoji, as the article's index
+ * gives them: a short quote's end and the context are walked to. */
+static void
+test_annotation_context_walked (void)
+{
+  static const char * const pieces[] = {
+    "word ", "\xc3\xa9", "\xe2\x80\x99", POPPER, "a longer ascii run ", "x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2026);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossSource) source = NULL;
+  guint length;
+
+  while (text->len < 4000)
+    g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  source = make_source (text->str);
+  length = gloss_source_get_length (source);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      guint start = g_rand_int_range (rand, 0, length);
+      guint span = g_rand_int_range (rand, 1, 301);
+      guint end = MIN (length, start + span);
+      g_autoptr(GlossAnnotation) a = gloss_annotation_new_for_source (source, "claim", start, end, NULL);
+      g_autofree char *quote = gloss_source_dup_slice (source, start, end);
+      g_autofree char *prefix = gloss_source_dup_slice (source, start > 32 ? start - 32 : 0, start);
+      g_autofree char *suffix = gloss_source_dup_slice (source, end, MIN (length, end + 32));
+
+      g_assert_cmpstr (gloss_annotation_get_quote (a), ==, quote);
+      g_assert_cmpstr (gloss_annotation_get_prefix (a), ==, prefix);
+      g_assert_cmpstr (gloss_annotation_get_suffix (a), ==, suffix);
+    }
+}
+
 static void
 test_annotation_context_short (void)
 {
@@ -2090,6 +2125,7 @@ main (int   argc,
 
   g_test_add_func ("/annotation/context", test_annotation_context);
   g_test_add_func ("/annotation/context-short", test_annotation_context_short);
+  g_test_add_func ("/annotation/context-walked", test_annotation_context_walked);
   g_test_add_func ("/annotation/new", test_annotation_new);
   g_test_add_func ("/annotation/timestamp", test_annotation_timestamp);
   g_test_add_func ("/annotation/copy-and-compare", test_annotation_copy_and_compare);

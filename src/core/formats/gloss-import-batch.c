@@ -21,7 +21,115 @@
 #include "gloss-annotation-private.h"
 #include "gloss-error.h"
 #include "gloss-import-private.h"
+#include "gloss-relation-private.h"
 #include "gloss-source-private.h"
+
+/* The hash of a key of the batch's tables, eight bytes at a time: each
+ * annotation and relation hashes an id of 36 characters and a key of a
+ * span or of two ids, which g_str_hash() does a byte at a time. */
+static guint
+key_hash (gconstpointer key)
+{
+  const char *s = key;
+  gsize n = strlen (s);
+  guint64 h = 0x9e3779b97f4a7c15 ^ n;
+  guint64 word;
+
+  for (; n >= 8; s += 8, n -= 8)
+    {
+      memcpy (&word, s, 8);
+      h = (h ^ word) * 0xff51afd7ed558ccd;
+      h ^= h >> 32;
+    }
+  word = 0;
+  memcpy (&word, s, n);
+  h = (h ^ word) * 0xc4ceb9fe1a85ec53;
+  h ^= h >> 29;
+
+  return (guint)h ^ (guint)(h >> 32);
+}
+
+/* An attribute of the batch (its id as the batch's table of tags holds
+ * it) and a value. */
+typedef struct
+{
+  const char *id;
+  GVariant *value;
+} AttributeKey;
+
+static guint
+attribute_key_hash (gconstpointer key)
+{
+  const AttributeKey *k = key;
+
+  return g_direct_hash (k->id) ^ g_variant_hash (k->value);
+}
+
+static gboolean
+attribute_key_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const AttributeKey *x = a;
+  const AttributeKey *y = b;
+
+  return x->id == y->id && (x->value == y->value || g_variant_equal (x->value, y->value));
+}
+
+static void
+attribute_key_free (gpointer data)
+{
+  AttributeKey *key = data;
+
+  g_variant_unref (key->value);
+  g_free (key);
+}
+
+/* The span of an annotation of the batch, a key of its table of spans:
+ * its tag (as the batch's table of tags holds it), start and end, made
+ * for every annotation of an import without a string or an allocation
+ * each. */
+typedef struct
+{
+  const char *tag;
+  guint start;
+  guint end;
+} SpanKey;
+
+#define SPAN_KEYS_PER_BLOCK 4096
+
+static guint
+span_key_hash (gconstpointer key)
+{
+  const SpanKey *k = key;
+  guint64 h = (((guint64)k->start << 32) | k->end) * 0x9e3779b97f4a7c15;
+
+  return key_hash (k->tag) ^ (guint)h ^ (guint)(h >> 32);
+}
+
+static gboolean
+span_key_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const SpanKey *x = a;
+  const SpanKey *y = b;
+
+  return x->start == y->start && x->end == y->end && strcmp (x->tag, y->tag) == 0;
+}
+
+/* A copy of @span that lasts as long as the batch. */
+static SpanKey *
+keep_span_key (GlossImportBatch *batch,
+               const SpanKey    *span)
+{
+  guint i = batch->n_span_keys++ % SPAN_KEYS_PER_BLOCK;
+  SpanKey *key;
+
+  if (i == 0)
+    g_ptr_array_add (batch->span_keys, g_new (SpanKey, SPAN_KEYS_PER_BLOCK));
+  key = (SpanKey *)g_ptr_array_index (batch->span_keys, batch->span_keys->len - 1) + i;
+  *key = *span;
+  return key;
+}
 
 GlossImportBatch *
 _gloss_import_batch_new (GlossSource *source,
@@ -32,18 +140,24 @@ _gloss_import_batch_new (GlossSource *source,
   batch->source = g_object_ref (source);
   batch->annotator = g_strdup (annotator);
   batch->annotations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->spans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  /* Keys borrowed from the annotations and relations, which the batch
-   * holds until these tables go. */
-  batch->ids = g_hash_table_new (g_str_hash, g_str_equal);
-  batch->tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  batch->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  /* Keys borrowed from the batch's chunk, or from the annotations and
+   * relations, which the batch holds until these tables go. */
+  batch->keys = g_string_chunk_new (64 * 1024);
+  batch->key = g_string_sized_new (128);
+  batch->spans = g_hash_table_new (span_key_hash, span_key_equal);
+  batch->span_keys = g_ptr_array_new_with_free_func (g_free);
+  batch->ids = g_hash_table_new (key_hash, g_str_equal);
+  batch->tags = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
+  batch->labels = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->colors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   batch->relations = g_ptr_array_new_with_free_func (g_object_unref);
-  batch->relation_ids = g_hash_table_new (g_str_hash, g_str_equal);
-  batch->relation_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  batch->relation_types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  batch->relation_ids = g_hash_table_new (key_hash, g_str_equal);
+  batch->relation_keys = g_hash_table_new (key_hash, g_str_equal);
+  batch->relation_types = g_hash_table_new_full (key_hash, g_str_equal, g_free, g_free);
   batch->attribute_defs = g_ptr_array_new_with_free_func (g_object_unref);
+  batch->first_attributes = g_hash_table_new_full (attribute_key_hash, attribute_key_equal,
+                                                   attribute_key_free,
+                                                   (GDestroyNotify)g_variant_unref);
   batch->notes = g_ptr_array_new_with_free_func (g_free);
 
   return batch;
@@ -59,6 +173,7 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_free (batch->annotator);
   g_free (batch->annotator_name);
   g_hash_table_unref (batch->spans);
+  g_ptr_array_unref (batch->span_keys);
   g_hash_table_unref (batch->ids);
   g_hash_table_unref (batch->relation_ids);
   g_ptr_array_unref (batch->annotations);
@@ -71,61 +186,66 @@ _gloss_import_batch_free (GlossImportBatch *batch)
   g_ptr_array_unref (batch->relations);
   g_hash_table_unref (batch->relation_types);
   g_hash_table_unref (batch->relation_keys);
+  g_string_chunk_free (batch->keys);
+  g_string_free (batch->key, TRUE);
   g_ptr_array_unref (batch->attribute_defs);
+  g_hash_table_unref (batch->first_attributes);
   g_clear_object (&batch->codebook);
   g_ptr_array_unref (batch->notes);
   g_free (batch);
 }
 
-/* Writes " " and @value at @p; returns the end. */
+/* The batch's key kept as a key of one of its tables. */
 static char *
-put_uint (char  *p,
-          guint  value)
+keep_key (GlossImportBatch *batch)
 {
-  char digits[12];
-  guint n = 0;
-
-  do
-    digits[n++] = '0' + value % 10;
-  while ((value /= 10) > 0);
-
-  *p++ = ' ';
-  while (n > 0)
-    *p++ = digits[--n];
-  return p;
+  return g_string_chunk_insert_len (batch->keys, batch->key->str, batch->key->len);
 }
 
-/* "tag start end": made for every annotation of an import, so without
- * printf, which would be a tenth of the time of adding it. */
-static char *
-span_key (const char *tag,
-          guint       start,
-          guint       end)
+/* TRUE when one of @items (the batch's annotations, or with @relations
+ * its relations) has @id.  The set of their ids is made when an id is
+ * first given: until then every id is a new UUID, and an import whose
+ * annotations come without ids never makes it. */
+static gboolean
+id_taken (GHashTable *ids,
+          gboolean   *filled,
+          GPtrArray  *items,
+          gboolean    relations,
+          const char *id)
 {
-  gsize n = strlen (tag);
-  char *key = g_malloc (n + 2 * 11 + 1);
-  char *p;
+  if (!*filled)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          gpointer item = g_ptr_array_index (items, i);
 
-  memcpy (key, tag, n);
-  p = put_uint (key + n, start);
-  p = put_uint (p, end);
-  *p = '\0';
-  return key;
+          g_hash_table_add (ids, (gpointer)(relations ? gloss_relation_get_id (item)
+                                                      : gloss_annotation_get_id (item)));
+        }
+      *filled = TRUE;
+    }
+
+  return g_hash_table_contains (ids, id);
 }
+
+/* What each character of a UUID is (1 a hexadecimal digit, 2 a dash),
+ * and what each place of one needs: one look-up a character where the
+ * check of an id of every annotation an import is given took eight. */
+static const guint8 uuid_kind[256] = {
+  ['0' ... '9'] = 1, ['a' ... 'f'] = 1, ['A' ... 'F'] = 1, ['-'] = 2,
+};
+static const guint8 uuid_places[36] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1, 1, 2, 1, 1, 1, 1,
+  2, 1, 1, 1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 gboolean
 _gloss_import_is_uuid (const char *s)
 {
+  /* A NUL is no kind: the string is never read past its end. */
   for (guint i = 0; i < 36; i++)
-    {
-      if (i == 8 || i == 13 || i == 18 || i == 23)
-        {
-          if (s[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isxdigit (s[i]))
-        return FALSE;
-    }
+    if (uuid_kind[(guchar)s[i]] != uuid_places[i])
+      return FALSE;
 
   return s[36] == '\0';
 }
@@ -136,7 +256,16 @@ _gloss_import_is_uuid (const char *s)
 static char *
 new_uuid (GlossImportBatch *batch)
 {
-  static const char hex[] = "0123456789abcdef";
+  /* Each byte's two hexadecimal digits. */
+  static const char hex[] =
+    "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    "202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f"
+    "404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f"
+    "606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f"
+    "808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9f"
+    "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"
+    "c0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedf"
+    "e0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff";
   guint8 bytes[16];
   char *uuid = g_malloc (37);
   char *p = uuid;
@@ -161,12 +290,13 @@ new_uuid (GlossImportBatch *batch)
   bytes[6] = (bytes[6] & 0x0F) | 0x40;
   bytes[8] = (bytes[8] & 0x3F) | 0x80;
 
+  /* 8-4-4-4-12 digits. */
   for (guint i = 0; i < 16; i++)
     {
-      if (i == 4 || i == 6 || i == 8 || i == 10)
+      memcpy (p, hex + 2 * bytes[i], 2);
+      p += 2;
+      if (i == 3 || i == 5 || i == 7 || i == 9)
         *p++ = '-';
-      *p++ = hex[bytes[i] >> 4];
-      *p++ = hex[bytes[i] & 0x0F];
     }
   *p = '\0';
   return uuid;
@@ -203,9 +333,9 @@ _gloss_import_batch_find (GlossImportBatch *batch,
                           guint             start,
                           guint             end)
 {
-  g_autofree char *key = span_key (tag_of (batch, label), start, end);
+  SpanKey span = { tag_of (batch, label), start, end };
 
-  return g_hash_table_lookup (batch->spans, key);
+  return g_hash_table_lookup (batch->spans, &span);
 }
 
 GlossAnnotation *
@@ -219,7 +349,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
                          const char       *modified)
 {
   const char *tag = tag_of (batch, label);
-  g_autofree char *key = span_key (tag, start, end);
+  SpanKey span = { tag, start, end };
   g_autofree char *new_id = NULL;
   const char *now = NULL;
   char *quote, *prefix, *suffix;
@@ -228,7 +358,7 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   g_return_val_if_fail (start < end, NULL);
   g_return_val_if_fail (end <= gloss_source_get_length (batch->source), NULL);
 
-  if (g_hash_table_contains (batch->spans, key))
+  if (g_hash_table_contains (batch->spans, &span))
     return NULL;
 
   if (created == NULL || modified == NULL)
@@ -240,7 +370,8 @@ _gloss_import_batch_add (GlossImportBatch *batch,
     }
   /* Two annotations of a layer never share an id; the set of ids keeps
    * the check from growing with the batch. */
-  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->ids, id))
+  if (id == NULL || !_gloss_import_is_uuid (id) ||
+      id_taken (batch->ids, &batch->ids_filled, batch->annotations, FALSE, id))
     id = new_id = new_uuid (batch);
 
   /* A new annotation that nothing watches yet: its strings are given to
@@ -263,8 +394,9 @@ _gloss_import_batch_add (GlossImportBatch *batch,
   if (!g_hash_table_contains (batch->labels, tag))
     g_hash_table_insert (batch->labels, g_strdup (tag), g_strdup (label));
 
-  g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
-  g_hash_table_insert (batch->spans, g_steal_pointer (&key), annotation);
+  if (batch->ids_filled)
+    g_hash_table_add (batch->ids, (gpointer)gloss_annotation_get_id (annotation));
+  g_hash_table_insert (batch->spans, keep_span_key (batch, &span), annotation);
   g_ptr_array_add (batch->annotations, annotation);
   return annotation;
 }
@@ -317,7 +449,6 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
 {
   const char *type = tag_of (batch, label);
   g_autofree char *new_id = NULL;
-  g_autofree char *key = NULL;
   GlossCodebook *codebook = batch_codebook (batch);
   const char *source_id = gloss_annotation_get_id (source);
   const char *target_id = gloss_annotation_get_id (target);
@@ -336,28 +467,37 @@ _gloss_import_batch_add_relation (GlossImportBatch *batch,
     return NULL;
 
   /* One relation of a type between the same ends, as in a layer. */
-  key = g_strjoin ("\t", source_id, target_id, type, NULL);
-  if (g_hash_table_contains (batch->relation_keys, key))
+  g_string_assign (batch->key, source_id);
+  g_string_append_c (batch->key, '\t');
+  g_string_append (batch->key, target_id);
+  g_string_append_c (batch->key, '\t');
+  g_string_append (batch->key, type);
+  if (g_hash_table_contains (batch->relation_keys, batch->key->str))
     {
       g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_DUPLICATE_ID,
                    /* Translators: a relation type */
                    _("a relation “%s” between the same annotations is there already"), type);
       return NULL;
     }
-  g_hash_table_add (batch->relation_keys, g_steal_pointer (&key));
+  g_hash_table_add (batch->relation_keys, keep_key (batch));
 
   if (created == NULL || modified == NULL)
     {
       if (batch->now == NULL)
         batch->now = gloss_timestamp_now ();
     }
-  if (id == NULL || !_gloss_import_is_uuid (id) || g_hash_table_contains (batch->relation_ids, id))
+  if (id == NULL || !_gloss_import_is_uuid (id) ||
+      id_taken (batch->relation_ids, &batch->relation_ids_filled, batch->relations, TRUE, id))
     id = new_id = new_uuid (batch);
 
-  relation = gloss_relation_new_full (id, type, source_id, target_id, note,
-                                      created ? created : batch->now,
-                                      modified ? modified : (created ? created : batch->now));
-  g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
+  /* A new relation: its strings are given to it rather than copied. */
+  relation = _gloss_relation_new_take (new_id != NULL ? g_steal_pointer (&new_id) : g_strdup (id),
+                                       g_strdup (type), g_strdup (source_id), g_strdup (target_id),
+                                       g_strdup (note ? note : ""),
+                                       g_strdup (created ? created : batch->now),
+                                       g_strdup (modified ? modified : (created ? created : batch->now)));
+  if (batch->relation_ids_filled)
+    g_hash_table_add (batch->relation_ids, (gpointer)gloss_relation_get_id (relation));
   if (strcmp (label, type) != 0)
     {
       g_autoptr(JsonObject) extra = json_object_new ();
@@ -392,6 +532,32 @@ batch_attribute_def (GlossImportBatch *batch,
     }
 
   return NULL;
+}
+
+/* The attributes of an annotation that has none once @id (from the
+ * table of tags) is set to @value: one dictionary for each attribute and
+ * value met, which every annotation with that attribute alone shares,
+ * where each would make its own (a GVariant of three levels, more than
+ * the rest of setting the attribute). */
+static GVariant *
+first_attributes (GlossImportBatch *batch,
+                  const char       *id,
+                  GVariant         *value)
+{
+  AttributeKey probe = { id, value };
+  GVariant *attributes = g_hash_table_lookup (batch->first_attributes, &probe);
+
+  if (attributes == NULL)
+    {
+      AttributeKey *key = g_new (AttributeKey, 1);
+
+      attributes = gloss_attributes_with (NULL, id, value);
+      key->id = id;
+      key->value = g_variant_ref (value);
+      g_hash_table_insert (batch->first_attributes, key, attributes);
+    }
+
+  return g_variant_ref (attributes);
 }
 
 gboolean
@@ -462,7 +628,10 @@ _gloss_import_batch_set_attribute (GlossImportBatch *batch,
                                 id, gloss_attribute_kind_to_string (kind));
     }
 
-  attributes = gloss_attributes_with (gloss_annotation_get_attributes (annotation), id, owned);
+  if (gloss_annotation_get_attributes (annotation) == NULL)
+    attributes = first_attributes (batch, id, owned);
+  else
+    attributes = gloss_attributes_with (gloss_annotation_get_attributes (annotation), id, owned);
   gloss_annotation_set_attributes (annotation, attributes);
   g_clear_pointer (&attributes, g_variant_unref);
   return TRUE;

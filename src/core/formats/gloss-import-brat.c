@@ -91,7 +91,7 @@ spans_text_is (GlossSource *source,
     {
       Span *span = &g_array_index (spans, Span, i);
       gsize from = gloss_source_offset_to_byte (source, span->start);
-      gsize to = gloss_source_offset_to_byte (source, span->end);
+      gsize to = _gloss_annotation_end_byte (source, from, span->start, span->end);
 
       if (i > 0 && *text++ != ' ')
         return FALSE;

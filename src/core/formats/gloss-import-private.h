@@ -27,8 +27,11 @@ typedef struct
   char *annotator;
   char *annotator_name;     /* as the other tool gave it; NULL for the id */
   GPtrArray *annotations;   /* GlossAnnotation */
-  GHashTable *spans;        /* "tag start end" of each -> it, to refuse twins */
-  GHashTable *ids;          /* the annotations' ids, which must differ */
+  GHashTable *spans;        /* the tag, start and end of each -> it, to refuse twins */
+  GPtrArray *span_keys;     /* blocks of those keys */
+  guint n_span_keys;
+  GHashTable *ids;          /* the annotations' ids, which must differ... */
+  gboolean ids_filled;      /* ...once an id is given: until then, empty */
   GHashTable *tags;         /* label -> its tag id (relation types and attributes too) */
   char *now;                /* the time given to annotations without one */
   GRand *rand;              /* for the ids of annotations without one */
@@ -36,10 +39,14 @@ typedef struct
   GHashTable *colors;       /* tag -> "#rrggbb" the other tool gave it */
   JsonObject *extra;        /* the file's extra keys; NULL when none */
   GPtrArray *relations;     /* GlossRelation, between the batch's annotations */
-  GHashTable *relation_ids; /* their ids, which must differ */
+  GHashTable *relation_ids; /* their ids, which must differ, likewise */
+  gboolean relation_ids_filled;
   GHashTable *relation_keys; /* "source\ttarget\ttype" of each */
+  GStringChunk *keys;       /* the keys of relation_keys */
+  GString *key;             /* the key being looked up */
   GHashTable *relation_types; /* type id -> label, for types the codebook lacks */
   GPtrArray *attribute_defs;  /* GlossAttributeDef the codebook lacks, made from the values met */
+  GHashTable *first_attributes; /* an attribute and its value -> the dictionary of it alone */
   GlossCodebook *codebook;  /* of the article, read when first needed */
   gboolean codebook_read;
   GPtrArray *notes;         /* "FILE:LINE: ..." for the report: what was left out */

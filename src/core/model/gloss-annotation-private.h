@@ -72,6 +72,13 @@ void _gloss_annotation_text_from_source      (GlossSource     *source,
                                               char           **quote,
                                               char           **prefix,
                                               char           **suffix);
+/* The byte of @source's text where [start, end) ends, given the byte
+ * where it starts: walked to when the span is short, which is quicker
+ * than the article's index. */
+gsize _gloss_annotation_end_byte             (GlossSource     *source,
+                                              gsize            from,
+                                              guint            start,
+                                              guint            end);
 /* Takes the quote and context of [start, end) from @source. */
 void _gloss_annotation_take_text_from_source (GlossAnnotation *self,
                                               GlossSource     *source);

@@ -728,50 +728,6 @@ _gloss_annotation_set_status (GlossAnnotation   *self,
 }
 
 void
-_gloss_annotation_text_from_source (GlossSource  *source,
-                                    guint         start,
-                                    guint         end,
-                                    char        **quote,
-                                    char        **prefix,
-                                    char        **suffix)
-{
-  const char *text = gloss_source_get_text (source);
-  const char *text_end = text + gloss_source_get_n_bytes (source);
-  guint length = gloss_source_get_length (source);
-  const char *from, *to, *before, *after;
-
-  /* Two offsets found through the index; the context is walked to, a
-   * character at a time, which an import of 100,000 annotations does
-   * much faster than four more look-ups each. */
-  start = MIN (start, length);
-  end = MIN (end, length);
-  from = text + gloss_source_offset_to_byte (source, start);
-  to = text + gloss_source_offset_to_byte (source, end);
-  before = from;
-  for (guint i = 0; i < GLOSS_ANNOTATION_CONTEXT_LENGTH && before > text; i++)
-    before = g_utf8_prev_char (before);
-  after = to;
-  for (guint i = 0; i < GLOSS_ANNOTATION_CONTEXT_LENGTH && after < text_end; i++)
-    after = g_utf8_next_char (after);
-
-  *quote = g_strndup (from, to > from ? to - from : 0);
-  *prefix = g_strndup (before, from - before);
-  *suffix = g_strndup (to, after - to);
-}
-
-void
-_gloss_annotation_take_text_from_source (GlossAnnotation *self,
-                                         GlossSource     *source)
-{
-  g_autofree char *quote = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *suffix = NULL;
-
-  _gloss_annotation_text_from_source (source, self->start, self->end, &quote, &prefix, &suffix);
-  _gloss_annotation_set_text (self, quote, prefix, suffix);
-}
-
-void
 _gloss_annotation_assign (GlossAnnotation *self,
                           GlossAnnotation *from)
 {
