@@ -1068,12 +1068,15 @@ test_autosave_change_during_write (void)
 }
 
 /* A change made while the layer is being serialized starts the
- * serializer again: one save writes it. */
+ * serializer again: one save writes it.  The layer is large enough for
+ * its serializing to take many slices of 5 ms, so that the change comes
+ * while it goes on (20,000 annotations came to take one slice once the
+ * writer was made faster). */
 static void
 test_autosave_change_during_serialize (void)
 {
   g_autofree char *folder = new_folder ("change-during-serialize");
-  g_autoptr(GFile) article = write_large_own_file (folder, 20000);
+  g_autoptr(GFile) article = write_large_own_file (folder, 100000);
   g_autoptr(GlossDocument) document = NULL;
   GlossLayer *layer;
   Recorder recorder;
