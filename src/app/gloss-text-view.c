@@ -48,13 +48,6 @@ disconnect_layer (GlossTextView *self)
   g_clear_object (&self->layer);
 }
 
-/* The display lines of [start, end) as rectangles in buffer coordinates,
- * handed to @func one by one. */
-typedef void (*RectFunc) (GlossTextView   *self,
-                          GtkSnapshot     *snapshot,
-                          const GdkRectangle *rect,
-                          gpointer         data);
-
 static int
 compare_innermost (gconstpointer a,
                    gconstpointer b)

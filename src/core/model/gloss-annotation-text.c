@@ -15,17 +15,7 @@
 #include <string.h>
 
 #include "gloss-annotation-private.h"
-
-/* How many characters start in the eight bytes of @word: 8 less the
- * bytes 10xxxxxx that go on one, added up in the top byte. */
-static inline guint
-count_starts (guint64 word)
-{
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-
-  return 8 - (guint)((((word & ~(word << 1) & high) >> 7) *
-                      G_GUINT64_CONSTANT (0x0101010101010101)) >> 56);
-}
+#include "gloss-utf8-words.h"
 
 /* Moves @p over whole words of eight bytes, forward or @back, within
  * the @room bytes that way, while the characters that start in them are
@@ -36,14 +26,10 @@ skip_words (const char *p,
             guint      *n,
             gboolean    back)
 {
-  guint64 word;
-
   for (; room >= 8; room -= 8)
     {
-      guint starts;
+      guint starts = gloss_utf8_count_leading (gloss_utf8_load_word (back ? p - 8 : p));
 
-      memcpy (&word, back ? p - 8 : p, 8);
-      starts = count_starts (word);
       if (starts + (back ? 1 : 0) > *n)
         break;
       *n -= starts;
@@ -54,7 +40,7 @@ skip_words (const char *p,
 }
 
 /* Where @n characters after @p end, or @end if sooner, in UTF-8 text: a
- * character starts at each byte that is not 10xxxxxx, and whole words
+ * character starts at each byte that is not a continuation byte, and whole words
  * that start no more than the characters left are skipped, eight bytes
  * at a time. */
 static const char *
@@ -65,7 +51,7 @@ skip_chars (const char *p,
   p = skip_words (p, end - p, &n, FALSE);
   for (; p < end; p++)
     {
-      if ((*p & 0xC0) == 0x80)
+      if (!gloss_utf8_is_leading_byte (*p))
         continue;
       if (n == 0)
         return p;
@@ -100,7 +86,7 @@ back_chars (const char *p,
   while (n > 0 && p > text)
     {
       p--;
-      if ((*p & 0xC0) != 0x80)
+      if (gloss_utf8_is_leading_byte (*p))
         n--;
     }
 

@@ -12,14 +12,12 @@
 #include <string.h>
 
 #include "gloss-text-index.h"
+#include "gloss-utf8-words.h"
 
 /* Code points between two checkpoints.  A power of two, so that finding the
  * checkpoint before an offset is a shift and the walk after it is short. */
 #define STRIDE_SHIFT 8
 #define STRIDE       (1u << STRIDE_SHIFT)
-
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-#define LOW_BITS  G_GUINT64_CONSTANT (0x0101010101010101)
 
 struct _GlossTextIndex
 {
@@ -33,39 +31,6 @@ struct _GlossTextIndex
   guint         n_checkpoints;
 };
 
-static inline guint64
-load_word (const guchar *p)
-{
-  guint64 word;
-
-  /* memcpy, because the text need not be aligned; compilers turn it into a
-   * single load. */
-  memcpy (&word, p, sizeof word);
-  return word;
-}
-
-/* How many of the eight bytes in @word start a character, that is, are not
- * UTF-8 continuation bytes (10xxxxxx). */
-static inline guint
-count_leading_bytes (guint64 word)
-{
-  guint64 continuation;
-
-  /* Shifting left by one moves each byte's bit 6 under its bit 7, so this
-   * keeps bit 7 exactly where a byte is 10xxxxxx.  What crosses into the
-   * next byte lands on bit 0 and is masked away. */
-  continuation = word & ~(word << 1) & HIGH_BITS;
-
-  /* Sum the eight flags: one per byte, gathered into the top byte. */
-  return 8 - (guint) ((((continuation >> 7) * LOW_BITS) >> 56) & 0xff);
-}
-
-static inline gboolean
-is_leading_byte (guchar byte)
-{
-  return (byte & 0xc0) != 0x80;
-}
-
 static gboolean
 text_is_ascii (const guchar *text,
                gsize         n_bytes)
@@ -74,7 +39,7 @@ text_is_ascii (const guchar *text,
 
   for (; i + 8 <= n_bytes; i += 8)
     {
-      if (load_word (text + i) & HIGH_BITS)
+      if (gloss_utf8_load_word (text + i) & GLOSS_UTF8_HIGH_BITS)
         return FALSE;
     }
 
@@ -107,7 +72,7 @@ build_checkpoints (GlossTextIndex *index)
 
       if (i + 8 <= n_bytes)
         {
-          guint lead = count_leading_bytes (load_word (text + i));
+          guint lead = gloss_utf8_count_leading (gloss_utf8_load_word (text + i));
 
           /* The characters starting in these eight bytes are numbered
            * count to count + lead - 1; skip them whole unless one of them
@@ -127,7 +92,7 @@ build_checkpoints (GlossTextIndex *index)
 
       for (; i < stop; i++)
         {
-          if (!is_leading_byte (text[i]))
+          if (!gloss_utf8_is_leading_byte (text[i]))
             continue;
 
           if (count == next)
@@ -217,7 +182,7 @@ gloss_text_index_offset_to_byte (GlossTextIndex *index,
   remaining = offset & (STRIDE - 1);
   for (; i + 8 <= n_bytes; i += 8)
     {
-      guint lead = count_leading_bytes (load_word (text + i));
+      guint lead = gloss_utf8_count_leading (gloss_utf8_load_word (text + i));
 
       if (lead > remaining)
         break;
@@ -226,7 +191,7 @@ gloss_text_index_offset_to_byte (GlossTextIndex *index,
 
   for (; i < n_bytes; i++)
     {
-      if (!is_leading_byte (text[i]))
+      if (!gloss_utf8_is_leading_byte (text[i]))
         continue;
       if (remaining == 0)
         return i;
@@ -273,10 +238,10 @@ gloss_text_index_byte_to_offset (GlossTextIndex *index,
   offset = low << STRIDE_SHIFT;
   i = index->checkpoints[low];
   for (; i + 8 <= byte; i += 8)
-    offset += count_leading_bytes (load_word (index->text + i));
+    offset += gloss_utf8_count_leading (gloss_utf8_load_word (index->text + i));
   for (; i < byte; i++)
     {
-      if (is_leading_byte (index->text[i]))
+      if (gloss_utf8_is_leading_byte (index->text[i]))
         offset++;
     }
 
