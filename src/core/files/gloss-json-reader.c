@@ -12,14 +12,47 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-json-bytes.h"
 #include "gloss-json-reader-private.h"
 
+/* The four bytes JSON takes for whitespace. */
+static const guint8 space_byte[256] = { [' '] = 1, ['\n'] = 1, ['\r'] = 1, ['\t'] = 1 };
+
+/* The end of the run of whitespace from @p on, where two bytes or more
+ * of it are: after a line end, the indentation of a file written for
+ * people, sixteen bytes of it looked at once. */
+static const guchar *
+skip_long_whitespace (const guchar *p,
+                      const guchar *end)
+{
+  while (end - p >= 16)
+    {
+      GlossBytes16 block = gloss_bytes16_load (p);
+      guint i = gloss_bytes16_first_marked (~((GlossBytes16)(block == ' ') | (GlossBytes16)(block == '\n') |
+                                              (GlossBytes16)(block == '\r') | (GlossBytes16)(block == '\t')));
+
+      p += i;
+      if (i < 16)
+        return p;
+    }
+
+  while (p < end && space_byte[*p])
+    p++;
+
+  return p;
+}
+
+/* Mostly no whitespace, or one space, before a token. */
 static inline const guchar *
 skip_whitespace (const guchar *p,
                  const guchar *end)
 {
-  while (p < end && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t'))
-    p++;
+  if (p < end && space_byte[*p])
+    {
+      p++;
+      if (p < end && space_byte[*p])
+        p = skip_long_whitespace (p, end);
+    }
 
   return p;
 }

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "gloss-json-bytes.h"
 #include "gloss-json-reader-private.h"
 
 /* Bytes that may stand in a string as they are, and that need no further
@@ -215,7 +216,18 @@ _gloss_json_read_string (GlossJsonReader  *reader,
 
   for (;;)
     {
-      /* The common case: a run of plain ASCII, ended by the closing quote. */
+      /* The common case: a run of plain ASCII, ended by the closing
+       * quote; sixteen bytes looked at once while as many are left. */
+      while (end - q >= 16)
+        {
+          GlossBytes16 block = gloss_bytes16_load (q);
+          guint i = gloss_bytes16_first_marked ((GlossBytes16)(block < 0x20) | (GlossBytes16)(block >= 0x80) |
+                                                (GlossBytes16)(block == '"') | (GlossBytes16)(block == '\\'));
+
+          q += i;
+          if (i < 16)
+            break;
+        }
       while (q < end && plain_string_byte[*q])
         q++;
 

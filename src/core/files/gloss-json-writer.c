@@ -12,42 +12,19 @@
 #include <math.h>
 #include <string.h>
 
+#include "gloss-json-bytes.h"
 #include "gloss-json-writer.h"
-
-/* Sixteen bytes at a time: the compiler turns comparisons of these into
- * a handful of vector instructions on every processor Gloss runs on. */
-typedef guint8 Bytes16 __attribute__ ((vector_size (16)));
 
 /* The bytes of @block that gloss_json_write_string() does not copy as
  * they are, marked 0xFF: control characters, the quote and the backslash,
  * and the first bytes of the UTF-8 forms of U+0085, U+2028 and U+2029 (or
  * of other characters that start alike).  0xC2 and 0xE2 are the two bytes
  * that are 0xC2 with bit 5 cleared. */
-static inline Bytes16
-care_of (Bytes16 block)
+static inline GlossBytes16
+care_of (GlossBytes16 block)
 {
-  return (Bytes16)(block < 0x20) | (Bytes16)(block == '"') | (Bytes16)(block == '\\') |
-         (Bytes16)((block & 0xDF) == 0xC2);
-}
-
-/* The index of the first byte marked in @care, or 16 if none is. */
-static inline guint
-first_marked (Bytes16 care)
-{
-  guint64 halves[2];
-
-  memcpy (halves, &care, 16);
-  if ((halves[0] | halves[1]) == 0)
-    return 16;
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  if (halves[0] != 0)
-    return __builtin_ctzll (halves[0]) / 8;
-  return 8 + __builtin_ctzll (halves[1]) / 8;
-#else
-  if (halves[0] != 0)
-    return __builtin_clzll (halves[0]) / 8;
-  return 8 + __builtin_clzll (halves[1]) / 8;
-#endif
+  return (GlossBytes16)(block < 0x20) | (GlossBytes16)(block == '"') | (GlossBytes16)(block == '\\') |
+         (GlossBytes16)((block & 0xDF) == 0xC2);
 }
 
 /* Which bytes of the last sixteen of a string are looked at when fewer
@@ -64,13 +41,13 @@ skip_plain (const guchar *start,
             const guchar *p,
             const guchar *end)
 {
-  Bytes16 block;
+  GlossBytes16 block;
   guint i;
 
   for (; end - p >= 16; p += 16)
     {
-      memcpy (&block, p, 16);
-      if ((i = first_marked (care_of (block))) < 16)
+      block = gloss_bytes16_load (p);
+      if ((i = gloss_bytes16_first_marked (care_of (block))) < 16)
         return p + i;
     }
 
@@ -79,17 +56,17 @@ skip_plain (const guchar *start,
 
   if (end - start >= 16)
     {
-      Bytes16 keep;
+      GlossBytes16 keep;
 
-      memcpy (&block, end - 16, 16);
+      block = gloss_bytes16_load (end - 16);
       memcpy (&keep, keep_last + (end - p), 16);
-      i = first_marked (care_of (block) & keep);
+      i = gloss_bytes16_first_marked (care_of (block) & keep);
       return i < 16 ? end - 16 + i : end;
     }
 
-  block = (Bytes16){ 0 } + 'a';
+  block = (GlossBytes16){ 0 } + 'a';
   memcpy (&block, p, end - p);
-  i = first_marked (care_of (block));
+  i = gloss_bytes16_first_marked (care_of (block));
   return i < 16 ? p + i : end;
 }
 

@@ -270,6 +270,8 @@ gboolean     _gloss_import_is_uuid        (const char       *s);
 /* A time as Gloss writes it (ISO 8601, UTC, "Z") from any ISO 8601 time
  * with a zone; NULL when @iso is not one. */
 char        *_gloss_import_timestamp      (const char       *iso);
+/* Whether _gloss_import_timestamp() reads @iso as a time. */
+gboolean     _gloss_import_is_timestamp   (const char       *iso);
 
 /* A JSON value of an input: where it starts and its line. */
 typedef struct

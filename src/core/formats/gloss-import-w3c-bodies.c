@@ -103,14 +103,13 @@ read_body (GlossW3cTree   *tree,
 }
 
 void
-_gloss_w3c_read_bodies (GlossW3cTree   *tree,
-                        GlossW3cValue   annotation,
-                        GlossW3cBodies *bodies)
+_gloss_w3c_read_bodies (GlossW3cTree          *tree,
+                        const GlossW3cMembers *annotation,
+                        GlossW3cBodies        *bodies)
 {
-  GlossW3cValue body = _gloss_w3c_member (tree, annotation, "body");
-  const char *motivation =
-    _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
-  const char *body_value = _gloss_w3c_get_string (tree, annotation, "bodyValue");
+  GlossW3cValue body = annotation->body;
+  const char *motivation = _gloss_w3c_single_string (tree, annotation->motivation);
+  const char *body_value = _gloss_w3c_string (tree, annotation->body_value);
 
   if (body_value != NULL)
     {

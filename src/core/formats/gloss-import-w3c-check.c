@@ -81,14 +81,14 @@ _gloss_w3c_single_string (GlossW3cTree  *tree,
   return _gloss_w3c_string (tree, value);
 }
 
+/* Checks @value, the annotation's member @member (0 when it has none). */
 static void
 check_iri_member (GString       *why,
                   GlossW3cTree  *tree,
-                  GlossW3cValue  object,
+                  GlossW3cValue  value,
                   const char    *member,
                   gboolean       many)
 {
-  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
   gboolean ok = TRUE;
 
   if (value == 0)
@@ -113,17 +113,13 @@ check_iri_member (GString       *why,
 static void
 check_date_member (GString       *why,
                    GlossW3cTree  *tree,
-                   GlossW3cValue  object,
+                   GlossW3cValue  value,
                    const char    *member)
 {
-  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
-  g_autofree char *time = NULL;
-
   if (value == 0)
     return;
 
-  time = _gloss_import_timestamp (_gloss_w3c_string (tree, value));
-  if (time == NULL)
+  if (!_gloss_import_is_timestamp (_gloss_w3c_string (tree, value)))
     /* Translators: a member name of the annotation, such as "created" */
     add_reason (why, _("“%s” is not one date and time (xsd:dateTime)"), member);
 }
@@ -140,10 +136,9 @@ is_agent (GlossW3cTree  *tree,
 static void
 check_agent_member (GString       *why,
                     GlossW3cTree  *tree,
-                    GlossW3cValue  object,
+                    GlossW3cValue  value,
                     const char    *member)
 {
-  GlossW3cValue value = _gloss_w3c_member (tree, object, member);
   gboolean ok = TRUE;
 
   if (value == 0)
@@ -214,41 +209,40 @@ check_selectors (GString       *why,
 /* What makes @annotation break a MUST of the model, or "" when nothing;
  * an id that is missing or not an IRI is not counted. */
 char *
-_gloss_w3c_check_annotation (GlossW3cTree  *tree,
-                             GlossW3cValue  annotation,
-                             gboolean       has_context)
+_gloss_w3c_check_annotation (GlossW3cTree          *tree,
+                             const GlossW3cMembers *annotation,
+                             gboolean               has_context)
 {
   GString *why = g_string_new (NULL);
-  GlossW3cValue id = _gloss_w3c_member (tree, annotation, "id");
-  GlossW3cValue context = _gloss_w3c_member (tree, annotation, "@context");
-  GlossW3cValue body_value = _gloss_w3c_member (tree, annotation, "bodyValue");
+  GlossW3cValue context = annotation->context;
+  GlossW3cValue body_value = annotation->body_value;
 
   if ((context != 0 && !_gloss_w3c_has_string (tree, context, ANNO_CONTEXT)) ||
       (context == 0 && !has_context))
     add_reason (why, _("its @context does not include http://www.w3.org/ns/anno.jsonld"));
-  if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "type"), "Annotation"))
+  if (!_gloss_w3c_has_string (tree, annotation->type, "Annotation"))
     add_reason (why, _("its type is not Annotation"));
   /* The model wants one IRI; a missing id or any string is let through
    * (the caller counts them), since the annotation can still be placed. */
-  if (id != 0 && _gloss_w3c_single_string (tree, id) == NULL)
+  if (annotation->id != 0 && _gloss_w3c_single_string (tree, annotation->id) == NULL)
     add_reason (why, _("its id is not one IRI"));
-  if (_gloss_w3c_member (tree, annotation, "target") == 0)
+  if (annotation->target == 0)
     add_reason (why, _("it has no target"));
-  if (_gloss_w3c_member (tree, annotation, "body") != 0 && body_value != 0)
+  if (annotation->body != 0 && body_value != 0)
     add_reason (why, _("it has both body and bodyValue"));
   if (body_value != 0 && _gloss_w3c_kind (tree, body_value) != GLOSS_W3C_STRING)
     add_reason (why, _("its bodyValue is not one string"));
 
-  check_date_member (why, tree, annotation, "created");
-  check_date_member (why, tree, annotation, "modified");
-  check_date_member (why, tree, annotation, "generated");
-  check_agent_member (why, tree, annotation, "creator");
-  check_agent_member (why, tree, annotation, "generator");
-  check_iri_member (why, tree, annotation, "rights", TRUE);
-  check_iri_member (why, tree, annotation, "via", TRUE);
-  check_iri_member (why, tree, annotation, "canonical", FALSE);
-  check_selectors (why, tree, _gloss_w3c_member (tree, annotation, "target"), 0);
-  check_selectors (why, tree, _gloss_w3c_member (tree, annotation, "body"), 0);
+  check_date_member (why, tree, annotation->created, "created");
+  check_date_member (why, tree, annotation->modified, "modified");
+  check_date_member (why, tree, annotation->generated, "generated");
+  check_agent_member (why, tree, annotation->creator, "creator");
+  check_agent_member (why, tree, annotation->generator, "generator");
+  check_iri_member (why, tree, annotation->rights, "rights", TRUE);
+  check_iri_member (why, tree, annotation->via, "via", TRUE);
+  check_iri_member (why, tree, annotation->canonical, "canonical", FALSE);
+  check_selectors (why, tree, annotation->target, 0);
+  check_selectors (why, tree, annotation->body, 0);
 
   return g_string_free (why, FALSE);
 }

@@ -10,6 +10,8 @@
 #include "gloss-import-private.h"
 #include "gloss-json-reader.h"
 
+#include <string.h>
+
 G_BEGIN_DECLS
 
 /* The W3C import reads each annotation into a compact tree of its own
@@ -78,11 +80,64 @@ void           _gloss_w3c_tree_add_null (GlossW3cTree     *tree,
 
 GlossW3cKind   _gloss_w3c_kind          (GlossW3cTree     *tree,
                                          GlossW3cValue     value);
-/* The member @name of @object, or 0 when @object is not an object or has
- * none. */
-GlossW3cValue  _gloss_w3c_member        (GlossW3cTree     *tree,
+/* The first eight bytes of a member name of @length bytes, NUL-padded:
+ * names are compared by these first. */
+static inline guint64
+_gloss_w3c_word (const char *name,
+                 gsize       length)
+{
+  guint64 word = 0;
+
+  memcpy (&word, name, MIN (length, sizeof word));
+  return word;
+}
+
+/* The member of @object named @name, of @length bytes, whose first eight
+ * are @word; 0 when @object is not an object or has none. */
+GlossW3cValue  _gloss_w3c_member_word   (GlossW3cTree     *tree,
                                          GlossW3cValue     object,
-                                         const char       *name);
+                                         guint64           word,
+                                         const char       *name,
+                                         gsize             length);
+
+/* The member @name of @object, or 0 when @object is not an object or has
+ * none.  Inline, so that a name written in the code is measured, and its
+ * first eight bytes taken, as the program is compiled. */
+static inline GlossW3cValue
+_gloss_w3c_member (GlossW3cTree  *tree,
+                   GlossW3cValue  object,
+                   const char    *name)
+{
+  gsize length = strlen (name);
+
+  return _gloss_w3c_member_word (tree, object, _gloss_w3c_word (name, length), name, length);
+}
+/* The members of an annotation (or of a page or collection) that the
+ * import reads, each 0 when it has none. */
+typedef struct
+{
+  GlossW3cValue id;
+  GlossW3cValue context;    /* "@context" */
+  GlossW3cValue type;
+  GlossW3cValue motivation;
+  GlossW3cValue body;
+  GlossW3cValue body_value; /* "bodyValue" */
+  GlossW3cValue target;
+  GlossW3cValue creator;
+  GlossW3cValue created;
+  GlossW3cValue modified;
+  GlossW3cValue generated;
+  GlossW3cValue generator;
+  GlossW3cValue rights;
+  GlossW3cValue via;
+  GlossW3cValue canonical;
+} GlossW3cMembers;
+
+/* Finds the members of @object above in one look at each of its members,
+ * rather than one look for each. */
+void           _gloss_w3c_find_members  (GlossW3cTree     *tree,
+                                         GlossW3cValue     object,
+                                         GlossW3cMembers  *members);
 /* The elements of an array, or members of an object, in order: the first
  * and each next; 0 after the last. */
 GlossW3cValue  _gloss_w3c_first         (GlossW3cTree     *tree,
@@ -119,9 +174,9 @@ const char    *_gloss_w3c_single_string (GlossW3cTree     *tree,
  * or "" when it breaks none; @has_context tells whether an enclosing
  * object gave the anno.jsonld context.  An id that is missing or a string
  * other than an IRI is let through: the caller counts those. */
-char          *_gloss_w3c_check_annotation (GlossW3cTree  *tree,
-                                            GlossW3cValue  annotation,
-                                            gboolean       has_context);
+char          *_gloss_w3c_check_annotation (GlossW3cTree           *tree,
+                                            const GlossW3cMembers  *annotation,
+                                            gboolean                has_context);
 
 /* One input file being read (gloss-import-w3c.c). */
 typedef struct
@@ -236,9 +291,9 @@ typedef struct
   JsonArray *others;
 } GlossW3cBodies;
 
-void  _gloss_w3c_read_bodies       (GlossW3cTree     *tree,
-                                    GlossW3cValue     annotation,
-                                    GlossW3cBodies   *bodies);
+void  _gloss_w3c_read_bodies       (GlossW3cTree           *tree,
+                                    const GlossW3cMembers  *annotation,
+                                    GlossW3cBodies         *bodies);
 void  _gloss_w3c_bodies_add_tag    (GlossW3cBodies   *bodies,
                                     const char       *tag);
 void  _gloss_w3c_bodies_clear      (GlossW3cBodies   *bodies);

@@ -22,19 +22,36 @@
 #include "gloss-import-w3c-private.h"
 #include "gloss-json-writer.h"
 
+/* A node is 40 bytes: a file of 100,000 annotations reads millions. */
 typedef struct
 {
-  guint8 kind;              /* GlossW3cKind */
-  gboolean boolean;
+  guint64 word;             /* the member name's first eight bytes, NUL-padded; 0 for none */
+  union
+  {
+    gsize text;             /* STRING: offset in the strings */
+    gint64 integer;         /* INTEGER, and BOOLEAN: 1 for true */
+    double number;
+  } v;
   guint key;                /* offset of the member name in the strings + 1; 0 for none */
-  gsize text;               /* STRING: offset in the strings */
-  gint64 integer;
-  double number;
   guint first;              /* ARRAY, OBJECT: first child, last child, how many */
   guint last;
   guint length;
   guint next;               /* the next sibling */
+  guint8 kind;              /* GlossW3cKind */
 } Node;
+
+/* Member names are compared eight bytes at once: the names of the model
+ * ("type", "target", "selector", ...) mostly differ in those, and where
+ * they are equal a name shorter than eight bytes is whole. */
+static inline gboolean
+same_name (const Node *node,
+           const char *key,
+           guint64     word,
+           const char *name,
+           gsize       length)
+{
+  return node->word == word && (length < sizeof word || strcmp (key + sizeof word, name + sizeof word) == 0);
+}
 
 void
 _gloss_w3c_tree_init (GlossW3cTree *tree)
@@ -88,35 +105,39 @@ add_string (GlossW3cTree *tree,
   return at;
 }
 
-/* A node named by the string at @key - 1 in the strings (0 for none). */
+/* A node named by the string at @key - 1 in the strings (0 for none),
+ * whose first eight bytes are @word. */
 static GlossW3cValue
 add_node (GlossW3cTree *tree,
           GlossW3cKind  kind,
-          guint         key)
+          guint         key,
+          guint64       word)
 {
-  Node node = { 0 };
+  guint at = tree->nodes->len;
+  Node *node;
 
-  node.kind = kind;
-  node.key = key;
-  g_array_append_val (tree->nodes, node);
-  return tree->nodes->len - 1;
+  g_array_set_size (tree->nodes, at + 1);
+  node = &g_array_index (tree->nodes, Node, at);
+  *node = (Node) { .word = word, .key = key, .kind = kind };
+  return at;
 }
 
-/* The child of @object whose name is the string at @key - 1, or 0. */
+/* The child of @object named @name (@length bytes, whose first eight
+ * are @word), or 0. */
 static GlossW3cValue
-member_at (GlossW3cTree  *tree,
-           GlossW3cValue  object,
-           guint          key)
+find_member (GlossW3cTree  *tree,
+             GlossW3cValue  object,
+             guint64        word,
+             const char    *name,
+             gsize          length)
 {
-  const char *name = tree->strings->str + key - 1;
-
-  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;
-       child = node_at (tree, child)->next)
+  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;)
     {
-      const char *other = tree->strings->str + node_at (tree, child)->key - 1;
+      const Node *node = node_at (tree, child);
 
-      if (other[0] == name[0] && strcmp (other, name) == 0)
+      if (same_name (node, tree->strings->str + node->key - 1, word, name, length))
         return child;
+      child = node->next;
     }
 
   return 0;
@@ -148,11 +169,12 @@ key_of (GlossW3cTree  *tree,
 }
 
 /* Reads the value at the reader's current token as a node named by the
- * string at @key - 1 (0 for none). */
+ * string at @key - 1 (0 for none), whose first eight bytes are @word. */
 static GlossW3cValue
 read_value (GlossW3cTree     *tree,
             GlossJsonReader  *reader,
             guint             key,
+            guint64           word,
             GError          **error)
 {
   GlossJsonToken token = gloss_json_reader_get_token (reader);
@@ -167,8 +189,8 @@ read_value (GlossW3cTree     *tree,
         gsize text;
 
         text = add_string (tree, string, length);
-        value = add_node (tree, GLOSS_W3C_STRING, key);
-        node_at (tree, value)->text = text;
+        value = add_node (tree, GLOSS_W3C_STRING, key, word);
+        node_at (tree, value)->v.text = text;
         return value;
       }
 
@@ -178,28 +200,28 @@ read_value (GlossW3cTree     *tree,
 
         if (gloss_json_reader_get_int64 (reader, &integer))
           {
-            value = add_node (tree, GLOSS_W3C_INTEGER, key);
-            node_at (tree, value)->integer = integer;
+            value = add_node (tree, GLOSS_W3C_INTEGER, key, word);
+            node_at (tree, value)->v.integer = integer;
           }
         else
           {
-            value = add_node (tree, GLOSS_W3C_NUMBER, key);
-            node_at (tree, value)->number = gloss_json_reader_get_double (reader);
+            value = add_node (tree, GLOSS_W3C_NUMBER, key, word);
+            node_at (tree, value)->v.number = gloss_json_reader_get_double (reader);
           }
         return value;
       }
 
     case GLOSS_JSON_TOKEN_TRUE:
     case GLOSS_JSON_TOKEN_FALSE:
-      value = add_node (tree, GLOSS_W3C_BOOLEAN, key);
-      node_at (tree, value)->boolean = token == GLOSS_JSON_TOKEN_TRUE;
+      value = add_node (tree, GLOSS_W3C_BOOLEAN, key, word);
+      node_at (tree, value)->v.integer = token == GLOSS_JSON_TOKEN_TRUE;
       return value;
 
     case GLOSS_JSON_TOKEN_NULL:
-      return add_node (tree, GLOSS_W3C_NULL, key);
+      return add_node (tree, GLOSS_W3C_NULL, key, word);
 
     case GLOSS_JSON_TOKEN_BEGIN_ARRAY:
-      value = add_node (tree, GLOSS_W3C_ARRAY, key);
+      value = add_node (tree, GLOSS_W3C_ARRAY, key, word);
       for (;;)
         {
           GlossW3cValue child;
@@ -208,20 +230,21 @@ read_value (GlossW3cTree     *tree,
             return 0;
           if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
             return value;
-          child = read_value (tree, reader, 0, error);
+          child = read_value (tree, reader, 0, 0, error);
           if (child == 0)
             return 0;
           link_child (tree, value, child);
         }
 
     case GLOSS_JSON_TOKEN_BEGIN_OBJECT:
-      value = add_node (tree, GLOSS_W3C_OBJECT, key);
+      value = add_node (tree, GLOSS_W3C_OBJECT, key, word);
       for (;;)
         {
           GlossW3cValue child;
           gsize length;
           const char *name;
           guint name_at;
+          guint64 name_word;
 
           if (!gloss_json_reader_next (reader, error))
             return 0;
@@ -232,7 +255,8 @@ read_value (GlossW3cTree     *tree,
            * member of 100,000 annotations. */
           name = gloss_json_reader_get_string (reader, &length);
           name_at = add_string (tree, name, length) + 1;
-          if (member_at (tree, value, name_at) != 0)
+          name_word = _gloss_w3c_word (name, length);
+          if (find_member (tree, value, name_word, tree->strings->str + name_at - 1, length) != 0)
             {
               g_autofree char *what =
                 g_strdup_printf (_("duplicate key “%s”"), tree->strings->str + name_at - 1);
@@ -245,7 +269,7 @@ read_value (GlossW3cTree     *tree,
             }
           if (!gloss_json_reader_next (reader, error))
             return 0;
-          child = read_value (tree, reader, name_at, error);
+          child = read_value (tree, reader, name_at, name_word, error);
           if (child == 0)
             return 0;
           link_child (tree, value, child);
@@ -267,13 +291,13 @@ _gloss_w3c_tree_read (GlossW3cTree     *tree,
                       GlossJsonReader  *reader,
                       GError          **error)
 {
-  return read_value (tree, reader, 0, error);
+  return read_value (tree, reader, 0, 0, error);
 }
 
 GlossW3cValue
 _gloss_w3c_tree_new_object (GlossW3cTree *tree)
 {
-  return add_node (tree, GLOSS_W3C_OBJECT, 0);
+  return add_node (tree, GLOSS_W3C_OBJECT, 0, 0);
 }
 
 GlossW3cValue
@@ -283,12 +307,14 @@ _gloss_w3c_tree_add_member (GlossW3cTree     *tree,
                             GlossJsonReader  *reader,
                             GError          **error)
 {
-  guint name_at = add_string (tree, name, strlen (name)) + 1;
+  gsize length = strlen (name);
+  guint64 word = _gloss_w3c_word (name, length);
+  guint name_at = add_string (tree, name, length) + 1;
   GlossW3cValue child;
 
   if (!gloss_json_reader_next (reader, error))
     return 0;
-  child = read_value (tree, reader, name_at, error);
+  child = read_value (tree, reader, name_at, word, error);
   if (child != 0)
     link_child (tree, object, child);
   return child;
@@ -299,9 +325,10 @@ _gloss_w3c_tree_add_null (GlossW3cTree  *tree,
                           GlossW3cValue  object,
                           const char    *name)
 {
-  guint name_at = add_string (tree, name, strlen (name)) + 1;
+  gsize length = strlen (name);
+  guint name_at = add_string (tree, name, length) + 1;
 
-  link_child (tree, object, add_node (tree, GLOSS_W3C_NULL, name_at));
+  link_child (tree, object, add_node (tree, GLOSS_W3C_NULL, name_at, _gloss_w3c_word (name, length)));
 }
 
 GlossW3cKind
@@ -312,25 +339,89 @@ _gloss_w3c_kind (GlossW3cTree  *tree,
 }
 
 GlossW3cValue
-_gloss_w3c_member (GlossW3cTree  *tree,
-                   GlossW3cValue  object,
-                   const char    *name)
+_gloss_w3c_member_word (GlossW3cTree  *tree,
+                        GlossW3cValue  object,
+                        guint64        word,
+                        const char    *name,
+                        gsize          length)
 {
+  /* Objects of annotations have a dozen members at most: a look at each
+   * is quicker than a table. */
   if (node_at (tree, object)->kind != GLOSS_W3C_OBJECT)
     return 0;
+  return find_member (tree, object, word, name, length);
+}
 
-  /* Objects of annotations have a dozen members at most: a look at each
-   * is quicker than a table, the first letters compared first. */
-  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;
-       child = node_at (tree, child)->next)
+/* Whether @node, whose name is @key, is named @name: inline, so that for
+ * a name written in the code the length and first eight bytes are known
+ * as the program is compiled. */
+static inline gboolean
+is_named (const Node *node,
+          const char *key,
+          const char *name)
+{
+  gsize length = strlen (name);
+
+  return same_name (node, key, _gloss_w3c_word (name, length), name, length);
+}
+
+void
+_gloss_w3c_find_members (GlossW3cTree    *tree,
+                         GlossW3cValue    object,
+                         GlossW3cMembers *members)
+{
+  *members = (GlossW3cMembers) { 0 };
+  if (node_at (tree, object)->kind != GLOSS_W3C_OBJECT)
+    return;
+
+  for (GlossW3cValue child = node_at (tree, object)->first; child != 0;)
     {
-      const char *key = key_of (tree, child);
+      const Node *node = node_at (tree, child);
+      const char *key = tree->strings->str + node->key - 1;
+      GlossW3cValue *slot = NULL;
 
-      if (key[0] == name[0] && strcmp (key, name) == 0)
-        return child;
+      switch (key[0])
+        {
+        case 'i':
+          slot = is_named (node, key, "id") ? &members->id : NULL;
+          break;
+        case '@':
+          slot = is_named (node, key, "@context") ? &members->context : NULL;
+          break;
+        case 't':
+          slot = is_named (node, key, "type") ? &members->type :
+                 is_named (node, key, "target") ? &members->target : NULL;
+          break;
+        case 'm':
+          slot = is_named (node, key, "motivation") ? &members->motivation :
+                 is_named (node, key, "modified") ? &members->modified : NULL;
+          break;
+        case 'b':
+          slot = is_named (node, key, "body") ? &members->body :
+                 is_named (node, key, "bodyValue") ? &members->body_value : NULL;
+          break;
+        case 'c':
+          slot = is_named (node, key, "creator") ? &members->creator :
+                 is_named (node, key, "created") ? &members->created :
+                 is_named (node, key, "canonical") ? &members->canonical : NULL;
+          break;
+        case 'g':
+          slot = is_named (node, key, "generated") ? &members->generated :
+                 is_named (node, key, "generator") ? &members->generator : NULL;
+          break;
+        case 'r':
+          slot = is_named (node, key, "rights") ? &members->rights : NULL;
+          break;
+        case 'v':
+          slot = is_named (node, key, "via") ? &members->via : NULL;
+          break;
+        default:
+          break;
+        }
+      if (slot != NULL)
+        *slot = child;
+      child = node->next;
     }
-
-  return 0;
 }
 
 GlossW3cValue
@@ -360,7 +451,7 @@ _gloss_w3c_string (GlossW3cTree  *tree,
 {
   Node *node = node_at (tree, value);
 
-  return node->kind == GLOSS_W3C_STRING ? tree->strings->str + node->text : NULL;
+  return node->kind == GLOSS_W3C_STRING ? tree->strings->str + node->v.text : NULL;
 }
 
 const char *
@@ -378,10 +469,10 @@ _gloss_w3c_get_uint (GlossW3cTree  *tree,
 {
   Node *node = node_at (tree, value);
 
-  if (node->kind != GLOSS_W3C_INTEGER || node->integer < 0 || node->integer > G_MAXUINT)
+  if (node->kind != GLOSS_W3C_INTEGER || node->v.integer < 0 || node->v.integer > G_MAXUINT)
     return FALSE;
 
-  *number = (guint)node->integer;
+  *number = (guint)node->v.integer;
   return TRUE;
 }
 
@@ -397,11 +488,11 @@ _gloss_w3c_to_json (GlossW3cTree  *tree,
     case GLOSS_W3C_STRING:
       return json_node_init_string (json, _gloss_w3c_string (tree, value));
     case GLOSS_W3C_INTEGER:
-      return json_node_init_int (json, node->integer);
+      return json_node_init_int (json, node->v.integer);
     case GLOSS_W3C_NUMBER:
-      return json_node_init_double (json, node->number);
+      return json_node_init_double (json, node->v.number);
     case GLOSS_W3C_BOOLEAN:
-      return json_node_init_boolean (json, node->boolean);
+      return json_node_init_boolean (json, node->v.integer != 0);
     case GLOSS_W3C_ARRAY:
       {
         g_autoptr(JsonArray) array = json_array_sized_new (node->length);

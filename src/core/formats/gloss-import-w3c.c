@@ -126,12 +126,12 @@ keep_time (GlossW3cReader *r,
 /* The annotator id for @annotation's creator (the same pointer for the
  * same id), and the creator's name in @name (NULL when none). */
 static const char *
-annotator_of (GlossW3cReader  *r,
-              GlossW3cValue    annotation,
-              const char     **full_name)
+annotator_of (GlossW3cReader         *r,
+              const GlossW3cMembers  *annotation,
+              const char            **full_name)
 {
   GlossW3cTree *tree = &r->tree;
-  GlossW3cValue creator = _gloss_w3c_member (tree, annotation, "creator");
+  GlossW3cValue creator = annotation->creator;
   GlossW3cValue agent = 0;
   const char *name = NULL;
   const char *annotator;
@@ -171,19 +171,19 @@ uuid_of (const char *w3c_id)
 /* Takes @annotation as a relation when its motivation is "linking" and
  * its target two IRIs; FALSE when it is not one. */
 static gboolean
-read_link (GlossW3cReader *r,
-           GlossW3cValue   annotation,
-           const char     *w3c_id,
-           const char     *name)
+read_link (GlossW3cReader        *r,
+           const GlossW3cMembers *annotation,
+           const char            *w3c_id,
+           const char            *name)
 {
   GlossW3cTree *tree = &r->tree;
-  GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
+  GlossW3cValue targets = annotation->target;
   GlossW3cValue first = _gloss_w3c_first (tree, targets);
   GlossW3cValue second = _gloss_w3c_next (tree, first);
   GlossW3cBodies bodies = { 0 };
   Link *link;
 
-  if (!_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, annotation, "motivation"), "linking") ||
+  if (!_gloss_w3c_has_string (tree, annotation->motivation, "linking") ||
       _gloss_w3c_kind (tree, targets) != GLOSS_W3C_ARRAY || _gloss_w3c_length (tree, targets) != 2 ||
       !_gloss_w3c_is_iri (_gloss_w3c_string (tree, first)) ||
       !_gloss_w3c_is_iri (_gloss_w3c_string (tree, second)))
@@ -195,8 +195,8 @@ read_link (GlossW3cReader *r,
   link->type = keep_shared (r, bodies.tags != NULL ? g_ptr_array_index (bodies.tags, 0) : "linking");
   link->note = bodies.note != NULL && bodies.note->len ? keep_string (r, bodies.note->str) : NULL;
   link->id = keep_string (r, uuid_of (w3c_id));
-  link->created = keep_time (r, _gloss_w3c_get_string (tree, annotation, "created"));
-  link->modified = keep_time (r, _gloss_w3c_get_string (tree, annotation, "modified"));
+  link->created = keep_time (r, _gloss_w3c_string (tree, annotation->created));
+  link->modified = keep_time (r, _gloss_w3c_string (tree, annotation->modified));
   link->from = keep_string (r, _gloss_w3c_string (tree, first));
   link->to = keep_string (r, _gloss_w3c_string (tree, second));
   g_ptr_array_add (r->links, link);
@@ -207,20 +207,20 @@ read_link (GlossW3cReader *r,
 /* Reads one annotation; @line is where it starts, 0 when unknown (the
  * line of its id is then looked for, for problems only). */
 static void
-read_annotation (GlossW3cReader *r,
-                 GlossW3cValue   annotation,
-                 gboolean        has_context,
-                 guint           index,
-                 guint           line)
+read_annotation (GlossW3cReader        *r,
+                 const GlossW3cMembers *annotation,
+                 gboolean               has_context,
+                 guint                  index,
+                 guint                  line)
 {
   GlossW3cTree *tree = &r->tree;
-  const char *w3c_id = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "id"));
+  const char *w3c_id = _gloss_w3c_single_string (tree, annotation->id);
   g_autofree char *why = _gloss_w3c_check_annotation (tree, annotation, has_context);
   g_autoptr(GError) error = NULL;
   char number[32];
   const char *name = w3c_id;
   GlossW3cBodies bodies = { 0 };
-  GlossW3cValue targets = _gloss_w3c_member (tree, annotation, "target");
+  GlossW3cValue targets = annotation->target;
   GlossW3cValue target = 0;
   GlossW3cValue position = 0, quote = 0;
   gboolean refined = FALSE;
@@ -285,7 +285,7 @@ read_annotation (GlossW3cReader *r,
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
   _gloss_w3c_read_bodies (tree, annotation, &bodies);
-  motivation = _gloss_w3c_single_string (tree, _gloss_w3c_member (tree, annotation, "motivation"));
+  motivation = _gloss_w3c_single_string (tree, annotation->motivation);
   if (bodies.tags == NULL)
     _gloss_w3c_bodies_add_tag (&bodies, r->self->default_tag ? r->self->default_tag :
                                          motivation ? motivation : "annotation");
@@ -295,8 +295,8 @@ read_annotation (GlossW3cReader *r,
     const char *annotator = annotator_of (r, annotation, &annotator_name);
     const char *kept_id = keep_string (r, w3c_id);
     const char *note = bodies.note != NULL && bodies.note->len ? keep_string (r, bodies.note->str) : NULL;
-    const char *created = keep_time (r, _gloss_w3c_get_string (tree, annotation, "created"));
-    const char *modified = keep_time (r, _gloss_w3c_get_string (tree, annotation, "modified"));
+    const char *created = keep_time (r, _gloss_w3c_string (tree, annotation->created));
+    const char *modified = keep_time (r, _gloss_w3c_string (tree, annotation->modified));
 
     for (guint i = 0; i < bodies.tags->len; i++)
       {
@@ -348,6 +348,7 @@ collect (GlossW3cReader *r,
          guint           line)
 {
   GlossW3cTree *tree = &r->tree;
+  GlossW3cMembers members;
   GlossW3cValue type;
 
   if (depth > 8)
@@ -369,8 +370,9 @@ collect (GlossW3cReader *r,
       return;
     }
 
-  type = _gloss_w3c_member (tree, value, "type");
-  if (_gloss_w3c_has_string (tree, _gloss_w3c_member (tree, value, "@context"), ANNO_CONTEXT))
+  _gloss_w3c_find_members (tree, value, &members);
+  type = members.type;
+  if (_gloss_w3c_has_string (tree, members.context, ANNO_CONTEXT))
     has_context = TRUE;
 
   if (_gloss_w3c_has_string (tree, type, "AnnotationCollection"))
@@ -395,7 +397,7 @@ collect (GlossW3cReader *r,
       return;
     }
 
-  read_annotation (r, value, has_context, (*index)++, line);
+  read_annotation (r, &members, has_context, (*index)++, line);
 }
 
 static gboolean walk (GlossW3cReader           *r,
@@ -421,14 +423,15 @@ walk_object (GlossW3cReader   *r,
   GlossW3cTree *tree = &r->tree;
   GlossW3cMark mark = _gloss_w3c_tree_mark (tree);
   GlossW3cValue head = _gloss_w3c_tree_new_object (tree);
+  GlossW3cValue type = 0, context = 0;   /* the members read so far */
   gboolean streamed = FALSE;
 
   for (;;)
     {
-      GlossW3cValue type, context;
-      gboolean own_context;
+      GlossW3cValue member;
       const char *key;
-      gboolean items;
+      gsize length;
+      gboolean items, is_type, is_context;
 
       if (!gloss_json_reader_next (reader, error))
         return FALSE;
@@ -437,8 +440,8 @@ walk_object (GlossW3cReader   *r,
 
       /* The reader's own copy of the key, good until it moves on: an
        * annotation's members are not copied and freed one by one. */
-      key = gloss_json_reader_get_string (reader, NULL);
-      if (_gloss_w3c_member (tree, head, key) != 0)
+      key = gloss_json_reader_get_string (reader, &length);
+      if (_gloss_w3c_member_word (tree, head, _gloss_w3c_word (key, length), key, length) != 0)
         {
           g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
 
@@ -449,14 +452,12 @@ walk_object (GlossW3cReader   *r,
           return FALSE;
         }
 
-      type = _gloss_w3c_member (tree, head, "type");
-      context = _gloss_w3c_member (tree, head, "@context");
-      own_context = _gloss_w3c_has_string (tree, context, ANNO_CONTEXT);
       items = strcmp (key, "items") == 0;
       if ((has_context || context != 0) && (items || strcmp (key, "first") == 0) &&
           _gloss_w3c_has_string (tree, type, items ? "AnnotationPage" : "AnnotationCollection"))
         {
           g_autofree char *name = g_strdup (key);
+          gboolean own_context = _gloss_w3c_has_string (tree, context, ANNO_CONTEXT);
 
           if (!gloss_json_reader_next (reader, error))
             return FALSE;
@@ -476,8 +477,16 @@ walk_object (GlossW3cReader   *r,
           continue;
         }
 
-      if (_gloss_w3c_tree_add_member (tree, head, key, reader, error) == 0)
+      /* Known before the reader moves on, and with it the key. */
+      is_type = strcmp (key, "type") == 0;
+      is_context = strcmp (key, "@context") == 0;
+      member = _gloss_w3c_tree_add_member (tree, head, key, reader, error);
+      if (member == 0)
         return FALSE;
+      if (is_type)
+        type = member;
+      else if (is_context)
+        context = member;
     }
 
   if (!streamed)

@@ -367,47 +367,70 @@ _gloss_import_read_json_input (GFile         *input,
   return read_input (input, cancellable, FALSE, data, length, skip, error);
 }
 
+/* Whether @iso is a time as Gloss writes it, YYYY-MM-DDTHH:MM:SSZ, and a
+ * real one.  Most files write their times so; a file of 100,000
+ * annotations has hundreds of thousands of them, and a GDateTime for each
+ * would cost more than the rest of reading them. */
+static gboolean
+is_canonical_time (const char *iso)
+{
+  /* Each field's first digit and its length. */
+  static const guint8 fields[][2] = { { 0, 4 }, { 5, 2 }, { 8, 2 }, { 11, 2 }, { 14, 2 }, { 17, 2 } };
+  guint value[G_N_ELEMENTS (fields)] = { 0 };
+  gboolean canonical = TRUE;
+
+  if (strlen (iso) != 20 || iso[4] != '-' || iso[7] != '-' || iso[10] != 'T' ||
+      iso[13] != ':' || iso[16] != ':' || iso[19] != 'Z')
+    return FALSE;
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    for (guint i = fields[f][0]; i < (guint)fields[f][0] + fields[f][1]; i++)
+      {
+        canonical &= g_ascii_isdigit (iso[i]);
+        value[f] = value[f] * 10 + (iso[i] - '0');
+      }
+
+  return canonical && value[0] >= 1 && value[1] >= 1 && value[1] <= 12 && value[2] >= 1 &&
+         value[2] <= g_date_get_days_in_month ((GDateMonth)value[1], (GDateYear)value[0]) &&
+         value[3] <= 23 && value[4] <= 59 && value[5] <= 59;
+}
+
+/* @iso read as a time, in UTC, or NULL. */
+static GDateTime *
+parse_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = g_date_time_new_from_iso8601 (iso, utc);
+
+  return time != NULL ? g_date_time_to_utc (time) : NULL;
+}
+
 char *
 _gloss_import_timestamp (const char *iso)
 {
-  g_autoptr(GTimeZone) utc = NULL;
-  g_autoptr(GDateTime) time = NULL;
   g_autoptr(GDateTime) in_utc = NULL;
 
   if (iso == NULL)
     return NULL;
+  if (is_canonical_time (iso))
+    return g_strdup (iso);
 
-  /* Most files write their times as Gloss does; a file of 100,000
-   * annotations has hundreds of thousands of them, and a GDateTime for
-   * each would cost more than the rest of reading them. */
-  if (strlen (iso) == 20 && iso[4] == '-' && iso[7] == '-' && iso[10] == 'T' &&
-      iso[13] == ':' && iso[16] == ':' && iso[19] == 'Z')
-    {
-      /* YYYY-MM-DDTHH:MM:SSZ: each field's first digit and its length. */
-      static const guint8 fields[][2] = { { 0, 4 }, { 5, 2 }, { 8, 2 }, { 11, 2 }, { 14, 2 }, { 17, 2 } };
-      guint value[G_N_ELEMENTS (fields)] = { 0 };
-      gboolean canonical = TRUE;
+  in_utc = parse_time (iso);
+  return in_utc != NULL ? g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ") : NULL;
+}
 
-      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        for (guint i = fields[f][0]; i < (guint)fields[f][0] + fields[f][1]; i++)
-          {
-            canonical &= g_ascii_isdigit (iso[i]);
-            value[f] = value[f] * 10 + (iso[i] - '0');
-          }
+gboolean
+_gloss_import_is_timestamp (const char *iso)
+{
+  g_autoptr(GDateTime) in_utc = NULL;
 
-      if (canonical && value[0] >= 1 && value[1] >= 1 && value[1] <= 12 && value[2] >= 1 &&
-          value[2] <= g_date_get_days_in_month ((GDateMonth)value[1], (GDateYear)value[0]) &&
-          value[3] <= 23 && value[4] <= 59 && value[5] <= 59)
-        return g_strdup (iso);
-    }
+  if (iso == NULL)
+    return FALSE;
+  if (is_canonical_time (iso))
+    return TRUE;
 
-  utc = g_time_zone_new_utc ();
-  time = g_date_time_new_from_iso8601 (iso, utc);
-  if (time == NULL)
-    return NULL;
-
-  in_utc = g_date_time_to_utc (time);
-  return g_date_time_format (in_utc, "%Y-%m-%dT%H:%M:%SZ");
+  in_utc = parse_time (iso);
+  return in_utc != NULL;
 }
 
 gboolean
