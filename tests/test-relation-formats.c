@@ -508,7 +508,8 @@ test_w3c_bad_target (Fixture       *f,
     "  \"id\": \"urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e\", \"type\": \"Annotation\",\n"
     "  \"motivation\": \"tagging\",\n"
     "  \"body\": [{\"type\": \"TextualBody\", \"purpose\": \"tagging\", \"value\": \"claim\"},\n"
-    "           {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"verdict=bogus\"}],\n"
+    "           {\"type\": \"TextualBody\", \"purpose\": \"classifying\", \"value\": \"verdict=bogus\"},\n"
+    "           {\"purpose\": \"classifying\", \"value\": \"verdict=nonsense\", \"language\": \"en\"}],\n"
     "  \"target\": {\"source\": \"a.txt\", \"selector\": {\"type\": \"TextQuoteSelector\", \"exact\": \"profits doubled\"}}},\n"
     " {\"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
     "  \"id\": \"urn:uuid:0e7c5a1f-3b2d-4c6e-8a9b-7d5f3e1c2b4a\", \"type\": \"Annotation\",\n"
@@ -535,9 +536,20 @@ test_w3c_bad_target (Fixture       *f,
                                    "annotation of this file"));
   g_assert_nonnull (strstr (notes, "t.jsonld: annotation urn:uuid:5d1b2c7e-8f0a-4b3c-9d2e-1f4a5b6c7d8e: "
                                    "“verdict=bogus” was not imported as an attribute ("));
+  g_assert_nonnull (strstr (notes, "“verdict=nonsense” was not imported as an attribute ("));
   saved = read_file (afile);
+  g_test_message ("%s", saved);
   g_assert_nonnull (strstr (saved, "\"x-w3c-bodies\""));
-  g_assert_nonnull (strstr (saved, "verdict=bogus"));
+  /* Both bodies kept as they were written, members and their order. */
+  {
+    g_autoptr(JsonNode) root = json_from_string (saved, NULL);
+    JsonObject *annotation = json_array_get_object_element (
+      json_object_get_array_member (json_node_get_object (root), "annotations"), 0);
+    g_autofree char *bodies = json_to_string (json_object_get_member (annotation, "x-w3c-bodies"), FALSE);
+
+    g_assert_cmpstr (bodies, ==, "[{\"type\":\"TextualBody\",\"purpose\":\"classifying\",\"value\":\"verdict=bogus\"},"
+                                 "{\"purpose\":\"classifying\",\"value\":\"verdict=nonsense\",\"language\":\"en\"}]");
+  }
   file = open_file (afile);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (file))), ==, 1);
   claim = g_list_model_get_item (G_LIST_MODEL (gloss_annotation_file_get_layer (file)), 0);

@@ -25,7 +25,7 @@ _gloss_w3c_bodies_clear (GlossW3cBodies *bodies)
   g_clear_pointer (&bodies->tags, g_ptr_array_unref);
   if (bodies->note != NULL)
     g_string_free (g_steal_pointer (&bodies->note), TRUE);
-  g_clear_pointer (&bodies->attributes, json_array_unref);
+  g_clear_pointer (&bodies->attributes, g_array_unref);
   g_clear_pointer (&bodies->others, json_array_unref);
 }
 
@@ -54,6 +54,54 @@ add_body (JsonArray **list,
   if (*list == NULL)
     *list = json_array_new ();
   json_array_add_element (*list, body);
+}
+
+static void
+clear_classifying (gpointer data)
+{
+  GlossW3cClassifying *classifying = data;
+
+  g_clear_pointer (&classifying->body, json_node_unref);
+}
+
+/* Whether @body is a classifying body of the plain form, as Gloss and
+ * most tools write it. */
+static gboolean
+is_plain_classifying (GlossW3cTree  *tree,
+                      GlossW3cValue  body)
+{
+  static const char * const names[] = { "type", "purpose", "value" };
+  static const char * const strings[] = { "TextualBody", "classifying", NULL };
+  GlossW3cValue member = _gloss_w3c_first (tree, body);
+
+  if (_gloss_w3c_length (tree, body) != G_N_ELEMENTS (names))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++, member = _gloss_w3c_next (tree, member))
+    {
+      const char *string = _gloss_w3c_string (tree, member);
+
+      if (strcmp (_gloss_w3c_name (tree, member), names[i]) != 0 || string == NULL ||
+          (strings[i] != NULL && strcmp (string, strings[i]) != 0))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+JsonNode *
+_gloss_w3c_classifying_body (const GlossW3cClassifying *classifying)
+{
+  JsonObject *object;
+
+  if (classifying->body != NULL)
+    return json_node_copy (classifying->body);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "type", "TextualBody");
+  json_object_set_string_member (object, "purpose", "classifying");
+  json_object_set_string_member (object, "value", classifying->value);
+  return json_node_init_object (json_node_alloc (), g_steal_pointer (&object));
 }
 
 /* Sorts @body, one body of an annotation whose motivation is
@@ -92,8 +140,17 @@ read_body (GlossW3cTree   *tree,
 
           if (parsed != NULL)
             {
+              GlossW3cClassifying classifying = { value, NULL };
+
               g_variant_ref_sink (parsed);
-              add_body (&bodies->attributes, _gloss_w3c_to_json (tree, body));
+              if (!is_plain_classifying (tree, body))
+                classifying.body = _gloss_w3c_to_json (tree, body);
+              if (bodies->attributes == NULL)
+                {
+                  bodies->attributes = g_array_new (FALSE, FALSE, sizeof (GlossW3cClassifying));
+                  g_array_set_clear_func (bodies->attributes, clear_classifying);
+                }
+              g_array_append_val (bodies->attributes, classifying);
               return;
             }
         }

@@ -33,10 +33,16 @@ typedef enum
   GLOSS_W3C_OBJECT,
 } GlossW3cKind;
 
+typedef struct _GlossW3cNode GlossW3cNode;
+
 typedef struct
 {
-  GArray *nodes;            /* node 0 stands for none */
-  GString *strings;         /* each ends with NUL */
+  GlossW3cNode *nodes;      /* node 0 stands for none */
+  guint n_nodes;
+  guint nodes_allocated;
+  char *strings;            /* each ends with NUL */
+  gsize strings_length;
+  gsize strings_allocated;
 } GlossW3cTree;
 
 /* A value of a tree: the index of its node, 0 for none.  Every function
@@ -80,6 +86,9 @@ void           _gloss_w3c_tree_add_null (GlossW3cTree     *tree,
 
 GlossW3cKind   _gloss_w3c_kind          (GlossW3cTree     *tree,
                                          GlossW3cValue     value);
+/* The name of @value, a member of an object; NULL for any other value. */
+const char    *_gloss_w3c_name          (GlossW3cTree     *tree,
+                                         GlossW3cValue     value);
 /* The first eight bytes of a member name of @length bytes, NUL-padded:
  * names are compared by these first. */
 static inline guint64
@@ -90,6 +99,20 @@ _gloss_w3c_word (const char *name,
 
   memcpy (&word, name, MIN (length, sizeof word));
   return word;
+}
+
+/* Whether @key, of @length bytes whose first eight are @word, is @name:
+ * for a name written in the code, a comparison or two of integers. */
+static inline gboolean
+_gloss_w3c_name_is (const char *key,
+                    gsize       length,
+                    guint64     word,
+                    const char *name)
+{
+  gsize name_length = strlen (name);
+
+  return length == name_length && word == _gloss_w3c_word (name, name_length) &&
+         (length <= sizeof word || memcmp (key + sizeof word, name + sizeof word, length - sizeof word) == 0);
 }
 
 /* The member of @object named @name, of @length bytes, whose first eight
@@ -217,7 +240,8 @@ typedef struct
   const char *created;
   const char *modified;
   JsonArray *bodies;
-  JsonArray *attributes;    /* the classifying bodies, JsonNode each */
+  GArray *attributes;       /* the classifying bodies, GlossW3cClassifying each, their
+                             * values in the reader's strings */
   const char *iri;          /* the id linking annotations name it by */
 } Item;
 
@@ -280,14 +304,28 @@ gboolean       _gloss_w3c_anchor        (GlossW3cReader   *r,
                                          guint            *start,
                                          guint            *end);
 
+/* A classifying body of an annotation: its value, and the body as
+ * written when it is more than {"type": "TextualBody", "purpose":
+ * "classifying", "value": …}, else NULL.  One annotation in three has
+ * one: a body made a json-glib object for each took a tenth of reading
+ * them. */
+typedef struct
+{
+  const char *value;
+  JsonNode *body;
+} GlossW3cClassifying;
+
+/* The body of @classifying, as written. */
+JsonNode *_gloss_w3c_classifying_body (const GlossW3cClassifying *classifying);
+
 /* What the bodies of an annotation say (gloss-import-w3c-bodies.c), each
- * list NULL until something goes into it; the tags are the tree's
- * strings, or the caller's. */
+ * list NULL until something goes into it; the tags and the classifying
+ * bodies' values are the tree's strings, or the caller's. */
 typedef struct
 {
   GPtrArray *tags;
   GString *note;
-  JsonArray *attributes;    /* the classifying bodies */
+  GArray *attributes;       /* the classifying bodies, GlossW3cClassifying each */
   JsonArray *others;
 } GlossW3cBodies;
 

@@ -29,10 +29,10 @@ _gloss_w3c_set_attributes (GlossW3cReader   *r,
 {
   g_autoptr(JsonArray) kept = NULL;
 
-  for (guint i = 0; i < json_array_get_length (item->attributes); i++)
+  for (guint i = 0; i < item->attributes->len; i++)
     {
-      JsonNode *body = json_array_get_element (item->attributes, i);
-      const char *text = json_object_get_string_member (json_node_get_object (body), "value");
+      const GlossW3cClassifying *classifying = &g_array_index (item->attributes, GlossW3cClassifying, i);
+      const char *text = classifying->value;
       g_autofree char *id = NULL;
       GVariant *value = _gloss_w3c_attribute_parse (text, &id);
       g_autoptr(GError) error = NULL;
@@ -50,7 +50,7 @@ _gloss_w3c_set_attributes (GlossW3cReader   *r,
           for (guint b = 0; item->bodies != NULL && b < json_array_get_length (item->bodies); b++)
             json_array_add_element (kept, json_node_copy (json_array_get_element (item->bodies, b)));
         }
-      json_array_add_element (kept, json_node_copy (body));
+      json_array_add_element (kept, _gloss_w3c_classifying_body (classifying));
     }
 
   if (kept != NULL)

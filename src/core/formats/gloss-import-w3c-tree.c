@@ -20,10 +20,9 @@
 
 #include "gloss-error.h"
 #include "gloss-import-w3c-private.h"
-#include "gloss-json-writer.h"
 
 /* A node is 40 bytes: a file of 100,000 annotations reads millions. */
-typedef struct
+struct _GlossW3cNode
 {
   guint64 word;             /* the member name's first eight bytes, NUL-padded; 0 for none */
   union
@@ -38,7 +37,9 @@ typedef struct
   guint length;
   guint next;               /* the next sibling */
   guint8 kind;              /* GlossW3cKind */
-} Node;
+};
+
+typedef GlossW3cNode Node;
 
 /* Member names are compared eight bytes at once: the names of the model
  * ("type", "target", "selector", ...) mostly differ in those, and where
@@ -56,52 +57,69 @@ same_name (const Node *node,
 void
 _gloss_w3c_tree_init (GlossW3cTree *tree)
 {
-  Node none = { 0 };
-
-  tree->nodes = g_array_new (FALSE, FALSE, sizeof (Node));
-  tree->strings = g_string_new (NULL);
-  g_array_append_val (tree->nodes, none);
+  *tree = (GlossW3cTree) { 0 };
+  tree->nodes_allocated = 1024;
+  tree->nodes = g_new0 (Node, tree->nodes_allocated);
+  tree->n_nodes = 1;
+  tree->strings_allocated = 16 * 1024;
+  tree->strings = g_malloc (tree->strings_allocated);
 }
 
 void
 _gloss_w3c_tree_clear (GlossW3cTree *tree)
 {
-  g_clear_pointer (&tree->nodes, g_array_unref);
-  if (tree->strings != NULL)
-    g_string_free (g_steal_pointer (&tree->strings), TRUE);
+  g_clear_pointer (&tree->nodes, g_free);
+  g_clear_pointer (&tree->strings, g_free);
+  tree->n_nodes = tree->nodes_allocated = 0;
+  tree->strings_length = tree->strings_allocated = 0;
 }
 
 GlossW3cMark
 _gloss_w3c_tree_mark (GlossW3cTree *tree)
 {
-  return (GlossW3cMark) { tree->nodes->len, tree->strings->len };
+  return (GlossW3cMark) { tree->n_nodes, tree->strings_length };
 }
 
 void
 _gloss_w3c_tree_release (GlossW3cTree *tree,
                          GlossW3cMark  mark)
 {
-  g_array_set_size (tree->nodes, mark.nodes);
-  g_string_truncate (tree->strings, mark.strings);
+  tree->n_nodes = mark.nodes;
+  tree->strings_length = mark.strings;
 }
 
 static inline Node *
 node_at (GlossW3cTree  *tree,
          GlossW3cValue  value)
 {
-  return &g_array_index (tree->nodes, Node, value);
+  return &tree->nodes[value];
 }
 
+/* The name of @node, which has one. */
+static inline const char *
+name_of (GlossW3cTree *tree,
+         const Node   *node)
+{
+  return tree->strings + node->key - 1;
+}
+
+/* Millions of strings and nodes: the tree grows its own arrays, without
+ * a call for each. */
 static gsize
 add_string (GlossW3cTree *tree,
             const char   *string,
             gsize         length)
 {
-  gsize at = tree->strings->len;
+  gsize at = tree->strings_length;
 
-  /* Millions of strings: the writer's append skips GString's call. */
-  gloss_json_append (tree->strings, string, length);
-  g_string_append_c (tree->strings, '\0');
+  if (G_UNLIKELY (tree->strings_allocated - at <= length))
+    {
+      tree->strings_allocated = MAX (tree->strings_allocated * 2, at + length + 1);
+      tree->strings = g_realloc (tree->strings, tree->strings_allocated);
+    }
+  memcpy (tree->strings + at, string, length);
+  tree->strings[at + length] = '\0';
+  tree->strings_length = at + length + 1;
   return at;
 }
 
@@ -113,12 +131,15 @@ add_node (GlossW3cTree *tree,
           guint         key,
           guint64       word)
 {
-  guint at = tree->nodes->len;
-  Node *node;
+  guint at = tree->n_nodes;
 
-  g_array_set_size (tree->nodes, at + 1);
-  node = &g_array_index (tree->nodes, Node, at);
-  *node = (Node) { .word = word, .key = key, .kind = kind };
+  if (G_UNLIKELY (at == tree->nodes_allocated))
+    {
+      tree->nodes_allocated *= 2;
+      tree->nodes = g_renew (Node, tree->nodes, tree->nodes_allocated);
+    }
+  tree->nodes[at] = (Node) { .word = word, .key = key, .kind = kind };
+  tree->n_nodes = at + 1;
   return at;
 }
 
@@ -135,7 +156,7 @@ find_member (GlossW3cTree  *tree,
     {
       const Node *node = node_at (tree, child);
 
-      if (same_name (node, tree->strings->str + node->key - 1, word, name, length))
+      if (same_name (node, name_of (tree, node), word, name, length))
         return child;
       child = node->next;
     }
@@ -163,9 +184,9 @@ static const char *
 key_of (GlossW3cTree  *tree,
         GlossW3cValue  value)
 {
-  guint key = node_at (tree, value)->key;
+  const Node *node = node_at (tree, value);
 
-  return key ? tree->strings->str + key - 1 : NULL;
+  return node->key ? name_of (tree, node) : NULL;
 }
 
 /* Reads the value at the reader's current token as a node named by the
@@ -256,10 +277,10 @@ read_value (GlossW3cTree     *tree,
           name = gloss_json_reader_get_string (reader, &length);
           name_at = add_string (tree, name, length) + 1;
           name_word = _gloss_w3c_word (name, length);
-          if (find_member (tree, value, name_word, tree->strings->str + name_at - 1, length) != 0)
+          if (find_member (tree, value, name_word, tree->strings + name_at - 1, length) != 0)
             {
               g_autofree char *what =
-                g_strdup_printf (_("duplicate key “%s”"), tree->strings->str + name_at - 1);
+                g_strdup_printf (_("duplicate key “%s”"), tree->strings + name_at - 1);
 
               /* As the reader refuses it in a value read whole. */
               g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
@@ -338,6 +359,13 @@ _gloss_w3c_kind (GlossW3cTree  *tree,
   return node_at (tree, value)->kind;
 }
 
+const char *
+_gloss_w3c_name (GlossW3cTree  *tree,
+                 GlossW3cValue  value)
+{
+  return key_of (tree, value);
+}
+
 GlossW3cValue
 _gloss_w3c_member_word (GlossW3cTree  *tree,
                         GlossW3cValue  object,
@@ -377,7 +405,7 @@ _gloss_w3c_find_members (GlossW3cTree    *tree,
   for (GlossW3cValue child = node_at (tree, object)->first; child != 0;)
     {
       const Node *node = node_at (tree, child);
-      const char *key = tree->strings->str + node->key - 1;
+      const char *key = name_of (tree, node);
       GlossW3cValue *slot = NULL;
 
       switch (key[0])
@@ -451,7 +479,7 @@ _gloss_w3c_string (GlossW3cTree  *tree,
 {
   Node *node = node_at (tree, value);
 
-  return node->kind == GLOSS_W3C_STRING ? tree->strings->str + node->v.text : NULL;
+  return node->kind == GLOSS_W3C_STRING ? tree->strings + node->v.text : NULL;
 }
 
 const char *

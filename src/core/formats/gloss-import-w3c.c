@@ -82,7 +82,7 @@ item_free (gpointer data)
   /* Its strings are the reader's. */
   g_object_unref (item->source);
   g_clear_pointer (&item->bodies, json_array_unref);
-  g_clear_pointer (&item->attributes, json_array_unref);
+  g_clear_pointer (&item->attributes, g_array_unref);
   g_free (item);
 }
 
@@ -285,6 +285,13 @@ read_annotation (GlossW3cReader        *r,
   r->n_plain_ids += !_gloss_w3c_is_iri (w3c_id);
 
   _gloss_w3c_read_bodies (tree, annotation, &bodies);
+  /* The values outlive the tree: most are a few, such as "verdict=false". */
+  for (guint i = 0; bodies.attributes != NULL && i < bodies.attributes->len; i++)
+    {
+      GlossW3cClassifying *classifying = &g_array_index (bodies.attributes, GlossW3cClassifying, i);
+
+      classifying->value = keep_shared (r, classifying->value);
+    }
   motivation = _gloss_w3c_single_string (tree, annotation->motivation);
   if (bodies.tags == NULL)
     _gloss_w3c_bodies_add_tag (&bodies, r->self->default_tag ? r->self->default_tag :
@@ -325,7 +332,7 @@ read_annotation (GlossW3cReader        *r,
         if (bodies.others != NULL)
           item->bodies = json_array_ref (bodies.others);
         if (bodies.attributes != NULL)
-          item->attributes = json_array_ref (bodies.attributes);
+          item->attributes = g_array_ref (bodies.attributes);
         /* Linking annotations name the annotation, which is the first. */
         if (kept_id != NULL && i == 0)
           item->iri = kept_id;
@@ -431,6 +438,7 @@ walk_object (GlossW3cReader   *r,
       GlossW3cValue member;
       const char *key;
       gsize length;
+      guint64 word;
       gboolean items, is_type, is_context;
 
       if (!gloss_json_reader_next (reader, error))
@@ -441,7 +449,8 @@ walk_object (GlossW3cReader   *r,
       /* The reader's own copy of the key, good until it moves on: an
        * annotation's members are not copied and freed one by one. */
       key = gloss_json_reader_get_string (reader, &length);
-      if (_gloss_w3c_member_word (tree, head, _gloss_w3c_word (key, length), key, length) != 0)
+      word = _gloss_w3c_word (key, length);
+      if (_gloss_w3c_member_word (tree, head, word, key, length) != 0)
         {
           g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
 
@@ -452,8 +461,8 @@ walk_object (GlossW3cReader   *r,
           return FALSE;
         }
 
-      items = strcmp (key, "items") == 0;
-      if ((has_context || context != 0) && (items || strcmp (key, "first") == 0) &&
+      items = _gloss_w3c_name_is (key, length, word, "items");
+      if ((has_context || context != 0) && (items || _gloss_w3c_name_is (key, length, word, "first")) &&
           _gloss_w3c_has_string (tree, type, items ? "AnnotationPage" : "AnnotationCollection"))
         {
           g_autofree char *name = g_strdup (key);
@@ -478,8 +487,8 @@ walk_object (GlossW3cReader   *r,
         }
 
       /* Known before the reader moves on, and with it the key. */
-      is_type = strcmp (key, "type") == 0;
-      is_context = strcmp (key, "@context") == 0;
+      is_type = _gloss_w3c_name_is (key, length, word, "type");
+      is_context = _gloss_w3c_name_is (key, length, word, "@context");
       member = _gloss_w3c_tree_add_member (tree, head, key, reader, error);
       if (member == 0)
         return FALSE;
