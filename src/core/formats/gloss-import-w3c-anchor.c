@@ -176,7 +176,7 @@ _gloss_w3c_anchor (GlossW3cReader *r,
                    guint          *start,
                    guint          *end)
 {
-  GlossW3cTree *tree = &r->tree;
+  GlossW3cTree *tree = r->tree;
   const char *exact = _gloss_w3c_get_string (tree, quote, "exact");
   const char *prefix = _gloss_w3c_get_string (tree, quote, "prefix");
   const char *suffix = _gloss_w3c_get_string (tree, quote, "suffix");

@@ -18,8 +18,6 @@
 
 #include "gloss-import-w3c-private.h"
 
-#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
-
 /* Adds a reason to @why, after "; " when there is one already. */
 G_GNUC_PRINTF (2, 3) static void
 add_reason (GString    *why,
@@ -217,7 +215,7 @@ _gloss_w3c_check_annotation (GlossW3cTree          *tree,
   GlossW3cValue context = annotation->context;
   GlossW3cValue body_value = annotation->body_value;
 
-  if ((context != 0 && !_gloss_w3c_has_string (tree, context, ANNO_CONTEXT)) ||
+  if ((context != 0 && !_gloss_w3c_has_string (tree, context, GLOSS_W3C_ANNO_CONTEXT)) ||
       (context == 0 && !has_context))
     add_reason (why, _("its @context does not include http://www.w3.org/ns/anno.jsonld"));
   if (!_gloss_w3c_has_string (tree, annotation->type, "Annotation"))

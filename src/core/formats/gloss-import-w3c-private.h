@@ -14,6 +14,8 @@
 
 G_BEGIN_DECLS
 
+#define GLOSS_W3C_ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
+
 /* The W3C import reads each annotation into a compact tree of its own
  * (gloss-import-w3c-tree.c): its nodes in one array and its strings in one
  * buffer, both used as a stack, so that the space of an annotation read
@@ -62,6 +64,13 @@ GlossW3cMark   _gloss_w3c_tree_mark     (GlossW3cTree     *tree);
 /* Drops every value read since @mark. */
 void           _gloss_w3c_tree_release  (GlossW3cTree     *tree,
                                          GlossW3cMark      mark);
+
+/* Copies @value, and all that was read into @from since @mark, which
+ * must be @value and what it holds, to @to: its place there. */
+GlossW3cValue  _gloss_w3c_tree_copy     (GlossW3cTree     *to,
+                                         GlossW3cTree     *from,
+                                         GlossW3cMark      mark,
+                                         GlossW3cValue     value);
 
 /* Reads the value whose first token is the reader's current one (its
  * last is current after); 0 with @error set on malformed JSON or a key
@@ -201,6 +210,28 @@ char          *_gloss_w3c_check_annotation (GlossW3cTree           *tree,
                                             const GlossW3cMembers  *annotation,
                                             gboolean                has_context);
 
+/* What is read of a file, in the order read (gloss-import-w3c-pipe.c):
+ * an object read whole, @value in @tree (both good until the function
+ * returns), with @has_context telling whether an enclosing object gave
+ * the anno.jsonld context and @depth how deep it was; or, with @value 0
+ * and @tree NULL, an item of a list at @line that is not an object. */
+typedef void (*GlossW3cTakeFunc) (gpointer       user_data,
+                                  GlossW3cTree  *tree,
+                                  GlossW3cValue  value,
+                                  gboolean       has_context,
+                                  guint          depth,
+                                  guint          line);
+
+/* Reads the JSON of @data, @length bytes, in a thread of its own, and
+ * hands each annotation (or other object read whole) to @take on the
+ * calling thread as it goes; FALSE with @error set when the file is not
+ * JSON throughout, after @take was given what came before. */
+gboolean       _gloss_w3c_pipe_read     (const char       *data,
+                                         gsize             length,
+                                         GlossW3cTakeFunc  take,
+                                         gpointer          user_data,
+                                         GError          **error);
+
 /* One input file being read (gloss-import-w3c.c). */
 typedef struct
 {
@@ -209,7 +240,8 @@ typedef struct
   const char *display;
   const char *data;
   GString *problems;
-  GlossW3cTree tree;        /* the values read */
+  GlossW3cTree *tree;       /* the values being taken */
+  guint index;              /* of the next item taken */
   GHashTable *annotators;   /* creator's nickname or name ("" for none) -> annotator id */
   GHashTable *sources;      /* path -> GlossSource */
   GHashTable *by_iri;       /* target source as written -> GlossSource in @sources */

@@ -308,6 +308,51 @@ read_value (GlossW3cTree     *tree,
 }
 
 GlossW3cValue
+_gloss_w3c_tree_copy (GlossW3cTree  *to,
+                      GlossW3cTree  *from,
+                      GlossW3cMark   mark,
+                      GlossW3cValue  value)
+{
+  guint n_nodes = from->n_nodes - mark.nodes;
+  gsize n_bytes = from->strings_length - mark.strings;
+  guint node_shift = to->n_nodes - mark.nodes;
+  gsize string_shift = to->strings_length - mark.strings;
+
+  g_assert (value >= mark.nodes && value < from->n_nodes);
+
+  if (to->nodes_allocated - to->n_nodes < n_nodes)
+    {
+      to->nodes_allocated = MAX (to->nodes_allocated * 2, to->n_nodes + n_nodes);
+      to->nodes = g_renew (Node, to->nodes, to->nodes_allocated);
+    }
+  if (to->strings_allocated - to->strings_length < n_bytes)
+    {
+      to->strings_allocated = MAX (to->strings_allocated * 2, to->strings_length + n_bytes);
+      to->strings = g_realloc (to->strings, to->strings_allocated);
+    }
+
+  /* What was read since @mark refers only to itself: moved as one block,
+   * each index and offset by as much. */
+  memcpy (to->strings + to->strings_length, from->strings + mark.strings, n_bytes);
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      Node *node = &to->nodes[to->n_nodes + i];
+
+      *node = from->nodes[mark.nodes + i];
+      node->key += node->key ? string_shift : 0;
+      node->first += node->first ? node_shift : 0;
+      node->last += node->last ? node_shift : 0;
+      node->next += node->next ? node_shift : 0;
+      if (node->kind == GLOSS_W3C_STRING)
+        node->v.text += string_shift;
+    }
+  to->n_nodes += n_nodes;
+  to->strings_length += n_bytes;
+
+  return value + node_shift;
+}
+
+GlossW3cValue
 _gloss_w3c_tree_read (GlossW3cTree     *tree,
                       GlossJsonReader  *reader,
                       GError          **error)

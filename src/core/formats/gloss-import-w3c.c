@@ -72,8 +72,6 @@
 #include "gloss-error.h"
 #include "gloss-import-w3c-private.h"
 
-#define ANNO_CONTEXT "http://www.w3.org/ns/anno.jsonld"
-
 static void
 item_free (gpointer data)
 {
@@ -130,7 +128,7 @@ annotator_of (GlossW3cReader         *r,
               const GlossW3cMembers  *annotation,
               const char            **full_name)
 {
-  GlossW3cTree *tree = &r->tree;
+  GlossW3cTree *tree = r->tree;
   GlossW3cValue creator = annotation->creator;
   GlossW3cValue agent = 0;
   const char *name = NULL;
@@ -176,7 +174,7 @@ read_link (GlossW3cReader        *r,
            const char            *w3c_id,
            const char            *name)
 {
-  GlossW3cTree *tree = &r->tree;
+  GlossW3cTree *tree = r->tree;
   GlossW3cValue targets = annotation->target;
   GlossW3cValue first = _gloss_w3c_first (tree, targets);
   GlossW3cValue second = _gloss_w3c_next (tree, first);
@@ -213,7 +211,7 @@ read_annotation (GlossW3cReader        *r,
                  guint                  index,
                  guint                  line)
 {
-  GlossW3cTree *tree = &r->tree;
+  GlossW3cTree *tree = r->tree;
   const char *w3c_id = _gloss_w3c_single_string (tree, annotation->id);
   g_autofree char *why = _gloss_w3c_check_annotation (tree, annotation, has_context);
   g_autoptr(GError) error = NULL;
@@ -354,7 +352,7 @@ collect (GlossW3cReader *r,
          guint           depth,
          guint           line)
 {
-  GlossW3cTree *tree = &r->tree;
+  GlossW3cTree *tree = r->tree;
   GlossW3cMembers members;
   GlossW3cValue type;
 
@@ -379,7 +377,7 @@ collect (GlossW3cReader *r,
 
   _gloss_w3c_find_members (tree, value, &members);
   type = members.type;
-  if (_gloss_w3c_has_string (tree, members.context, ANNO_CONTEXT))
+  if (_gloss_w3c_has_string (tree, members.context, GLOSS_W3C_ANNO_CONTEXT))
     has_context = TRUE;
 
   if (_gloss_w3c_has_string (tree, type, "AnnotationCollection"))
@@ -407,139 +405,28 @@ collect (GlossW3cReader *r,
   read_annotation (r, &members, has_context, (*index)++, line);
 }
 
-static gboolean walk (GlossW3cReader           *r,
-                      GlossJsonReader  *reader,
-                      gboolean          has_context,
-                      guint            *index,
-                      guint             depth,
-                      GError          **error);
-
-/* Reads the object whose "{" is the reader's current token.  Its members
- * are read one by one; once it shows itself a page (or a collection),
- * with its context known, its "items" (or "first") are walked as they
- * are read instead of being kept.  Otherwise the object, read whole, is
- * handed to collect(), and its space given back. */
-static gboolean
-walk_object (GlossW3cReader   *r,
-             GlossJsonReader  *reader,
-             gboolean          has_context,
-             guint            *index,
-             guint             depth,
-             GError          **error)
+/* A GlossW3cTakeFunc: what the file holds, in the order read. */
+static void
+take (gpointer       data,
+      GlossW3cTree  *tree,
+      GlossW3cValue  value,
+      gboolean       has_context,
+      guint          depth,
+      guint          line)
 {
-  GlossW3cTree *tree = &r->tree;
-  GlossW3cMark mark = _gloss_w3c_tree_mark (tree);
-  GlossW3cValue head = _gloss_w3c_tree_new_object (tree);
-  GlossW3cValue type = 0, context = 0;   /* the members read so far */
-  gboolean streamed = FALSE;
+  GlossW3cReader *r = data;
 
-  for (;;)
+  if (value == 0)
     {
-      GlossW3cValue member;
-      const char *key;
-      gsize length;
-      guint64 word;
-      gboolean items, is_type, is_context;
-
-      if (!gloss_json_reader_next (reader, error))
-        return FALSE;
-      if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_OBJECT)
-        break;
-
-      /* The reader's own copy of the key, good until it moves on: an
-       * annotation's members are not copied and freed one by one. */
-      key = gloss_json_reader_get_string (reader, &length);
-      word = _gloss_w3c_word (key, length);
-      if (_gloss_w3c_member_word (tree, head, word, key, length) != 0)
-        {
-          g_autofree char *what = g_strdup_printf (_("duplicate key “%s”"), key);
-
-          /* As the reader refuses it in a value read whole. */
-          g_set_error (error, GLOSS_ERROR, GLOSS_ERROR_PARSE, _("line %u, column %u: %s"),
-                       gloss_json_reader_get_line (reader), gloss_json_reader_get_column (reader),
-                       what);
-          return FALSE;
-        }
-
-      items = _gloss_w3c_name_is (key, length, word, "items");
-      if ((has_context || context != 0) && (items || _gloss_w3c_name_is (key, length, word, "first")) &&
-          _gloss_w3c_has_string (tree, type, items ? "AnnotationPage" : "AnnotationCollection"))
-        {
-          g_autofree char *name = g_strdup (key);
-          gboolean own_context = _gloss_w3c_has_string (tree, context, ANNO_CONTEXT);
-
-          if (!gloss_json_reader_next (reader, error))
-            return FALSE;
-          /* A collection's "first" that is a link is read whole, and
-           * reported as such. */
-          if (items || gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_BEGIN_OBJECT)
-            {
-              if (!walk (r, reader, has_context || own_context, index, depth + 1, error))
-                return FALSE;
-              streamed = TRUE;
-              _gloss_w3c_tree_add_null (tree, head, name);
-              continue;
-            }
-          if (_gloss_w3c_tree_read (tree, reader, error) == 0)
-            return FALSE;
-          _gloss_w3c_tree_add_null (tree, head, name);
-          continue;
-        }
-
-      /* Known before the reader moves on, and with it the key. */
-      is_type = _gloss_w3c_name_is (key, length, word, "type");
-      is_context = _gloss_w3c_name_is (key, length, word, "@context");
-      member = _gloss_w3c_tree_add_member (tree, head, key, reader, error);
-      if (member == 0)
-        return FALSE;
-      if (is_type)
-        type = member;
-      else if (is_context)
-        context = member;
+      _gloss_import_problem (r->problems, r->display, line,
+                             _("item %u is not a JSON object, so not an annotation"), r->index + 1);
+      r->index++;
+      return;
     }
 
-  if (!streamed)
-    collect (r, head, has_context, index, depth, 0);
-
-  _gloss_w3c_tree_release (tree, mark);
-  return TRUE;
-}
-
-/* Walks the value whose first token is the reader's current one, as
- * collect() does a value read whole. */
-static gboolean
-walk (GlossW3cReader   *r,
-      GlossJsonReader  *reader,
-      gboolean          has_context,
-      guint            *index,
-      guint             depth,
-      GError          **error)
-{
-  GlossJsonToken token = gloss_json_reader_get_token (reader);
-
-  if (depth > 8)
-    return gloss_json_reader_skip_value (reader, error);
-
-  if (token == GLOSS_JSON_TOKEN_BEGIN_ARRAY)
-    {
-      for (;;)
-        {
-          if (!gloss_json_reader_next (reader, error))
-            return FALSE;
-          if (gloss_json_reader_get_token (reader) == GLOSS_JSON_TOKEN_END_ARRAY)
-            return TRUE;
-          if (!walk (r, reader, has_context, index, depth + 1, error))
-            return FALSE;
-        }
-    }
-
-  if (token == GLOSS_JSON_TOKEN_BEGIN_OBJECT)
-    return walk_object (r, reader, has_context, index, depth, error);
-
-  _gloss_import_problem (r->problems, r->display, gloss_json_reader_get_line (reader),
-                         _("item %u is not a JSON object, so not an annotation"), *index + 1);
-  (*index)++;
-  return gloss_json_reader_skip_value (reader, error);
+  r->tree = tree;
+  collect (r, value, has_context, &r->index, depth, 0);
+  r->tree = NULL;
 }
 
 /* The batch of @item: that of @last (the item before, or NULL) when it
@@ -669,10 +556,8 @@ w3c_import_file (GlossImporter *self,
   g_autofree char *display = g_file_get_parse_name (input);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GlossJsonReader) reader = NULL;
   gsize length, skip;
   gsize known = problems->len;
-  guint index = 0;
   GlossW3cReader r = { 0 };
   gboolean ok;
 
@@ -689,7 +574,6 @@ w3c_import_file (GlossImporter *self,
   r.problems = problems;
   r.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   r.annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  _gloss_w3c_tree_init (&r.tree);
   r.by_iri = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   r.items = g_ptr_array_new_with_free_func (item_free);
   r.links = g_ptr_array_new_with_free_func (g_free);
@@ -698,10 +582,7 @@ w3c_import_file (GlossImporter *self,
 
   /* A file that is not JSON throughout is refused whole, whatever its
    * annotations read so far. */
-  reader = gloss_json_reader_new (data + skip, length - skip, GLOSS_IMPORT_MAX_DEPTH);
-  if (!gloss_json_reader_next (reader, &error) ||
-      !walk (&r, reader, FALSE, &index, 0, &error) ||
-      !gloss_json_reader_next (reader, &error))
+  if (!_gloss_w3c_pipe_read (data + skip, length - skip, take, &r, &error))
     {
       g_string_truncate (problems, known);
       _gloss_import_problem (problems, display, 0, "%s", error->message);
@@ -709,7 +590,6 @@ w3c_import_file (GlossImporter *self,
 
   /* Everything needed is in the items now: the file's text goes before
    * the annotation files are made, which keeps the peak lower. */
-  g_clear_pointer (&reader, gloss_json_reader_free);
   r.data = NULL;
   g_clear_pointer (&data, g_free);
 
@@ -776,7 +656,6 @@ w3c_import_file (GlossImporter *self,
 
   g_hash_table_unref (r.by_iri);
   g_hash_table_unref (r.annotators);
-  _gloss_w3c_tree_clear (&r.tree);
   g_hash_table_unref (r.sources);
   g_ptr_array_unref (r.items);
   g_ptr_array_unref (r.links);
