@@ -1953,6 +1953,64 @@ test_writer_same_bytes (void)
   assert_writer_matches (many_loaded);
 }
 
+/* Layers large enough to be serialized in two threads, halves odd and
+ * even, with attributes, relations and keys Gloss does not know: the same
+ * bytes as a writer that writes them a few at a time. */
+static void
+test_writer_halves (void)
+{
+  static const guint counts[] = { 20000, 20001, 25013 };
+  g_autofree char *folder = make_folder ("writer-halves");
+
+  for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+    {
+      guint n = counts[c];
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autofree char *sha = NULL;
+      g_autofree char *name = g_strdup_printf ("halves-%u.txt", n);
+      g_autofree char *file_name = g_strconcat (name, ".alice.gloss.json", NULL);
+      g_autoptr(GlossSource) source = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GlossAnnotationFile) self = NULL;
+      guint offset = 0;
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (text, "w%05u ", i);
+      source = write_article (folder, name, text->str);
+      sha = text_sha256 (text->str);
+
+      g_string_append_printf (json, "{\"gloss\": 1, \"source\": {\"path\": \"%s\", \"sha256\": \"%s\", "
+                              "\"text_sha256\": \"%s\", \"encoding\": \"UTF-8\", \"media_type\": \"text/plain\", "
+                              "\"length\": %u}, \"annotator\": {\"id\": \"alice\", \"name\": \"Alice\"}, "
+                              "\"tags\": [], \"annotations\": [", name, sha, sha, n * 7);
+      for (guint i = 0; i < n; i++, offset += 7)
+        {
+          g_string_append_printf (json, "%s{\"id\": \"a%u\", \"tag\": \"%s\", \"start\": %u, \"end\": %u, "
+                                  "\"quote\": \"w%05u\"", i ? ", " : "", i, i % 2 ? "claim" : "company",
+                                  offset, offset + 6, i);
+          if (i % 5 == 0)
+            g_string_append (json, ", \"attributes\": {\"verdict\": \"false\", \"weight\": 0.5}");
+          if (i % 7 == 0)
+            g_string_append_printf (json, ", \"x-tool\": {\"n\": %u, \"list\": [true, null, \"é\\u2028\"]}", i);
+          g_string_append (json, "}");
+        }
+      g_string_append (json, "], \"relations\": [");
+      for (guint i = 0; i + 1 < n; i += 3)
+        g_string_append_printf (json, "%s{\"id\": \"r%u\", \"type\": \"about\", \"source\": \"a%u\", "
+                                "\"target\": \"a%u\", \"note\": \"n\\\"%u\"}",
+                                i ? ", " : "", i, i, i + 1, i);
+      g_string_append (json, "], \"x-file\": 1}");
+
+      file = put_file (folder, file_name, json->str, -1);
+      self = load_ok (file);
+      attach_ok (self, source);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gloss_annotation_file_get_layer (self))), ==, n);
+      g_assert_cmpuint (gloss_layer_get_n_relations (gloss_annotation_file_get_layer (self)), ==, (n + 1) / 3);
+      assert_writer_matches (self);
+    }
+}
+
 /* What a writer gives is the file as it was when the writer was made. */
 static void
 test_writer_snapshot (void)
@@ -2986,6 +3044,7 @@ main (int   argc,
   g_test_add_func ("/annotation-file/save/interrupted", test_save_interrupted);
   g_test_add_func ("/annotation-file/save/interrupted-hard-link", test_save_interrupted_hard_link);
   g_test_add_func ("/annotation-file/writer/same-bytes", test_writer_same_bytes);
+  g_test_add_func ("/annotation-file/writer/halves", test_writer_halves);
   g_test_add_func ("/annotation-file/writer/snapshot", test_writer_snapshot);
   g_test_add_func ("/annotation-file/writer/stale", test_writer_stale);
   g_test_add_func ("/annotation-file/save-async/writes", test_save_async);

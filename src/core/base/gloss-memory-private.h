@@ -20,4 +20,11 @@ G_BEGIN_DECLS
 void gloss_memory_prefer_huge_pages (gpointer data,
                                      gsize    size);
 
+/* Gives the pages of @size bytes at @data, a part of a buffer already
+ * read and soon freed, back to the system at once, their contents lost:
+ * copying a large buffer into another then does not hold the text twice.
+ * Only a hint, as above. */
+void gloss_memory_release           (gpointer data,
+                                     gsize    size);
+
 G_END_DECLS

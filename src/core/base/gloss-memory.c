@@ -9,6 +9,7 @@
 
 #ifdef HAVE_MADVISE
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "gloss-memory-private.h"
@@ -32,6 +33,25 @@ gloss_memory_prefer_huge_pages (gpointer data,
   /* A kernel without transparent huge pages refuses (EINVAL): the buffer
    * is then filled as it would have been. */
   (void)madvise ((void *)start, end - start, MADV_HUGEPAGE);
+#else
+  (void)data;
+  (void)size;
+#endif
+}
+
+void
+gloss_memory_release (gpointer data,
+                      gsize    size)
+{
+#if defined(HAVE_MADVISE) && defined(MADV_DONTNEED)
+  gsize page = (gsize)sysconf (_SC_PAGESIZE);
+  guintptr start = ((guintptr)data + page - 1) & ~(guintptr)(page - 1);
+  guintptr end = ((guintptr)data + size) & ~(guintptr)(page - 1);
+
+  /* Only the whole pages inside: the allocator's own words lie around
+   * the buffer, never inside it. */
+  if (data != NULL && end > start)
+    (void)madvise ((void *)start, end - start, MADV_DONTNEED);
 #else
   (void)data;
   (void)size;

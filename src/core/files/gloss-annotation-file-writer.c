@@ -262,6 +262,8 @@ struct _GlossFileWriter
   guint next;
   guint next_relation;
   GString *out;           /* NULL once finished */
+  gsize annotation_bytes; /* about what one takes, from a sample */
+  gsize relation_bytes;
 };
 
 /* Where a tag the codebook lacks goes: after the codebook's own. */
@@ -383,22 +385,24 @@ begin_entry (GString *out,
 }
 
 static void
-close_annotations (GlossFileWriter *writer)
+close_annotations (GlossFileWriter *writer,
+                   GString         *out)
 {
-  g_string_append (writer->out, writer->n_annotations ? "\n  ]" : "]");
+  g_string_append (out, writer->n_annotations ? "\n  ]" : "]");
   if (writer->n_relations > 0)
-    gloss_json_append_literal (writer->out, ",\n  \"relations\": [");
+    gloss_json_append_literal (out, ",\n  \"relations\": [");
 }
 
 static void
 write_relations (GlossFileWriter *writer,
+                 GString         *out,
                  guint            from,
                  guint            to)
 {
   for (guint i = from; i < to; i++)
     {
-      begin_entry (writer->out, i);
-      write_relation (writer->out, g_ptr_array_index (writer->layer->relations, i));
+      begin_entry (out, i);
+      write_relation (out, g_ptr_array_index (writer->layer->relations, i));
     }
 }
 
@@ -469,13 +473,14 @@ write_head (GlossFileWriter *writer)
  * separator it needs. */
 static void
 write_annotations (GlossFileWriter *writer,
+                   GString         *out,
                    guint            from,
                    guint            to)
 {
   for (guint i = from; i < to; i++)
     {
-      begin_entry (writer->out, i);
-      write_annotation (writer->out, _gloss_layer_item_at (writer->layer, i));
+      begin_entry (out, i);
+      write_annotation (out, _gloss_layer_item_at (writer->layer, i));
     }
 }
 
@@ -509,6 +514,8 @@ estimate_size (GlossFileWriter *writer)
                                                        n_relations)));
   if (n_relations > 0)
     relation_bytes = MAX (relation_bytes, sample->len / n_relations + 8);
+  writer->annotation_bytes = annotation_bytes;
+  writer->relation_bytes = relation_bytes;
 
   /* A quarter more than the sample says: pages never written are never
    * touched. */
@@ -595,22 +602,22 @@ gloss_file_writer_step (GlossFileWriter *writer,
       writer->next = 0;
       if (writer->n_annotations > 0)
         return FALSE;
-      close_annotations (writer);
+      close_annotations (writer, writer->out);
       return is_complete (writer);
     }
 
   if (writer->next < writer->n_annotations)
     {
-      write_annotations (writer, writer->next, end);
+      write_annotations (writer, writer->out, writer->next, end);
       writer->next = end;
       if (writer->next == writer->n_annotations)
-        close_annotations (writer);
+        close_annotations (writer, writer->out);
       return is_complete (writer);
     }
 
   /* Relations are written by the same slices, counted as annotations. */
   end = writer->next_relation + MIN (max_annotations, writer->n_relations - writer->next_relation);
-  write_relations (writer, writer->next_relation, end);
+  write_relations (writer, writer->out, writer->next_relation, end);
   writer->next_relation = end;
 
   return is_complete (writer);
@@ -671,6 +678,46 @@ gloss_file_writer_free (GlossFileWriter *writer)
   g_free (writer);
 }
 
+/* A layer this large is written in two threads: the annotations of the
+ * second half and the relations in one, the first half in the other. */
+#define HALVES_FROM 20000
+
+typedef struct
+{
+  GlossFileWriter *writer;
+  guint from;
+  GString *out;
+} Half;
+
+static gpointer
+write_second_half (gpointer data)
+{
+  Half *half = data;
+  GlossFileWriter *writer = half->writer;
+
+  write_annotations (writer, half->out, half->from, writer->n_annotations);
+  close_annotations (writer, half->out);
+  write_relations (writer, half->out, 0, writer->n_relations);
+  return NULL;
+}
+
+/* Appends @from to @out a few megabytes at a time, each given back to
+ * the system once copied, so that the text is never held twice. */
+static void
+append_releasing (GString *out,
+                  GString *from)
+{
+  const gsize step = 4 * 1024 * 1024;
+
+  for (gsize done = 0; done < from->len; done += step)
+    {
+      gsize n = MIN (step, from->len - done);
+
+      gloss_json_append (out, from->str + done, n);
+      gloss_memory_release (from->str + done, n);
+    }
+}
+
 char *
 gloss_annotation_file_serialize (GlossAnnotationFile *self,
                                  gsize               *length)
@@ -680,8 +727,27 @@ gloss_annotation_file_serialize (GlossAnnotationFile *self,
 
   g_return_val_if_fail (GLOSS_IS_ANNOTATION_FILE (self), NULL);
 
-  /* All in one go: nothing can change the layer in between. */
+  /* All in one go: nothing can change the layer in between.  The first
+   * step reads the tags and writes everything before the annotations. */
   writer = gloss_annotation_file_writer_new (self);
+  if (!gloss_file_writer_step (writer, G_MAXUINT) && writer->n_annotations >= HALVES_FROM)
+    {
+      /* The annotations are only read, by both threads: GVariant
+       * attributes and json-glib extras may be read from several. */
+      Half half = { writer, writer->n_annotations / 2, NULL };
+      GThread *thread;
+
+      half.out = g_string_sized_new ((writer->annotation_bytes * (writer->n_annotations - half.from) +
+                                      writer->relation_bytes * writer->n_relations) / 4 * 5 + 1024);
+      gloss_memory_prefer_huge_pages (half.out->str, half.out->allocated_len);
+      thread = g_thread_new ("gloss-serialize", write_second_half, &half);
+      write_annotations (writer, writer->out, 0, half.from);
+      g_thread_join (thread);
+      append_releasing (writer->out, half.out);
+      g_string_free (half.out, TRUE);
+      writer->next = writer->n_annotations;
+      writer->next_relation = writer->n_relations;
+    }
   while (!gloss_file_writer_step (writer, G_MAXUINT))
     ;
   out = writer_complete (writer);
