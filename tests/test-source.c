@@ -347,6 +347,64 @@ test_sha256 (void)
   g_assert_cmpstr (gloss_source_get_text (from_text), ==, "abc");
 }
 
+/* Sources large enough to have their checksums worked out in a thread
+ * of their own: the same checksums, asked for by the getters, by the
+ * properties, from several threads at once, or not at all before the
+ * source goes. */
+static gpointer
+ask_sha256 (gpointer data)
+{
+  return (gpointer) gloss_source_get_sha256 (data);
+}
+
+static void
+test_sha256_large (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) latin = g_string_new (NULL);
+  g_autofree char *text_sha = NULL;
+  g_autofree char *latin_sha = NULL;
+  g_autofree char *latin_text_sha = NULL;
+  g_autoptr(GlossSource) source = NULL;
+  g_autoptr(GlossSource) from_text = NULL;
+  g_autoptr(GlossSource) windows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *property = NULL;
+  GThread *threads[4];
+
+  while (text->len < 600 * 1024)
+    g_string_append (text, "Le groupe de Jeff Bezos serait sur le point de s’imposer. ");
+  while (latin->len < 600 * 1024)
+    g_string_append (latin, "caf\xe9 cr\xe8me ");
+  text_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, text->len);
+  latin_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) latin->str, latin->len);
+
+  source = load ("large.txt", text->str, text->len, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("ask", ask_sha256, source);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpstr (g_thread_join (threads[i]), ==, text_sha);
+  g_assert_cmpstr (gloss_source_get_text_sha256 (source), ==, text_sha);
+
+  from_text = gloss_source_new_from_text (text->str, text->len, "large");
+  g_object_get (from_text, "sha256", &property, NULL);
+  g_assert_cmpstr (property, ==, text_sha);
+  g_assert_cmpstr (gloss_source_get_text_sha256 (from_text), ==, text_sha);
+
+  windows = load ("latin.txt", latin->str, latin->len, 0, &error);
+  g_assert_no_error (error);
+  latin_text_sha = g_compute_checksum_for_string (G_CHECKSUM_SHA256, gloss_source_get_text (windows), -1);
+  g_assert_cmpstr (gloss_source_get_text_sha256 (windows), ==, latin_text_sha);
+  g_assert_cmpstr (gloss_source_get_sha256 (windows), ==, latin_sha);
+  g_assert_cmpstr (latin_sha, !=, latin_text_sha);
+
+  /* Never asked for: the source waits for its thread as it goes. */
+  g_clear_object (&from_text);
+  from_text = gloss_source_new_from_text (text->str, text->len, "large");
+  g_clear_object (&from_text);
+}
+
 static void
 test_text_sha256_windows_1252 (void)
 {
@@ -762,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/source/io/directory", test_directory);
   g_test_add_func ("/source/io/cancelled", test_cancelled);
   g_test_add_func ("/source/sha256", test_sha256);
+  g_test_add_func ("/source/sha256-large", test_sha256_large);
   g_test_add_func ("/source/text-sha256-windows-1252", test_text_sha256_windows_1252);
   g_test_add_func ("/source/title", test_title);
   g_test_add_func ("/source/paragraphs", test_paragraphs);

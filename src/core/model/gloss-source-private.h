@@ -24,8 +24,14 @@ struct _GlossSource
   char           *encoding;
   char           *media_type;
   char           *reader;
+  /* Read through gloss_source_get_sha256() and _get_text_sha256(): the
+   * text's checksum of a large source is worked out in a thread of its
+   * own, joined when first asked for. */
   char           *sha256;
   char           *text_sha256;
+  GThread        *checksum;       /* gives text_sha256 */
+  gboolean        sha256_is_text; /* sha256 is text_sha256, once known */
+  GMutex          checksum_lock;
 
   /* Always NUL-terminated, and never holds a NUL itself. */
   char           *text;

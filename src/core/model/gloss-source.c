@@ -46,6 +46,33 @@ _gloss_source_dup_display_basename (GFile *file)
   return g_filename_display_name (basename);
 }
 
+/* Texts from this size on have their checksum worked out in a thread. */
+#define CHECKSUM_IN_THREAD (256 * 1024)
+
+static gpointer
+compute_text_sha256 (gpointer data)
+{
+  GlossSource *self = data;
+
+  /* The text does not change, and the source waits for this thread
+   * before it lets the text go. */
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self->text, self->n_bytes);
+}
+
+/* Joins the checksum's thread, if it is still to be joined. */
+static void
+resolve_checksum (GlossSource *self)
+{
+  g_mutex_lock (&self->checksum_lock);
+  if (self->checksum != NULL)
+    {
+      self->text_sha256 = g_thread_join (g_steal_pointer (&self->checksum));
+      if (self->sha256_is_text && self->sha256 == NULL)
+        self->sha256 = g_strdup (self->text_sha256);
+    }
+  g_mutex_unlock (&self->checksum_lock);
+}
+
 GlossSource *
 _gloss_source_new_take (GFile      *file,
                         char       *name,
@@ -73,13 +100,19 @@ _gloss_source_new_take (GFile      *file,
   self->media_type = g_strdup (media_type);
   self->reader = g_strdup (reader);
 
-  if (text_sha256 == NULL)
-    text_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                               (const guchar *) text, n_bytes);
+  /* SHA-256 takes some 50 ms for 5 MB: a large text's is worked out
+   * while the caller goes on (finding the paragraphs below, reading the
+   * annotations), and joined when first asked for. */
+  g_mutex_init (&self->checksum_lock);
+  if (text_sha256 == NULL && n_bytes >= CHECKSUM_IN_THREAD)
+    self->checksum = g_thread_new ("gloss-checksum", compute_text_sha256, self);
+  else if (text_sha256 == NULL)
+    text_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, n_bytes);
   self->text_sha256 = text_sha256;
 
   /* A caller without the original bytes has only the text to vouch for. */
-  if (sha256 == NULL)
+  self->sha256_is_text = sha256 == NULL;
+  if (sha256 == NULL && text_sha256 != NULL)
     sha256 = g_strdup (text_sha256);
   self->sha256 = sha256;
 
@@ -124,6 +157,10 @@ static void
 gloss_source_finalize (GObject *object)
 {
   GlossSource *self = GLOSS_SOURCE (object);
+
+  /* The checksum's thread reads the text. */
+  resolve_checksum (self);
+  g_mutex_clear (&self->checksum_lock);
 
   /* The index borrows the text, so it goes first. */
   g_clear_pointer (&self->index, gloss_text_index_free);
@@ -183,11 +220,11 @@ gloss_source_get_property (GObject    *object,
       break;
 
     case PROP_SHA256:
-      g_value_set_string (value, self->sha256);
+      g_value_set_string (value, gloss_source_get_sha256 (self));
       break;
 
     case PROP_TEXT_SHA256:
-      g_value_set_string (value, self->text_sha256);
+      g_value_set_string (value, gloss_source_get_text_sha256 (self));
       break;
 
     default:
@@ -277,7 +314,6 @@ gloss_source_new_from_text (const char *text,
 {
   gsize n_bytes;
   char *copy;
-  char *sha256;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -294,11 +330,10 @@ gloss_source_new_from_text (const char *text,
     memcpy (copy, text, n_bytes);
   copy[n_bytes] = '\0';
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) copy, n_bytes);
-
+  /* Its bytes are its text: one checksum for both. */
   return _gloss_source_new_take (NULL, g_strdup (display_name), copy, n_bytes,
                                  "UTF-8", "text/plain", NULL,
-                                 sha256, g_strdup (sha256), NULL, NULL);
+                                 NULL, NULL, NULL, NULL);
 }
 
 /**
@@ -431,6 +466,7 @@ gloss_source_get_sha256 (GlossSource *self)
 {
   g_return_val_if_fail (GLOSS_IS_SOURCE (self), NULL);
 
+  resolve_checksum (self);
   return self->sha256;
 }
 
@@ -439,6 +475,7 @@ gloss_source_get_text_sha256 (GlossSource *self)
 {
   g_return_val_if_fail (GLOSS_IS_SOURCE (self), NULL);
 
+  resolve_checksum (self);
   return self->text_sha256;
 }
 

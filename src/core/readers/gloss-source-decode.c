@@ -283,14 +283,14 @@ gloss_source_new_from_data (GFile       *file,
       return NULL;
     }
 
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n_bytes);
-
+  /* UTF-8 bytes are the text as they are: one checksum for both, worked
+   * out by the source. */
   if (g_utf8_validate_len (data, n_bytes, NULL))
-    {
-      return _gloss_source_new_take (file, name, data, n_bytes,
-                                     "UTF-8", "text/plain", NULL,
-                                     sha256, g_strdup (sha256), NULL, NULL);
-    }
+    return _gloss_source_new_take (file, name, data, n_bytes,
+                                   "UTF-8", "text/plain", NULL,
+                                   NULL, NULL, NULL, NULL);
+
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, n_bytes);
 
   text = decode_windows_1252 ((const guchar *) data, n_bytes, &n_text);
   g_free (data);
