@@ -347,10 +347,10 @@ test_sha256 (void)
   g_assert_cmpstr (gloss_source_get_text (from_text), ==, "abc");
 }
 
-/* Sources large enough to have their checksums worked out in a thread
- * of their own: the same checksums, asked for by the getters, by the
- * properties, from several threads at once, or not at all before the
- * source goes. */
+/* Sources large enough to have their checksums worked out by the pool of
+ * threads: the same checksums, asked for by the getters, by the
+ * properties, from several threads at once, for many sources kept at
+ * once, or not at all before the source goes. */
 static gpointer
 ask_sha256 (gpointer data)
 {
@@ -399,10 +399,35 @@ test_sha256_large (void)
   g_assert_cmpstr (gloss_source_get_sha256 (windows), ==, latin_sha);
   g_assert_cmpstr (latin_sha, !=, latin_text_sha);
 
-  /* Never asked for: the source waits for its thread as it goes. */
+  /* Never asked for: the source goes once its checksum is done. */
   g_clear_object (&from_text);
   from_text = gloss_source_new_from_text (text->str, text->len, "large");
   g_clear_object (&from_text);
+
+  /* Many kept at once, more than the pool has threads, asked last first. */
+  {
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GArray) lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+    for (guint i = 0; i < 24; i++)
+      {
+        gsize length = text->len - 7 * i;
+
+        /* Whole characters only. */
+        while (!g_utf8_validate_len (text->str, length, NULL))
+          length--;
+        g_array_append_val (lengths, length);
+        g_ptr_array_add (many, gloss_source_new_from_text (text->str, length, "many"));
+      }
+    for (guint i = many->len; i-- > 0;)
+      {
+        gsize length = g_array_index (lengths, gsize, i);
+        g_autofree char *expected =
+          g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text->str, length);
+
+        g_assert_cmpstr (gloss_source_get_sha256 (g_ptr_array_index (many, i)), ==, expected);
+      }
+  }
 }
 
 static void

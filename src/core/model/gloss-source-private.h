@@ -25,13 +25,14 @@ struct _GlossSource
   char           *media_type;
   char           *reader;
   /* Read through gloss_source_get_sha256() and _get_text_sha256(): the
-   * text's checksum of a large source is worked out in a thread of its
-   * own, joined when first asked for. */
+   * text's checksum of a large source is worked out by a pool of threads,
+   * waited for when first asked for. */
   char           *sha256;
   char           *text_sha256;
-  GThread        *checksum;       /* gives text_sha256 */
-  gboolean        sha256_is_text; /* sha256 is text_sha256, once known */
+  gboolean        sha256_is_text;   /* sha256 is text_sha256, once known */
+  gboolean        checksum_pending; /* under checksum_lock */
   GMutex          checksum_lock;
+  GCond           checksum_done;
 
   /* Always NUL-terminated, and never holds a NUL itself. */
   char           *text;

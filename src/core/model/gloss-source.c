@@ -46,30 +46,49 @@ _gloss_source_dup_display_basename (GFile *file)
   return g_filename_display_name (basename);
 }
 
-/* Texts from this size on have their checksum worked out in a thread. */
+/* Texts from this size on have their checksum worked out by a pool of
+ * two threads: a folder of large articles kept open never has more
+ * threads than that, nor threads left to be joined. */
 #define CHECKSUM_IN_THREAD (256 * 1024)
+#define CHECKSUM_THREADS 2
 
-static gpointer
-compute_text_sha256 (gpointer data)
+/* A job of the pool: it holds a reference on the source, whose text
+ * therefore stays while it is read. */
+static void
+compute_text_sha256 (gpointer data,
+                     gpointer unused)
 {
   GlossSource *self = data;
+  char *sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self->text, self->n_bytes);
 
-  /* The text does not change, and the source waits for this thread
-   * before it lets the text go. */
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) self->text, self->n_bytes);
+  g_mutex_lock (&self->checksum_lock);
+  self->text_sha256 = sum;
+  if (self->sha256_is_text && self->sha256 == NULL)
+    self->sha256 = g_strdup (sum);
+  self->checksum_pending = FALSE;
+  g_cond_broadcast (&self->checksum_done);
+  g_mutex_unlock (&self->checksum_lock);
+  g_object_unref (self);
 }
 
-/* Joins the checksum's thread, if it is still to be joined. */
+static GThreadPool *
+checksum_pool (void)
+{
+  static gsize pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, (gsize) g_thread_pool_new (compute_text_sha256, NULL, CHECKSUM_THREADS,
+                                                         FALSE, NULL));
+  return (GThreadPool *) pool;
+}
+
+/* Waits for the checksum, if it is still being worked out. */
 static void
 resolve_checksum (GlossSource *self)
 {
   g_mutex_lock (&self->checksum_lock);
-  if (self->checksum != NULL)
-    {
-      self->text_sha256 = g_thread_join (g_steal_pointer (&self->checksum));
-      if (self->sha256_is_text && self->sha256 == NULL)
-        self->sha256 = g_strdup (self->text_sha256);
-    }
+  while (self->checksum_pending)
+    g_cond_wait (&self->checksum_done, &self->checksum_lock);
   g_mutex_unlock (&self->checksum_lock);
 }
 
@@ -102,11 +121,8 @@ _gloss_source_new_take (GFile      *file,
 
   /* SHA-256 takes some 50 ms for 5 MB: a large text's is worked out
    * while the caller goes on (finding the paragraphs below, reading the
-   * annotations), and joined when first asked for. */
-  g_mutex_init (&self->checksum_lock);
-  if (text_sha256 == NULL && n_bytes >= CHECKSUM_IN_THREAD)
-    self->checksum = g_thread_new ("gloss-checksum", compute_text_sha256, self);
-  else if (text_sha256 == NULL)
+   * annotations), and waited for when first asked for. */
+  if (text_sha256 == NULL && n_bytes < CHECKSUM_IN_THREAD)
     text_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, n_bytes);
   self->text_sha256 = text_sha256;
 
@@ -115,6 +131,12 @@ _gloss_source_new_take (GFile      *file,
   if (sha256 == NULL && text_sha256 != NULL)
     sha256 = g_strdup (text_sha256);
   self->sha256 = sha256;
+
+  if (text_sha256 == NULL)
+    {
+      self->checksum_pending = TRUE;
+      g_thread_pool_push (checksum_pool (), g_object_ref (self), NULL);
+    }
 
   if (blocks == NULL)
     blocks = _gloss_source_find_paragraphs (text, n_bytes, self->index);
@@ -158,9 +180,9 @@ gloss_source_finalize (GObject *object)
 {
   GlossSource *self = GLOSS_SOURCE (object);
 
-  /* The checksum's thread reads the text. */
-  resolve_checksum (self);
+  /* No checksum is pending: its job holds a reference. */
   g_mutex_clear (&self->checksum_lock);
+  g_cond_clear (&self->checksum_done);
 
   /* The index borrows the text, so it goes first. */
   g_clear_pointer (&self->index, gloss_text_index_free);
@@ -295,6 +317,8 @@ static void
 gloss_source_init (GlossSource *self)
 {
   self->warnings = g_ptr_array_new_with_free_func (g_free);
+  g_mutex_init (&self->checksum_lock);
+  g_cond_init (&self->checksum_done);
 }
 
 /**
