@@ -491,6 +491,17 @@ write_annotations (GlossFileWriter *writer,
  * relations spread over the layer, with a margin: a buffer that had to
  * grow would be copied whole, since the huge page advice keeps its
  * mapping from being moved instead. */
+/* The bytes that @n_annotations and @n_relations take, once the sizes
+ * are sampled: a quarter more than the sample says, since pages never
+ * written are never touched. */
+static gsize
+bytes_for (GlossFileWriter *writer,
+           guint            n_annotations,
+           guint            n_relations)
+{
+  return 1024 + (writer->annotation_bytes * n_annotations + writer->relation_bytes * n_relations) / 4 * 5;
+}
+
 static gsize
 estimate_size (GlossFileWriter *writer)
 {
@@ -517,10 +528,7 @@ estimate_size (GlossFileWriter *writer)
   writer->annotation_bytes = annotation_bytes;
   writer->relation_bytes = relation_bytes;
 
-  /* A quarter more than the sample says: pages never written are never
-   * touched. */
-  return 1024 + writer->intro->len + writer->tail->len +
-         (annotation_bytes * writer->n_annotations + relation_bytes * writer->n_relations) / 4 * 5;
+  return writer->intro->len + writer->tail->len + bytes_for (writer, writer->n_annotations, writer->n_relations);
 }
 
 GlossFileWriter *
@@ -737,8 +745,7 @@ gloss_annotation_file_serialize (GlossAnnotationFile *self,
       Half half = { writer, writer->n_annotations / 2, NULL };
       GThread *thread;
 
-      half.out = g_string_sized_new ((writer->annotation_bytes * (writer->n_annotations - half.from) +
-                                      writer->relation_bytes * writer->n_relations) / 4 * 5 + 1024);
+      half.out = g_string_sized_new (bytes_for (writer, writer->n_annotations - half.from, writer->n_relations));
       gloss_memory_prefer_huge_pages (half.out->str, half.out->allocated_len);
       thread = g_thread_new ("gloss-serialize", write_second_half, &half);
       write_annotations (writer, writer->out, 0, half.from);

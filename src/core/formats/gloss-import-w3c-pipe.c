@@ -205,7 +205,7 @@ walk_object (Pipe      *pipe,
       /* Known before the reader moves on, and with it the key. */
       is_type = _gloss_w3c_name_is (key, length, word, "type");
       is_context = _gloss_w3c_name_is (key, length, word, "@context");
-      member = _gloss_w3c_tree_add_member (tree, head, key, reader, error);
+      member = _gloss_w3c_tree_add_member (tree, head, key, length, word, reader, error);
       if (member == 0)
         return FALSE;
       if (is_type)

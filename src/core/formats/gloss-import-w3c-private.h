@@ -81,11 +81,14 @@ GlossW3cValue  _gloss_w3c_tree_read     (GlossW3cTree     *tree,
 /* An empty object, to which members are added one by one. */
 GlossW3cValue  _gloss_w3c_tree_new_object (GlossW3cTree   *tree);
 /* Reads the value after the reader's current token (a key) as the member
- * @name of @object, which must not have it already (the caller checks);
- * @name may be the reader's own string, copied before the reader moves. */
+ * @name (@length bytes, whose first eight are @word) of @object, which
+ * must not have it already (the caller checks); @name may be the reader's
+ * own string, copied before the reader moves. */
 GlossW3cValue  _gloss_w3c_tree_add_member (GlossW3cTree   *tree,
                                            GlossW3cValue   object,
                                            const char     *name,
+                                           gsize           length,
+                                           guint64         word,
                                            GlossJsonReader *reader,
                                            GError        **error);
 /* Adds a null member @name, for one read otherwise. */

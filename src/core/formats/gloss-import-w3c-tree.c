@@ -103,8 +103,30 @@ name_of (GlossW3cTree *tree,
   return tree->strings + node->key - 1;
 }
 
-/* Millions of strings and nodes: the tree grows its own arrays, without
- * a call for each. */
+/* Millions of strings and nodes: the tree grows its own arrays, doubling
+ * them, without a call for each.  These make room for @n more. */
+static inline void
+reserve_strings (GlossW3cTree *tree,
+                 gsize         n)
+{
+  if (G_UNLIKELY (tree->strings_allocated - tree->strings_length < n))
+    {
+      tree->strings_allocated = MAX (tree->strings_allocated * 2, tree->strings_length + n);
+      tree->strings = g_realloc (tree->strings, tree->strings_allocated);
+    }
+}
+
+static inline void
+reserve_nodes (GlossW3cTree *tree,
+               guint         n)
+{
+  if (G_UNLIKELY (tree->nodes_allocated - tree->n_nodes < n))
+    {
+      tree->nodes_allocated = MAX (tree->nodes_allocated * 2, tree->n_nodes + n);
+      tree->nodes = g_renew (Node, tree->nodes, tree->nodes_allocated);
+    }
+}
+
 static gsize
 add_string (GlossW3cTree *tree,
             const char   *string,
@@ -112,11 +134,7 @@ add_string (GlossW3cTree *tree,
 {
   gsize at = tree->strings_length;
 
-  if (G_UNLIKELY (tree->strings_allocated - at <= length))
-    {
-      tree->strings_allocated = MAX (tree->strings_allocated * 2, at + length + 1);
-      tree->strings = g_realloc (tree->strings, tree->strings_allocated);
-    }
+  reserve_strings (tree, length + 1);
   memcpy (tree->strings + at, string, length);
   tree->strings[at + length] = '\0';
   tree->strings_length = at + length + 1;
@@ -133,11 +151,7 @@ add_node (GlossW3cTree *tree,
 {
   guint at = tree->n_nodes;
 
-  if (G_UNLIKELY (at == tree->nodes_allocated))
-    {
-      tree->nodes_allocated *= 2;
-      tree->nodes = g_renew (Node, tree->nodes, tree->nodes_allocated);
-    }
+  reserve_nodes (tree, 1);
   tree->nodes[at] = (Node) { .word = word, .key = key, .kind = kind };
   tree->n_nodes = at + 1;
   return at;
@@ -320,16 +334,8 @@ _gloss_w3c_tree_copy (GlossW3cTree  *to,
 
   g_assert (value >= mark.nodes && value < from->n_nodes);
 
-  if (to->nodes_allocated - to->n_nodes < n_nodes)
-    {
-      to->nodes_allocated = MAX (to->nodes_allocated * 2, to->n_nodes + n_nodes);
-      to->nodes = g_renew (Node, to->nodes, to->nodes_allocated);
-    }
-  if (to->strings_allocated - to->strings_length < n_bytes)
-    {
-      to->strings_allocated = MAX (to->strings_allocated * 2, to->strings_length + n_bytes);
-      to->strings = g_realloc (to->strings, to->strings_allocated);
-    }
+  reserve_nodes (to, n_nodes);
+  reserve_strings (to, n_bytes);
 
   /* What was read since @mark refers only to itself: moved as one block,
    * each index and offset by as much. */
@@ -370,11 +376,11 @@ GlossW3cValue
 _gloss_w3c_tree_add_member (GlossW3cTree     *tree,
                             GlossW3cValue     object,
                             const char       *name,
+                            gsize             length,
+                            guint64           word,
                             GlossJsonReader  *reader,
                             GError          **error)
 {
-  gsize length = strlen (name);
-  guint64 word = _gloss_w3c_word (name, length);
   guint name_at = add_string (tree, name, length) + 1;
   GlossW3cValue child;
 

@@ -202,14 +202,13 @@ read_link (GlossW3cReader        *r,
   return TRUE;
 }
 
-/* Reads one annotation; @line is where it starts, 0 when unknown (the
- * line of its id is then looked for, for problems only). */
+/* Reads one annotation, the @index-th item; a problem names the line of
+ * its id, looked for then. */
 static void
 read_annotation (GlossW3cReader        *r,
                  const GlossW3cMembers *annotation,
                  gboolean               has_context,
-                 guint                  index,
-                 guint                  line)
+                 guint                  index)
 {
   GlossW3cTree *tree = r->tree;
   const char *w3c_id = _gloss_w3c_single_string (tree, annotation->id);
@@ -234,7 +233,7 @@ read_annotation (GlossW3cReader        *r,
 
   if (why[0] != '\0')
     {
-      _gloss_import_problem (r->problems, r->display, line ? line : _gloss_w3c_line_of (r, w3c_id),
+      _gloss_import_problem (r->problems, r->display, _gloss_w3c_line_of (r, w3c_id),
                                         /* Translators: an annotation's id, then the reasons */
                                         _("annotation %s is not a valid W3C annotation: %s"), name, why);
       return;
@@ -273,7 +272,7 @@ read_annotation (GlossW3cReader        *r,
   source = _gloss_w3c_source_for (r, _gloss_w3c_get_string (tree, target, "source"), name, &error);
   if (source == NULL)
     {
-      _gloss_import_problem (r->problems, r->display, line ? line : _gloss_w3c_line_of (r, w3c_id), "%s",
+      _gloss_import_problem (r->problems, r->display, _gloss_w3c_line_of (r, w3c_id), "%s",
                                         error->message);
       return;
     }
@@ -340,17 +339,25 @@ read_annotation (GlossW3cReader        *r,
   _gloss_w3c_bodies_clear (&bodies);
 }
 
+/* Reports the next item, at @line (0 when unknown), as not an object. */
+static void
+not_an_object (GlossW3cReader *r,
+               guint           line)
+{
+  _gloss_import_problem (r->problems, r->display, line,
+                         _("item %u is not a JSON object, so not an annotation"), r->index + 1);
+  r->index++;
+}
+
 /* Finds the annotations in @value, read whole: an annotation, a page, a
  * collection or an array of them; @has_context says whether an enclosing
- * object gave the anno.jsonld context, @line is where @value starts (0
- * when unknown). */
+ * object gave the anno.jsonld context.  Its line is not known: problems
+ * name the line of an annotation's id. */
 static void
 collect (GlossW3cReader *r,
          GlossW3cValue   value,
          gboolean        has_context,
-         guint          *index,
-         guint           depth,
-         guint           line)
+         guint           depth)
 {
   GlossW3cTree *tree = r->tree;
   GlossW3cMembers members;
@@ -363,15 +370,13 @@ collect (GlossW3cReader *r,
     {
       for (GlossW3cValue element = _gloss_w3c_first (tree, value); element != 0;
            element = _gloss_w3c_next (tree, element))
-        collect (r, element, has_context, index, depth + 1, 0);
+        collect (r, element, has_context, depth + 1);
       return;
     }
 
   if (_gloss_w3c_kind (tree, value) != GLOSS_W3C_OBJECT)
     {
-      _gloss_import_problem (r->problems, r->display, line,
-                             _("item %u is not a JSON object, so not an annotation"), *index + 1);
-      (*index)++;
+      not_an_object (r, 0);
       return;
     }
 
@@ -385,9 +390,9 @@ collect (GlossW3cReader *r,
       GlossW3cValue first = _gloss_w3c_member (tree, value, "first");
 
       if (_gloss_w3c_kind (tree, first) == GLOSS_W3C_OBJECT)
-        collect (r, first, has_context, index, depth + 1, 0);
+        collect (r, first, has_context, depth + 1);
       else if (first != 0)
-        _gloss_import_problem (r->problems, r->display, line,
+        _gloss_import_problem (r->problems, r->display, 0,
                                _("the collection’s pages are elsewhere (“first” is a link); "
                                  "Gloss imports the pages themselves"));
       return;
@@ -398,11 +403,11 @@ collect (GlossW3cReader *r,
       GlossW3cValue items = _gloss_w3c_member (tree, value, "items");
 
       if (items != 0)
-        collect (r, items, has_context, index, depth + 1, 0);
+        collect (r, items, has_context, depth + 1);
       return;
     }
 
-  read_annotation (r, &members, has_context, (*index)++, line);
+  read_annotation (r, &members, has_context, r->index++);
 }
 
 /* A GlossW3cTakeFunc: what the file holds, in the order read. */
@@ -418,14 +423,12 @@ take (gpointer       data,
 
   if (value == 0)
     {
-      _gloss_import_problem (r->problems, r->display, line,
-                             _("item %u is not a JSON object, so not an annotation"), r->index + 1);
-      r->index++;
+      not_an_object (r, line);
       return;
     }
 
   r->tree = tree;
-  collect (r, value, has_context, &r->index, depth, 0);
+  collect (r, value, has_context, depth);
   r->tree = NULL;
 }
 

@@ -29,7 +29,6 @@ struct _GlossSource
    * waited for when first asked for. */
   char           *sha256;
   char           *text_sha256;
-  gboolean        sha256_is_text;   /* sha256 is text_sha256, once known */
   gboolean        checksum_pending; /* under checksum_lock */
   GMutex          checksum_lock;
   GCond           checksum_done;

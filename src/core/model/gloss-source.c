@@ -63,7 +63,9 @@ compute_text_sha256 (gpointer data,
 
   g_mutex_lock (&self->checksum_lock);
   self->text_sha256 = sum;
-  if (self->sha256_is_text && self->sha256 == NULL)
+  /* Without it the source was given no checksum of its bytes: its text's
+   * serves for both. */
+  if (self->sha256 == NULL)
     self->sha256 = g_strdup (sum);
   self->checksum_pending = FALSE;
   g_cond_broadcast (&self->checksum_done);
@@ -126,8 +128,8 @@ _gloss_source_new_take (GFile      *file,
     text_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text, n_bytes);
   self->text_sha256 = text_sha256;
 
-  /* A caller without the original bytes has only the text to vouch for. */
-  self->sha256_is_text = sha256 == NULL;
+  /* A caller without the original bytes has only the text to vouch for
+   * (once its checksum is known, if it is worked out by the pool). */
   if (sha256 == NULL && text_sha256 != NULL)
     sha256 = g_strdup (text_sha256);
   self->sha256 = sha256;
