@@ -49,6 +49,7 @@ on_before_paint (GdkFrameClock *clock,
                  BenchFrames   *f)
 {
   f->frame_start = bench_now ();
+  f->frame_cpu_start = bench_thread_cpu_seconds ();
 }
 
 static void
@@ -56,7 +57,10 @@ on_after_paint (GdkFrameClock *clock,
                 BenchFrames   *f)
 {
   if (f->frame_start > 0)
-    f->frame_work += bench_now () - f->frame_start;
+    {
+      f->frame_work += bench_now () - f->frame_start;
+      f->frame_cpu += bench_thread_cpu_seconds () - f->frame_cpu_start;
+    }
   f->frame_start = 0;
 }
 

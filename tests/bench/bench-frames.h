@@ -26,6 +26,8 @@ typedef struct
   GArray *intervals;     /* double, seconds */
   double frame_start;
   double frame_work;
+  double frame_cpu_start;
+  double frame_cpu;      /* the window thread's processor time in frame_work */
 } BenchFrames;
 
 /* A tick callback (gtk_widget_add_tick_callback) with a BenchFrames. */
@@ -33,7 +35,8 @@ gboolean bench_frames_tick   (GtkWidget     *widget,
                               GdkFrameClock *clock,
                               gpointer       frames);
 /* Adds the work of each frame of @clock, from its start to its last
- * phase, to frame_work. */
+ * phase, to frame_work, and the processor time the thread used for it to
+ * frame_cpu. */
 void     bench_frames_follow (BenchFrames   *frames,
                               GdkFrameClock *clock);
 /* Iterates the main loop until @n more frames have been drawn (60 s at

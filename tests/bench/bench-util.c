@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bench-util.h"
@@ -109,6 +110,35 @@ bench_cpu_seconds (void)
   getrusage (RUSAGE_SELF, &usage);
   return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+double
+bench_thread_cpu_seconds (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec + now.tv_nsec / 1e9;
+}
+
+double
+bench_host_steal_seconds (void)
+{
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  long ticks = sysconf (_SC_CLK_TCK);
+  char *end;
+
+  /* "cpu  user nice system idle iowait irq softirq steal ..." */
+  if (ticks <= 0 || !g_file_get_contents ("/proc/stat", &stat, NULL, NULL) || !g_str_has_prefix (stat, "cpu "))
+    return -1;
+  if ((end = strchr (stat, '\n')) != NULL)
+    *end = '\0';
+  fields = g_strsplit_set (stat + 4, " ", -1);
+  for (guint i = 0, n = 0; fields[i] != NULL; i++)
+    if (fields[i][0] != '\0' && ++n == 8)
+      return g_ascii_strtod (fields[i], NULL) / ticks;
+  return -1;
 }
 
 static const char * const vocabulary[] = {

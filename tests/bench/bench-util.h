@@ -51,6 +51,14 @@ int        bench_compare_doubles (gconstpointer a,
 /* The processor time this process used, user and system: on a busy
  * machine it tells the measure's own cost apart from the wait. */
 double               bench_cpu_seconds       (void);
+/* The processor time the calling thread used: a window benchmark's
+ * drawing happens in its main thread, so that a step's own cost is told
+ * apart from the time the thread waited for a processor. */
+double               bench_thread_cpu_seconds (void);
+/* The time the machine's processors were taken by its host (a virtual
+ * machine's "steal" in /proc/stat), summed over them, or -1 where it is
+ * not known. */
+double               bench_host_steal_seconds (void);
 /* A word of several scripts, one of them outside the BMP so that UTF-16
  * and code-point offsets differ through most of a text. */
 const char          *bench_random_word       (GRand       *rand);
