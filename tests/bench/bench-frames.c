@@ -84,6 +84,41 @@ bench_frames_wait (BenchFrames *f,
 }
 
 void
+bench_frames_begin_step (BenchFrames *frames,
+                         BenchStep   *step)
+{
+  frames->frame_work = 0;
+  frames->frame_cpu = 0;
+  step->start = bench_now ();
+  step->cpu_start = bench_thread_cpu_seconds ();
+}
+
+void
+bench_frames_end_step (BenchFrames *frames,
+                       BenchStep   *step)
+{
+  step->call = bench_now () - step->start;
+  step->cpu = bench_thread_cpu_seconds () - step->cpu_start;
+  bench_frames_wait (frames, 2);
+  step->total = step->call + frames->frame_work;
+  step->cpu += frames->frame_cpu;
+}
+
+void
+bench_report_thread_cpu (GArray     *cpu,
+                         const char *what)
+{
+  g_autofree char *median = g_strdup_printf ("  %s: the window thread's processor time (median)", what);
+  g_autofree char *worst = g_strdup_printf ("  %s: the window thread's processor time (worst)", what);
+
+  g_return_if_fail (cpu->len > 0);
+
+  g_array_sort (cpu, bench_compare_doubles);
+  bench_report (median, g_array_index (cpu, double, cpu->len / 2) * 1000, "ms", 0);
+  bench_report (worst, g_array_index (cpu, double, cpu->len - 1) * 1000, "ms", 0);
+}
+
+void
 bench_window_opened (GObject      *window,
                      GAsyncResult *result,
                      gpointer      result_out)

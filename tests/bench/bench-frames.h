@@ -30,6 +30,17 @@ typedef struct
   double frame_cpu;      /* the window thread's processor time in frame_work */
 } BenchFrames;
 
+/* One step a window benchmark times: a call, then the frames that show
+ * it, whose wait for the display is not counted. */
+typedef struct
+{
+  double start;          /* bench_now () when the call began */
+  double cpu_start;      /* bench_thread_cpu_seconds () then */
+  double call;           /* seconds: the call alone */
+  double total;          /* seconds: the call and its frames' work */
+  double cpu;            /* seconds: the window thread's processor time for the same */
+} BenchStep;
+
 /* A tick callback (gtk_widget_add_tick_callback) with a BenchFrames. */
 gboolean bench_frames_tick   (GtkWidget     *widget,
                               GdkFrameClock *clock,
@@ -43,6 +54,17 @@ void     bench_frames_follow (BenchFrames   *frames,
  * most). */
 void     bench_frames_wait   (BenchFrames   *frames,
                               guint          n);
+/* Before a step's call: resets @frames' counts and starts @step's clocks. */
+void     bench_frames_begin_step (BenchFrames *frames,
+                                  BenchStep   *step);
+/* After it: waits for the two frames that show it and fills in @step. */
+void     bench_frames_end_step   (BenchFrames *frames,
+                                  BenchStep   *step);
+/* Reports the median and the worst of @cpu (seconds, sorted here), the
+ * processor time of steps called @what: a step slower by the clock than
+ * in processor time waited for a processor. */
+void     bench_report_thread_cpu (GArray      *cpu,
+                                  const char  *what);
 /* A GAsyncReadyCallback of gloss_window_open_async: sets the int at
  * @result_out to 1 when the window opened its file, -1 when it failed. */
 void     bench_window_opened (GObject       *window,

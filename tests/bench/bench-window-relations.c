@@ -72,8 +72,7 @@ add_relations (const char *annotations_path)
 
 /* Times @n calls of @step (with @i) each followed by the frame that
  * shows it: returns the worst of call + frame work, in ms.  The window
- * thread's processor time for the same is reported: a step whose thread
- * waited for a processor is slower than its own work. */
+ * thread's processor time for the same is reported as @what's. */
 typedef void (*Step) (GlossWindow *window, guint i, gpointer data);
 
 static double
@@ -81,6 +80,7 @@ time_steps (BenchFrames *frames,
             GlossWindow *window,
             Step         step,
             gpointer     data,
+            const char  *what,
             double      *median)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -88,25 +88,16 @@ time_steps (BenchFrames *frames,
 
   for (guint i = 0; i < EDITS; i++)
     {
-      double t, cpu, op;
+      BenchStep timed;
 
-      frames->frame_work = 0;
-      frames->frame_cpu = 0;
-      t = bench_now ();
-      cpu = bench_thread_cpu_seconds ();
+      bench_frames_begin_step (frames, &timed);
       step (window, i, data);
-      op = bench_now () - t;
-      cpu = bench_thread_cpu_seconds () - cpu;
-      bench_frames_wait (frames, 2);
-      op += frames->frame_work;
-      cpu += frames->frame_cpu;
-      g_array_append_val (times, op);
-      g_array_append_val (cpu_times, cpu);
+      bench_frames_end_step (frames, &timed);
+      g_array_append_val (times, timed.total);
+      g_array_append_val (cpu_times, timed.cpu);
     }
 
-  g_array_sort (cpu_times, bench_compare_doubles);
-  g_print ("  the window thread's processor time: median %.1f ms, worst %.1f ms\n",
-           g_array_index (cpu_times, double, EDITS / 2) * 1000, g_array_index (cpu_times, double, EDITS - 1) * 1000);
+  bench_report_thread_cpu (cpu_times, what);
   g_array_sort (times, bench_compare_doubles);
   *median = g_array_index (times, double, EDITS / 2) * 1000;
   return g_array_index (times, double, EDITS - 1) * 1000;
@@ -222,7 +213,7 @@ main (int    argc,
   bench_frames_follow (&frames, gtk_widget_get_frame_clock (GTK_WIDGET (view)));
 
   /* Selecting passages of the first screen: the curves of each. */
-  worst = time_steps (&frames, window, select_step, NULL, &median);
+  worst = time_steps (&frames, window, select_step, NULL, "select", &median);
   g_print ("passages of the first screen selected, %u\n", EDITS);
   bench_report ("  select: call + its frame with curves (median)", median, "ms", 0);
   ok &= bench_report ("select a passage: call + its frame with curves (worst)", worst, "ms", 16);
@@ -233,12 +224,12 @@ main (int    argc,
   bench_frames_wait (&frames, 2);
 
   linking.hub = hub;
-  worst = time_steps (&frames, window, link_step, &linking, &median);
+  worst = time_steps (&frames, window, link_step, &linking, "link or unlink", &median);
   g_print ("links made and removed from a passage with %u relations\n", HUB_RELATIONS);
   bench_report ("  link or unlink: call + its frame (median)", median, "ms", 0);
   ok &= bench_report ("link or unlink: call + its frame (worst)", worst, "ms", 16);
 
-  worst = time_steps (&frames, window, annotate_step, &added, &median);
+  worst = time_steps (&frames, window, annotate_step, &added, "add or remove", &median);
   g_clear_object (&added);
   g_print ("annotations added and removed with the hub selected\n");
   bench_report ("  add or remove: call + its frame (median)", median, "ms", 0);

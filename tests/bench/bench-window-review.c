@@ -90,31 +90,25 @@ generate (const char *dir)
   return 0;
 }
 
-/* The processor time of the last timed_action(): the call's and its
- * frames', in the window's thread. */
-static double last_cpu;
-
 /* Activates @action, then waits for the frame that shows it: the call's
- * time plus that frame's layout and paint. */
+ * time plus that frame's layout and paint; the window thread's processor
+ * time for the same goes to @cpu, unless NULL. */
 static double
 timed_action (GlossWindow *window,
               BenchFrames *frames,
               const char  *action,
-              GVariant    *parameter)
+              GVariant    *parameter,
+              double      *cpu)
 {
-  double t, cpu, op;
+  BenchStep step;
 
-  frames->frame_work = 0;
-  frames->frame_cpu = 0;
-  t = bench_now ();
-  cpu = bench_thread_cpu_seconds ();
+  bench_frames_begin_step (frames, &step);
   if (!gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter))
     g_error ("%s did not run", action);
-  op = bench_now () - t;
-  last_cpu = bench_thread_cpu_seconds () - cpu;
-  bench_frames_wait (frames, 2);
-  last_cpu += frames->frame_cpu;
-  return op + frames->frame_work;
+  bench_frames_end_step (frames, &step);
+  if (cpu != NULL)
+    *cpu = step.cpu;
+  return step.total;
 }
 
 /* Whether the review bar shows the agreement figures, measured last. */
@@ -221,11 +215,11 @@ main (int    argc,
    * that shows the review: the units gathered, the first disagreements
    * marked, the list made (the figures are measured in a thread). */
   t0 = bench_now ();
-  timed_action (window, &frames, "win.review-annotators", g_variant_new_strv (ids, -1));
+  timed_action (window, &frames, "win.review-annotators", g_variant_new_strv (ids, -1), NULL);
   cold = bench_now () - t0;
-  timed_action (window, &frames, "win.review-exit", NULL);
+  timed_action (window, &frames, "win.review-exit", NULL, NULL);
   t0 = bench_now ();
-  timed_action (window, &frames, "win.review-annotators", g_variant_new_strv (ids, -1));
+  timed_action (window, &frames, "win.review-annotators", g_variant_new_strv (ids, -1), NULL);
   enter = bench_now () - t0;
   review = gloss_window_get_review (window);
   if (review == NULL)
@@ -241,7 +235,7 @@ main (int    argc,
     double early = 0;
 
     for (guint i = 0; i < 20; i++)
-      early = MAX (early, timed_action (window, &frames, "win.review-next", NULL));
+      early = MAX (early, timed_action (window, &frames, "win.review-next", NULL, NULL));
     bench_report ("  step while the review settles (worst of 20)", early * 1000, "ms", 0);
   }
 
@@ -256,15 +250,15 @@ main (int    argc,
   steal = bench_host_steal_seconds ();
   for (guint i = 0; i < STEPS; i++)
     {
-      double op = timed_action (window, &frames, i < STEPS / 2 ? "win.review-next" : "win.review-previous", NULL);
+      double cpu, op = timed_action (window, &frames, i < STEPS / 2 ? "win.review-next" : "win.review-previous",
+                                     NULL, &cpu);
 
       g_array_append_val (steps, op);
-      g_array_append_val (step_cpu, last_cpu);
+      g_array_append_val (step_cpu, cpu);
     }
   if (steal >= 0)
     steal = bench_host_steal_seconds () - steal;
   g_array_sort (steps, bench_compare_doubles);
-  g_array_sort (step_cpu, bench_compare_doubles);
   bench_report ("  step: call + its frame (median)", g_array_index (steps, double, STEPS / 2) * 1000, "ms", 0);
   ok &= bench_report ("step to the next or previous disagreement: call + its frame (worst)",
                       g_array_index (steps, double, STEPS - 1) * 1000, "ms", 16);
@@ -272,16 +266,13 @@ main (int    argc,
    * thread waited for a processor (the display server drawing, or, on a
    * virtual machine, its host taking the processors) is slower there than
    * its work. */
-  bench_report ("  step: the window thread's processor time (median)",
-                g_array_index (step_cpu, double, STEPS / 2) * 1000, "ms", 0);
-  bench_report ("  step: the window thread's processor time (worst)",
-                g_array_index (step_cpu, double, STEPS - 1) * 1000, "ms", 0);
+  bench_report_thread_cpu (step_cpu, "step");
   if (steal >= 0)
     bench_report ("  processor time the host took during the steps", steal * 1000, "ms", 0);
 
   /* A decision: the first version accepted, the list and header updated,
    * the window moved on. */
-  decide = timed_action (window, &frames, "win.review-accept", g_variant_new_int32 (1));
+  decide = timed_action (window, &frames, "win.review-accept", g_variant_new_int32 (1), NULL);
   bench_report ("accept a version: call + its frame", decide * 1000, "ms", 0);
 
   getrusage (RUSAGE_SELF, &usage);

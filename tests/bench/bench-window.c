@@ -83,25 +83,19 @@ main (int    argc,
       {
         g_autoptr(GlossAnnotation) a = NULL;
         guint start = 100 + 150 * (i % 20) + i / 20;
-        double t, op;
+        BenchStep step;
 
-        frames.frame_work = 0;
-        t = bench_now ();
+        bench_frames_begin_step (&frames, &step);
         a = g_object_ref (gloss_layer_annotate (layer, "claim", start, start + 30, NULL));
-        op = bench_now () - t;
-        bench_frames_wait (&frames, 2);
-        worst_add_call = MAX (worst_add_call, op);
-        op += frames.frame_work;
-        g_array_append_val (adds, op);
+        bench_frames_end_step (&frames, &step);
+        worst_add_call = MAX (worst_add_call, step.call);
+        g_array_append_val (adds, step.total);
 
-        frames.frame_work = 0;
-        t = bench_now ();
+        bench_frames_begin_step (&frames, &step);
         gloss_layer_remove (layer, a);
-        op = bench_now () - t;
-        bench_frames_wait (&frames, 2);
-        worst_remove_call = MAX (worst_remove_call, op);
-        op += frames.frame_work;
-        g_array_append_val (removes, op);
+        bench_frames_end_step (&frames, &step);
+        worst_remove_call = MAX (worst_remove_call, step.call);
+        g_array_append_val (removes, step.total);
       }
 
     g_array_sort (adds, bench_compare_doubles);
