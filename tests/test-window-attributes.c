@@ -7,7 +7,7 @@
 
 /* Attributes in a real window, driven as a person would: the inspector's
  * attributes made again at once when the codebook dialog saves another
- * attribute, value or none, and the sidebar's attribute filter listing
+ * attribute, value or none, and kept from claim to claim, and the sidebar's attribute filter listing
  * the claims marked false, with the tag and text filters, reached with
  * the keyboard and cleared by Escape with them. */
 
@@ -315,6 +315,51 @@ test_sidebar_rows_follow_codebook (void)
   close_article (f);
 }
 
+/* Stepping from claim to claim keeps the inspector's verdict widget and
+ * shows each claim's own value; a passage without attributes hides it, and
+ * the next claim has it made again. */
+static void
+test_inspector_keeps_rows (void)
+{
+  Article *f = open_text ("a.txt", ARTICLE);
+  GlossTextView *view = gloss_window_get_text_view (f->window);
+  GlossAnnotation *first, *second, *company;
+  GtkWidget *verdict, *again;
+
+  company = tag_text (f, "Acme Corp", 1);
+  second = tag_text (f, "claims savings of 4 million", 3);
+  first = tag_text (f, "Acme Corp won the contract", 3);
+  verdict = find_named (GTK_WIDGET (f->window), "verdict");
+  g_assert_true (gtk_widget_activate_action (verdict, "attributes.choose", "(si)", "verdict", 2));
+  settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (verdict)), ==, 2);
+
+  gloss_text_view_select (view, second, FALSE);
+  settle ();
+  g_assert_true (find_named (GTK_WIDGET (f->window), "verdict") == verdict);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (verdict)), ==, 0);
+  g_assert_null (gloss_annotation_dup_attribute (second, "verdict"));
+
+  gloss_text_view_select (view, first, FALSE);
+  settle ();
+  g_assert_true (find_named (GTK_WIDGET (f->window), "verdict") == verdict);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (verdict)), ==, 2);
+
+  g_object_add_weak_pointer (G_OBJECT (verdict), (gpointer *) &verdict);
+  gloss_text_view_select (view, company, FALSE);
+  settle ();
+  g_assert_null (verdict);
+  g_assert_null (find_named (GTK_WIDGET (f->window), "verdict"));
+
+  gloss_text_view_select (view, second, FALSE);
+  settle ();
+  again = find_named (GTK_WIDGET (f->window), "verdict");
+  g_assert_true (GTK_IS_DROP_DOWN (again));
+  g_assert_true (gtk_widget_is_visible (again));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (again)), ==, 0);
+  close_article (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +367,7 @@ main (int   argc,
   article_test_init (&argc, &argv);
 
   g_test_add_func ("/attributes/inspector-follows-codebook", test_inspector_follows_codebook);
+  g_test_add_func ("/attributes/inspector-keeps-rows", test_inspector_keeps_rows);
   g_test_add_func ("/attributes/sidebar-filter", test_sidebar_attribute_filter);
   g_test_add_func ("/attributes/sidebar-filter-follows-codebook", test_sidebar_filter_follows_codebook);
   g_test_add_func ("/attributes/sidebar-rows-follow-codebook", test_sidebar_rows_follow_codebook);

@@ -19,8 +19,10 @@
  * for yes or no, a spin button for a number, an entry for text.  Each
  * change is one step of the layer's history, through
  * gloss_layer_set_attribute, checked against the codebook first.  The
- * rows are made again when the passage, its tag or the codebook change,
- * and set again (not made) when its attributes change (undo). */
+ * rows are made again when the passage, its tag or the codebook change
+ * which attributes there are, and set again (not made) when only their
+ * values or labels change: another passage with the same attributes, or
+ * undo. */
 
 struct _GlossAttributeEditor
 {
@@ -259,33 +261,61 @@ load_values (GlossAttributeEditor *self)
   self->updating--;
 }
 
+/* Whether @defs are the attributes the rows show now, in their order. */
+static gboolean
+shows_defs (GlossAttributeEditor *self,
+            GPtrArray            *defs)
+{
+  guint n = defs != NULL ? defs->len : 0;
+
+  if (n != self->defs->len)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_ptr_array_index (defs, i) != g_ptr_array_index (self->defs, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* Makes a row per attribute of the passage's tag; the rows shown are
+ * kept, their labels set again, when the attributes are the same (the
+ * next passage has its tag, or another tag with the same attributes):
+ * stepping from claim to claim makes no widgets. */
 static void
 rebuild (GlossAttributeEditor *self)
 {
   g_autoptr(GPtrArray) defs = NULL;
   GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->grid), child);
-  g_ptr_array_set_size (self->defs, 0);
-  g_ptr_array_set_size (self->editors, 0);
-
   if (self->annotation != NULL && self->codebook != NULL)
     defs = gloss_codebook_attributes_for_tag (self->codebook, gloss_annotation_get_tag (self->annotation));
 
-  for (guint i = 0; defs != NULL && i < defs->len; i++)
+  if (shows_defs (self, defs))
     {
-      GlossAttributeDef *def = g_ptr_array_index (defs, i);
-      GtkWidget *label = gtk_label_new (gloss_attribute_def_get_label (def));
-      GtkWidget *editor = editor_new (self, def);
+      for (guint i = 0; i < self->defs->len; i++)
+        gtk_label_set_label (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (self->grid), 0, i)),
+                             gloss_attribute_def_get_label (g_ptr_array_index (self->defs, i)));
+    }
+  else
+    {
+      while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+        gtk_grid_remove (GTK_GRID (self->grid), child);
+      g_ptr_array_set_size (self->defs, 0);
+      g_ptr_array_set_size (self->editors, 0);
 
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_label_set_mnemonic_widget (GTK_LABEL (label), editor);
-      gtk_grid_attach (GTK_GRID (self->grid), label, 0, i, 1, 1);
-      gtk_grid_attach (GTK_GRID (self->grid), editor, 1, i, 1, 1);
-      g_ptr_array_add (self->defs, g_object_ref (def));
-      g_ptr_array_add (self->editors, editor);
+      for (guint i = 0; defs != NULL && i < defs->len; i++)
+        {
+          GlossAttributeDef *def = g_ptr_array_index (defs, i);
+          GtkWidget *label = gtk_label_new (gloss_attribute_def_get_label (def));
+          GtkWidget *editor = editor_new (self, def);
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_label_set_mnemonic_widget (GTK_LABEL (label), editor);
+          gtk_grid_attach (GTK_GRID (self->grid), label, 0, i, 1, 1);
+          gtk_grid_attach (GTK_GRID (self->grid), editor, 1, i, 1, 1);
+          g_ptr_array_add (self->defs, g_object_ref (def));
+          g_ptr_array_add (self->editors, editor);
+        }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->defs->len > 0);
