@@ -242,6 +242,66 @@ test_link_click_and_cancel (void)
   close_article (f);
 }
 
+/* The drawings (cairo nodes) under @node, in @found. */
+static void
+collect_drawings (GskRenderNode *node,
+                  GPtrArray     *found)
+{
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_CAIRO_NODE:
+      g_ptr_array_add (found, node);
+      break;
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_drawings (gsk_container_node_get_child (node, i), found);
+      break;
+    case GSK_TRANSFORM_NODE:
+      collect_drawings (gsk_transform_node_get_child (node), found);
+      break;
+    case GSK_CLIP_NODE:
+      collect_drawings (gsk_clip_node_get_child (node), found);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_drawings (gsk_rounded_clip_node_get_child (node), found);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_drawings (gsk_opacity_node_get_child (node), found);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_drawings (gsk_debug_node_get_child (node), found);
+      break;
+    default:
+      break;
+    }
+}
+
+/* How many drawings the text view's frame holds, and the widest. */
+static guint
+count_drawings (GtkWidget *widget,
+                float     *widest)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node != NULL)
+    collect_drawings (node, found);
+  *widest = 0;
+  for (guint i = 0; i < found->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      gsk_render_node_get_bounds (g_ptr_array_index (found, i), &bounds);
+      *widest = MAX (*widest, bounds.size.width);
+    }
+  return found->len;
+}
+
 /* The selected passage's relations are curves in the margin beside the
  * text, from one end's first line to the other's, in the type's colour,
  * with an arrowhead for a directed type; none for a passage unlinked. */
@@ -257,9 +317,10 @@ test_curves (void)
   g_autoptr(GArray) curves = NULL;
   g_autoptr(GArray) none = NULL;
   const GlossRelationCurve *curve;
-  GdkRectangle claim_rect, acme_rect;
+  GdkRectangle claim_rect, acme_rect, zenith_rect;
   GtkTextIter iter;
   GdkRGBA color;
+  float widest;
 
   g_assert_nonnull (gloss_layer_link (layer, "about", gloss_annotation_get_id (claim),
                                       gloss_annotation_get_id (acme), NULL));
@@ -313,6 +374,20 @@ test_curves (void)
   g_assert_cmpfloat (curve->to.x, >, curve->from.x);
   g_assert_cmpfloat (curve->control1.y, <, claim_rect.y);
   g_assert_cmpfloat (curve->from.y, <, claim_rect.y + claim_rect.height / 2.0);
+
+  /* The claim's two curves, one in the margin and one over the line, are
+   * drawn each in a drawing of its own, none wider than the arch: one
+   * drawing holding both would take the text between them. */
+  gloss_text_view_select (view (f), claim, FALSE);
+  draw_frames (GTK_WIDGET (view (f)));
+  g_clear_pointer (&curves, g_array_unref);
+  curves = _gloss_text_view_relation_curves (view (f));
+  g_assert_cmpuint (curves->len, ==, 2);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view (f))), &iter, offset_of (f, "Zenith"));
+  gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view (f)), &iter, &zenith_rect);
+  g_assert_cmpuint (count_drawings (GTK_WIDGET (view (f)), &widest), ==, 2);
+  /* The arch's width, and its arrowhead's room on either side. */
+  g_assert_cmpfloat (widest, <=, zenith_rect.x - claim_rect.x + 2 * 6 + 1);
 
   close_article (f);
 }

@@ -228,43 +228,47 @@ draw_curve (cairo_t                  *cr,
   cairo_fill (cr);
 }
 
+/* The rectangle @curve is drawn in: a Bézier curve lies within the hull
+ * of its points, its dots and arrowhead within ARROW_SIZE of its ends. */
+static void
+curve_bounds (const GlossRelationCurve *curve,
+              graphene_rect_t          *bounds)
+{
+  const graphene_point_t *points[] = { &curve->from, &curve->control1, &curve->control2, &curve->to };
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
+
+  for (guint p = 0; p < G_N_ELEMENTS (points); p++)
+    {
+      left = MIN (left, points[p]->x);
+      right = MAX (right, points[p]->x);
+      top = MIN (top, points[p]->y);
+      bottom = MAX (bottom, points[p]->y);
+    }
+  graphene_rect_init (bounds, left - ARROW_SIZE, top - ARROW_SIZE,
+                      right - left + 2 * ARROW_SIZE, bottom - top + 2 * ARROW_SIZE);
+}
+
+/* Each curve in a drawing of its own, no larger than its own rectangle.
+ * One drawing of them all took the rectangle that holds them all: with
+ * an arch over a line beside the curves in the margin, a good part of
+ * the screen, whose pixels were made and cleared, and the text under
+ * them drawn again, at every frame that drew the text. */
 void
 _gloss_text_view_snapshot_relations (GlossTextView *self,
                                      GtkSnapshot   *snapshot)
 {
   g_autoptr(GArray) curves = _gloss_text_view_relation_curves (self);
-  graphene_rect_t bounds;
-  cairo_t *cr;
-
-  if (curves->len == 0)
-    return;
 
   for (guint i = 0; i < curves->len; i++)
     {
       const GlossRelationCurve *curve = &g_array_index (curves, GlossRelationCurve, i);
-      const graphene_point_t *points[] = { &curve->from, &curve->control1, &curve->control2, &curve->to };
-      double left = G_MAXDOUBLE, right = -G_MAXDOUBLE, top = G_MAXDOUBLE, bottom = -G_MAXDOUBLE;
-      graphene_rect_t box;
+      graphene_rect_t bounds;
+      cairo_t *cr;
 
-      /* A Bézier curve lies within the hull of its points. */
-      for (guint p = 0; p < G_N_ELEMENTS (points); p++)
-        {
-          left = MIN (left, points[p]->x);
-          right = MAX (right, points[p]->x);
-          top = MIN (top, points[p]->y);
-          bottom = MAX (bottom, points[p]->y);
-        }
-      graphene_rect_init (&box, left - ARROW_SIZE, top - ARROW_SIZE,
-                          right - left + 2 * ARROW_SIZE, bottom - top + 2 * ARROW_SIZE);
-      if (i == 0)
-        bounds = box;
-      else
-        graphene_rect_union (&bounds, &box, &bounds);
+      curve_bounds (curve, &bounds);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      draw_curve (cr, curve);
+      cairo_destroy (cr);
     }
-
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint i = 0; i < curves->len; i++)
-    draw_curve (cr, &g_array_index (curves, GlossRelationCurve, i));
-  cairo_destroy (cr);
 }
